@@ -1,0 +1,1 @@
+"""Natural-language processing: spaCy loading, gazetteers, extractors, time expressions."""

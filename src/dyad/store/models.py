@@ -1,0 +1,149 @@
+"""SQLAlchemy 2.0 models.
+
+Two layers: what each article says (``documents`` and their ``mentions``, one row per
+extracted fact with its character span) and the resolved knowledge base built from all
+mentions (``entities``, ``events``, ``agreements``, ``projects``, ``metrics``,
+``quotes``), each record linked to its mentions through ``evidence``. Keeping the raw
+mentions is what makes resolution re-runnable, order-free and correctable by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(512), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    source: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    chars: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)  # path or URL it was read from
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    mentions: Mapped[list[Mention]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+
+class Mention(Base):
+    """One fact as one document states it, before resolution."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    # Stable across databases and re-ingests: derived from the text hash and the span.
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+
+
+class _Record:
+    """Columns shared by resolved records; ``data`` holds the facts-v1 fields."""
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[str | None] = mapped_column(Text)  # name or title, for search and display
+    subtype: Mapped[str | None] = mapped_column(String(32), index=True)
+    # "|AZE|KAZ|": lets SQLite and PostgreSQL filter by country with LIKE.
+    countries: Mapped[str] = mapped_column(String(256), default="")
+    date_start: Mapped[str | None] = mapped_column(String(32))
+    date_end: Mapped[str | None] = mapped_column(String(32))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Entity(_Record, Base):
+    __tablename__ = "entities"
+
+
+class Event(_Record, Base):
+    __tablename__ = "events"
+
+
+class Agreement(_Record, Base):
+    __tablename__ = "agreements"
+
+
+class Project(_Record, Base):
+    __tablename__ = "projects"
+
+
+class Metric(_Record, Base):
+    __tablename__ = "metrics"
+
+
+class Quote(_Record, Base):
+    __tablename__ = "quotes"
+
+
+RECORD_MODELS: dict[str, type[_Record]] = {
+    "entity": Entity,
+    "event": Event,
+    "agreement": Agreement,
+    "project": Project,
+    "metric": Metric,
+    "quote": Quote,
+}
+
+
+class Evidence(Base):
+    """Links a resolved record to the mentions that support it."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(64))
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+
+    __table_args__ = (Index("ix_evidence_record", "record_kind", "record_id"),)
+
+
+class StatusHistory(Base):
+    """The dated sequence of statuses the sources report for an event or project."""
+
+    __tablename__ = "status_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32))
+    reported: Mapped[str | None] = mapped_column(String(32))  # publication date of the source
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+
+    __table_args__ = (Index("ix_history_record", "record_kind", "record_id"),)
+
+
+class Correction(Base):
+    """An analyst's merge or split, keyed by mention keys so it survives re-ingestion."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(8))  # "merge" | "split"
+    kind: Mapped[str] = mapped_column(String(16))
+    keys_a: Mapped[list[Any]] = mapped_column(JSON)
+    keys_b: Mapped[list[Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
