@@ -1,0 +1,1 @@
+"""spaCy pipeline components, one job each; patterns and word lists live in dyad/data."""

@@ -1,0 +1,330 @@
+"""Entities: persons with their country and role, organisations, places and countries.
+
+Persons come from spaCy's NER, kept only when the evidence says they are people
+(a full name, a title, or a known leader), with the role read from the title before the
+name ("Kazakh President X", "Kazakh Ambassador to Azerbaijan, X") or the apposition
+after it ("X, Kazakhstan's Ambassador to Azerbaijan"; "X, the chief expert ... at ORG").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source
+from dyad.nlp.gazetteer import Gazetteer, gazetteer
+
+# Words that, right after a capitalised name, show it is part of a larger proper name
+# ("Kurmangazy Children's Creativity Center") rather than a person.
+NOT_PERSON_NEXT = re.compile(
+    r"^(?:'s\s+)?(?:Children|Center|Centre|Corridor|Route|Institute|University|School|Foundation|Fund|"
+    r"Airport|Station|Port|Palace|Square|Street|Avenue|Park|Stadium|Hall|Museum|Bridge|Plant|Project|Award|Prize)\b"
+)
+
+
+# Names ending like these are agreements or projects, handled by their own components.
+NOT_ORG = re.compile(
+    r"\b(?:Agreement|Treaty|Memorandum|Statement|Declaration|Decision|Charter|Protocol|Relations|Corridor|"
+    r"Route|Railway|Pipeline|Cable|Highway|Days|Week|Year|Forum)s?$"
+)
+ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
+
+
+class EntityExtractor:
+    def __init__(self) -> None:
+        self.claimed: set[tuple[int, int]] = set()
+        self.gaz: Gazetteer = gazetteer()
+        data = patterns("titles")
+        self.titles = sorted(data["titles"], key=len, reverse=True)
+        self.honorifics = set(data["honorifics"])
+        self.role_nouns = set(data["role_nouns"])
+        self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
+        self.title_words = {w.lower() for t in self.titles for w in t.split()}
+        self.title_tokens = [t.split() for t in self.titles]  # longest first
+        self._stripped_title = False
+
+    # ------------------------------------------------------------------ persons
+    def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts if doc._.facts is not None else []
+        persons = []
+        person_ents = self.person_candidates(doc)
+        for ent in person_ents:
+            p = self.person(doc, ent)
+            if p:
+                persons.append(p)
+        self.claimed = {(e.start_char, e.end_char) for e in person_ents}
+        doc._.persons = persons
+        facts.extend(persons)
+        facts.extend(self.organisations_and_places(doc))
+        facts.extend(self.countries(doc))
+        doc._.facts = facts
+        return doc
+
+    def person_candidates(self, doc: Doc) -> list[Span]:
+        """PERSON entities, plus ORG/GPE spans that are people by the evidence: a title
+        right before them, a known leader's name, or a surname tagged PERSON elsewhere
+        (the small English model often calls hyphenated Central Asian names ORG)."""
+        person_surnames = {e.text.split()[-1].removesuffix("'s") for e in doc.ents if e.label_ == "PERSON"}
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                out.append(ent)
+                continue
+            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC"):
+                continue
+            stripped = self._strip(ent)
+            if stripped is None or not 1 <= len(stripped) <= 4:
+                continue
+            name = clean_name(stripped.text)
+            if not all(w[:1].isupper() for w in name.split()) or self.gaz.country_of(name):
+                continue
+            titled = self._stripped_title or self._title_precedes(doc, stripped)
+            if titled or self.gaz.leader(name, doc._.dct) or name.split()[-1] in person_surnames:
+                out.append(stripped)
+        return out
+
+    def _title_precedes(self, doc: Doc, span: Span) -> bool:
+        return any(self._title_length(doc, span.start - k) == k for k in (1, 2, 3) if span.start - k >= 0)
+
+    def _expand_left(self, span: Span) -> Span:
+        """Recover given names the model left out ("According to Aliya [Musabekova]")."""
+        doc, start = span.doc, span.start
+        while start > 0 and start > span.start - 2:
+            tok = doc[start - 1]
+            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or tok.is_sent_start:
+                break
+            if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
+                    or tok.text in self.honorifics or self.gaz.country_of(tok.text):
+                break
+            start -= 1
+        return doc[start:span.end]
+
+    def _title_length(self, doc: Doc, i: int) -> int:
+        """Number of tokens of a full title starting at token i ("Prime Minister"), else 0."""
+        for title in self.title_tokens:
+            n = len(title)
+            if i + n <= len(doc) and [t.text for t in doc[i:i + n]] == title:
+                return n
+            # plural head: "Presidents Tokayev and Aliyev"
+            if i + n <= len(doc) and [t.text for t in doc[i:i + n - 1]] == title[:-1] and \
+                    doc[i + n - 1].text == title[-1] + "s":
+                return n
+        return 0
+
+    def _strip(self, ent: Span) -> Span | None:
+        """Drop titles, honorifics and country adjectives NER sometimes includes
+        ("Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev")."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        self._stripped_title = False
+        while start < end:
+            n = self._title_length(doc, start)
+            if n:
+                start += n
+                self._stripped_title = True
+                continue
+            hit = self.gaz.country_of(doc[start].text)
+            if doc[start].text in self.honorifics or (
+                    hit and hit[1] in ("adjective", "name") and self._title_length(doc, start + 1)):
+                start += 1
+                continue
+            break
+        while end > start and ent.doc[end - 1].text in ("'s", "\u2019s", "'", ",", "."):
+            end -= 1
+        return ent.doc[start:end] if end > start else None
+
+    def person(self, doc: Doc, ent: Span) -> dict | None:
+        span = self._strip(ent)
+        if span is None:
+            return None
+        span = self._expand_left(span)
+        name = clean_name(span.text)
+        if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
+            return None
+        if self.gaz.country_of(name) or self.gaz.organization(name):
+            return None
+        after = doc.text[span.end_char:span.end_char + 40]
+        if NOT_PERSON_NEXT.match(after.lstrip()):
+            return None
+        if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
+            return None  # a quoted name ("Alem") is a name of something, not a speaker
+        role, country, titled = self.title_before(doc, span)
+        if role is None:
+            role, country = self.apposition_after(doc, span)
+            titled = role is not None
+        leader = self.gaz.leader(name, doc._.dct)
+        canonical = name
+        if leader:
+            canonical = leader.name if len(leader.name.split()) >= len(name.split()) else name
+            if country is None:
+                country = leader.country
+            if role is None or role.split()[0].lower() == leader.role.split()[0].lower():
+                role = leader.role if (role is None or " of " not in role) else role
+        tokens = name.split()
+        if len(tokens) < 2 and not titled and not leader:
+            # A lone capitalised word is too often a place or brand; keep it only as a
+            # surname to be joined to a full name during resolution.
+            return {"kind": "entity", "entity_type": "person", "name": name, "aliases": [name],
+                    "country": None, "role": None, "sources": [span_source(span)], "surname_only": True}
+        return {"kind": "entity", "entity_type": "person", "name": canonical,
+                "aliases": sorted({name, canonical}), "country": country, "role": role,
+                "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
+
+    def title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
+        """Role from "Kazakh President X", "Kazakhstan's Ambassador to Azerbaijan, X", "President X"."""
+        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+        window = doc.text[max(line_start, span.start_char - 90):span.start_char]
+        window = window.rstrip()
+        comma = window.endswith(",")
+        window = window.rstrip(",").rstrip()
+        # "<Country-adj|Country's>? <Title> (of <X>)? (to <Country>)?"
+        m = re.search(
+            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
+            r"(?:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
+            r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$",
+            window,
+        )
+        if not m:
+            return None, None, False
+        if comma and not m.group("to") and not m.group("adj"):
+            return None, None, False
+        title = m.group("title").strip()
+        adj = m.group("adj")
+        country = None
+        if adj:
+            hit = self.gaz.country_of(adj)
+            if hit and hit[1] in ("name", "adjective"):
+                country = hit[0]
+        # Plural titles ("Presidents X and Y") carry no single country.
+        return self.role_string(title, country, m.group("to")), country, True
+
+    def role_string(self, title: str, country: str | None, to: str | None) -> str:
+        words = title.split()
+        # "Foreign Minister" -> keep as written; "<Title> of <Country>" is the canonical shape.
+        role = " ".join(words)
+        if country:
+            role += f" of {self.gaz.name_of(country)}"
+        if to:
+            hit = self.gaz.country_of(to)
+            role += f" to {self.gaz.name_of(hit[0]) if hit else to}"
+        return role
+
+    def apposition_after(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """Role from ", Kazakhstan's Ambassador to Azerbaijan," or ", the chief expert of ... at ORG"."""
+        rest = doc.text[span.end_char:span.end_char + 220]
+        m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<app>[^,.;:\n()\u201c\"]{3,200})", rest)
+        if not m:
+            return None, None
+        app = m.group("app").strip()
+        country = None
+        # "<Country>'s <Title> (to <Country>)"
+        pm = re.match(r"(?P<c>[A-Z][\w\- ]+?)(?:'s|\u2019s)\s+(?P<t>.+)$", app)
+        if pm:
+            hit = self.gaz.country_of(pm.group("c"))
+            if hit:
+                country = hit[0]
+                title = pm.group("t")
+                tm = re.match(r"(?P<t>.+?)\s+to\s+(?P<to>.+)$", title)
+                if tm:
+                    return self.role_string(tm.group("t"), country, tm.group("to")), country
+                return self.role_string(title, country, None), country
+        words = app.split()
+        head = [w for w in words[:4] if w.lower().strip(",") in self.role_nouns or w[0].islower()]
+        if not head or words[0].lower() not in self.role_nouns and not any(
+                w.lower() in self.role_nouns for w in words[:3]):
+            return None, None
+        # Role head: the words up to the role noun ("chief expert").
+        cut = next(i for i, w in enumerate(words) if w.lower() in self.role_nouns) + 1
+        while cut < len(words) and words[cut].lower() in self.role_nouns:
+            cut += 1  # "chief expert": the role is the whole run of role nouns
+        role_head = " ".join(words[:cut])
+        # The institution: the last ORG entity inside the apposition.
+        app_start = span.end_char + m.start("app")
+        app_end = span.end_char + m.end("app")
+        orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
+        if orgs:
+            org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer
+            org_name = re.sub(r"^the\s+", "", org.text)
+            for word, hit in ((w, self.gaz.country_of(w)) for w in org_name.replace("'s", "").split()):
+                if hit and hit[1] in ("name", "adjective"):
+                    country = hit[0]
+                    break
+            return f"{role_head}, {org_name}", country
+        for word in words:
+            hit = self.gaz.country_of(word)
+            if hit and hit[1] in ("name", "adjective"):
+                country = hit[0]
+                break
+        return role_head, country
+
+    # ------------------------------------------------------------------ other entities
+    def organisations_and_places(self, doc: Doc) -> list[dict]:
+        out = []
+        covered = {(m["start"], m["end"]) for m in doc._.countries or []}
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+                continue
+            text = re.sub(r"^(?:the|The)\s+", "", ent.text)
+            text = clean_name(text)
+            if not text or not text[0].isupper() or (ent.start_char, ent.end_char) in covered:
+                continue
+            if any(a < ent.end_char and ent.start_char < b for a, b in self.claimed):
+                continue  # already a person
+            if ent.label_ == "ORG" and not self._plausible_org(text):
+                continue
+            hit = self.gaz.country_of(text)
+            if hit and hit[1] in ("name", "adjective", "demonym"):
+                continue  # countries are emitted from the gazetteer tagger
+            if ent.label_ == "NORP":
+                continue
+            if ent.label_ == "ORG":
+                org = self.gaz.organization(text)
+                country = org.get("country") if org else self._country_in_name(text)
+                out.append({"kind": "entity", "entity_type": "organization",
+                            "name": org["name"] if org else text,
+                            "aliases": sorted({text, *(org.get("aliases") or [])} if org else {text}),
+                            "country": country, "role": None, "sources": [span_source(ent)]})
+            else:
+                out.append({"kind": "entity", "entity_type": "place", "name": text, "aliases": [text],
+                            "country": hit[0] if hit else None, "role": None, "sources": [span_source(ent)]})
+        return out
+
+    def _plausible_org(self, text: str) -> bool:
+        """Keep names that look like bodies; agreements, projects and adjectives are not."""
+        if self.gaz.organization(text):
+            return True
+        if NOT_ORG.search(text) or "-" in text and all(self.gaz.country_of(w) for w in text.split("-")):
+            return False
+        words = text.split()
+        if len(words) == 1:
+            return text.isupper() and len(text) >= 3 and text not in ("AI",)
+        return all(w[:1].isupper() or w.lower() in ORG_GLUE for w in words)
+
+    def _country_in_name(self, name: str) -> str | None:
+        for word in re.findall(r"[A-Z][\w\-]+", name):
+            hit = self.gaz.country_of(word)
+            if hit and hit[1] in ("name", "adjective"):
+                return hit[0]
+        return None
+
+    def countries(self, doc: Doc) -> list[dict]:
+        out = []
+        for m in doc._.countries or []:
+            if m["form"] not in ("name",):
+                continue
+            out.append({"kind": "entity", "entity_type": "country", "name": self.gaz.name_of(m["alpha3"]),
+                        "aliases": [m["text"]], "country": m["alpha3"], "role": None,
+                        "sources": [{"start": m["start"], "end": m["end"]}]})
+        return out
+
+
+def _quoted_exactly(doc: Doc, span: Span) -> bool:
+    before = doc.text[max(0, span.start_char - 1):span.start_char]
+    after = doc.text[span.end_char:span.end_char + 1]
+    return before in ("\u201c", '"', "\u00ab") and after in ("\u201d", '"', "\u00bb")
+
+
+@Language.factory("dyad_entities")
+def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
+    return EntityExtractor()

@@ -1,0 +1,76 @@
+"""Small helpers shared by the components."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+PATTERNS = Path(__file__).resolve().parent.parent.parent / "data" / "patterns"
+
+OPEN_QUOTES = "\"\u201c\u201e\u00ab"
+CLOSE_QUOTES = "\"\u201d\u00bb"
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str) -> dict:
+    with open(PATTERNS / f"{name}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def source(start: int, end: int) -> dict:
+    return {"start": int(start), "end": int(end)}
+
+
+def span_source(span: Span) -> dict:
+    return source(span.start_char, span.end_char)
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok.sent if tok is not None else doc[:]
+
+
+def clean_name(s: str) -> str:
+    s = s.replace("\u2019", "'").strip(" ,.;:-\u2013\u2014\"'\u201c\u201d")
+    s = re.sub(r"'s$", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def in_quotes(doc: Doc, start: int, end: int) -> bool:
+    """True when [start, end) lies inside a pair of quotation marks on its line."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    opens = sum(before.count(q) for q in "\u201c\u00ab") - sum(before.count(q) for q in "\u201d\u00bb")
+    straight = before.count('"')
+    return opens > 0 or straight % 2 == 1
+
+
+def countries_in(doc: Doc, start: int, end: int) -> list[str]:
+    """Alpha-3 codes of country mentions between two character offsets, in order, unique."""
+    out: list[str] = []
+    for m in doc._.countries or []:
+        if m["start"] >= start and m["end"] <= end and m["alpha3"] not in out:
+            out.append(m["alpha3"])
+    return out
+
+
+def doc_countries(doc: Doc) -> list[str]:
+    """Countries of the article ranked by how often they are mentioned (ties: first seen)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in doc._.countries or []:
+        if m["form"] in ("name", "adjective", "demonym", "capital", "seat"):
+            counts[m["alpha3"]] = counts.get(m["alpha3"], 0) + 1
+            first.setdefault(m["alpha3"], m["start"])
+    return sorted(counts, key=lambda a: (-counts[a], first[a]))
+
+
+def dyad_of(doc: Doc) -> list[str]:
+    """The article's main pair of countries (or fewer when it has fewer)."""
+    ranked = doc_countries(doc)
+    return ranked[:2]

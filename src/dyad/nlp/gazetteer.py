@@ -1,0 +1,114 @@
+"""World-knowledge gazetteers: countries (names, adjectives, demonyms, capitals, cities,
+seats of government), leaders with their terms, and state organisations.
+
+The data lives in ``dyad/data/*.json``; this module only indexes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_json(name: str) -> object:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def fold(s: str) -> str:
+    """Case-, apostrophe- and dash-insensitive key for lookups."""
+    s = s.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+@dataclass
+class Leader:
+    name: str
+    aliases: list[str]
+    country: str | None
+    role: str
+    start: str | None
+    end: str | None
+
+    def in_office(self, date: str | None) -> bool:
+        if not date:
+            return self.end is None
+        d = date[: max(len(self.start or ""), 4)]
+        if self.start and d < self.start[: len(d)]:
+            return False
+        return not (self.end and d > self.end[: len(d)])
+
+
+@dataclass
+class Gazetteer:
+    country_names: dict[str, str] = field(default_factory=dict)  # canonical short name by alpha-3
+    # surface form -> (alpha-3, form kind: name|adjective|demonym|capital|city|seat)
+    country_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    leaders: list[Leader] = field(default_factory=list)
+    leader_index: dict[str, list[Leader]] = field(default_factory=dict)
+    organizations: dict[str, dict] = field(default_factory=dict)  # folded alias -> org record
+
+    def country_of(self, form: str) -> tuple[str, str] | None:
+        form = form.removesuffix("'s").removesuffix("\u2019s")
+        return self.country_forms.get(fold(form)) or self.country_forms.get(fold(re.sub(r"^the ", "", form, flags=re.I)))
+
+    def name_of(self, alpha3: str | None) -> str | None:
+        return self.country_names.get(alpha3 or "")
+
+    def leader(self, name: str, date: str | None = None) -> Leader | None:
+        """The leader known by ``name`` (full name or surname) in office at ``date``, if unique."""
+        cands = self.leader_index.get(fold(name), [])
+        if not cands:
+            return None
+        current = [c for c in cands if c.in_office(date)] if date else []
+        pool = current or cands
+        persons = {c.name for c in pool}
+        if len(persons) != 1:
+            return None
+        # Prefer the head-of-state/government role held at that date.
+        return sorted(pool, key=lambda c: (not c.in_office(date), _role_rank(c.role)))[0]
+
+    def organization(self, name: str) -> dict | None:
+        return self.organizations.get(fold(name))
+
+
+def _role_rank(role: str) -> int:
+    r = role.lower()
+    for i, word in enumerate(("president", "prime minister", "chancellor", "king", "emir", "minister")):
+        if r.startswith(word):
+            return i
+    return 9
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    countries = load_json("countries.json") if (DATA / "countries.json").exists() else {}
+    assert isinstance(countries, dict)
+    # Order matters: a city named like a country must not shadow the country.
+    for kind_key, kind in (("cities", "city"), ("former_capitals", "city"), ("government_seats", "seat"),
+                           ("capitals", "capital"), ("demonyms", "demonym"), ("adjectives", "adjective"),
+                           ("names", "name")):
+        for a3, rec in countries.items():
+            for form in rec.get(kind_key) or []:
+                g.country_forms[fold(form)] = (a3, kind)
+    for a3, rec in countries.items():
+        g.country_names[a3] = rec["name"]
+        g.country_forms[fold(rec["name"])] = (a3, "name")
+    if (DATA / "leaders.json").exists():
+        for item in load_json("leaders.json"):  # type: ignore[union-attr]
+            leader = Leader(item["name"], list(item.get("aliases") or []), item.get("country"), item["role"],
+                            item.get("from"), item.get("to"))
+            g.leaders.append(leader)
+            for alias in {leader.name, *leader.aliases}:
+                g.leader_index.setdefault(fold(alias), []).append(leader)
+    if (DATA / "organizations.json").exists():
+        for org in load_json("organizations.json"):  # type: ignore[union-attr]
+            for alias in {org["name"], *(org.get("aliases") or [])}:
+                g.organizations[fold(alias)] = org
+    return g

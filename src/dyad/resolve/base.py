@@ -1,0 +1,76 @@
+"""Shared types for resolution: a mention as the resolver sees it, and clusters."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class M:
+    """A stored fact mention with the metadata of its document."""
+
+    id: int
+    key: str
+    kind: str
+    doc_id: str
+    published: str | None
+    start: int
+    end: int
+    data: dict[str, Any]
+
+    @property
+    def order(self) -> tuple:
+        # Order-free processing: sort by content-derived keys, never by insertion order.
+        return (self.published or "", self.doc_id, self.start, self.end, self.key)
+
+
+def record_id(kind: str, members: Iterable[M]) -> str:
+    first = min(m.key for m in members)
+    return f"{kind[:3]}-{hashlib.sha1(first.encode()).hexdigest()[:10]}"
+
+
+def most_common(values: Iterable[Any], prefer: Any = None) -> Any:
+    vals = [v for v in values if v not in (None, "", [])]
+    if not vals:
+        return None
+    counts = Counter(map(repr, vals))
+    best = max(vals, key=lambda v: (counts[repr(v)], prefer(v) if prefer else 0))
+    return best
+
+
+def sources_of(members: Iterable[M]) -> list[dict]:
+    out, seen = [], set()
+    for m in sorted(members, key=lambda m: m.order):
+        for s in m.data.get("sources") or [{"start": m.start, "end": m.end}]:
+            sig = (m.doc_id, s["start"], s["end"])
+            if sig not in seen:
+                seen.add(sig)
+                out.append({"doc": m.doc_id, "start": s["start"], "end": s["end"]})
+    return out
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Smaller index wins so results do not depend on call order.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())

@@ -1,0 +1,112 @@
+"""Entity resolution: persons (full names absorb surname-only and titled mentions),
+organisations (variant names of one body), places and countries."""
+
+from __future__ import annotations
+
+from dyad.resolve.base import M, UnionFind, most_common
+from dyad.resolve.names import plain, surname, synonym_key, translit_key
+
+
+def _person_key(name: str) -> str:
+    return plain(name)
+
+
+def cluster_entities(mentions: list[M]) -> list[list[M]]:
+    by_type: dict[str, list[M]] = {}
+    for m in mentions:
+        by_type.setdefault(m.data.get("entity_type", "other"), []).append(m)
+    clusters: list[list[M]] = []
+    for etype, ms in sorted(by_type.items()):
+        if etype == "person":
+            clusters.extend(cluster_persons(ms))
+        elif etype == "country":
+            clusters.extend(_group(ms, lambda m: m.data.get("country") or plain(m.data["name"])))
+        elif etype == "organization":
+            clusters.extend(_group_variants(ms))
+        else:
+            clusters.extend(_group(ms, lambda m: plain(m.data["name"])))
+    return clusters
+
+
+def _group(ms: list[M], keyfn) -> list[list[M]]:  # type: ignore[no-untyped-def]
+    groups: dict[str, list[M]] = {}
+    for m in sorted(ms, key=lambda m: m.order):
+        groups.setdefault(keyfn(m), []).append(m)
+    return list(groups.values())
+
+
+def _group_variants(ms: list[M]) -> list[list[M]]:
+    """Organisations: same name up to synonyms or transliteration, and compatible country."""
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    index: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(ms):
+        names = {m.data["name"], *(m.data.get("aliases") or [])}
+        for name in names:
+            for key in (("syn", synonym_key(name)), ("tr", translit_key(name))):
+                if not key[1]:
+                    continue
+                if key in index:
+                    j = index[key]
+                    cj, ci = ms[j].data.get("country"), m.data.get("country")
+                    if not (cj and ci and cj != ci):
+                        uf.union(i, j)
+                else:
+                    index[key] = i
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def cluster_persons(ms: list[M]) -> list[list[M]]:
+    """Full names group by name; a surname-only mention joins the one full name with that
+    surname (same document first, then the whole base; country must not clash)."""
+    ms = sorted(ms, key=lambda m: m.order)
+    full = [m for m in ms if len(plain(m.data["name"]).split()) >= 2]
+    single = [m for m in ms if len(plain(m.data["name"]).split()) < 2]
+    groups: dict[str, list[M]] = {}
+    for m in full:
+        groups.setdefault(_person_key(m.data["name"]), []).append(m)
+    by_surname: dict[str, list[str]] = {}
+    for key in groups:
+        by_surname.setdefault(surname(key), []).append(key)
+    orphans: dict[str, list[M]] = {}
+    for m in single:
+        cands = by_surname.get(surname(m.data["name"]), [])
+        if len(cands) > 1:
+            same_doc = [k for k in cands if any(x.doc_id == m.doc_id for x in groups[k])]
+            cands = same_doc if len(same_doc) == 1 else cands
+        if len(cands) > 1 and m.data.get("country"):
+            cands = [k for k in cands if most_common(x.data.get("country") for x in groups[k]) in
+                     (None, m.data["country"])]
+        if len(cands) == 1:
+            groups[cands[0]].append(m)
+        else:
+            orphans.setdefault(_person_key(m.data["name"]), []).append(m)
+    out = list(groups.values())
+    for group in orphans.values():
+        # A bare surname no full name explains is kept only with evidence it is a person.
+        if any(not x.data.get("surname_only") for x in group):
+            out.append(group)
+    return out
+
+
+def _role_rank(role: str) -> int:
+    return (" of " in role) + (" to " in role) + ("," in role)
+
+
+def merge_entity(members: list[M]) -> dict:
+    etype = members[0].data.get("entity_type")
+    names = [m.data["name"] for m in members]
+    if etype == "person":
+        name = max(names, key=lambda n: (len(n.split()), names.count(n), n))
+    else:
+        name = most_common(names)
+    aliases = sorted({a for m in members for a in (m.data.get("aliases") or [m.data["name"]])} | {name})
+    roles = [m.data.get("role") for m in members if m.data.get("role")]
+    role = max(roles, key=lambda r: (_role_rank(r), roles.count(r), len(r))) if roles else None
+    return {
+        "entity_type": etype,
+        "name": name,
+        "aliases": aliases,
+        "country": most_common(m.data.get("country") for m in members),
+        "role": role,
+    }

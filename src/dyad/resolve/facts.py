@@ -1,0 +1,296 @@
+"""Resolution of events, agreements, projects, metrics and quotes.
+
+Each kind has a ``cluster_*`` function deciding which mentions denote one real thing
+and a ``merge_*`` function building the record from them. Decisions rely only on the
+mentions' content (never their insertion order), so ingest order cannot change results.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.resolve.base import M, UnionFind, most_common
+from dyad.resolve.names import bag_key, plain, synonym_key, translit_key, words
+
+STATUS_RANK = {"event": ["unknown", "planned", "cancelled", "occurred"],
+               "project": ["unknown", "proposed", "agreed", "under_construction", "operational"],
+               "agreement": ["unknown", "planned", "signed", "in_force"]}
+GENERIC_PROJECT_WORDS = {"corridor", "route", "railway", "rail", "road", "highway", "cable", "pipeline", "project",
+                         "line", "link", "initiative", "center", "centre", "plant", "port", "fund", "program",
+                         "programme", "new", "international", "transport", "power", "electric", "subsea",
+                         "submarine", "gas", "oil", "communication", "fiber", "fibre", "optic"}
+
+
+# ------------------------------------------------------------------ dates
+def interval(d: str | None) -> tuple[tuple, tuple] | None:
+    if not d or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", d):
+        return None
+    parts = [int(x) for x in d.split("-")]
+    lo = tuple(parts + [1] * (3 - len(parts)))
+    hi = tuple(parts + [12, 31][len(parts) - 1:]) if len(parts) < 3 else tuple(parts)
+    return lo, hi
+
+
+def overlaps(a: str | None, b: str | None) -> bool | None:
+    ia, ib = interval(a), interval(b)
+    if not ia or not ib:
+        return None
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def most_precise(dates: list[str | None]) -> str | None:
+    ds = [d for d in dates if d]
+    if not ds:
+        return None
+    best = max(ds, key=lambda d: (len(d), ds.count(d)))
+    return best
+
+
+def _countries_compatible(a: list[str] | None, b: list[str] | None) -> bool:
+    sa, sb = set(a or []), set(b or [])
+    if not sa or not sb:
+        return True
+    return sa <= sb or sb <= sa or len(sa & sb) >= 2
+
+
+def _latest_status(members: list[M], kind: str) -> str:
+    """The status the latest source reports; among equally recent sources, the most advanced."""
+    rank = STATUS_RANK[kind]
+    known = [m for m in members if m.data.get("status") and m.data["status"] != "unknown"]
+    if not known:
+        return "unknown"
+    def score(m: M) -> tuple:
+        status = m.data["status"]
+        return ((m.published or ""), rank.index(status) if status in rank else 0)
+    # An event once reported as occurred stays occurred even if an older announcement says planned.
+    statuses = {m.data["status"] for m in known}
+    if kind == "event" and "occurred" in statuses:
+        return "occurred"
+    return max(known, key=score)["status"] if False else max(known, key=score).data["status"]
+
+
+def history(members: list[M]) -> list[dict]:
+    out = []
+    for m in sorted(members, key=lambda m: m.order):
+        status = m.data.get("status")
+        if status and status != "unknown":
+            if not out or out[-1]["status"] != status:
+                out.append({"status": status, "reported": m.published, "doc": m.doc_id, "mention": m.id})
+    return out
+
+
+# ------------------------------------------------------------------ events
+def _events_match(a: M, b: M) -> bool:
+    da, db = a.data, b.data
+    if da.get("event_type") != db.get("event_type"):
+        return False
+    if not _countries_compatible(da.get("countries"), db.get("countries")):
+        return False
+    for f in ("guest", "host"):
+        if da.get(f) and db.get(f) and da[f] != db[f]:
+            return False
+    ov = overlaps(da.get("start"), db.get("start"))
+    if ov is False:
+        return False
+    if da["event_type"] == "visit":
+        if da.get("guest") and db.get("guest"):
+            return ov is True or bool(da.get("refers_back") or db.get("refers_back")) or a.doc_id == b.doc_id
+        return a.doc_id == b.doc_id and ov is not False
+    na, nb = da.get("object_key"), db.get("object_key")
+    if na and nb:
+        return na == nb or bool(set(na.split()) & set(nb.split()))
+    if a.doc_id == b.doc_id:
+        return ov is not False and (da.get("parent_visit") == db.get("parent_visit"))
+    return False
+
+
+def cluster_events(ms: list[M]) -> list[list[M]]:
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):
+            if _events_match(ms[i], ms[j]):
+                uf.union(i, j)
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def merge_event(members: list[M]) -> dict:
+    d = [m.data for m in members]
+    occurred = [m for m in members if m.data.get("status") == "occurred"]
+    dated = [m for m in members if m.data.get("start")]
+    start = most_precise([x.data.get("start") for x in dated])
+    end_cands = [x.data.get("end") for x in dated if x.data.get("start") == start and x.data.get("end")]
+    countries = most_common([tuple(x.get("countries") or []) for x in d]) or ()
+    all_c: list[str] = []
+    for x in d:
+        for c in x.get("countries") or []:
+            if c not in all_c:
+                all_c.append(c)
+    participants = sorted({p for x in d for p in x.get("participants") or []})
+    title = max((x.get("title") for x in d if x.get("title")), key=lambda t: (len(t) < 120, len(t)), default=None)
+    del countries, occurred
+    return {
+        "event_type": d[0]["event_type"],
+        "title": title,
+        "status": _latest_status(members, "event"),
+        "start": start,
+        "end": most_precise(end_cands) if end_cands else None,
+        "location": most_common(x.get("location") for x in d),
+        "countries": all_c,
+        "guest": most_common(x.get("guest") for x in d),
+        "host": most_common(x.get("host") for x in d),
+        "level": most_common(x.get("level") for x in d),
+        "participants": participants,
+        "aliases": sorted({x["title"] for x in d if x.get("title")}),
+    }
+
+
+# ------------------------------------------------------------------ agreements
+def _agreement_key(m: M) -> tuple:
+    d = m.data
+    if d.get("title"):
+        return ("title", bag_key(d["title"]))
+    return ("field", m.doc_id, tuple(sorted(d.get("sectors") or [])), plain(d.get("field")), d.get("instrument"))
+
+
+def cluster_agreements(ms: list[M]) -> list[list[M]]:
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    first: dict[tuple, int] = {}
+    for i, m in enumerate(ms):
+        key = _agreement_key(m)
+        if key in first:
+            j = first[key]
+            if _countries_compatible(ms[j].data.get("parties"), m.data.get("parties")) and \
+                    overlaps(ms[j].data.get("signed"), m.data.get("signed")) is not False:
+                uf.union(i, j)
+        else:
+            first[key] = i
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def merge_agreement(members: list[M]) -> dict:
+    d = [m.data for m in members]
+    titles = [x.get("title") for x in d if x.get("title")]
+    title = max(titles, key=lambda t: (len(t), titles.count(t))) if titles else None
+    sectors: list[str] = []
+    for x in d:
+        for s in x.get("sectors") or []:
+            if s not in sectors:
+                sectors.append(s)
+    return {
+        "title": title,
+        "aliases": sorted(set(titles) - {title}),
+        "field": most_common(x.get("field") for x in d),
+        "instrument": most_common(x.get("instrument") for x in d) or "other",
+        "sectors": sectors,
+        "parties": sorted({p for x in d for p in x.get("parties") or []}),
+        "signed": most_precise([x.get("signed") for x in d]),
+        "status": _latest_status(members, "agreement"),
+        "event": None,
+        "event_ref": most_common(x.get("event_ref") for x in d),
+        "signatories": sorted({s for x in d for s in x.get("signatories") or []}),
+    }
+
+
+# ------------------------------------------------------------------ projects
+def project_core(name: str) -> str:
+    """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
+    core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS]
+    return translit_key(" ".join(core)) if core else translit_key(name)
+
+
+def cluster_projects(ms: list[M]) -> list[list[M]]:
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    index: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        names = {m.data["name"], *(m.data.get("aliases") or [])}
+        for n in names:
+            for key in {synonym_key(n), "core:" + project_core(n)}:
+                if not key or key == "core:":
+                    continue
+                if key in index:
+                    j = index[key]
+                    if ms[j].data.get("project_type") in (None, "other", m.data.get("project_type")) or \
+                            m.data.get("project_type") in (None, "other"):
+                        uf.union(i, j)
+                else:
+                    index[key] = i
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def merge_project(members: list[M]) -> dict:
+    d = [m.data for m in members]
+    names = [x["name"] for x in d]
+    # The most frequent full name; ties to the longer (more informative) one.
+    name = max(names, key=lambda n: (names.count(n) + sum(1 for x in d if n in (x.get("aliases") or [])),
+                                     len(n)))
+    aliases = sorted({a for x in d for a in [x["name"], *(x.get("aliases") or [])]} - {name})
+    milestones: list[dict] = []
+    for x in d:
+        for ms in x.get("milestones") or []:
+            if not any(ms["date"] == y["date"] and ms["description"] == y["description"] for y in milestones):
+                milestones.append(ms)
+    types = [x.get("project_type") for x in d if x.get("project_type") not in (None, "other")]
+    return {
+        "name": name,
+        "aliases": aliases,
+        "project_type": most_common(types) or "other",
+        "countries": sorted({c for x in d for c in x.get("countries") or []}),
+        "status": _latest_status(members, "project"),
+        "milestones": sorted(milestones, key=lambda m: m.get("date") or ""),
+    }
+
+
+# ------------------------------------------------------------------ metrics
+def cluster_metrics(ms: list[M]) -> list[list[M]]:
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):
+            a, b = ms[i].data, ms[j].data
+            if (a.get("value") == b.get("value") and a.get("unit") == b.get("unit")
+                    and a.get("metric_type") == b.get("metric_type")
+                    and _countries_compatible(a.get("countries"), b.get("countries"))
+                    and (ms[i].doc_id == ms[j].doc_id or bag_key(a.get("subject")) & bag_key(b.get("subject")))
+                    and overlaps(a.get("deadline"), b.get("deadline")) is not False):
+                uf.union(i, j)
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def merge_metric(members: list[M]) -> dict:
+    d = [m.data for m in members]
+    subjects = [x.get("subject") for x in d if x.get("subject")]
+    return {
+        "metric_type": most_common(x.get("metric_type") for x in d),
+        "subject": max(subjects, key=len) if subjects else None,
+        "value": d[0].get("value"),
+        "unit": d[0].get("unit"),
+        "period": most_common(x.get("period") for x in d),
+        "as_of": min((x.get("as_of") for x in d if x.get("as_of")), default=None),
+        "deadline": most_precise([x.get("deadline") for x in d]),
+        "stated_by": most_common(x.get("stated_by") for x in d),
+        "countries": sorted({c for x in d for c in x.get("countries") or []}),
+    }
+
+
+# ------------------------------------------------------------------ quotes
+def cluster_quotes(ms: list[M]) -> list[list[M]]:
+    ms = sorted(ms, key=lambda m: m.order)
+    uf = UnionFind(len(ms))
+    toks = [set(words(m.data.get("text"))) for m in ms]
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):
+            if toks[i] and toks[j] and len(toks[i] & toks[j]) / min(len(toks[i]), len(toks[j])) >= 0.8:
+                uf.union(i, j)
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def merge_quote(members: list[M]) -> dict:
+    d = [m.data for m in members]
+    return {
+        "speaker": most_common(x.get("speaker") for x in d),
+        "text": max((x.get("text") or "" for x in d), key=len),
+        "date": most_precise([x.get("date") for x in d]),
+    }

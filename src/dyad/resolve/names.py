@@ -1,0 +1,74 @@
+"""Name keys for matching variant names of one thing.
+
+Variants we treat as the same name: case, punctuation and diacritics; a leading
+article; synonymous words of an official title ("High"/"Supreme" Interstate Council);
+transliteration variants of one word ("Zangazur"/"Zangezur"); word order ("Energy
+Strategic Partnership Agreement" vs "Strategic Partnership Agreement in the Field of
+Energy"). Each is a separate key so callers can ask for the strictness they need.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "name_synonyms.json"
+STOP = {"the", "of", "a", "an", "on", "in", "and", "to", "for", "field", "between", "with", "at"}
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    canon: dict[str, str] = {}
+    for group in data["synonym_sets"]:
+        for word in group:
+            canon[word] = group[0]
+    folds = [(a, b) for a, b in data["transliteration_folds"]]
+    return canon, folds
+
+
+def plain(s: str | None) -> str:
+    """Lower-case ASCII with single spaces; apostrophes and hyphens kept as word glue."""
+    s = unidecode(unicodedata.normalize("NFKC", s or "")).lower()
+    s = re.sub(r"[^\w'\- ]", " ", s).replace("'s ", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def words(s: str | None) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", plain(s).replace("'", "")) if w not in STOP]
+
+
+def synonym_key(s: str | None) -> str:
+    """Order-sensitive key with title synonyms folded ("high" == "supreme")."""
+    canon, _ = _synonyms()
+    return " ".join(canon.get(w, w) for w in words(s))
+
+
+def bag_key(s: str | None) -> frozenset[str]:
+    """Order-free key: the set of content words, synonyms folded."""
+    canon, _ = _synonyms()
+    return frozenset(canon.get(w, w) for w in words(s))
+
+
+def translit(word: str) -> str:
+    """A rough phonetic skeleton so transliteration variants collide."""
+    _, folds = _synonyms()
+    w = word.lower()
+    for a, b in folds:
+        w = w.replace(a, b)
+    w = re.sub(r"[aeiou]+", "a", w)  # vowels vary most between transliterations
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def translit_key(s: str | None) -> str:
+    return " ".join(translit(w) for w in synonym_key(s).split())
+
+
+def surname(name: str) -> str:
+    parts = plain(name).split()
+    return parts[-1] if parts else ""
