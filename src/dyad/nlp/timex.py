@@ -141,8 +141,9 @@ def _rel_day(a: _Anchor, k: int) -> str:
 def _rel_week(a: _Anchor, k: int, suffix: str = "") -> str:
     d = a.date
     if d is None:
-        return a.best() if a.year is None else (f"{a.year:04d}" if a.month is None else
-                                                f"{a.year:04d}-{a.month:02d}")
+        if a.year is None:
+            return "XXXX-WXX" + suffix
+        return f"{a.year:04d}" if a.month is None else f"{a.year:04d}-{a.month:02d}"
     iso = (d + dt.timedelta(weeks=k)).isocalendar()
     return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}"
 
@@ -205,7 +206,7 @@ def _year_for(a: _Anchor, pos: tuple[int, ...], now: tuple[int, ...], rel: str |
         return a.year if pos > now else a.year + 1
     if rel == "this":
         return a.year
-    if tense == "past" and pos > now:
+    if tense == "past" and pos > now:  # ('present' deliberately keeps the DCT year)
         return a.year - 1
     if tense == "future" and pos < now:
         return a.year + 1
@@ -287,9 +288,14 @@ def _duration_value(quant: float | str, unit: str) -> str:
         return "P" + _LEX["vague_unit_codes"][unit]
     t, code, mult = _DUR_UNITS[unit]
     n = float(quant) * mult
-    if n != int(n) and code in ("Y", "D", "H", "M") and not t and code == "Y":
-        # Fractional years are better expressed in months ("a year and a half" -> P18M).
-        n, code = n * 12, "M"
+    # Fractions go down one unit where that is exact: "a year and a half" -> P18M,
+    # "half an hour" -> PT30M, "half a day" -> PT12H.
+    smaller = {("", "Y"): ("", "M", 12), ("", "W"): ("", "D", 7), ("", "D"): ("T", "H", 24),
+               ("T", "H"): ("T", "M", 60), ("T", "M"): ("T", "S", 60)}
+    if n != int(n) and (t, code) in smaller:
+        t2, code2, f = smaller[(t, code)]
+        if n * f == int(n * f):
+            n, t, code = n * f, t2, code2
     num = str(int(n)) if n == int(n) else f"{n:g}"
     return f"P{t}{num}{code}"
 
@@ -300,7 +306,18 @@ def _duration_value(quant: float | str, unit: str) -> str:
 
 _FUTURE_RE = re.compile(rf"(?<![\w'])(?:{_alt(_LEX['future_markers'])})(?!\w)", re.I)
 _NOT_PAST_ED = set(_LEX["not_past_ed_words"])
+_PAST_WORDS = {w.lower() for w in _LEX["past_markers"]}
 _PAST_RE = re.compile(rf"(?<![\w'])(?:{_alt(_LEX['past_markers'])}|[a-z]{{3,}}ed)(?!\w)", re.I)
+_PRESENT_RE = re.compile(r"(?<![\w'])(?:is|are|am)(?!\w)", re.I)
+# "to run", "to meet": an infinitive of purpose/intention usually points to the future.
+_INFINITIVE_RE = re.compile(r"(?<![\w'])to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
+                            r"those|be|death|power|office|court|prison|jail|date|war|school|work|life|"
+                            r"light|mind|account|trial|bed|justice|safety|market|zero|about|around|"
+                            r"nearly|some|more|less|over|under)\b)[a-z]+(?!\w)")
+_AUX_BEFORE_PARTICIPLE = {"is", "are", "am", "be", "been", "being", "has", "have", "get", "gets", "to",
+                          "will", "would", "'s", "can", "could", "may", "might", "must", "should"}
+_ABBREV_END_RE = re.compile(r"(?:\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|"
+                            r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|Inc|Corp|Co|Ltd|Jr|Sr)|\b[A-Z]|\.[A-Z])\.$")
 _SENT_BOUNDARY_RE = re.compile(r"[.!?]\s+(?=[\"'A-Z(])|\n")
 
 
@@ -310,7 +327,10 @@ class _Ctx:
     def __init__(self, text: str, anchor: _Anchor) -> None:
         self.text = text
         self.anchor = anchor
-        self.bounds = [0] + [m.end() for m in _SENT_BOUNDARY_RE.finditer(text)] + [len(text) + 1]
+        # Sentence starts, skipping periods of abbreviations ("2 p.m. Friday", "Mr. Smith").
+        self.bounds = [0] + [m.end() for m in _SENT_BOUNDARY_RE.finditer(text)
+                             if not _ABBREV_END_RE.search(text, max(0, m.start() - 6), m.start() + 1)
+                             ] + [len(text) + 1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         lo = 0
@@ -321,21 +341,47 @@ class _Ctx:
                 return lo, b
         return lo, len(self.text)
 
+    @staticmethod
+    def _is_participle(seg: str, m: re.Match) -> bool:
+        """True for an -ed word that is a participle after an auxiliary ("is expected", "has said")."""
+        w = m.group(0).lower()
+        if w in _NOT_PAST_ED:
+            return True
+        if not w.endswith("ed") or w in _PAST_WORDS:
+            return False
+        prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
+        return bool(prev) and prev[-1].lower() in _AUX_BEFORE_PARTICIPLE
+
+    @staticmethod
+    def _infinitive_tense(seg: str, m: re.Match) -> str:
+        """'agreed to sell' takes the governing verb's past tense; 'a program to run' looks ahead."""
+        prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
+        w = prev[-1].lower() if prev else ""
+        if w in _PAST_WORDS or (w.endswith("ed") and w not in _NOT_PAST_ED):
+            return "past"
+        return "future"
+
     def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future' or None from the tense markers nearest to the expression in its sentence."""
+        """'past', 'future', 'present' or None from the tense marker nearest to the expression.
+
+        Only the expression's own sentence is inspected; markers before the expression weigh more
+        than those after it.  A crude stand-in for a POS tagger, which is all that rule-based
+        resolution of "Monday" or "in June" needs in practice.
+        """
         s0, s1 = self.sentence(start)
         before = self.text[s0:start]
         after = self.text[end:s1]
         best: tuple[int, str] | None = None  # (distance, tense)
-        for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
+        for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past"), (_PRESENT_RE, "present"),
+                          (_INFINITIVE_RE, "future")):
             for m in rx.finditer(before):
-                if label == "past" and m.group(0).lower() in _NOT_PAST_ED:
+                if label == "past" and self._is_participle(before, m):
                     continue
                 dist = len(before) - m.end()
                 if best is None or dist < best[0]:
-                    best = (dist, label)
+                    best = (dist, self._infinitive_tense(before, m) if rx is _INFINITIVE_RE else label)
             for m in rx.finditer(after[:60]):
-                if label == "past" and m.group(0).lower() in _NOT_PAST_ED:
+                if label == "past" and self._is_participle(after, m):
                     continue
                 # Markers after the expression count less than those before ("Monday, he said").
                 dist = m.start() + 20
@@ -362,11 +408,16 @@ _Handler = Callable[[re.Match, _Ctx], _Result]
 _RULES: list[tuple[re.Pattern, _Handler, int]] = []
 
 
-def _rule(pattern: str, priority: int = 5, flags: int = re.I) -> Callable[[_Handler], _Handler]:
-    """Register a handler for a pattern; the span is group 't' when present, else the whole match."""
+def _rule(pattern: str, priority: int = 5, flags: int = re.I,
+          word_start: bool = True) -> Callable[[_Handler], _Handler]:
+    """Register a handler for a pattern; the span is group 't' when present, else the whole match.
+
+    Patterns are anchored to a word start by default: besides being required anyway, the cheap
+    lookbehind lets the regex engine skip mid-word positions quickly (a large speed-up).
+    """
 
     def deco(fn: _Handler) -> _Handler:
-        _RULES.append((re.compile(pattern, flags), fn, priority))
+        _RULES.append((re.compile(("(?<!\\w)" if word_start else "") + pattern, flags), fn, priority))
         return fn
 
     return deco
@@ -483,6 +534,11 @@ def _day_month(m: re.Match, c: _Ctx) -> _Result:
 
 
 _MONTH_CUES = set(_LEX["month_cue_words"])
+# Words that may follow a month name with no preposition before it ("January and February",
+# "November was the wettest month", "June saw ...").
+_BARE_MONTH_NEXT_OK = {"and", "or", "to", "through", "was", "is", "will", "has", "had", "saw", "sees",
+                       "marked", "marks", "brought", "brings", "would", "could", "also", "alone", "day",
+                       "days", "morning", "night", "evening", "afternoon", "weekend"}
 _MONTH_BLOCK_BEFORE = set(_LEX["month_name_blockers_before"])
 
 
@@ -505,6 +561,8 @@ def _month(m: re.Match, c: _Ctx) -> _Result:
                 return None  # "a protest March", "the March ..."
             if nxt[:1].isupper() and nxt.lower() not in _WEEKDAYS:
                 return None  # a person's name ("April Ryan") or a title
+            if nxt[:1].islower() and nxt not in _BARE_MONTH_NEXT_OK:
+                return None  # adjective/noun use: "august institutions", "March madness"
             if nxt.lower() in ("on", "against", "through", "for", "to", "from", "march", "marches"):
                 return None  # "March on Washington" style nouns/verbs
         if m.start("mon") == 0 or c.text[m.start("mon") - 1] in "\n\"'":
@@ -526,27 +584,29 @@ _YEAR_CUES = {"in", "since", "by", "of", "from", "until", "till", "before", "aft
               "fall", "autumn", "winter", "fiscal"}
 
 
+_YEAR_HYPHEN_OK_RE = re.compile(r"(?:\d{4}|\bmid|\bearly|\blate|\bpre|\bpost|\bend)[-–]$", re.I)
+
+
 def _year_ok(c: _Ctx, start: int, end: int, year: int) -> bool:
     """Filter out numbers that are not years: amounts, counts, identifiers."""
     text = c.text
     before = text[max(0, start - 2):start]
-    if re.search(r"[$€£¥#]\s*$|\d[ ,.]$|[-–]\s*$", before) and not re.search(r"\d{4}[-–]$", text[
-            max(0, start - 5):start]):
-        return False
+    if re.search(r"[$€£¥#]\s*$|\d[ ,.]$|[-–]\s*$", before) and not _YEAR_HYPHEN_OK_RE.search(
+            text, max(0, start - 6), start):
+        return False  # "$2013", "1 2013", "Route-2013"; but "2009-2010" and "mid-2013" are years
     prev = [w.lower() for w in c.prev_words(start, 2)]
     if prev and prev[-1] in _NUM_BLOCK_BEFORE:
         return False
     nxt = c.next_word(end).lower()
-    if nxt in _COUNT_NOUNS or text[end:end + 1] in ("%",) or re.match(r"\s*(?:-|–)\s*\d{1,3}\b(?!\d)",
-                                                                          text[end:end + 6]) and False:
-        return False
+    if nxt in _COUNT_NOUNS or text[end:end + 1] == "%":
+        return False  # "2000 people", "2013 tons", "2010%"
     if year < 1900 and not (prev and prev[-1] in _YEAR_CUES):
         return False
     return 1000 <= year <= 2099
 
 
 @_rule(rf"{_MODPFX}(?P<pre>the\s+year\s+|(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)?"
-       rf"(?<![\w$€£¥#.,'/])(?<![^\d][-–])(?P<year>{_YEAR}){_YEAR_END}(?!\s*(?:-|–)\s*(?:year|old))"
+       rf"(?<![\w$€£¥#.,'/])(?P<year>{_YEAR}){_YEAR_END}(?!\s*(?:-|–)\s*(?:year|old))"
        rf"(?![\w'/]|-\d{{2}}-)", 4)
 def _year(m: re.Match, c: _Ctx) -> _Result:
     y = int(m["year"])
@@ -605,11 +665,11 @@ _DURATION_CUES = {"over", "for", "during", "within", "throughout", "in", "across
 
 
 @_rule(rf"{_MODPFX}(?P<rel>this|the\s+current|current|last|previous|the\s+previous|past|the\s+past|"
-       r"the\s+last|next|the\s+next|the\s+coming|coming|the\s+following|following|the)\s+"
+       r"the\s+last|next|the\s+next|the\s+coming|coming|the\s+following|following|the|(?<=of\s))\s*"
        r"(?P<fiscal>fiscal\s+|financial\s+)?(?P<unit>year|month|week|weekend|quarter|decade|century|day)"
        r"(?![\w-])", 4)
 def _rel_unit(m: re.Match, c: _Ctx) -> _Result:
-    rel = _norm(m["rel"])
+    rel = _norm(m["rel"]) or "the"  # "the end of year" == "the end of the year"
     unit = _norm(m["unit"])
     mod, half = _mod_of(m)
     a = c.anchor
@@ -621,7 +681,7 @@ def _rel_unit(m: re.Match, c: _Ctx) -> _Result:
         if unit in ("day", "weekend") and rel != "the past":
             return None
         return "DURATION", _duration_value(1, unit if unit != "weekend" else "week"), None
-    if rel == "the next" and not has_mod and unit != "day":
+    if rel in ("the next", "the following", "the coming") and not has_mod and unit != "day":
         prev = [w.lower() for w in c.prev_words(m.start(), 1)]
         if prev and prev[0] in _DURATION_CUES:
             return "DURATION", _duration_value(1, unit if unit != "weekend" else "week"), None
@@ -655,6 +715,15 @@ def _weekend(m: re.Match, c: _Ctx) -> _Result:
     if d is not None and not rel and d.isoweekday() < 5 and c.tense(m.start(), m.end()) == "past":
         return "DATE", _rel_week(a, -1, "-WE"), None
     return "DATE", _rel_week(a, 0, "-WE"), None
+
+
+@_rule(r"the\s+(?P<unit>year|month|week|day)\s+(?P<dir>before|earlier|after|later)(?![\w-])"
+       r"(?!\s+(?:(?:the|a|an|his|her|its|their|last|next|this|that)\b|(?-i:[A-Z0-9])))", 4)
+def _unit_before(m: re.Match, c: _Ctx) -> _Result:
+    # "the year before" (= the previous year), "the day after": resolved against the DCT, the
+    # usual reference point of a news story.  "the day before the vote" is anchored elsewhere.
+    k = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    return "DATE", _REL_FUNCS[m["unit"].lower()](c.anchor, k), None
 
 
 # ---- quarters, halves, seasons -----------------------------------------------------------------------
@@ -773,6 +842,10 @@ def _part_of_day(m: re.Match, c: _Ctx) -> _Result:
 _WD_BLOCK = set(_LEX["weekday_blockers"])
 
 
+_DEADLINE_BEFORE_RE = re.compile(r"\b(?:until|till|by)\s+(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*)?$",
+                                 re.I)
+
+
 def _weekday_value(c: _Ctx, wd: int, rel: str | None, start: int, end: int) -> str:
     a = c.anchor
     d = a.date
@@ -787,9 +860,12 @@ def _weekday_value(c: _Ctx, wd: int, rel: str | None, start: int, end: int) -> s
         delta = wd - cur
     else:
         tense = c.tense(start, end)
+        if tense is None and _DEADLINE_BEFORE_RE.search(c.text, max(0, start - 25), start):
+            tense = "future"  # "postponed until (15:00 GMT) Saturday" with no tensed verb nearby
         if wd == cur:
             delta = 0  # a news report's "Friday" written on a Friday is that day
-        elif tense == "future":
+        elif tense in ("future", "present"):
+            # "The vote is on Tuesday" / "will meet Tuesday": the coming one.
             delta = (wd - cur) % 7
         else:
             delta = -((cur - wd) % 7)
@@ -847,7 +923,7 @@ def _clock_24(m: re.Match, c: _Ctx) -> _Result:
     return "TIME", _time_value(c, int(m["h"]), int(m["mi"])), None
 
 
-@_rule(rf"(?<![\w.])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:(?P<tz>GMT|UTC)|hours|hrs)(?![\w])", 3, 0)
+@_rule(r"(?<![\w.])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:(?P<tz>GMT|UTC)|hours|hrs)(?![\w])", 3, 0)
 def _clock_military(m: re.Match, c: _Ctx) -> _Result:
     return "TIME", _time_value(c, int(m["h"]), int(m["mi"])), None
 
@@ -876,6 +952,9 @@ _APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
                "over": "MORE_THAN", "just over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
 
 
+_AGE_AFTER_RE = re.compile(r"\s*(?:and\s+(?:older|up|over|younger)|of\s+age)\b", re.I)
+
+
 def _quant_ok(q: str, unit: str) -> bool:
     """Guard the generic duration rule against ordinals and non-temporal senses of unit words."""
     ql, ul = _norm(q), _norm(unit)
@@ -898,8 +977,12 @@ def _duration(m: re.Match, c: _Ctx) -> _Result:
     q = _parse_quant(m["q"])
     if q != "X" and m["half"]:
         q = float(q) + 0.5
-    prev = c.text[max(0, m.start() - 1):m.start()]
-    if prev in ("$", "#") or (q != "X" and float(q) == 0):
+    prev = c.text[max(0, m.start() - 4):m.start()]
+    if prev[-1:] in ("$", "#") or prev.lower() == "sub-" or (q != "X" and float(q) == 0):
+        return None
+    # Ages are not time expressions: "ages 6 months and older", "aged 30 years", "40 years of age".
+    pw = [w.lower() for w in c.prev_words(m.start(), 1)]
+    if (pw and pw[0] in ("age", "ages", "aged")) or _AGE_AFTER_RE.match(c.text, m.end()):
         return None
     ql = _norm(m["q"])
     if ql in ("some", "more") and _norm(m["unit"]) in _DUR_UNITS:
@@ -913,13 +996,49 @@ def _duration(m: re.Match, c: _Ctx) -> _Result:
     return "DURATION", _duration_value(q, m["unit"]), mod
 
 
-@_rule(rf"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s))"
-       rf"(?P<unit>{_UNIT_PL})(?![\w-])", 7)
+_BARE_PLURAL_BEFORE = {"for", "in", "over", "within", "take", "takes", "took", "taking", "taken", "last",
+                       "lasts", "lasted", "spend", "spent", "spends", "wait", "waited"}
+_BARE_PLURAL_AFTER = {"before", "after", "into", "later", "earlier", "afterwards", "afterward", "beforehand"}
+
+
+@_rule(rf"(?P<unit>{_UNIT_PL})(?![\w-])", 7)
 def _bare_plural_duration(m: re.Match, c: _Ctx) -> _Result:
-    # "for years", "the first time in decades": vague durations (PXY, PXDE ...).
-    if c.next_word(m.end()).lower() in ("ago", "old", "of"):
+    # "for years", "the first time in decades", "minutes before ...": vague durations (PXY, PXDE ...).
+    # Only with a governing verb/preposition, since a bare plural is otherwise often not temporal.
+    prev = [w.lower() for w in c.prev_words(m.start(), 1)]
+    nxt = c.next_word(m.end()).lower()
+    if nxt in ("ago", "old", "of"):
         return None
-    return "DURATION", _duration_value("X", m["unit"]), None
+    if (prev and prev[0] in _BARE_PLURAL_BEFORE) or nxt in _BARE_PLURAL_AFTER:
+        return "DURATION", _duration_value("X", m["unit"]), None
+    return None
+
+
+@_rule(rf"(?<![\w.,])(?P<t>{_NUMBER})"
+       rf"(?=\s*(?:and|to|or|-|–)\s*{_NUMBER}[\s-]+(?P<unit>{_UNIT_PL})(?![\w-]))", 6)
+def _range_first(m: re.Match, c: _Ctx) -> _Result:
+    # "between 12 and 18 months": the first bound is a duration of its own (TimeML tags "12").
+    q = _parse_quant(m["t"])
+    if q == "X" or not _quant_ok(m["t"], m["unit"]):
+        return None
+    return "DURATION", _duration_value(q, m["unit"]), None
+
+
+@_rule(r"(?<![\w:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\w:])", 2)
+def _clock_duration(m: re.Match, c: _Ctx) -> _Result:
+    # "finished in 3:07:35": an elapsed time (race results), not a time of day.
+    prev = [w.lower() for w in c.prev_words(m.start(), 1)]
+    if prev and prev[0] in ("at", "until", "by", "from", "since"):
+        return "TIME", _time_value(c, int(m["h"]), int(m["mi"])) + f":{m['s']}", None
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    value = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else "")
+    return "DURATION", value, None
+
+
+@_rule(r"(?:at|in)\s+(?P<t>(?:the|that)\s+time)(?![\w-])(?!\s+(?:of|when|being|it|that)\b)", 5)
+def _at_the_time(m: re.Match, c: _Ctx) -> _Result:
+    # "at the time"/"at that time" refers back to a past reference time (TimeML PAST_REF).
+    return "DATE", "PAST_REF", None
 
 
 @_rule(rf"(?P<the>the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final|initial|"
@@ -932,10 +1051,12 @@ def _span_duration(m: re.Match, c: _Ctx) -> _Result:
         return None  # singular forms ("the past year") are handled by the relative-unit rule
     if rel in ("coming",) and not m["q"]:
         return "DATE", "FUTURE_REF", None
-    if not m["q"] and not m["the"] and rel in ("past", "last", "next", "previous", "first"):
-        pass
     if not m["q"] and rel in ("first", "final", "initial", "remaining", "latest", "following"):
         return None
+    if not m["the"]:
+        pw = [w.lower() for w in c.prev_words(m.start(), 1)]
+        if not pw or pw[0] not in ("in", "over", "for", "during", "within", "throughout", "these", "those"):
+            return None  # "will last several weeks": "last" is the verb
     q: float | str = _parse_quant(m["q"]) if m["q"] else "X"
     if m["q"] and not _quant_ok(m["q"], unit):
         return None
@@ -984,7 +1105,6 @@ def _ago(m: re.Match, c: _Ctx) -> _Result:
        r"the\s+present(?:\s+day)?|the\s+moment|present\s+day)(?![\w-])", 5)
 def _present(m: re.Match, c: _Ctx) -> _Result:
     w = _norm(m["w"])
-    text = c.text
     if w == "now":
         nxt = c.next_word(m.end()).lower()
         prev = [x.lower() for x in c.prev_words(m.start(), 1)]
@@ -1002,7 +1122,6 @@ def _present(m: re.Match, c: _Ctx) -> _Result:
         nxt = c.next_word(m.end()).lower()
         if re.match(r"[a-z]", nxt) and nxt not in ("and", "or", "day", "time"):
             return None  # "the present government": adjective
-    del text
     return "DATE", "PRESENT_REF", None
 
 
@@ -1051,9 +1170,12 @@ def _every(m: re.Match, c: _Ctx) -> _Result:
         q = 2.0 if m["q"].lower() == "other" else _parse_quant(m["q"])
     elif unit in _PLURAL_UNITS:
         return None
-    if unit in ("second", "sec", "min", "hr") and m["q"] is None and m.group(0).lower().startswith("per"):
-        pass
     return "SET", _duration_value(q, unit), None
+
+
+@_rule(r"(?:every|each)\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])", 3)
+def _every_pod(m: re.Match, c: _Ctx) -> _Result:
+    return "SET", "XXXX-XX-XXT" + _POD[m["pod"].lower()], None
 
 
 @_rule(rf"(?P<freq>once|twice|thrice|(?:{_NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
@@ -1064,7 +1186,7 @@ def _freq(m: re.Match, c: _Ctx) -> _Result:
 
 @_rule(r"(?:(?<=\d)|(?<=%)|(?<=illion)|(?<=thousand)|(?<=dollars)|(?<=euros)|(?<=pounds)|(?<=people)|"
        r"(?<=tons)|(?<=tonnes)|(?<=barrels)|(?<=units)|(?<=visitors))\s+(?P<t>(?:a|an|per)\s+"
-       r"(?P<unit>year|month|week|day|hour))(?![\w-])", 2)
+       r"(?P<unit>year|month|week|day|hour))(?![\w-])", 2, word_start=False)
 def _rate(m: re.Match, c: _Ctx) -> _Result:
     # "$5 million a year": a rate, TimeML SET P1Y.
     if c.next_word(m.end()).lower() in ("ago", "earlier", "later", "before", "after"):
@@ -1155,15 +1277,28 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]
-    return _anchor_times(out)
+    return _anchor_times(text, out)
 
 
 _TIME_LINK_RE = re.compile(r"^\s*(?:,|at|on|,\s*at|,\s*on)?\s*$", re.I)
 
 
-def _anchor_times(timexes: list[Timex]) -> list[Timex]:
-    """Give clock times the date of an adjacent day expression ("Friday at 2 p.m.", "2 p.m. Friday")."""
-    out = list(timexes)
+def _anchor_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Give clock times the date of an adjacent day expression ("Friday at 2 p.m.", "2 p.m. Friday").
+
+    A clock time directly followed by its day ("15:00 GMT Saturday") is one TIMEX3 in TimeML, so
+    that pair is merged; looser links ("Friday at 2 p.m.") stay two expressions sharing the date.
+    """
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "TIME" and t.type == "DATE"
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) and re.search(r"T\d{2}:\d{2}$", prev.value)
+                and re.fullmatch(r",?\s{1,2}", text[prev.end:t.start])):
+            clock = prev.value.split("T", 1)[1]
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "TIME", f"{t.value}T{clock}", prev.mod)
+            continue
+        out.append(t)
     for i, t in enumerate(out):
         if t.type != "TIME" or "T" not in t.value or not re.search(r"T\d{2}:\d{2}$", t.value):
             continue
@@ -1184,9 +1319,10 @@ def _anchor_times(timexes: list[Timex]) -> list[Timex]:
 
 _RANGE_CONNECT_RE = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.I)
 _MD_RANGE_RE = re.compile(rf"(?P<mon>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through)\s*"
-                          rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?")
+                          rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?",
+                          re.I)
 _DM_RANGE_RE = re.compile(rf"(?<![\d,])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}})"
-                          rf"(?:st|nd|rd|th)?\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?")
+                          rf"(?:st|nd|rd|th)?\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?", re.I)
 _YEAR_RANGE_RE = re.compile(rf"(?<![\w$.,])(?P<y1>{_YEAR})\s*(?:-|–|—)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\w%])")
 
 

@@ -166,6 +166,21 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                 uf.union(i, j)
         else:
             first[key] = i
+    # A later field-only mention that only repeats a sector an earlier agreement of the same
+    # article already covers ("new agreements in investment cooperation ..." after the
+    # investment framework agreement) recaps it rather than adding an instrument.
+    for i, m in enumerate(ms):
+        d = m.data
+        if d.get("title") or not d.get("sectors"):
+            continue
+        for j in range(i):
+            o = ms[j].data
+            if ms[j].doc_id != m.doc_id or (o.get("list_id") and o.get("list_id") == d.get("list_id")):
+                continue
+            if set(d["sectors"]) <= set(o.get("sectors") or []) and o.get("status") == d.get("status") and \
+                    ms[j].start < m.start and o.get("list_id") != d.get("list_id"):
+                uf.union(i, j)
+                break
     return [[ms[i] for i in g] for g in uf.groups()]
 
 

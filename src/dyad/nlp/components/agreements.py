@@ -1,11 +1,271 @@
-"""Agreements extraction (in progress)."""
+"""Agreements: titled instruments ("Agreement on ...", "Joint Statement ...", "Decision
+No. 2 approving ..."), instruments named by what they do ("a trilateral agreement to
+build ..."), and field-only mentions split one per field ("agreements in healthcare and
+law enforcement" -> two). Each gets instrument, sectors, parties, status and date."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import full_name, has_cue, nearest_date, persons_in
+from dyad.nlp.components.util import dyad_of, patterns, source
+
+DATA = patterns("agreements")
+INSTRUMENTS: dict[str, str] = DATA["instruments"]
+SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), key=lambda x: -len(x[0]))
+GENERIC = set(DATA["generic_fields"])
+HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
+HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
+FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "among", "with", "at", "by"}
+PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
+               "on", "creating", "setting"}
+STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "New"}
+TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
+ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
+PLURAL_TRIGGER = re.compile(
+    r"\b(?P<noun>agreements|accords|memoranda(?: of understanding)?|memorandums|documents|deals|protocols|"
+    r"contracts|treaties|roadmaps|MoUs|agreement|memorandum|accord)\b"
+    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
+    r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
+    re.I)
+LOWER_INSTRUMENT = re.compile(
+    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting)\s+"
+    r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate)\s+)*"
+    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol)\s+"
+    r"(?:to|on|for)\s+[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
+                     r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
 
 
-@Language.component("dyad_agreements")
-def extract_agreements(doc: Doc) -> Doc:
-    return doc
+def sectors_of(text: str | None) -> list[str]:
+    """Sectors named in a text, most specific first; 'diplomacy' only when nothing else fits."""
+    low = " " + re.sub(r"[^\w\- ]", " ", (text or "").lower()) + " "
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for key, sector in SECTOR_KEYS:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if sector not in found:
+                found.append(sector)
+    if len(found) > 1 and "diplomacy" in found:
+        found.remove("diplomacy")
+    return found
+
+
+def instrument_of(noun: str) -> str:
+    n = noun.lower().strip()
+    if n in INSTRUMENTS:
+        return INSTRUMENTS[n]
+    for k in sorted(INSTRUMENTS, key=len, reverse=True):
+        if n.endswith(k):
+            return INSTRUMENTS[k]
+    return "other"
+
+
+class AgreementExtractor:
+    def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts if doc._.facts is not None else []
+        main = next((v for v in doc._.visits or [] if v.get("start")), (doc._.visits or [None])[0])
+        for sent in doc.sents:
+            found = self.titled(doc, sent, main)
+            found += self.described(doc, sent, main, found)
+            found += self.field_only(doc, sent, main, found)
+            facts.extend(found)
+        doc._.facts = facts
+        return doc
+
+    # ------------------------------------------------------------------ shared
+    def _common(self, doc: Doc, sent: Span, main: dict | None, anchor: int, title: str | None,
+                noun: str, field: str | None, sectors: list[str], span: tuple[int, int]) -> dict:
+        start, _end, t = nearest_date(doc, sent, anchor)
+        own = t is not None and abs(t.start - anchor) < 200
+        instrument = instrument_of(noun)
+        clause = sent.text
+        if has_cue(clause, "planned_cues") and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause,
+                                                               re.I):
+            status = "planned"
+        elif re.search(r"\b(?:could|should|might|may|tasked with|preparing|proposed|propose)\b", clause, re.I) \
+                and instrument in ("roadmap", "program"):
+            status = "planned"
+        else:
+            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached)\b", clause, re.I)
+                                  or (main and main.get("status") == "occurred")) else "unknown"
+        signed = None
+        if status == "signed":
+            signed = start if own else (main.get("start") if main else None) or (doc._.dct or None)
+        parties = list(main["countries"]) if main else dyad_of(doc)
+        signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
+            if re.search(r"\bsigned\b", clause, re.I) else []
+        return {
+            "kind": "agreement", "title": title, "field": field, "instrument": instrument, "sectors": sectors,
+            "parties": sorted(parties), "signed": signed, "status": status, "event": None,
+            "event_ref": f"signing:{main['ref']}:" if main and status == "signed" and not own else None,
+            "signatories": sorted(set(signatories)), "sources": [source(*span)],
+        }
+
+    # ------------------------------------------------------------------ titled
+    def titled(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        out = []
+        text = sent.text
+        for m in HEAD_RE.finditer(text):
+            head = m.group("head")
+            if head == "Decision" and not m.group("no"):
+                continue
+            start, end = self._extend_left(text, m.start()), self._extend_right(text, m.end(), bool(m.group("no")))
+            title = text[start:end].strip()
+            words = title.split()
+            if len(words) < 2:
+                continue  # a bare "Agreement" is a reference, not a title
+            a, b = sent.start_char + start, sent.start_char + end
+            noun = "decision" if head == "Decision" else head
+            sectors = sectors_of(title) or (["diplomacy"] if instrument_of(noun) in (
+                "treaty", "joint_statement", "decision", "charter", "declaration") else [])
+            rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, b))
+            anniv = ANNIV_RE.search(text[:start])
+            if anniv:
+                # "the 20th anniversary of the Treaty ...": signed N years before the anniversary.
+                ref_year = (rec.get("signed") or (main or {}).get("start") or doc._.dct or "")[:4]
+                if ref_year.isdigit():
+                    rec["signed"] = str(int(ref_year) - int(anniv.group(1)))
+                rec["status"] = "in_force"
+                rec["event_ref"] = None
+                rec["signatories"] = []
+            out.append(rec)
+        return out
+
+    def _extend_left(self, text: str, pos: int) -> int:
+        start = pos
+        for m in reversed(list(re.finditer(r"[A-Z][\w\-]*\s+$|[A-Z][\w\-]*\s+(?=\S)", text[:pos]))):
+            word = m.group(0).strip()
+            if m.end() != start or word in STOP_LEFT:
+                break
+            if start == pos and not word[:1].isupper():
+                break
+            start = m.start()
+        return start
+
+    def _extend_right(self, text: str, pos: int, numbered: bool) -> int:
+        """Consume 'on the Establishment of a Joint ...', 'commemorating the 20th anniversary of ...'."""
+        end = pos
+        last_good = pos
+        lower_run = 0
+        i = pos
+        allow_comma = numbered
+        while i < len(text):
+            m = re.match(r"\s*(,\s*)?(" + TOKEN_RE.pattern + r")", text[i:])
+            if not m:
+                break
+            comma, tok = m.group(1), m.group(2)
+            if comma and not (allow_comma and tok.lower() in PARTICIPLES):
+                break
+            allow_comma = False
+            if tok[:1].isupper() or re.match(r"\d", tok) or tok == "No.":
+                lower_run = 0
+                i += m.end()
+                last_good = i
+                continue
+            if tok.lower() in FUNCTION or tok.lower() in PARTICIPLES:
+                i += m.end()
+                continue
+            if tok[:1].islower() and tok.isalpha() and lower_run < 3:
+                lower_run += 1
+                i += m.end()
+                continue
+            break
+        end = last_good
+        return end
+
+    # ------------------------------------------------------------------ described
+    def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
+        out = []
+        taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+        for rx in (LOWER_INSTRUMENT, ROADMAP):
+            for m in rx.finditer(sent.text):
+                a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                title = re.sub(r"^(?:a|an|the)\s+", "", m.group("title")).strip()
+                title = re.split(r"\s+(?:so that|which|that|in order|because|while)\b", title)[0]
+                sectors = sectors_of(title)
+                if not sectors:
+                    continue
+                noun = m.groupdict().get("noun") or re.match(r"\w+(?: map)?", title).group(0)
+                rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, a + len(title)))
+                out.append(rec)
+                taken.append((a, b))
+        return out
+
+    # ------------------------------------------------------------------ field-only
+    def field_only(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
+        out = []
+        taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+        for m in PLURAL_TRIGGER.finditer(sent.text):
+            a = sent.start_char + m.start()
+            if any(x <= a < y for x, y in taken):
+                continue
+            list_start = sent.start_char + m.start("list")
+            items = self._items(doc, list_start, sent.start_char + m.end("list"))
+            noun = m.group("noun")
+            if noun.lower() == "documents":
+                noun = "agreements"
+            list_id = f"{sent.start_char}:{m.start()}"
+            for item, (s, e) in items:
+                if item.lower() in GENERIC:
+                    continue
+                sectors = sectors_of(item)
+                if not sectors:
+                    continue
+                rec = self._common(doc, sent, main, a, None, noun, item, sectors, (s, e))
+                rec["list_id"] = list_id
+                out.append(rec)
+        return out
+
+    def _items(self, doc: Doc, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+        """Split 'A, B, and C' into fields, stopping where the clause's verb begins."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return []
+        stop = end
+        for i, tok in enumerate(span):
+            prev = span[i - 1] if i else None
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) or (
+                    tok.tag_ == "VBG" and prev is not None and prev.text == ","):
+                stop = tok.idx
+                break
+            if tok.text in ("-", "\u2013", "\u2014", "(") and i:
+                stop = tok.idx
+                break
+        chunk = doc.text[start:stop].rstrip(" ,")
+        parts: list[tuple[str, int]] = []
+        pos = 0
+        for piece in chunk.split(","):
+            parts.append((piece, start + pos))
+            pos += len(piece) + 1
+        out = []
+        for piece, offset in parts:
+            lead = len(piece) - len(piece.lstrip())
+            text = piece.strip()
+            if text.lower().startswith("and "):
+                text, lead = text[4:], lead + 4
+            text = re.sub(r"^(?:the|a|an)\s+", "", text)
+            if not text:
+                continue
+            subparts = [text]
+            if len(parts) == 1 and " and " in text:
+                left, right = text.split(" and ", 1)
+                if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
+                    subparts = [left, right]
+            for sp in subparts:
+                s = doc.text.find(sp, offset)
+                out.append((sp, (s, s + len(sp))))
+        return out
+
+
+@Language.factory("dyad_agreements")
+def make_agreement_extractor(nlp: Language, name: str) -> AgreementExtractor:
+    return AgreementExtractor()

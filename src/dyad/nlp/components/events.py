@@ -1,11 +1,325 @@
-"""Events extraction (in progress)."""
+"""Events: visits, meetings, signings, openings and council sessions.
+
+Visits are found first; their guest, host, dates and status give the context that the
+other events of the article inherit ("During the visit, ..."): an event without a date of
+its own takes the visit's, and its identity is tied to that visit so that two articles on
+one visit yield one signing, one meeting, one council session.
+"""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    country_mentions,
+    full_name,
+    has_cue,
+    nearest_date,
+    person_country,
+    persons_in,
+    status_of,
+)
+from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.gazetteer import gazetteer
+from dyad.resolve.names import synonym_key
+
+DATA = patterns("events")
+LEVELS = DATA["visit_levels"]
+ORDINALS = DATA["ordinals"]
+VISIT_RE = re.compile(
+    r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
+    r"\b(?P<verb>visited|visiting|will visit|to visit|arrived in|arrives in|will arrive in|travell?ed to|flew to)\b",
+    re.I)
+BODY = r"(?P<body>(?:[A-Z][\w\-]*\s+){1,5}?(?:" + "|".join(DATA["council_heads"]) + r"))"
+ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
+SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
+LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
+                                                                                       reverse=True)) + r")(?![\w-])",
+                        re.I)
+SIGNING_RE = re.compile(
+    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|exchange of (?:bilateral )?documents|"
+    r"(?:signed|inked|exchanged|concluded|will sign|to sign)\b(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
+    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
+    re.I)
+OPENING_RE = re.compile(
+    r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
+    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled)\s+(?P<obj>[^.;:\u201c\u201d]{3,160})",
+    re.I)
+PROJECT_HEADS = re.compile(
+    r"\b(?:center|centre|route|railway|railroad|road|highway|corridor|bridge|plant|port|terminal|pipeline|cable|"
+    r"line|school|university|hospital|park|zone|hub|factory|station|airport|museum|office|campus|mosque|monument)s?\b",
+    re.I)
 
 
-@Language.component("dyad_events")
-def extract_events(doc: Doc) -> Doc:
-    return doc
+class EventExtractor:
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts if doc._.facts is not None else []
+        visits = self.visits(doc)
+        doc._.visits = visits
+        main = next((v for v in visits if v.get("start")), visits[0] if visits else None)
+        facts.extend(visits)
+        taken: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            facts.extend(self.council_sessions(doc, sent, main, taken))
+            facts.extend(self.meetings(doc, sent, main))
+            facts.extend(self.signings(doc, sent, main))
+            facts.extend(self.openings(doc, sent, main, taken))
+        doc._.facts = facts
+        return doc
+
+    # ------------------------------------------------------------------ visits
+    def visits(self, doc: Doc) -> list[dict]:
+        out = []
+        for sent in doc.sents:
+            text = sent.text
+            for m in VISIT_RE.finditer(text):
+                trig_start = sent.start_char + m.start()
+                trig_end = sent.start_char + m.end()
+                guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m)
+                host = self._host(doc, sent, trig_end)
+                if not guest or not host or guest == host:
+                    continue
+                level = LEVELS.get((m.group("level") or "").lower())
+                start, end, _ = nearest_date(doc, sent, trig_start)
+                window = text[max(0, m.start() - 80):m.end() + 60]
+                status = status_of(text, start, end, doc._.dct, window)
+                if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
+                    status = "occurred"
+                refers_back = bool(re.search(r"\b(?:recent|last|previous|this|the)\s+(?:\w+\s+)?(?:visit|trip)",
+                                             window, re.I))
+                if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
+                    start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                guest_name = self.gaz.name_of(guest) or guest
+                host_name = self.gaz.name_of(host) or host
+                who = full_name(doc, guest_person) if guest_person else guest_name
+                title = f"{who} {level + ' ' if level else ''}visit to {host_name}"
+                out.append({
+                    "kind": "event", "event_type": "visit", "title": title, "status": status,
+                    "start": start, "end": end, "location": self._location(doc, host, trig_end),
+                    "countries": [guest, host], "guest": guest, "host": host, "level": level,
+                    "participants": [who] if guest_person else [], "refers_back": refers_back,
+                    "ref": f"visit:{guest}>{host}",
+                    "sources": [source(sent.start_char, sent.end_char)],
+                })
+        # One visit per guest->host in an article: repeat mentions share the best date and level.
+        by_ref: dict[str, list[dict]] = {}
+        for v in out:
+            by_ref.setdefault(v["ref"], []).append(v)
+        for group in by_ref.values():
+            dated = [v for v in group if v["start"]]
+            best = max(dated, key=lambda v: (len(v["start"]), v["end"] is not None)) if dated else None
+            level = next((v["level"] for v in group if v["level"]), None)
+            statuses = [v["status"] for v in group if v["status"] != "unknown"]
+            status = statuses[0] if statuses else "unknown"
+            if best and best["status"] != "unknown":
+                status = best["status"]
+            for v in group:
+                v["level"] = v["level"] or level
+                if best:
+                    v["start"], v["end"] = best["start"], best["end"]
+                v["status"] = status
+                if level and f" {level} visit" not in v["title"]:
+                    v["title"] = v["title"].replace(" visit to", f" {level} visit to")
+        return out
+
+    def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int, m: re.Match) -> tuple[dict | None, str | None]:
+        after = doc.text[trig_end:min(sent.end_char, trig_end + 90)]
+        if m.group("noun") and re.match(r"\s+(?:of|by)\s", after):
+            # "the state visit of Kazakh President X to Y"
+            stop = trig_end + (re.search(r"\bto\b", after).start() if re.search(r"\bto\b", after) else len(after))
+            ps = persons_in(doc, trig_end, stop)
+            if ps:
+                return ps[0], person_country(doc, ps[0])
+            cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
+            if cs:
+                return None, cs[0]["alpha3"]
+        before_start = max(sent.start_char, trig_start - 120)
+        ps = persons_in(doc, before_start, trig_start)
+        if ps:
+            p = ps[-1]
+            c = person_country(doc, p)
+            if c:
+                return p, c
+        cs = country_mentions(doc, before_start, trig_start, ("adjective",))
+        cs += [c for c in country_mentions(doc, before_start, trig_start, ("name",))
+               if doc.text[c["end"]:c["end"] + 2] in ("'s", "\u2019s")]
+        if cs:
+            c = max(cs, key=lambda c: c["start"])
+            if trig_start - c["end"] < 40:
+                return None, c["alpha3"]
+        return None, None
+
+    def _host(self, doc: Doc, sent: Span, trig_end: int) -> str | None:
+        for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat")):
+            gap = doc.text[trig_end:c["start"]]
+            if re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) and len(gap) < 60:
+                return c["alpha3"]
+        return None
+
+    def _location(self, doc: Doc, host: str, after: int) -> str | None:
+        capitals = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "capital"]
+        if capitals:
+            return capitals[0]["text"]
+        cities = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "city"
+                  and c["start"] >= after]
+        return cities[0]["text"] if cities else None
+
+    # ------------------------------------------------------------------ context
+    def _context(self, doc: Doc, sent: Span, main: dict | None, anchor: int) -> tuple:
+        """Date, countries, status default and reference of the enclosing visit."""
+        start, end, t = nearest_date(doc, sent, anchor)
+        own = start is not None
+        if main:
+            countries = list(main["countries"])
+            ref = main["ref"]
+            if not own:
+                start = main.get("start")
+                end = None
+        else:
+            countries = dyad_of(doc)
+            ref = "doc:" + (doc._.doc_id or "")
+        return start, end, own, countries, ref
+
+    # ------------------------------------------------------------------ council sessions
+    def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
+        out = []
+        seen = set()
+        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1)):
+            for m in rx.finditer(sent.text):
+                body = re.sub(r"^(?:the)\s+", "", m.group("body").strip())
+                if not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2:
+                    continue
+                ordinal = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or default_ord
+                key = f"council:{ordinal or ''}:{synonym_key(body)}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                taken.append((a, b))
+                start, end, own, countries, ref = self._context(doc, sent, main, a)
+                status = status_of(sent.text, start, end, doc._.dct)
+                if status == "unknown" or (status == "planned" and main and main["status"] == "occurred"):
+                    status = main["status"] if main else "unknown"
+                if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
+                    status = "occurred"  # a decision of a session means the session took place
+                nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
+                out.append({
+                    "kind": "event", "event_type": "council_session",
+                    "title": f"{nth + ' ' if nth else ''}session of the {body}", "status": status,
+                    "start": start, "end": None, "location": main.get("location") if main else None,
+                    "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+                    "object_key": key, "parent": ref, "body": body,
+                    "sources": [source(a, b)],
+                })
+        return out
+
+    # ------------------------------------------------------------------ meetings
+    def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        m = MEETING_RE.search(sent.text)
+        if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
+            return []
+        a = sent.start_char + m.start()
+        people = persons_in(doc, sent.start_char, sent.end_char)
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        pc = []
+        for p in people:
+            c = person_country(doc, p)
+            if c and c not in pc:
+                pc.append(c)
+        if len(pc) >= 2:
+            countries = pc
+        elif not main and len(countries) < 2:
+            return []
+        if not people and not main:
+            return []
+        fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
+        status = status_of(sent.text, start, end, doc._.dct)
+        if status == "unknown" and main:
+            status = main["status"]
+        names = [full_name(doc, p) for p in people]
+        title = f"{m.group(0)} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        return [{
+            "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
+            "start": start, "end": None, "location": main.get("location") if main else None,
+            "countries": countries, "guest": None, "host": None, "level": None,
+            "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    # ------------------------------------------------------------------ signings
+    def signings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        m = SIGNING_RE.search(sent.text)
+        if not m:
+            return []
+        a = sent.start_char + m.start()
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
+        if status == "unknown" and main:
+            status = main["status"] if main["status"] != "planned" or not own else "unknown"
+        loc = re.search(r"\bin\s+([A-Z][\w\-]+)", sent.text)
+        location = None
+        if loc and self.gaz.country_of(loc.group(1)) and self.gaz.country_of(loc.group(1))[1] in ("capital", "city"):
+            location = loc.group(1)
+        elif main:
+            location = main.get("location")
+        title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
+        if main and not own:
+            title = f"{title} during the {main['title']}"
+        key = f"signing:{ref}:{start if own else ''}"
+        return [{
+            "kind": "event", "event_type": "signing", "title": title, "status": status,
+            "start": start, "end": None, "location": location, "countries": countries,
+            "guest": None, "host": None, "level": None, "participants": [],
+            "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    # ------------------------------------------------------------------ openings
+    def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
+        m = OPENING_RE.search(sent.text)
+        if not m:
+            return []
+        a = sent.start_char + m.start()
+        if any(x <= a < y for x, y in taken):
+            return []
+        obj = m.group("obj")
+        obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
+        if not PROJECT_HEADS.search(obj) or re.match(r"(?:the\s+)?(?:way|door|doors|chapter|page|era)\b", obj, re.I):
+            return []
+        in_visit = bool(re.search(r"\bvisit\b", sent.text, re.I)) and main is not None
+        sent_countries = []
+        for c in country_mentions(doc, sent.start_char, sent.end_char):
+            if c["alpha3"] not in sent_countries:
+                sent_countries.append(c["alpha3"])
+        if not in_visit and len(sent_countries) < 2:
+            return []
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        countries = list(dict.fromkeys([*sent_countries, *countries]))
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
+        if status == "unknown" and main:
+            status = main["status"]
+        loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
+        location = None
+        if loc and self.gaz.country_of(loc.group(1)) and self.gaz.country_of(loc.group(1))[1] in ("city", "capital"):
+            location = loc.group(1)
+        obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
+        core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
+                        if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
+        return [{
+            "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
+            "start": start, "end": None, "location": location, "countries": countries,
+            "guest": None, "host": None, "level": None, "participants": [],
+            "object_key": f"opening:{core}", "parent": ref,
+            "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+
+@Language.factory("dyad_events")
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()

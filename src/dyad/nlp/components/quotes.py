@@ -1,11 +1,465 @@
-"""Quotes extraction (in progress)."""
+"""Quotes: direct speech in quotation marks, with its speaker.
+
+Quotations are found by a scan of the text, paragraph by paragraph: curly “...” (the closer
+may be a straight " or missing before the paragraph end in sloppy copy), straight "..." and
+«...»; marks glued to words are fine. A quotation is speech unless it looks like a quoted
+name or term: too short, Title Case, verbless and short, or announced by a naming cue
+("dubbed", "the slogan", "so-called").
+
+The speaker is, in order:
+  1. a person in the lead-in (the sentence before the opening mark) with a speech verb or
+     a colon ("As President X emphasized: “...”", "X said: ...", "According to X, ...");
+  2. a person in the attribution after the closing mark ("“...,” X stated.", "“...” said X");
+  3. for a quotation opening a paragraph, a person in the previous paragraph's last
+     sentence when it ends with a colon ("X noted:\\n\\n“...”");
+  4. for he/she in those places, the latest person before who was a subject or a speaker;
+  5. the speaker of the quotation just before in the same stretch of speech (a second
+     quotation in the paragraph, a quotation carried over to the next paragraph);
+  6. else None.
+Names are the longest form of the person in the article ("Tokayev" -> "Kassym-Jomart Tokayev").
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from dyad.nlp.components.util import patterns, source
+
+CURLY_OPEN = "\u201c\u201e"
+CURLY_CLOSE = "\u201d"
+GUILLEMET_OPEN = "\u00ab"
+GUILLEMET_CLOSE = "\u00bb"
+ELLIPSIS_EDGES = " \t\n.\u2026"
+SENT_END = re.compile(r"[.!?](?=[\s\u201d\"\u00bb]|$)|\n")
+WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Lower-case words that may sit inside a Title Case name ("Treaty on Strategic Partnership").
+NAME_GLUE = {"of", "on", "and", "the", "for", "in", "to", "a", "an", "at", "by", "with", "de", "from", "&"}
+
+
+@dataclass
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset after the closing mark (the paragraph end when it is missing)
+    start: int  # first quoted character kept
+    end: int  # after the last quoted character kept
+    closed: bool
+    speech: bool = True
+    speaker: str | None = None
+    reason: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------- finding marks
+def find_quotes(text: str) -> list[Quote]:
+    """Pairs of quotation marks, one Quote per pair, scanned paragraph by paragraph."""
+    out: list[Quote] = []
+    pos = 0
+    for para in text.split("\n"):
+        _scan_paragraph(text, pos, pos + len(para), out)
+        pos += len(para) + 1
+    return out
+
+
+def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
+    opener: str | None = None
+    o = -1
+    i = start
+    while i < end:
+        ch = text[i]
+        if opener is None:
+            if ch in CURLY_OPEN or ch == GUILLEMET_OPEN or ch == '"':
+                opener, o = ch, i
+            elif ch == CURLY_CLOSE and _looks_like_opener(text, i, end):
+                opener, o = CURLY_OPEN[0], i  # sloppy copy: ” used as the opening mark
+        else:
+            closes = (
+                (opener in CURLY_OPEN and ch in (CURLY_CLOSE, '"'))
+                or (opener == GUILLEMET_OPEN and ch == GUILLEMET_CLOSE)
+                or (opener == '"' and ch in ('"', CURLY_CLOSE))
+            )
+            if closes:
+                _add(text, out, o, i, i + 1, True)
+                opener = None
+            elif opener in CURLY_OPEN and ch in CURLY_OPEN:
+                # A new opening mark inside an open curly quote: the first one was never closed.
+                _add(text, out, o, i, i, False)
+                opener, o = ch, i
+        i += 1
+    if opener is not None:
+        _add(text, out, o, end, end, False)
+
+
+def _looks_like_opener(text: str, i: int, end: int) -> bool:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in ":(") and not after.isspace()
+
+
+def _add(text: str, out: list[Quote], o: int, inner_end: int, close: int, closed: bool) -> None:
+    s, e = o + 1, inner_end
+    while s < e and text[s] in ELLIPSIS_EDGES:
+        s += 1
+    while e > s and text[e - 1] in ELLIPSIS_EDGES + ",;:":
+        e -= 1
+    # keep a closing full stop that belongs to the words ("... next year.")
+    if e < inner_end and text[e] == "." and text[e:inner_end].strip() == "." and e > s:
+        e += 1
+    if e > s:
+        out.append(Quote(o, close, s, e, closed))
+
+
+# ---------------------------------------------------------------------------- the component
+class QuoteExtractor:
+    def __init__(self) -> None:
+        data = patterns("quotes")
+        self.verbs = {v.lower() for v in data["speech_verbs"]}
+        phrases = sorted(data["speech_phrases"], key=len, reverse=True)
+        self.phrases = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+        cues = sorted(data["name_cues"], key=len, reverse=True)
+        self.name_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[,:]?\s*$", re.I)
+        self.pronouns = {p.lower() for p in data["pronouns"]}
+        self.min_words = int(data.get("min_words", 4))
+        self.min_words_without_verb = int(data.get("min_words_without_verb", 6))
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = doc._.facts if doc._.facts is not None else []
+        text = doc.text
+        quotes = find_quotes(text)
+        if not quotes:
+            doc._.facts = facts
+            return doc
+        ctx = _Context(doc, quotes)
+        for q in quotes:
+            q.speech = self.is_speech(ctx, q)
+        prev: Quote | None = None
+        for q in quotes:
+            if not q.speech:
+                continue
+            q.speaker = self.speaker(ctx, q, prev)
+            prev = q
+            facts.append({"kind": "quote", "speaker": q.speaker, "text": text[q.start:q.end],
+                          "date": doc._.dct or None, "sources": [source(q.start, q.end)]})
+        doc._.facts = facts
+        return doc
+
+    # ------------------------------------------------------------------ speech or name
+    def is_speech(self, ctx: _Context, q: Quote) -> bool:
+        inner = ctx.text[q.start:q.end]
+        words = WORD.findall(inner)
+        if len(words) < self.min_words:
+            return False
+        lead = ctx.text[ctx.para_start(q.open):q.open]
+        if self.name_cue.search(lead):
+            return False
+        content = [w for w in words if w.lower() not in NAME_GLUE]
+        title_case = content and all(w[0].isupper() or w[0].isdigit() for w in content)
+        if title_case and not re.search(r"[.!?]$", inner):
+            return False  # Title Case: a name, a title, an event
+        if len(words) < self.min_words_without_verb and not any(
+                t.pos_ in ("VERB", "AUX") for t in ctx.tokens(q.start, q.end)):
+            return False
+        return True
+
+    # ------------------------------------------------------------------ attribution
+    def speaker(self, ctx: _Context, q: Quote, prev: Quote | None) -> str | None:
+        pronoun_at: int | None = None  # where a he/she subject was found, to resolve from there
+        # 1. the lead-in: same sentence, before the opening mark
+        lead_start = ctx.lead_start(q.open)
+        found = self.attributed(ctx, lead_start, q.open, need_cue=True)
+        if found and found[0] == "name":
+            return found[1]
+        if found:
+            pronoun_at = q.open
+        # 2. the attribution after the closing mark
+        tail_end = self.tail_end(ctx, q)
+        if tail_end is not None:
+            found2 = self.attributed(ctx, q.close, tail_end, need_cue=False, head=True)
+            if found2 and found2[0] == "name":
+                return found2[1]
+            if found2 and pronoun_at is None:
+                pronoun_at = q.open
+        # 3. a paragraph-opening quote after "X noted:"
+        if ctx.opens_paragraph(q.open):
+            prev_end = ctx.prev_paragraph_end(q.open)
+            if prev_end is not None and ctx.text[:prev_end].rstrip().endswith(":"):
+                ps = ctx.lead_start(len(ctx.text[:prev_end].rstrip()) - 1)
+                found3 = self.attributed(ctx, ps, prev_end, need_cue=False)
+                if found3 and found3[0] == "name":
+                    return found3[1]
+                if found3 and pronoun_at is None:
+                    pronoun_at = ps
+        # 4. he / she
+        if pronoun_at is not None:
+            name = ctx.antecedent(pronoun_at)
+            if name:
+                return name
+        # 5. the same stretch of speech as the quotation before
+        if prev is not None and prev.speaker and self.continues(ctx, prev, q, lead_start):
+            return prev.speaker
+        return None
+
+    def attributed(self, ctx: _Context, start: int, end: int, need_cue: bool,
+                   head: bool = False) -> tuple[str, str] | None:
+        """("name", canonical) for a person who says something in [start, end), ("pronoun", "")
+        for a he/she subject, None when the stretch attributes nothing."""
+        if end <= start:
+            return None
+        toks = [t for t in ctx.tokens(start, end) if not ctx.quoted(t.idx)]
+        if not toks:
+            return None
+        span_text = ctx.masked(start, end)
+        verbs = [t for t in toks if self.is_speech_verb(t)]
+        phrase = self.phrases.search(span_text.lower())
+        colon = span_text.rstrip().endswith(":")
+        if head:
+            # after the quotation the attribution comes first: "“...,” X said", "“...” said X"
+            verbs = [t for t in verbs if t.i - toks[0].i <= 8]
+            if not verbs and not (phrase and phrase.start() < 40):
+                return None
+        elif need_cue and not (verbs or phrase or colon):
+            return None
+        people = [m for m in ctx.mentions if start <= m[0] and m[1] <= end and not ctx.quoted(m[0])]
+        if people:
+            return "name", self.pick(ctx, people, verbs, phrase, start)
+        for t in toks:
+            if t.lower_ in self.pronouns and (t.dep_ in SUBJECT_DEPS or not verbs or t.head in verbs
+                                              or t.i - toks[0].i <= 2):
+                return "pronoun", ""
+        return None
+
+    def pick(self, ctx: _Context, people: list[tuple[int, int, str]], verbs: list[Token], phrase,
+             start: int) -> str:
+        # "According to X": the person after the phrase
+        if phrase and "according" in phrase.group(0):
+            after = [m for m in people if m[0] >= start + phrase.end()]
+            if after:
+                return ctx.canonical(after[0])
+        # the subject of a speech verb, else any subject, else the first person
+        for m in people:
+            root = ctx.root(m)
+            if root is not None and root.dep_ in SUBJECT_DEPS and (not verbs or root.head in verbs):
+                return ctx.canonical(m)
+        for m in people:
+            root = ctx.root(m)
+            if root is not None and root.dep_ in SUBJECT_DEPS:
+                return ctx.canonical(m)
+        # "“...” said X": the person right after the verb
+        if verbs:
+            after = [m for m in people if m[0] > verbs[0].idx]
+            before = [m for m in people if m[0] < verbs[0].idx]
+            if before:
+                return ctx.canonical(before[-1])
+            if after:
+                return ctx.canonical(after[0])
+        return ctx.canonical(people[0])
+
+    def is_speech_verb(self, t: Token) -> bool:
+        if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+            return False
+        return t.lemma_.lower() in self.verbs or t.lower_ in self.verbs
+
+    def tail_end(self, ctx: _Context, q: Quote) -> int | None:
+        """End of the attribution after the closing mark: the end of its sentence. None when
+        the quotation is not closed or nothing follows it on the line."""
+        if not q.closed:
+            return None
+        text = ctx.text
+        line_end = text.find("\n", q.close)
+        line_end = len(text) if line_end < 0 else line_end
+        if q.close >= line_end or not text[q.close:line_end].strip():
+            return None
+        m = SENT_END.search(text, q.close, line_end)
+        end = m.end() if m else line_end
+        nxt = min((x.open for x in ctx.quotes if q.close <= x.open < end), default=end)
+        end = min(end, nxt)
+        inner_end = text[q.start:q.close].rstrip(" \u201d\"\u00bb")
+        if inner_end.endswith(".") and len(WORD.findall(text[q.close:end])) > 8:
+            return None  # the quotation closed its sentence; what follows is new narrative
+        return end
+
+    def continues(self, ctx: _Context, prev: Quote, q: Quote, lead_start: int) -> bool:
+        """q carries on prev's speech: nothing but attribution lies between them, no other
+        person is named, and they share the paragraph (or prev ran on to it unclosed)."""
+        text = ctx.text
+        if any(prev.close <= m[0] < q.open and not ctx.quoted(m[0]) and ctx.canonical(m) != prev.speaker
+               for m in ctx.mentions):
+            return False
+        if ctx.para_start(prev.open) == ctx.para_start(q.open):
+            return lead_start >= prev.close or not text[lead_start:q.open].strip()
+        return not prev.closed and ctx.opens_paragraph(q.open) and \
+            ctx.prev_paragraph_end(q.open) == prev.close
+
+
+# ---------------------------------------------------------------------------- doc helpers
+class _Context:
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = quotes
+        self.spans = [(q.open, q.close) for q in quotes]
+        self.open_starts = [q.open for q in quotes]
+        self.tok_starts = [t.idx for t in doc]
+        persons = doc._.persons or []
+        self.people = persons
+        self.mentions: list[tuple[int, int, str]] = sorted(
+            (s["start"], s["end"], p["name"]) for p in persons for s in p.get("sources") or [])
+        self.mentions = sorted(self.mentions + self._surname_mentions())
+        self._canon: dict[tuple[str, int], str] = {}
+
+    def _surname_mentions(self) -> list[tuple[int, int, str]]:
+        """Bare surnames of people named in full elsewhere that the entity tagger left out
+        ("Modi told ..." when "Narendra Modi" is a person of the article)."""
+        surnames = {p["name"].split()[-1] for p in self.people
+                    if len(p["name"].split()) > 1 and p["name"].split()[-1][:1].isupper()}
+        surnames = {s for s in surnames if len(s) > 2}
+        if not surnames:
+            return []
+        taken = [(m[0], m[1]) for m in self.mentions]
+        out = []
+        rx = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in sorted(surnames)) + r")(?![\w\-])")
+        for m in rx.finditer(self.text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((m.start(), m.end(), m.group(0)))
+        return out
+
+    # positions
+    def quoted(self, char: int) -> bool:
+        k = bisect.bisect_right(self.open_starts, char) - 1
+        return k >= 0 and self.spans[k][0] < char < self.spans[k][1]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        a = bisect.bisect_left(self.tok_starts, start)
+        b = bisect.bisect_left(self.tok_starts, end)
+        return [t for t in self.doc[a:b] if not t.is_space]
+
+    def token_at(self, char: int) -> Token | None:
+        k = bisect.bisect_right(self.tok_starts, char) - 1
+        return self.doc[k] if k >= 0 else None
+
+    def root(self, m: tuple[int, int, str]) -> Token | None:
+        toks = self.tokens(m[0], m[1])
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        for t in toks:
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+        return toks[-1]
+
+    def masked(self, start: int, end: int) -> str:
+        """The text with quoted stretches blanked out, so words in quotes attribute nothing."""
+        chars = list(self.text[start:end])
+        for a, b in self.spans:
+            for i in range(max(a, start), min(b, end)):
+                chars[i - start] = " "
+        return "".join(chars)
+
+    def para_start(self, char: int) -> int:
+        return self.text.rfind("\n", 0, char) + 1
+
+    def opens_paragraph(self, char: int) -> bool:
+        return not self.text[self.para_start(char):char].strip()
+
+    def prev_paragraph_end(self, char: int) -> int | None:
+        """End of the last non-blank line before the paragraph of char."""
+        k = self.para_start(char) - 1
+        while k > 0 and self.text[k - 1].isspace():
+            k -= 1
+        return k if k > 0 else None
+
+    def lead_start(self, char: int) -> int:
+        """Start of the sentence holding the token at char (the opening mark), never before
+        the paragraph start. Parser splits that do not follow a sentence end (a colon, a
+        glued mark) are undone by stepping back to the previous sentence."""
+        ps = self.para_start(char)
+        tok = self.token_at(char)
+        if char <= ps or tok is None:
+            return ps
+        start = max(ps, tok.sent.start_char)
+        while start > ps:
+            before = self.text[ps:start].rstrip()
+            if not before:
+                break
+            if before[-1] in ".!?" or (before[-1] in "\u201d\"\u00bb" and before[-2:-1] in (".", "!", "?")):
+                break
+            prev = self.token_at(ps + len(before) - 1)
+            new = max(ps, prev.sent.start_char) if prev is not None else ps
+            if new >= start:
+                break
+            start = new
+        return start
+
+    # names
+    def canonical(self, m: tuple[int, int, str]) -> str:
+        key = (m[2], m[0])
+        if key not in self._canon:
+            self._canon[key] = self._canonical(m[2], m[0])
+        return self._canon[key]
+
+    def _canonical(self, name: str, at: int) -> str:
+        want = set(_norm(name).split())
+        best: tuple[int, int, int, str] | None = None
+        counts: dict[str, int] = {}
+        for p in self.people:
+            counts[p["name"]] = counts.get(p["name"], 0) + 1
+        for p in self.people:
+            forms = {p["name"], *(p.get("aliases") or [])}
+            if not any(want <= set(_norm(f).split()) for f in forms):
+                continue
+            starts = [s["start"] for s in p.get("sources") or []]
+            last_before = max((s for s in starts if s <= at), default=-1)
+            cand = (len(p["name"].split()), last_before, counts[p["name"]], p["name"])
+            if best is None or cand[:3] > best[:3]:
+                best = cand
+        return best[3] if best else name
+
+    def antecedent(self, char: int) -> str | None:
+        """The latest person before char who was a subject or a speaker, searched sentence by
+        sentence backwards (a few sentences at most), else the latest person mentioned."""
+        earlier = [m for m in self.mentions if m[1] <= char and not self.quoted(m[0])]
+        speakers = [(q.open, q.speaker) for q in self.quotes if q.speaker and q.close <= char]
+        if not earlier and not speakers:
+            return None
+        tok = self.token_at(max(0, char - 1))
+        sent = tok.sent if tok is not None else None
+        seen = 0
+        while sent is not None and seen < 4:
+            s0, s1 = sent.start_char, min(sent.end_char, char)
+            subj = [m for m in earlier if s0 <= m[0] < s1 and (r := self.root(m)) is not None
+                    and r.dep_ in SUBJECT_DEPS]
+            spk = [x for x in speakers if s0 <= x[0] < s1]
+            if subj:
+                return self.canonical(subj[-1])
+            if spk:
+                return spk[-1][1]
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            seen += 1
+        if earlier and char - earlier[-1][1] < 600:
+            return self.canonical(earlier[-1])
+        return None
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return s.lower().replace("\u2019", "'")
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> QuoteExtractor:
+    return QuoteExtractor()
 
 
 @Language.component("dyad_quotes")
 def extract_quotes(doc: Doc) -> Doc:
-    return doc
+    return _extractor()(doc)

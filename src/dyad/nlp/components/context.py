@@ -1,0 +1,102 @@
+"""What the event, agreement and project components need to know about a sentence:
+its dates, its status cues, the persons and countries in it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.util import patterns
+
+RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
+
+
+@lru_cache(maxsize=None)
+def cue_regex(name: str, key: str) -> re.Pattern[str]:
+    words = sorted(patterns(name)[key], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+def has_cue(text: str, key: str, name: str = "events") -> bool:
+    return bool(cue_regex(name, key).search(text))
+
+
+def dates_in(doc: Doc, start: int, end: int) -> list:
+    """Calendar-date timexes (not PRESENT_REF and the like) between two offsets."""
+    return [t for t in doc._.timexes or [] if t.start >= start and t.end <= end and t.type == "DATE"
+            and t.iso_date()]
+
+
+def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """(start, end) of a date timex; "March 11-12" gives both days."""
+    start = t.iso_date()
+    end = None
+    m = RANGE_END.search(t.text)
+    if start and len(start) == 10 and m:
+        day = int(m.group(1))
+        if int(start[8:10]) < day <= 31:
+            end = f"{start[:8]}{day:02d}"
+    return start, end
+
+
+def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
+    cands = dates_in(doc, sent.start_char, sent.end_char)
+    if not cands:
+        return None, None, None
+    t = min(cands, key=lambda t: abs(t.start - anchor))
+    s, e = date_range(t)
+    return s, e, t
+
+
+def _cmp_dates(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def status_of(sent_text: str, start: str | None, end: str | None, dct: str | None, window: str | None = None) -> str:
+    """planned / occurred / cancelled / unknown, from dates against the document date,
+    then modality and tense cues of the clause around the trigger."""
+    text = window if window is not None else sent_text
+    if has_cue(text, "cancel_cues"):
+        return "cancelled"
+    if dct and start and len(dct) == 10 and len(start) == 10:
+        last = end or start
+        if _cmp_dates(last, dct) < 0:
+            return "occurred"
+        if _cmp_dates(start, dct) > 0:
+            return "planned"
+    if has_cue(text, "planned_cues"):
+        return "planned"
+    if dct and start and _cmp_dates(start, dct) < 0 and len(start) >= len(dct):
+        return "occurred"
+    if has_cue(text, "past_cues"):
+        return "occurred"
+    return "unknown"
+
+
+def persons_in(doc: Doc, start: int, end: int) -> list[dict]:
+    return [p for p in doc._.persons or [] if p["sources"][0]["start"] >= start and p["sources"][0]["end"] <= end]
+
+
+def person_country(doc: Doc, person: dict) -> str | None:
+    """A person's country, looking at other mentions of the same surname in the article."""
+    if person.get("country"):
+        return person["country"]
+    last = person["name"].split()[-1]
+    for p in doc._.persons or []:
+        if p.get("country") and p["name"].split()[-1] == last:
+            return p["country"]
+    return None
+
+
+def full_name(doc: Doc, person: dict) -> str:
+    last = person["name"].split()[-1]
+    names = [p["name"] for p in doc._.persons or [] if p["name"].split()[-1] == last]
+    return max(names, key=lambda n: (len(n.split()), len(n)), default=person["name"])
+
+
+def country_mentions(doc: Doc, start: int, end: int, forms: tuple[str, ...] | None = None) -> list[dict]:
+    return [m for m in doc._.countries or [] if m["start"] >= start and m["end"] <= end
+            and (forms is None or m["form"] in forms)]
