@@ -1,11 +1,679 @@
-"""Metrics extraction (in progress)."""
+"""Metrics: quantities stated about the relationship or one of its projects.
+
+A regular expression finds number expressions in the text (``$1.5bn``, ``USD 500 million``,
+``15 million tons``, ``20%``, ``1,000-km``, ``2,000 students``, ``ten projects``) and classifies
+them by unit. Bare numbers count only when they quantify a relation-relevant noun (agreements,
+projects, students...). The dependency parse then supplies the rest:
+
+* ``subject``: the counted noun, or for amounts the thing that reaches / doubles to / amounts to
+  the figure (climbing ``to $5bn`` -> ``raise`` -> its object ``trade``);
+* ``metric_type``: the nearest goal/plan/capacity cue or future/infinitive verb on the path from
+  the number to the sentence root makes it a ``target``; a past or present finite verb an
+  ``observation``;
+* ``period`` / ``deadline``: ``annually``-like phrases and ``by <DATE>`` timexes of the sentence,
+  each given to the nearest number expression;
+* ``stated_by``: the subject of a speech verb governing the number, or the speaker of the
+  quotation the number is inside.
+
+Word lists live in ``dyad/data/patterns/metrics.json``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from dyad.nlp.components.util import dyad_of, patterns, source
+
+KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
+
+
+# ------------------------------------------------------------------ lexicon and regex
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lex:
+    p: dict
+    rx: re.Pattern
+    units: dict = field(default_factory=dict)  # lower-cased post-unit -> (kind, code or factor)
+    people: frozenset = frozenset()
+    counts: frozenset = frozenset()
+    weak: frozenset = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    p = patterns("metrics")
+    words = p["number_words"]
+    wn = _alt(words)
+    word_num = rf"\b(?:{wn})(?:[\s-]+(?:{wn}))*\b"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    long_scales = [s for s in p["scales"] if s not in p["short_scales"]]
+    scale = rf"(?:\s?-?\s?(?:{_alt(long_scales)})\b|(?<=\d)\s?(?:{_alt(p['short_scales'])})\b)"
+    symbols = _alt(p["currency_symbols"])
+    codes = "|".join(p["currency_codes"])
+    pre = rf"(?:(?-i:\b(?:{codes})\b)\s?|(?<![\w$])(?:{symbols})\s?)"
+    units: dict[str, tuple[str, object]] = {}
+    for w, code in p["currency_words"].items():
+        units[w] = ("money", code)
+    for w, code in p["currency_adjectives"].items():
+        units[w] = ("money", code)
+    for w, f in p["mass_units"].items():
+        units[w] = ("mass", f)
+    for w, f in p["length_units"].items():
+        units[w] = ("length", f)
+    for w in p["percent_units"]:
+        units[w] = ("percent", 1)
+    for w in p["other_units"]:
+        units[w] = ("other", 1)
+    post_words = _alt(units)
+    post = rf"(?:[\s-]?(?:(?-i:\b(?:{codes})\b)|%|(?:{post_words})(?![\w])))"
+    rx = re.compile(
+        rf"(?:(?P<pre>{pre})|(?<![\w.,:/#$€£¥])(?<![A-Za-z]-))"
+        rf"(?P<num>{digits}|{word_num}|\ba(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+        rf"(?P<scale>{scale})?"
+        rf"(?P<post>{post})?",
+        re.I,
+    )
+    return _Lex(p, rx, units, frozenset(p["people_nouns"]), frozenset(p["count_nouns"]),
+                frozenset(p["weak_count_nouns"]))
+
+
+def _parse_number(s: str) -> float | None:
+    s = s.strip().lower()
+    if s == "a":
+        return 1.0
+    if re.match(r"^[\d.,]+$", s):
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    words = _lex().p["number_words"]
+    total = 0.0
+    for w in re.split(r"[\s-]+", s):
+        v = words.get(w)
+        if v is None:
+            return None
+        if w in ("hundred", "dozen"):
+            total = (total or 1) * v
+        else:
+            total += v
+    return total
+
+
+def _clean_value(v: float) -> int | float:
+    r = round(v, 6)
+    return int(r) if float(r).is_integer() else r
+
+
+# ------------------------------------------------------------------ candidates
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    kind: str  # money | mass | length | percent | other | count | people
+    unit: str
+    digits: bool
+    span: Span | None = None
+    head: Token | None = None  # counted noun for count/people
+    subject: str | None = None
+
+
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
+                            re.I)
+
+
+def _currency_of(pre: str | None, post_word: str | None) -> str | None:
+    lx = _lex().p
+    if pre:
+        pre = pre.strip()
+        if pre.upper() in lx["currency_codes"]:
+            return lx["currency_code_aliases"].get(pre.upper(), pre.upper())
+        return lx["currency_symbols"].get(pre)
+    if post_word:
+        if post_word.upper() in lx["currency_codes"] and post_word.isupper():
+            return lx["currency_code_aliases"].get(post_word, post_word)
+    return None
+
+
+def _candidates(doc: Doc) -> list[_Cand]:
+    lx = _lex()
+    p = lx.p
+    text = doc.text
+    out: list[_Cand] = []
+    for m in lx.rx.finditer(text):
+        num = m.group("num")
+        value = _parse_number(num)
+        if value is None:
+            continue
+        is_digits = num[0].isdigit()
+        pre, scale, post = m.group("pre"), m.group("scale"), m.group("post")
+        end = m.end()
+        after = text[m.end("num"):m.end("num") + 12]
+        if not scale and not post and (_ORDINAL_AFTER.match(after) or re.match(r"^(?::\d|[^\W\d_])", after)):
+            continue  # "20th", "10:30", "3D"
+        if scale:
+            mult_word = scale.strip(" -").lower()
+            value *= p["scales"][mult_word]
+            if re.match(r"^[^\W\d_]", text[m.end("scale"):m.end("scale") + 1] or " ") and not post:
+                continue
+        kind, unit = "", ""
+        post_word = post.strip(" -") if post else None
+        code = _currency_of(pre, post_word)
+        if code:
+            kind, unit = "money", code
+        elif post_word:
+            pw = re.sub(r"\s+", " ", post_word.lower())
+            k, info = lx.units.get(pw, (None, None))
+            if k is None and post_word.isupper():
+                k, info = "money", post_word
+            if k == "money":
+                if pw in p["ambiguous_currency_words"] and not (is_digits or scale):
+                    k = None
+                else:
+                    kind, unit = "money", info
+            elif k:
+                kind = k
+                unit = KIND_UNIT[k]
+                if k in ("mass", "length"):
+                    value *= info
+        if kind == "money" and post_word:
+            # adjective + currency word ("Turkmen manat") spans the unit itself
+            tail = text[m.end("num"):m.end()].lower()
+            for adj, c in p["currency_adjectives"].items():
+                if tail.strip(" -").endswith(adj):
+                    unit = c
+        if not kind:
+            if pre or not post_word:
+                kind = "bare"
+            else:
+                continue
+            end = m.end("scale") if scale else m.end("num")
+        start = m.start("pre") if pre else m.start("num")
+        out.append(_Cand(start, end, m.start("num"), m.end("num"), value, kind, unit, is_digits))
+    return out
+
+
+def _overlaps_timex(doc: Doc, start: int, end: int) -> bool:
+    for t in doc._.timexes or []:
+        if t.start < end and start < t.end and t.type in ("DATE", "TIME", "DURATION", "SET"):
+            return True
+    return False
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\s]+)\s*$", text[max(0, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _noun_run(doc: Doc, span: Span) -> list[Token]:
+    """Modifiers and nouns right after a bare number ("14 cooperation agreements", "100 AI-driven
+    enterprises"), stopping at anything else."""
+    run: list[Token] = []
+    i = span.end
+    sent_end = span.sent.end
+    while i < sent_end and len(run) < 7:
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < sent_end else None
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ == "HYPH":
+            run.append(t)
+        elif t.pos_ in ("VERB", "ADV") and ((run and run[-1].tag_ == "HYPH") or (
+                nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and t.tag_ in ("VBN", "VBG", "RB"))):
+            run.append(t)
+        else:
+            break
+        i += 1
+    while run and run[-1].pos_ not in ("NOUN", "PROPN"):
+        run.pop()
+    return run
+
+
+def _hyphen_word(t: Token) -> str:
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+        return f"{doc[t.i - 2].text}-{t.text}".lower()
+    return t.text.lower()
+
+
+def _noun_class(t: Token) -> str | None:
+    lx = _lex()
+    forms = {t.lemma_.lower(), t.text.lower(), _hyphen_word(t), _hyphen_word(t).rstrip("s")}
+    if forms & lx.people:
+        return "people"
+    if forms & lx.counts:
+        return "count"
+    return None
+
+
+def _is_weak(t: Token) -> bool:
+    lx = _lex()
+    return bool({t.lemma_.lower(), t.text.lower()} & lx.weak)
+
+
+def _classify_bare(doc: Doc, c: _Cand) -> bool:
+    """Give a bare number a unit when it counts a relation-relevant noun; False drops it."""
+    p = _lex().p
+    text = doc.text
+    if c.value < 2 and not c.digits:
+        return False
+    if c.num_end - c.num_start == 4 and c.digits and 1800 <= c.value <= 2199 and "," not in text[c.num_start:c.num_end]:
+        return False  # a year
+    before = _word_before(text, c.start)
+    if before.rstrip(".") in {w.rstrip(".") for w in p["label_words"]} or before in ("#", "no.", "no"):
+        return False
+    rest = text[c.num_end:c.num_end + 16].lower()
+    if any(rest.startswith(a) or rest.startswith(" " + a) for a in p["age_after"]):
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    if not text[line_start:c.start].strip() and re.match(r"^\s*[.)]", text[c.num_end:c.num_end + 2]):
+        return False  # list numbering
+    if re.match(r"^\s*(?:-|–|to)\s*\d", rest) or re.match(r"^\s*of\b", rest):
+        return False  # "10-15 million", "14 of them"
+    if text[c.start - 1:c.start] == "(" and text[c.num_end:c.num_end + 1] == ")":
+        return False
+    run = _noun_run(doc, c.span)
+    if not run:
+        return False
+    head = None
+    root = c.span.root
+    if root.head in run and root.head.pos_ == "NOUN":
+        head = root.head
+    if head is None:
+        nouns = [t for t in run if t.pos_ == "NOUN"] or run
+        # the head of the compound: the last noun of the first contiguous noun block
+        head = nouns[0]
+        for t in nouns[1:]:
+            if t.i == head.i + 1 or (t.i == head.i + 2 and doc[head.i + 1].tag_ == "HYPH"):
+                head = t
+            else:
+                break
+    cls = _noun_class(head)
+    if cls is None:
+        return False
+    if _is_weak(head) and not c.digits:
+        return False
+    c.kind, c.unit, c.head = cls, ("people" if cls == "people" else "count"), head
+    c.subject = _phrase_tokens(doc, [t for t in run if t.i <= head.i], head)
+    return True
+
+
+# ------------------------------------------------------------------ subject
+_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct", "nummod", "quantmod"}
+
+
+def _render(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        w = t.text if (t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)) else t.text.lower()
+        out += w + (t.whitespace_ if i < len(tokens) - 1 else "")
+    return re.sub(r"\s+", " ", out).strip(" -,")
+
+
+def _phrase_tokens(doc: Doc, toks: list[Token], head: Token) -> str:
+    """Render a noun phrase and add a short 'of ...' complement."""
+    toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PRON", "SYM") or t.i == head.i]
+    text = _render(toks)
+    for ch in head.rights:
+        if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i == head.i + 1:
+            objs = [g for g in ch.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            if objs and not any(t.like_num or t.tag_ == "$" for t in objs[0].subtree):
+                text += " of " + _noun_phrase(objs[0], with_of=False)
+    return text
+
+
+def _noun_phrase(h: Token, with_of: bool = True, floor: int = 0) -> str:
+    doc = h.doc
+    p = _lex().p
+    if h.lemma_.lower() in p["generic_heads"]:
+        # "the volume of mutual investments" -> "mutual investments"
+        for ch in h.rights:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                objs = [g for g in ch.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                if objs and not _bad_subject(objs[0]):
+                    return _noun_phrase(objs[0], with_of=False, floor=floor)
+    left: list[Token] = []
+    i = h.i - 1
+    while i >= max(h.sent.start, floor):
+        t = doc[i]
+        if t.head.i > i and t.head.i <= h.i and (t.dep_ in _PHRASE_DEPS or t.tag_ == "HYPH") \
+                and t.pos_ not in ("DET", "NUM", "PRON", "SYM", "ADP", "CCONJ") and not t.like_num \
+                and not (t.dep_ == "poss" and t.pos_ == "PRON"):
+            left.insert(0, t)
+            i -= 1
+        else:
+            break
+    if with_of:
+        return _phrase_tokens(doc, left + [h], h)
+    return _render(left + [h])
+
+
+def _bad_subject(t: Token, span: Span | None = None) -> bool:
+    p = _lex().p
+    if span is not None and span.start <= t.i < span.end:
+        return True
+    if len(t.text) < 2 or not any(ch.isalpha() for ch in t.text) or t.lower_ in p["scales"] or t.like_num:
+        return True
+    if t.pos_ == "PRON" or t.lower_ in p["subject_skip_heads"] or t.lemma_.lower() in p["subject_skip_heads"]:
+        return True
+    countries = t.doc._.countries or []
+    return any(m["start"] <= t.idx < m["end"] for m in countries) or t.ent_type_ in ("PERSON", "GPE", "NORP")
+
+
+def _verb_subject(v: Token) -> str | None:
+    """The thing a verb moves to the amount: its object, else its (inherited) subject."""
+    p = _lex().p
+    seen = 0
+    cur = v
+    while cur is not None and seen < 5:
+        seen += 1
+        objs = [c for c in cur.children if c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN")
+                and not c.like_num and c.tag_ != "$"]
+        for o in objs:
+            if not _bad_subject(o) and o.lemma_.lower() not in p["generic_heads"]:
+                return _noun_phrase(o)
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and not c.like_num and c.tag_ != "$"]
+        for s in subs:
+            if not _bad_subject(s) and s.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(s)
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and not _bad_subject(cur.head):
+            return _noun_phrase(cur.head)
+        if subs:
+            break
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                break
+        else:
+            break
+    noun = p["verb_nouns"].get(v.lemma_.lower())
+    return noun
+
+
+def _amount_subject(doc: Doc, c: _Cand) -> str | None:
+    p = _lex().p
+    span = c.span
+    end_tok = span.end
+    # "15 million tons of oil", "$2 billion of investment"
+    if end_tok + 1 < span.sent.end and doc[end_tok].lower_ == "of" and doc[end_tok + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+        objs = [g for g in doc[end_tok].children if g.dep_ == "pobj"]
+        if objs and objs[0].pos_ in ("NOUN", "PROPN") and not _bad_subject(objs[0]):
+            return _noun_phrase(objs[0])
+    root = span.root
+    h = root.head
+    # "a $1 billion deal", "a 1,000-km railway", "20% growth"
+    if h.i >= span.end and h.pos_ == "NOUN" and h.i - span.end <= 3 and h.lemma_.lower() not in p["generic_heads"]:
+        return _noun_phrase(h)
+    t = root
+    for _ in range(6):
+        h = t.head
+        if h is t:
+            break
+        if t.dep_ == "pobj" and h.pos_ == "ADP":
+            g = h.head
+            if g is h:
+                break
+            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in p["generic_heads"] and not _bad_subject(g):
+                return _noun_phrase(g, with_of=False)
+            if g.pos_ in ("VERB", "AUX"):
+                return _verb_subject(g)
+            t = g
+            continue
+        if t.dep_ in ("dobj", "attr", "oprd", "npadvmod", "appos", "nsubjpass", "nsubj", "advmod") \
+                and h.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                break
+            return _verb_subject(h)
+        if h.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") or t.dep_ in ("conj", "appos"):
+            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in p["generic_heads"] and not _bad_subject(h) \
+                    and h.i not in range(span.start, span.end):
+                return _noun_phrase(h, with_of=False)
+            t = h
+            continue
+        break
+    # fallback: the nearest plain noun before the number in the sentence
+    for i in range(span.start - 1, max(span.sent.start, span.start - 8) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and not _bad_subject(tok) and tok.lemma_.lower() not in p["generic_heads"]:
+            return _noun_phrase(tok, with_of=False)
+    return None
+
+
+# ------------------------------------------------------------------ metric type
+def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
+    p = _lex().p
+    text = doc.text
+    sent = c.span.sent
+    before = re.sub(r"\s+", " ", text[max(sent.start_char, c.start - 30):c.start].lower()).rstrip()
+    if any(before.endswith(ph) for ph in p["target_phrases_before"]):
+        return "target"
+    if has_deadline:
+        return "target"
+    target = set(p["target_lemmas"])
+    change = set(p["change_verbs"])
+    future = set(p["future_aux"])
+    t = c.span.root
+    span_ids = range(c.span.start, c.span.end)
+    nouns = [c.head] if c.head is not None else []
+    for _ in range(12):
+        if t.i not in span_ids:
+            lem = t.lemma_.lower()
+            if lem in target or t.lower_ in target:
+                return "target"
+            if t.pos_ in ("VERB", "AUX"):
+                auxes = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
+                if any(a.lower_ in future for a in auxes):
+                    return "target"
+                if t.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+                    if lem in change:
+                        return "target"
+                elif t.tag_ == "VBD" or (t.tag_ == "VBN" and auxes):
+                    return "observation"
+                elif t.tag_ in ("VBZ", "VBP"):
+                    return "observation"
+            if t.pos_ in ("NOUN", "PROPN"):
+                nouns.append(t)
+        for n in nouns:
+            for ch in n.children:
+                if ch.dep_ in ("acl", "amod", "relcl") and (ch.lemma_.lower() in target or ch.lower_ in target):
+                    return "target"
+        nouns = []
+        if t.head is t:
+            break
+        t = t.head
+    # no decisive verb on the path: sentence-level cues
+    low = sent.text.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"]):
+        return "observation"
+    if any(tok.lemma_.lower() in target or tok.lower_ in future for tok in sent):
+        return "target"
+    return "observation"
+
+
+# ------------------------------------------------------------------ period, deadline
+def _nearest(cands: list[_Cand], pos: int) -> _Cand | None:
+    best, bd = None, None
+    for c in cands:
+        d = c.start - pos if pos < c.start else (pos - c.end if pos >= c.end else 0)
+        if bd is None or d < bd or (d == bd and c.end <= pos):
+            best, bd = c, d
+    return best
+
+
+def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
+    """period and deadline of each candidate of one sentence (keyed by id())."""
+    p = _lex().p
+    sent = cands[0].span.sent
+    out = {id(c): {"period": None, "deadline": None} for c in cands}
+    low = doc.text[sent.start_char:sent.end_char].lower()
+    for ph in p["period_phrases"]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(ph)}(?![\w-])", low):
+            if ph == "a year" and re.match(r"\s+(?:ago|earlier|later|before|after|and)", low[m.end():]):
+                continue
+            if ph == "a year" and re.search(r"\b(?:once|twice|times)\s+$", low[:m.start()]):
+                continue
+            pos = sent.start_char + m.start()
+            c = _nearest(cands, pos)
+            if ph == "annual" and c is not None and abs(pos - c.start) > 40:
+                continue
+            if c is not None:
+                out[id(c)]["period"] = "annual"
+    preps = sorted(p["deadline_preps"], key=len, reverse=True)
+    for tx in doc._.timexes or []:
+        if tx.type != "DATE" or not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        before = re.sub(r"\s+", " ", doc.text[max(sent.start_char, tx.start - 20):tx.start].lower())
+        if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
+            continue
+        iso = tx.iso_date()
+        if not iso:
+            continue
+        c = _nearest(cands, tx.start)
+        if c is not None:
+            out[id(c)]["deadline"] = iso
+    return out
+
+
+# ------------------------------------------------------------------ speaker
+def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    out = []
+    for p in doc._.persons or []:
+        for s in p.get("sources") or []:
+            out.append((s["start"], s["end"], p["name"]))
+    return sorted(out)
+
+
+def _full_name(doc: Doc, name: str) -> str:
+    last = name.split()[-1].lower()
+    best = name
+    for p in doc._.persons or []:
+        n = p["name"]
+        if n.split() and n.split()[-1].lower() == last and len(n) > len(best):
+            best = n
+    return best
+
+
+def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    open_at, straight_open = None, None
+    for i in range(line_start, pos):
+        ch = text[i]
+        if ch in "\u201c\u00ab":
+            open_at = i
+        elif ch in "\u201d\u00bb":
+            open_at = None
+        elif ch == '"':
+            straight_open = None if straight_open is not None else i
+    start = open_at if open_at is not None else straight_open
+    if start is None:
+        return None
+    closers = "\u201d\u00bb" if open_at is not None else '"'
+    end = next((i for i in range(pos, line_end) if text[i] in closers), line_end)
+    return start, end
+
+
+def _speaker(doc: Doc, c: _Cand) -> str | None:
+    mentions = _person_mentions(doc)
+    if not mentions:
+        return None
+    text = doc.text
+    q = _quote_bounds(text, c.start)
+    if q is not None:
+        qs, qe = q
+        sent = c.span.sent
+        tok = doc.char_span(qs, qs + 1, alignment_mode="expand")
+        qsent = tok.sent if tok is not None else sent
+        lo = qsent.start_char
+        if qsent.start > 0:
+            lo = doc[qsent.start - 1].sent.start_char
+        before = [m for m in mentions if lo <= m[0] and m[1] <= qs]
+        if before:
+            return _full_name(doc, before[-1][2])
+        after = [m for m in mentions if qe < m[0] <= qe + 60]
+        if after:
+            return _full_name(doc, after[0][2])
+        return None
+    speech = set(_lex().p["speech_lemmas"])
+    t = c.span.root
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech:
+            for s in t.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    lo, hi = s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
+                    hits = [m for m in mentions if m[0] < hi and lo < m[1]]
+                    if hits:
+                        return _full_name(doc, hits[0][2])
+        if t.head is t:
+            break
+        t = t.head
+    sent = c.span.sent
+    m = re.search(r"\baccording to\s+", sent.text)
+    if m:
+        at = sent.start_char + m.end()
+        hits = [x for x in mentions if at <= x[0] <= at + 60 and x[0] < c.start]
+        if hits:
+            return _full_name(doc, hits[0][2])
+    return None
+
+
+# ------------------------------------------------------------------ component
+def _percent_relevant(c: _Cand) -> bool:
+    cues = set(_lex().p["percent_relation_cues"])
+    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in c.span.sent)
 
 
 @Language.component("dyad_metrics")
 def extract_metrics(doc: Doc) -> Doc:
+    if doc._.facts is None:
+        doc._.facts = []
+    cands: list[_Cand] = []
+    for c in _candidates(doc):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        c.span = span
+        if _overlaps_timex(doc, c.num_start, c.num_end):
+            continue
+        if c.kind == "bare":
+            if not _classify_bare(doc, c):
+                continue
+        elif c.kind == "percent" and not _percent_relevant(c):
+            continue
+        cands.append(c)
+    if not cands:
+        return doc
+    by_sent: dict[int, list[_Cand]] = {}
+    for c in cands:
+        by_sent.setdefault(c.span.sent.start, []).append(c)
+    extra: dict[int, dict] = {}
+    for group in by_sent.values():
+        extra.update(_annotate_sentence(doc, group))
+    countries = dyad_of(doc)
+    for c in cands:
+        info = extra[id(c)]
+        subject = c.subject if c.kind in ("count", "people") else _amount_subject(doc, c)
+        sent = c.span.sent
+        doc._.facts.append({
+            "kind": "metric",
+            "metric_type": _metric_type(doc, c, info["deadline"] is not None),
+            "subject": subject,
+            "value": _clean_value(c.value),
+            "unit": c.unit,
+            "period": info["period"],
+            "as_of": doc._.dct,
+            "deadline": info["deadline"],
+            "stated_by": _speaker(doc, c),
+            "countries": list(countries),
+            "sources": [source(c.start, c.end), source(sent.start_char, sent.end_char)],
+        })
     return doc

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.nlp.components.util import patterns, source
+from dyad.nlp.gazetteer import gazetteer
 
 CURLY_OPEN = "\u201c\u201e"
 CURLY_CLOSE = "\u201d"
@@ -311,8 +312,53 @@ class _Context:
         self.people = persons
         self.mentions: list[tuple[int, int, str]] = sorted(
             (s["start"], s["end"], p["name"]) for p in persons for s in p.get("sources") or [])
+        self.mentions = sorted(self.mentions + self._name_mentions())
         self.mentions = sorted(self.mentions + self._surname_mentions())
         self._canon: dict[tuple[str, int], str] = {}
+
+    def _name_mentions(self) -> list[tuple[int, int, str]]:
+        """People the entity tagger missed (the small model often skips a name opening a
+        sentence): runs of capitalised proper nouns, titles dropped, that are a known leader,
+        or a name of two or more words acting as a subject outside any named organisation
+        or place."""
+        doc, gaz = self.doc, gazetteer()
+        taken = [(m[0], m[1]) for m in self.mentions]
+        taken += [(c["start"], c["end"]) for c in self.doc._.countries or []]
+        other = [(e.start_char, e.end_char) for e in doc.ents
+                 if e.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP")]
+        titles = _title_words()
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(doc):
+            if not _name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and _name_token(doc[j]) and j - i < 5:
+                j += 1
+            k = i
+            while k < j and (doc[k].text in titles or gaz.country_of(doc[k].text)):
+                k += 1
+            if k < j:
+                span = doc[k:j]
+                a, b = span.start_char, span.end_char
+                free = not self.quoted(a) and not any(x < b and a < y for x, y in taken)
+                if free:
+                    leader = gaz.leader(span.text, doc._.dct)
+                    subject = any(t.dep_ in SUBJECT_DEPS for t in span)
+                    if leader:
+                        out.append((a, b, leader.name))
+                    elif subject and len(span) >= 2 and not any(x < b and a < y for x, y in other) \
+                            and not gaz.country_of(span.text) and not gaz.organization(span.text):
+                        out.append((a, b, span.text))
+            i = j
+        if out:
+            names: dict[str, dict] = {}
+            for a, b, n in out:
+                entry = names.setdefault(n, {"name": n, "aliases": [n], "sources": []})
+                entry["sources"].append(source(a, b))
+            self.people = list(self.people) + list(names.values())
+        return out
 
     def _surname_mentions(self) -> list[tuple[int, int, str]]:
         """Bare surnames of people named in full elsewhere that the entity tagger left out
@@ -447,6 +493,25 @@ class _Context:
         if earlier and char - earlier[-1][1] < 600:
             return self.canonical(earlier[-1])
         return None
+
+
+def _name_token(t: Token) -> bool:
+    """A capitalised word that is a proper noun, or the tagger's noun/adjective guess for a
+    foreign given name glued to one ("Sadyr Japarov")."""
+    if not (t.text[:1].isupper() and t.text.replace("-", "").isalpha()) or t.is_stop:
+        return False
+    if t.pos_ == "PROPN":
+        return True
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.pos_ in ("NOUN", "ADJ") and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+        and t.dep_ in ("compound", "amod", "nmod")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    data = patterns("titles")
+    words = {w for t in data["titles"] for w in t.split()} | set(data["honorifics"])
+    return frozenset(words | {w + "s" for w in words})
 
 
 def _norm(s: str) -> str:

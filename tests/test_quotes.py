@@ -1,0 +1,200 @@
+"""Tests for the quotes component (dyad.nlp.components.quotes) on hand-written paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.components.quotes import find_quotes
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2025-05-14"
+
+
+def quotes(text: str, dct: str | None = DCT) -> list[dict]:
+    facts = [f for f in extract_facts(text, dct) if f["kind"] == "quote"]
+    for f in facts:
+        src = f["sources"][0]
+        assert text[src["start"]:src["end"]] == f["text"], f
+        assert f["date"] == dct
+    return facts
+
+
+def pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(f["speaker"], f["text"]) for f in quotes(text)]
+
+
+# ---- speaker rules ---------------------------------------------------------------------------------
+
+
+def test_speaker_before_quote_with_colon_glued():
+    text = ("President Shavkat Mirziyoyev received the Turkish delegation in Tashkent. "
+            "As President Shavkat Mirziyoyev emphasized:\u201cUzbekistan and Turkey are bound by a common "
+            "history and we will open a new chapter together.\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Shavkat Mirziyoyev"
+    assert said == "Uzbekistan and Turkey are bound by a common history and we will open a new chapter together."
+
+
+def test_speaker_before_quote_with_speech_verb_and_surname():
+    text = ("Recep Tayyip Erdogan arrived in Bishkek on Monday for talks with Sadyr Japarov.\n\n"
+            'Japarov said, "Our countries will double trade within the next three years."')
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"  # the full name from earlier in the article
+    assert said == "Our countries will double trade within the next three years."
+
+
+def test_according_to():
+    text = ("According to Sadyr Japarov, \u201cthe railway will change the economy of the whole region "
+            "within a decade.\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+    assert said.startswith("the railway will change")
+
+
+def test_speaker_after_quote():
+    text = ("\u201cWe have agreed to build three new border crossings by the end of next year,\u201d "
+            "Shavkat Mirziyoyev stated after the talks.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Shavkat Mirziyoyev"
+    assert said == "We have agreed to build three new border crossings by the end of next year"
+
+
+def test_inverted_attribution_after_quote():
+    text = ("Sadyr Japarov met Shavkat Mirziyoyev at the border.\n\n"
+            "\u201cThe water agreement is fair to both our peoples,\u201d said Japarov.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+    assert said == "The water agreement is fair to both our peoples"
+
+
+def test_speaker_in_previous_paragraph_ending_with_colon():
+    text = ("Energy was another topic of the talks. As President Sadyr Japarov noted:\n\n"
+            "\u201cKyrgyzstan can export clean hydropower to all its neighbours in summer.\u201d\n\n"
+            "The ministers then signed the documents.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+    assert said == "Kyrgyzstan can export clean hydropower to all its neighbours in summer."
+
+
+def test_pronoun_speaker_resolves_to_latest_subject():
+    text = ("Recep Tayyip Erdogan thanked the hosts for the warm welcome in Samarkand. "
+            "He proposed a new format of cooperation: \u201cLet us hold a joint investment forum every year "
+            "in one of our cities.\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Recep Tayyip Erdoğan"
+    assert said.startswith("Let us hold a joint investment forum")
+
+
+def test_pronoun_after_quote():
+    text = ("Shavkat Mirziyoyev described the agreement as historic. "
+            '"The new corridor will cut the journey to Europe by a week," he said.')
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Shavkat Mirziyoyev"
+
+
+def test_second_quote_in_paragraph_keeps_the_speaker():
+    text = ('"The road is ready," Sadyr Japarov said in Osh. "The trucks will start running in June '
+            'and the customs posts will work around the clock."')
+    found = pairs(text)
+    assert [s for s, _ in found] == ["Sadyr Japarov", "Sadyr Japarov"]
+
+
+def test_two_speakers_in_one_article():
+    text = ("Shavkat Mirziyoyev hosted Recep Tayyip Erdogan in Tashkent.\n\n"
+            "\u201cOur trade has never been stronger than it is today,\u201d Mirziyoyev said.\n\n"
+            "\u201cWe want to reach ten billion dollars in trade,\u201d Erdogan told reporters.")
+    assert [s for s, _ in pairs(text)] == ["Shavkat Mirziyoyev", "Recep Tayyip Erdoğan"]
+
+
+def test_no_resolvable_speaker():
+    text = ("The talks lasted three hours.\n\n"
+            "\u201cThe region needs more roads, more railways and more trust between its states.\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker is None
+    assert said.startswith("The region needs more roads")
+
+
+def test_person_inside_the_quote_is_not_the_speaker():
+    text = ("Sadyr Japarov spoke about the project:\u201cPresident Xi Jinping has supported this railway "
+            "from the very beginning.\u201d")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+
+
+# ---- what is not speech -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders toured the\u201cYashnobod\u201d industrial park near Tashkent.",
+    "Its\u201cSilk Road Hub\u201d initiative aims to attract young engineers from Turkey and Uzbekistan.",
+    "Meanwhile, the \u201cDigital Bridge\u201d program trains young programmers in Bishkek.",
+    'The forum was held under the slogan "Together we are stronger than alone" in Ankara.',
+    'The "Treaty on Eternal Friendship and Good Neighbourliness" was signed in Bishkek.',
+    "They called it a \u00abnew era\u00bb in relations between Turkey and Kyrgyzstan.",
+])
+def test_quoted_names_are_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_name_and_quote_in_one_paragraph():
+    text = ("Sadyr Japarov visited the \u201cAla-Too\u201d innovation center, where he said: "
+            "\u201cYoung Kyrgyz engineers will build the future of our economy.\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+    assert said == "Young Kyrgyz engineers will build the future of our economy."
+
+
+def test_partial_quote_with_speech_verb():
+    text = ("Recep Tayyip Erdogan called the council \u201can effective mechanism for turning our "
+            "political will into concrete projects\u201d.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Recep Tayyip Erdoğan"
+    assert said == "an effective mechanism for turning our political will into concrete projects"
+
+
+# ---- marks -----------------------------------------------------------------------------------------
+
+
+def test_ellipsis_keeps_one_quote_and_edges_are_stripped():
+    text = ("Shavkat Mirziyoyev stressed: \u201c...Uzbekistan is ready to invest in Kyrgyz energy... "
+            "We will finish the Kambarata project together...\u201d")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Shavkat Mirziyoyev"
+    assert said == "Uzbekistan is ready to invest in Kyrgyz energy... We will finish the Kambarata project together"
+
+
+def test_curly_opening_straight_closing():
+    text = ("Recep Tayyip Erdogan added: \u201cTurkish companies are ready to build the new airport in "
+            'Namangan." The talks continued in a narrow format.')
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Recep Tayyip Erdoğan"
+    assert said == "Turkish companies are ready to build the new airport in Namangan."
+
+
+def test_missing_closing_mark_ends_at_paragraph():
+    text = ("Sadyr Japarov said: \u201cWe expect the first trains to run on the new line in 2030 and "
+            "we are ready to finance our share\n\nThe railway will be 523 kilometres long.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Sadyr Japarov"
+    assert said == "We expect the first trains to run on the new line in 2030 and we are ready to finance our share"
+
+
+def test_guillemets():
+    text = ("Shavkat Mirziyoyev declared: \u00abThe borders of Central Asia must become borders of "
+            "friendship and trade.\u00bb")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Shavkat Mirziyoyev"
+    assert said.startswith("The borders of Central Asia")
+
+
+def test_find_quotes_pairs_marks():
+    text = 'A \u201cone two three four\u201d b "five six seven eight" c \u00abnine ten eleven twelve\u00bb'
+    found = [text[q.start:q.end] for q in find_quotes(text)]
+    assert found == ["one two three four", "five six seven eight", "nine ten eleven twelve"]
+
+
+def test_no_date_when_unknown():
+    text = "Sadyr Japarov said: \u201cWe will open two new border crossings with Uzbekistan this summer.\u201d"
+    [fact] = quotes(text, dct=None)
+    assert fact["date"] is None
+    assert fact["speaker"] == "Sadyr Japarov"
