@@ -32,7 +32,8 @@ def test_speaker_before_quote_with_colon_glued():
             "history and we will open a new chapter together.\u201d")
     [(speaker, said)] = pairs(text)
     assert speaker == "Shavkat Mirziyoyev"
-    assert said == "Uzbekistan and Turkey are bound by a common history and we will open a new chapter together."
+    assert said == ("Uzbekistan and Turkey are bound by a common history and we will open a new chapter "
+                    "together.")
 
 
 def test_speaker_before_quote_with_speech_verb_and_surname():
@@ -160,7 +161,8 @@ def test_ellipsis_keeps_one_quote_and_edges_are_stripped():
             "We will finish the Kambarata project together...\u201d")
     [(speaker, said)] = pairs(text)
     assert speaker == "Shavkat Mirziyoyev"
-    assert said == "Uzbekistan is ready to invest in Kyrgyz energy... We will finish the Kambarata project together"
+    assert said == ("Uzbekistan is ready to invest in Kyrgyz energy... We will finish the Kambarata project "
+                    "together")
 
 
 def test_curly_opening_straight_closing():
@@ -176,7 +178,24 @@ def test_missing_closing_mark_ends_at_paragraph():
             "we are ready to finance our share\n\nThe railway will be 523 kilometres long.")
     [(speaker, said)] = pairs(text)
     assert speaker == "Sadyr Japarov"
-    assert said == "We expect the first trains to run on the new line in 2030 and we are ready to finance our share"
+    assert said == ("We expect the first trains to run on the new line in 2030 and we are ready to finance "
+                    "our share")
+
+
+def test_new_opening_mark_closes_an_unclosed_quote():
+    text = ("Shavkat Mirziyoyev said: \u201cThe new bridge over the Amu Darya will open in autumn "
+            "\u201cand it will carry both trains and trucks to Afghanistan.\u201d")
+    found = pairs(text)
+    assert [t for _, t in found] == ["The new bridge over the Amu Darya will open in autumn",
+                                     "and it will carry both trains and trucks to Afghanistan."]
+    assert [s for s, _ in found] == ["Shavkat Mirziyoyev", "Shavkat Mirziyoyev"]
+
+
+def test_quote_carried_over_to_next_paragraph():
+    text = ("Sadyr Japarov said: \u201cThe railway will connect our mountain regions with the rest of "
+            "the country.\n\n"
+            "\u201cIt will also give our farmers a way to reach markets in China and Europe.\u201d")
+    assert [s for s, _ in pairs(text)] == ["Sadyr Japarov", "Sadyr Japarov"]
 
 
 def test_guillemets():
@@ -194,7 +213,8 @@ def test_find_quotes_pairs_marks():
 
 
 def test_no_date_when_unknown():
-    text = "Sadyr Japarov said: \u201cWe will open two new border crossings with Uzbekistan this summer.\u201d"
+    text = ("Sadyr Japarov said: \u201cWe will open two new border crossings with Uzbekistan "
+            "this summer.\u201d")
     [fact] = quotes(text, dct=None)
     assert fact["date"] is None
     assert fact["speaker"] == "Sadyr Japarov"

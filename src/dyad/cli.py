@@ -154,5 +154,32 @@ def split(record: str) -> None:
     console.print("now: " + ", ".join(ids))
 
 
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
+    """Serve the web UI and the JSON API."""
+    from dyad.api.app import run
+
+    _factory()  # fail early with a clear message on a bad --db
+    run(STATE["db"], host=host, port=port)
+
+
+@app.command()
+def brief(country_a: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. KAZ.")],
+          country_b: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. AZE.")],
+          output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("brief.html"),
+          ) -> None:
+    """Write a self-contained, printable HTML brief on a country pair."""
+    from dyad.web.brief import write_brief
+
+    factory = _factory()
+    try:
+        write_brief(factory, country_a.upper(), country_b.upper(), output)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"wrote {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

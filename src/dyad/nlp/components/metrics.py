@@ -368,7 +368,7 @@ def _bad_subject(t: Token, span: Span | None = None) -> bool:
     return any(m["start"] <= t.idx < m["end"] for m in countries) or t.ent_type_ in ("PERSON", "GPE", "NORP")
 
 
-def _verb_subject(v: Token) -> str | None:
+def _verb_subject(v: Token, span: Span) -> str | None:
     """The thing a verb moves to the amount: its object, else its (inherited) subject."""
     p = _lex().p
     seen = 0
@@ -378,13 +378,13 @@ def _verb_subject(v: Token) -> str | None:
         objs = [c for c in cur.children if c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN")
                 and not c.like_num and c.tag_ != "$"]
         for o in objs:
-            if not _bad_subject(o) and o.lemma_.lower() not in p["generic_heads"]:
+            if not _bad_subject(o, span) and o.lemma_.lower() not in p["generic_heads"]:
                 return _noun_phrase(o)
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and not c.like_num and c.tag_ != "$"]
         for s in subs:
-            if not _bad_subject(s) and s.pos_ in ("NOUN", "PROPN"):
+            if not _bad_subject(s, span) and s.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(s)
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and not _bad_subject(cur.head):
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and not _bad_subject(cur.head, span):
             return _noun_phrase(cur.head)
         if subs:
             break
@@ -403,7 +403,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
     span = c.span
     end_tok = span.end
     # "15 million tons of oil", "$2 billion of investment"
-    if end_tok + 1 < span.sent.end and doc[end_tok].lower_ == "of" and doc[end_tok + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+    if end_tok + 1 < span.sent.end and doc[end_tok].lower_ in ("of", "in") and doc[end_tok + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
         objs = [g for g in doc[end_tok].children if g.dep_ == "pobj"]
         if objs and objs[0].pos_ in ("NOUN", "PROPN") and not _bad_subject(objs[0]):
             return _noun_phrase(objs[0])
@@ -411,7 +411,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
     h = root.head
     # "a $1 billion deal", "a 1,000-km railway", "20% growth"
     if h.i >= span.end and h.pos_ == "NOUN" and h.i - span.end <= 3 and h.lemma_.lower() not in p["generic_heads"]:
-        return _noun_phrase(h)
+        return _noun_phrase(h, floor=span.end)
     t = root
     for _ in range(6):
         h = t.head
@@ -421,19 +421,19 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
             g = h.head
             if g is h:
                 break
-            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in p["generic_heads"] and not _bad_subject(g):
+            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in p["generic_heads"] and not _bad_subject(g, span):
                 return _noun_phrase(g, with_of=False)
             if g.pos_ in ("VERB", "AUX"):
-                return _verb_subject(g)
+                return _verb_subject(g, span)
             t = g
             continue
         if t.dep_ in ("dobj", "attr", "oprd", "npadvmod", "appos", "nsubjpass", "nsubj", "advmod") \
                 and h.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("nsubj", "nsubjpass"):
                 break
-            return _verb_subject(h)
+            return _verb_subject(h, span)
         if h.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") or t.dep_ in ("conj", "appos"):
-            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in p["generic_heads"] and not _bad_subject(h) \
+            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in p["generic_heads"] and not _bad_subject(h, span) \
                     and h.i not in range(span.start, span.end):
                 return _noun_phrase(h, with_of=False)
             t = h
@@ -442,7 +442,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
     # fallback: the nearest plain noun before the number in the sentence
     for i in range(span.start - 1, max(span.sent.start, span.start - 8) - 1, -1):
         tok = doc[i]
-        if tok.pos_ == "NOUN" and not _bad_subject(tok) and tok.lemma_.lower() not in p["generic_heads"]:
+        if tok.pos_ == "NOUN" and not _bad_subject(tok, span) and tok.lemma_.lower() not in p["generic_heads"]:
             return _noun_phrase(tok, with_of=False)
     return None
 
@@ -537,8 +537,21 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
         if not iso:
             continue
         c = _nearest(cands, tx.start)
-        if c is not None:
-            out[id(c)]["deadline"] = iso
+        if c is None:
+            continue
+        # the "by" must govern the number's clause: attach to the number or one of its ancestors
+        by = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        prep = None
+        if by is not None:
+            j = by.start - 1
+            while j >= sent.start and doc[j].pos_ in ("DET", "NOUN", "ADP") and doc[j].lower_ not in ("by", "until", "till", "than", "before"):
+                j -= 1
+            prep = doc[j] if j >= sent.start else None
+        if prep is not None:
+            path = {t.i for t in c.span} | {t.i for t in c.span.root.ancestors}
+            if prep.head.i not in path:
+                continue
+        out[id(c)]["deadline"] = iso
     return out
 
 
