@@ -70,7 +70,9 @@ def instrument_of(noun: str) -> str:
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
-        main = next((v for v in doc._.visits or [] if v.get("start")), (doc._.visits or [None])[0])
+        from dyad.nlp.components.events import main_visit
+
+        main = main_visit(doc._.visits or [])
         for sent in doc.sents:
             found = self.titled(doc, sent, main)
             found += self.described(doc, sent, main, found)

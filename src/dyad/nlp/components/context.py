@@ -41,8 +41,13 @@ def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-d
     return start, end
 
 
+# A date after these words bounds a period rather than dating the event ("since 2015").
+NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of)\s+(?:the\s+)?$", re.I)
+
+
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
-    cands = dates_in(doc, sent.start_char, sent.end_char)
+    cands = [t for t in dates_in(doc, sent.start_char, sent.end_char)
+             if not NOT_EVENT_DATE.search(doc.text[max(0, t.start - 20):t.start])]
     if not cands:
         return None, None, None
     t = min(cands, key=lambda t: abs(t.start - anchor))
@@ -55,7 +60,35 @@ def _cmp_dates(a: str, b: str) -> int:
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
-def status_of(sent_text: str, start: str | None, end: str | None, dct: str | None, window: str | None = None) -> str:
+def clause_tense(doc: Doc, char: int) -> str | None:
+    """'future', 'past' or None for the verb governing the token at ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxes):
+        return "future"
+    if any(a.lower_ in ("would", "could", "may", "might", "should", "must") for a in auxes):
+        return None
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+            tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes)):
+        return "past"
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"):
+        return "past"  # "the documents signed during the visit"
+    return None
+
+
+def status_of(sent_text: str, start: str | None, end: str | None, dct: str | None, window: str | None = None,
+              tense: str | None = None) -> str:
     """planned / occurred / cancelled / unknown, from dates against the document date,
     then modality and tense cues of the clause around the trigger."""
     text = window if window is not None else sent_text
@@ -67,8 +100,12 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
             return "occurred"
         if _cmp_dates(start, dct) > 0:
             return "planned"
+    if tense == "future":
+        return "planned"
     if has_cue(text, "planned_cues"):
         return "planned"
+    if tense == "past":
+        return "occurred"
     if dct and start and _cmp_dates(start, dct) < 0 and len(start) >= len(dct):
         return "occurred"
     if has_cue(text, "past_cues"):

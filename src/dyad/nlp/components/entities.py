@@ -40,6 +40,8 @@ class EntityExtractor:
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.honorifics = set(data["honorifics"])
         self.role_nouns = set(data["role_nouns"])
+        self.outlet_words = set(data["outlet_words"])
+        self.particles = set(data["name_particles"])
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.title_tokens = [t.split() for t in self.titles]  # longest first
@@ -113,6 +115,19 @@ class EntityExtractor:
                 return n
         return 0
 
+    def _expand_right(self, span: Span) -> Span:
+        """Include name particles and what follows ("Ursula von der Leyen", "Sultan Al Jaber")."""
+        doc, end = span.doc, span.end
+        while end + 1 < len(doc) and doc[end].text in self.particles:
+            j = end
+            while j < len(doc) and doc[j].text in self.particles:
+                j += 1
+            if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                end = j + 1
+            else:
+                break
+        return doc[span.start:end]
+
     def _strip(self, ent: Span) -> Span | None:
         """Drop titles, honorifics and country adjectives NER sometimes includes
         ("Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -138,8 +153,12 @@ class EntityExtractor:
         span = self._strip(ent)
         if span is None:
             return None
-        span = self._expand_left(span)
+        span = self._expand_right(self._expand_left(span))
         name = clean_name(span.text)
+        if name.split()[-1] in self.outlet_words:
+            return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
+        if doc.text[span.start_char - 1:span.start_char] == "(" and doc.text[span.end_char:span.end_char + 1] == ")":
+            return None  # "(Eurasia Newsline)" after a dateline
         if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
             return None
         if self.gaz.country_of(name) or self.gaz.organization(name):

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    clause_tense,
     country_mentions,
     full_name,
     has_cue,
@@ -55,6 +56,25 @@ PROJECT_HEADS = re.compile(
     re.I)
 
 
+HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
+                          r"will host|will receive)\b")
+
+
+def main_visit(visits: list[dict]) -> dict | None:
+    """The article's visit: one reported as occurred before one announced, then the most
+    mentioned, then the first."""
+    if not visits:
+        return None
+    count: dict[str, int] = {}
+    for v in visits:
+        count[v["ref"]] = count.get(v["ref"], 0) + 1
+    order = {v["ref"]: i for i, v in reversed(list(enumerate(visits)))}
+    best = max(count, key=lambda r: (any(v["status"] == "occurred" for v in visits if v["ref"] == r),
+                                     count[r], -order[r]))
+    group = [v for v in visits if v["ref"] == best]
+    return next((v for v in group if v.get("start")), group[0])
+
+
 class EventExtractor:
     def __init__(self) -> None:
         self.gaz = gazetteer()
@@ -63,7 +83,7 @@ class EventExtractor:
         facts = doc._.facts if doc._.facts is not None else []
         visits = self.visits(doc)
         doc._.visits = visits
-        main = next((v for v in visits if v.get("start")), visits[0] if visits else None)
+        main = main_visit(visits)
         facts.extend(visits)
         taken: list[tuple[int, int]] = []
         for sent in doc.sents:
@@ -83,13 +103,13 @@ class EventExtractor:
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
                 guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m)
-                host = self._host(doc, sent, trig_end)
+                host = self._host(doc, sent, trig_start, trig_end)
                 if not guest or not host or guest == host:
                     continue
                 level = LEVELS.get((m.group("level") or "").lower())
                 start, end, _ = nearest_date(doc, sent, trig_start)
                 window = text[max(0, m.start() - 80):m.end() + 60]
-                status = status_of(text, start, end, doc._.dct, window)
+                status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
                     status = "occurred"
                 refers_back = bool(re.search(r"\b(?:recent|last|previous|this|the)\s+(?:\w+\s+)?(?:visit|trip)",
@@ -108,6 +128,7 @@ class EventExtractor:
                     "ref": f"visit:{guest}>{host}",
                     "sources": [source(sent.start_char, sent.end_char)],
                 })
+        out.extend(self.hosted(doc))
         # One visit per guest->host in an article: repeat mentions share the best date and level.
         by_ref: dict[str, list[dict]] = {}
         for v in out:
@@ -127,6 +148,35 @@ class EventExtractor:
                 v["status"] = status
                 if level and f" {level} visit" not in v["title"]:
                     v["title"] = v["title"].replace(" visit to", f" {level} visit to")
+        return out
+
+    def hosted(self, doc: Doc) -> list[dict]:
+        """"<Host leader> welcomed/received/hosted <guest leader>": a visit by the guest's country."""
+        out = []
+        for sent in doc.sents:
+            for m in HOST_VERB_RE.finditer(sent.text):
+                v = sent.start_char + m.start()
+                before = persons_in(doc, sent.start_char, v)
+                after = persons_in(doc, sent.start_char + m.end(), sent.end_char)
+                if not before or not after:
+                    continue
+                hp, gp = before[-1], after[0]
+                host, guest = person_country(doc, hp), person_country(doc, gp)
+                if not host or not guest or host == guest:
+                    continue
+                start, end, _ = nearest_date(doc, sent, v)
+                status = status_of(sent.text, start, end, doc._.dct, None, clause_tense(doc, v))
+                lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", sent.text, re.I)
+                level = LEVELS.get(lm.group(1).lower()) if lm else None
+                who = full_name(doc, gp)
+                out.append({
+                    "kind": "event", "event_type": "visit",
+                    "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
+                    "status": status, "start": start, "end": end,
+                    "location": self._location(doc, host, v), "countries": [guest, host], "guest": guest,
+                    "host": host, "level": level, "participants": [who], "refers_back": False,
+                    "ref": f"visit:{guest}>{host}", "sources": [source(sent.start_char, sent.end_char)],
+                })
         return out
 
     def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int, m: re.Match) -> tuple[dict | None, str | None]:
@@ -156,10 +206,21 @@ class EventExtractor:
                 return None, c["alpha3"]
         return None, None
 
-    def _host(self, doc: Doc, sent: Span, trig_end: int) -> str | None:
-        for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat")):
+    def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
+        for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
             gap = doc.text[trig_end:c["start"]]
-            if re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) and len(gap) < 60:
+            trigger_has_prep = re.search(r"\b(?:to|in)$", doc.text[trig_start:trig_end]) is not None
+            if not ((re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) or (trigger_has_prep and re.fullmatch(
+                    r"\s+(?:the\s+)?", gap))) and len(gap) < 60):
+                continue
+            if c["form"] == "adjective" and not re.match(r"\s+capital\b", doc.text[c["end"]:c["end"] + 9]):
+                continue  # "in the Turkish capital" names the host; "to Turkish firms" does not
+            return c["alpha3"]
+        # "<Capital> visit", "Azerbaijan visit"
+        for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
+                                  ("name", "capital", "city")):
+            if 0 <= trig_start - c["end"] <= 12 and re.fullmatch(r"\s*(?:(?:" + "|".join(LEVELS) + r")\s+)?",
+                                                                  doc.text[c["end"]:trig_start], re.I):
                 return c["alpha3"]
         return None
 
@@ -181,6 +242,9 @@ class EventExtractor:
             ref = main["ref"]
             if not own:
                 start = main.get("start")
+                # A multi-day visit does not say which day a part of it fell on.
+                if start and main.get("end") and main["end"] != start:
+                    start = start[:7]
                 end = None
         else:
             countries = dyad_of(doc)

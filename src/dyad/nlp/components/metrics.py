@@ -76,7 +76,7 @@ def _lex() -> _Lex:
     post = rf"(?:[\s-]?(?:(?-i:\b(?:{codes})\b)|%|(?:{post_words})(?![\w])))"
     rx = re.compile(
         rf"(?:(?P<pre>{pre})|(?<![\w.,:/#$€£¥])(?<![A-Za-z]-))"
-        rf"(?P<num>{digits}|{word_num}|\ba(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+        rf"(?P<num>{digits}|\ba\s+(?:hundred|dozen)\b|{word_num}|\ba(?=\s+(?:thousand|million|billion|trillion)\b))"
         rf"(?P<scale>{scale})?"
         rf"(?P<post>{post})?",
         re.I,
@@ -97,7 +97,7 @@ def _parse_number(s: str) -> float | None:
     words = _lex().p["number_words"]
     total = 0.0
     for w in re.split(r"[\s-]+", s):
-        v = words.get(w)
+        v = 1 if w == "a" else words.get(w)
         if v is None:
             return None
         if w in ("hundred", "dozen"):
@@ -128,8 +128,11 @@ class _Cand:
     subject: str | None = None
 
 
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
-                            re.I)
+_ORDINAL_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I)
+_APPROX = ("up", "over", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "least",
+           "at", "more", "than")
+_DEADLINE_STOP = ("by", "until", "till", "than", "before")
 
 
 def _currency_of(pre: str | None, post_word: str | None) -> str | None:
@@ -239,7 +242,8 @@ def _noun_run(doc: Doc, span: Span) -> list[Token]:
 
 def _hyphen_word(t: Token) -> str:
     doc = t.doc
-    if t.i >= 2 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+    glued = t.i >= 2 and not (doc[t.i - 1].whitespace_ or doc[t.i - 2].whitespace_)
+    if glued and doc[t.i - 1].tag_ == "HYPH":
         return f"{doc[t.i - 2].text}-{t.text}".lower()
     return t.text.lower()
 
@@ -265,7 +269,14 @@ def _classify_bare(doc: Doc, c: _Cand) -> bool:
     text = doc.text
     if c.value < 2 and not c.digits:
         return False
-    if c.num_end - c.num_start == 4 and c.digits and 1800 <= c.value <= 2199 and "," not in text[c.num_start:c.num_end]:
+    num_text = text[c.num_start:c.num_end].lower()
+    if num_text in ("hundred", "dozen", "thousand"):
+        return False  # "several hundred", "a few dozen"
+    if not c.digits and c.value <= 10:
+        lead = re.sub(r"\s+", " ", text[max(0, c.start - 12):c.start].lower())
+        if any(re.search(rf"(?:^|\W){re.escape(d)} $", lead) for d in p["reference_determiners"]):
+            return False  # "the two central banks"
+    if re.fullmatch(r"1[89]\d\d|2[01]\d\d", text[c.num_start:c.num_end]):
         return False  # a year
     before = _word_before(text, c.start)
     if before.rstrip(".") in {w.rstrip(".") for w in p["label_words"]} or before in ("#", "no.", "no"):
@@ -282,7 +293,7 @@ def _classify_bare(doc: Doc, c: _Cand) -> bool:
         return False
     run = _noun_run(doc, c.span)
     if not run:
-        return False
+        return _number_of(doc, c)
     head = None
     root = c.span.root
     if root.head in run and root.head.pos_ == "NOUN":
@@ -304,6 +315,26 @@ def _classify_bare(doc: Doc, c: _Cand) -> bool:
     c.kind, c.unit, c.head = cls, ("people" if cls == "people" else "count"), head
     c.subject = _phrase_tokens(doc, [t for t in run if t.i <= head.i], head)
     return True
+
+
+def _number_of(doc: Doc, c: _Cand) -> bool:
+    """'raise the number of flights to 14 (per week)': the counted noun comes before the number."""
+    span = c.span
+    lo = max(span.sent.start, span.start - 9)
+    for i in range(span.start - 2, lo - 1, -1):
+        if doc[i].lower_ in ("number", "total") and doc[i + 1].lower_ == "of":
+            run = _noun_run(doc, doc[i + 1:i + 2])
+            between = doc[i + 2 + len(run):span.start]
+            if not run or len(between) > 4 or any(t.pos_ == "PUNCT" for t in between):
+                return False
+            head = run[-1]
+            cls = _noun_class(head)
+            if cls is None:
+                return False
+            c.kind, c.unit, c.head = cls, ("people" if cls == "people" else "count"), head
+            c.subject = _phrase_tokens(doc, run, head)
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ subject
@@ -360,12 +391,17 @@ def _bad_subject(t: Token, span: Span | None = None) -> bool:
     p = _lex().p
     if span is not None and span.start <= t.i < span.end:
         return True
-    if len(t.text) < 2 or not any(ch.isalpha() for ch in t.text) or t.lower_ in p["scales"] or t.like_num:
+    if len(t.text) < 2 or not any(ch.isalpha() for ch in t.text) or t.lower_ in p["scales"] or t.like_num \
+            or t.lower_ in _lex().units or (t.text.isupper() and t.text in p["currency_codes"]):
         return True
     if t.pos_ == "PRON" or t.lower_ in p["subject_skip_heads"] or t.lemma_.lower() in p["subject_skip_heads"]:
         return True
     countries = t.doc._.countries or []
     return any(m["start"] <= t.idx < m["end"] for m in countries) or t.ent_type_ in ("PERSON", "GPE", "NORP")
+
+
+def _good_head(t: Token, span: Span) -> bool:
+    return t.lemma_.lower() not in _lex().p["generic_heads"] and not _bad_subject(t, span)
 
 
 def _verb_subject(v: Token, span: Span) -> str | None:
@@ -375,12 +411,15 @@ def _verb_subject(v: Token, span: Span) -> str | None:
     cur = v
     while cur is not None and seen < 5:
         seen += 1
+        if cur.lemma_.lower() in p["speech_only_lemmas"]:
+            break
         objs = [c for c in cur.children if c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN")
                 and not c.like_num and c.tag_ != "$"]
         for o in objs:
             if not _bad_subject(o, span) and o.lemma_.lower() not in p["generic_heads"]:
                 return _noun_phrase(o)
-        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and not c.like_num and c.tag_ != "$"]
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and not c.like_num
+                and c.tag_ != "$"]
         for s in subs:
             if not _bad_subject(s, span) and s.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(s)
@@ -398,20 +437,61 @@ def _verb_subject(v: Token, span: Span) -> str | None:
     return noun
 
 
+@lru_cache(maxsize=1)
+def _change_forms() -> frozenset[str]:
+    forms = set()
+    for v in _lex().p["change_verbs"]:
+        stem = v[:-1] if v.endswith("e") else v
+        forms |= {v, v + "s", stem + "ed", stem + "ing", v + "d"}
+    return frozenset(forms)
+
+
+def _change_object(doc: Doc, c: _Cand) -> str | None:
+    """Lexical reading of "<double|raise|bring> <NP> to <amount>", robust to parse errors
+    ("double" tagged as an adjective)."""
+    span = c.span
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].lower_ in _APPROX:
+        i -= 1
+    if i < span.sent.start or doc[i].lower_ not in ("to", "at"):
+        return None
+    forms = _change_forms()
+    for j in range(i - 1, max(span.sent.start, i - 7) - 1, -1):
+        if doc[j].lower_ in forms and j < i - 1:
+            np = [t for t in doc[j + 1:i] if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss"]
+            nouns = [t for t in np if t.pos_ in ("NOUN", "PROPN")]
+            if nouns and not any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.tag_ != "HYPH" for t in np) \
+                    and not any(_bad_subject(t) for t in nouns[-1:]):
+                return _render(np)
+            return None
+        if doc[j].pos_ in ("PUNCT",) and doc[j].tag_ != "HYPH":
+            return None
+    return None
+
+
 def _amount_subject(doc: Doc, c: _Cand) -> str | None:
     p = _lex().p
     span = c.span
     end_tok = span.end
     # "15 million tons of oil", "$2 billion of investment"
-    if end_tok + 1 < span.sent.end and doc[end_tok].lower_ in ("of", "in") and doc[end_tok + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+    if end_tok + 1 < span.sent.end and doc[end_tok].lower_ in ("of", "in") \
+            and doc[end_tok + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
         objs = [g for g in doc[end_tok].children if g.dep_ == "pobj"]
         if objs and objs[0].pos_ in ("NOUN", "PROPN") and not _bad_subject(objs[0]):
             return _noun_phrase(objs[0])
+    lexical = _change_object(doc, c)
+    if lexical:
+        return lexical
     root = span.root
     h = root.head
     # "a $1 billion deal", "a 1,000-km railway", "20% growth"
-    if h.i >= span.end and h.pos_ == "NOUN" and h.i - span.end <= 3 and h.lemma_.lower() not in p["generic_heads"]:
-        return _noun_phrase(h, floor=span.end)
+    if h.i >= span.end and h.pos_ == "NOUN" and h.i - span.end <= 3:
+        if h.lemma_.lower() not in p["generic_heads"]:
+            return _noun_phrase(h, floor=span.end)
+        mods = [t for t in doc[span.end:h.i]
+                if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        if mods:
+            return _render(mods)  # "a $10 bln trade goal" -> "trade"
     t = root
     for _ in range(6):
         h = t.head
@@ -421,20 +501,19 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
             g = h.head
             if g is h:
                 break
-            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in p["generic_heads"] and not _bad_subject(g, span):
+            if g.pos_ in ("NOUN", "PROPN") and _good_head(g, span):
                 return _noun_phrase(g, with_of=False)
             if g.pos_ in ("VERB", "AUX"):
                 return _verb_subject(g, span)
             t = g
             continue
-        if t.dep_ in ("dobj", "attr", "oprd", "npadvmod", "appos", "nsubjpass", "nsubj", "advmod") \
+        if t.dep_ in ("dobj", "attr", "oprd", "npadvmod", "appos", "nsubjpass", "nsubj", "advmod", "acomp") \
                 and h.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("nsubj", "nsubjpass"):
                 break
             return _verb_subject(h, span)
-        if h.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") or t.dep_ in ("conj", "appos"):
-            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in p["generic_heads"] and not _bad_subject(h, span) \
-                    and h.i not in range(span.start, span.end):
+        if h.pos_ in ("NOUN", "ADJ", "ADV", "PROPN", "NUM", "SYM") or t.dep_ in ("conj", "appos"):
+            if h.pos_ in ("NOUN", "PROPN") and _good_head(h, span):
                 return _noun_phrase(h, with_of=False)
             t = h
             continue
@@ -442,7 +521,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
     # fallback: the nearest plain noun before the number in the sentence
     for i in range(span.start - 1, max(span.sent.start, span.start - 8) - 1, -1):
         tok = doc[i]
-        if tok.pos_ == "NOUN" and not _bad_subject(tok, span) and tok.lemma_.lower() not in p["generic_heads"]:
+        if tok.pos_ == "NOUN" and _good_head(tok, span):
             return _noun_phrase(tok, with_of=False)
     return None
 
@@ -457,9 +536,21 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
         return "target"
     if has_deadline:
         return "target"
+    low = sent.text.lower()
+    observed = any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"])
+    if c.kind in p["design_kinds_default_target"] \
+            and not any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
+        return "target"
     target = set(p["target_lemmas"])
     change = set(p["change_verbs"])
     future = set(p["future_aux"])
+    speech = set(p["speech_only_lemmas"])
+    forms = _change_forms()
+    window = [t for t in doc[max(sent.start, c.span.start - 9):c.span.start]]
+    for k, tok in enumerate(window):
+        if tok.lower_ in forms and k > 0 and window[k - 1].lower_ in future | {"to"} \
+                and not any(x.tag_ == "VBD" for x in window[k + 1:]):
+            return "target"
     t = c.span.root
     span_ids = range(c.span.start, c.span.end)
     nouns = [c.head] if c.head is not None else []
@@ -468,7 +559,7 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
             lem = t.lemma_.lower()
             if lem in target or t.lower_ in target:
                 return "target"
-            if t.pos_ in ("VERB", "AUX"):
+            if t.pos_ in ("VERB", "AUX") and lem not in speech:
                 auxes = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
                 if any(a.lower_ in future for a in auxes):
                     return "target"
@@ -483,16 +574,16 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
                 nouns.append(t)
         for n in nouns:
             for ch in n.children:
-                if ch.dep_ in ("acl", "amod", "relcl") and (ch.lemma_.lower() in target or ch.lower_ in target):
+                if ch.dep_ in ("acl", "amod", "relcl") and {ch.lemma_.lower(), ch.lower_} & target:
                     return "target"
         nouns = []
         if t.head is t:
             break
         t = t.head
     # no decisive verb on the path: sentence-level cues
-    low = sent.text.lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"]):
+    if observed:
         return "observation"
+
     if any(tok.lemma_.lower() in target or tok.lower_ in future for tok in sent):
         return "target"
     return "observation"
@@ -544,7 +635,8 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
         prep = None
         if by is not None:
             j = by.start - 1
-            while j >= sent.start and doc[j].pos_ in ("DET", "NOUN", "ADP") and doc[j].lower_ not in ("by", "until", "till", "than", "before"):
+            while j >= sent.start and doc[j].pos_ in ("DET", "NOUN", "ADP") \
+                    and doc[j].lower_ not in _DEADLINE_STOP:
                 j -= 1
             prep = doc[j] if j >= sent.start else None
         if prep is not None:
@@ -557,10 +649,22 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
 
 # ------------------------------------------------------------------ speaker
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    out = []
+    """Person mentions of the entities component, plus bare surnames of those persons that it
+    left untagged ("..., Modi told reporters")."""
+    out = set()
+    surnames: dict[str, str] = {}
     for p in doc._.persons or []:
         for s in p.get("sources") or []:
-            out.append((s["start"], s["end"], p["name"]))
+            out.add((s["start"], s["end"], p["name"]))
+        parts = p["name"].split()
+        if parts and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+            surnames.setdefault(parts[-1], p["name"])
+    if surnames:
+        covered = [(a, b) for a, b, _ in out]
+        for t in doc:
+            name = surnames.get(t.text)
+            if name and t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in covered):
+                out.add((t.idx, t.idx + len(t), name))
     return sorted(out)
 
 
@@ -595,8 +699,7 @@ def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _speaker(doc: Doc, c: _Cand) -> str | None:
-    mentions = _person_mentions(doc)
+def _speaker(doc: Doc, c: _Cand, mentions: list[tuple[int, int, str]]) -> str | None:
     if not mentions:
         return None
     text = doc.text
@@ -672,6 +775,7 @@ def extract_metrics(doc: Doc) -> Doc:
     for group in by_sent.values():
         extra.update(_annotate_sentence(doc, group))
     countries = dyad_of(doc)
+    mentions = _person_mentions(doc)
     for c in cands:
         info = extra[id(c)]
         subject = c.subject if c.kind in ("count", "people") else _amount_subject(doc, c)
@@ -685,7 +789,7 @@ def extract_metrics(doc: Doc) -> Doc:
             "period": info["period"],
             "as_of": doc._.dct,
             "deadline": info["deadline"],
-            "stated_by": _speaker(doc, c),
+            "stated_by": _speaker(doc, c, mentions),
             "countries": list(countries),
             "sources": [source(c.start, c.end), source(sent.start_char, sent.end_char)],
         })

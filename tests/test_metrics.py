@@ -1,0 +1,146 @@
+"""Tests for the metrics component (dyad_metrics) through the full pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.pipeline import extract_facts
+
+
+def metrics(text: str, published: str | None = "2025-05-01") -> list[dict]:
+    return [f for f in extract_facts(text, published) if f["kind"] == "metric"]
+
+
+def one(text: str, published: str | None = "2025-05-01") -> dict:
+    ms = metrics(text, published)
+    assert len(ms) == 1, ms
+    return ms[0]
+
+
+def test_money_target_with_deadline():
+    m = one("Uzbekistan and Turkey aim to raise trade to $5 billion by 2030.")
+    assert m["value"] == 5_000_000_000
+    assert m["unit"] == "USD"
+    assert m["metric_type"] == "target"
+    assert m["deadline"] == "2030"
+    assert m["subject"] == "trade"
+    assert m["as_of"] == "2025-05-01"
+    assert set(m["countries"]) == {"UZB", "TUR"}
+
+
+def test_money_observation():
+    text = "Trade turnover between Mongolia and Japan reached $3.4 billion last year."
+    m = one(text)
+    assert (m["value"], m["unit"], m["metric_type"]) == (3_400_000_000, "USD", "observation")
+    assert m["subject"] == "trade turnover"
+    assert m["deadline"] is None
+    src = m["sources"][0]
+    assert text[src["start"]:src["end"]] == "$3.4 billion"
+
+
+def test_deadline_end_of_year():
+    m = one("Georgia and Armenia aim to bring bilateral trade to $1.5bn by the end of 2028.")
+    assert m["value"] == 1_500_000_000
+    assert m["deadline"] == "2028"
+
+
+def test_counts_observation():
+    m = one("The two sides signed 12 documents.")
+    assert (m["value"], m["unit"], m["metric_type"]) == (12, "count", "observation")
+    assert m["subject"] == "documents"
+
+
+def test_number_words_and_compound_nouns():
+    ms = metrics("Moldova and Romania signed eleven cooperation agreements in addition to the 90 agreements "
+                 "already in place.")
+    got = {(m["value"], m["subject"]) for m in ms}
+    assert got == {(11, "cooperation agreements"), (90, "agreements")}
+    assert all(m["metric_type"] == "observation" for m in ms)
+
+
+def test_people_annual_target():
+    m = one("The technology park in Tashkent will host up to 2,000 students annually.")
+    assert (m["value"], m["unit"]) == (2000, "people")
+    assert m["metric_type"] == "target"
+    assert m["period"] == "annual"
+    assert m["subject"] == "students"
+
+
+def test_goal_of_generating_enterprises_every_year():
+    m = one("The hub has the ambitious goal of generating 50 AI-driven startups every year.")
+    assert (m["value"], m["unit"], m["period"], m["metric_type"]) == (50, "count", "annual", "target")
+    assert m["subject"] == "AI-driven startups"
+
+
+def test_mass_capacity_target():
+    m = one("Freight on the Kyrgyz route is expected to reach up to 8 million tonnes a year.")
+    assert (m["value"], m["unit"], m["metric_type"], m["period"]) == (8_000_000, "tons", "target", "annual")
+
+
+def test_currencies_and_scales():
+    ms = metrics("Armenia received €50m, Georgia plans to invest 2 billion lari, India pledged "
+                 "USD 700 million and Kazakhstan allocated 15 billion tenge.")
+    got = {(m["value"], m["unit"]) for m in ms}
+    assert got == {(50_000_000, "EUR"), (2_000_000_000, "GEL"), (700_000_000, "USD"),
+                   (15_000_000_000, "KZT")}
+
+
+def test_percent_km_and_other_units():
+    ms = metrics("Exports from Georgia to Turkey grew by 12 percent, and a 1,000-km railway with a "
+                 "capacity of 300 MW of power is planned.")
+    got = {(m["value"], m["unit"]) for m in ms}
+    assert got == {(12, "percent"), (1000, "km"), (300, "other")}
+    km = next(m for m in ms if m["unit"] == "km")
+    assert km["subject"] == "railway"
+    assert km["metric_type"] == "target"
+
+
+def test_miles_converted_to_km():
+    m = one("The new road between the two countries will be 100 miles long.")
+    assert m["unit"] == "km"
+    assert m["value"] == pytest.approx(160.9344)
+
+
+def test_speaker_of_statement_verb():
+    m = one("President Mirziyoyev emphasized the ambition to double bilateral trade with Turkey "
+            "to $10 billion in the near future.")
+    assert m["metric_type"] == "target"
+    assert m["subject"] == "bilateral trade"
+    assert m["stated_by"] and m["stated_by"].endswith("Mirziyoyev")
+
+
+def test_speaker_of_quotation():
+    text = ('President Recep Tayyip Erdogan spoke after the talks in Ankara. '
+            '"Our trade turnover with Uzbekistan reached $3.4 billion last year," he said.')
+    m = one(text)
+    assert m["metric_type"] == "observation"
+    assert m["stated_by"] and m["stated_by"].endswith("Erdogan")
+
+
+def test_number_of_flights():
+    m = one("Mongolia and Japan intend to increase the number of flights to 14 per week.")
+    assert (m["value"], m["unit"], m["metric_type"], m["subject"]) == (14, "count", "target", "flights")
+
+
+def test_deadline_of_other_clause_not_taken():
+    m = one("The corridor, with a capacity of 10 million tonnes per year, is expected to be completed "
+            "by the end of 2027.")
+    assert m["value"] == 10_000_000
+    assert m["deadline"] is None
+    assert m["period"] == "annual"
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and China celebrated the 30th anniversary of diplomatic relations.",
+    "The council adopted Decision No. 2 and Article 12 of the treaty.",
+    "The two presidents and both sides met with the two countries' delegations.",
+    "The leaders met in 2024 in Baku.",
+    "The talks lasted three days and the programme runs for 10 years.",
+    "President Japarov, 55, and his 60-year-old counterpart spoke at 10:30.",
+    "1. Agreement on transport.\n2) Memorandum on culture.",
+    "The G20 summit, COVID-19 measures and the F-16 deal were discussed.",
+    "One of the outcomes was a one-on-one meeting at the second session.",
+    "Several hundred entrepreneurs attended, and the two central banks signed a memorandum.",
+])
+def test_not_metrics(text):
+    assert metrics(text) == []
