@@ -38,6 +38,16 @@ def overlaps(a: str | None, b: str | None) -> bool | None:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
+def span_overlaps(s1: str | None, e1: str | None, s2: str | None, e2: str | None) -> bool | None:
+    """Do two [start, end] periods overlap? None when either is undated."""
+    a, b = interval(s1), interval(s2)
+    if not a or not b:
+        return None
+    a_end = interval(e1)[1] if interval(e1) else a[1]
+    b_end = interval(e2)[1] if interval(e2) else b[1]
+    return a[0] <= b_end and b[0] <= a_end
+
+
 def most_precise(dates: list[str | None]) -> str | None:
     ds = [d for d in dates if d]
     if not ds:
@@ -89,7 +99,7 @@ def _events_match(a: M, b: M) -> bool:
     for f in ("guest", "host"):
         if da.get(f) and db.get(f) and da[f] != db[f]:
             return False
-    ov = overlaps(da.get("start"), db.get("start"))
+    ov = span_overlaps(da.get("start"), da.get("end"), db.get("start"), db.get("end"))
     if ov is False:
         return False
     if da["event_type"] == "visit":
@@ -118,8 +128,13 @@ def merge_event(members: list[M]) -> dict:
     d = [m.data for m in members]
     occurred = [m for m in members if m.data.get("status") == "occurred"]
     dated = [m for m in members if m.data.get("start")]
+    # The most precise start; among equally precise ones the earliest (a range's first day).
     start = most_precise([x.data.get("start") for x in dated])
-    end_cands = [x.data.get("end") for x in dated if x.data.get("start") == start and x.data.get("end")]
+    if start:
+        same_precision = sorted(x.data["start"] for x in dated if len(x.data["start"]) == len(start))
+        start = same_precision[0]
+    end_cands = [x.data.get("end") for x in dated if x.data.get("end") and len(x.data["end"]) >= len(start or "")
+                 and x.data["end"] > (start or "")]
     countries = most_common([tuple(x.get("countries") or []) for x in d]) or ()
     all_c: list[str] = []
     for x in d:
@@ -134,7 +149,7 @@ def merge_event(members: list[M]) -> dict:
         "title": title,
         "status": _latest_status(members, "event"),
         "start": start,
-        "end": most_precise(end_cands) if end_cands else None,
+        "end": max(end_cands) if end_cands else None,
         "location": most_common(x.get("location") for x in d),
         "countries": all_c,
         "guest": most_common(x.get("guest") for x in d),

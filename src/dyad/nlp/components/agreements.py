@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import full_name, has_cue, nearest_date, persons_in
 from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.gazetteer import gazetteer
 
 DATA = patterns("agreements")
 INSTRUMENTS: dict[str, str] = DATA["instruments"]
@@ -19,6 +20,8 @@ SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), 
 GENERIC = set(DATA["generic_fields"])
 HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
 HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"}
 FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "among", "with", "at", "by"}
 PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
                "on", "creating", "setting"}
@@ -30,6 +33,10 @@ PLURAL_TRIGGER = re.compile(
     r"contracts|treaties|roadmaps|MoUs|agreement|memorandum|accord)\b"
     r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
     r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
+    re.I)
+JOINT_STATEMENT = re.compile(
+    r"\b(?:signed|issued|adopted|released|approved)\s+(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|"
+    r"communiqu[eé])(?:\s+on\s+[a-z][\w\- ]{2,60}?)?)(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which)\b)",
     re.I)
 LOWER_INSTRUMENT = re.compile(
     r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting)\s+"
@@ -95,11 +102,15 @@ class AgreementExtractor:
                 and instrument in ("roadmap", "program"):
             status = "planned"
         else:
-            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached)\b", clause, re.I)
+            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved)\b",
+                                            clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         signed = None
         if status == "signed":
-            signed = start if own else (main.get("start") if main else None) or (doc._.dct or None)
+            inherited = main.get("start") if main else None
+            if inherited and main.get("end") and main["end"] != inherited:
+                inherited = inherited[:7]  # signed on one day of a multi-day visit: say the month
+            signed = start if own else inherited or (doc._.dct or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
             if re.search(r"\bsigned\b", clause, re.I) else []
@@ -165,6 +176,10 @@ class AgreementExtractor:
             comma, tok = m.group(1), m.group(2)
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
+            if tok.lower() in ("in", "at") and re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
+                nxt = re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
+                if gazetteer().country_of(nxt) or nxt in MONTHS:
+                    break  # "... Relations in Tashkent in December 2022": place and date, not title
             allow_comma = False
             if tok[:1].isupper() or re.match(r"\d", tok) or tok == "No.":
                 lower_run = 0
@@ -186,7 +201,7 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP):
+        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT):
             for m in rx.finditer(sent.text):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
@@ -194,9 +209,13 @@ class AgreementExtractor:
                 title = re.sub(r"^(?:a|an|the)\s+", "", m.group("title")).strip()
                 title = re.split(r"\s+(?:so that|which|that|in order|because|while)\b", title)[0]
                 sectors = sectors_of(title)
+                if rx is JOINT_STATEMENT:
+                    sectors = sectors or ["diplomacy"]
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map)?", title).group(0)
+                if rx is JOINT_STATEMENT:
+                    noun = "joint " + noun
                 rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, a + len(title)))
                 out.append(rec)
                 taken.append((a, b))
@@ -243,6 +262,10 @@ class AgreementExtractor:
                 stop = tok.idx
                 break
         chunk = doc.text[start:stop].rstrip(" ,")
+        cut = re.search(r",?\s+as well as\s+|,?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+)?(?:agreements?|memorand\w+|"
+                        r"accords?|protocols?|documents?)\b", chunk)
+        if cut:
+            chunk = chunk[:cut.start()]
         parts: list[tuple[str, int]] = []
         pos = 0
         for piece in chunk.split(","):
@@ -258,7 +281,7 @@ class AgreementExtractor:
             if not text:
                 continue
             subparts = [text]
-            if len(parts) == 1 and " and " in text:
+            if " and " in text:
                 left, right = text.split(" and ", 1)
                 if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
                     subparts = [left, right]

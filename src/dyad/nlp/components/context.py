@@ -25,7 +25,7 @@ def has_cue(text: str, key: str, name: str = "events") -> bool:
 
 def dates_in(doc: Doc, start: int, end: int) -> list:
     """Calendar-date timexes (not PRESENT_REF and the like) between two offsets."""
-    return [t for t in doc._.timexes or [] if t.start >= start and t.end <= end and t.type == "DATE"
+    return [t for t in doc._.timexes or [] if t.start >= start and t.end <= end and t.type in ("DATE", "TIME")
             and t.iso_date()]
 
 
@@ -41,13 +41,34 @@ def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-d
     return start, end
 
 
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\bday-long\b", re.I)
+
+
+def span_end(text: str, start: str | None) -> str | None:
+    """End day from "a two-day visit" / "a day-long visit" and a known first day."""
+    import datetime as dt
+
+    m = DAYS_RE.search(text)
+    if not m or not start or len(start) != 10:
+        return None
+    n = 1 if not m.group("n") else int(NUMBER_WORDS.get(m.group("n").lower(), m.group("n")))
+    try:
+        day = dt.date.fromisoformat(start) + dt.timedelta(days=n - 1)
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
 # A date after these words bounds a period rather than dating the event ("since 2015").
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of)\s+(?:the\s+)?$", re.I)
 
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     cands = [t for t in dates_in(doc, sent.start_char, sent.end_char)
-             if not NOT_EVENT_DATE.search(doc.text[max(0, t.start - 20):t.start])]
+             if not NOT_EVENT_DATE.search(doc.text[max(0, t.start - 20):t.start])
+             # "a programme for 2024-2030" names a period, not when something happened
+             and not (re.search(r"\bfor\s+$", doc.text[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
     if not cands:
         return None, None, None
     t = min(cands, key=lambda t: abs(t.start - anchor))

@@ -147,6 +147,8 @@ class EntityExtractor:
             break
         while end > start and ent.doc[end - 1].text in ("'s", "\u2019s", "'", ",", "."):
             end -= 1
+        if start > ent.start and start < end and ent.doc[start].text in self.particles:
+            start -= 1  # "Sultan Al Jaber": a title word that is part of the name
         return ent.doc[start:end] if end > start else None
 
     def person(self, doc: Doc, ent: Span) -> dict | None:

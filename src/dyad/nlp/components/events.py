@@ -21,6 +21,7 @@ from dyad.nlp.components.context import (
     nearest_date,
     person_country,
     persons_in,
+    span_end,
     status_of,
 )
 from dyad.nlp.components.util import dyad_of, patterns, source
@@ -37,6 +38,8 @@ VISIT_RE = re.compile(
 BODY = r"(?P<body>(?:[A-Z][\w\-]*\s+){1,5}?(?:" + "|".join(DATA["council_heads"]) + r"))"
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
+LOWER_SESSION_RE = re.compile(r"\b(?P<ord>next|first|second|third|previous|last)\s+(?:meeting|session)\s+of\s+"
+                              r"the\s+(?P<body>council|commission)\b")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
                                                                                        reverse=True)) + r")(?![\w-])",
@@ -78,9 +81,11 @@ def main_visit(visits: list[dict]) -> dict | None:
 class EventExtractor:
     def __init__(self) -> None:
         self.gaz = gazetteer()
+        self.last_body: str | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
+        self.last_body = None
         visits = self.visits(doc)
         doc._.visits = visits
         main = main_visit(visits)
@@ -107,7 +112,11 @@ class EventExtractor:
                 if not guest or not host or guest == host:
                     continue
                 level = LEVELS.get((m.group("level") or "").lower())
+                if level is None:
+                    lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", text, re.I)
+                    level = LEVELS.get(lm.group(1).lower()) if lm else None
                 start, end, _ = nearest_date(doc, sent, trig_start)
+                end = end or span_end(text, start)
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
@@ -209,7 +218,8 @@ class EventExtractor:
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
             gap = doc.text[trig_end:c["start"]]
-            trigger_has_prep = re.search(r"\b(?:to|in)$", doc.text[trig_start:trig_end]) is not None
+            trigger_has_prep = re.search(r"\b(?:to|in|visit|visited|visiting)$",
+                                         doc.text[trig_start:trig_end]) is not None
             if not ((re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) or (trigger_has_prep and re.fullmatch(
                     r"\s+(?:the\s+)?", gap))) and len(gap) < 60):
                 continue
@@ -237,6 +247,14 @@ class EventExtractor:
         """Date, countries, status default and reference of the enclosing visit."""
         start, end, t = nearest_date(doc, sent, anchor)
         own = start is not None
+        if own and main and main.get("start") and t is not None:
+            from dyad.resolve.facts import overlaps
+
+            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
+            explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
+                                 doc.text[max(0, t.start - 12):t.start], re.I)
+            if not window_ok and not explicit:
+                start, end, own = None, None, False
         if main:
             countries = list(main["countries"])
             ref = main["ref"]
@@ -255,9 +273,28 @@ class EventExtractor:
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []
         seen = set()
-        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1)):
+        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1), (LOWER_SESSION_RE, None)):
             for m in rx.finditer(sent.text):
                 body = re.sub(r"^(?:the)\s+", "", m.group("body").strip())
+                if rx is LOWER_SESSION_RE:
+                    # "the next meeting of the council": the body named earlier in the article
+                    if not self.last_body:
+                        continue
+                    body = self.last_body
+                    if m.group("ord").lower() in ("next",):
+                        key = f"council:next:{synonym_key(body)}"
+                        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                        start, _e, t = nearest_date(doc, sent, a)
+                        out.append({
+                            "kind": "event", "event_type": "council_session",
+                            "title": f"next session of the {body}", "status": "planned", "start": start,
+                            "end": None, "location": None,
+                            "countries": list(main["countries"]) if main else dyad_of(doc),
+                            "guest": None, "host": None, "level": None, "participants": [],
+                            "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+                        })
+                    continue
+                self.last_body = body
                 if not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2:
                     continue
                 ordinal = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or default_ord

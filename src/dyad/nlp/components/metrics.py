@@ -166,6 +166,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue  # "20th", "10:30", "3D"
         if scale:
             mult_word = scale.strip(" -").lower()
+            if mult_word in p["short_scales"] and not pre:
+                continue  # "300 m" is metres; "$30m" is money
             value *= p["scales"][mult_word]
             if re.match(r"^[^\W\d_]", text[m.end("scale"):m.end("scale") + 1] or " ") and not post:
                 continue
@@ -458,7 +460,12 @@ def _change_object(doc: Doc, c: _Cand) -> str | None:
     forms = _change_forms()
     for j in range(i - 1, max(span.sent.start, i - 7) - 1, -1):
         if doc[j].lower_ in forms and j < i - 1:
-            np = [t for t in doc[j + 1:i] if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss"]
+            np = []
+            for t in doc[j + 1:i]:
+                if t.pos_ == "ADP" and np:
+                    break  # "trade with Turkey to $10 billion" -> "trade"
+                if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss":
+                    np.append(t)
             nouns = [t for t in np if t.pos_ in ("NOUN", "PROPN")]
             if nouns and not any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.tag_ != "HYPH" for t in np) \
                     and not any(_bad_subject(t) for t in nouns[-1:]):

@@ -18,7 +18,7 @@ DATA = patterns("projects")
 HEADS: dict[str, str] = DATA["named_heads"]
 UNNAMED: dict[str, str] = DATA["unnamed_heads"]
 NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
-CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-]*[\u201d\"]?)"
+CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
 NAMED_RE = re.compile(
     r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?P<head>" + "|".join(HEADS) + r")\b"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
@@ -84,9 +84,13 @@ class ProjectExtractor:
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their|Our)\s+", "", name)
             words = name.split()
             bare = re.sub(r"^[A-Z][\w\-]+(?:'s|\u2019s)\s+", "", name)  # "Kazakhstan's X Fund" -> "X Fund"
-            if len(words) < 2 or name.lower() in NOT_NAMES or self.gaz.organization(name) or \
-                    self.gaz.organization(bare) or self.gaz.organization(bare.rsplit(" ", 1)[0]):
+            linear = HEADS.get(m.group("head")) in ("corridor", "railway", "road", "pipeline", "cable")
+            known = self.gaz.organization(name)
+            if len(words) < 2 or name.lower() in NOT_NAMES or self.gaz.country_of(name):
                 continue
+            if not linear and (known or self.gaz.organization(bare) or
+                               self.gaz.organization(bare.rsplit(" ", 1)[0])):
+                continue  # a company or agency named like a facility ("Samruk-Kazyna Fund")
             if _in_heading(doc, sent.start_char + m.start("name")):
                 continue
             if all(w.lower() in ("new", "joint", "international", "national") or w in HEADS for w in words):
@@ -99,6 +103,9 @@ class ProjectExtractor:
             offset = doc.text.find(name.split()[0], a)
             a = offset if 0 <= offset < b else a
             aliases = self._aliases(doc, b, a)
+            if linear and known:
+                # A route known to the gazetteer under other names (an operator's association, say).
+                aliases += [known["name"], *(x for x in known.get("aliases") or [] if " " in x or x.isupper())]
             in_agreement = next((f for s, e, f in agreements if s <= a and b <= e), None)
             if in_agreement and not re.search(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$",
                                               doc.text[max(0, a - 40):a]):
@@ -118,6 +125,10 @@ class ProjectExtractor:
         acr = ACRONYM_BEFORE.search(before)
         if acr:
             out.append(acr.group("acr"))
+        aka = re.match(r",?\s+(?:also\s+)?(?:known as|dubbed|called|referred to as)\s+(?:the\s+)?"
+                       r"(?P<alt>(?:[A-Z][\w\-\u2013]*\s*){1,6})", after)
+        if aka:
+            out.append(re.sub(r"\s+(?:project|initiative)$", "", aka.group("alt").strip(), flags=re.I))
         return out
 
     # ------------------------------------------------------------------ unnamed
