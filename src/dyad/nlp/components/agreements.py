@@ -10,7 +10,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.context import full_name, has_cue, nearest_date, persons_in
+from dyad.nlp.components.context import clause_tense, full_name, has_cue, nearest_date, persons_in
 from dyad.nlp.components.util import dyad_of, patterns, source
 from dyad.nlp.gazetteer import gazetteer
 
@@ -26,7 +26,7 @@ FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "
 PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
                "on", "creating", "setting"}
 STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "New"}
-TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
+TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 PLURAL_TRIGGER = re.compile(
     r"\b(?P<noun>agreements|accords|memoranda(?: of understanding)?|memorandums|documents|deals|protocols|"
@@ -74,6 +74,21 @@ def instrument_of(noun: str) -> str:
     return "other"
 
 
+def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches starting at every position, so a list inside another list is seen too."""
+    out, pos = [], 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            return out
+        out.append(m)
+        pos = m.start() + 1
+
+
+NOT_FIELDS = re.compile(r"^(?:the\s+)?(?:sidelines|margins|occasion|basis|behalf|eve|way|part|day|side|"
+                        r"level|framework|results?|outcomes?|implementation|terms)\b", re.I)
+
+
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
@@ -92,11 +107,20 @@ class AgreementExtractor:
     def _common(self, doc: Doc, sent: Span, main: dict | None, anchor: int, title: str | None,
                 noun: str, field: str | None, sectors: list[str], span: tuple[int, int]) -> dict:
         start, _end, t = nearest_date(doc, sent, anchor)
+        if t is not None and (span[0] <= t.start < span[1] or re.search(r"\d\s*[\u2013-]\s*$",
+                                                                         doc.text[max(0, t.start - 3):t.start])):
+            start, t = None, None  # a date inside the title ("Program ... for 2024-2030") is not the signing
         own = t is not None and abs(t.start - anchor) < 200
         instrument = instrument_of(noun)
         clause = sent.text
-        if has_cue(clause, "planned_cues") and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause,
-                                                               re.I):
+        verb_start = max(sent.start_char, anchor - 40)
+        verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached)\b",
+                         doc.text[verb_start:anchor + 1])
+        tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
+        if tense == "past" and verb:
+            status = "signed"
+        elif has_cue(clause, "planned_cues") and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause,
+                                                                 re.I):
             status = "planned"
         elif re.search(r"\b(?:could|should|might|may|tasked with|preparing|proposed|propose)\b", clause, re.I) \
                 and instrument in ("roadmap", "program"):
@@ -176,6 +200,8 @@ class AgreementExtractor:
             comma, tok = m.group(1), m.group(2)
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
+            if tok.lower() == "and" and re.match(r"\s*and\s+(?:a|an|the)\s", text[i:]):
+                break  # "... for 2024-2030 and an Agreement on ...": the next item of a list
             if tok.lower() in ("in", "at") and re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
                 nxt = re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
                 if gazetteer().country_of(nxt) or nxt in MONTHS:
@@ -225,7 +251,7 @@ class AgreementExtractor:
     def field_only(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for m in PLURAL_TRIGGER.finditer(sent.text):
+        for m in _overlapping(PLURAL_TRIGGER, sent.text):
             a = sent.start_char + m.start()
             if any(x <= a < y for x, y in taken):
                 continue
@@ -236,7 +262,7 @@ class AgreementExtractor:
                 noun = "agreements"
             list_id = f"{sent.start_char}:{m.start()}"
             for item, (s, e) in items:
-                if item.lower() in GENERIC:
+                if item.lower() in GENERIC or NOT_FIELDS.match(item):
                     continue
                 sectors = sectors_of(item)
                 if not sectors:
