@@ -44,8 +44,19 @@ def load_mentions(session: Session) -> dict[str, list[M]]:
 
 
 def apply_corrections(kind: str, clusters: list[list[M]], corrections: list[Correction]) -> list[list[M]]:
-    for c in corrections:
-        if c.kind != kind:
+    """Apply an analyst's merges and splits, oldest first. A split undoes the earlier merges
+    that built the record; if the automatic resolution alone joined its mentions, it
+    separates them by source document."""
+    corrections = [c for c in corrections if c.kind == kind]
+    cancelled: set[int] = set()
+    for i, c in enumerate(corrections):
+        if c.action == "split":
+            keys = set(c.keys_a)
+            for j in range(i):
+                if corrections[j].action == "merge" and keys & (set(corrections[j].keys_a) | set(corrections[j].keys_b)):
+                    cancelled.add(j)
+    for i, c in enumerate(corrections):
+        if i in cancelled:
             continue
         if c.action == "merge":
             a, b = set(c.keys_a), set(c.keys_b)
@@ -57,6 +68,8 @@ def apply_corrections(kind: str, clusters: list[list[M]], corrections: list[Corr
                 clusters = [cl for i, cl in enumerate(clusters) if i not in idx] + [merged]
         elif c.action == "split":
             keys = set(c.keys_a)
+            if sum(1 for cl in clusters if any(m.key in keys for m in cl)) > 1:
+                continue  # undoing the merge was enough
             out = []
             for cl in clusters:
                 inside = [m for m in cl if m.key in keys]

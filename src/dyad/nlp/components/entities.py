@@ -45,6 +45,14 @@ class EntityExtractor:
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.title_tokens = [t.split() for t in self.titles]  # longest first
+        # Titles by first word, so checking a token costs one dict lookup.
+        self.titles_by_first: dict[str, list[list[str]]] = {}
+        for t in self.title_tokens:
+            self.titles_by_first.setdefault(t[0], []).append(t)
+        self.title_before_re = re.compile(
+            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
+            r"(?:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
+            r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
 
     # ------------------------------------------------------------------ persons
@@ -105,7 +113,10 @@ class EntityExtractor:
 
     def _title_length(self, doc: Doc, i: int) -> int:
         """Number of tokens of a full title starting at token i ("Prime Minister"), else 0."""
-        for title in self.title_tokens:
+        if i < 0 or i >= len(doc):
+            return 0
+        first = doc[i].text
+        for title in self.titles_by_first.get(first, []) + self.titles_by_first.get(first[:-1], []):
             n = len(title)
             if i + n <= len(doc) and [t.text for t in doc[i:i + n]] == title:
                 return n
@@ -200,12 +211,7 @@ class EntityExtractor:
         comma = window.endswith(",")
         window = window.rstrip(",").rstrip()
         # "<Country-adj|Country's>? <Title> (of <X>)? (to <Country>)?"
-        m = re.search(
-            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
-            r"(?:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
-            r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$",
-            window,
-        )
+        m = self.title_before_re.search(window)
         if not m:
             return None, None, False
         if comma and not m.group("to") and not m.group("adj"):

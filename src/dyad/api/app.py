@@ -1,0 +1,171 @@
+"""The HTTP server: a JSON API (OpenAPI at /openapi.json) beside server-rendered HTML pages.
+
+Datasette is the model: every page is linkable and has a JSON twin (``?format=json``), and the JSON API
+runs the same queries as the CLI (``dyad.store.queries``) so the three never disagree.
+"""
+
+# No `from __future__ import annotations`: FastAPI must evaluate the per-kind dependency annotations
+# (which close over a local variable) when the routes are defined.
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
+
+from dyad.export.facts import iter_facts
+from dyad.store.db import open_db
+from dyad.store.queries import PLURALS, Filters, get_record, list_records
+
+ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# `type` vocabularies from facts-v1; an unknown value is a typo worth a 422, not an empty page.
+TYPES: dict[str, set[str]] = {
+    "entity": {"person", "organization", "country", "place"},
+    "event": {"visit", "meeting", "signing", "opening", "council_session", "other"},
+    "agreement": {"treaty", "agreement", "memorandum", "joint_statement", "declaration", "decision",
+                  "protocol", "roadmap", "program", "charter", "contract", "other"},
+    "project": {"corridor", "railway", "road", "cable", "pipeline", "facility", "fund", "program", "other"},
+    "metric": {"target", "observation"},
+    "quote": set(),
+    "document": set(),
+}
+TYPE_FIELD = {"entity": "entity_type", "event": "event_type", "agreement": "instrument",
+              "project": "project_type", "metric": "metric_type"}
+DATE_FIELD = {"document": "published", "entity": "none", "event": "start", "agreement": "signed",
+              "metric": "as_of", "project": "none", "quote": "date"}
+
+
+def bad_param(name: str, msg: str, value: Any) -> RequestValidationError:
+    """A 422 shaped like FastAPI's own, so clients see one error format whatever the check."""
+    error = {"type": "value_error", "loc": ("query", name), "msg": msg, "input": value}
+    return RequestValidationError([error])
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    m = PARTIAL_DATE.match(value)
+    ok = bool(m)
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+        try:
+            date(year, month, day)
+        except ValueError:
+            ok = False
+    if not ok:
+        raise bad_param(name, f"{name} must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD", value)
+    return value
+
+
+def check_countries(values: list[str]) -> list[str]:
+    for v in values:
+        if not ALPHA3.match(v):
+            raise bad_param("country", "country must be an ISO 3166-1 alpha-3 code such as KAZ", v)
+    return [v.upper() for v in values]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.factory() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def make_filters(kind: str) -> Callable[..., Filters]:
+    """The query parameters of one list endpoint, validated, as a Filters."""
+
+    def filters(
+        country: Annotated[list[str], Query(description="ISO alpha-3; repeatable, all must be present")]
+        = [],  # noqa: B006 - FastAPI copies defaults per request
+        date_from: Annotated[str | None, Query(alias="from", description="ISO date, partial allowed")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="ISO date, partial allowed")] = None,
+        type: Annotated[str | None, Query(description=f"{TYPE_FIELD.get(kind, 'not supported')}")] = None,
+        q: Annotated[str | None, Query(description="case-insensitive text search")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> Filters:
+        codes = check_countries(country)
+        lo, hi = check_date("from", date_from), check_date("to", date_to)
+        if lo and hi and lo > hi + "~":
+            raise bad_param("to", "to must not be before from", date_to)
+        if type:
+            if not TYPES[kind]:
+                raise bad_param("type", f"type is not supported for {kind} records", type)
+            if type not in TYPES[kind]:
+                raise bad_param("type", f"type must be one of {', '.join(sorted(TYPES[kind]))}", type)
+        return Filters(countries=codes, date_from=lo, date_to=hi, type=type or None, q=q or None,
+                       limit=limit, offset=offset)
+
+    return filters
+
+
+def _add_kind_routes(app: FastAPI, plural: str, kind: str) -> None:
+    dates = DATE_FIELD[kind]
+
+    def list_kind(session: SessionDep, f: Annotated[Filters, Depends(make_filters(kind))]) -> dict:
+        total, items = list_records(session, kind, f)
+        return {"total": total, "limit": f.limit, "offset": f.offset, "items": items}
+
+    def one(rid: str, session: SessionDep) -> dict:
+        rec = get_record(session, kind, rid)
+        if rec is None:
+            raise HTTPException(404, f"no {kind} with id {rid!r}")
+        return rec
+
+    app.add_api_route(f"/api/{plural}", list_kind, methods=["GET"], tags=[plural], name=f"list_{plural}",
+                      summary=f"List {plural} (facts-v1 records)",
+                      description=f"Date filters apply to `{dates}`." if dates != "none"
+                      else "Date filters apply to the record's first date.")
+    # :path because document ids are file names and may contain dots or slashes.
+    app.add_api_route(f"/api/{plural}/{{rid:path}}", one, methods=["GET"], tags=[plural], name=f"get_{kind}",
+                      summary=f"One {kind} by id")
+
+
+def create_app(db_url: str | None = None) -> FastAPI:
+    """The application over the database at ``db_url`` (default: $DYAD_DB or sqlite:///dyad.db)."""
+    factory: sessionmaker[Session] = open_db(db_url)
+    # No /docs or /redoc: FastAPI serves them from a CDN and the UI must work without network access.
+    app = FastAPI(title="dyad", version="1", docs_url=None, redoc_url=None,
+                  description="A resolved, sourced, temporal knowledge base of relations between states. "
+                  "Records follow the facts-v1 format.")
+    app.state.factory = factory
+
+    @app.get("/api/facts", tags=["export"], summary="The whole knowledge base as facts-v1 JSON Lines",
+             response_class=StreamingResponse,
+             responses={200: {"content": {"application/x-ndjson": {}}}})
+    def facts() -> StreamingResponse:
+        def lines() -> Iterator[str]:
+            # Its own session: the stream outlives the request handler, and with it any dependency.
+            with factory() as session:
+                batch: list[str] = []
+                for rec in iter_facts(session):
+                    batch.append(json.dumps(rec, ensure_ascii=False) + "\n")
+                    if len(batch) >= 200:  # fewer, larger chunks: less per-chunk overhead
+                        yield "".join(batch)
+                        batch = []
+                if batch:
+                    yield "".join(batch)
+
+        return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+    for plural, kind in PLURALS.items():
+        _add_kind_routes(app, plural, kind)
+
+    from dyad.web.pages import STATIC, install_pages
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    install_pages(app)
+    return app
+
+
+def run(db_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")

@@ -1,0 +1,62 @@
+"""Helpers shared by the resolution and regression tests (no fixtures here)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from dyad.export.facts import iter_facts
+from dyad.ingest.service import ingest
+from dyad.store.db import open_db
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SAMPLE = ROOT / "examples" / "corpus"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def build(db_path: Path, inputs: list[str]) -> object:
+    factory = open_db(f"sqlite:///{db_path}")
+    report = ingest(inputs, factory)
+    assert not report.errors, report.errors
+    return factory
+
+
+def export(factory) -> list[dict]:  # type: ignore[no-untyped-def]
+    with factory() as session:
+        return list(iter_facts(session))
+
+
+def write_export(factory, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    with open(path, "w", encoding="utf-8") as fh:
+        for rec in export(factory):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def score(gold: Path, pred: Path, docs: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--docs", str(docs)],
+                         capture_output=True, text=True, check=True).stdout
+    m = re.search(r"fact F1 ([\d.]+) \(P ([\d.]+) R ([\d.]+)\), attribute accuracy ([\d.]+)", out)
+    assert m, out
+    merges = re.search(r"merges (\d+)/(\d+), false merges (\d+)/(\d+)", out)
+    return {"f1": float(m.group(1)), "precision": float(m.group(2)), "recall": float(m.group(3)),
+            "attributes": float(m.group(4)), "merges": int(merges.group(1)), "merges_total": int(merges.group(2)),
+            "false_merges": int(merges.group(3)), "report": out}  # type: ignore[dict-item]
+
+
+def without_ids(records: list[dict]) -> list[str]:
+    """Records as canonical strings with record ids (and references to them) blanked."""
+    out = []
+    for r in records:
+        r = dict(r)
+        if r["kind"] != "document":
+            r["id"] = None
+        if r.get("event"):
+            r["event"] = "<event>"
+        out.append(json.dumps(r, sort_keys=True, ensure_ascii=False))
+    return sorted(out)
