@@ -220,8 +220,8 @@ def read_feed(url: str, body: bytes) -> Iterator[Item]:
         except (urllib.error.URLError, OSError, ValueError) as exc:
             yield IngestError(link, f"cannot fetch: {exc}")
             continue
-        item = _safe(lambda a=article, lk=link, p=published: _article_from_body(
-            lk, a, {"title": entry.get("title"), "published": p}), link)
+        entry_meta = {"title": entry.get("title"), "published": published}
+        item = _safe(lambda a=article, lk=link, em=entry_meta: _article_from_body(lk, a, em), link)
         if isinstance(item, RawDocument):
             item.source = item.source or source
             # The feed's own date is the publisher's statement; prefer it to a guess from HTML.

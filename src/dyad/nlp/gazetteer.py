@@ -55,7 +55,8 @@ class Gazetteer:
 
     def country_of(self, form: str) -> tuple[str, str] | None:
         form = form.removesuffix("'s").removesuffix("\u2019s")
-        return self.country_forms.get(fold(form)) or self.country_forms.get(fold(re.sub(r"^the ", "", form, flags=re.I)))
+        return self.country_forms.get(fold(form)) or \
+            self.country_forms.get(fold(re.sub(r"^the ", "", form, flags=re.I)))
 
     def name_of(self, alpha3: str | None) -> str | None:
         return self.country_names.get(alpha3 or "")

@@ -53,7 +53,8 @@ def apply_corrections(kind: str, clusters: list[list[M]], corrections: list[Corr
         if c.action == "split":
             keys = set(c.keys_a)
             for j in range(i):
-                if corrections[j].action == "merge" and keys & (set(corrections[j].keys_a) | set(corrections[j].keys_b)):
+                earlier = corrections[j]
+                if earlier.action == "merge" and keys & (set(earlier.keys_a) | set(earlier.keys_b)):
                     cancelled.add(j)
     for i, c in enumerate(corrections):
         if i in cancelled:

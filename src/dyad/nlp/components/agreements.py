@@ -288,7 +288,8 @@ class AgreementExtractor:
                 stop = tok.idx
                 break
         chunk = doc.text[start:stop].rstrip(" ,")
-        cut = re.search(r",?\s+as well as\s+|,?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+)?(?:agreements?|memorand\w+|"
+        cut = re.search(r",?\s+as well as\s+|,?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+)?"
+                        r"(?:agreements?|memorand\w+|"
                         r"accords?|protocols?|documents?)\b", chunk)
         if cut:
             chunk = chunk[:cut.start()]

@@ -4,7 +4,7 @@ its dates, its status cues, the persons and countries in it."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -13,7 +13,7 @@ from dyad.nlp.components.util import patterns
 RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_regex(name: str, key: str) -> re.Pattern[str]:
     words = sorted(patterns(name)[key], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)

@@ -273,7 +273,7 @@ class EntityExtractor:
         if orgs:
             org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer
             org_name = re.sub(r"^the\s+", "", org.text)
-            for word, hit in ((w, self.gaz.country_of(w)) for w in org_name.replace("'s", "").split()):
+            for hit in (self.gaz.country_of(w) for w in org_name.replace("'s", "").split()):
                 if hit and hit[1] in ("name", "adjective"):
                     country = hit[0]
                     break

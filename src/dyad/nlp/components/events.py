@@ -17,7 +17,6 @@ from dyad.nlp.components.context import (
     clause_tense,
     country_mentions,
     full_name,
-    has_cue,
     nearest_date,
     person_country,
     persons_in,
@@ -51,7 +50,8 @@ SIGNING_RE = re.compile(
     re.I)
 OPENING_RE = re.compile(
     r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
-    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled)\s+(?P<obj>[^.;:\u201c\u201d]{3,160})",
+    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled)\s+"
+    r"(?P<obj>[^.;:\u201c\u201d]{3,160})",
     re.I)
 PROJECT_HEADS = re.compile(
     r"\b(?:center|centre|route|railway|railroad|road|highway|corridor|bridge|plant|port|terminal|pipeline|cable|"
@@ -188,7 +188,8 @@ class EventExtractor:
                 })
         return out
 
-    def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int, m: re.Match) -> tuple[dict | None, str | None]:
+    def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int,
+               m: re.Match) -> tuple[dict | None, str | None]:
         after = doc.text[trig_end:min(sent.end_char, trig_end + 90)]
         if m.group("noun") and re.match(r"\s+(?:of|by)\s", after):
             # "the state visit of Kazakh President X to Y"

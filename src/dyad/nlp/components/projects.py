@@ -27,6 +27,7 @@ UNNAMED_RE = re.compile(
     r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with)\b)[\w\-']+\s+){0,4}?)(?P<head>" +
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
     r")(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
+ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
 STATUS_ORDER = ["operational", "under_construction", "agreed", "proposed"]
 
 
@@ -107,8 +108,7 @@ class ProjectExtractor:
                 # A route known to the gazetteer under other names (an operator's association, say).
                 aliases += [known["name"], *(x for x in known.get("aliases") or [] if " " in x or x.isupper())]
             in_agreement = next((f for s, e, f in agreements if s <= a and b <= e), None)
-            if in_agreement and not re.search(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$",
-                                              doc.text[max(0, a - 40):a]):
+            if in_agreement and not ESTABLISHING.search(doc.text[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
             ptype = HEADS.get(m.group("head"), "other")
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -15,7 +15,7 @@ OPEN_QUOTES = "\"\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(name: str) -> dict:
     with open(PATTERNS / f"{name}.json", encoding="utf-8") as fh:
         return json.load(fh)
