@@ -86,7 +86,8 @@ class CliResult:
         return self.stdout + self.stderr
 
     def __str__(self) -> str:  # shown by pytest when an assertion on the result fails
-        return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}\n{self.exception!r}"
+        return (f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}\n"
+                f"{self.exception!r}")
 
 
 def run_cli(*args: object, db: str | None = None) -> CliResult:

@@ -130,16 +130,12 @@ def test_described_trilateral_agreement_to_build():
     assert (a["instrument"], a["sectors"], a["status"]) == ("agreement", ["energy"], "signed")
 
 
-@pytest.mark.xfail(strict=True, reason="LOWER_INSTRUMENT needs 'to|on|for' right after the noun: 'agreement "
-                                       "with Jordan to build ...' yields no agreement at all")
 def test_described_agreement_with_third_party():
     a = one("Egypt and Saudi Arabia signed a trilateral agreement with Jordan to build a power line across the "
             "Red Sea.")
     assert (a["instrument"], a["sectors"], a["status"]) == ("agreement", ["energy"], "signed")
 
 
-@pytest.mark.xfail(strict=True, reason="described(): the source starts at the article ('a ') that was stripped "
-                                       "from the title but keeps the title's length, so it is shifted by 2")
 @pytest.mark.parametrize("text", [
     "Egypt and Saudi Arabia signed a trilateral agreement to build a power line across the Red Sea.",
     "Officials said Mongolia and Japan could develop a roadmap for cultural cooperation.",
@@ -196,7 +192,6 @@ def test_expected_agreement_on_a_field_is_planned():
         None, "agreement", ["energy"], "planned", None)
 
 
-@pytest.mark.xfail(strict=True, reason="the field runs on into the date: 'energy cooperation in July'")
 def test_field_stops_before_a_date():
     a = one("Georgia and Azerbaijan are expected to sign an agreement on energy cooperation in July.")
     assert a["field"] == "energy cooperation"
@@ -215,11 +210,9 @@ def test_no_agreement(text):
     assert agreements(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="'alliance' is a diplomacy keyword, so 'a roadmap for a multidimensional "
-                                       "alliance' becomes a planned diplomacy roadmap")
 def test_roadmap_for_an_alliance_has_no_sector():
     assert agreements("Officials said India and the UAE could develop a roadmap for a multidimensional "
-                      "alliance.") == []
+                      "alliance.", check_span=False) == []
 
 
 # ---------------------------------------------------------------------------- helpers

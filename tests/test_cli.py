@@ -3,15 +3,23 @@ export, idempotent re-ingestion, and the errors the CLI reports for bad options.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from conftest import CORPUS, read_jsonl, run_cli, sqlite_url
+from dyad.cli import app
 
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def read_jsonl_from(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -102,26 +110,16 @@ def test_reingest_reports_everything_already_stored_and_keeps_export(tmp_path):
     assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
 
 
-def test_db_from_environment_variable(tmp_path, monkeypatch):
+def test_db_from_environment_variable(tmp_path):
     db = sqlite_url(tmp_path / "env.db")
     text = tmp_path / "note.txt"
-    text.write_text("Kazakhstan and Azerbaijan agreed on Monday to expand ferry traffic across the Caspian Sea.\n",
-                    encoding="utf-8")
-    from typer.testing import CliRunner
-
-    from dyad.cli import app
-
+    text.write_text("Kazakhstan and Azerbaijan agreed on Monday to expand ferry traffic across the "
+                    "Caspian Sea.\n", encoding="utf-8")
     res = CliRunner().invoke(app, ["ingest", str(text)], env={"DYAD_DB": db, "COLUMNS": "2000"})
     assert res.exit_code == 0, res.output
     assert (tmp_path / "env.db").is_file()
     records = read_jsonl_from(run_cli("export", db=db).stdout)
     assert [r["id"] for r in records if r["kind"] == "document"] == ["note.txt"]
-
-
-def read_jsonl_from(text: str) -> list[dict]:
-    import json
-
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def test_unknown_export_format_is_an_error(kb):

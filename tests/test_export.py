@@ -10,19 +10,29 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, documents, ingest_and_export, persons, read_jsonl, run_cli, sqlite_url, \
-    validate_export
+
+from conftest import (
+    CORPUS,
+    documents,
+    ingest_and_export,
+    persons,
+    read_jsonl,
+    run_cli,
+    sqlite_url,
+    validate_export,
+)
 
 KINDS = {"document", "entity", "event", "agreement", "project", "metric", "quote"}
 # Fields per kind, from the spec.
 SPEC_FIELDS = {
     "document": ["title", "url", "published", "source", "sha256", "chars"],
     "entity": ["entity_type", "name", "aliases", "country", "role"],
-    "event": ["event_type", "title", "status", "start", "end", "location", "countries", "guest", "host", "level",
-              "participants"],
+    "event": ["event_type", "title", "status", "start", "end", "location", "countries", "guest", "host",
+              "level", "participants"],
     "agreement": ["title", "instrument", "sectors", "parties", "signed", "status", "event", "signatories"],
     "project": ["name", "aliases", "project_type", "countries", "status", "milestones"],
-    "metric": ["metric_type", "subject", "value", "unit", "period", "as_of", "deadline", "stated_by", "countries"],
+    "metric": ["metric_type", "subject", "value", "unit", "period", "as_of", "deadline", "stated_by",
+               "countries"],
     "quote": ["speaker", "text", "date"],
 }
 CSV_FILES = {"document": "documents.csv", "entity": "entities.csv", "event": "events.csv",
@@ -86,7 +96,8 @@ def test_corpus_export_records_are_well_formed(corpus_kb):
 
 def test_corpus_documents_carry_manifest_metadata(corpus_kb):
     docs = documents(corpus_kb["records"])
-    manifest = [json.loads(line) for line in (CORPUS / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (CORPUS / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    manifest = [json.loads(line) for line in lines]
     assert len(manifest) == len(docs) == 6
     for entry in manifest:
         d = docs[entry["file"]]

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import WebSite, run_cli, sqlite_url
 from sqlalchemy import select
 
+from conftest import WebSite, run_cli
 from dyad.store.db import open_db
 from dyad.store.models import Document
 
@@ -18,7 +18,8 @@ ARMENIA = ("Armenia and Georgia agreed on Tuesday to reopen the Upper Lars borde
            "the Armenian Foreign Ministry said after talks in Tbilisi.\n\n"
            "The two governments also discussed a new railway timetable between Yerevan and Batumi.\n")
 MONGOLIA = ("Mongolia and Japan signed a memorandum on copper exploration in Ulaanbaatar on Monday.\n\n"
-            "Japanese Foreign Minister Yoko Kamikawa said Tokyo would fund a geological survey of the Gobi.\n")
+            "Japanese Foreign Minister Yoko Kamikawa said Tokyo would fund a geological survey "
+            "of the Gobi.\n")
 OMAN = ("Oman and India launched talks on a free trade agreement in Muscat, officials said on Sunday.\n\n"
         "Bilateral trade reached $12 billion last year, according to the Omani Ministry of Commerce.\n")
 LATVIA = ("Latvia and Lithuania opened a new section of the Rail Baltica line near Riga on Friday.\n\n"
@@ -39,7 +40,8 @@ def html_page(headline: str, body: str, *, title: str | None = None, published: 
     paras = "\n".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
     h1 = f"<h1>{headline}</h1>" if headline else ""
     return (f'<!DOCTYPE html>\n<html lang="en"><head>{"".join(head)}</head><body>\n'
-            '<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/subscribe">Subscribe</a></nav>\n'
+            '<nav><a href="/">Home</a> | <a href="/world">World</a> | '
+            '<a href="/subscribe">Subscribe</a></nav>\n'
             f"<article>{h1}\n{paras}\n</article>\n"
             "<footer>Copyright 2024 Caspian Courier. All rights reserved.</footer>\n</body></html>\n")
 
@@ -161,11 +163,12 @@ def test_manifest_supplies_title_url_published_source(db_url, tmp_path):
 def test_file_given_explicitly_still_gets_its_manifest_entry(db_url, tmp_path):
     root = tmp_path / "news"
     write(root / "qatar.txt", QATAR)
-    manifest(root, {"file": "qatar.txt", "title": "Qatar, Rwanda sign aviation pact", "published": "2024-11-20",
-                    "source": "Gulf Times"})
+    manifest(root, {"file": "qatar.txt", "title": "Qatar, Rwanda sign aviation pact",
+                    "published": "2024-11-20", "source": "Gulf Times"})
     assert run_cli("ingest", root / "qatar.txt", db=db_url).exit_code == 0
     doc = stored(db_url)["qatar.txt"]
-    assert (doc.title, doc.published, doc.source) == ("Qatar, Rwanda sign aviation pact", "2024-11-20", "Gulf Times")
+    assert (doc.title, doc.published, doc.source) == \
+        ("Qatar, Rwanda sign aviation pact", "2024-11-20", "Gulf Times")
 
 
 @pytest.mark.parametrize(("first_line", "expected"), [
@@ -196,13 +199,15 @@ def test_manifest_date_wins_over_leading_date_line(db_url, tmp_path):
 def test_partial_dates_are_kept_at_their_precision(db_url, tmp_path):
     write(tmp_path / "month.txt", ARMENIA)
     write(tmp_path / "year.txt", LATVIA)
-    manifest(tmp_path, {"file": "month.txt", "published": "2024-03"}, {"file": "year.txt", "published": "2023"})
+    manifest(tmp_path, {"file": "month.txt", "published": "2024-03"},
+             {"file": "year.txt", "published": "2023"})
     assert run_cli("ingest", tmp_path, db=db_url).exit_code == 0
     docs = stored(db_url)
     assert docs["month.txt"].published == "2024-03"
     assert docs["year.txt"].published == "2023"
     out = run_cli("export", db=db_url).stdout
-    published = {r["id"]: r["published"] for r in map(json.loads, out.splitlines()) if r["kind"] == "document"}
+    records = [json.loads(line) for line in out.splitlines()]
+    published = {r["id"]: r["published"] for r in records if r["kind"] == "document"}
     assert published == {"month.txt": "2024-03", "year.txt": "2023"}
 
 
@@ -320,7 +325,8 @@ def test_feed_title_is_the_source_of_its_articles(db_url, site):
                    "published_parsed, shifting evening items of UTC-5 outlets to the next day")
 def test_feed_date_is_the_publishers_local_date(db_url, site):
     """A US outlet's late-evening item is dated that evening, not the next day in UTC."""
-    rss = RSS.format(base=site.base).replace("Tue, 14 May 2024 09:30:00 +0000", "Tue, 14 May 2024 22:30:00 -0500")
+    rss = RSS.format(base=site.base).replace("Tue, 14 May 2024 09:30:00 +0000",
+                                             "Tue, 14 May 2024 22:30:00 -0500")
     site.write("rss-local.xml", rss)
     assert run_cli("ingest", site.url("rss-local.xml"), db=db_url).exit_code == 0
     docs = stored(db_url)
@@ -384,11 +390,13 @@ def test_bad_files_are_reported_by_name_and_reason_and_others_ingested(db_url, t
     write(root / "armenia.txt", ARMENIA)
     write(root / "deep" / "mongolia.txt", MONGOLIA)
     (root / "binary.txt").write_bytes(b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256)))
-    (root / "latin1.txt").write_bytes("Le président Mirziyoyev a reçu le ministre à Tachkent.\n".encode("latin-1"))
+    latin1 = "Le président Mirziyoyev a reçu le ministre à Tachkent.\n".encode("latin-1")
+    (root / "latin1.txt").write_bytes(latin1)
     (root / "empty.txt").write_bytes(b"")
     write(root / "blank.md", "  \n\n\t\n")
     write(root / "huge.txt", LATVIA * 40)
-    write(root / "no-text.html", "<html><head><title>Subscribe</title></head><body><img src=x.png></body></html>")
+    write(root / "no-text.html",
+          "<html><head><title>Subscribe</title></head><body><img src=x.png></body></html>")
     manifest(root,
              {"file": "armenia.txt", "title": "Upper Lars reopens"},
              '{"file": "mongolia.txt", "title": broken',

@@ -74,6 +74,11 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
         if len(cands) > 1:
             same_doc = [k for k in cands if any(x.doc_id == m.doc_id for x in groups[k])]
             cands = same_doc if len(same_doc) == 1 else cands
+        if len(cands) > 1 and m.data.get("role"):
+            # "President Japarov" is the Japarov who is President, not the one who chairs the cabinet.
+            head = m.data["role"].split()[0].lower()
+            by_role = [k for k in cands if any((x.data.get("role") or "").lower().startswith(head) for x in groups[k])]
+            cands = by_role or cands
         if len(cands) > 1 and m.data.get("country"):
             cands = [k for k in cands if most_common(x.data.get("country") for x in groups[k]) in
                      (None, m.data["country"])]

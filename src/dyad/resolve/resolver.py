@@ -107,6 +107,16 @@ def _canonical_person(persons: list[dict]) -> Callable[[str | None, str | None],
     return canon
 
 
+def _drop_ambiguous_surnames(persons: list[dict]) -> None:
+    """A bare surname shared by two people in the base identifies neither; keep full names."""
+    owners: dict[str, int] = {}
+    for p in persons:
+        owners[surname(p["name"])] = owners.get(surname(p["name"]), 0) + 1
+    for p in persons:
+        if owners[surname(p["name"])] > 1 and len(p["name"].split()) > 1:
+            p["aliases"] = [a for a in p["aliases"] if len(a.split()) > 1 or a == p["name"]]
+
+
 def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with session_scope(factory) as session:
@@ -120,7 +130,9 @@ def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
         for kind, (cluster, merge) in KINDS.items():
             clusters = apply_corrections(kind, cluster(mentions[kind]), corrections)
             built[kind] = [(record_id(kind, cl), merge(cl), cl) for cl in clusters if cl]
-        canon = _canonical_person([d for _, d, _ in built["entity"] if d["entity_type"] == "person"])
+        persons = [d for _, d, _ in built["entity"] if d["entity_type"] == "person"]
+        _drop_ambiguous_surnames(persons)
+        canon = _canonical_person(persons)
         for _, data, _ in built["quote"]:
             data["speaker"] = canon(data.get("speaker"))
         for _, data, _ in built["metric"]:

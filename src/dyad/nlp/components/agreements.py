@@ -42,7 +42,7 @@ LOWER_INSTRUMENT = re.compile(
     r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting)\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate)\s+)*"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol)\s+"
-    r"(?:to|on|for)\s+[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for)\s+[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
 
@@ -232,7 +232,9 @@ class AgreementExtractor:
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
-                title = re.sub(r"^(?:a|an|the)\s+", "", m.group("title")).strip()
+                raw = m.group("title")
+                title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
+                a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
                 title = re.split(r"\s+(?:so that|which|that|in order|because|while)\b", title)[0]
                 sectors = sectors_of(title)
                 if rx is JOINT_STATEMENT:
@@ -262,7 +264,14 @@ class AgreementExtractor:
                 noun = "agreements"
             list_id = f"{sent.start_char}:{m.start()}"
             for item, (s, e) in items:
-                if item.lower() in GENERIC or NOT_FIELDS.match(item):
+                for t in doc._.timexes or []:
+                    if s < t.start < e:
+                        cut = doc.text[s:t.start]
+                        cut = re.sub(r"\s+(?:in|on|by|at|from|since|during|until|before|after|next|last|this)\s*$",
+                                     "", cut.rstrip())
+                        item, e = cut.strip(), s + len(cut.strip())
+                        break
+                if not item or item.lower() in GENERIC or NOT_FIELDS.match(item):
                     continue
                 sectors = sectors_of(item)
                 if not sectors:

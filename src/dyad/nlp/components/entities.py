@@ -49,9 +49,16 @@ class EntityExtractor:
         self.titles_by_first: dict[str, list[list[str]]] = {}
         for t in self.title_tokens:
             self.titles_by_first.setdefault(t[0], []).append(t)
+        heads = "|".join(re.escape(t) for t in sorted({t.split()[-1] for t in self.titles if " of " not in t},
+                                                      key=len, reverse=True))
+        self.long_title_re = re.compile(
+            r"\b(?:" + heads + r")\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
+            r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
+            r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
+            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.))")
         self.title_before_re = re.compile(
             r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
-            r"(?:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
+            r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
             r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
 
@@ -72,15 +79,28 @@ class EntityExtractor:
         doc._.facts = facts
         return doc
 
+    def titled_names(self, doc: Doc) -> list[Span]:
+        """'Minister of Economy and Sustainable Development Levan Davitashvili said': a long
+        title the model swallows into an ORG, then a two- or three-word name."""
+        out = []
+        for m in self.long_title_re.finditer(doc.text):
+            span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+            if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
+                    and not self.gaz.organization(span.text):
+                out.append(span)
+        return out
+
     def person_candidates(self, doc: Doc) -> list[Span]:
         """PERSON entities, plus ORG/GPE spans that are people by the evidence: a title
         right before them, a known leader's name, or a surname tagged PERSON elsewhere
         (the small English model often calls hyphenated Central Asian names ORG)."""
         person_surnames = {e.text.split()[-1].removesuffix("'s") for e in doc.ents if e.label_ == "PERSON"}
-        out = []
+        out = list(self.titled_names(doc))
+        seen = {(s.start_char, s.end_char) for s in out}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                out.append(ent)
+                if not any(a <= ent.start_char < b for a, b in seen):
+                    out.append(ent)
                 continue
             if ent.label_ not in ("ORG", "GPE", "NORP", "FAC"):
                 continue
@@ -101,6 +121,8 @@ class EntityExtractor:
     def _expand_left(self, span: Span) -> Span:
         """Recover given names the model left out ("According to Aliya [Musabekova]")."""
         doc, start = span.doc, span.start
+        if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper():
+            return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman"
         while start > 0 and start > span.start - 2:
             tok = doc[start - 1]
             if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or tok.is_sent_start:
@@ -182,6 +204,9 @@ class EntityExtractor:
         if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
             return None  # a quoted name ("Alem") is a name of something, not a speaker
         role, country, titled = self.title_before(doc, span)
+        long_role = self.long_title_before(doc, span)
+        if long_role[0] and (role is None or len(long_role[0]) > len(role)):
+            role, country, titled = long_role[0], long_role[1] or country, True
         if role is None:
             role, country = self.apposition_after(doc, span)
             titled = role is not None
@@ -217,6 +242,7 @@ class EntityExtractor:
         if comma and not m.group("to") and not m.group("adj"):
             return None, None, False
         title = m.group("title").strip()
+        title = title[:1].upper() + title[1:]  # "ambassador to X, Name": the title, capitalised
         adj = m.group("adj")
         country = None
         if adj:
@@ -225,6 +251,23 @@ class EntityExtractor:
                 country = hit[0]
         # Plural titles ("Presidents X and Y") carry no single country.
         return self.role_string(title, country, m.group("to")), country, True
+
+    def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
+        """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
+        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+        window = doc.text[max(line_start, span.start_char - 120):span.start_char].rstrip()
+        m = re.search(r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
+            re.escape(t) for t in self.titles if " of " not in t) + r")\s+of\s+(?:the\s+)?"
+            r"(?:[A-Z][\w\-]+(?:\s+(?:and|of|for|the))*\s*)+)$", window)
+        if not m:
+            return None, None, False
+        country = None
+        if m.group("adj"):
+            hit = self.gaz.country_of(m.group("adj"))
+            if hit and hit[1] in ("name", "adjective"):
+                country = hit[0]
+        title = m.group("title").strip()
+        return (f"{title} of {self.gaz.name_of(country)}" if country else title), country, True
 
     def role_string(self, title: str, country: str | None, to: str | None) -> str:
         words = title.split()

@@ -17,6 +17,7 @@ from dyad.nlp.components.context import (
     clause_tense,
     country_mentions,
     full_name,
+    has_cue,
     nearest_date,
     person_country,
     persons_in,
@@ -59,8 +60,19 @@ PROJECT_HEADS = re.compile(
     re.I)
 
 
+# Who travels on a visit: officials, not tourists.
+OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
+                      r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
+                      r"officials?|government)s?\b", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
+
+
+def _heading(doc: Doc, pos: int) -> bool:
+    start = doc.text.rfind("\n", 0, pos) + 1
+    end = doc.text.find("\n", pos)
+    line = doc.text[start:end if end >= 0 else len(doc.text)].strip()
+    return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
 
 
 def main_visit(visits: list[dict]) -> dict | None:
@@ -119,6 +131,8 @@ class EventExtractor:
                 end = end or span_end(text, start)
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
+                if has_cue(text, "cancel_cues"):
+                    status = "cancelled"
                 if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
                     status = "occurred"
                 refers_back = bool(re.search(r"\b(?:recent|last|previous|this|the)\s+(?:\w+\s+)?(?:visit|trip)",
@@ -198,8 +212,8 @@ class EventExtractor:
             if ps:
                 return ps[0], person_country(doc, ps[0])
             cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
-            if cs:
-                return None, cs[0]["alpha3"]
+            if cs and OFFICIAL.search(doc.text[cs[0]["start"]:stop]):
+                return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
         before_start = max(sent.start_char, trig_start - 120)
         ps = persons_in(doc, before_start, trig_start)
         if ps:
@@ -212,7 +226,7 @@ class EventExtractor:
                if doc.text[c["end"]:c["end"] + 2] in ("'s", "\u2019s")]
         if cs:
             c = max(cs, key=lambda c: c["start"])
-            if trig_start - c["end"] < 40:
+            if trig_start - c["end"] < 40 and OFFICIAL.search(doc.text[c["start"]:trig_start]):
                 return None, c["alpha3"]
         return None, None
 
@@ -325,6 +339,11 @@ class EventExtractor:
     # ------------------------------------------------------------------ meetings
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         m = MEETING_RE.search(sent.text)
+        if not m:
+            met = re.search(r"\bmet\b", sent.text)
+            if met and persons_in(doc, sent.start_char, sent.start_char + met.start()) and \
+                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                m = met
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
             return []
         a = sent.start_char + m.start()
@@ -390,7 +409,10 @@ class EventExtractor:
         a = sent.start_char + m.start()
         if any(x <= a < y for x, y in taken):
             return []
-        obj = m.group("obj")
+        if _heading(doc, a):
+            return []
+        obj = m.group("obj").split("\n")[0]
+        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion)\b", obj)[0]
         obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
         if not PROJECT_HEADS.search(obj) or re.match(r"(?:the\s+)?(?:way|door|doors|chapter|page|era)\b", obj, re.I):
             return []

@@ -80,7 +80,7 @@ class ProjectExtractor:
     # ------------------------------------------------------------------ named
     def named(self, doc: Doc, sent, found: list[dict], agreements: list) -> None:  # type: ignore[no-untyped-def]
         for m in NAMED_RE.finditer(sent.text):
-            raw = m.group("name")
+            raw = m.group("name").rstrip()
             name = re.sub(r"[\u201c\u201d\"]", "", raw).strip()
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their|Our)\s+", "", name)
             words = name.split()
@@ -100,7 +100,7 @@ class ProjectExtractor:
                 # "Kazakhstan Railway" style names are fine; "Azerbaijan Center" alone is too vague
                 pass
             a = sent.start_char + m.start("name") + (len(raw) - len(raw.lstrip()))
-            b = sent.start_char + m.end("name")
+            b = sent.start_char + m.start("name") + len(raw)
             offset = doc.text.find(name.split()[0], a)
             a = offset if 0 <= offset < b else a
             aliases = self._aliases(doc, b, a)
@@ -137,7 +137,10 @@ class ProjectExtractor:
             head = m.group("head").lower()
             mods = m.group("mods") or ""
             pp = (m.group("pp") or "")
-            pp = re.split(r",|\s+-\s+|\s+(?:and|which|that|who|to be|will|is|was|has)\s", pp)[0]
+            # "between Georgia and Azerbaijan" keeps its "and"; elsewhere "and" starts a new clause
+            between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
+            pp = between.group(0) if between else re.split(
+                r",|\s+-\s+|\s+(?:and|which|that|who|to be|will|is|was|has|are|were)\s", pp)[0]
             phrase = f"{mods}{m.group('head')}{pp}".strip()
             a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
             b = a + len(phrase)
@@ -211,7 +214,8 @@ class ProjectExtractor:
                 iso = t.iso_date()
                 if not iso:
                     continue
-                sent_start = max(doc.text.rfind(". ", 0, t.start) + 2, s)
+                prev_stop = doc.text.rfind(". ", 0, t.start)
+                sent_start = max(prev_stop + 2 if prev_stop >= 0 else 0, s)
                 sent_end = doc.text.find(".", t.end)
                 clause = doc.text[sent_start:sent_end if sent_end > 0 else t.end].strip()
                 if t.start >= e and NAMED_RE.search(clause) and p["name"] not in clause:

@@ -1,0 +1,205 @@
+"""Tests for the projects component (dyad.nlp.components.projects) on hand-written paragraphs.
+
+Named and specific unnamed projects, aliases (brackets, acronyms, "also known as", spelling
+variants), status cues, milestones, and the mentions that are not projects."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.components.projects import status_from
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2025-06-10"
+
+
+def projects(text: str, dct: str | None = DCT) -> list[dict]:
+    out = [f for f in extract_facts(text, dct) if f["kind"] == "project"]
+    for f in out:
+        src = f["sources"][0]
+        assert text[src["start"]:src["end"]].rstrip() == f["name"], f  # see test_source_has_no_trailing_space
+        assert "_sent" not in f
+    return out
+
+
+def named(text: str, name: str, dct: str | None = DCT) -> dict:
+    found = [p for p in projects(text, dct) if p["name"] == name]
+    assert len(found) == 1, projects(text, dct)
+    return found[0]
+
+
+# ---------------------------------------------------------------------------- aliases
+
+
+def test_bracketed_alternative_name_is_an_alias():
+    text = "Mongolia and Japan discussed freight along the Steppe Corridor (Trans-Mongolian Freight Route)."
+    p = named(text, "Steppe Corridor")
+    assert (p["project_type"], p["aliases"], p["status"]) == ("corridor", ["Trans-Mongolian Freight Route"],
+                                                              "unknown")
+    assert p["countries"] == ["MNG", "JPN"]
+
+
+def test_middle_corridor_with_its_official_name():
+    text = ("Uzbekistan and Turkey agreed to increase cargo traffic along the Middle Corridor (Trans-Caspian "
+            "International Transport Route).")
+    p = named(text, "Middle Corridor")
+    assert p["project_type"] == "corridor"
+    assert {"Trans-Caspian International Transport Route", "TITR"} <= set(p["aliases"])
+    assert p["countries"] == ["UZB", "TUR"]
+
+
+def test_acronym_before_bracketed_name():
+    text = ("Kyrgyzstan and China discussed the KART project (Kyrgyz-Altai Rail Transit Route), which would "
+            "connect Bishkek with Kashgar.")
+    [p] = projects(text)
+    assert (p["name"], p["aliases"], p["project_type"]) == ("Kyrgyz-Altai Rail Transit Route", ["KART"], "corridor")
+    assert p["status"] == "proposed"  # "would connect"
+    assert p["countries"] == ["KGZ", "CHN"]
+
+
+def test_also_known_as():
+    text = "India and the UAE are developing the Golden Gulf Corridor, also known as the Saffron Trade Route."
+    p = named(text, "Golden Gulf Corridor")
+    assert (p["aliases"], p["project_type"]) == (["Saffron Trade Route"], "corridor")
+    assert p["countries"] == ["IND", "ARE"]
+
+
+def test_spelling_variants_of_one_name_are_aliases():
+    text = ("Mongolia and Japan discussed the Zamyn-Uud Railway. Officials said the Zamiin-Uud line would "
+            "boost transit.")
+    p = named(text, "Zamyn-Uud Railway")
+    assert p["project_type"] == "railway"
+    assert p["aliases"] == ["Zamiin-Uud", "Zamiin-Uud Railway", "Zamyn-Uud"]
+
+
+# ---------------------------------------------------------------------------- status
+
+
+def test_cable_being_laid_is_under_construction():
+    [p] = projects("A submarine fiber-optic cable across the Caspian Sea is being laid by Georgia and Azerbaijan.")
+    assert (p["name"], p["project_type"], p["status"]) == (
+        "submarine fiber-optic cable across the Caspian Sea", "cable", "under_construction")
+    assert p["countries"] == ["GEO", "AZE"]
+
+
+def test_unnamed_between_two_countries_keeps_both():
+    [p] = projects("A submarine fiber-optic cable between Georgia and Azerbaijan is being laid across the "
+                   "Caspian Sea.")
+    assert p["name"] == "submarine fiber-optic cable between Georgia and Azerbaijan"
+
+
+def test_fully_operational_interconnector():
+    p = named("The Baku-Tbilisi Power Interconnector between Azerbaijan and Georgia is now fully operational.",
+              "Baku-Tbilisi Power Interconnector")
+    assert (p["project_type"], p["status"]) == ("cable", "operational")
+
+
+def test_agreement_to_build_a_power_line_is_agreed():
+    [p] = projects("Egypt and Saudi Arabia signed an agreement to build a high-voltage power line across the "
+                   "Red Sea.")
+    assert (p["name"], p["project_type"], p["status"]) == (
+        "high-voltage power line across the Red Sea", "cable", "agreed")
+    assert p["countries"] == ["EGY", "SAU"]
+
+
+def test_agreement_to_build_a_railway_line_between_cities():
+    [p] = projects("Kyrgyzstan and China signed an agreement to build a railway line from Bishkek to Kashgar.")
+    assert (p["name"], p["project_type"], p["status"]) == ("railway line from Bishkek to Kashgar", "railway",
+                                                           "agreed")
+
+
+def test_feasibility_study_is_proposed():
+    p = named("Egypt and Saudi Arabia are considering a feasibility study for the Red Sea Power Interconnector.",
+              "Red Sea Power Interconnector")
+    assert (p["project_type"], p["status"]) == ("cable", "proposed")
+
+
+def test_are_building_is_under_construction():
+    [p] = projects("Georgia and Azerbaijan are building a railway from Kars to the Caspian coast.")
+    assert (p["name"], p["status"]) == ("railway from Kars to the Caspian coast", "under_construction")
+
+
+def test_project_in_an_agreement_title_on_its_construction():
+    text = "Georgia and Azerbaijan signed the Agreement on the Construction of the Kura Valley Railway."
+    [p] = projects(text)
+    assert (p["name"], p["project_type"], p["status"]) == ("Kura Valley Railway", "railway", "agreed")
+
+
+def test_name_inside_an_agreement_title_is_its_subject_not_a_project():
+    assert projects("Georgia and Azerbaijan signed the Agreement on the Caspian Transit Corridor.") == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The line is now fully operational.", "operational"),
+    ("The cable is being laid.", "under_construction"),
+    ("Construction is underway.", "under_construction"),
+    ("They signed an agreement to build it.", "agreed"),
+    ("A feasibility study is planned.", "proposed"),
+    ("The leaders discussed it.", "unknown"),
+])
+def test_status_from(text, status):
+    assert status_from(text) == status
+
+
+# ---------------------------------------------------------------------------- milestones
+
+
+def test_completion_deadline_in_next_sentence_is_a_planned_milestone():
+    text = ("Mongolia and Japan are building the Tavan Tolgoi Logistics Hub. The hub will be completed by the "
+            "end of 2027.")
+    p = named(text, "Tavan Tolgoi Logistics Hub")
+    assert (p["project_type"], p["status"]) == ("facility", "under_construction")
+    assert p["milestones"] == [{"description": "The hub will be completed by the end of 2027", "date": "2027",
+                                "status": "planned"}]
+
+
+def test_opening_date_milestone_with_construction_underway():
+    text = ("Construction of the Osh-Kashgar Highway by Kyrgyzstan and China is underway. The highway will be "
+            "opened in 2026.")
+    p = named(text, "Osh-Kashgar Highway")
+    assert (p["project_type"], p["status"]) == ("road", "under_construction")
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2026", "planned")]
+
+
+def test_past_launch_is_a_done_milestone():
+    text = "Trade keeps growing. Officials said India and the UAE launched the Bharat Gulf Trade Corridor in 2023."
+    p = named(text, "Bharat Gulf Trade Corridor")
+    assert p["milestones"] == [{"description": "Officials said India and the UAE launched the Bharat Gulf Trade "
+                                               "Corridor in 2023", "date": "2023", "status": "done"}]
+
+
+def test_milestone_description_at_start_of_text():
+    text = "The first phase of the Navoi Solar Plant, built by Uzbekistan and Turkey, was completed in March 2024."
+    p = named(text, "Navoi Solar Plant")
+    assert p["milestones"] == [{"description": text.rstrip("."), "date": "2024-03", "status": "done"}]
+
+
+# ---------------------------------------------------------------------------- not projects
+
+
+def test_heading_metaphor_is_not_a_project_but_the_same_name_in_a_sentence_is():
+    assert projects("A Bridge of Friendship\nUzbekistan and Turkey agreed to expand trade.") == []
+    p = named("Uzbekistan and Turkey opened the Bridge of Friendship over the river.", "Bridge of Friendship")
+    assert (p["project_type"], p["status"]) == ("road", "operational")
+
+
+def test_source_has_no_trailing_space():
+    text = "Uzbekistan and Turkey opened the Bridge of Friendship over the river."
+    [p] = projects(text)
+    src = p["sources"][0]
+    assert text[src["start"]:src["end"]] == "Bridge of Friendship"
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and China discussed the development of economic corridors.",
+    "Kyrgyzstan and China want to build a new railway.",  # unnamed and unspecific
+    "Uzbekistan and Turkey discussed investments with the Türkiye Wealth Fund.",  # a company in the gazetteer
+])
+def test_not_a_project(text):
+    assert projects(text) == []
+
+
+def test_joint_fund_not_in_the_gazetteer_is_a_fund():
+    p = named("Uzbekistan and Turkey discussed projects with the Uzbekistan-Turkey Investment Fund.",
+              "Uzbekistan-Turkey Investment Fund")
+    assert (p["project_type"], p["countries"]) == ("fund", ["UZB", "TUR"])
