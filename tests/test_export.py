@@ -120,7 +120,9 @@ def test_person_sources_point_at_their_names(corpus_kb):
     for p in people:
         assert p["name"] in p["aliases"], p
         for s in p["sources"]:
-            assert texts[s["doc"]][s["start"]:s["end"]] in p["aliases"], (s, p)
+            surface = texts[s["doc"]][s["start"]:s["end"]]
+            # A bare surname two people share ("Japarov") is withheld from aliases by design.
+            assert surface in p["aliases"] or surface == p["name"].split()[-1], (surface, s, p)
 
 
 def test_corpus_people_are_resolved_across_articles(corpus_kb):

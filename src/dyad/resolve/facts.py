@@ -134,7 +134,7 @@ def merge_event(members: list[M]) -> dict:
         same_precision = sorted(x.data["start"] for x in dated if len(x.data["start"]) == len(start))
         start = same_precision[0]
     end_cands = [x.data.get("end") for x in dated if x.data.get("end") and len(x.data["end"]) >= len(start or "")
-                 and x.data["end"] > (start or "")]
+                 and x.data["end"] >= (start or "")]
     countries = most_common([tuple(x.get("countries") or []) for x in d]) or ()
     all_c: list[str] = []
     for x in d:

@@ -43,6 +43,15 @@ def words(s: str | None) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", plain(s).replace("'", "")) if w not in STOP]
 
 
+def singular(w: str) -> str:
+    """Crude plural folding, enough for keys ("companies" == "company")."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
 def synonym_key(s: str | None) -> str:
     """Order-sensitive key with title synonyms folded ("high" == "supreme")."""
     canon, _ = _synonyms()
@@ -52,7 +61,7 @@ def synonym_key(s: str | None) -> str:
 def bag_key(s: str | None) -> frozenset[str]:
     """Order-free key: the set of content words, synonyms folded."""
     canon, _ = _synonyms()
-    return frozenset(canon.get(w, w) for w in words(s))
+    return frozenset(canon.get(singular(w), singular(w)) for w in words(s))
 
 
 def translit(word: str) -> str:

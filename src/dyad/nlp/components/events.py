@@ -249,6 +249,29 @@ class EventExtractor:
                 return c["alpha3"]
         return None
 
+    def _place_near(self, text: str, pos: int) -> str | None:
+        """The city named by "in <City>" in the clause after the trigger, else before it."""
+        def city(m: re.Match) -> str | None:
+            name = m.group(1)
+            hit = self.gaz.country_of(name)
+            return name if hit and hit[1] in ("capital", "city") else None
+
+        after = [c for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text[pos:])
+                 for c in [city(m)] if c]
+        if after:
+            return after[0]
+        before = [c for m in re.finditer(r"\bin\s+([A-Z][\w\-]+)", text[:pos]) for c in [city(m)] if c]
+        return before[-1] if before else None
+
+    def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
+        """Wire copy opens with its place: "ANKARA, May 13 (Agency) -"."""
+        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}),\s", doc.text[:400], re.M)
+        if not m:
+            return None
+        place = m.group(1).strip().title()
+        hit = self.gaz.country_of(place)
+        return place if hit and hit[1] in ("capital", "city") and hit[0] in countries else None
+
     def _location(self, doc: Doc, host: str, after: int) -> str | None:
         capitals = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "capital"]
         if capitals:
@@ -366,9 +389,13 @@ class EventExtractor:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
         title = f"{m.group(0)} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        location = self._place_near(sent.text, m.start()) or (main.get("location") if main else None) \
+            or self._dateline(doc, countries)
+        if status == "occurred" and not start and doc._.dct and not main:
+            start = doc._.dct[:7]
         return [{
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
-            "start": start, "end": None, "location": main.get("location") if main else None,
+            "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
@@ -384,12 +411,10 @@ class EventExtractor:
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
-        loc = re.search(r"\bin\s+([A-Z][\w\-]+)", sent.text)
-        location = None
-        if loc and self.gaz.country_of(loc.group(1)) and self.gaz.country_of(loc.group(1))[1] in ("capital", "city"):
-            location = loc.group(1)
-        elif main:
-            location = main.get("location")
+        location = self._place_near(sent.text, m.start()) or (main.get("location") if main else None) \
+            or self._dateline(doc, countries)
+        if status == "occurred" and not start and doc._.dct and not main:
+            start = doc._.dct[:7]  # reported as done, undated: the month of the report
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
         if main and not own:
             title = f"{title} during the {main['title']}"
@@ -409,8 +434,10 @@ class EventExtractor:
         a = sent.start_char + m.start()
         if any(x <= a < y for x, y in taken):
             return []
-        if _heading(doc, a):
-            return []
+        if _heading(doc, a) or re.search(r"\b(?:provides?|provided|calls?|called|allows?|paves? the way|aims?)\s+"
+                                          r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
+                                          sent.text[:m.start()]):
+            return []  # an agreement that "provides for the opening of" something is not an opening
         obj = m.group("obj").split("\n")[0]
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion)\b", obj)[0]
         obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
