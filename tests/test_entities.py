@@ -73,8 +73,6 @@ def test_analyst_named_by_spacy_as_a_person():
     assert p["country"] is None  # the institute's name names no country
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: entities.person_candidates ignores a role apposition "
-                   "(', a senior fellow at ...') as evidence when spaCy labels the name ORG")
 def test_analyst_with_a_role_apposition_is_a_person():
     text = ("Trade between the two countries could triple, according to Dina Sultanova, a senior fellow "
             "at the Eurasian Research Institute, who spoke at a forum in Almaty.")
@@ -107,16 +105,10 @@ def test_a_quoted_name_is_not_a_person(text, quoted, speaker):
     assert speaker in names
 
 
-CENTER_BUG = pytest.mark.xfail(strict=True, reason="src bug: entities.person checks 'Center' only after the "
-                               "span, not when spaCy puts it inside the PERSON span")
-
-
 @pytest.mark.parametrize("text", [
     "Officials from Tajikistan and Kyrgyzstan met at the Bobojon Gafurov Center in Khujand on Thursday.",
-    pytest.param("Nizami Ganjavi Center in Baku hosted the Georgian and Azerbaijani delegations.",
-                 marks=CENTER_BUG),
-    pytest.param("Gafur Gulom Center opened in Tashkent on Monday with support from Turkey.",
-                 marks=CENTER_BUG),
+    "Nizami Ganjavi Center in Baku hosted the Georgian and Azerbaijani delegations.",
+    "Gafur Gulom Center opened in Tashkent on Monday with support from Turkey.",
 ])
 def test_a_place_name_followed_by_center_is_not_a_person(text):
     names = [p["name"] for p in people(text)]

@@ -311,8 +311,6 @@ def test_atom_feed_stores_every_linked_article_with_feed_metadata(db_url, site):
     assert qatar.published == "2024-11-20"  # only <updated> given
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: trafilatura's host-name fallback for sitename "
-                   "('127.0.0.1:PORT') always wins over the feed's <title> (sources.read_feed)")
 def test_feed_title_is_the_source_of_its_articles(db_url, site):
     """Pages without og:site_name take their outlet name from the feed, not from the host name."""
     assert run_cli("ingest", site.url("rss.xml"), site.url("atom.xml"), db=db_url).exit_code == 0
@@ -321,8 +319,6 @@ def test_feed_title_is_the_source_of_its_articles(db_url, site):
     assert docs[site.url("atom/qatar.html")].source == "Baltic and Gulf Wire"
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: read_feed dates items from feedparser's UTC-normalised "
-                   "published_parsed, shifting evening items of UTC-5 outlets to the next day")
 def test_feed_date_is_the_publishers_local_date(db_url, site):
     """A US outlet's late-evening item is dated that evening, not the next day in UTC."""
     rss = RSS.format(base=site.base).replace("Tue, 14 May 2024 09:30:00 +0000",
@@ -467,8 +463,6 @@ def test_too_large_by_the_real_limit(db_url, tmp_path):
     assert stored(db_url) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: cli.ingest prints errors with markup=True unescaped, "
-                   "so rich eats '[draft]' in the file name")
 def test_error_messages_keep_square_brackets_in_file_names(db_url, tmp_path):
     """File names are printed as written, not read as rich console markup."""
     bad = tmp_path / "notes [draft].txt"

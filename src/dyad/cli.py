@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -30,7 +31,7 @@ def _factory():  # type: ignore[no-untyped-def]
     try:
         return open_db(STATE["db"])
     except DatabaseError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
 
 
@@ -51,7 +52,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
         report = run_ingest(inputs, factory, on_progress=on_progress)
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
     for err in report.errors:
-        console.print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+        # File names and URLs are untrusted text: never let them be read as markup.
+        console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
     if report.errors:
         raise typer.Exit(1)
 
@@ -113,7 +115,7 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        console.print(f"[red]error:[/red] {file}: {exc}")
+        console.print(f"[red]error:[/red] {escape(str(file))}: {escape(str(exc))}")
         raise typer.Exit(2) from exc
     for t in find_timexes(text, dct):
         sys.stdout.write(json.dumps(t.to_json(), ensure_ascii=False) + "\n")
@@ -136,7 +138,7 @@ def merge(a: str, b: str) -> None:
     try:
         rid = merge_records(_factory(), a, b)
     except CorrectionError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     console.print(f"merged into {rid}")
 
@@ -149,7 +151,7 @@ def split(record: str) -> None:
     try:
         ids = split_record(_factory(), record)
     except CorrectionError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     console.print("now: " + ", ".join(ids))
 
@@ -176,7 +178,7 @@ def brief(country_a: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. KAZ.
     try:
         write_brief(factory, country_a.upper(), country_b.upper(), output)
     except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     console.print(f"wrote {output}")
 

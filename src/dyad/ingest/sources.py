@@ -198,6 +198,26 @@ def _article_from_body(url: str, body: bytes, meta: dict | None = None) -> RawDo
     return doc
 
 
+def _entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
+    """The entry's date as the publisher wrote it (feedparser's parsed form is in UTC,
+    which moves a late-evening story to the next day)."""
+    from email.utils import parsedate_to_datetime
+
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        iso = normalise_date(raw)
+        if iso:
+            return iso
+        try:
+            return parsedate_to_datetime(raw).date().isoformat()
+        except (TypeError, ValueError):
+            continue
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+
+
 def read_feed(url: str, body: bytes) -> Iterator[Item]:
     import feedparser
 
@@ -211,10 +231,7 @@ def read_feed(url: str, body: bytes) -> Iterator[Item]:
         if not link:
             yield IngestError(url, f"feed entry {entry.get('title')!r} has no link")
             continue
-        published = None
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        if parsed:
-            published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+        published = _entry_date(entry)
         try:
             article, _ = fetch(link)
         except (urllib.error.URLError, OSError, ValueError) as exc:
@@ -223,7 +240,7 @@ def read_feed(url: str, body: bytes) -> Iterator[Item]:
         entry_meta = {"title": entry.get("title"), "published": published}
         item = _safe(lambda a=article, lk=link, em=entry_meta: _article_from_body(lk, a, em), link)
         if isinstance(item, RawDocument):
-            item.source = item.source or source
+            item.source = source or item.source  # the feed names its outlet; trafilatura guesses a host
             # The feed's own date is the publisher's statement; prefer it to a guess from HTML.
             item.published = published or item.published
         yield item

@@ -94,10 +94,10 @@ class EntityExtractor:
         """PERSON entities, plus ORG/GPE spans that are people by the evidence: a title
         right before them, a known leader's name, or a surname tagged PERSON elsewhere
         (the small English model often calls hyphenated Central Asian names ORG)."""
-        person_surnames = {e.text.split()[-1].removesuffix("'s") for e in doc.ents if e.label_ == "PERSON"}
+        person_surnames = {e.text.split()[-1].removesuffix("'s") for e in _ents(doc) if e.label_ == "PERSON"}
         out = list(self.titled_names(doc))
         seen = {(s.start_char, s.end_char) for s in out}
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ == "PERSON":
                 if not any(a <= ent.start_char < b for a, b in seen):
                     out.append(ent)
@@ -113,6 +113,13 @@ class EntityExtractor:
             titled = self._stripped_title or self._title_precedes(doc, stripped)
             if titled or self.gaz.leader(name, doc._.dct) or name.split()[-1] in person_surnames:
                 out.append(stripped)
+                continue
+            # "Dina Sultanova, a senior fellow at ...": a role apposition shows a person.
+            if 2 <= len(name.split()) <= 4 and not self.gaz.organization(name) and \
+                    not NOT_PERSON_NEXT.match(name.split()[-1]):
+                role, _c = self.apposition_after(doc, stripped)
+                if role and any(w.lower() in self.role_nouns for w in role.split(",")[0].split()[:4]):
+                    out.append(stripped)
         return out
 
     def _title_precedes(self, doc: Doc, span: Span) -> bool:
@@ -199,7 +206,7 @@ class EntityExtractor:
         if self.gaz.country_of(name) or self.gaz.organization(name):
             return None
         after = doc.text[span.end_char:span.end_char + 40]
-        if NOT_PERSON_NEXT.match(after.lstrip()):
+        if NOT_PERSON_NEXT.match(after.lstrip()) or NOT_PERSON_NEXT.match(name.split()[-1]):
             return None
         if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
             return None  # a quoted name ("Alem") is a name of something, not a speaker
@@ -312,7 +319,7 @@ class EntityExtractor:
         # The institution: the last ORG entity inside the apposition.
         app_start = span.end_char + m.start("app")
         app_end = span.end_char + m.end("app")
-        orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
+        orgs = [e for e in _ents(doc) if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
         if orgs:
             org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer
             org_name = re.sub(r"^the\s+", "", org.text)
@@ -332,7 +339,7 @@ class EntityExtractor:
     def organisations_and_places(self, doc: Doc) -> list[dict]:
         out = []
         covered = {(m["start"], m["end"]) for m in doc._.countries or []}
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
                 continue
             text = re.sub(r"^(?:the|The)\s+", "", ent.text)
@@ -387,6 +394,14 @@ class EntityExtractor:
                         "aliases": [m["text"]], "country": m["alpha3"], "role": None,
                         "sources": [{"start": m["start"], "end": m["end"]}]})
         return out
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents rebuilds its tuple on every access; the components read it many times."""
+    cached = doc.user_data.get("dyad_ents")
+    if cached is None:
+        cached = doc.user_data["dyad_ents"] = tuple(doc.ents)
+    return cached
 
 
 def _quoted_exactly(doc: Doc, span: Span) -> bool:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyad.nlp.components.entities import _ents
 from dyad.nlp.components.util import patterns, source
 from dyad.nlp.gazetteer import gazetteer
 
@@ -322,7 +323,7 @@ class _Context:
         doc, gaz = self.doc, gazetteer()
         taken = [(m[0], m[1]) for m in self.mentions]
         taken += [(c["start"], c["end"]) for c in self.doc._.countries or []]
-        other = [(e.start_char, e.end_char) for e in doc.ents
+        other = [(e.start_char, e.end_char) for e in _ents(doc)
                  if e.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP")]
         titles = _title_words()
         out: list[tuple[int, int, str]] = []
