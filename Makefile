@@ -25,6 +25,7 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check src tests bench
+	sh scripts/install_chromium.sh || true  # browser tests skip, with a reason, if this fails
 	$(BIN)/python -m pytest -q
 
 lint: setup
@@ -32,6 +33,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) dyad.db dyad.db-wal dyad.db-shm facts.jsonl .pytest_cache test-output

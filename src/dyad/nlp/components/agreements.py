@@ -39,7 +39,7 @@ JOINT_STATEMENT = re.compile(
     r"communiqu[eé])(?:\s+on\s+[a-z][\w\- ]{2,60}?)?)(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which)\b)",
     re.I)
 LOWER_INSTRUMENT = re.compile(
-    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting)\s+"
+    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|sign|signing)\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate)\s+)*"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol)\s+"
     r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for)\s+[^.,;:()\u201c\u201d\"]{3,120})", re.I)
@@ -134,7 +134,8 @@ class AgreementExtractor:
             inherited = main.get("start") if main else None
             if inherited and main.get("end") and main["end"] != inherited:
                 inherited = inherited[:7]  # signed on one day of a multi-day visit: say the month
-            signed = start if own else inherited or (doc._.dct or None)
+            # Without a visit, the report's month (not its day: the signing may predate it).
+            signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
             if re.search(r"\bsigned\b", clause, re.I) else []
@@ -194,7 +195,7 @@ class AgreementExtractor:
         i = pos
         allow_comma = numbered
         while i < len(text):
-            m = re.match(r"\s*(,\s*)?(" + TOKEN_RE.pattern + r")", text[i:])
+            m = re.match(r"[ \t]*(,[ \t]*)?(" + TOKEN_RE.pattern + r")", text[i:])  # never across a line break
             if not m:
                 break
             comma, tok = m.group(1), m.group(2)
@@ -297,7 +298,8 @@ class AgreementExtractor:
                 stop = tok.idx
                 break
         chunk = doc.text[start:stop].rstrip(" ,")
-        cut = re.search(r",?\s+as well as\s+|,?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+)?"
+        cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
+                        r",?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
                         r"(?:agreements?|memorand\w+|"
                         r"accords?|protocols?|documents?)\b", chunk)
         if cut:

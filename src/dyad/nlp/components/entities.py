@@ -181,8 +181,14 @@ class EntityExtractor:
                 continue
             hit = self.gaz.country_of(doc[start].text)
             if doc[start].text in self.honorifics or (
-                    hit and hit[1] in ("adjective", "name") and self._title_length(doc, start + 1)):
-                start += 1
+                    hit and hit[1] in ("adjective", "name") and (self._title_length(doc, start + 1)
+                                                                  or end - start >= 3)):
+                start += 1  # "Turkmenistan Gurbanguly Berdimuhamedov": a country is not a first name
+                continue
+            if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and \
+                    self._title_precedes(doc, doc[start - 3:start - 1]) is not None and doc[start].is_title and \
+                    any(self._title_length(doc, k) for k in range(max(0, start - 4), start - 1)):
+                start += 1  # "Minister of Electricity [Mahmoud Esmat]": the ministry word is not the name
                 continue
             break
         while end > start and ent.doc[end - 1].text in ("'s", "\u2019s", "'", ",", "."):

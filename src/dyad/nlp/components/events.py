@@ -33,7 +33,8 @@ LEVELS = DATA["visit_levels"]
 ORDINALS = DATA["ordinals"]
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
-    r"\b(?P<verb>visited|visiting|will visit|to visit|arrived in|arrives in|will arrive in|travell?ed to|flew to)\b",
+    r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
+    r"travell?ed to|flew to)\b",
     re.I)
 BODY = r"(?P<body>(?:[A-Z][\w\-]*\s+){1,5}?(?:" + "|".join(DATA["council_heads"]) + r"))"
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
@@ -120,7 +121,20 @@ class EventExtractor:
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
                 guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m)
-                host = self._host(doc, sent, trig_start, trig_end)
+                host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, guest)
+                pair = dyad_of(doc)
+                if guest_person and host and (not guest or guest == host):
+                    # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
+                    # the traveller is the person in the sentence not from the host country.
+                    others = [p for p in persons_in(doc, sent.start_char, sent.end_char)
+                              if person_country(doc, p) and person_country(doc, p) != host]
+                    if others:
+                        guest_person, guest = others[0], person_country(doc, others[0])
+                    elif not guest and len(pair) == 2 and host in pair:
+                        guest = pair[0] if pair[1] == host else pair[1]
+                if guest and not host and len(pair) == 2 and guest in pair and m.group("noun"):
+                    # "was in the country for a one-day working visit": the other country of the article
+                    host = self._dateline_country(doc, guest) or (pair[0] if pair[1] == guest else pair[1])
                 if not guest or not host or guest == host:
                     continue
                 level = LEVELS.get((m.group("level") or "").lower())
@@ -248,6 +262,21 @@ class EventExtractor:
                                                                   doc.text[c["end"]:trig_start], re.I):
                 return c["alpha3"]
         return None
+
+    def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:
+        """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
+        for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
+            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", doc.text[max(0, c["start"] - 8):c["start"]]) \
+                    and c["alpha3"] != guest:
+                return c["alpha3"]
+        return None
+
+    def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
+        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30})\s*(?:,|\u2014|\u2013|-)\s", doc.text[:400], re.M)
+        if not m:
+            return None
+        hit = self.gaz.country_of(m.group(1).strip().title())
+        return hit[0] if hit and hit[1] in ("capital", "city") and hit[0] != guest else None
 
     def _place_near(self, text: str, pos: int) -> str | None:
         """The city named by "in <City>" in the clause after the trigger, else before it."""
@@ -441,8 +470,10 @@ class EventExtractor:
         obj = m.group("obj").split("\n")[0]
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion)\b", obj)[0]
         obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
-        if not PROJECT_HEADS.search(obj) or re.match(r"(?:the\s+)?(?:way|door|doors|chapter|page|era)\b", obj, re.I):
-            return []
+        if not PROJECT_HEADS.search(obj) or re.match(
+                r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
+                r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I):
+            return []  # "opening a new chapter", "opened in 2012, ..." are not openings
         in_visit = bool(re.search(r"\bvisit\b", sent.text, re.I)) and main is not None
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):

@@ -24,7 +24,7 @@ NAMED_RE = re.compile(
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with)\b)[\w\-']+\s+){0,4}?)(?P<head>" +
+    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with)\b)[\w\-'\u2013]+\s+){0,4}?)(?P<head>" +
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
     r")(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
 ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
