@@ -67,10 +67,24 @@ def tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+@Language.component("dyad_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Headlines, datelines and paragraphs end at line breaks; the parser, which runs
+    after this and respects preset boundaries, would otherwise glue a headline to the lead."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_ + tok.text):
+            doc[i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 def build_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
     _register()
     nlp = load_base_model()
     tune_tokenizer(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dyad_line_breaks", before="parser")
     for name in components:
         nlp.add_pipe(name, last=True)
     return nlp

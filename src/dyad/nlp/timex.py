@@ -200,6 +200,10 @@ def _year_for(a: _Anchor, pos: tuple[int, ...], now: tuple[int, ...], rel: str |
         return None
     if not now:
         return a.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    # Compare only at the precision both sides have: with a DCT of "2024-09", "16 September"
+    # is neither before nor after it.
+    n = min(len(pos), len(now))
+    pos, now = pos[:n], now[:n]
     if rel == "last":
         return a.year if pos < now else a.year - 1
     if rel == "next":

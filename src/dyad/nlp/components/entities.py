@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source
@@ -33,9 +36,14 @@ ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
 
 
 class EntityExtractor:
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language | None = None) -> None:
         self.claimed: set[tuple[int, int]] = set()
         self.gaz: Gazetteer = gazetteer()
+        # Full names of known leaders (two words or more: single surnames are too ambiguous here).
+        self.leader_matcher = PhraseMatcher((nlp or spacy.blank("en")).vocab, attr="ORTH")
+        names = sorted({a for lead in self.gaz.leaders for a in {lead.name, *lead.aliases} if len(a.split()) >= 2})
+        make = (nlp or spacy.blank("en")).make_doc
+        self.leader_matcher.add("LEADER", [make(n) for n in names])
         data = patterns("titles")
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.honorifics = set(data["honorifics"])
@@ -90,6 +98,16 @@ class EntityExtractor:
                 out.append(span)
         return out
 
+    def known_leaders(self, doc: Doc) -> list[Span]:
+        """Names of heads of state and government and ministers from the gazetteer, which
+        the small model sometimes misses ("Olaf Scholz's visit ...")."""
+        out = []
+        for _, s, e in self.leader_matcher(doc):
+            span = doc[s:e]
+            if span.text[:1].isupper():
+                out.append(span)
+        return filter_spans(out)
+
     def person_candidates(self, doc: Doc) -> list[Span]:
         """PERSON entities, plus ORG/GPE spans that are people by the evidence: a title
         right before them, a known leader's name, or a surname tagged PERSON elsewhere
@@ -97,6 +115,12 @@ class EntityExtractor:
         person_surnames = {e.text.split()[-1].removesuffix("'s") for e in _ents(doc) if e.label_ == "PERSON"}
         out = list(self.titled_names(doc))
         seen = {(s.start_char, s.end_char) for s in out}
+        ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        for span in self.known_leaders(doc):
+            if not any(e.start_char <= span.start_char < e.end_char or span.start_char <= e.start_char < span.end_char
+                       for e in ner_people) and not any(a <= span.start_char < b for a, b in seen):
+                out.append(span)
+                seen.add((span.start_char, span.end_char))
         for ent in _ents(doc):
             if ent.label_ == "PERSON":
                 if not any(a <= ent.start_char < b for a, b in seen):
@@ -418,4 +442,4 @@ def _quoted_exactly(doc: Doc, span: Span) -> bool:
 
 @Language.factory("dyad_entities")
 def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
-    return EntityExtractor()
+    return EntityExtractor(nlp)

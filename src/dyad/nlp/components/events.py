@@ -120,8 +120,9 @@ class EventExtractor:
             for m in VISIT_RE.finditer(text):
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
-                guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m)
-                host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, guest)
+                host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
+                    or (self._dateline_country(doc, None) if m.group("noun") else None)
+                guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
                 pair = dyad_of(doc)
                 if guest_person and host and (not guest or guest == host):
                     # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
@@ -217,7 +218,7 @@ class EventExtractor:
         return out
 
     def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int,
-               m: re.Match) -> tuple[dict | None, str | None]:
+               m: re.Match, host: str | None = None) -> tuple[dict | None, str | None]:
         after = doc.text[trig_end:min(sent.end_char, trig_end + 90)]
         if m.group("noun") and re.match(r"\s+(?:of|by)\s", after):
             # "the state visit of Kazakh President X to Y"
@@ -229,7 +230,13 @@ class EventExtractor:
             if cs and OFFICIAL.search(doc.text[cs[0]["start"]:stop]):
                 return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
         before_start = max(sent.start_char, trig_start - 120)
-        ps = persons_in(doc, before_start, trig_start)
+        if not persons_in(doc, before_start, trig_start):
+            before_start = sent.start_char  # a long sentence: the subject opens it
+        # "his Polish counterpart Y" is the host's side, not the traveller
+        ps = [p for p in persons_in(doc, before_start, trig_start)
+              if not re.search(r"counterparts?\s*,?\s*$", doc.text[max(0, p["sources"][0]["start"] - 25):
+                                                                     p["sources"][0]["start"]])
+              and not (host and person_country(doc, p) == host)]
         if ps:
             p = ps[-1]
             c = person_country(doc, p)
