@@ -43,7 +43,8 @@ def test_titled_memorandum_of_understanding():
     a = one("Egyptian and Saudi ministers signed a Memorandum of Understanding on Cooperation in the Field of "
             "Healthcare.")
     assert a["title"] == "Memorandum of Understanding on Cooperation in the Field of Healthcare"
-    assert (a["instrument"], a["sectors"], a["status"], a["signed"]) == ("memorandum", ["health"], "signed", DCT)
+    # No date in the text and no visit: the report's month (the signing may predate the report's day).
+    assert (a["instrument"], a["sectors"], a["status"], a["signed"]) == ("memorandum", ["health"], "signed", DCT[:7])
 
 
 def test_titled_joint_statement_defaults_to_diplomacy():
@@ -86,7 +87,8 @@ def test_two_titles_joined_by_and_an():
         ("Program of Economic Cooperation for 2025-2030", "program", ["trade"]),
         ("Agreement on Avoidance of Double Taxation", "agreement", ["finance"]),
     ]
-    assert all(a["signed"] == DCT for a in found)  # "2025-2030" in the title is not the signing date
+    # "2025-2030" in the title is not the signing date; undated, they take the report's month
+    assert all(a["signed"] == DCT[:7] for a in found)
 
 
 def test_memorandum_and_protocol_in_one_sentence():
@@ -164,7 +166,7 @@ def test_field_list_is_split_one_record_per_field():
     assert [(a["field"], a["sectors"]) for a in found] == [
         ("customs", ["trade"]), ("education", ["education"]), ("tourism", ["tourism"])]
     assert all(a["title"] is None and a["instrument"] == "agreement" and a["status"] == "signed"
-               and a["signed"] == DCT and a["parties"] == ["TUR", "UZB"] for a in found)
+               and a["signed"] == DCT[:7] and a["parties"] == ["TUR", "UZB"] for a in found)
     assert len({a["list_id"] for a in found}) == 1
 
 
@@ -221,7 +223,7 @@ def test_roadmap_for_an_alliance_has_no_sector():
 @pytest.mark.parametrize(("noun", "instrument"), [
     ("Memorandum of Understanding", "memorandum"), ("MoUs", "memorandum"), ("treaties", "treaty"),
     ("Joint Statement", "joint_statement"), ("Action Plan", "program"), ("Convention", "agreement"),
-    ("Framework Agreement", "agreement"), ("Communique", "other"),
+    ("Framework Agreement", "agreement"), ("Communique", "joint_statement"),
 ])
 def test_instrument_of(noun, instrument):
     assert instrument_of(noun) == instrument

@@ -181,6 +181,21 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                 uf.union(i, j)
         else:
             first[key] = i
+    # "an agreement on the protection of investments" (announced) and the "Agreement on ... Protection of
+    # Investments" (signed) are one instrument: a field whose words all occur in a title of the same parties.
+    titled = [(j, bag_key(x.data["title"])) for j, x in enumerate(ms) if x.data.get("title")]
+    for i, m in enumerate(ms):
+        d = m.data
+        if d.get("title") or not d.get("field"):
+            continue
+        fkey = bag_key(d["field"])
+        for j, tkey in titled:
+            same_doc = ms[j].doc_id == m.doc_id
+            if fkey and fkey <= tkey and (len(fkey) >= 2 or same_doc) and \
+                    _countries_compatible(ms[j].data.get("parties"), d.get("parties")) and \
+                    (not same_doc or d.get("list_id") is None):
+                uf.union(i, j)
+                break
     # A later field-only mention that only repeats a sector an earlier agreement of the same
     # article already covers ("new agreements in investment cooperation ..." after the
     # investment framework agreement) recaps it rather than adding an instrument.

@@ -36,20 +36,27 @@ PLURAL_TRIGGER = re.compile(
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?:signed|issued|adopted|released|approved)\s+(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|"
-    r"communiqu[eé])(?:\s+on\s+[a-z][\w\- ]{2,60}?)?)(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which)\b)",
+    r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+on\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,60}?)?)"
+    r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
+    r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
     re.I)
 LOWER_INSTRUMENT = re.compile(
-    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|sign|signing)\s+"
-    r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate)\s+)*"
-    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol)\s+"
-    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for)\s+[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|"
+    r"is|are|was|were|include|includes|included|including)\s+"
+    r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
+    r"complementary|additional|supplementary|framework)\s+)*"
+    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes)\s+"
+    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating)\s+"
+    r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
 
 
 def sectors_of(text: str | None) -> list[str]:
     """Sectors named in a text, most specific first; 'diplomacy' only when nothing else fits."""
-    low = " " + re.sub(r"[^\w\- ]", " ", (text or "").lower()) + " "
+    raw = re.sub(r"[^\w\- ]", " ", (text or "").lower())
+    # "defence-industrial" holds "defence": match keywords on both spellings of compounds
+    low = " " + raw + " | " + raw.replace("-", " ") + " "
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     for key, sector in SECTOR_KEYS:
@@ -110,7 +117,8 @@ class AgreementExtractor:
         if t is not None and (span[0] <= t.start < span[1] or re.search(r"\d\s*[\u2013-]\s*$",
                                                                          doc.text[max(0, t.start - 3):t.start])):
             start, t = None, None  # a date inside the title ("Program ... for 2024-2030") is not the signing
-        own = t is not None and abs(t.start - anchor) < 200
+        # Only a date close to the instrument dates its signing; a later clause may date something else.
+        own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80)
         instrument = instrument_of(noun)
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
@@ -156,6 +164,12 @@ class AgreementExtractor:
                 continue
             start, end = self._extend_left(text, m.start()), self._extend_right(text, m.end(), bool(m.group("no")))
             title = text[start:end].strip()
+            if title in HEADS or title == head:
+                comp = re.match(r"\s+(?:on|for|concerning|regarding|to)\s+[a-z][^.;:()]*?"
+                                r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$)", text[end:])
+                if comp:
+                    end += comp.end()
+                    title = text[start:end].strip()
             words = title.split()
             if len(words) < 2:
                 continue  # a bare "Agreement" is a reference, not a title
@@ -298,6 +312,10 @@ class AgreementExtractor:
                 stop = tok.idx
                 break
         chunk = doc.text[start:stop].rstrip(" ,")
+        instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:new\s+)?(?:memorand\w*|agreements?|protocols?|"
+                                    r"accords?|deals?|roadmaps?|treat\w+|contracts?)\b", chunk)
+        if instrument_next:
+            chunk = chunk[:instrument_next.start()]
         cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
                         r",?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
                         r"(?:agreements?|memorand\w+|"
@@ -306,9 +324,17 @@ class AgreementExtractor:
             chunk = chunk[:cut.start()]
         parts: list[tuple[str, int]] = []
         pos = 0
-        for piece in chunk.split(","):
-            parts.append((piece, start + pos))
-            pos += len(piece) + 1
+        # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
+        repeated = re.search(r",?\s+(?:and\s+)?(?:on|in)\s+", chunk) is not None
+        pieces = re.split(r"(,?\s+(?:and\s+)?(?:on|in)\s+)", chunk) if repeated else chunk.split(",")
+        if repeated:
+            for k in range(0, len(pieces), 2):
+                parts.append((pieces[k], start + pos))
+                pos += len(pieces[k]) + (len(pieces[k + 1]) if k + 1 < len(pieces) else 0)
+        else:
+            for piece in chunk.split(","):
+                parts.append((piece, start + pos))
+                pos += len(piece) + 1
         out = []
         for piece, offset in parts:
             lead = len(piece) - len(piece.lstrip())
@@ -319,7 +345,7 @@ class AgreementExtractor:
             if not text:
                 continue
             subparts = [text]
-            if " and " in text:
+            if " and " in text and not repeated:
                 left, right = text.split(" and ", 1)
                 if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
                     subparts = [left, right]

@@ -154,6 +154,9 @@ class EventExtractor:
                                              window, re.I))
                 if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
                     start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                if any(v["ref"] == f"visit:{guest}>{host}" and v["sources"][0]["start"] == sent.start_char
+                       for v in out):
+                    continue  # "arrived in X for a state visit": one visit, two triggers
                 guest_name = self.gaz.name_of(guest) or guest
                 host_name = self.gaz.name_of(host) or host
                 who = full_name(doc, guest_person) if guest_person else guest_name
