@@ -13,8 +13,8 @@ import re
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
