@@ -501,7 +501,8 @@ def _resolve_month_day(m: re.Match, c: _Ctx, mon: int, day: int | None, year: st
     else:
         now: tuple[int, ...] = ()
         if a.month:
-            now = (a.month, a.day or 0) if day else (a.month,)
+            # a month-precision DCT says nothing about the day: compare months only
+            now = (a.month, a.day) if day and a.day else (a.month,)
         pos = (mon, day) if day else (mon,)
         y = _year_for(a, pos, now, rel, None if rel else c.tense(m.start(), m.end()))
     if day is not None and not _valid_day(y, mon, day):

@@ -123,10 +123,10 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
             return "planned"
     if tense == "future":
         return "planned"
+    if tense == "past":
+        return "occurred"  # the verb governing the trigger outranks cue words elsewhere in the clause
     if has_cue(text, "planned_cues"):
         return "planned"
-    if tense == "past":
-        return "occurred"
     if dct and start and _cmp_dates(start, dct) < 0 and len(start) >= len(dct):
         return "occurred"
     if has_cue(text, "past_cues"):

@@ -41,7 +41,9 @@ class EntityExtractor:
         self.gaz: Gazetteer = gazetteer()
         # Full names of known leaders (two words or more: single surnames are too ambiguous here).
         self.leader_matcher = PhraseMatcher((nlp or spacy.blank("en")).vocab, attr="ORTH")
-        names = sorted({a for lead in self.gaz.leaders for a in {lead.name, *lead.aliases} if len(a.split()) >= 2})
+        # Full names, and single-word aliases the gazetteer keeps only when they are unambiguous.
+        names = sorted({a for lead in self.gaz.leaders for a in {lead.name, *lead.aliases}
+                        if len(a.split()) >= 2 or (len(a) > 3 and a[:1].isupper() and not a.isupper())})
         make = (nlp or spacy.blank("en")).make_doc
         self.leader_matcher.add("LEADER", [make(n) for n in names])
         data = patterns("titles")

@@ -36,11 +36,16 @@ VISIT_RE = re.compile(
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
     r"travell?ed to|flew to)\b",
     re.I)
-BODY = r"(?P<body>(?:[A-Z][\w\-]*\s+){1,5}?(?:" + "|".join(DATA["council_heads"]) + r"))"
+BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
+        + r"))")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
-LOWER_SESSION_RE = re.compile(r"\b(?P<ord>next|first|second|third|previous|last)\s+(?:meeting|session)\s+of\s+"
-                              r"the\s+(?P<body>council|commission)\b")
+LOWER_SESSION_RE = re.compile(
+    r"\b(?P<ord>next|previous|last|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:meeting|session)\s+of\s+"
+    r"the\s+(?P<body>council|commission|committee)\b|"
+    r"\bhold\s+its\s+(?P<ord2>next|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:meeting|session)\b")
+BODY_MEETS_RE = re.compile(r"\bthe\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
+                           r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
                                                                                        reverse=True)) + r")(?![\w-])",
@@ -65,6 +70,8 @@ PROJECT_HEADS = re.compile(
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
                       r"officials?|government)s?\b", re.I)
+ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expected|proposed|future|next|"
+                           r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
 
@@ -133,6 +140,10 @@ class EventExtractor:
                         guest_person, guest = others[0], person_country(doc, others[0])
                     elif not guest and len(pair) == 2 and host in pair:
                         guest = pair[0] if pair[1] == host else pair[1]
+                if not guest and host and len(pair) == 2 and host in pair and (
+                        persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])):
+                    # a traveller whose country we do not know, going to one country of the article's pair
+                    guest = pair[0] if pair[1] == host else pair[1]
                 if guest and not host and len(pair) == 2 and guest in pair and m.group("noun"):
                     # "was in the country for a one-day working visit": the other country of the article
                     host = self._dateline_country(doc, guest) or (pair[0] if pair[1] == guest else pair[1])
@@ -146,6 +157,8 @@ class EventExtractor:
                 end = end or span_end(text, start)
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
+                if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
+                    status = "planned"  # "the forthcoming state visit": the adjective beats the clause's tense
                 if has_cue(text, "cancel_cues"):
                     status = "cancelled"
                 if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
@@ -350,15 +363,33 @@ class EventExtractor:
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []
         seen = set()
-        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1), (LOWER_SESSION_RE, None)):
+        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1), (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
             for m in rx.finditer(sent.text):
-                body = re.sub(r"^(?:the)\s+", "", m.group("body").strip())
+                body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
                     if not self.last_body:
                         continue
                     body = self.last_body
-                    if m.group("ord").lower() in ("next",):
+                    word = (m.group("ord") or m.group("ord2") or "").lower()
+                    if word not in ("next", "previous", "last"):
+                        ordinal = ORDINALS.get(word)
+                        key = f"council:{ordinal or ''}:{synonym_key(body)}"
+                        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                        start, _e, t = nearest_date(doc, sent, a)
+                        status = status_of(sent.text, start, None, doc._.dct, sent.text[m.start():m.end() + 60],
+                                           clause_tense(doc, a))
+                        nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
+                        out.append({
+                            "kind": "event", "event_type": "council_session",
+                            "title": f"{nth} session of the {body}", "status": status, "start": start, "end": None,
+                            "location": self._place_near(sent.text, m.start()),
+                            "countries": list(main["countries"]) if main else dyad_of(doc),
+                            "guest": None, "host": None, "level": None, "participants": [],
+                            "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+                        })
+                        continue
+                    if word == "next":
                         key = f"council:next:{synonym_key(body)}"
                         a, b = sent.start_char + m.start(), sent.start_char + m.end()
                         start, _e, t = nearest_date(doc, sent, a)
@@ -382,7 +413,8 @@ class EventExtractor:
                 a, b = sent.start_char + m.start(), sent.start_char + m.end()
                 taken.append((a, b))
                 start, end, own, countries, ref = self._context(doc, sent, main, a)
-                status = status_of(sent.text, start, end, doc._.dct)
+                status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                                   clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
@@ -423,7 +455,8 @@ class EventExtractor:
         if not people and not main:
             return []
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
-        status = status_of(sent.text, start, end, doc._.dct)
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                           clause_tense(doc, a))
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]

@@ -28,6 +28,11 @@ UNNAMED_RE = re.compile(
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
     r")(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
 ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
+PROJECT_CUE = re.compile(
+    r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|inaugurat\w*|commission\w*|develop\w*|financ\w*|"
+    r"invest\w*|operational|operat\w+|project|joint|agreement|established|establish\w*|complet\w*|phase|"
+    r"upgrade\w*|moderni[sz]\w*|expan\w+|capacity|funded|grant|planned|proposed|feasibility|donat\w*|symbol\w*|"
+    r"ceremony)\b", re.I)
 STATUS_ORDER = ["operational", "under_construction", "agreed", "proposed"]
 
 
@@ -111,6 +116,8 @@ class ProjectExtractor:
             if in_agreement and not ESTABLISHING.search(doc.text[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
             ptype = HEADS.get(m.group("head"), "other")
+            if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(sent.text):
+                continue  # "received at Cairo International Airport": a place, not a project
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
                                       agreed=in_agreement is not None))
 
