@@ -40,10 +40,11 @@ BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "
         + r"))")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
-    r"\b(?P<ord>next|previous|last|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:meeting|session)\s+of\s+"
+    r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
-    r"\bhold\s+its\s+(?P<ord2>next|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:meeting|session)\b")
+    r"\bhold\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
 BODY_MEETS_RE = re.compile(r"\bthe\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
