@@ -1,6 +1,6 @@
 """The dyad pipeline: spaCy's English model plus one component per extraction job.
 
-    countries -> timex -> entities -> events -> agreements -> projects -> metrics -> quotes
+    countries -> timex -> entities -> events -> agreements -> projects -> quotes -> metrics
 
 Each component reads what earlier ones left on the ``Doc`` (``doc._.*``) and appends
 fact mentions (plain dicts in facts-v1 shape, with character ``sources``) to
@@ -25,8 +25,8 @@ COMPONENTS = (
     "dyad_events",
     "dyad_agreements",
     "dyad_projects",
-    "dyad_metrics",
     "dyad_quotes",
+    "dyad_metrics",  # after quotes: a number inside a quotation is stated by its speaker
 )
 
 for _name, _default in (("dct", None), ("doc_id", None), ("countries", None), ("timexes", None),

@@ -710,6 +710,12 @@ def _speaker(doc: Doc, c: _Cand, mentions: list[tuple[int, int, str]]) -> str | 
     if not mentions:
         return None
     text = doc.text
+    # The quotes component has resolved who said each quotation; trust it first.
+    for f in doc._.facts or []:
+        if f.get("kind") == "quote" and f.get("speaker"):
+            src = f["sources"][0]
+            if src["start"] <= c.start < src["end"]:
+                return f["speaker"]
     q = _quote_bounds(text, c.start)
     if q is not None:
         qs, qe = q
