@@ -239,3 +239,19 @@ def test_instrument_of(noun, instrument):
 ])
 def test_sectors_of(text, sectors):
     assert sectors_of(text) == sectors
+
+
+def test_undated_instrument_takes_the_day_of_the_signing_ceremony_told_before_it():
+    text = ("Egyptian President Abdel Fattah el-Sisi arrived in Madrid on June 2 for a three-day state visit. "
+            "On Wednesday morning the two leaders held talks at the Moncloa Palace. "
+            "After the talks, the delegations attended the signing of seven documents. "
+            "They included a Memorandum of Understanding on Cooperation in Water Resources.")
+    a = one(text)
+    assert (a["status"], a["signed"]) == ("signed", "2025-06-04")
+
+
+def test_undated_instrument_on_a_multi_day_visit_without_a_dated_ceremony_gets_the_month():
+    text = ("Egyptian President Abdel Fattah el-Sisi arrived in Madrid on June 2 for a three-day state visit. "
+            "The sides signed a Memorandum of Understanding on Cooperation in Water Resources.")
+    a = one(text)
+    assert (a["status"], a["signed"]) == ("signed", "2025-06")

@@ -181,6 +181,30 @@ def test_signing_on_a_multi_day_visit_gets_the_month():
     assert (s["status"], s["start"], s["parent"]) == ("occurred", "2025-06", "visit:UZB>TUR")
 
 
+MULTI_DAY = ("Egyptian President Abdel Fattah el-Sisi arrived in Madrid on June 2 for a three-day state visit. "
+             "On Wednesday morning the two leaders held talks at the Moncloa Palace. "
+             "After the talks, the delegations attended the signing of seven documents.")
+
+
+def test_signing_told_right_after_a_dated_part_of_the_visit_takes_that_day():
+    # The story has reached Wednesday, June 4 (within the visit), and the signing follows it.
+    s = one(MULTI_DAY, "signing")
+    assert (s["status"], s["start"], s["parent"]) == ("occurred", "2025-06-04", "visit:EGY>ESP")
+
+
+def test_narrative_day_does_not_carry_far():
+    text = MULTI_DAY.replace("After the talks, the delegations attended the signing of seven documents.",
+                             "Trade reached $2 billion. Tourism grew. Investment rose. Later, the delegations "
+                             "attended the signing of seven documents.")
+    s = one(text, "signing")
+    assert s["start"] == "2025-06"
+
+
+def test_attending_the_signing_of_documents_is_a_signing_but_signing_a_cheque_is_not():
+    assert events("The ministers attended the signing of four agreements in Cairo on June 3.", event_type="signing")
+    assert not events("The actor was signing autographs in Cairo on June 3.", event_type="signing")
+
+
 # ---------------------------------------------------------------------------- council sessions
 
 

@@ -102,6 +102,11 @@ class AgreementExtractor:
         from dyad.nlp.components.events import main_visit
 
         main = main_visit(doc._.visits or [])
+        # Signing ceremonies dated to the day, by where they are told: an undated instrument
+        # told after one was signed there.
+        self.signings = sorted((f["sources"][0]["start"], f["start"]) for f in facts
+                               if f.get("kind") == "event" and f.get("event_type") == "signing"
+                               and f.get("start") and len(f["start"]) == 10)
         for sent in doc.sents:
             found = self.titled(doc, sent, main)
             found += self.described(doc, sent, main, found)
@@ -141,7 +146,10 @@ class AgreementExtractor:
         if status == "signed":
             inherited = main.get("start") if main else None
             if inherited and main.get("end") and main["end"] != inherited:
-                inherited = inherited[:7]  # signed on one day of a multi-day visit: say the month
+                told = [d for pos, d in self.signings if pos <= sent.end_char and main["start"] <= d <= main["end"]]
+                # Signed on one day of a multi-day visit: the day of the signing ceremony told
+                # before it, or else just the month.
+                inherited = told[-1] if told else inherited[:7]
             # Without a visit, the report's month (not its day: the signing may predate it).
             signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)

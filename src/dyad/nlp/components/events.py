@@ -53,7 +53,8 @@ MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted
                         re.I)
 SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|exchange of (?:bilateral )?documents|"
-    r"(?:signed|inked|exchanged|concluded|will sign|to sign)\b(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
+    r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing of)\b"
+    r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
     re.I)
 OPENING_RE = re.compile(
@@ -107,12 +108,15 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
+        self.narrative: tuple[int, str] | None = None
+        self.sent_index = 0
         visits = self.visits(doc)
         doc._.visits = visits
         main = main_visit(visits)
         facts.extend(visits)
         taken: list[tuple[int, int]] = []
-        for sent in doc.sents:
+        for i, sent in enumerate(doc.sents):
+            self.sent_index = i
             facts.extend(self.council_sessions(doc, sent, main, taken))
             facts.extend(self.meetings(doc, sent, main))
             facts.extend(self.signings(doc, sent, main))
@@ -346,6 +350,8 @@ class EventExtractor:
                                  doc.text[max(0, t.start - 12):t.start], re.I)
             if not window_ok and not explicit:
                 start, end, own = None, None, False
+        if own and start and len(start) == 10:
+            self.narrative = (self.sent_index, start)  # the day the story has reached
         if main:
             countries = list(main["countries"])
             ref = main["ref"]
@@ -353,7 +359,13 @@ class EventExtractor:
                 start = main.get("start")
                 # A multi-day visit does not say which day a part of it fell on.
                 if start and main.get("end") and main["end"] != start:
-                    start = start[:7]
+                    # ... unless the story has just reached a day of it ("After the talks, ...").
+                    near = self.narrative
+                    if near and self.sent_index - near[0] <= 2 and main["start"] <= near[1] <= main["end"]:
+                        start = near[1]
+                        self.narrative = (self.sent_index, start)
+                    else:
+                        start = start[:7]
                 end = None
         else:
             countries = dyad_of(doc)
