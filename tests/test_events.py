@@ -265,3 +265,36 @@ def test_heading_is_not_an_opening():
     text = ("The Opening of a New Bridge of Friendship\n"
             "Uzbekistan and Turkey discussed trade in Tashkent on Monday.")
     assert events(text, event_type="opening") == []
+
+
+def test_session_prepared_for_and_scheduled_is_planned_in_a_past_tense_report():
+    text = ("The foreign ministers of Uzbekistan and Kyrgyzstan discussed preparations for the 5th meeting of the "
+            "Uzbek-Kyrgyz Intergovernmental Commission, which is scheduled to be held in Bishkek later this month.")
+    c = one(text, "council_session")
+    assert (c["status"], c["location"]) == ("planned", "Bishkek")
+
+
+def test_commission_that_would_meet_later_this_year_is_planned():
+    text = ("Kenyan Prime Cabinet Secretary Musalia Mudavadi said the Kenya–Tanzania Joint Ministerial Commission "
+            "would meet in Dodoma later this year.")
+    c = one(text, "council_session")
+    assert (c["status"], c["location"]) == ("planned", "Dodoma")
+
+
+def test_session_that_took_place_stays_occurred():
+    text = ("The 4th meeting of the Uzbek-Kyrgyz Intergovernmental Commission took place in Tashkent on June 2, "
+            "a month after preparations began.")
+    assert one(text, "council_session")["status"] == "occurred"
+
+
+def test_receiving_a_phone_call_is_a_meeting_not_a_visit():
+    text = ("Uzbek President Shavkat Mirziyoyev received a phone call from Kyrgyz President Sadyr Japarov "
+            "on Monday.")
+    assert events(text, event_type="visit") == []
+    assert one(text, "meeting")["title"].startswith("phone call")
+
+
+def test_receiving_a_leader_is_still_a_visit():
+    text = "Uzbek President Shavkat Mirziyoyev received Kyrgyz President Sadyr Japarov in Tashkent on Monday."
+    v = one(text, "visit")
+    assert (v["guest"], v["host"]) == ("KGZ", "UZB")

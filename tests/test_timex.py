@@ -130,6 +130,15 @@ def test_weekdays_resolve_relative_to_dct() -> None:
     assert one("They meet next Monday.")[2] == "2025-10-27"
 
 
+def test_adjective_of_another_noun_does_not_set_the_weekday_tense() -> None:
+    # "upcoming" qualifies the commission; the call was held, so Tuesday is the past one.
+    text = ("The two foreign ministers discussed the agenda of the upcoming intergovernmental commission "
+            "in a phone call on Tuesday.")
+    assert one(text)[2] == "2025-10-21"
+    # Right before the expression the adjective still points ahead.
+    assert one("The ministers discussed the upcoming Tuesday session.")[2] == "2025-10-28"
+
+
 def test_weekday_blockers() -> None:
     assert tags("Retailers prepared for Black Friday.") == []
 

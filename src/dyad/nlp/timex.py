@@ -312,6 +312,9 @@ _FUTURE_RE = re.compile(rf"(?<![\w'])(?:{_alt(_LEX['future_markers'])})(?!\w)", 
 _NOT_PAST_ED = set(_LEX["not_past_ed_words"])
 _PAST_WORDS = {w.lower() for w in _LEX["past_markers"]}
 _PAST_RE = re.compile(rf"(?<![\w'])(?:{_alt(_LEX['past_markers'])}|[a-z]{{3,}}ed)(?!\w)", re.I)
+# "the upcoming commission ... in a call on Tuesday": an adjective dates its own noun, not the
+# expression, so it counts for less than a verb's tense.
+_ADJECTIVE_MARKERS = {w.lower() for w in _LEX["adjective_tense_markers"]}
 _PRESENT_RE = re.compile(r"(?<![\w'])(?:is|are|am)(?!\w)", re.I)
 # "to run", "to meet": an infinitive of purpose/intention usually points to the future.
 _INFINITIVE_RE = re.compile(r"(?<![\w'])to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
@@ -382,6 +385,8 @@ class _Ctx:
                 if label == "past" and self._is_participle(before, m):
                     continue
                 dist = len(before) - m.end()
+                if m.group(0).lower() in _ADJECTIVE_MARKERS and dist > 15:
+                    dist = 2 * dist + 20
                 if best is None or dist < best[0]:
                     best = (dist, self._infinitive_tense(before, m) if rx is _INFINITIVE_RE else label)
             for m in rx.finditer(after[:60]):

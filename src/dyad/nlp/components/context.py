@@ -108,6 +108,11 @@ def clause_tense(doc: Doc, char: int) -> str | None:
     return None
 
 
+def before_dct(date: str | None, dct: str | None) -> bool:
+    """Is the date earlier than the document date, compared at their shared precision?"""
+    return bool(date and dct and _cmp_dates(date, dct) < 0)
+
+
 def status_of(sent_text: str, start: str | None, end: str | None, dct: str | None, window: str | None = None,
               tense: str | None = None) -> str:
     """planned / occurred / cancelled / unknown, from dates against the document date,
@@ -132,6 +137,25 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
     if has_cue(text, "past_cues"):
         return "occurred"
     return "unknown"
+
+
+CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s[\u2013\u2014-]\s")
+
+
+def prospective(text: str, start: int, end: int) -> bool:
+    """Is the event named at text[start:end] told as still to come, whatever the main verb's tense?
+
+    "exchanged views on preparations for the 10th meeting of the commission, which is scheduled to be
+    held in Ashgabat later this month": the views were exchanged, the meeting is planned."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 110]
+    cut = CLAUSE_END.search(after)
+    after = after[:cut.start()] if cut else after
+    if re.search(r"(?:" + "|".join(re.escape(w) for w in patterns("events")["prospective_before"])
+                 + r")\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\S*\s*$", before, re.I) and \
+            not re.search(r"\b(?:held|took place|convened|met)\b", after, re.I):
+        return True
+    return has_cue(after, "prospective_after") or has_cue(after, "future_time_cues")
 
 
 def persons_in(doc: Doc, start: int, end: int) -> list[dict]:

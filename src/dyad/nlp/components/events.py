@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    before_dct,
     clause_tense,
     country_mentions,
     full_name,
@@ -21,6 +22,7 @@ from dyad.nlp.components.context import (
     nearest_date,
     person_country,
     persons_in,
+    prospective,
     span_end,
     status_of,
 )
@@ -74,6 +76,8 @@ OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancello
                       r"officials?|government)s?\b", re.I)
 ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expected|proposed|future|next|"
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
+    re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
 
@@ -215,6 +219,9 @@ class EventExtractor:
         for sent in doc.sents:
             for m in HOST_VERB_RE.finditer(sent.text):
                 v = sent.start_char + m.start()
+                obj = sent.text[m.end():m.end() + 60]
+                if NON_VISIT_RE.match(obj):
+                    continue  # "received a phone call from ..."
                 before = persons_in(doc, sent.start_char, v)
                 after = persons_in(doc, sent.start_char + m.end(), sent.end_char)
                 if not before or not after:
@@ -319,6 +326,18 @@ class EventExtractor:
             return after[0]
         before = [c for m in re.finditer(r"\bin\s+([A-Z][\w\-]+)", text[:pos]) for c in [city(m)] if c]
         return before[-1] if before else None
+
+    def _place_after(self, text: str, pos: int) -> str | None:
+        """The city of "... held in <City>" in the same clause after the trigger."""
+        clause = text[pos:pos + 110]
+        cut = re.search(r"[.;!?](?:\s|$)", clause)
+        clause = clause[:cut.start()] if cut else clause
+        for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause):
+            for name in (m.group(1), m.group(1).split()[0]):
+                hit = self.gaz.country_of(name)
+                if hit and hit[1] in ("capital", "city"):
+                    return name
+        return None
 
     def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
         """Wire copy opens with its place: "ANKARA, May 13 (Agency) -"."""
@@ -430,13 +449,17 @@ class EventExtractor:
                                    clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
+                location = main.get("location") if main else None
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
                     status = "occurred"  # a decision of a session means the session took place
+                elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+                    status = "planned"
+                    location = self._place_after(sent.text, m.end()) or location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
                 out.append({
                     "kind": "event", "event_type": "council_session",
                     "title": f"{nth + ' ' if nth else ''}session of the {body}", "status": status,
-                    "start": start, "end": None, "location": main.get("location") if main else None,
+                    "start": start, "end": None, "location": location,
                     "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
                     "object_key": key, "parent": ref, "body": body,
                     "sources": [source(a, b)],
