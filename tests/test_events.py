@@ -298,3 +298,31 @@ def test_receiving_a_leader_is_still_a_visit():
     text = "Uzbek President Shavkat Mirziyoyev received Kyrgyz President Sadyr Japarov in Tashkent on Monday."
     v = one(text, "visit")
     assert (v["guest"], v["host"]) == ("KGZ", "UZB")
+
+
+def test_weekday_of_a_dated_visit_names_that_day_even_when_the_report_has_only_a_month():
+    text = ("German Chancellor Olaf Scholz's visit to Hanoi on 3–4 November was brief. The chancellor held talks "
+            "with Prime Minister Pham Minh Chinh on the Monday evening.")
+    m = one(text, "meeting", dct="2025-11")
+    assert m["start"] == "2025-11-03"  # 3 November 2025 was a Monday
+
+
+def test_a_city_in_a_later_clause_is_not_where_the_talks_were():
+    text = ("Japanese Prime Minister Shigeru Ishiba arrived in Ulaanbaatar on June 5 for an official visit. "
+            "He held talks with President Ukhnaagiin Khurelsukh at the State Palace, before flying to a forum "
+            "that was launched in Tokyo a year earlier.")
+    assert one(text, "meeting")["location"] == "Ulaanbaatar"
+
+
+def test_dateline_city_with_a_dash_places_the_signing():
+    text = ("SEOUL — South Korea and Vietnam signed nine agreements on Friday as President Lee Jae-myung hosted "
+            "Vietnamese President Luong Cuong, who had begun his state visit in Busan on Wednesday.")
+    s = one(text, "signing", dct="2025-08-15")
+    assert s["location"] == "Seoul"
+
+
+def test_visit_dated_after_the_report_is_planned_whatever_the_verb():
+    text = ("Kazakh President Kassym-Jomart Tokayev's return visit to Germany in 2027 is already being "
+            "pencilled in by diplomats.")
+    v = one(text, "visit", dct="2025-09")
+    assert (v["status"], v["start"]) == ("planned", "2027")

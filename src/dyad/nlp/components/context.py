@@ -108,6 +108,25 @@ def clause_tense(doc: Doc, char: int) -> str | None:
     return None
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_in_window(text: str, first: str, last: str) -> str | None:
+    """The day named by a weekday ("on the Monday evening") within an event's dates, if exactly one."""
+    import datetime as dt
+
+    names = [i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", text, re.I)]
+    if len(names) != 1:
+        return None
+    try:
+        a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    except ValueError:
+        return None
+    days = [a + dt.timedelta(days=i) for i in range(min((b - a).days, 6) + 1)]
+    hits = [d for d in days if d.weekday() == names[0]]
+    return hits[0].isoformat() if len(hits) == 1 else None
+
+
 def before_dct(date: str | None, dct: str | None) -> bool:
     """Is the date earlier than the document date, compared at their shared precision?"""
     return bool(date and dct and _cmp_dates(date, dct) < 0)
@@ -126,6 +145,8 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
             return "occurred"
         if _cmp_dates(start, dct) > 0:
             return "planned"
+    if dct and start and _cmp_dates(start, dct) > 0:
+        return "planned"  # dated after the report, at their shared precision ("a return visit in 2027")
     if tense == "future":
         return "planned"
     if tense == "past":

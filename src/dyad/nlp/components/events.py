@@ -25,6 +25,7 @@ from dyad.nlp.components.context import (
     prospective,
     span_end,
     status_of,
+    weekday_in_window,
 )
 from dyad.nlp.components.util import dyad_of, patterns, source
 from dyad.nlp.gazetteer import gazetteer
@@ -327,10 +328,34 @@ class EventExtractor:
         before = [c for m in re.finditer(r"\bin\s+([A-Z][\w\-]+)", text[:pos]) for c in [city(m)] if c]
         return before[-1] if before else None
 
-    def _place_after(self, text: str, pos: int) -> str | None:
+    def _where(self, doc: Doc, sent: Span, m: re.Match, main: dict | None, countries: list[str]) -> str | None:
+        """Where a meeting or signing took place: a city in its own clause ("talks in Ankara"), else
+        a city just before it in the sentence, else the dateline's city (where the reporter saw it,
+        which beats the first stop of a multi-city visit), else the visit's place."""
+        return self._place_after(sent.text, m.end(), clause_only=True) \
+            or self._place_before(sent.text, m.start()) \
+            or self._dateline(doc, countries) or (main.get("location") if main else None) \
+            or self._place_near(sent.text, m.start())
+
+    def _place_before(self, text: str, pos: int) -> str | None:
+        where = list(re.finditer(r"\bin\s+([A-Z][\w\-]+),\s+where\b", text[:pos]))
+        if where and self.gaz.country_of(where[-1].group(1)) and \
+                self.gaz.country_of(where[-1].group(1))[1] in ("capital", "city"):
+            return where[-1].group(1)  # "in Baku, where the operators signed ..."
+        before = text[max(0, pos - 60):pos]
+        cut = list(re.finditer(r"[,;]\s", before))
+        before = before[cut[-1].end():] if cut else before
+        for m in re.finditer(r"\bin\s+([A-Z][\w\-]+)", before):
+            hit = self.gaz.country_of(m.group(1))
+            if hit and hit[1] in ("capital", "city"):
+                return m.group(1)
+        return None
+
+    def _place_after(self, text: str, pos: int, clause_only: bool = False) -> str | None:
         """The city of "... held in <City>" in the same clause after the trigger."""
         clause = text[pos:pos + 110]
-        cut = re.search(r"[.;!?](?:\s|$)", clause)
+        cut = re.search(r"[.;!?](?:\s|$)" + (r"|,\s(?!(?:the\s)?[A-Z][\w\-]+\b(?:[,.]|$))" if clause_only else ""),
+                        clause)
         clause = clause[:cut.start()] if cut else clause
         for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause):
             for name in (m.group(1), m.group(1).split()[0]):
@@ -341,7 +366,7 @@ class EventExtractor:
 
     def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
         """Wire copy opens with its place: "ANKARA, May 13 (Agency) -"."""
-        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}),\s", doc.text[:400], re.M)
+        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+[\u2014\u2013-]|\s*\()\s*", doc.text[:400], re.M)
         if not m:
             return None
         place = m.group(1).strip().title()
@@ -369,6 +394,10 @@ class EventExtractor:
                                  doc.text[max(0, t.start - 12):t.start], re.I)
             if not window_ok and not explicit:
                 start, end, own = None, None, False
+        if own and t is not None and main and main.get("start") and len(main["start"]) == 10:
+            day = weekday_in_window(t.text, main["start"], main.get("end") or main["start"])
+            if day:
+                start, end = day, None  # "on the Monday evening" of a visit dated 16-17 September
         if own and start and len(start) == 10:
             self.narrative = (self.sent_index, start)  # the day the story has reached
         if main:
@@ -497,8 +526,7 @@ class EventExtractor:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
         title = f"{m.group(0)} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
-        location = self._place_near(sent.text, m.start()) or (main.get("location") if main else None) \
-            or self._dateline(doc, countries)
+        location = self._where(doc, sent, m, main, countries)
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]
         return [{
@@ -519,8 +547,7 @@ class EventExtractor:
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
-        location = self._place_near(sent.text, m.start()) or (main.get("location") if main else None) \
-            or self._dateline(doc, countries)
+        location = self._where(doc, sent, m, main, countries)
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
