@@ -326,3 +326,26 @@ def test_visit_dated_after_the_report_is_planned_whatever_the_verb():
             "pencilled in by diplomats.")
     v = one(text, "visit", dct="2025-09")
     assert (v["status"], v["start"]) == ("planned", "2027")
+
+
+def test_in_the_afternoon_continues_the_day_told_last_even_paragraphs_later():
+    text = ("Japanese Prime Minister Shigeru Ishiba is making an official visit to Mongolia from June 4 to 6. "
+            "On June 5 he held a summit meeting with the Prime Minister of Mongolia.\n\n"
+            "The leaders discussed mining. They discussed education. They discussed air links.\n\n"
+            "In the afternoon, Prime Minister Ishiba paid a courtesy call on President Ukhnaagiin Khurelsukh.")
+    calls = [e for e in events(text, event_type="meeting") if e["title"].startswith("courtesy call")]
+    assert len(calls) == 1 and calls[0]["start"] == "2025-06-05"
+
+
+def test_undated_visit_sentence_takes_the_date_of_the_lead_before_it():
+    text = ("NAIROBI — Kenya and Tanzania agreed to build a new border post after talks between President "
+            "William Ruto and Tanzanian President Samia Suluhu Hassan at State House on June 3.\n\n"
+            "Hassan was in the country for a one-day working visit.")
+    v = one(text, "visit")
+    assert (v["guest"], v["host"], v["start"], v["end"], v["level"]) == \
+        ("TZA", "KEN", "2025-06-03", "2025-06-03", "working")
+
+
+def test_meeting_titles_name_the_meeting_not_the_verb():
+    text = "Uzbek President Shavkat Mirziyoyev held talks with Kyrgyz President Sadyr Japarov in Tashkent on June 2."
+    assert one(text, "meeting")["title"] == "talks between Shavkat Mirziyoyev and Sadyr Japarov"

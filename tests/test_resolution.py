@@ -95,3 +95,24 @@ def test_corrections_reject_bad_ids(tmp_path):
         merge_records(factory, "nope", some_event)
     with pytest.raises(CorrectionError, match="only records of one kind"):
         merge_records(factory, some_event, some_person)
+
+
+def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_path):
+    corpus = tmp_path / "talks"
+    corpus.mkdir()
+    (corpus / "preview.txt").write_text(
+        "TASHKENT, June 1 (Wire) - Kyrgyz President Sadyr Japarov will pay an official visit to Uzbekistan "
+        "on June 4, where he will hold talks with Uzbek President Shavkat Mirziyoyev on June 4.\n", encoding="utf-8")
+    (corpus / "report.txt").write_text(
+        "TASHKENT, June 5 (Wire) - Kyrgyz President Sadyr Japarov paid an official visit to Uzbekistan on "
+        "June 4.\n\nThe two presidents then held talks at the Kuksaroy residence, first one-on-one and then "
+        "with their delegations.\n", encoding="utf-8")
+    (corpus / "index.jsonl").write_text(
+        '{"file": "preview.txt", "published": "2025-06-01"}\n{"file": "report.txt", "published": "2025-06-05"}\n',
+        encoding="utf-8")
+    factory = build(tmp_path / "kb.db", [str(corpus)])
+    talks = [r for r in export(factory) if r["kind"] == "event" and r["event_type"] == "meeting"
+             and r["title"].startswith("talks")]
+    assert len(talks) == 1, talks
+    assert talks[0]["status"] == "occurred" and talks[0]["start"] == "2025-06-04"
+    assert {s["doc"] for s in talks[0]["sources"]} == {"preview.txt", "report.txt"}

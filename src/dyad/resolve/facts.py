@@ -108,7 +108,12 @@ def _events_match(a: M, b: M) -> bool:
         return a.doc_id == b.doc_id and ov is not False
     na, nb = da.get("object_key"), db.get("object_key")
     if na and nb:
-        return na == nb or bool(set(na.split()) & set(nb.split()))
+        if na == nb or bool(set(na.split()) & set(nb.split())):
+            return True
+        # "meeting:talks:visit:SAU>EGY:2024-10-15" and "...:" (the same talks, one side undated
+        # within the visit): the time check above has already ruled out a clash.
+        (ba, _, ta), (bb, _, tb) = na.rpartition(":"), nb.rpartition(":")
+        return bool(ba) and ba == bb and (not ta or not tb) and da["event_type"] in ("meeting", "signing")
     if a.doc_id == b.doc_id:
         return ov is not False and (da.get("parent_visit") == db.get("parent_visit"))
     return False

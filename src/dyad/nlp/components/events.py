@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    DAYS_RE,
     before_dct,
     clause_tense,
     country_mentions,
+    dates_in,
     full_name,
     has_cue,
     nearest_date,
@@ -79,6 +81,9 @@ ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expecte
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
+SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening)|"
+                         r"later\s+(?:that|the\s+same|in\s+the)\s+day|that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
+                         re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
 
@@ -177,6 +182,16 @@ class EventExtractor:
                                              window, re.I))
                 if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
                     start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                if not start and status != "planned" and sent.start > 0 and DAYS_RE.search(text):
+                    # "X was in the country for a one-day working visit" after a dated lead sentence:
+                    # the lead's date is the visit's.
+                    prev = doc[sent.start - 1].sent
+                    dates = [d for d in dates_in(doc, prev.start_char, prev.end_char)
+                             if not before_dct(doc._.dct, d.iso_date())]
+                    if len(dates) == 1:
+                        start = dates[0].iso_date()
+                        end = span_end(text, start)
+                        status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if any(v["ref"] == f"visit:{guest}>{host}" and v["sources"][0]["start"] == sent.start_char
                        for v in out):
                     continue  # "arrived in X for a state visit": one visit, two triggers
@@ -409,7 +424,9 @@ class EventExtractor:
                 if start and main.get("end") and main["end"] != start:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
-                    if near and self.sent_index - near[0] <= 2 and main["start"] <= near[1] <= main["end"]:
+                    same_day = SAME_DAY_RE.match(sent.text)  # "In the afternoon, ...": the day told last
+                    if near and (self.sent_index - near[0] <= 2 or same_day) and \
+                            main["start"] <= near[1] <= main["end"]:
                         start = near[1]
                         self.narrative = (self.sent_index, start)
                     else:
@@ -525,7 +542,10 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
-        title = f"{m.group(0)} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
+        noun = re.sub(r"^(?:held|hold|holds|had)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "", m.group(0).lower())
+        noun = {"met": "meeting", "met with": "meeting", "meeting": "meeting"}.get(noun, noun)
+        title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         location = self._where(doc, sent, m, main, countries)
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]
