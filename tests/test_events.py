@@ -349,3 +349,28 @@ def test_undated_visit_sentence_takes_the_date_of_the_lead_before_it():
 def test_meeting_titles_name_the_meeting_not_the_verb():
     text = "Uzbek President Shavkat Mirziyoyev held talks with Kyrgyz President Sadyr Japarov in Tashkent on June 2."
     assert one(text, "meeting")["title"] == "talks between Shavkat Mirziyoyev and Sadyr Japarov"
+
+
+def test_body_named_once_then_to_hold_its_first_session_is_a_planned_session():
+    text = ("Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov on Tuesday signed the minutes "
+            "forming the Uzbek-Kyrgyz Supreme Coordination Council.\n\nThe council is to hold its first session "
+            "in Bishkek in the first half of next year, an official said.")
+    c = one(text, "council_session")
+    assert c["title"] == "first session of the Uzbek-Kyrgyz Supreme Coordination Council"
+    assert (c["status"], c["start"], c["location"]) == ("planned", "2026", "Bishkek")
+
+
+def test_leaders_of_the_visit_opening_a_border_post_is_an_opening():
+    text = ("Tanzanian President Samia Suluhu Hassan arrived in Nairobi on June 3 for a working visit.\n\n"
+            "Later the same day, Ruto and Hassan opened the Namanga One-Stop Border Post by video link from "
+            "State House.")
+    # Ruto is only known by surname here; the host's leader in the gazetteer gives his country.
+    o = one(text, "opening")
+    assert o["title"] == "opening of Namanga One-Stop Border Post"
+    assert (o["status"], o["start"]) == ("occurred", "2025-06-03")
+
+
+def test_opening_a_new_chapter_is_not_an_opening():
+    text = ("Tanzanian President Samia Suluhu Hassan arrived in Nairobi on June 3 for a working visit. "
+            "Ruto and Hassan opened a new chapter in relations.")
+    assert events(text, event_type="opening") == []

@@ -43,6 +43,7 @@ VISIT_RE = re.compile(
     re.I)
 BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
         + r"))")
+NAMED_BODY_RE = re.compile(r"\bthe\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
@@ -68,9 +69,7 @@ OPENING_RE = re.compile(
     r"(?P<obj>[^.;:\u201c\u201d]{3,160})",
     re.I)
 PROJECT_HEADS = re.compile(
-    r"\b(?:center|centre|route|railway|railroad|road|highway|corridor|bridge|plant|port|terminal|pipeline|cable|"
-    r"line|school|university|hospital|park|zone|hub|factory|station|airport|museum|office|campus|mosque|monument)s?\b",
-    re.I)
+    r"\b(?:" + "|".join(re.escape(h) for h in sorted(DATA["opening_heads"], key=len, reverse=True)) + r")s?\b", re.I)
 
 
 # Who travels on a visit: officials, not tourists.
@@ -128,6 +127,10 @@ class EventExtractor:
         for i, sent in enumerate(doc.sents):
             self.sent_index = i
             facts.extend(self.council_sessions(doc, sent, main, taken))
+            named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
+                     if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
+            if named:
+                self.last_body = named[-1]  # "forming the X Council. ... is to hold its first session"
             facts.extend(self.meetings(doc, sent, main))
             facts.extend(self.signings(doc, sent, main))
             facts.extend(self.openings(doc, sent, main, taken))
@@ -594,13 +597,17 @@ class EventExtractor:
                                           sent.text[:m.start()]):
             return []  # an agreement that "provides for the opening of" something is not an opening
         obj = m.group("obj").split("\n")[0]
-        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion)\b", obj)[0]
+        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
+                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
         obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
         if not PROJECT_HEADS.search(obj) or re.match(
                 r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
                 r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I):
             return []  # "opening a new chapter", "opened in 2012, ..." are not openings
-        in_visit = bool(re.search(r"\bvisit\b", sent.text, re.I)) and main is not None
+        # Opened during the visit: the sentence says so, or the openers are the visit's leaders.
+        openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
+        in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
+                                         or set(main["countries"]) <= openers)
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):
             if c["alpha3"] not in sent_countries:
