@@ -255,3 +255,50 @@ def test_undated_instrument_on_a_multi_day_visit_without_a_dated_ceremony_gets_t
             "The sides signed a Memorandum of Understanding on Cooperation in Water Resources.")
     a = one(text)
     assert (a["status"], a["signed"]) == ("signed", "2025-06")
+
+
+# ---------------------------------------------------------------------------- field lists, continued
+
+
+def fields(text: str) -> list[tuple[str | None, str]]:
+    return [(a["field"], a["instrument"]) for a in agreements(text) if a["title"] is None]
+
+
+def test_memorandum_of_understanding_on_a_hyphenated_field():
+    text = "Uzbekistan and Turkey signed a memorandum of understanding on defence-industrial cooperation."
+    assert fields(text) == [("defence-industrial cooperation", "memorandum")]
+
+
+def test_memoranda_list_with_repeated_preposition_and_hyphenated_words():
+    text = ("Kenya and Tanzania signed memoranda of understanding on cross-border livestock trade, "
+            "on tourism and on road transport.")
+    assert fields(text) == [("cross-border livestock trade", "memorandum"), ("tourism", "memorandum"),
+                            ("road transport", "memorandum")]
+
+
+def test_field_stops_before_a_capitalised_instrument_and_a_relative_clause():
+    text = ("Uzbekistan and Turkey signed a memorandum on defence-industrial cooperation and an Agreement on "
+            "Cooperation in Ensuring Energy Security, and a protocol on veterinary requirements that opens the "
+            "market to Turkish poultry.")
+    found = agreements(text, check_span=False)
+    assert ("defence-industrial cooperation", "memorandum") in [(a["field"], a["instrument"]) for a in found]
+    assert ("veterinary requirements", "protocol") in [(a["field"], a["instrument"]) for a in found]
+    assert "Agreement on Cooperation in Ensuring Energy Security" in [a["title"] for a in found]
+
+
+def test_a_weekday_after_agreements_on_is_not_a_field():
+    text = "Brazil and China signed 15 agreements on Friday covering everything from satellites to beef exports."
+    assert fields(text) == []
+
+
+def test_second_joint_statement_joined_by_and_is_its_own_instrument():
+    text = ("The presidents of Brazil and China issued a joint statement on combating climate change and a broader "
+            "joint statement on deepening the comprehensive strategic partnership.")
+    titles = [a["title"] for a in agreements(text)]
+    assert titles == ["joint statement on combating climate change",
+                      "joint statement on deepening the comprehensive strategic partnership"]
+
+
+def test_and_a_joint_statement_without_a_signing_verb_is_not_an_instrument():
+    text = "Officials praised the talks and a joint statement on trade was being drafted."
+    assert [a for a in agreements(text, check_span=False) if a["instrument"] == "joint_statement"] == []

@@ -116,3 +116,18 @@ def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_pa
     assert len(talks) == 1, talks
     assert talks[0]["status"] == "occurred" and talks[0]["start"] == "2025-06-04"
     assert {s["doc"] for s in talks[0]["sources"]} == {"preview.txt", "report.txt"}
+
+
+def test_a_singular_memorandum_in_the_sector_of_an_earlier_instrument_is_its_own_record(tmp_path):
+    corpus = tmp_path / "sci"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Brazil and China signed a complementary protocol for the joint development of a research satellite.\n\n"
+        "The two governments also signed a memorandum of understanding on cooperation in semiconductors and "
+        "a memorandum on research and innovation.\n", encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2023-04-14"}\n', encoding="utf-8")
+    factory = build(tmp_path / "kb.db", [str(corpus)])
+    agreements = [r for r in export(factory) if r["kind"] == "agreement"]
+    assert sorted(r["title"] or r["field"] for r in agreements) == [
+        "complementary protocol for the joint development of a research satellite",
+        "research and innovation", "semiconductors"]

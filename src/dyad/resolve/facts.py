@@ -206,7 +206,7 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
     # investment framework agreement) recaps it rather than adding an instrument.
     for i, m in enumerate(ms):
         d = m.data
-        if d.get("title") or not d.get("sectors"):
+        if d.get("title") or not d.get("sectors") or d.get("plural") is False:
             continue
         for j in range(i):
             o = ms[j].data

@@ -30,12 +30,13 @@ TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Z
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 PLURAL_TRIGGER = re.compile(
     r"\b(?P<noun>agreements|accords|memoranda(?: of understanding)?|memorandums|documents|deals|protocols|"
-    r"contracts|treaties|roadmaps|MoUs|agreement|memorandum|accord)\b"
+    r"contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of understanding)?|accord|protocol)\b"
     r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
     r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(
-    r"\b(?:signed|issued|adopted|released|approved)\s+(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|"
+    r"\b(?P<verb>signed|issued|adopted|released|approved|and)\s+(?:a|an|the)\s+"
+    r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
     r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+on\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,60}?)?)"
     r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
     r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
@@ -255,6 +256,9 @@ class AgreementExtractor:
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
+                if rx is JOINT_STATEMENT and m.group("verb").lower() == "and" and not re.search(
+                        r"\b(?:signed|issued|adopted|released|approved)\b", sent.text[:m.start()], re.I):
+                    continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
                 title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
                 a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
@@ -281,12 +285,16 @@ class AgreementExtractor:
             if any(x <= a < y for x, y in taken):
                 continue
             list_start = sent.start_char + m.start("list")
+            if any(list_start <= t.start < list_start + 2 for t in doc._.timexes or []):
+                continue  # "agreements on Friday covering ...": a date, not a list of fields
             items = self._items(doc, list_start, sent.start_char + m.end("list"))
             noun = m.group("noun")
             if noun.lower() == "documents":
                 noun = "agreements"
             list_id = f"{sent.start_char}:{m.start()}"
             for item, (s, e) in items:
+                if any(s <= t.start < s + 2 for t in doc._.timexes or []):
+                    continue  # "agreements on Friday covering ...": a date, not a field
                 for t in doc._.timexes or []:
                     if s < t.start < e:
                         cut = doc.text[s:t.start]
@@ -301,6 +309,8 @@ class AgreementExtractor:
                     continue
                 rec = self._common(doc, sent, main, a, None, noun, item, sectors, (s, e))
                 rec["list_id"] = list_id
+                # "agreements in X" may recap instruments told before; "a memorandum on X" is one of its own
+                rec["plural"] = noun.lower().endswith("s") or noun.lower().startswith("memoranda")
                 out.append(rec)
         return out
 
@@ -316,12 +326,14 @@ class AgreementExtractor:
                     tok.tag_ == "VBG" and prev is not None and prev.text == ","):
                 stop = tok.idx
                 break
-            if tok.text in ("-", "\u2013", "\u2014", "(") and i:
+            # a spaced dash or a bracket ends the list; "defence-industrial" and "cross-border" do not
+            if tok.text in ("-", "\u2013", "\u2014", "(") and i and (tok.text == "(" or span[i - 1].whitespace_):
                 stop = tok.idx
                 break
         chunk = doc.text[start:stop].rstrip(" ,")
+        chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
         instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:new\s+)?(?:memorand\w*|agreements?|protocols?|"
-                                    r"accords?|deals?|roadmaps?|treat\w+|contracts?)\b", chunk)
+                                    r"accords?|deals?|roadmaps?|treat\w+|contracts?)\b", chunk, re.I)
         if instrument_next:
             chunk = chunk[:instrument_next.start()]
         cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
