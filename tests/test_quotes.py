@@ -218,3 +218,146 @@ def test_no_date_when_unknown():
     [fact] = quotes(text, dct=None)
     assert fact["date"] is None
     assert fact["speaker"] == "Sadyr Japarov"
+
+
+# ---- single quotation marks ---------------------------------------------------------------------------
+
+
+def test_straight_single_quotes_with_apostrophes_inside():
+    text = ("Chile's Foreign Minister Alberto van Klaveren met Peru's Foreign Minister Elmer Schialer in Lima. "
+            "'Chile is and will stay Peru's partner on the Pacific coast,' van Klaveren told reporters. "
+            "Schialer praised the new border crossing. 'We expect the customs posts to be merged by "
+            "the end of the year,' he said.")
+    assert pairs(text) == [
+        ("Alberto van Klaveren", "Chile is and will stay Peru's partner on the Pacific coast"),
+        ("Elmer Schialer", "We expect the customs posts to be merged by the end of the year"),
+    ]
+
+
+def test_curly_single_quotes_and_curly_apostrophe():
+    text = ("Gabriel Boric received Javier Milei in Santiago. \u2018Argentina\u2019s gas will heat Chilean homes "
+            "again this winter,\u2019 Boric said.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Gabriel Boric"
+    assert said == "Argentina\u2019s gas will heat Chilean homes again this winter"
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries' ministers met at Chile's embassy in the '90s district of Lima's old town.",
+    "Peru's and Chile's negotiators reviewed the neighbours' plans for the port's new terminal.",
+    "The leaders' talks covered the 'rock 'n' roll' festival and the 'Pacific Alliance' summit.",
+])
+def test_apostrophes_are_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_single_quote_with_plural_possessive_inside():
+    text = "'Both countries' ports will gain from the new railway,' she said."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Both countries' ports will gain from the new railway"]
+    text = "'We will protect our neighbours' he said."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["We will protect our neighbours"]
+
+
+# ---- speaker from the surrounding sentences -------------------------------------------------------------
+
+
+def test_speaker_is_subject_of_previous_sentence():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday.\n\n"
+            "Milei was in a combative mood. \u201cArgentina will not wait another decade for a deal on "
+            "lithium exports.\u201d")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Javier Milei"
+
+
+def test_previous_sentence_not_used_when_the_attribution_names_no_person():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday.\n\n"
+            "Milei arrived late. \u201cThe talks were frank and long and touched on every open issue,\u201d "
+            "a government spokesman said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker is None
+
+
+def test_attribution_leading_into_the_next_quote_is_not_the_tail():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday.\n\n"
+            "Boric was keen to show results. \u201cThe bioceanic corridor will be finished within this "
+            "term.\u201d Milei was more careful, telling reporters: \u201cWe will sign when the financing "
+            "is clear and not before.\u201d")
+    assert [s for s, _ in pairs(text)] == ["Gabriel Boric", "Javier Milei"]
+
+
+def test_speaker_named_in_the_next_sentence():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday.\n\n"
+            "\u201cWe have closed the last open chapter of the border dispute.\u201d Boric added that the "
+            "two governments would publish the maps in June.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Gabriel Boric"
+
+
+def test_next_sentence_without_speech_verb_gives_no_speaker():
+    text = ("The talks lasted three hours.\n\n"
+            "\u201cWe have closed the last open chapter of the border dispute.\u201d Boric then flew "
+            "back to Santiago on the presidential plane with his ministers.")
+    [(speaker, _)] = pairs(text)
+    assert speaker is None
+
+
+# ---- pronouns and the person spoken to ---------------------------------------------------------------------
+
+
+def test_pronoun_speaker_is_not_the_person_told():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday.\n\n"
+            "Boric was generous in his welcome. \u201cChile and Argentina share the longest border in the "
+            "Americas and a common future,\u201d he told Milei, according to the presidential press office.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Gabriel Boric"
+
+
+def test_pronoun_subject_beats_a_person_in_a_subordinate_phrase():
+    text = ("Javier Milei flew to Santiago on Monday. "
+            "\u201cThe lithium agreement is the best deal our provinces have had in years,\u201d he said "
+            "after meeting Gabriel Boric.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Javier Milei"
+
+
+def test_person_told_in_the_lead_in_is_not_the_speaker():
+    text = ("Javier Milei met Gabriel Boric in Santiago. The minutes show that Milei assured Boric that "
+            "Argentina \u201cwill honour every clause of the gas contract signed in 2019\u201d.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Javier Milei"
+
+
+# ---- speakers named by office ----------------------------------------------------------------------------
+
+
+def test_role_noun_phrase_resolves_to_the_person_with_that_role():
+    text = ("Chilean President Gabriel Boric received Argentina's Foreign Minister Gerardo Werthein in "
+            "Santiago.\n\n"
+            "\u201cWe want the Agua Negra tunnel tendered before the end of the year,\u201d the minister told "
+            "reporters.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Gerardo Werthein"
+
+
+def test_quoted_as_telling_gives_the_object_of_quote():
+    text = ("Chilean President Gabriel Boric received Crown Prince Frederik of Denmark in Santiago.\n\n"
+            "The national news agency quoted the crown prince as telling Boric that Denmark \u201cis ready "
+            "to invest in green hydrogen plants in Magallanes\u201d.")
+    [(speaker, _)] = pairs(text)
+    assert speaker is not None and speaker.startswith("Frederik")
+
+
+def test_role_noun_phrase_without_matching_person_gives_no_speaker():
+    text = ("Gabriel Boric visited the port of Valparaiso on Monday.\n\n"
+            "\u201cThe new terminal will double our exports to Asia within five years,\u201d the governor "
+            "told reporters.")
+    [(speaker, _)] = pairs(text)
+    assert speaker is None
+
+
+@pytest.mark.parametrize("who", ["Boric's spokesman", "the president's spokesman"])
+def test_the_person_whose_spokesman_speaks_is_not_the_speaker(who):
+    text = ("President Gabriel Boric met Javier Milei in Santiago. \u201cThe corridor will open next spring "
+            f"for all trucks,\u201d {who} said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker is None

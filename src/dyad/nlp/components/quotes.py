@@ -1,21 +1,33 @@
 """Quotes: direct speech in quotation marks, with its speaker.
 
 Quotations are found by a scan of the text, paragraph by paragraph: curly “...” (the closer
-may be a straight " or missing before the paragraph end in sloppy copy), straight "..." and
-«...»; marks glued to words are fine. A quotation is speech unless it looks like a quoted
-name or term: too short, Title Case, verbless and short, or announced by a naming cue
-("dubbed", "the slogan", "so-called").
+may be a straight " or missing before the paragraph end in sloppy copy), straight "...", «...»
+and single '...' / ‘...’ (only when closed in the paragraph, since the marks double as
+apostrophes: "Ukraine's", "the countries' ties"); marks glued to words are fine. A quotation is
+speech unless it looks like a quoted name or term: too short, Title Case, verbless and short, or
+announced by a naming cue ("dubbed", "the slogan", "so-called").
 
 The speaker is, in order:
   1. a person in the lead-in (the sentence before the opening mark) with a speech verb or
-     a colon ("As President X emphasized: “...”", "X said: ...", "According to X, ...");
+     a colon ("As President X emphasized: “...”", "X said: ...", "According to X, ...",
+     "the agency quoted X as saying ...");
   2. a person in the attribution after the closing mark ("“...,” X stated.", "“...” said X");
+     a new sentence that leads into the next quotation ("“...” Y was guarded, saying: “...”")
+     is that quotation's lead-in, not this one's attribution;
   3. for a quotation opening a paragraph, a person in the previous paragraph's last
-     sentence when it ends with a colon ("X noted:\\n\\n“...”");
+     sentence when it ends with a colon ("X noted:\n\n“...”");
   4. for he/she in those places, the latest person before who was a subject or a speaker;
+     a he/she subject of the speech verb wins over a person who is not its subject
+     ("“...,” he told X", "he said after meeting X");
   5. the speaker of the quotation just before in the same stretch of speech (a second
      quotation in the paragraph, a quotation carried over to the next paragraph);
-  6. else None.
+  6. for a quotation that is a sentence of its own with no attribution, the person subject of
+     the sentence before in the paragraph ("X was keen to show momentum. “...”"), else the
+     person subject of a speech verb in the sentence after ("“...” X added that ...");
+  7. else None.
+The person spoken to ("told X", "assured X") is never the speaker. People named by office
+alone ("the minister told reporters", "the crown prince") are the nearest person named before
+whose role or title matches. Word lists are in patterns/quotes.json.
 Names are the longest form of the person in the article ("Tokayev" -> "Kassym-Jomart Tokayev").
 """
 
@@ -38,6 +50,8 @@ CURLY_OPEN = "\u201c\u201e"
 CURLY_CLOSE = "\u201d"
 GUILLEMET_OPEN = "\u00ab"
 GUILLEMET_CLOSE = "\u00bb"
+SINGLE_OPEN = "'\u2018"
+SINGLE_CLOSE = "'\u2019"
 ELLIPSIS_EDGES = " \t\n.\u2026"
 SENT_END = re.compile(r"[.!?](?=[\s\u201d\"\u00bb]|$)|\n")
 WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
@@ -79,6 +93,14 @@ def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
                 opener, o = ch, i
             elif ch == CURLY_CLOSE and _looks_like_opener(text, i, end):
                 opener, o = CURLY_OPEN[0], i  # sloppy copy: ” used as the opening mark
+            elif ch in SINGLE_OPEN and _single_opens(text, i, start, end):
+                opener, o = ch, i
+        elif opener in SINGLE_OPEN:
+            # single marks double as apostrophes: only a mark after a word and before a
+            # non-letter closes, and a quotation never closed is dropped (it was an apostrophe)
+            if ch in SINGLE_CLOSE and _single_closes(text, i, end):
+                _add(text, out, o, i, i + 1, True)
+                opener = None
         else:
             closes = (
                 (opener in CURLY_OPEN and ch in (CURLY_CLOSE, '"'))
@@ -93,8 +115,29 @@ def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
                 _add(text, out, o, i, i, False)
                 opener, o = ch, i
         i += 1
-    if opener is not None:
+    if opener is not None and opener not in SINGLE_OPEN:
         _add(text, out, o, end, end, False)
+
+
+def _single_opens(text: str, i: int, start: int, end: int) -> bool:
+    """A ' or ‘ opening a quotation: at a paragraph start or after a space, dash, colon or
+    bracket, before a letter ("'We", not "Ukraine's" or "'90s")."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in "(:[\u2014\u2013") and after.isalpha()
+
+
+def _single_closes(text: str, i: int, end: int) -> bool:
+    """A ' or ’ closing a quotation: after a word or punctuation, before a space, punctuation
+    or the paragraph end. A mark that may be a plural possessive ("our countries' ties") closes
+    only when no other closing mark follows in the paragraph."""
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isspace() or after.isalnum():
+        return False
+    if before in "sS" and after == " " and text[i + 2:i + 3].islower():
+        return not any(text[k] in SINGLE_CLOSE and _single_closes(text, k, end) for k in range(i + 1, end))
+    return True
 
 
 def _looks_like_opener(text: str, i: int, end: int) -> bool:
@@ -126,6 +169,9 @@ class QuoteExtractor:
         cues = sorted(data["name_cues"], key=len, reverse=True)
         self.name_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[,:]?\s*$", re.I)
         self.pronouns = {p.lower() for p in data["pronouns"]}
+        self.addressee_verbs = {v.lower() for v in data.get("addressee_verbs", [])}
+        self.source_verbs = {v.lower() for v in data.get("source_verbs", [])}
+        self.role_nouns = {v.lower() for v in data.get("role_nouns", [])}
         self.min_words = int(data.get("min_words", 4))
         self.min_words_without_verb = int(data.get("min_words_without_verb", 6))
 
@@ -136,7 +182,7 @@ class QuoteExtractor:
         if not quotes:
             doc._.facts = facts
             return doc
-        ctx = _Context(doc, quotes)
+        ctx = _Context(doc, quotes, self.role_nouns)
         for q in quotes:
             q.speech = self.is_speech(ctx, q)
         prev: Quote | None = None
@@ -180,6 +226,7 @@ class QuoteExtractor:
             pronoun_at = q.open
         # 2. the attribution after the closing mark
         tail_end = self.tail_end(ctx, q)
+        found2 = None
         if tail_end is not None:
             found2 = self.attributed(ctx, q.close, tail_end, need_cue=False, head=True)
             if found2 and found2[0] == "name":
@@ -204,6 +251,67 @@ class QuoteExtractor:
         # 5. the same stretch of speech as the quotation before
         if prev is not None and prev.speaker and self.continues(ctx, prev, q, lead_start):
             return prev.speaker
+        # 6. a quotation standing as its own sentence: the person the sentence before is about
+        #    ("X was keen to show momentum. “...”"), else who speaks in the sentence after
+        #    ("“...” X added that ...")
+        if not ctx.text[lead_start:q.open].strip() and (tail_end is None or not self.tail_cue(ctx, q.close, tail_end)):
+            name = self.previous_subject(ctx, lead_start)
+            if name:
+                return name
+            name = self.next_speaker(ctx, q)
+            if name:
+                return name
+        return None
+
+    def tail_cue(self, ctx: _Context, start: int, end: int) -> bool:
+        """The attribution after a quotation has a speech verb or phrase, whoever its subject
+        ("“...,” a spokesman said"): the speaker is then not someone from another sentence."""
+        toks = [t for t in ctx.tokens(start, end) if not ctx.quoted(t.idx)]
+        if any(self.is_speech_verb(t) and t.i - toks[0].i <= 8 for t in toks):
+            return True
+        phrase = self.phrases.search(ctx.masked(start, end).lower())
+        return bool(phrase and phrase.start() < 40)
+
+    def previous_subject(self, ctx: _Context, lead_start: int) -> str | None:
+        """The person (or he/she, resolved) who is the subject of the main clause of the
+        sentence before lead_start in the same paragraph, when that sentence holds no quotation."""
+        ps = ctx.para_start(lead_start)
+        before = ctx.text[ps:lead_start].rstrip()
+        if not before or before[-1] not in ".!?":
+            return None
+        tok = ctx.token_at(ps + len(before) - 1)
+        if tok is None:
+            return None
+        s0 = max(ps, tok.sent.start_char)
+        if any(s0 <= x.open < lead_start for x in ctx.quotes):
+            return None
+        people = [m for m in ctx.mentions if s0 <= m[0] and m[1] <= lead_start]
+        for m in people:
+            root = ctx.root(m)
+            if root is not None and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT":
+                return ctx.canonical(m)
+        for t in ctx.tokens(s0, lead_start):
+            if t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT":
+                return ctx.antecedent(t.idx)
+        return None
+
+    def next_speaker(self, ctx: _Context, q: Quote) -> str | None:
+        """The person who is the subject of a speech verb in the sentence right after a
+        quotation that ends its own sentence, on the same line."""
+        if not q.closed or not re.search(r"[.!?]$", ctx.text[q.start:q.end]):
+            return None
+        text = ctx.text
+        line_end = text.find("\n", q.close)
+        line_end = len(text) if line_end < 0 else line_end
+        m = SENT_END.search(text, q.close, line_end)
+        end = m.end() if m else line_end
+        end = min([end] + [x.open for x in ctx.quotes if q.close <= x.open < end])
+        verbs = [t for t in ctx.tokens(q.close, end) if self.is_speech_verb(t)]
+        for p in ctx.mentions:
+            if q.close <= p[0] and p[1] <= end:
+                root = ctx.root(p)
+                if root is not None and root.dep_ in SUBJECT_DEPS and root.head in verbs:
+                    return ctx.canonical(p)
         return None
 
     def attributed(self, ctx: _Context, start: int, end: int, need_cue: bool,
@@ -227,7 +335,17 @@ class QuoteExtractor:
         elif need_cue and not (verbs or phrase or colon):
             return None
         people = [m for m in ctx.mentions if start <= m[0] and m[1] <= end and not ctx.quoted(m[0])]
+        # the person spoken to is not the speaker ("he told X", "assured X that")
+        people = [m for m in people if not self.addressee(ctx, m)]
+        # nor whose spokesman or office speaks ("X's spokesman said")
+        people = [m for m in people if not ((r := ctx.root(m)) is not None and r.dep_ == "poss"
+                                            and r.head.dep_ in SUBJECT_DEPS and r.head.head in verbs)]
         if people:
+            speaking = [m for m in people if (r := ctx.root(m)) is not None
+                        and ((r.dep_ in SUBJECT_DEPS and r.head in verbs) or self.source_object(r))]
+            pronoun = any(t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS and t.head in verbs for t in toks)
+            if pronoun and not speaking:
+                return "pronoun", ""  # "“...,” he said after meeting X"
             return "name", self.pick(ctx, people, verbs, phrase, start)
         for t in toks:
             if t.lower_ in self.pronouns and (t.dep_ in SUBJECT_DEPS or not verbs or t.head in verbs
@@ -242,6 +360,11 @@ class QuoteExtractor:
             after = [m for m in people if m[0] >= start + phrase.end()]
             if after:
                 return ctx.canonical(after[0])
+        # "quoted X as saying": the object of the quoting verb
+        for m in people:
+            root = ctx.root(m)
+            if root is not None and self.source_object(root):
+                return ctx.canonical(m)
         # the subject of a speech verb, else any subject, else the first person
         for m in people:
             root = ctx.root(m)
@@ -260,6 +383,22 @@ class QuoteExtractor:
             if after:
                 return ctx.canonical(after[0])
         return ctx.canonical(people[0])
+
+    def addressee(self, ctx: _Context, m: tuple[int, int, str]) -> bool:
+        """The person is the one spoken to: object of "tell", "assure"..., or "said to X"."""
+        r = ctx.root(m)
+        if r is None:
+            return False
+        while r.dep_ == "conj" and r.head.i != r.i:
+            r = r.head
+        head = r.head
+        if r.dep_ in ("dobj", "dative", "iobj") and (head.lemma_.lower() in self.addressee_verbs
+                                                    or head.lower_ in self.addressee_verbs):
+            return True
+        return r.dep_ == "pobj" and head.lower_ == "to" and self.is_speech_verb(head.head)
+
+    def source_object(self, r: Token) -> bool:
+        return r.dep_ == "dobj" and (r.head.lemma_.lower() in self.source_verbs or r.head.lower_ in self.source_verbs)
 
     def is_speech_verb(self, t: Token) -> bool:
         if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
@@ -280,9 +419,12 @@ class QuoteExtractor:
         end = m.end() if m else line_end
         nxt = min((x.open for x in ctx.quotes if q.close <= x.open < end), default=end)
         end = min(end, nxt)
-        inner_end = text[q.start:q.close].rstrip(" \u201d\"\u00bb")
+        inner_end = text[q.start:q.close].rstrip(" \u201d\"\u00bb'\u2019")
         if inner_end.endswith(".") and len(WORD.findall(text[q.close:end])) > 8:
             return None  # the quotation closed its sentence; what follows is new narrative
+        led_in = any(x.open == end for x in ctx.quotes)
+        if inner_end[-1:] in (".", "!", "?") and led_in and not text[q.close:end].rstrip().endswith(","):
+            return None  # a new sentence leading into the next quotation ("X was guarded, saying: “...”")
         return end
 
     def continues(self, ctx: _Context, prev: Quote, q: Quote, lead_start: int) -> bool:
@@ -300,7 +442,7 @@ class QuoteExtractor:
 
 # ---------------------------------------------------------------------------- doc helpers
 class _Context:
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], role_nouns: set[str] | frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.text = doc.text
         self.quotes = quotes
@@ -314,6 +456,87 @@ class _Context:
         self.mentions = sorted(self.mentions + self._name_mentions())
         self.mentions = sorted(self.mentions + self._surname_mentions())
         self._canon: dict[tuple[str, int], str] = {}
+        if role_nouns:
+            self.mentions = sorted(self.mentions + self._role_mentions(role_nouns))
+
+    def _role_mentions(self, role_nouns: set[str] | frozenset[str]) -> list[tuple[int, int, str]]:
+        """People named by office alone ("the minister", "the crown prince", "Poland's foreign
+        minister"): the nearest person named before whose role or title matches the noun, its
+        title words ("foreign", "crown") and its country."""
+        doc, gaz = self.doc, gazetteer()
+        titles = {w.lower() for w in _title_words()}
+        starts = [m[0] for m in self.mentions]
+        out: list[tuple[int, int, str]] = []
+        for t in doc:
+            if t.lower_ not in role_nouns or t.tag_ in ("NNS", "NNPS") or self.quoted(t.idx):
+                continue
+            if any(a <= t.idx < b for a, b, _ in self.mentions):
+                continue
+            # a title naming the person who follows ("the minister, Jan Kowalski,") is not a mention
+            k = t.i + 1
+            while k < len(doc) and k <= t.i + 2 and (doc[k].is_space or doc[k].text == ","):
+                k += 1
+            if k < len(doc) and doc[k].idx in starts:
+                continue
+            left = list(t.lefts)
+            det = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in left)
+            country = None
+            words = []
+            for c in left:
+                found = gaz.country_of(c.text)
+                code = found[0] if found else None
+                if c.dep_ == "poss" and code:
+                    det, country = True, code
+                elif c.dep_ in ("compound", "amod", "nmod"):
+                    if code:
+                        country = code
+                    elif c.lower_ in titles:
+                        words.append(c.lower_)
+            for prep in t.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        found = gaz.country_of(obj.text) if obj.dep_ == "pobj" else None
+                        country = found[0] if found else country
+            if not det:
+                continue
+            start = min([t.idx] + [c.idx for c in left])
+            name = self._person_with_role(t.lower_, words, country, start)
+            if name:
+                out.append((start, t.idx + len(t), name))
+        return out
+
+    def _person_with_role(self, noun: str, words: list[str], country: str | None, at: int) -> str | None:
+        for m in reversed([m for m in self.mentions if m[1] <= at and not self.quoted(m[0])]):
+            name = self.canonical(m)
+            records = [p for p in self.people if p["name"] == name]
+            described = " ".join([(p.get("role") or "") for p in records] + [self._title_context(m)]).lower()
+            said = set(re.findall(r"[a-z\-]+", described))
+            if noun not in said or not all(w in said for w in words):
+                continue
+            known = {p.get("country") for p in records if p.get("country")}
+            if country and known and country not in known:
+                continue
+            return name
+        return None
+
+    def _title_context(self, m: tuple[int, int, str]) -> str:
+        """The words before a name mention that describe it ("Saudi Crown Prince ...") and its
+        apposition (", the foreign minister,")."""
+        toks = self.tokens(m[0], m[1])
+        if not toks:
+            return ""
+        words = []
+        k = toks[0].i - 1
+        while k >= 0 and len(words) < 5:
+            w = self.doc[k]
+            if w.is_punct or w.is_space or w.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
+                break
+            words.append(w.text)
+            k -= 1
+        root = self.root(m)
+        if root is not None:
+            words += [x.text for c in root.children if c.dep_ == "appos" for x in c.subtree]
+        return " ".join(words)
 
     def _name_mentions(self) -> list[tuple[int, int, str]]:
         """People the entity tagger missed (the small model often skips a name opening a
