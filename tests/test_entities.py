@@ -194,3 +194,38 @@ def test_other_people_are_kept_apart(two_articles):
     assert len(erdogan) == 1
     assert erdogan[0]["country"] == "TUR"
     assert "Mirziyoyev" not in erdogan[0]["aliases"]
+
+
+def test_portfolio_after_minister_of_is_not_a_given_name():
+    p = person("Turkey's Minister of Energy Alparslan Bayraktar said the pipeline would be extended.",
+               "Alparslan Bayraktar")
+    assert p["country"] == "TUR"
+    assert p["role"].startswith("Minister of Energy")
+    assert not [x for x in people("Turkey's Minister of Energy Alparslan Bayraktar said so.")
+                if x["name"].startswith("Energy")]
+
+
+def test_article_spelling_of_a_known_leader_is_kept_with_the_gazetteer_name_as_alias():
+    p = person("Egyptian President Abdel Fattah al-Sisi received the delegation.", "Abdel Fattah al-Sisi",
+               published="2024-10-15")
+    assert p["leader"] == "Abdel Fattah el-Sisi"
+    assert "Abdel Fattah el-Sisi" in p["aliases"]
+
+
+def test_given_name_spelt_differently_still_finds_the_leader():
+    p = person("H.E. Mr. Chimed Saikhanbileg, Prime Minister of Mongolia, met the guests.", "Chimed Saikhanbileg",
+               published="2015-10-22")
+    assert (p["leader"], p["country"]) == ("Chimediin Saikhanbileg", "MNG")
+
+
+def test_two_spellings_of_one_leader_across_articles_are_one_person(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("date 2024-10-13\nEgyptian President Abdel Fattah el-Sisi will receive the Saudi crown prince.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("date 2024-10-16\nPresident Abdel Fattah al-Sisi received the Saudi crown prince in Cairo.\n",
+                 encoding="utf-8")
+    _res, records = ingest_and_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "out.jsonl", a, b)
+    sisi = [p for p in persons(records) if "Sisi" in p["name"]]
+    assert len(sisi) == 1, sisi
+    assert {"Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"} <= set(sisi[0]["aliases"])

@@ -64,6 +64,12 @@ class Gazetteer:
     def leader(self, name: str, date: str | None = None) -> Leader | None:
         """The leader known by ``name`` (full name or surname) in office at ``date``, if unique."""
         cands = self.leader_index.get(fold(name), [])
+        parts = fold(name).split()
+        if not cands and len(parts) >= 2:
+            # "Chimed Saikhanbileg" for "Chimediin Saikhanbileg": the surname, and a given name
+            # that is a spelling of the known one (same first four letters).
+            cands = [c for c in self.leader_index.get(parts[-1], [])
+                     if fold(c.name).split()[0][:4] == parts[0][:4] and len(parts[0]) >= 4]
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []

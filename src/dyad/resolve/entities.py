@@ -86,12 +86,28 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
             groups[cands[0]].append(m)
         else:
             orphans.setdefault(_person_key(m.data["name"]), []).append(m)
-    out = list(groups.values())
+    out = _join_same_leader(list(groups.values()))
     for group in orphans.values():
         # A bare surname no full name explains is kept only with evidence it is a person.
         if any(not x.data.get("surname_only") for x in group):
             out.append(group)
     return out
+
+
+def _join_same_leader(groups: list[list[M]]) -> list[list[M]]:
+    """Spellings of one head of state or government ("el-Sisi" / "al-Sisi", "Chimed" /
+    "Chimediin Saikhanbileg") are one person when the gazetteer knows them as the same leader."""
+    uf = UnionFind(len(groups))
+    seen: dict[str, int] = {}
+    for i, group in enumerate(groups):
+        for m in group:
+            leader = m.data.get("leader")
+            if leader:
+                if leader in seen:
+                    uf.union(seen[leader], i)
+                else:
+                    seen[leader] = i
+    return [[m for i in g for m in groups[i]] for g in uf.groups()]
 
 
 def _role_rank(role: str) -> int:

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
+from dyad.resolve.names import plain
 
 # Words that, right after a capitalised name, show it is part of a larger proper name
 # ("Kurmangazy Children's Creativity Center") rather than a person.
@@ -163,6 +164,8 @@ class EntityExtractor:
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text):
                 break
+            if start >= 2 and doc[start - 2].lower_ in ("of", "for"):
+                break  # "Minister of Electricity Mahmoud Esmat": the portfolio, not a given name
             start -= 1
         return doc[start:span.end]
 
@@ -212,8 +215,8 @@ class EntityExtractor:
                 start += 1  # "Turkmenistan Gurbanguly Berdimuhamedov": a country is not a first name
                 continue
             if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and \
-                    self._title_precedes(doc, doc[start - 3:start - 1]) is not None and doc[start].is_title and \
-                    any(self._title_length(doc, k) for k in range(max(0, start - 4), start - 1)):
+                    doc[start].is_title and \
+                    any(self._title_length(doc, k) == start - 1 - k for k in range(max(0, start - 4), start - 1)):
                 start += 1  # "Minister of Electricity [Mahmoud Esmat]": the ministry word is not the name
                 continue
             break
@@ -252,7 +255,12 @@ class EntityExtractor:
         leader = self.gaz.leader(name, doc._.dct)
         canonical = name
         if leader:
-            canonical = leader.name if len(leader.name.split()) >= len(name.split()) else name
+            # The article's own full spelling ("Chimed Saikhanbileg", "al-Sisi") over the gazetteer's;
+            # the gazetteer's full name for a surname-only mention. Both stay as aliases.
+            # (Where the two differ only in diacritics, the gazetteer's: "Erdogan" is "Erdoğan".)
+            # A shorter article form ("Tayyip Erdogan", a name cut by the tagger) takes the gazetteer's.
+            canonical = name if len(name.split()) >= max(2, len(leader.name.split())) and \
+                plain(name) != plain(leader.name) else leader.name
             if country is None:
                 country = leader.country
             if role is None or role.split()[0].lower() == leader.role.split()[0].lower():
@@ -264,7 +272,8 @@ class EntityExtractor:
             return {"kind": "entity", "entity_type": "person", "name": name, "aliases": [name],
                     "country": None, "role": None, "sources": [span_source(span)], "surname_only": True}
         return {"kind": "entity", "entity_type": "person", "name": canonical,
-                "aliases": sorted({name, canonical}), "country": country, "role": role,
+                "aliases": sorted({name, canonical} | ({leader.name} if leader else set())),
+                "country": country, "role": role, "leader": leader.name if leader else None,
                 "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
 
     def title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
