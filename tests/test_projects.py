@@ -34,8 +34,8 @@ def named(text: str, name: str, dct: str | None = DCT) -> dict:
 def test_bracketed_alternative_name_is_an_alias():
     text = "Mongolia and Japan discussed freight along the Steppe Corridor (Trans-Mongolian Freight Route)."
     p = named(text, "Steppe Corridor")
-    assert (p["project_type"], p["aliases"], p["status"]) == ("corridor", ["Trans-Mongolian Freight Route"],
-                                                              "unknown")
+    assert (p["project_type"], p["aliases"]) == ("corridor", ["Trans-Mongolian Freight Route"])
+    assert p["status"] == "operational"  # freight moves along it: the route is in use
     assert p["countries"] == ["MNG", "JPN"]
 
 
@@ -149,8 +149,7 @@ def test_completion_deadline_in_next_sentence_is_a_planned_milestone():
             "end of 2027.")
     p = named(text, "Tavan Tolgoi Logistics Hub")
     assert (p["project_type"], p["status"]) == ("facility", "under_construction")
-    assert p["milestones"] == [{"description": "The hub will be completed by the end of 2027", "date": "2027",
-                                "status": "planned"}]
+    assert p["milestones"] == [{"description": "hub completed", "date": "2027", "status": "planned"}]
 
 
 def test_opening_date_milestone_with_construction_underway():
@@ -164,14 +163,14 @@ def test_opening_date_milestone_with_construction_underway():
 def test_past_launch_is_a_done_milestone():
     text = "Trade keeps growing. Officials said India and the UAE launched the Bharat Gulf Trade Corridor in 2023."
     p = named(text, "Bharat Gulf Trade Corridor")
-    assert p["milestones"] == [{"description": "Officials said India and the UAE launched the Bharat Gulf Trade "
-                                               "Corridor in 2023", "date": "2023", "status": "done"}]
+    assert p["milestones"] == [{"description": "launched", "date": "2023", "status": "done"}]
 
 
 def test_milestone_description_at_start_of_text():
     text = "The first phase of the Navoi Solar Plant, built by Uzbekistan and Turkey, was completed in March 2024."
     p = named(text, "Navoi Solar Plant")
-    assert p["milestones"] == [{"description": text.rstrip("."), "date": "2024-03", "status": "done"}]
+    assert p["milestones"] == [{"description": "first phase completed", "date": "2024-03",
+                                "status": "done"}]
 
 
 # ---------------------------------------------------------------------------- not projects
@@ -203,3 +202,135 @@ def test_joint_fund_not_in_the_gazetteer_is_a_fund():
     p = named("Uzbekistan and Turkey discussed projects with the Uzbekistan-Turkey Investment Fund.",
               "Uzbekistan-Turkey Investment Fund")
     assert (p["project_type"], p["countries"]) == ("fund", ["UZB", "TUR"])
+
+
+# ---------------------------------------------------------------------------- status from the governing clause
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Tashkent explained its plans to build it.", "proposed"),  # "to build" inside "plans to build"
+    ("They signed an intergovernmental agreement on building it.", "agreed"),
+    ("It is a protocol for the joint development of the probe.", "agreed"),
+    ("The bridge is complete.", "operational"),
+    ("The works have been operational since 2019.", "operational"),
+    ("The scheme remains on paper.", "proposed"),
+])
+def test_status_from_more_cues(text, status):
+    assert status_from(text) == status
+
+
+def test_each_project_takes_the_status_of_its_own_clause():
+    text = ("The Fergana Solar Plant has been operational since 2019, but the planned railway from Andijan to "
+            "Osh in Kyrgyzstan remains on paper.")
+    found = {p["project_type"]: p for p in projects(text)}
+    assert found["facility"]["status"] == "operational"
+    assert found["railway"]["status"] == "proposed"
+
+
+def test_in_use_since_a_past_date_is_operational_with_a_done_milestone():
+    p = named("Uzbekistan has been importing gas from Turkmenistan over the Amu Darya Pipeline since 2019.",
+              "Amu Darya Pipeline")
+    assert p["status"] == "operational"
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2019", "done")]
+
+
+def test_route_used_by_traffic_is_operational_but_not_when_only_future():
+    p = named("Uzbekistan and Turkey welcomed the growth of cargo traffic via the Lapis Corridor.", "Lapis Corridor")
+    assert p["status"] == "operational"
+    p = named("Uzbekistan and Turkey said trains will travel along the Kabul Corridor.", "Kabul Corridor")
+    assert p["status"] != "operational"
+
+
+def test_agreement_on_building_a_named_railway_is_agreed():
+    p = named("Uzbekistan and Turkey signed an intergovernmental agreement on building the Termez Railway.",
+              "Termez Railway")
+    assert p["status"] == "agreed"
+
+
+def test_relative_clause_gives_the_status():
+    p = named("Uzbekistan and Turkey discussed the Navoi Cargo Hub, which is under construction near Navoi.",
+              "Navoi Cargo Hub")
+    assert p["status"] == "under_construction"
+
+
+# ---------------------------------------------------------------------------- names, folding, acronyms
+
+
+def test_capitalised_name_with_lowercase_head_and_its_acronym_and_parts():
+    text = ("Uzbekistan and Turkey agreed to speed up work on the Navoi Port–Bursa Logistics corridor.\n\n"
+            "The NPBL corridor, launched in 2019, is meant to link Navoi with Bursa. The first berths of Navoi Port "
+            "have been operational since 2021.")
+    [p] = projects(text)
+    assert (p["name"], p["project_type"], p["status"]) == ("Navoi Port–Bursa Logistics corridor", "corridor",
+                                                           "under_construction")
+    assert {"NPBL", "NPBL corridor"} <= set(p["aliases"])
+    assert {m["date"] for m in p["milestones"]} == {"2019", "2021"}
+
+
+def test_unnamed_description_before_the_name_is_the_same_project_and_anaphors_carry_milestones():
+    text = ("Uzbekistan and Turkey plan an electricity cable under the Caspian Sea.\n\n"
+            "The Caspian Sea Submarine Cable would carry 500 megawatts.\n\n"
+            "A feasibility study for the project was completed in March 2025.\n\n"
+            "The partners aim to take a final investment decision on the cable in 2026.")
+    [p] = projects(text)
+    assert p["name"] == "Caspian Sea Submarine Cable"
+    ms = {m["date"]: m for m in p["milestones"]}
+    assert ms["2025-03"]["description"] == "feasibility study for project completed"
+    assert ms["2025-03"]["status"] == "done"
+    assert ms["2026"] == {"description": "final investment decision", "date": "2026", "status": "planned"}
+
+
+def test_name_as_modifier_of_another_noun_is_not_a_project():
+    assert projects("Uzbekistan and Turkey noted that Turkey's Bosphorus Canal revenues rose.") == []
+
+
+def test_name_inside_a_longer_proper_name_is_not_a_project():
+    assert projects("Uzbekistan and Turkey set up the Silk Energy Corridor Power Company in 2024.") == []
+
+
+def test_joint_development_of_a_named_field():
+    [p] = projects("Uzbekistan and Turkmenistan noted the importance of the joint development of the Karakum "
+                   "field.")
+    assert (p["name"], p["project_type"], p["status"]) == ("joint development of the Karakum field", "other",
+                                                           "agreed")
+
+
+def test_appositive_names_a_venture():
+    p = named("The flagship is Aral Green One, the green hydrogen venture planned near Nukus by Uzbekistan and "
+              "Turkey.", "Aral Green One")
+    assert p["project_type"] == "facility"
+
+
+def test_swap_scheme_through_a_third_country():
+    [p] = projects("Uzbekistan praised the gas swap scheme through Kazakhstan, under which Turkmen gas has been "
+                   "delivered since March 2022.")
+    assert (p["name"], p["project_type"], p["status"]) == ("gas swap scheme through Kazakhstan", "program",
+                                                           "operational")
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2022-03", "done")]
+
+
+def test_trailing_programme_noun_sets_the_type():
+    p = named("Uzbekistan and Turkey extended the Amu Earth Satellite (AES) program.", "Amu Earth Satellite")
+    assert p["project_type"] == "program"
+
+
+def test_capitalised_organisation_word_is_not_a_milestone_cue():
+    text = ("Uzbekistan and Turkey are building the Termez Railway. The railway was presented to the European "
+            "Commission in May 2024.")
+    assert named(text, "Termez Railway")["milestones"] == []
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+def test_key_shared_by_a_corridor_and_two_pipeline_mentions():
+    from dyad.resolve.base import M
+    from dyad.resolve.facts import cluster_projects
+
+    def m(i: int, name: str, ptype: str, aliases: list[str] | None = None) -> M:
+        return M(i, f"k{i}", "project", "d", "2025", i * 10, i * 10 + 5,
+                 {"name": name, "project_type": ptype, "aliases": aliases or []})
+    groups = cluster_projects([m(1, "Middle Corridor", "corridor", ["Kara-Kum International Transport Route"]),
+                               m(2, "Kara-Kum Gas Pipeline", "pipeline"), m(3, "Kara-Kum pipeline", "pipeline")])
+    assert sorted(sorted(x.data["name"] for x in g) for g in groups) == [
+        ["Kara-Kum Gas Pipeline", "Kara-Kum pipeline"], ["Middle Corridor"]]

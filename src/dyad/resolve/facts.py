@@ -251,22 +251,25 @@ def project_core(name: str) -> str:
 
 
 def cluster_projects(ms: list[M]) -> list[list[M]]:
+    """Mentions sharing a name key (synonym or distinctive core) are one project, unless that would join
+    projects of different types: every key may point at several groups ("Trans-Caspian" names a corridor
+    and a pipeline), and the mention joins each compatible one."""
     ms = sorted(ms, key=lambda m: m.order)
     uf = UnionFind(len(ms))
-    index: dict[str, int] = {}
+    index: dict[str, list[int]] = {}
+    types: dict[int, set] = {i: {m.data.get("project_type")} - {None, "other"} for i, m in enumerate(ms)}
     for i, m in enumerate(ms):
         names = {m.data["name"], *(m.data.get("aliases") or [])}
         for n in names:
             for key in {synonym_key(n), "core:" + project_core(n)}:
                 if not key or key == "core:":
                     continue
-                if key in index:
-                    j = index[key]
-                    if ms[j].data.get("project_type") in (None, "other", m.data.get("project_type")) or \
-                            m.data.get("project_type") in (None, "other"):
+                for j in index.setdefault(key, []):
+                    ri, rj = uf.find(i), uf.find(j)
+                    if ri != rj and len(types[ri] | types[rj]) <= 1:
                         uf.union(i, j)
-                else:
-                    index[key] = i
+                        types[uf.find(i)] = types[ri] | types[rj]
+                index[key].append(i)
     return [[ms[i] for i in g] for g in uf.groups()]
 
 

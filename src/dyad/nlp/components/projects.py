@@ -4,10 +4,11 @@ brackets and acronyms, a status from the cues around each mention and dated mile
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions
 from dyad.nlp.components.util import dyad_of, patterns, source
@@ -26,7 +27,8 @@ ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|rout
 UNNAMED_RE = re.compile(
     r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with)\b)[\w\-'\u2013]+\s+){0,4}?)(?P<head>" +
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
-    r")(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
+    r")(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
+    r"(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
 ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
 PROJECT_CUE = re.compile(
     r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|inaugurat\w*|commission\w*|develop\w*|financ\w*|"
@@ -34,6 +36,29 @@ PROJECT_CUE = re.compile(
     r"upgrade\w*|moderni[sz]\w*|expan\w+|capacity|funded|grant|planned|proposed|feasibility|donat\w*|symbol\w*|"
     r"ceremony)\b", re.I)
 STATUS_ORDER = ["operational", "under_construction", "agreed", "proposed"]
+STATUS_RANK = ["unknown", "proposed", "agreed", "under_construction", "operational"]
+LOWER_HEADS = {w.lower(): t for w, t in UNNAMED.items()}
+NEED_NAME = set(DATA["unnamed_need_name"])
+MOVEMENT = set(DATA["movement_words"])
+PATH_PREPS = set(DATA["path_prepositions"])
+PROJECT_NOUNS = set(DATA["project_nouns"])
+APPOS_NOUNS: dict[str, str] = DATA["appositive_nouns"]
+FACILITY_WORDS = set(DATA["facility_words"])
+TRAILING_TYPES: dict[str, str] = DATA["trailing_type_nouns"]
+# "an intergovernmental agreement on building X", "a protocol for the joint development of X"
+AGREED_RE = re.compile(
+    r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\b(?:\s+[\w\-]+){0,4}?\s+(?:on|for|to|concerning)\s+"
+    r"(?:the\s+)?(?:joint(?:ly)?\s+)?(?:" + "|".join(DATA["undertaking_words"]) + r")\b", re.I)
+JOINT_RE = re.compile(
+    r"\bjoint\s+(?:" + "|".join(DATA["joint_undertakings"]) + r")\s+of\s+the\s+"
+    r"(?P<np>(?:[A-Z][\w\-]*\s+){1,4}(?P<noun>[a-z]{3,}))\b")
+APPOS_RE = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,3}),\s+(?:the|a|an)\s+"
+    r"(?P<mods>(?:[a-z][\w\-]*\s+){0,4}?)(?P<noun>" + "|".join(APPOS_NOUNS) + r")\b")
+# clause boundaries in the dependency parse: a cue beyond one belongs to another predicate
+BOUNDARY = {"relcl", "advcl", "ccomp", "parataxis", "csubj", "ROOT"}
+FUTURE_RE = re.compile(r"\b(?:will|would|shall|should|could|may|might|expected|due|plan(?:s|ned)?|aim(?:s|ed)?|"
+                       r"scheduled|set to|to be|is to|are to|on track|intends?|intended|targets?|targeted)\b", re.I)
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -43,6 +68,8 @@ def _cue_regex(cues: list[str]) -> re.Pattern[str]:
 
 STATUS_RE = {k: _cue_regex(v) for k, v in DATA["status_cues"].items()}
 MILESTONE_RE = _cue_regex(DATA["milestone_verbs"])
+ANAPHOR_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(project|" + "|".join(
+    sorted((re.escape(h) for h in UNNAMED if " " not in h), key=len, reverse=True)) + r")\b")
 
 
 def _in_heading(doc: Doc, pos: int) -> bool:
@@ -54,9 +81,75 @@ def _in_heading(doc: Doc, pos: int) -> bool:
 
 
 def status_from(text: str) -> str:
-    for status in STATUS_ORDER:
-        if STATUS_RE[status].search(text):
-            return status
+    """The strongest status cue in the text; a cue inside a longer cue of another status yields to it
+    ("plan to build" is a proposal even though "to build" alone reads as agreed)."""
+    hits = [(m.start(), m.end(), st) for st in STATUS_ORDER for m in STATUS_RE[st].finditer(text)]
+    hits += [(m.start(), m.end(), "agreed") for m in AGREED_RE.finditer(text)]
+    hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
+                                       for o in hits)]
+    found = {h[2] for h in hits}
+    return next((st for st in STATUS_ORDER if st in found), "unknown")
+
+
+def _is_boundary(t: Token) -> bool:
+    return t.dep_ in BOUNDARY or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) or t.head is t
+
+
+def _root(span: Span) -> Token:
+    """The mention's head: the first token attached outside the span that is not a possessor ("Egypt's")."""
+    outside = [t for t in span if t.head is t or not (span.start <= t.head.i < span.end)]
+    return next((t for t in outside if t.dep_ not in ("poss", "case", "punct")), span.root)
+
+
+def _np_head(span: Span) -> Token:
+    t = _root(span)
+    while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i >= span.start:
+        t = t.head
+    return t
+
+
+def clause_of(tok: Token) -> tuple[Token, str]:
+    """The predicate governing a token and the text of its clause, without embedded clauses
+    (relative, adverbial, complement, coordinated) that do not contain the token."""
+    pred = tok
+    while not _is_boundary(pred):
+        pred = pred.head
+    skip = [(c.left_edge.i, c.right_edge.i) for c in pred.subtree
+            if c is not pred and _is_boundary(c) and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
+    words = [t.text_with_ws for t in pred.subtree if not any(a <= t.i <= b for a, b in skip)]
+    return pred, "".join(words)
+
+
+def _ongoing(v: Token) -> bool:
+    """'has been importing ... since 2022', 'have run together since 1988': in use since a past date."""
+    kids = {c.lower_ for c in v.children}
+    return "since" in kids and bool(kids & {"has", "have", "had"}) and v.pos_ in ("VERB", "AUX")
+
+
+def _verb_above(t: Token) -> Token | None:
+    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def parse_status(np: Token) -> str:
+    """Status from the parse when no cue word says it: a project used as the path of a movement
+    ('cargo traffic via X', 'gas flows through X') or in use since a past date exists."""
+    for rel in (c for c in np.children if c.dep_ in ("relcl", "acl")):
+        if _ongoing(rel):
+            return "operational"
+    v = _verb_above(np)
+    if v is not None and _ongoing(v):
+        return "operational"
+    prep = np.head
+    if np.dep_ == "pobj" and prep.lower_ in PATH_PREPS and prep.head is not prep:
+        mover = prep.head
+        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "shall", "may", "might")
+                    for c in mover.children)
+        window = {t.lower_ for t in prep.doc[max(prep.i - 4, prep.sent.start):prep.i]}
+        if (mover.lower_ in MOVEMENT or window & MOVEMENT) and not modal and not any(
+                c.lower_ in ("new", "planned", "proposed", "future") for c in np.children):
+            return "operational"
     return "unknown"
 
 
@@ -73,11 +166,17 @@ class ProjectExtractor:
             before = len(found)
             self.named(doc, sent, found, agreement_spans)
             self.unnamed(doc, sent, found)
-            new = found[before:]
-            for p in new:
+            self.described(doc, sent, found)
+            for p in found[before:]:
                 p["status"] = self._status(doc, sent, p)
         self.bare_variants(doc, found)
+        self.acronyms(doc, found)
+        found = self.fold(found)
         self.milestones(doc, found)
+        for p in found:
+            p.pop("_sent", None)
+            p.pop("_sents", None)
+            p.pop("_spans", None)
         facts.extend(found)
         doc._.facts = facts
         return doc
@@ -101,13 +200,17 @@ class ProjectExtractor:
                 continue
             if all(w.lower() in ("new", "joint", "international", "national") or w in HEADS for w in words):
                 continue
-            if any(self.gaz.country_of(name.rsplit(" ", 1)[0]) and w == words[-1] and len(words) == 2 for w in words):
-                # "Kazakhstan Railway" style names are fine; "Azerbaijan Center" alone is too vague
-                pass
             a = sent.start_char + m.start("name") + (len(raw) - len(raw.lstrip()))
             b = sent.start_char + m.start("name") + len(raw)
             offset = doc.text.find(name.split()[0], a)
             a = offset if 0 <= offset < b else a
+            nxt = re.match(r"\s+([A-Z][a-z][\w\-]*)", doc.text[b:b + 40])
+            if nxt and nxt.group(1) not in HEADS:
+                continue  # part of a longer proper name ("the X Corridor Power Company", "X Corridor Association")
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and _root(span).dep_ == "compound" and _root(span).head.lower_ not in PROJECT_NOUNS \
+                    and _root(span).head.i >= span.end:
+                continue  # a modifier of another noun ("the X Canal revenues"), not the project talked about
             aliases = self._aliases(doc, b, a)
             if linear and known:
                 # A route known to the gazetteer under other names (an operator's association, say).
@@ -116,6 +219,9 @@ class ProjectExtractor:
             if in_agreement and not ESTABLISHING.search(doc.text[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
             ptype = HEADS.get(m.group("head"), "other")
+            trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", doc.text[b:b + 60])
+            if trailing and trailing.group(1) in TRAILING_TYPES:
+                ptype = TRAILING_TYPES[trailing.group(1)]  # "the X Satellite (XS) program" is a programme
             if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(sent.text):
                 continue  # "received at Cairo International Airport": a place, not a project
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
@@ -132,8 +238,8 @@ class ProjectExtractor:
         acr = ACRONYM_BEFORE.search(before)
         if acr:
             out.append(acr.group("acr"))
-        aka = re.match(r",?\s+(?:also\s+)?(?:known as|dubbed|called|referred to as)\s+(?:the\s+)?"
-                       r"(?P<alt>(?:[A-Z][\w\-\u2013]*\s*){1,6})", after)
+        aka = re.match(r",?\s+(?:also\s+|often\s+|commonly\s+)?(?:known as|dubbed|called|referred to(?:\s+\w+ly)? as)"
+                       r"\s+(?:the\s+)?(?P<alt>(?:[A-Z][\w\-\u2013]*\s*){1,6})", after)
         if aka:
             out.append(re.sub(r"\s+(?:project|initiative)$", "", aka.group("alt").strip(), flags=re.I))
         return out
@@ -148,10 +254,18 @@ class ProjectExtractor:
             between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
             pp = between.group(0) if between else re.split(
                 r",|\s+-\s+|\s+(?:and|which|that|who|to be|will|is|was|has|are|were)\s", pp)[0]
-            phrase = f"{mods}{m.group('head')}{pp}".strip()
+            phrase = f"{mods}{m.group('head')}{m.group('tail') or ''}{pp}".strip()
             a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
             b = a + len(phrase)
-            if any(p["sources"][0]["start"] <= a < p["sources"][0]["end"] for p in found) or _in_heading(doc, a):
+            name_like = bool(mods) and all(w[:1].isupper() or w[:1].isdigit() for w in mods.split())
+            if head in NEED_NAME and (not name_like or not m.group("head").split()[-1].islower()):
+                continue  # "the shortest transport corridor from A to B" is a description, not a project
+            covered = [p for p in found if a <= p["sources"][0]["start"] and p["sources"][0]["end"] < b]
+            if covered and name_like and not pp:
+                # "the Lamu Port-... Transport corridor": a capitalised name with a lowercase head is one name
+                for p in covered:
+                    found.remove(p)
+            elif any(p["sources"][0]["start"] <= a < p["sources"][0]["end"] for p in found) or _in_heading(doc, a):
                 continue
             has_proper = bool(re.search(r"\b[A-Z][\w'\u2019\-]+", phrase)) or bool(
                 re.search(r"\b(?:fiber|fibre|subsea|submarine|electric|gas|oil)\b", phrase, re.I))
@@ -166,6 +280,34 @@ class ProjectExtractor:
                 continue
             found.append(self._record(doc, sent, phrase, [], UNNAMED[head], a, b, agreed=False))
 
+    def described(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
+        """'the joint development of the X field'; 'X One, the green hydrogen venture being developed ...'."""
+        taken = [(p["sources"][0]["start"], p["sources"][0]["end"]) for p in found]
+        for m in JOINT_RE.finditer(sent.text):
+            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+            np_a = sent.start_char + m.start("np")
+            if any(s < b and np_a < e for s, e in taken) or m.group("noun") in ("and", "the", "with", "between"):
+                continue
+            if self.gaz.country_of(m.group("np").rsplit(" ", 1)[0]):
+                continue
+            ptype = LOWER_HEADS.get(m.group("noun"), "facility" if m.group("noun") in FACILITY_WORDS else "other")
+            found.append(self._record(doc, sent, m.group(0), [], ptype, a, b, agreed=False))
+        for m in APPOS_RE.finditer(sent.text):
+            name, mods = m.group("name"), m.group("mods")
+            a = sent.start_char + m.start("name")
+            b = a + len(name)
+            if re.match(r"(?:The|A|An|This|That)\s", name) or "joint" in mods.split():
+                continue
+            if any(s < b and a < e for s, e in taken) or self.gaz.country_of(name) or self.gaz.organization(name):
+                continue
+            if any(name in (x.get("name") or "") for x in doc._.persons or [] if isinstance(x, dict)):
+                continue
+            words = set(mods.split())
+            noun = m.group("noun")
+            ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or (
+                "facility" if words & FACILITY_WORDS else APPOS_NOUNS[noun])
+            found.append(self._record(doc, sent, name, self._aliases(doc, b, a), ptype, a, b, agreed=False))
+
     # ------------------------------------------------------------------ shared
     def _record(self, doc: Doc, sent, name: str, aliases: list[str], ptype: str, a: int, b: int,  # type: ignore[no-untyped-def]
                 agreed: bool) -> dict:
@@ -178,11 +320,26 @@ class ProjectExtractor:
                 countries.append(c)
         return {"kind": "project", "name": name, "aliases": sorted(set(aliases)), "project_type": ptype,
                 "countries": countries, "status": "agreed" if agreed else "unknown", "milestones": [],
-                "sources": [source(a, b)], "_sent": (sent.start_char, sent.end_char)}
+                "sources": [source(a, b)], "_sent": (sent.start_char, sent.end_char),
+                "_sents": [(sent.start_char, sent.end_char)], "_spans": [(a, b)]}
 
     def _status(self, doc: Doc, sent, p: dict) -> str:  # type: ignore[no-untyped-def]
+        """Cues in the clause that governs the mention and in its relative clauses ('X, which is under
+        construction'), the most advanced winning; the parse when no cue word speaks; else the sentence."""
         if p["status"] == "agreed":
             return "agreed"
+        src = p["sources"][0]
+        span = doc.char_span(src["start"], src["end"], alignment_mode="expand")
+        if span is not None and len(span):
+            np = _np_head(span)
+            texts = [clause_of(np)[1]]
+            texts += ["".join(t.text_with_ws for t in c.subtree) for c in np.children if c.dep_ in ("relcl", "acl")]
+            known = [st for st in map(status_from, texts) if st != "unknown"]
+            if known:
+                return max(known, key=STATUS_RANK.index)
+            status = parse_status(np)
+            if status != "unknown":
+                return status
         status = status_from(sent.text)
         if status == "unknown":
             # The next sentence of the same paragraph often carries the status ("... will be completed").
@@ -207,31 +364,165 @@ class ProjectExtractor:
                     # A spelling variant seen: both bare spellings name the project.
                     p["aliases"] = sorted({*p["aliases"], w, words[0], f"{w} {words[1]}"})
 
-    def milestones(self, doc: Doc, found: list[dict]) -> None:
-        """Dated future steps in the project's sentence or the next one of its paragraph."""
-        dct = doc._.dct or ""
+    def acronyms(self, doc: Doc, found: list[dict]) -> None:
+        """'the China-Kyrgyzstan-Uzbekistan railway' ... 'the CKU railway': an acronym spelt by the initials
+        of a project's name (its parts split at spaces and dashes) names the same project."""
         for p in found:
-            s, e = p.pop("_sent")
-            nxt_end = doc.text.find("\n", e)
-            nxt_end = len(doc.text) if nxt_end < 0 else nxt_end
-            region_end = min(nxt_end, e + 300)
-            for t in doc._.timexes or []:
-                if not (s <= t.start and t.end <= region_end) or t.type != "DATE":
-                    continue
-                iso = t.iso_date()
-                if not iso:
-                    continue
-                prev_stop = doc.text.rfind(". ", 0, t.start)
-                sent_start = max(prev_stop + 2 if prev_stop >= 0 else 0, s)
-                sent_end = doc.text.find(".", t.end)
-                clause = doc.text[sent_start:sent_end if sent_end > 0 else t.end].strip()
-                if t.start >= e and NAMED_RE.search(clause) and p["name"] not in clause:
-                    continue
-                if not MILESTONE_RE.search(clause):
-                    continue
-                planned = iso[: len(dct)] > dct[: len(iso)] if dct else True
-                p["milestones"].append({"description": clause[:160], "date": iso,
-                                        "status": "planned" if planned else "done"})
+            parts = [w for w in re.split(r"[\s\-\u2013\u2014]+", p["name"]) if w[:1].isupper()]
+            if len(parts) < 2:
+                continue
+            for acr in {m.group(0) for m in re.finditer(r"\b[A-Z]{3,8}\b", doc.text)}:
+                if _spells(acr, parts) and acr != p["name"]:
+                    head = p["name"].split()[-1]
+                    forms = {acr} | ({f"{acr} {head}"} if head.lower() in LOWER_HEADS else set())
+                    p["aliases"] = sorted({*p["aliases"], *forms})
+
+    def fold(self, found: list[dict]) -> list[dict]:
+        """Mentions of one project in one article become one record: an acronym or unnamed description of a
+        named project, or a facility named as one end of a route ('X Port' in 'the X Port-Y corridor'),
+        whose dated steps are the route's. The folded mention's sentences join the record's."""
+        out: list[dict] = []
+        for p in found:
+            host = next((q for q in out if self._same(q, p)), None)
+            earlier = next((q for q in out if self._same(p, q)), None) if host is None else None
+            if earlier is not None:
+                # an unnamed description first, its name later: the named mention hosts
+                out[out.index(earlier)] = p
+                host, p = p, earlier
+            if host is None:
+                out.append(p)
+                continue
+            host["_sents"] = host["_sents"] + [x for x in p["_sents"] if x not in host["_sents"]]
+            host["_spans"] = host["_spans"] + p["_spans"]
+            if p["name"] in host["aliases"] or p["project_type"] == host["project_type"]:
+                if STATUS_RANK.index(p["status"]) > STATUS_RANK.index(host["status"]):
+                    host["status"] = p["status"]
+                host["aliases"] = sorted({*host["aliases"], *p["aliases"]} - {host["name"]})
+        return out
+
+    @staticmethod
+    def _same(q: dict, p: dict) -> bool:
+        names_q = {q["name"], *q["aliases"]}
+        if p["name"] in names_q:
+            return True
+        caps_p = {w for w in re.split(r"[\s\-\u2013]+", p["name"]) if w[:1].isupper()}
+        caps_q = {w for n in names_q for w in re.split(r"[\s\-\u2013]+", n) if w[:1].isupper()}
+        if not caps_p:
+            return False
+        if p["project_type"] == q["project_type"] and p["name"][:1].islower() and caps_p <= caps_q:
+            return True  # "an electricity cable under the Black Sea" ... "the Black Sea Submarine Cable"
+        # "X Port" named as the first part of "the X Port-Y-Z corridor"
+        return q["project_type"] in ("corridor", "railway", "road") and p["project_type"] == "facility" and \
+            re.match(re.escape(p["name"]) + r"[\-\u2013]", q["name"]) is not None
+
+    # ------------------------------------------------------------------ milestones
+    def _regions(self, doc: Doc, found: list[dict]) -> dict[int, list[Span]]:
+        """Sentences that speak of each project: its own, the following ones of the paragraph until another
+        project is named, and later sentences that refer back to it ('the cable', 'the project')."""
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        names = [(i, n) for i, p in enumerate(found) for n in {p["name"], *p["aliases"]} if len(n) > 3]
+        mentions: dict[int, set[int]] = {}
+        for k, s in enumerate(sents):
+            for i, n in names:
+                if n in s.text:
+                    mentions.setdefault(k, set()).add(i)
+        out: dict[int, list[Span]] = {}
+        for i, p in enumerate(found):
+            idx: set[int] = set()
+            for a, _ in p["_sents"]:
+                k = max(0, bisect.bisect_right(starts, a) - 1)
+                idx.add(k)
+                for j in range(k + 1, min(k + 4, len(sents))):
+                    if "\n" in doc.text[sents[j - 1].end_char - 1:sents[j].start_char + 1] or \
+                            mentions.get(j, set()) - {i}:
+                        break
+                    idx.add(j)
+            out[i] = [sents[k] for k in sorted(idx)]
+        # later anaphors: the nearest preceding project with that head noun ("the cable") or any ("the project")
+        for k, s in enumerate(sents):
+            if k in mentions:
+                continue
+            for m in ANAPHOR_RE.finditer(s.text):
+                noun = m.group(1).lower()
+                before = [(max(a for a, _ in p["_sents"]), i) for i, p in enumerate(found)
+                          if min(a for a, _ in p["_sents"]) < s.start_char and
+                          (noun == "project" or p["name"].lower().endswith(noun))]
+                if before:
+                    i = max(before)[1]
+                    if s not in out[i]:
+                        out[i].append(s)
+                    break
+        return out
+
+    def milestones(self, doc: Doc, found: list[dict]) -> None:
+        """Dated steps (completion, opening, commissioning, a feasibility study, an investment decision) in
+        the sentences that speak of the project, each with a short description."""
+        dct = doc._.dct or ""
+        regions = self._regions(doc, found)
+        timexes = [t for t in doc._.timexes or [] if t.type == "DATE"]
+        spans = [(a, b, i) for i, p in enumerate(found) for a, b in p["_spans"]]
+        for i, p in enumerate(found):
+            for sent in regions[i]:
+                own = [(a, b) for a, b, j in spans if j == i and sent.start_char <= a < sent.end_char]
+                crowded = any(j != i and sent.start_char <= a < sent.end_char for a, b, j in spans)
+                for t in timexes:
+                    if not (sent.start_char <= t.start and t.end <= sent.end_char):
+                        continue
+                    iso = t.iso_date()
+                    tok = doc.char_span(t.start, t.end, alignment_mode="expand")
+                    if not iso or tok is None:
+                        continue
+                    pred, clause = clause_of(tok.root)
+                    lo, hi = pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
+                    if crowded and own and not any(lo <= a and b <= hi for a, b in own):
+                        continue  # another project's clause of a shared sentence
+                    since = re.search(r"\bsince\s*$", doc.text[max(0, t.start - 8):t.start], re.I)
+                    cue = _nearest(MILESTONE_RE, clause, t.text)
+                    if not cue and not since:
+                        continue
+                    if cue:
+                        desc = _describe(pred, cue)
+                        past = pred.tag_ == "VBD" or (pred.tag_ == "VBN" and any(
+                            c.lower_ in ("was", "were", "has", "have", "had") for c in pred.children))
+                        planned = True if FUTURE_RE.search(clause) else False if past else (
+                            iso[: len(dct)] > dct[: len(iso)] if dct else True)
+                    else:
+                        desc, planned = "in use since", False
+                    if not any(x["date"] == iso for x in p["milestones"]):
+                        p["milestones"].append({"description": desc, "date": iso,
+                                                "status": "planned" if planned else "done"})
+
+
+def _nearest(pattern: re.Pattern[str], clause: str, anchor: str) -> str | None:
+    hits = [m for m in pattern.finditer(clause) if m.group(0)[:1].islower() or m.start() == 0]
+    if not hits:
+        return None
+    at = clause.find(anchor)
+    return min(hits, key=lambda m: abs(m.start() - at) if at >= 0 else 0).group(0)
+
+
+def _describe(pred: Token, cue: str) -> str:
+    """'first phase of the zone completed', 'feasibility study completed', 'final investment decision'."""
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ in ("PRON", "PROPN") or cue.lower() not in pred.text.lower():
+        return cue
+    keep = [t for t in subj.subtree if t.i <= subj.i]
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+    if of is not None and len(list(of.subtree)) <= 4:
+        keep += list(of.subtree)
+    text = " ".join(t.text for t in keep if t.dep_ not in ("det", "poss") and not t.is_punct)
+    return f"{text} {cue}" if text and len(text.split()) <= 8 else cue
+
+
+def _spells(acr: str, parts: list[str]) -> bool:
+    """Does the acronym take, in order, one or two leading letters of each part of a name? ('LAPSSET')"""
+    def go(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(acr)
+        w = parts[j].upper()
+        return any(acr[i:i + n] == w[:n] and go(i + n, j + 1) for n in (1, 2) if i + n <= len(acr))
+    return len(acr) >= 2 and go(0, 0)
 
 
 @Language.factory("dyad_projects")
