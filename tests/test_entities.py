@@ -229,3 +229,23 @@ def test_two_spellings_of_one_leader_across_articles_are_one_person(tmp_path):
     sisi = [p for p in persons(records) if "Sisi" in p["name"]]
     assert len(sisi) == 1, sisi
     assert {"Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"} <= set(sisi[0]["aliases"])
+
+
+def test_minister_of_portfolio_name_followed_by_and_is_a_person():
+    text = ("Turkish Minister of Trade Omer Bolat and his Uzbek counterpart Laziz Kudratov signed a protocol. "
+            "Bolat said the deal would help.")
+    bolat = person(text, "Omer Bolat")
+    assert bolat["country"] == "TUR"
+    assert bolat["role"].startswith("Minister of Trade")
+
+
+def test_counterpart_adjective_gives_the_country():
+    text = "Turkish Minister of Trade Omer Bolat and his Uzbek counterpart Laziz Kudratov signed a protocol."
+    assert person(text, "Laziz Kudratov")["country"] == "UZB"
+
+
+def test_known_leader_without_dynastic_suffix():
+    p = person("Erdogan accepted an invitation from King Salman bin Abdulaziz to visit the kingdom.",
+               "Salman bin Abdulaziz", published="2024-10-15")
+    assert p["country"] == "SAU"
+    assert p["role"].startswith("King")

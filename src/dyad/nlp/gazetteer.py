@@ -70,6 +70,11 @@ class Gazetteer:
             # that is a spelling of the known one (same first four letters).
             cands = [c for c in self.leader_index.get(parts[-1], [])
                      if fold(c.name).split()[0][:4] == parts[0][:4] and len(parts[0]) >= 4]
+        if not cands and len(parts) >= 3:
+            # "Salman bin Abdulaziz" for "Salman bin Abdulaziz Al Saud": a long name that the known
+            # one continues (dynastic and family suffixes are often dropped).
+            prefix = fold(name) + " "
+            cands = [c for key, cs in self.leader_index.items() if key.startswith(prefix) for c in cs]
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []

@@ -66,7 +66,7 @@ class EntityExtractor:
             r"\b(?:" + heads + r")\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
             r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
             r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
-            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.))")
+            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s))")
         self.title_before_re = re.compile(
             r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
             r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
@@ -252,6 +252,12 @@ class EntityExtractor:
         if role is None:
             role, country = self.apposition_after(doc, span)
             titled = role is not None
+        if country is None:
+            # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
+            cp = COUNTERPART_RE.search(doc.text[max(0, span.start_char - 40):span.start_char])
+            hit = self.gaz.country_of(cp.group(1)) if cp else None
+            if hit and hit[1] in ("name", "adjective"):
+                country = hit[0]
         leader = self.gaz.leader(name, doc._.dct)
         canonical = name
         if leader:
@@ -435,6 +441,9 @@ class EntityExtractor:
                         "aliases": [m["text"]], "country": m["alpha3"], "role": None,
                         "sources": [{"start": m["start"], "end": m["end"]}]})
         return out
+
+
+COUNTERPART_RE = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*$")
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:
