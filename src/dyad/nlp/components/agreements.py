@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import clause_tense, full_name, has_cue, nearest_date, persons_in
-from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 DATA = patterns("agreements")
@@ -121,7 +121,7 @@ class AgreementExtractor:
                 noun: str, field: str | None, sectors: list[str], span: tuple[int, int]) -> dict:
         start, _end, t = nearest_date(doc, sent, anchor)
         if t is not None and (span[0] <= t.start < span[1] or re.search(r"\d\s*[\u2013-]\s*$",
-                                                                         doc.text[max(0, t.start - 3):t.start])):
+                                                                         text_of(doc)[max(0, t.start - 3):t.start])):
             start, t = None, None  # a date inside the title ("Program ... for 2024-2030") is not the signing
         # Only a date close to the instrument dates its signing; a later clause may date something else.
         own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80)
@@ -129,7 +129,7 @@ class AgreementExtractor:
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
         verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached)\b",
-                         doc.text[verb_start:anchor + 1])
+                         text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
         if tense == "past" and verb:
             status = "signed"
@@ -297,7 +297,7 @@ class AgreementExtractor:
                     continue  # "agreements on Friday covering ...": a date, not a field
                 for t in doc._.timexes or []:
                     if s < t.start < e:
-                        cut = doc.text[s:t.start]
+                        cut = text_of(doc)[s:t.start]
                         cut = re.sub(r"\s+(?:in|on|by|at|from|since|during|until|before|after|next|last|this)\s*$",
                                      "", cut.rstrip())
                         item, e = cut.strip(), s + len(cut.strip())
@@ -330,7 +330,7 @@ class AgreementExtractor:
             if tok.text in ("-", "\u2013", "\u2014", "(") and i and (tok.text == "(" or span[i - 1].whitespace_):
                 stop = tok.idx
                 break
-        chunk = doc.text[start:stop].rstrip(" ,")
+        chunk = text_of(doc)[start:stop].rstrip(" ,")
         chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
         instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:new\s+)?(?:memorand\w*|agreements?|protocols?|"
                                     r"accords?|deals?|roadmaps?|treat\w+|contracts?)\b", chunk, re.I)
@@ -370,7 +370,7 @@ class AgreementExtractor:
                 if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
                     subparts = [left, right]
             for sp in subparts:
-                s = doc.text.find(sp, offset)
+                s = text_of(doc).find(sp, offset)
                 out.append((sp, (s, s + len(sp))))
         return out
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.util import patterns
+from dyad.nlp.components.util import patterns, text_of
 
 RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
 
@@ -66,9 +66,9 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     cands = [t for t in dates_in(doc, sent.start_char, sent.end_char)
-             if not NOT_EVENT_DATE.search(doc.text[max(0, t.start - 20):t.start])
+             if not NOT_EVENT_DATE.search(text_of(doc)[max(0, t.start - 20):t.start])
              # "a programme for 2024-2030" names a period, not when something happened
-             and not (re.search(r"\bfor\s+$", doc.text[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
+             and not (re.search(r"\bfor\s+$", text_of(doc)[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
     if not cands:
         return None, None, None
     t = min(cands, key=lambda t: abs(t.start - anchor))

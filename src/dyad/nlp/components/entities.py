@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source
+from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source, text_of
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
 from dyad.resolve.names import plain
 
@@ -94,7 +94,7 @@ class EntityExtractor:
         """'Minister of Economy and Sustainable Development Levan Davitashvili said': a long
         title the model swallows into an ORG, then a two- or three-word name."""
         out = []
-        for m in self.long_title_re.finditer(doc.text):
+        for m in self.long_title_re.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
             if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
                     and not self.gaz.organization(span.text):
@@ -234,13 +234,14 @@ class EntityExtractor:
         name = clean_name(span.text)
         if name.split()[-1] in self.outlet_words:
             return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
-        if doc.text[span.start_char - 1:span.start_char] == "(" and doc.text[span.end_char:span.end_char + 1] == ")":
+        text = text_of(doc)
+        if text[span.start_char - 1:span.start_char] == "(" and text[span.end_char:span.end_char + 1] == ")":
             return None  # "(Eurasia Newsline)" after a dateline
         if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
             return None
         if self.gaz.country_of(name) or self.gaz.organization(name):
             return None
-        after = doc.text[span.end_char:span.end_char + 40]
+        after = text_of(doc)[span.end_char:span.end_char + 40]
         if NOT_PERSON_NEXT.match(after.lstrip()) or NOT_PERSON_NEXT.match(name.split()[-1]):
             return None
         if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
@@ -254,7 +255,7 @@ class EntityExtractor:
             titled = role is not None
         if country is None:
             # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
-            cp = COUNTERPART_RE.search(doc.text[max(0, span.start_char - 40):span.start_char])
+            cp = COUNTERPART_RE.search(text_of(doc)[max(0, span.start_char - 40):span.start_char])
             hit = self.gaz.country_of(cp.group(1)) if cp else None
             if hit and hit[1] in ("name", "adjective"):
                 country = hit[0]
@@ -284,8 +285,8 @@ class EntityExtractor:
 
     def title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """Role from "Kazakh President X", "Kazakhstan's Ambassador to Azerbaijan, X", "President X"."""
-        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-        window = doc.text[max(line_start, span.start_char - 90):span.start_char]
+        line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
+        window = text_of(doc)[max(line_start, span.start_char - 90):span.start_char]
         window = window.rstrip()
         comma = window.endswith(",")
         window = window.rstrip(",").rstrip()
@@ -308,8 +309,8 @@ class EntityExtractor:
 
     def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
-        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-        window = doc.text[max(line_start, span.start_char - 120):span.start_char].rstrip()
+        line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
+        window = text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip()
         m = re.search(r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
             re.escape(t) for t in self.titles if " of " not in t) + r")\s+of\s+(?:the\s+)?"
             r"(?:[A-Z][\w\-]+(?:\s+(?:and|of|for|the))*\s*)+)$", window)
@@ -336,7 +337,7 @@ class EntityExtractor:
 
     def apposition_after(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
         """Role from ", Kazakhstan's Ambassador to Azerbaijan," or ", the chief expert of ... at ORG"."""
-        rest = doc.text[span.end_char:span.end_char + 220]
+        rest = text_of(doc)[span.end_char:span.end_char + 220]
         m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<app>[^,.;:\n()\u201c\"]{3,200})", rest)
         if not m:
             return None, None
@@ -455,8 +456,8 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
 
 
 def _quoted_exactly(doc: Doc, span: Span) -> bool:
-    before = doc.text[max(0, span.start_char - 1):span.start_char]
-    after = doc.text[span.end_char:span.end_char + 1]
+    before = text_of(doc)[max(0, span.start_char - 1):span.start_char]
+    after = text_of(doc)[span.end_char:span.end_char + 1]
     return before in ("\u201c", '"', "\u00ab") and after in ("\u201d", '"', "\u00bb")
 
 

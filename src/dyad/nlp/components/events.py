@@ -29,7 +29,7 @@ from dyad.nlp.components.context import (
     status_of,
     weekday_in_window,
 )
-from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.resolve.names import synonym_key
 
@@ -88,9 +88,9 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 
 
 def _heading(doc: Doc, pos: int) -> bool:
-    start = doc.text.rfind("\n", 0, pos) + 1
-    end = doc.text.find("\n", pos)
-    line = doc.text[start:end if end >= 0 else len(doc.text)].strip()
+    start = text_of(doc).rfind("\n", 0, pos) + 1
+    end = text_of(doc).find("\n", pos)
+    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
     return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
 
 
@@ -266,7 +266,7 @@ class EventExtractor:
 
     def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int,
                m: re.Match, host: str | None = None) -> tuple[dict | None, str | None]:
-        after = doc.text[trig_end:min(sent.end_char, trig_end + 90)]
+        after = text_of(doc)[trig_end:min(sent.end_char, trig_end + 90)]
         if m.group("noun") and re.match(r"\s+(?:of|by)\s", after):
             # "the state visit of Kazakh President X to Y"
             stop = trig_end + (re.search(r"\bto\b", after).start() if re.search(r"\bto\b", after) else len(after))
@@ -274,14 +274,14 @@ class EventExtractor:
             if ps:
                 return ps[0], person_country(doc, ps[0])
             cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
-            if cs and OFFICIAL.search(doc.text[cs[0]["start"]:stop]):
+            if cs and OFFICIAL.search(text_of(doc)[cs[0]["start"]:stop]):
                 return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
         before_start = max(sent.start_char, trig_start - 120)
         if not persons_in(doc, before_start, trig_start):
             before_start = sent.start_char  # a long sentence: the subject opens it
         # "his Polish counterpart Y" is the host's side, not the traveller
         ps = [p for p in persons_in(doc, before_start, trig_start)
-              if not re.search(r"counterparts?\s*,?\s*$", doc.text[max(0, p["sources"][0]["start"] - 25):
+              if not re.search(r"counterparts?\s*,?\s*$", text_of(doc)[max(0, p["sources"][0]["start"] - 25):
                                                                      p["sources"][0]["start"]])
               and not (host and person_country(doc, p) == host)]
         if ps:
@@ -291,42 +291,42 @@ class EventExtractor:
                 return p, c
         cs = country_mentions(doc, before_start, trig_start, ("adjective",))
         cs += [c for c in country_mentions(doc, before_start, trig_start, ("name",))
-               if doc.text[c["end"]:c["end"] + 2] in ("'s", "\u2019s")]
+               if text_of(doc)[c["end"]:c["end"] + 2] in ("'s", "\u2019s")]
         if cs:
             c = max(cs, key=lambda c: c["start"])
-            if trig_start - c["end"] < 40 and OFFICIAL.search(doc.text[c["start"]:trig_start]):
+            if trig_start - c["end"] < 40 and OFFICIAL.search(text_of(doc)[c["start"]:trig_start]):
                 return None, c["alpha3"]
         return None, None
 
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
-            gap = doc.text[trig_end:c["start"]]
+            gap = text_of(doc)[trig_end:c["start"]]
             trigger_has_prep = re.search(r"\b(?:to|in|visit|visited|visiting)$",
-                                         doc.text[trig_start:trig_end]) is not None
+                                         text_of(doc)[trig_start:trig_end]) is not None
             if not ((re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) or (trigger_has_prep and re.fullmatch(
                     r"\s+(?:the\s+)?", gap))) and len(gap) < 60):
                 continue
-            if c["form"] == "adjective" and not re.match(r"\s+capital\b", doc.text[c["end"]:c["end"] + 9]):
+            if c["form"] == "adjective" and not re.match(r"\s+capital\b", text_of(doc)[c["end"]:c["end"] + 9]):
                 continue  # "in the Turkish capital" names the host; "to Turkish firms" does not
             return c["alpha3"]
         # "<Capital> visit", "Azerbaijan visit"
         for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
                                   ("name", "capital", "city")):
             if 0 <= trig_start - c["end"] <= 12 and re.fullmatch(r"\s*(?:(?:" + "|".join(LEVELS) + r")\s+)?",
-                                                                  doc.text[c["end"]:trig_start], re.I):
+                                                                  text_of(doc)[c["end"]:trig_start], re.I):
                 return c["alpha3"]
         return None
 
     def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:
         """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
         for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
-            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", doc.text[max(0, c["start"] - 8):c["start"]]) \
+            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text_of(doc)[max(0, c["start"] - 8):c["start"]]) \
                     and c["alpha3"] != guest:
                 return c["alpha3"]
         return None
 
     def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
-        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30})\s*(?:,|\u2014|\u2013|-)\s", doc.text[:400], re.M)
+        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30})\s*(?:,|\u2014|\u2013|-)\s", text_of(doc)[:400], re.M)
         if not m:
             return None
         hit = self.gaz.country_of(m.group(1).strip().title())
@@ -384,7 +384,7 @@ class EventExtractor:
 
     def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
         """Wire copy opens with its place: "ANKARA, May 13 (Agency) -"."""
-        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+[\u2014\u2013-]|\s*\()\s*", doc.text[:400], re.M)
+        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+[\u2014\u2013-]|\s*\()\s*", text_of(doc)[:400], re.M)
         if not m:
             return None
         place = m.group(1).strip().title()
@@ -409,7 +409,7 @@ class EventExtractor:
 
             window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
-                                 doc.text[max(0, t.start - 12):t.start], re.I)
+                                 text_of(doc)[max(0, t.start - 12):t.start], re.I)
             if not window_ok and not explicit:
                 start, end, own = None, None, False
         if own and t is not None and main and main.get("start") and len(main["start"]) == 10:

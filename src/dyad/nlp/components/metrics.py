@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -151,7 +151,7 @@ def _currency_of(pre: str | None, post_word: str | None) -> str | None:
 def _candidates(doc: Doc) -> list[_Cand]:
     lx = _lex()
     p = lx.p
-    text = doc.text
+    text = text_of(doc)
     out: list[_Cand] = []
     for m in lx.rx.finditer(text):
         num = m.group("num")
@@ -268,7 +268,7 @@ def _is_weak(t: Token) -> bool:
 def _classify_bare(doc: Doc, c: _Cand) -> bool:
     """Give a bare number a unit when it counts a relation-relevant noun; False drops it."""
     p = _lex().p
-    text = doc.text
+    text = text_of(doc)
     if c.value < 2 and not c.digits:
         return False
     num_text = text[c.num_start:c.num_end].lower()
@@ -536,7 +536,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
 # ------------------------------------------------------------------ metric type
 def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
     p = _lex().p
-    text = doc.text
+    text = text_of(doc)
     sent = c.span.sent
     before = re.sub(r"\s+", " ", text[max(sent.start_char, c.start - 30):c.start].lower()).rstrip()
     if any(before.endswith(ph) for ph in p["target_phrases_before"]):
@@ -611,7 +611,7 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
     p = _lex().p
     sent = cands[0].span.sent
     out = {id(c): {"period": None, "deadline": None} for c in cands}
-    low = doc.text[sent.start_char:sent.end_char].lower()
+    low = text_of(doc)[sent.start_char:sent.end_char].lower()
     for ph in p["period_phrases"]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(ph)}(?![\w-])", low):
             if ph == "a year" and re.match(r"\s+(?:ago|earlier|later|before|after|and)", low[m.end():]):
@@ -628,7 +628,7 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
     for tx in doc._.timexes or []:
         if tx.type != "DATE" or not (sent.start_char <= tx.start < sent.end_char):
             continue
-        before = re.sub(r"\s+", " ", doc.text[max(sent.start_char, tx.start - 20):tx.start].lower())
+        before = re.sub(r"\s+", " ", text_of(doc)[max(sent.start_char, tx.start - 20):tx.start].lower())
         if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
             continue
         iso = tx.iso_date()
@@ -648,6 +648,8 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
             prep = doc[j] if j >= sent.start else None
         if prep is not None:
             path = {t.i for t in c.span} | {t.i for t in c.span.root.ancestors}
+            # "3,000 megawatts available by mid-2026": a modifier of the number's noun counts too
+            path |= {t.i for t in c.span.root.children if t.dep_ in ("amod", "acl", "relcl")}
             if prep.head.i not in path:
                 continue
         out[id(c)]["deadline"] = iso
@@ -709,7 +711,7 @@ def _quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
 def _speaker(doc: Doc, c: _Cand, mentions: list[tuple[int, int, str]]) -> str | None:
     if not mentions:
         return None
-    text = doc.text
+    text = text_of(doc)
     # The quotes component has resolved who said each quotation; trust it first.
     for f in doc._.facts or []:
         if f.get("kind") == "quote" and f.get("speaker"):

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions
-from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.resolve.names import translit
 
@@ -74,9 +74,9 @@ ANAPHOR_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(project|" + "|".join(
 
 def _in_heading(doc: Doc, pos: int) -> bool:
     """Section headings ("A Cultural Bridge in Fuzuli") use project words as metaphors."""
-    start = doc.text.rfind("\n", 0, pos) + 1
-    end = doc.text.find("\n", pos)
-    line = doc.text[start:end if end >= 0 else len(doc.text)].strip()
+    start = text_of(doc).rfind("\n", 0, pos) + 1
+    end = text_of(doc).find("\n", pos)
+    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
     return bool(line) and line[-1] not in ".!?\"”:" and len(line.split()) <= 12
 
 
@@ -202,9 +202,9 @@ class ProjectExtractor:
                 continue
             a = sent.start_char + m.start("name") + (len(raw) - len(raw.lstrip()))
             b = sent.start_char + m.start("name") + len(raw)
-            offset = doc.text.find(name.split()[0], a)
+            offset = text_of(doc).find(name.split()[0], a)
             a = offset if 0 <= offset < b else a
-            nxt = re.match(r"\s+([A-Z][a-z][\w\-]*)", doc.text[b:b + 40])
+            nxt = re.match(r"\s+([A-Z][a-z][\w\-]*)", text_of(doc)[b:b + 40])
             if nxt and nxt.group(1) not in HEADS:
                 continue  # part of a longer proper name ("the X Corridor Power Company", "X Corridor Association")
             span = doc.char_span(a, b, alignment_mode="expand")
@@ -216,10 +216,10 @@ class ProjectExtractor:
                 # A route known to the gazetteer under other names (an operator's association, say).
                 aliases += [known["name"], *(x for x in known.get("aliases") or [] if " " in x or x.isupper())]
             in_agreement = next((f for s, e, f in agreements if s <= a and b <= e), None)
-            if in_agreement and not ESTABLISHING.search(doc.text[max(0, a - 40):a]):
+            if in_agreement and not ESTABLISHING.search(text_of(doc)[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
             ptype = HEADS.get(m.group("head"), "other")
-            trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", doc.text[b:b + 60])
+            trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", text_of(doc)[b:b + 60])
             if trailing and trailing.group(1) in TRAILING_TYPES:
                 ptype = TRAILING_TYPES[trailing.group(1)]  # "the X Satellite (XS) program" is a programme
             if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(sent.text):
@@ -230,11 +230,11 @@ class ProjectExtractor:
     def _aliases(self, doc: Doc, end: int, start: int) -> list[str]:
         """'the Middle Corridor (Trans-Caspian ...)', 'the TRIPP project (Trump Route ...)'."""
         out = []
-        after = doc.text[end:end + 120]
+        after = text_of(doc)[end:end + 120]
         br = re.match(r"\s*\((?P<alt>[^()]{2,100})\)", after)
         if br and br.group("alt")[:1].isupper():
             out.append(br.group("alt").strip())
-        before = doc.text[max(0, start - 40):start]
+        before = text_of(doc)[max(0, start - 40):start]
         acr = ACRONYM_BEFORE.search(before)
         if acr:
             out.append(acr.group("acr"))
@@ -343,7 +343,7 @@ class ProjectExtractor:
         status = status_from(sent.text)
         if status == "unknown":
             # The next sentence of the same paragraph often carries the status ("... will be completed").
-            nxt = doc.text[sent.end_char:sent.end_char + 300].split("\n")[0]
+            nxt = text_of(doc)[sent.end_char:sent.end_char + 300].split("\n")[0]
             nxt = re.split(r"(?<=[.!?])\s", nxt.strip())[0] if nxt.strip() else ""
             if nxt and not NAMED_RE.search(nxt):
                 status = status_from(nxt)
@@ -356,9 +356,9 @@ class ProjectExtractor:
             if len(words) != 2 or words[1] not in HEADS:
                 continue
             core = translit(words[0])
-            for m in re.finditer(r"\b[A-Z][\w\-]{3,}\b", doc.text):
+            for m in re.finditer(r"\b[A-Z][\w\-]{3,}\b", text_of(doc)):
                 w = m.group(0)
-                if translit(w) == core and not doc.text[m.end():m.end() + 12].strip().startswith(words[1]):
+                if translit(w) == core and not text_of(doc)[m.end():m.end() + 12].strip().startswith(words[1]):
                     p["aliases"] = sorted({*p["aliases"], w})
                 if translit(w) == core and w != words[0]:
                     # A spelling variant seen: both bare spellings name the project.
@@ -371,7 +371,7 @@ class ProjectExtractor:
             parts = [w for w in re.split(r"[\s\-\u2013\u2014]+", p["name"]) if w[:1].isupper()]
             if len(parts) < 2:
                 continue
-            for acr in {m.group(0) for m in re.finditer(r"\b[A-Z]{3,8}\b", doc.text)}:
+            for acr in {m.group(0) for m in re.finditer(r"\b[A-Z]{3,8}\b", text_of(doc))}:
                 if _spells(acr, parts) and acr != p["name"]:
                     head = p["name"].split()[-1]
                     forms = {acr} | ({f"{acr} {head}"} if head.lower() in LOWER_HEADS else set())
@@ -434,7 +434,7 @@ class ProjectExtractor:
                 k = max(0, bisect.bisect_right(starts, a) - 1)
                 idx.add(k)
                 for j in range(k + 1, min(k + 4, len(sents))):
-                    if "\n" in doc.text[sents[j - 1].end_char - 1:sents[j].start_char + 1] or \
+                    if "\n" in text_of(doc)[sents[j - 1].end_char - 1:sents[j].start_char + 1] or \
                             mentions.get(j, set()) - {i}:
                         break
                     idx.add(j)
@@ -477,7 +477,7 @@ class ProjectExtractor:
                     lo, hi = pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
                     if crowded and own and not any(lo <= a and b <= hi for a, b in own):
                         continue  # another project's clause of a shared sentence
-                    since = re.search(r"\bsince\s*$", doc.text[max(0, t.start - 8):t.start], re.I)
+                    since = re.search(r"\bsince\s*$", text_of(doc)[max(0, t.start - 8):t.start], re.I)
                     cue = _nearest(MILESTONE_RE, clause, t.text)
                     if not cue and not since:
                         continue

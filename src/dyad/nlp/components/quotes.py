@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.nlp.components.entities import _ents
-from dyad.nlp.components.util import patterns, source
+from dyad.nlp.components.util import patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 CURLY_OPEN = "\u201c\u201e"
@@ -177,7 +177,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
-        text = doc.text
+        text = text_of(doc)
         quotes = find_quotes(text)
         if not quotes:
             doc._.facts = facts
@@ -444,7 +444,7 @@ class QuoteExtractor:
 class _Context:
     def __init__(self, doc: Doc, quotes: list[Quote], role_nouns: set[str] | frozenset[str] = frozenset()) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = quotes
         self.spans = [(q.open, q.close) for q in quotes]
         self.open_starts = [q.open for q in quotes]

@@ -16,6 +16,15 @@ CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
 @cache
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy's ``Doc.text`` joins every token on each access,
+    which made it the single largest cost of the components."""
+    text = doc.user_data.get("dyad_text")
+    if text is None:
+        text = doc.user_data["dyad_text"] = doc.text
+    return text
+
+
 def patterns(name: str) -> dict:
     with open(PATTERNS / f"{name}.json", encoding="utf-8") as fh:
         return json.load(fh)
@@ -42,7 +51,7 @@ def clean_name(s: str) -> str:
 
 def in_quotes(doc: Doc, start: int, end: int) -> bool:
     """True when [start, end) lies inside a pair of quotation marks on its line."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     opens = sum(before.count(q) for q in "\u201c\u00ab") - sum(before.count(q) for q in "\u201d\u00bb")
