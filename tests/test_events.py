@@ -374,3 +374,37 @@ def test_opening_a_new_chapter_is_not_an_opening():
     text = ("Tanzanian President Samia Suluhu Hassan arrived in Nairobi on June 3 for a working visit. "
             "Ruto and Hassan opened a new chapter in relations.")
     assert events(text, event_type="opening") == []
+
+
+WRAPPED = ("RABAT - Spanish Prime Minister Pedro Sanchez wrapped up a three-day official visit to Morocco on "
+           "Wednesday, during which the two countries signed 12 agreements.\n\n"
+           "Moroccan Head of Government Aziz Akhannouch welcomed Sanchez at Rabat-Sale airport on Monday. "
+           "The two leaders then held a tete-a-tete meeting at the government headquarters.\n\n"
+           "On Tuesday, Sanchez addressed a business forum. Later that day he held talks with Moroccan "
+           "Foreign Minister Nasser Bourita on migration.")
+
+
+def test_a_visit_wrapped_up_on_a_day_ends_that_day():
+    v = [e for e in events(WRAPPED, dct="2025-06-12", event_type="visit")]
+    assert {(e["start"], e["end"]) for e in v} == {("2025-06-09", "2025-06-11")}
+
+
+def test_story_days_follow_the_welcome_and_a_sentence_opening_on_a_day():
+    meetings = {e["object_key"].split(":")[1]: e for e in events(WRAPPED, dct="2025-06-12", event_type="meeting")}
+    assert meetings["one-on-one"]["start"] == "2025-06-09"
+    talks = meetings["talks"]
+    assert talks["start"] == "2025-06-10"
+    assert talks["participants"] == ["Nasser Bourita", "Pedro Sánchez"]  # the gazetteer spelling
+
+
+def test_the_end_date_of_a_visit_does_not_date_what_was_signed_during_it():
+    signings = events(WRAPPED, dct="2025-06-12", event_type="signing")
+    assert signings and all(s["start"] != "2025-06-11" for s in signings)
+
+
+def test_a_surname_the_tagger_missed_still_names_the_visitor():
+    text = ("SEOUL, July 2 (AWN) - South Korean President Yoon Suk Yeol and Vietnamese Prime Minister Pham Minh "
+            "Chinh agreed on Tuesday to lift trade.\n\nChinh arrived in the South Korean capital on Monday for a "
+            "three-day official visit.")
+    v = one(text, "visit", dct="2024-07-02")
+    assert (v["guest"], v["host"], v["start"], v["end"]) == ("VNM", "KOR", "2024-07-01", "2024-07-03")

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
+from unidecode import unidecode
 
 from dyad.nlp.components.util import patterns, text_of
 
@@ -127,6 +128,14 @@ def weekday_in_window(text: str, first: str, last: str) -> str | None:
     return hits[0].isoformat() if len(hits) == 1 else None
 
 
+def days_before(end: str, span_end_day: str) -> str:
+    """The first day of a period that ends on ``end`` and lasts as long as ``end``..``span_end_day``."""
+    import datetime as dt
+
+    a, b = dt.date.fromisoformat(end), dt.date.fromisoformat(span_end_day)
+    return (a - (b - a)).isoformat()
+
+
 def before_dct(date: str | None, dct: str | None) -> bool:
     """Is the date earlier than the document date, compared at their shared precision?"""
     return bool(date and dct and _cmp_dates(date, dct) < 0)
@@ -183,20 +192,30 @@ def persons_in(doc: Doc, start: int, end: int) -> list[dict]:
     return [p for p in doc._.persons or [] if p["sources"][0]["start"] >= start and p["sources"][0]["end"] <= end]
 
 
+def _last(name: str) -> str:
+    """A name's last word without case or diacritics ("Chính" and "Chinh" are one surname)."""
+    words = name.split()
+    return unidecode(words[-1]).lower() if words else ""
+
+
+def _lasts(p: dict) -> set[str]:
+    return {_last(n) for n in {p["name"], *(p.get("aliases") or [])}}
+
+
 def person_country(doc: Doc, person: dict) -> str | None:
     """A person's country, looking at other mentions of the same surname in the article."""
     if person.get("country"):
         return person["country"]
-    last = person["name"].split()[-1]
+    last = _last(person["name"])
     for p in doc._.persons or []:
-        if p.get("country") and p["name"].split()[-1] == last:
+        if p.get("country") and last in _lasts(p):
             return p["country"]
     return None
 
 
 def full_name(doc: Doc, person: dict) -> str:
-    last = person["name"].split()[-1]
-    names = [p["name"] for p in doc._.persons or [] if p["name"].split()[-1] == last]
+    last = _last(person["name"])
+    names = [p["name"] for p in doc._.persons or [] if last in _lasts(p)]
     return max(names, key=lambda n: (len(n.split()), len(n)), default=person["name"])
 
 

@@ -82,6 +82,8 @@ class EntityExtractor:
             p = self.person(doc, ent)
             if p:
                 persons.append(p)
+        persons.extend(self.repeated_surnames(doc, persons))
+        persons.sort(key=lambda p: p["sources"][0]["start"])
         self.claimed = {(e.start_char, e.end_char) for e in person_ents}
         doc._.persons = persons
         facts.extend(persons)
@@ -89,6 +91,33 @@ class EntityExtractor:
         facts.extend(self.countries(doc))
         doc._.facts = facts
         return doc
+
+    def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
+        """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
+        tagger missed: the name's last word, standing alone as a proper noun."""
+        taken = [(p["sources"][0]["start"], p["sources"][0]["end"]) for p in persons]
+        by_last: dict[str, dict] = {}
+        for p in persons:
+            words = p["name"].split()
+            if len(words) >= 2 and not p.get("surname_only"):
+                for alias in {p["name"], *p.get("aliases", [])}:
+                    last = alias.split()[-1]
+                    if len(last) >= 3 and last[0].isupper():
+                        by_last.setdefault(last, p)
+        out = []
+        for tok in doc:
+            p = by_last.get(tok.text)
+            if p is None or tok.pos_ != "PROPN" or any(a <= tok.idx < b for a, b in taken):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prv = doc[tok.i - 1] if tok.i > 0 else None
+            if (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN") or \
+                    (prv is not None and prv.text[:1].isupper() and prv.pos_ == "PROPN" and not prv.is_sent_start):
+                continue  # part of a longer name
+            out.append({"kind": "entity", "entity_type": "person", "name": tok.text, "aliases": [tok.text],
+                        "country": p.get("country"), "role": None,
+                        "sources": [{"start": tok.idx, "end": tok.idx + len(tok.text)}], "surname_only": True})
+        return out
 
     def titled_names(self, doc: Doc) -> list[Span]:
         """'Minister of Economy and Sustainable Development Levan Davitashvili said': a long

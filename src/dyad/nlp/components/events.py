@@ -19,6 +19,7 @@ from dyad.nlp.components.context import (
     clause_tense,
     country_mentions,
     dates_in,
+    days_before,
     full_name,
     has_cue,
     nearest_date,
@@ -83,6 +84,9 @@ NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
 SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening)|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
+ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
+                      r"concluding|ended|ends|ending|completed|completes|completing)\b"
+                      r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
 
@@ -124,8 +128,18 @@ class EventExtractor:
         main = main_visit(visits)
         facts.extend(visits)
         taken: list[tuple[int, int]] = []
+        told = sorted((v["sources"][0]["start"], v["own_day"]) for v in visits if v.get("own_day"))
         for i, sent in enumerate(doc.sents):
             self.sent_index = i
+            # The day the story has reached: a visit told with its own day ("welcomed ... on
+            # Monday"), or a sentence opening on a day of the visit ("On Tuesday, ...").
+            days = [d for pos, d in told if sent.start_char <= pos < sent.end_char]
+            opening = [t for t in dates_in(doc, sent.start_char, min(sent.end_char, sent.start_char + 16))
+                       if len(t.iso_date() or "") == 10]
+            if opening:
+                days.append(opening[0].iso_date())
+            if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
+                self.narrative = (i, days[-1])
             facts.extend(self.council_sessions(doc, sent, main, taken))
             named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
                      if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
@@ -134,6 +148,8 @@ class EventExtractor:
             facts.extend(self.meetings(doc, sent, main))
             facts.extend(self.signings(doc, sent, main))
             facts.extend(self.openings(doc, sent, main, taken))
+        for v in visits:
+            v.pop("own_day", None)
         doc._.facts = facts
         return doc
 
@@ -172,7 +188,11 @@ class EventExtractor:
                     lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", text, re.I)
                     level = LEVELS.get(lm.group(1).lower()) if lm else None
                 start, end, _ = nearest_date(doc, sent, trig_start)
+                single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
                 end = end or span_end(text, start)
+                if start and end and len(start) == 10 and ENDED_RE.search(text[max(0, m.start() - 45):m.start()]):
+                    # "wrapped up a three-day state visit on Wednesday": the date is the last day
+                    start, end = days_before(start, end), start
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
@@ -202,7 +222,13 @@ class EventExtractor:
                 host_name = self.gaz.name_of(host) or host
                 who = full_name(doc, guest_person) if guest_person else guest_name
                 title = f"{who} {level + ' ' if level else ''}visit to {host_name}"
+                # The day of a visit told here is a day the story reaches, except an arrival's
+                # (visitors often land the evening before the talks) or a departure's.
+                arrival = re.match(r"(?:arrived|arrives|landed|lands|will arrive)\b", m.group(0), re.I)
+                own_day = start if single_day and not arrival and not ENDED_RE.search(
+                    text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
+                    "own_day": own_day,
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
                     "start": start, "end": end, "location": self._location(doc, host, trig_end),
                     "countries": [guest, host], "guest": guest, "host": host, "level": level,
@@ -255,6 +281,7 @@ class EventExtractor:
                 level = LEVELS.get(lm.group(1).lower()) if lm else None
                 who = full_name(doc, gp)
                 out.append({
+                    "own_day": start if start and len(start) == 10 and not end else None,
                     "kind": "event", "event_type": "visit",
                     "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
                     "status": status, "start": start, "end": end,
@@ -404,6 +431,9 @@ class EventExtractor:
         """Date, countries, status default and reference of the enclosing visit."""
         start, end, t = nearest_date(doc, sent, anchor)
         own = start is not None
+        if own and t is not None and main and re.search(
+                ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
+            start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end
         if own and main and main.get("start") and t is not None:
             from dyad.resolve.facts import overlaps
 
@@ -545,6 +575,10 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
+        if main and main.get("participants") and len(names) < 2 and any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+            # "Later that day he held talks with X": he is the visitor the article follows
+            names = list(dict.fromkeys([main["participants"][0], *names]))
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "", m.group(0).lower())
         noun = {"met": "meeting", "met with": "meeting", "meeting": "meeting"}.get(noun, noun)
