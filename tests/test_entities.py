@@ -249,3 +249,37 @@ def test_known_leader_without_dynastic_suffix():
                "Salman bin Abdulaziz", published="2024-10-15")
     assert p["country"] == "SAU"
     assert p["role"].startswith("King")
+
+
+def test_multiword_portfolio_is_not_part_of_the_name():
+    p = person("Spanish Minister for Foreign Affairs, European Union and Cooperation Jose Manuel Albares spoke "
+               "to his Moroccan counterpart.", "José Manuel Albares", published="2024-10-11")
+    assert p["country"] == "ESP"
+    text = "Moroccan Minister of Foreign Affairs Nasser Bourita described the visit as historic."
+    assert [x["name"] for x in people(text, "2024-10-30")] == ["Nasser Bourita"]
+
+
+def test_minister_for_a_list_of_portfolios():
+    p = person("Federal Minister for Planning, Development and Special Initiatives Ahsan Iqbal met the envoy.",
+               "Ahsan Iqbal", published="2025-03-06")
+    assert p["role"] == "Minister for Planning, Development and Special Initiatives"
+
+
+def test_hyphenated_lowercase_given_name_syllable_is_kept():
+    names = [x["name"] for x in people("He will hold talks with South Korean Prime Minister Han Duck-soo on Wednesday.",
+                                       "2024-07-02")]
+    assert names == ["Han Duck-soo"]
+
+
+def test_a_name_also_written_as_a_project_name_is_not_a_person():
+    text = ("The Azad Pattan hydropower project reached financial close. Azad Pattan lies downstream of another "
+            "plant, said Ahsan Iqbal.")
+    assert "Azad Pattan" not in [x["name"] for x in people(text, "2025-03-10")]
+
+
+def test_family_name_first_mention_joins_the_full_name(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("date 2025-03-10\nChinese Ambassador Jiang Zaidong met Pakistani officials in Islamabad. "
+                 "Jiang said the projects were on track.\n", encoding="utf-8")
+    _res, records = ingest_and_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "out.jsonl", a)
+    assert [p["name"] for p in persons(records)] == ["Jiang Zaidong"]

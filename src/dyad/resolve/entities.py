@@ -82,6 +82,10 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
         if len(cands) > 1 and m.data.get("country"):
             cands = [k for k in cands if most_common(x.data.get("country") for x in groups[k]) in
                      (None, m.data["country"])]
+        if not cands:
+            # "Jiang" after "Ambassador Jiang Zaidong": a family name written first
+            cands = [k for k in groups if k.split()[0] == _person_key(m.data["name"])
+                     and any(x.doc_id == m.doc_id for x in groups[k])]
         if len(cands) == 1:
             groups[cands[0]].append(m)
         else:

@@ -24,8 +24,15 @@ from dyad.resolve.names import plain
 # ("Kurmangazy Children's Creativity Center") rather than a person.
 NOT_PERSON_NEXT = re.compile(
     r"^(?:'s\s+)?(?:Children|Center|Centre|Corridor|Route|Institute|University|School|Foundation|Fund|"
-    r"Airport|Station|Port|Palace|Square|Street|Avenue|Park|Stadium|Hall|Museum|Bridge|Plant|Project|Award|Prize)\b"
+    r"Airport|Station|Port|Palace|Square|Street|Avenue|Park|Stadium|Hall|Museum|Bridge|Plant|Project|Award|Prize)\b|"
+    # "the Azad Pattan hydropower project", "the Al Boraq high-speed line": a name of a thing
+    r"^(?:hydropower|hydroelectric|high-speed|power|project|plant|railway|line|dam|pipeline|corridor|port|"
+    r"field|mine|refinery|terminal|bridge|airport|cable|deposit|highway|motorway|expressway|scheme|programme|"
+    r"program|initiative|summit|forum|talks|agreement|treaty|declaration|accord|process|format|region|"
+    r"province|river|sea|lake|basin)\b"
 )
+PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry)\s+(?:of|for)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the|&)\s+)*)*$")
 
 
 # Names ending like these are agreements or projects, handled by their own components.
@@ -53,6 +60,7 @@ class EntityExtractor:
         self.role_nouns = set(data["role_nouns"])
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
+        self.portfolio_words = set(data["portfolio_words"])
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.title_tokens = [t.split() for t in self.titles]  # longest first
@@ -63,7 +71,7 @@ class EntityExtractor:
         heads = "|".join(re.escape(t) for t in sorted({t.split()[-1] for t in self.titles if " of " not in t},
                                                       key=len, reverse=True))
         self.long_title_re = re.compile(
-            r"\b(?:" + heads + r")\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
+            r"\b(?:" + heads + r")\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
             r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
             r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
             r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s))")
@@ -82,6 +90,13 @@ class EntityExtractor:
             p = self.person(doc, ent)
             if p:
                 persons.append(p)
+        # A name that the article also writes as the name of a thing ("the Azad Pattan hydropower
+        # project") is that thing everywhere in the article, not a person.
+        text = text_of(doc)
+        things = {p["name"] for p in persons if any(
+            NOT_PERSON_NEXT.match(text[m.end():m.end() + 30].lstrip())
+            for m in re.finditer(r"(?<![\w-])" + re.escape(p["name"]) + r"(?![\w-])", text))}
+        persons = [p for p in persons if p["name"] not in things]
         persons.extend(self.repeated_surnames(doc, persons))
         persons.sort(key=lambda p: p["sources"][0]["start"])
         self.claimed = {(e.start_char, e.end_char) for e in person_ents}
@@ -193,6 +208,8 @@ class EntityExtractor:
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text):
                 break
+            if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
+                break  # "Minister for Europe and Foreign Affairs Jean-Noel Barrot"
             if start >= 2 and doc[start - 2].lower_ in ("of", "for"):
                 break  # "Minister of Electricity Mahmoud Esmat": the portfolio, not a given name
             start -= 1
@@ -224,6 +241,10 @@ class EntityExtractor:
                 end = j + 1
             else:
                 break
+        # "Han Duck-soo": a lower-case syllable after a hyphen belongs to the given name
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+            end += 2
         return doc[span.start:end]
 
     def _strip(self, ent: Span) -> Span | None:
@@ -242,6 +263,10 @@ class EntityExtractor:
                     hit and hit[1] in ("adjective", "name") and (self._title_length(doc, start + 1)
                                                                   or end - start >= 3)):
                 start += 1  # "Turkmenistan Gurbanguly Berdimuhamedov": a country is not a first name
+                continue
+            if end - start >= 3 and doc[start].text in self.portfolio_words and PORTFOLIO_BEFORE.search(
+                    text_of(doc)[max(0, doc[start].idx - 90):doc[start].idx]):
+                start += 1  # "Minister for Europe and Foreign [Affairs] Jean-Noel Barrot"
                 continue
             if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and \
                     doc[start].is_title and \
@@ -341,8 +366,8 @@ class EntityExtractor:
         line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
         window = text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip()
         m = re.search(r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
-            re.escape(t) for t in self.titles if " of " not in t) + r")\s+of\s+(?:the\s+)?"
-            r"(?:[A-Z][\w\-]+(?:\s+(?:and|of|for|the))*\s*)+)$", window)
+            re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
+            r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$", window)
         if not m:
             return None, None, False
         country = None
