@@ -144,3 +144,26 @@ def test_deadline_of_other_clause_not_taken():
 ])
 def test_not_metrics(text):
     assert metrics(text) == []
+
+
+def test_observation_of_a_past_year_is_as_of_that_year():
+    m = one("Trade between Vietnam and South Korea reached $79.4 billion last year, the ministry said.", "2024-07-02")
+    assert (m["metric_type"], m["as_of"]) == ("observation", "2023")
+
+
+def test_observation_of_a_fiscal_year_is_as_of_its_last_year():
+    m = one("Bilateral trade reached about $85 billion in the 2022-23 financial year.", "2023-07-16")
+    assert m["as_of"] == "2023"
+
+
+def test_a_past_year_in_another_clause_does_not_date_the_observation():
+    found = metrics("He noted that bilateral trade had exceeded $4.4 billion last year and that more than 1,000 "
+                    "joint ventures were operating in the two countries.", "2024-08-09")
+    by_unit = {m["unit"]: m for m in found}
+    assert by_unit["USD"]["as_of"] == "2023"
+    assert by_unit["count"]["as_of"] == "2024-08-09"
+
+
+def test_targets_keep_the_date_they_were_stated():
+    m = one("The two leaders aim to raise trade to $5 billion by 2030, up from last year's level.", "2025-05-01")
+    assert (m["metric_type"], m["as_of"]) == ("target", "2025-05-01")

@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
@@ -656,6 +657,35 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
     return out
 
 
+def _measured_when(doc: Doc, c: _Cand) -> str | None:
+    """The past period an observation measures ("trade reached $79 billion last year" -> 2023),
+    from a year or month date next to the number in its sentence; None for the statement date."""
+    sent = c.span.sent
+    text = text_of(doc)
+    best = None
+    for t in doc._.timexes or []:
+        if t.type != "DATE" or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) not in (4, 7) or not doc._.dct or not before_dct(iso, doc._.dct):
+            continue
+        if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+            continue  # a bound of a period, not the period measured
+        gap = t.start - c.end if t.start >= c.end else c.start - t.end
+        between = text[min(t.end, c.end):max(t.start, c.start)]
+        if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
+                     between):
+            continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
+        fiscal = re.search(r"\b(\d{4})\s*[-\u2013/]\s*(\d{2}|\d{4})\b", text[t.start:t.end + 8])
+        if fiscal and len(iso) == 4:
+            end = fiscal.group(2)
+            iso = end if len(end) == 4 else fiscal.group(1)[:2] + end  # "2022-23 financial year" ends in 2023
+        if 0 <= gap <= 60 and (best is None or gap < best[0]):
+            best = (gap, iso)
+    return best[1] if best else None
+
+
 # ------------------------------------------------------------------ speaker
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Person mentions of the entities component, plus bare surnames of those persons that it
@@ -795,14 +825,15 @@ def extract_metrics(doc: Doc) -> Doc:
         info = extra[id(c)]
         subject = c.subject if c.kind in ("count", "people") else _amount_subject(doc, c)
         sent = c.span.sent
+        metric_type = _metric_type(doc, c, info["deadline"] is not None)
         doc._.facts.append({
             "kind": "metric",
-            "metric_type": _metric_type(doc, c, info["deadline"] is not None),
+            "metric_type": metric_type,
             "subject": subject,
             "value": _clean_value(c.value),
             "unit": c.unit,
             "period": info["period"],
-            "as_of": doc._.dct,
+            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": _speaker(doc, c, mentions),
             "countries": list(countries),
