@@ -131,3 +131,24 @@ def test_a_singular_memorandum_in_the_sector_of_an_earlier_instrument_is_its_own
     assert sorted(r["title"] or r["field"] for r in agreements) == [
         "complementary protocol for the joint development of a research satellite",
         "research and innovation", "semiconductors"]
+
+
+def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
+    corpus = tmp_path / "fm"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "French President Emmanuel Macron will pay a state visit to Morocco from October 28 to 30. The two "
+        "countries are expected to sign agreements covering education, including a framework agreement on "
+        "green hydrogen.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "French President Emmanuel Macron wrapped up a three-day state visit to Morocco on Wednesday. The "
+        "documents signed included a Framework Agreement on Cooperation in Green Hydrogen. Ministers also "
+        "signed documents in education.\n", encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2024-10-14"}\n'
+                                        '{"file": "b.txt", "published": "2024-10-31"}\n', encoding="utf-8")
+    factory = build(tmp_path / "kb.db", [str(corpus)])
+    agreements = [r for r in export(factory) if r["kind"] == "agreement"]
+    assert len(agreements) == 2, agreements
+    for a in agreements:
+        assert a["status"] == "signed"
+        assert {s["doc"] for s in a["sources"]} == {"a.txt", "b.txt"}

@@ -216,7 +216,36 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                     ms[j].start < m.start and o.get("list_id") != d.get("list_id"):
                 uf.union(i, j)
                 break
+    _announced_then_signed(ms, uf)
     return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def _announced_then_signed(ms: list[M], uf: UnionFind) -> None:
+    """An instrument announced in one article ("expected to sign agreements covering education,
+    including a framework agreement on green hydrogen") is the one a later article reports signed
+    ("documents in education", "Framework Agreement on Cooperation in Green Hydrogen"): same
+    parties, a later report, shared sectors, and the announced words found in the signed one."""
+    for i, m in enumerate(ms):
+        d = m.data
+        if d.get("status") != "planned" or not d.get("sectors"):
+            continue
+        told = set(words(d.get("title") or d.get("field")))
+        best, best_score = None, 0.0
+        for j, o in enumerate(ms):
+            od = o.data
+            if o.doc_id == m.doc_id or od.get("status") != "signed" or (o.published or "") < (m.published or "") \
+                    or not _countries_compatible(od.get("parties"), d.get("parties")):
+                continue
+            if not set(d["sectors"]) & set(od.get("sectors") or []):
+                continue
+            if d.get("title") and od.get("title") and not told <= set(words(od["title"])):
+                continue  # a described instrument must be found in the signed title
+            signed_words = set(words(od.get("title") or od.get("field")))
+            score = len(told & signed_words) / max(1, len(told)) + (set(d["sectors"]) == set(od["sectors"])) * 0.5
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None and best_score >= 0.5:
+            uf.union(i, best)
 
 
 def merge_agreement(members: list[M]) -> dict:

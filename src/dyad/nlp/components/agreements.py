@@ -42,12 +42,12 @@ JOINT_STATEMENT = re.compile(
     r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
     re.I)
 LOWER_INSTRUMENT = re.compile(
-    r"\b(?:signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|"
-    r"is|are|was|were|include|includes|included|including)\s+"
+    r"(?:\b(?P<verb>signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|"
+    r"is|are|was|were|include|includes|included|including)|(?P<listed>,)(?:\s+and)?)\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
-    r"complementary|additional|supplementary|framework)\s+)*"
+    r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+)?"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes)\s+"
-    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating)\s+"
+    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating|between)\s+"
     r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
@@ -256,13 +256,24 @@ class AgreementExtractor:
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
+                if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
+                        r"\b(?:signed|concluded|inked|included|includes|include|including|exchanged|adopted)\b",
+                        sent.text[:m.start()], re.I):
+                    continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() == "and" and not re.search(
                         r"\b(?:signed|issued|adopted|released|approved)\b", sent.text[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
                 title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
                 a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
-                title = re.split(r"\s+(?:so that|which|that|in order|because|while)\b", title)[0]
+                title = re.split(r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
+                                 r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
+                                 r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?)\b", title)[0]
+                for t in doc._.timexes or []:
+                    if a < t.start < a + len(title):  # "memorandum on the Development Road in April"
+                        title = re.sub(r"\s+(?:in|on|at|during|last|this|next)\s*$", "",
+                                       text_of(doc)[a:t.start].rstrip())
+                        break
                 sectors = sectors_of(title)
                 if rx is JOINT_STATEMENT:
                     sectors = sectors or ["diplomacy"]
@@ -289,8 +300,8 @@ class AgreementExtractor:
                 continue  # "agreements on Friday covering ...": a date, not a list of fields
             items = self._items(doc, list_start, sent.start_char + m.end("list"))
             noun = m.group("noun")
-            if noun.lower() == "documents":
-                noun = "agreements"
+            if noun.lower() in ("documents", "document"):
+                noun = "other"  # "signed documents in education": which instrument is not said
             list_id = f"{sent.start_char}:{m.start()}"
             for item, (s, e) in items:
                 if any(s <= t.start < s + 2 for t in doc._.timexes or []):
