@@ -408,3 +408,29 @@ def test_a_surname_the_tagger_missed_still_names_the_visitor():
             "three-day official visit.")
     v = one(text, "visit", dct="2024-07-02")
     assert (v["guest"], v["host"], v["start"], v["end"]) == ("VNM", "KOR", "2024-07-01", "2024-07-03")
+
+
+PRESS = ("Budapest, 5 December 2024\n\nThe High-Level Strategic Cooperation Council of Hungary and Serbia held its "
+         "sixth session in Budapest today, co-chaired by Prime Minister Viktor Orban and Aleksandar Vucic, President "
+         "of the Republic of Serbia, who is in Hungary on a working visit.\n\nThe seventh session of the Strategic "
+         "Cooperation Council will be held in Serbia next year.")
+
+
+def test_session_held_today_by_a_body_named_in_the_same_sentence():
+    sessions = {e["object_key"].split(":")[1]: e for e in events(PRESS, dct="2024-12-05",
+                                                                     event_type="council_session")}
+    sixth = sessions["6"]
+    assert sixth["title"] == "6th session of the High-Level Strategic Cooperation Council"
+    assert (sixth["status"], sixth["start"], sixth["location"]) == ("occurred", "2024-12-05", "Budapest")
+
+
+def test_next_numbered_session_next_year_elsewhere_is_planned_without_the_visit_place():
+    sessions = {e["object_key"].split(":")[1]: e for e in events(PRESS, dct="2024-12-05",
+                                                                     event_type="council_session")}
+    assert set(sessions) == {"6", "7"}
+    assert (sessions["7"]["status"], sessions["7"]["start"], sessions["7"]["location"]) == ("planned", "2025", None)
+
+
+def test_a_visit_under_way_on_the_day_of_the_report_occurred():
+    v = one(PRESS, "visit", dct="2024-12-05")
+    assert (v["guest"], v["host"], v["status"], v["level"]) == ("SRB", "HUN", "occurred", "working")

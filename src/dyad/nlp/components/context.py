@@ -158,6 +158,8 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
         return "planned"  # dated after the report, at their shared precision ("a return visit in 2027")
     if tense == "future":
         return "planned"
+    if dct and start and len(dct) == 10 and start == dct and not has_cue(text, "planned_cues"):
+        return "occurred"  # "held its session in Budapest today", "who is in Hungary on a visit" today
     if tense == "past":
         return "occurred"  # the verb governing the trigger outranks cue words elsewhere in the clause
     if has_cue(text, "planned_cues"):

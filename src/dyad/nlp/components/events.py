@@ -44,14 +44,14 @@ VISIT_RE = re.compile(
     re.I)
 BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
         + r"))")
-NAMED_BODY_RE = re.compile(r"\bthe\s+" + BODY + r"\b")
+NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
-    r"\bhold\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
 BODY_MEETS_RE = re.compile(r"\bthe\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
@@ -140,6 +140,11 @@ class EventExtractor:
                 days.append(opening[0].iso_date())
             if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
                 self.narrative = (i, days[-1])
+            first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text)]
+            first_named = [b for b in first_named if any(w in b for w in DATA["council_markers"])
+                           and len(b.split()) >= 3]
+            if first_named:
+                self.last_body = first_named[0]  # "The X Council ... held its sixth session today"
             facts.extend(self.council_sessions(doc, sent, main, taken))
             named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
                      if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
@@ -439,7 +444,9 @@ class EventExtractor:
 
             window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
-                                 text_of(doc)[max(0, t.start - 12):t.start], re.I)
+                                 text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
+                (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself
+                 and abs(t.start - anchor) < 80)
             if not window_ok and not explicit:
                 start, end, own = None, None, False
         if own and t is not None and main and main.get("start") and len(main["start"]) == 10:
@@ -526,7 +533,7 @@ class EventExtractor:
                 start, end, own, countries, ref = self._context(doc, sent, main, a)
                 status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                                    clause_tense(doc, a))
-                if status == "unknown" or (status == "planned" and main and main["status"] == "occurred"):
+                if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
                 location = main.get("location") if main else None
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
@@ -534,6 +541,9 @@ class EventExtractor:
                 elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
                     status = "planned"
                     location = self._place_after(sent.text, m.end()) or location
+                if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
+                                                     re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
+                    location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
                 out.append({
                     "kind": "event", "event_type": "council_session",
@@ -543,7 +553,9 @@ class EventExtractor:
                     "object_key": key, "parent": ref, "body": body,
                     "sources": [source(a, b)],
                 })
-        return out
+        # "The seventh session of the Council ... the Council will meet": one session, the numbered one
+        numbered = {synonym_key(o["body"]) for o in out if not o["object_key"].startswith("council::")}
+        return [o for o in out if not (o["object_key"].startswith("council::") and synonym_key(o["body"]) in numbered)]
 
     # ------------------------------------------------------------------ meetings
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
