@@ -434,3 +434,31 @@ def test_next_numbered_session_next_year_elsewhere_is_planned_without_the_visit_
 def test_a_visit_under_way_on_the_day_of_the_report_occurred():
     v = one(PRESS, "visit", dct="2024-12-05")
     assert (v["guest"], v["host"], v["status"], v["level"]) == ("SRB", "HUN", "occurred", "working")
+
+
+def test_expected_to_travel_to_a_country_next_month_is_a_planned_visit():
+    text = "Pakistani Prime Minister Shehbaz Sharif is expected to travel to China next month."
+    v = one(text, "visit", dct="2025-03-10")
+    assert (v["guest"], v["host"], v["status"], v["start"]) == ("PAK", "CHN", "planned", "2025-04")
+
+
+def test_session_held_in_a_city_takes_that_place():
+    text = ("Pakistan and China approved the project at the 14th meeting of the CPEC Joint Cooperation Committee, "
+            "held in Beijing last December.")
+    c = one(text, "council_session", dct="2025-03-10")
+    assert (c["location"], c["start"], c["status"]) == ("Beijing", "2024-12", "occurred")
+
+
+def test_purpose_infinitive_does_not_move_a_weekday_into_the_future():
+    text = ("Pakistani Minister Ahsan Iqbal met Chinese Ambassador Jiang Zaidong in Islamabad on Thursday to review "
+            "progress on energy projects.")
+    m = one(text, "meeting", dct="2025-03-10")
+    assert (m["start"], m["status"]) == ("2025-03-06", "occurred")
+
+
+def test_when_clause_after_since_dates_an_earlier_opening():
+    text = ("French President Emmanuel Macron will pay a state visit to Morocco from October 28 to 30. The visit "
+            "will be Macron's first to the kingdom since November 2018, when he and the King inaugurated the Al "
+            "Boraq high-speed line between Tangier and Kenitra.")
+    o = one(text, "opening", dct="2024-10-14")
+    assert (o["start"], o["status"]) == ("2018-11", "occurred")

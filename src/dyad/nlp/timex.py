@@ -392,6 +392,8 @@ class _Ctx:
             for m in rx.finditer(after[:60]):
                 if label == "past" and self._is_participle(after, m):
                     continue
+                if rx is _INFINITIVE_RE:
+                    break  # "met X on Thursday to review ...": a purpose clause, not the tense of the date
                 # Markers after the expression count less than those before ("Monday, he said").
                 dist = m.start() + 20
                 if best is None or dist < best[0]:

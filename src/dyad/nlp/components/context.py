@@ -66,8 +66,11 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
 
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
+    text = text_of(doc)
     cands = [t for t in dates_in(doc, sent.start_char, sent.end_char)
-             if not NOT_EVENT_DATE.search(text_of(doc)[max(0, t.start - 20):t.start])
+             if not NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start])
+             # "since November 2018, when he inaugurated X": the when-clause happened then
+             or (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
              # "a programme for 2024-2030" names a period, not when something happened
              and not (re.search(r"\bfor\s+$", text_of(doc)[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
     if not cands:
@@ -156,6 +159,8 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
             return "planned"
     if dct and start and _cmp_dates(start, dct) > 0:
         return "planned"  # dated after the report, at their shared precision ("a return visit in 2027")
+    if dct and start and _cmp_dates(start, dct) < 0:
+        return "occurred"  # dated before the report ("since November 2018, when he inaugurated ...")
     if tense == "future":
         return "planned"
     if dct and start and len(dct) == 10 and start == dct and not has_cue(text, "planned_cues"):

@@ -40,7 +40,7 @@ ORDINALS = DATA["ordinals"]
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
-    r"travell?ed to|flew to)\b",
+    r"travell?ed to|travels to|to travel to|will travel to|flew to)\b",
     re.I)
 BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
         + r"))")
@@ -446,7 +446,8 @@ class EventExtractor:
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
                 (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself
-                 and abs(t.start - anchor) < 80)
+                 and abs(t.start - anchor) < 80) or \
+                re.match(r",?\s+when\b", text_of(doc)[t.end:t.end + 8])  # "since November 2018, when ..."
             if not window_ok and not explicit:
                 start, end, own = None, None, False
         if own and t is not None and main and main.get("start") and len(main["start"]) == 10:
@@ -536,6 +537,10 @@ class EventExtractor:
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
                 location = main.get("location") if main else None
+                held_in = re.match(r"\W{0,3}(?:(?:which|that)\s+(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
+                                   r"took place|takes place|meeting)\s+in\s+", sent.text[m.end():m.end() + 40])
+                if held_in:
+                    location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
                     status = "occurred"  # a decision of a session means the session took place
                 elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
