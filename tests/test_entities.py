@@ -283,3 +283,10 @@ def test_family_name_first_mention_joins_the_full_name(tmp_path):
                  "Jiang said the projects were on track.\n", encoding="utf-8")
     _res, records = ingest_and_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "out.jsonl", a)
     assert [p["name"] for p in persons(records)] == ["Jiang Zaidong"]
+
+
+def test_expert_apposition_with_the_employers_city_gives_role_and_country():
+    p = person("For Selin Aydin, a Gulf specialist at the Center for Middle Eastern Studies in Ankara, the numbers "
+               "matter less.", "Selin Aydin", published="2024-11-20")
+    assert p["country"] == "TUR"
+    assert p["role"].startswith("Gulf specialist")

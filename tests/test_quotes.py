@@ -361,3 +361,94 @@ def test_the_person_whose_spokesman_speaks_is_not_the_speaker(who):
             f"for all trucks,\u201d {who} said.")
     [(speaker, _)] = pairs(text)
     assert speaker is None
+
+
+# ---- whose view a sentence gives, gender from the text, bodies that speak ----------------------------------
+
+
+def test_pronoun_refers_to_the_person_introduced_with_for():
+    text = ("Gabriel Boric hosted Javier Milei at La Moneda on Monday and spoke of a new era.\n\n"
+            "For Claudia Lopez, an economist at the University of Chile, the tariffs matter more than the "
+            "speeches. \u201cThe border trade has doubled in five years and nobody noticed,\u201d she said. "
+            "\u201cThe next step is the tunnel.\u201d")
+    assert [s for s, _ in pairs(text)] == ["Claudia Lopez", "Claudia Lopez"]
+
+
+def test_pronoun_refers_to_the_person_after_according_to():
+    text = ("\u201cOur relations have never been better,\u201d Gabriel Boric said at the press conference.\n\n"
+            "According to Foreign Minister Alberto van Klaveren, more than 900 Chilean firms work in "
+            "Argentina. \u201cMining is the backbone of our partnership,\u201d he said.")
+    assert [s for s, _ in pairs(text)] == ["Gabriel Boric", "Alberto van Klaveren"]
+
+
+def test_for_after_the_main_verb_is_not_a_viewpoint():
+    text = ("Gabriel Boric opened the meeting in Santiago. The ceremony was organised for Javier Milei. "
+            "\u201cThe corridor will open next spring for all trucks,\u201d he said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Gabriel Boric"
+
+
+def test_she_skips_a_person_a_he_referred_to():
+    text = ("Javier Milei was upbeat in Santiago. \u201cOur exports to Chile will double by 2030,\u201d he "
+            "said.\n\n"
+            "The view is not shared by Claudia Lopez, an economist at the University of Chile. "
+            "\u201cThe figures are far from what the presidents promised,\u201d she said.")
+    assert [s for s, _ in pairs(text)] == ["Javier Milei", "Claudia Lopez"]
+
+
+def test_he_skips_a_person_marked_as_a_woman():
+    text = ("Minister Claudia Lopez presented her plans for the tunnel to Javier Milei on Monday. Lopez "
+            "spoke for an hour. \u201cThis project will change the life of the whole region,\u201d he said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Javier Milei"
+
+
+@pytest.mark.parametrize("title", ["Ms", "Mrs"])
+def test_honorific_marks_gender(title):
+    text = (f"{title} Claudia Lopez met Javier Milei in Santiago. Lopez opened the talks. "
+            "\u201cThis project will change the life of the whole region,\u201d he said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Javier Milei"
+
+
+def test_without_gender_cues_she_is_the_nearest_subject():
+    text = ("Javier Milei met Claudia Lopez in Santiago. Lopez opened the talks. "
+            "\u201cThis project will change the life of the whole region,\u201d she said.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Claudia Lopez"
+
+
+def test_institution_speaks_when_no_person_does():
+    text = ("Gabriel Boric discussed the visit with Javier Milei on Friday, the Chilean foreign ministry "
+            "said. The two presidents \u201creviewed the agenda of the visit and the agreements to be "
+            "signed\u201d, the ministry added.")
+    [(speaker, said)] = pairs(text)
+    assert speaker == "Chilean foreign ministry"
+    assert said.startswith("reviewed the agenda")
+
+
+def test_institution_in_the_attribution_after_the_quote():
+    text = ("\u201cThe corridor will open next spring for all trucks,\u201d the Argentine economy ministry said "
+            "in a statement.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Argentine economy ministry"
+
+
+def test_bare_institution_without_a_fuller_name_gives_no_speaker():
+    text = "\u201cThe corridor will open next spring for all trucks,\u201d the ministry said in a statement."
+    [(speaker, _)] = pairs(text)
+    assert speaker is None
+
+
+def test_person_in_the_attribution_beats_the_institution():
+    text = ("\u201cThe corridor will open next spring for all trucks,\u201d Gabriel Boric said, according to "
+            "the Chilean foreign ministry.")
+    [(speaker, _)] = pairs(text)
+    assert speaker == "Gabriel Boric"
+
+
+def test_pronoun_never_refers_to_an_institution():
+    text = ("Gabriel Boric arrived in Buenos Aires on Monday. \u201cThe corridor will open next spring for "
+            "all trucks,\u201d the Chilean foreign ministry said. \u201cWe expect the tunnel tender to follow "
+            "within the year,\u201d he added.")
+    assert [s for s, _ in pairs(text)] == ["Chilean foreign ministry", "Gabriel Boric"]

@@ -422,6 +422,10 @@ class EntityExtractor:
         app_start = span.end_char + m.start("app")
         app_end = span.end_char + m.end("app")
         orgs = [e for e in _ents(doc) if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
+        place = re.search(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$", app)
+        if place:  # "..., a Gulf specialist at the Center X in Ankara": the employer's city
+            hit = self.gaz.country_of(place.group(1))
+            country = hit[0] if hit and hit[1] in ("capital", "city", "name") else None
         if orgs:
             org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer
             org_name = re.sub(r"^the\s+", "", org.text)

@@ -16,15 +16,22 @@ The speaker is, in order:
      is that quotation's lead-in, not this one's attribution;
   3. for a quotation opening a paragraph, a person in the previous paragraph's last
      sentence when it ends with a colon ("X noted:\n\n“...”");
-  4. for he/she in those places, the latest person before who was a subject or a speaker;
+  4. for he/she in those places, the latest person before who was a subject, a speaker or
+     whose view a sentence gives ("According to X, ...", "For X, a specialist at ..., ...");
      a he/she subject of the speech verb wins over a person who is not its subject
-     ("“...,” he told X", "he said after meeting X");
+     ("“...,” he told X", "he said after meeting X"). People the text marks as the other
+     gender are skipped: by a title or apposition ("Ms", "Mr", "spokeswoman"), a his/her in
+     their own clause, or an earlier he/she resolved to them (no lists of first names);
   5. the speaker of the quotation just before in the same stretch of speech (a second
      quotation in the paragraph, a quotation carried over to the next paragraph);
   6. for a quotation that is a sentence of its own with no attribution, the person subject of
      the sentence before in the paragraph ("X was keen to show momentum. “...”"), else the
      person subject of a speech verb in the sentence after ("“...” X added that ...");
   7. else None.
+When no person speaks in the attribution but a body does ("the French foreign ministry said",
+"the ministry added", "according to the foreign ministry"), the speaker is the body's name: its
+noun phrase without the article, or for a bare "the ministry" the nearest fuller one before; a
+person's office or staff ("his office", "X's spokesman") is nobody.
 The person spoken to ("told X", "assured X") is never the speaker. People named by office
 alone ("the minister told reporters", "the crown prince") are the nearest person named before
 whose role or title matches. Word lists are in patterns/quotes.json.
@@ -172,6 +179,10 @@ class QuoteExtractor:
         self.addressee_verbs = {v.lower() for v in data.get("addressee_verbs", [])}
         self.source_verbs = {v.lower() for v in data.get("source_verbs", [])}
         self.role_nouns = {v.lower() for v in data.get("role_nouns", [])}
+        self.viewpoint_preps = {v.lower() for v in data.get("viewpoint_preps", [])}
+        self.viewpoint_nouns = {v.lower() for v in data.get("viewpoint_nouns", [])}
+        self.gender_cues = {p.lower(): {w.lower() for w in words} for p, words in data.get("gender_cues", {}).items()}
+        self.institution_nouns = {v.lower() for v in data.get("institution_nouns", [])}
         self.min_words = int(data.get("min_words", 4))
         self.min_words_without_verb = int(data.get("min_words_without_verb", 6))
 
@@ -182,7 +193,7 @@ class QuoteExtractor:
         if not quotes:
             doc._.facts = facts
             return doc
-        ctx = _Context(doc, quotes, self.role_nouns)
+        ctx = _Context(doc, quotes, self.role_nouns, self)
         for q in quotes:
             q.speech = self.is_speech(ctx, q)
         prev: Quote | None = None
@@ -217,13 +228,14 @@ class QuoteExtractor:
     # ------------------------------------------------------------------ attribution
     def speaker(self, ctx: _Context, q: Quote, prev: Quote | None) -> str | None:
         pronoun_at: int | None = None  # where a he/she subject was found, to resolve from there
+        pronoun: str | None = None  # which one ("he", "she"), to match a person of that gender
         # 1. the lead-in: same sentence, before the opening mark
         lead_start = ctx.lead_start(q.open)
         found = self.attributed(ctx, lead_start, q.open, need_cue=True)
         if found and found[0] == "name":
             return found[1]
         if found:
-            pronoun_at = q.open
+            pronoun_at, pronoun = q.open, found[1]
         # 2. the attribution after the closing mark
         tail_end = self.tail_end(ctx, q)
         found2 = None
@@ -232,7 +244,7 @@ class QuoteExtractor:
             if found2 and found2[0] == "name":
                 return found2[1]
             if found2 and pronoun_at is None:
-                pronoun_at = q.open
+                pronoun_at, pronoun = q.open, found2[1]
         # 3. a paragraph-opening quote after "X noted:"
         if ctx.opens_paragraph(q.open):
             prev_end = ctx.prev_paragraph_end(q.open)
@@ -242,11 +254,12 @@ class QuoteExtractor:
                 if found3 and found3[0] == "name":
                     return found3[1]
                 if found3 and pronoun_at is None:
-                    pronoun_at = ps
+                    pronoun_at, pronoun = ps, found3[1]
         # 4. he / she
         if pronoun_at is not None:
-            name = ctx.antecedent(pronoun_at)
+            name = ctx.antecedent(pronoun_at, pronoun)
             if name:
+                ctx.note_gender(name, pronoun)
                 return name
         # 5. the same stretch of speech as the quotation before
         if prev is not None and prev.speaker and self.continues(ctx, prev, q, lead_start):
@@ -288,11 +301,11 @@ class QuoteExtractor:
         people = [m for m in ctx.mentions if s0 <= m[0] and m[1] <= lead_start]
         for m in people:
             root = ctx.root(m)
-            if root is not None and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT":
+            if root is not None and ((root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT") or ctx.viewpoint(root)):
                 return ctx.canonical(m)
         for t in ctx.tokens(s0, lead_start):
             if t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT":
-                return ctx.antecedent(t.idx)
+                return ctx.antecedent(t.idx, t.lower_)
         return None
 
     def next_speaker(self, ctx: _Context, q: Quote) -> str | None:
@@ -343,14 +356,40 @@ class QuoteExtractor:
         if people:
             speaking = [m for m in people if (r := ctx.root(m)) is not None
                         and ((r.dep_ in SUBJECT_DEPS and r.head in verbs) or self.source_object(r))]
-            pronoun = any(t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS and t.head in verbs for t in toks)
+            pronoun = next((t.lower_ for t in toks if t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS
+                            and t.head in verbs), None)
             if pronoun and not speaking:
-                return "pronoun", ""  # "“...,” he said after meeting X"
+                return "pronoun", pronoun  # "“...,” he said after meeting X"
+            body = None if speaking else self.institution(ctx, toks, verbs, phrase)
+            if body:
+                return "name", body  # "“...,” the ministry said after X met Y"
             return "name", self.pick(ctx, people, verbs, phrase, start)
         for t in toks:
             if t.lower_ in self.pronouns and (t.dep_ in SUBJECT_DEPS or not verbs or t.head in verbs
                                               or t.i - toks[0].i <= 2):
-                return "pronoun", ""
+                return "pronoun", t.lower_
+        body = self.institution(ctx, toks, verbs, phrase)
+        if body:
+            return "name", body
+        return None
+
+    def institution(self, ctx: _Context, toks: list[Token], verbs: list[Token], phrase) -> str | None:
+        """A body that speaks when no person does: the subject of a speech verb ("the foreign
+        ministry said") or the object of "according to", headed by an institution noun. Its name
+        is the organisation it is part of, else the noun phrase without its article; a bare
+        "the ministry" is the nearest fuller phrase with the same head before it, else nothing."""
+        for t in toks:
+            if t.tag_ in ("NNS", "NNPS") or not (t.lemma_.lower() in self.institution_nouns
+                                                 or t.lower_ in self.institution_nouns):
+                continue
+            said = t.dep_ in SUBJECT_DEPS and t.head in verbs
+            according = bool(phrase and "according" in phrase.group(0)) and t.dep_ == "pobj" \
+                and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+            if said or according:
+                name = ctx.body_name(t)
+                if name:
+                    ctx.bodies.add(name)
+                return name
         return None
 
     def pick(self, ctx: _Context, people: list[tuple[int, int, str]], verbs: list[Token], phrase,
@@ -442,7 +481,8 @@ class QuoteExtractor:
 
 # ---------------------------------------------------------------------------- doc helpers
 class _Context:
-    def __init__(self, doc: Doc, quotes: list[Quote], role_nouns: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], role_nouns: set[str] | frozenset[str] = frozenset(),
+                 cues: QuoteExtractor | None = None) -> None:
         self.doc = doc
         self.text = text_of(doc)
         self.quotes = quotes
@@ -458,6 +498,93 @@ class _Context:
         self._canon: dict[tuple[str, int], str] = {}
         if role_nouns:
             self.mentions = sorted(self.mentions + self._role_mentions(role_nouns))
+        self.viewpoint_preps = cues.viewpoint_preps if cues else set()
+        self.viewpoint_nouns = cues.viewpoint_nouns if cues else set()
+        self.gender: dict[str, str] = self._genders(cues.gender_cues) if cues else {}
+        self.bodies: set[str] = set()  # speakers that are institutions, never a he/she
+
+    # gender and viewpoint, for he / she
+    def _genders(self, cues: dict[str, set[str]]) -> dict[str, str]:
+        """'he' or 'she' for people the text itself marks: a title or apposition word ("Ms",
+        "Mr", "the spokeswoman", "Queen") or a his/her in the clause the person is the subject of
+        with no other person named in between ("X spoke with her counterpart"). A person marked
+        both ways is left unknown."""
+        votes: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if self.quoted(m[0]):
+                continue
+            name = self.canonical(m)
+            said = set(re.findall(r"[a-z]+", _norm(self.text[m[0]:m[1]] + " " + self._title_context(m))))
+            for pronoun, words in cues.items():
+                if said & words:
+                    votes.setdefault(name, set()).add(pronoun)
+            r = self.root(m)
+            if r is None or r.dep_ != "nsubj":
+                continue
+            for t in r.head.subtree:
+                if t.i > r.i and t.dep_ == "poss" and t.lower_ in ("his", "her") and not self.quoted(t.idx) \
+                        and not any(m[1] <= x[0] < t.idx for x in self.mentions):
+                    votes.setdefault(name, set()).add("he" if t.lower_ == "his" else "she")
+                    break
+        return {n: next(iter(v)) for n, v in votes.items() if len(v) == 1}
+
+    def note_gender(self, name: str, pronoun: str | None) -> None:
+        """A person a he/she was resolved to is that gender for later pronouns."""
+        if pronoun in ("he", "she"):
+            self.gender.setdefault(name, pronoun)
+
+    def fits(self, name: str, pronoun: str | None) -> bool:
+        return pronoun not in ("he", "she") or self.gender.get(name, pronoun) == pronoun
+
+    def viewpoint(self, r: Token) -> bool:
+        """The person whose view a sentence gives without being its subject: "According to X,
+        ...", "For X, ..." fronting the main clause, "in the view of X"."""
+        if r.dep_ != "pobj":
+            return False
+        prep = r.head
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            return True
+        if prep.lower_ in self.viewpoint_preps and prep.head.i == prep.sent.root.i and prep.i < prep.head.i:
+            return True
+        return prep.lower_ == "of" and prep.head.lower_ in self.viewpoint_nouns
+
+    # bodies that speak
+    def body_name(self, t: Token) -> str | None:
+        """The name of the body headed by t: the noun phrase without its article ("French foreign
+        ministry", "Ministry of Foreign Affairs of Kazakhstan"), else a named organisation covering
+        it, else, for a bare "the ministry", the nearest fuller such phrase before."""
+        phrase = self._body_phrase(t)
+        if phrase:
+            return phrase
+        for f in self.doc._.facts or []:
+            if f.get("kind") == "entity" and f.get("entity_type") == "organization":
+                if any(s["start"] <= t.idx < s["end"] for s in f.get("sources") or []):
+                    return f["name"]
+        lemma = t.lemma_.lower()
+        for u in reversed(self.doc[:t.i]):
+            if u.lemma_.lower() == lemma and u.tag_ not in ("NNS", "NNPS") and not self.quoted(u.idx):
+                phrase = self._body_phrase(u)
+                if phrase:
+                    return phrase
+        return None
+
+    def _body_phrase(self, t: Token) -> str | None:
+        """t with its modifiers (compounds, adjectives, a possessor, an 'of' phrase naming
+        something); None when t has none."""
+        left = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if any(c.dep_ == "poss" and (c.pos_ == "PRON" or any(a <= c.idx < b for a, b, _ in self.mentions))
+               for c in left):
+            return None  # "his office", "X's office": a person's staff, like "X's spokesman"
+        right = [c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)]
+        if not left and not right:
+            return t.text if t.pos_ == "PROPN" and t.text[:1].isupper() else None  # "the Kremlin"
+        a = min(x.i for c in left for x in c.subtree) if left else t.i
+        b = max(x.i for c in right for x in c.subtree) + 1 if right else t.i + 1
+        span = self.doc[a:b]
+        if any(x.is_punct and x.text not in ("'", "’", "-") for x in span) or self.quoted(span.start_char):
+            return None
+        return span.text
 
     def _role_mentions(self, role_nouns: set[str] | frozenset[str]) -> list[tuple[int, int, str]]:
         """People named by office alone ("the minister", "the crown prince", "Poland's foreign
@@ -689,11 +816,15 @@ class _Context:
                 best = cand
         return best[3] if best else name
 
-    def antecedent(self, char: int) -> str | None:
-        """The latest person before char who was a subject or a speaker, searched sentence by
-        sentence backwards (a few sentences at most), else the latest person mentioned."""
-        earlier = [m for m in self.mentions if m[1] <= char and not self.quoted(m[0])]
-        speakers = [(q.open, q.speaker) for q in self.quotes if q.speaker and q.close <= char]
+    def antecedent(self, char: int, pronoun: str | None = None) -> str | None:
+        """The latest person before char who was a subject, a speaker or whose view a sentence
+        gives ("According to X", "For X,"), searched sentence by sentence backwards (a few
+        sentences at most), else the latest person mentioned. A person the text marks as the
+        other gender is skipped ("she" is not a "Mr X", nor someone a "he" referred to)."""
+        earlier = [m for m in self.mentions if m[1] <= char and not self.quoted(m[0])
+                   and self.fits(self.canonical(m), pronoun)]
+        speakers = [(q.open, q.speaker) for q in self.quotes if q.speaker and q.close <= char
+                    and q.speaker not in self.bodies and self.fits(q.speaker, pronoun)]
         if not earlier and not speakers:
             return None
         tok = self.token_at(max(0, char - 1))
@@ -702,7 +833,7 @@ class _Context:
         while sent is not None and seen < 4:
             s0, s1 = sent.start_char, min(sent.end_char, char)
             subj = [m for m in earlier if s0 <= m[0] < s1 and (r := self.root(m)) is not None
-                    and r.dep_ in SUBJECT_DEPS]
+                    and (r.dep_ in SUBJECT_DEPS or self.viewpoint(r))]
             spk = [x for x in speakers if s0 <= x[0] < s1]
             if subj:
                 return self.canonical(subj[-1])
