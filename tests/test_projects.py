@@ -334,3 +334,174 @@ def test_key_shared_by_a_corridor_and_two_pipeline_mentions():
                                m(2, "Kara-Kum Gas Pipeline", "pipeline"), m(3, "Kara-Kum pipeline", "pipeline")])
     assert sorted(sorted(x.data["name"] for x in g) for g in groups) == [
         ["Kara-Kum Gas Pipeline", "Kara-Kum pipeline"], ["Middle Corridor"]]
+
+
+# ---------------------------------------------------------------------------- names with lowercase heads
+
+
+def test_capitalised_name_before_a_lowercase_project_noun_and_a_measure_outside_the_name():
+    text = ("Nepal and India approved the 900-megawatt Arun Valley hydropower project on the Koshi River "
+            "last week.")
+    [p] = projects(text)
+    assert (p["name"], p["project_type"], p["status"]) == ("Arun Valley hydropower project", "facility", "agreed")
+
+
+@pytest.mark.parametrize("text", [
+    "Nepal and India discussed the Chinese hydropower project on the Koshi River.",  # a country adjective
+    "Nepal and India discussed the project on the Koshi River.",
+    "Nepal and India discussed the projects of the Koshi Basin.",
+])
+def test_project_noun_without_a_proper_name_is_not_a_project(text):
+    assert projects(text) == []
+
+
+def test_named_high_speed_line_keeps_its_ends_out_of_the_name():
+    text = ("In 2019 the leaders of Spain and Portugal inaugurated the Tejo Azul high-speed line between Lisbon "
+            "and Madrid.")
+    [p] = projects(text)
+    assert (p["name"], p["project_type"], p["status"]) == ("Tejo Azul high-speed line", "railway", "operational")
+
+
+def test_unnamed_line_from_a_to_b_is_still_a_description():
+    [p] = projects("Spain and Portugal plan to build a high-speed line from Lisbon to Madrid.")
+    assert (p["name"], p["project_type"]) == ("high-speed line from Lisbon to Madrid", "railway")
+
+
+def test_hyphen_number_belongs_to_the_name_not_a_line_head():
+    [p] = projects("Pakistan and China endorsed the upgrading of the North Line-2 railway between Lahore and Sukkur.")
+    assert (p["name"], p["project_type"], p["status"]) == ("North Line-2 railway", "railway", "agreed")
+
+
+def test_financing_agreement_for_a_named_line_makes_it_agreed():
+    [p] = projects("Spain and Morocco signed a financing agreement for the Tangier-Fez high-speed rail line.")
+    assert (p["name"], p["status"]) == ("Tangier-Fez high-speed rail line", "agreed")
+
+
+def test_one_countrys_facility_in_another_country_is_a_project():
+    [p] = projects("The Indian air base in Dushanbe, operational since 2018, hosts two squadrons.")
+    assert (p["name"], p["project_type"], p["status"]) == ("Indian air base in Dushanbe", "facility", "operational")
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2018", "done")]
+    assert p["countries"] == ["IND", "TJK"]
+
+
+def test_a_countrys_facility_at_home_is_not_a_bilateral_project():
+    assert projects("The Turkish military base in Izmir hosts two squadrons, officials from Qatar said.") == []
+
+
+def test_railway_operator_and_contract_are_not_projects():
+    text = ("Spain and Morocco signed a contract between Morocco's national railway operator and a Spanish firm "
+            "for the supply of 12 trains.")
+    assert projects(text) == []
+
+
+def test_route_end_in_a_pipeline_description_is_not_a_project():
+    text = ("Kazakhstan and Azerbaijan discussed the Caspian Gas Pipeline. The project envisages laying a pipeline "
+            "between Aktau and the Sangachal terminal near Baku.")
+    assert [p["name"] for p in projects(text)] == ["Caspian Gas Pipeline"]
+
+
+def test_another_name_introduced_by_referred_to_as_is_an_alias():
+    text = ("The flagship is Aral Green One, the green hydrogen venture planned near Nukus by Uzbekistan and "
+            "Turkey. The scheme, often referred to simply as the Windfall project, envisages 40 gigawatts of "
+            "capacity.")
+    [p] = projects(text)
+    assert (p["name"], p["aliases"]) == ("Aral Green One", ["Windfall project"])
+
+
+# ---------------------------------------------------------------------------- institutions
+
+
+@pytest.mark.parametrize("text", [
+    "\"Trade will grow,\" said Ali Demir, a researcher at the Caspian Studies Center of Baku University, "
+    "after Turkey and Azerbaijan opened talks.",
+    "Turkey and Azerbaijan opened talks, said Ali Demir, a fellow at the Eurasia Policy Center.",
+])
+def test_academic_centres_and_affiliations_are_not_projects(text):
+    assert projects(text) == []
+
+
+def test_a_centre_the_sides_will_set_up_is_agreed():
+    text = ("Under the memorandum, Korea and Vietnam will set up a Korea-Vietnam Battery Research Center in Hanoi, "
+            "which is due to open by the end of 2026.")
+    [p] = projects(text)
+    assert (p["name"], p["project_type"], p["status"]) == (
+        "Korea-Vietnam Battery Research Center", "facility", "agreed")
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2026", "planned")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The plant began commercial operation in June 2022.", "operational"),
+    ("The plant has been in commercial operation since 2021.", "operational"),
+    ("Commercial operation is targeted for December 2029.", "unknown"),
+    ("The two sides will set up a joint centre.", "agreed"),
+    ("The two sides plan to set up a joint centre.", "proposed"),
+    ("The project reached financial close last week.", "agreed"),
+])
+def test_status_from_operation_and_setting_up(text, status):
+    assert status_from(text) == status
+
+
+def test_commercial_operation_is_the_milestone_of_a_plant_that_began_it():
+    text = ("Pakistan and China noted that the Indus Bend hydropower plant began commercial operation in "
+            "June 2022.")
+    p = named(text, "Indus Bend hydropower plant")
+    assert p["status"] == "operational"
+    assert p["milestones"] == [{"description": "commercial operation", "date": "2022-06", "status": "done"}]
+
+
+# ---------------------------------------------------------------------------- descriptions referring back
+
+
+def test_multimodal_corridor_description_refers_back_and_makes_a_road_name_a_corridor():
+    text = ("Iraq and Turkey signed a memorandum on the Silver Road in May. The 900-km road and rail corridor, "
+            "from the Basra Port to the border, is expected to cost $10 billion, and its first phase is "
+            "scheduled to be completed by 2030.")
+    p = named(text, "Silver Road")
+    assert p["project_type"] == "corridor"
+    assert "2030" in [m["date"] for m in p["milestones"]]
+
+
+def test_road_described_as_a_road_stays_a_road():
+    text = ("Kyrgyzstan and China signed a memorandum on the Naryn Road in May. The 300-km road will be "
+            "completed by 2027.")
+    p = named(text, "Naryn Road")
+    assert p["project_type"] == "road"
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2025-05", "done"), ("2027", "planned")]
+
+
+def test_definite_description_in_the_next_paragraph_carries_the_dated_steps():
+    text = ("Nepal and India approved the Arun Valley hydropower project last week.\n\n"
+            "The run-of-the-river plant is being developed by a joint venture. Main construction works will "
+            "begin in May 2026, river diversion is scheduled for 2027, and commercial operation is targeted "
+            "for December 2029.")
+    p = named(text, "Arun Valley hydropower project")
+    assert [(m["description"], m["date"]) for m in p["milestones"]] == [
+        ("Main construction works begin", "2026-05"), ("river diversion", "2027"),
+        ("commercial operation", "2029-12")]
+
+
+def test_description_naming_another_project_does_not_refer_back():
+    text = ("Nepal and India approved the Arun Valley hydropower project last week.\n\n"
+            "The Koshi Basin plant will be completed in 2027.")
+    assert "2027" not in [m["date"] for m in named(text, "Arun Valley hydropower project")["milestones"]]
+
+
+def test_date_of_another_named_thing_modified_by_a_participle_is_not_a_milestone():
+    text = ("Spain and Morocco signed a financing agreement for the Tangier-Fez high-speed rail line.\n\n"
+            "The Tangier-Fez line will extend the Al Noor high-speed service, opened in 2018, by 400 km. "
+            "Officials say the line should be in service by 2029.")
+    p = named(text, "Tangier-Fez high-speed rail line")
+    assert [m["date"] for m in p["milestones"]] == ["2029"]
+
+
+def test_description_and_name_of_one_line_cluster_and_the_proper_name_wins():
+    from dyad.resolve.base import M
+    from dyad.resolve.facts import cluster_projects, merge_project
+
+    def m(i: int, name: str) -> M:
+        return M(i, f"k{i}", "project", "d", "2025", i * 10, i * 10 + 5,
+                 {"name": name, "project_type": "railway", "aliases": []})
+    [group] = cluster_projects([m(1, "high-speed line from Tangier to Fez"), m(2, "Tangier-Fez high-speed rail line")])
+    assert merge_project(group)["name"] == "Tangier-Fez high-speed rail line"
+    apart = cluster_projects([m(1, "high-speed line from Tangier to Fez"), m(2, "high-speed line from Fez to Oujda")])
+    assert len(apart) == 2

@@ -275,7 +275,8 @@ def merge_agreement(members: list[M]) -> dict:
 # ------------------------------------------------------------------ projects
 def project_core(name: str) -> str:
     """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
-    core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS]
+    # "the high-speed line from A to B" and "the A-B high-speed rail line" share their distinctive words
+    core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS and w not in ("high", "speed", "from", "via")]
     return translit_key(" ".join(core)) if core else translit_key(name)
 
 
@@ -305,9 +306,9 @@ def cluster_projects(ms: list[M]) -> list[list[M]]:
 def merge_project(members: list[M]) -> dict:
     d = [m.data for m in members]
     names = [x["name"] for x in d]
-    # The most frequent full name; ties to the longer (more informative) one.
+    # The most frequent full name; ties to a proper name over a description, then the longer one.
     name = max(names, key=lambda n: (names.count(n) + sum(1 for x in d if n in (x.get("aliases") or [])),
-                                     len(n)))
+                                     n[:1].isupper(), len(n)))
     aliases = sorted({a for x in d for a in [x["name"], *(x.get("aliases") or [])]} - {name})
     milestones: list[dict] = []
     for x in d:

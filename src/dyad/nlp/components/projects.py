@@ -21,14 +21,32 @@ UNNAMED: dict[str, str] = DATA["unnamed_heads"]
 NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
 CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
 NAMED_RE = re.compile(
-    r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?P<head>" + "|".join(HEADS) + r")\b"
+    r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with)\b)[\w\-'\u2013]+\s+){0,4}?)(?P<head>" +
+    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
+    r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+)\s+){0,4}?)"
+    r"(?P<head>" +
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
-    r")(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
+    r")(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
     r"(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
+MEASURE_RE = re.compile(r"(?:\d[\d,.]*(?:[\-\s][a-z]+)?\s+)+(?=[A-Z])")
+PROPER_THEN_LOWER = re.compile(r"((?:[A-Z][\w'\u2019\-\u2013]*\s+)+)(?:[a-z][\w\-]*\s+){0,3}$")
+INSTITUTION_WORDS = set(DATA["institution_words"])
+AFFILIATION_RE = re.compile(r"\b(?:" + "|".join(DATA["affiliation_nouns"]) + r")\s+(?:at|of|with)\s+(?:the\s+)?$", re.I)
+AGREEMENT_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\s+(?:on|for)\s+(?:the\s+)?$", re.I)
+ALIAS_INTRO_RE = re.compile(r"\b(?:(?:also\s+|often\s+|commonly\s+|widely\s+)?(?:known|referred\s+to(?:\s+\w+ly)?)"
+                            r"\s+as|dubbed|nicknamed)\s+(?:the\s+)?$", re.I)
+LINEAR = ("corridor", "railway", "road", "pipeline", "cable")
+TRANSPORT_MODES = set(DATA["transport_modes"])
+# a sentence opening on a definite description: "The 1,200-km road and rail corridor, from A to B, ..."
+DESCRIPTION_RE = re.compile(
+    r"\s*(?:The|This|That|Its)\s+(?P<mods>(?:(?:\d[\d,.]*[\w\-]*|[\w\-\u2013]+)\s+){0,5}?)(?P<noun>[a-z]+)\b"
+    r"(?=\s*(?:,|\(|\b(?:is|was|will|would|has|had|have|are|were|should|could|can|may|must|lies|runs|links|"
+    r"connects|extends?|includes?|hosts?)\b))")
+ENDPOINT_RE = re.compile(r"\b(?:between\s+[\w\-'\u2019]+(?:\s+[A-Z][\w\-'\u2019]+)*\s+and|from|to)\s+(?:the\s+)?$")
+SCHEDULE_WORDS = set(DATA["schedule_words"])
 ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
 PROJECT_CUE = re.compile(
     r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|inaugurat\w*|commission\w*|develop\w*|financ\w*|"
@@ -127,7 +145,7 @@ def _ongoing(v: Token) -> bool:
 
 
 def _verb_above(t: Token) -> Token | None:
-    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):  # spaCy makes a new Token on each access: no `is`
         t = t.head
     return t if t.pos_ in ("VERB", "AUX") else None
 
@@ -198,6 +216,9 @@ class ProjectExtractor:
                 continue  # a company or agency named like a facility ("Samruk-Kazyna Fund")
             if _in_heading(doc, sent.start_char + m.start("name")):
                 continue
+            if not linear and (set(re.split(r"[\s\-]+", name)) & INSTITUTION_WORDS or AFFILIATION_RE.search(
+                    sent.text[:m.start("name")])):
+                continue  # "a researcher at the X Studies Center of Y University": an academic body, not a project
             if all(w.lower() in ("new", "joint", "international", "national") or w in HEADS for w in words):
                 continue
             a = sent.start_char + m.start("name") + (len(raw) - len(raw.lstrip()))
@@ -216,8 +237,10 @@ class ProjectExtractor:
                 # A route known to the gazetteer under other names (an operator's association, say).
                 aliases += [known["name"], *(x for x in known.get("aliases") or [] if " " in x or x.isupper())]
             in_agreement = next((f for s, e, f in agreements if s <= a and b <= e), None)
-            if in_agreement and not ESTABLISHING.search(text_of(doc)[max(0, a - 40):a]):
+            if in_agreement and in_agreement["title"][:1].isupper() and \
+                    not ESTABLISHING.search(text_of(doc)[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
+            # (a described instrument, "an agreement on building the X Railway", is about an agreed project)
             ptype = HEADS.get(m.group("head"), "other")
             trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", text_of(doc)[b:b + 60])
             if trailing and trailing.group(1) in TRAILING_TYPES:
@@ -249,17 +272,32 @@ class ProjectExtractor:
         for m in UNNAMED_RE.finditer(sent.text):
             head = m.group("head").lower()
             mods = m.group("mods") or ""
+            a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
+            measure = MEASURE_RE.match(mods)
+            if measure:  # "the 700-megawatt X plant": the measure is not part of the name
+                mods, a = mods[measure.end():], a + measure.end()
+            # "the X Y hydropower project": a capitalised name, then lowercase words describing it
+            ptype_of_head = UNNAMED[head]
+            proper = PROPER_THEN_LOWER.match(mods)
+            proper_name = proper is not None and not self._countries_only(proper.group(1))
             pp = (m.group("pp") or "")
             # "between Georgia and Azerbaijan" keeps its "and"; elsewhere "and" starts a new clause
             between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
             pp = between.group(0) if between else re.split(
                 r",|\s+-\s+|\s+(?:and|which|that|who|to be|will|is|was|has|are|were)\s", pp)[0]
+            if proper_name:
+                pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
+            elif not pp and UNNAMED[head] == "facility":
+                pp = self._foreign_site(sent.text[m.end("head"):], mods)
             phrase = f"{mods}{m.group('head')}{m.group('tail') or ''}{pp}".strip()
-            a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
             b = a + len(phrase)
             name_like = bool(mods) and all(w[:1].isupper() or w[:1].isdigit() for w in mods.split())
-            if head in NEED_NAME and (not name_like or not m.group("head").split()[-1].islower()):
+            if head in NEED_NAME and (not (name_like or proper_name) or not m.group("head").split()[-1].islower()):
                 continue  # "the shortest transport corridor from A to B" is a description, not a project
+            if head in APPOS_NOUNS and any(mods.strip() in {p["name"], *p["aliases"]} for p in found):
+                continue  # "the KART project (Kyrgyz-Altai ...)": a known name with a generic noun
+            if self._modifies_other_noun(doc, sent.start_char + m.start("head"), sent.start_char + m.end("head")):
+                continue  # "the national railway operator": the railway names the operator's field
             covered = [p for p in found if a <= p["sources"][0]["start"] and p["sources"][0]["end"] < b]
             if covered and name_like and not pp:
                 # "the Lamu Port-... Transport corridor": a capitalised name with a lowercase head is one name
@@ -269,16 +307,61 @@ class ProjectExtractor:
                 continue
             has_proper = bool(re.search(r"\b[A-Z][\w'\u2019\-]+", phrase)) or bool(
                 re.search(r"\b(?:fiber|fibre|subsea|submarine|electric|gas|oil)\b", phrase, re.I))
-            specific = has_proper and (pp or re.search(r"\b[A-Z]", mods))
+            # a name in the modifiers makes it specific; one country's adjective alone does not ("the Turkish
+            # military base"), a pair does ("the Saudi-Egyptian electricity interconnection")
+            caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
+            lone_state = len(caps) == 1 and self._countries_only(caps[0])
+            specific = has_proper and (pp or (re.search(r"\b[A-Z]", mods) and not lone_state))
             if re.match(r"(?:This|The|That)\s+project\b", sent.text.strip()) and found and not specific:
                 continue
-            if re.match(r"\s*(?:This|The|That)\s+(?:project|initiative)\b", sent.text) and found and has_proper:
+            before = sent.text[:a - sent.start_char]
+            if ptype_of_head == "facility" and ENDPOINT_RE.search(before) and any(
+                    LOWER_HEADS.get(w.lower()) in LINEAR for w in re.findall(r"[\w\-]+", before)):
+                continue  # "a pipeline between A and the X terminal": the route's end, not a project
+            if found and ALIAS_INTRO_RE.search(before):
+                # "The scheme, often referred to simply as the X project, ...": another name of the last project
+                found[-1]["aliases"] = sorted({*found[-1]["aliases"], phrase})
+                continue
+            if re.match(r"\s*(?:This|The|That)\s+(?:project|initiative)\b", sent.text) and found and has_proper \
+                    and not proper_name:
                 # "This project envisions the creation of a digital corridor ...": another name of the last project
                 found[-1]["aliases"] = sorted({*found[-1]["aliases"], phrase})
                 continue
             if not specific:
                 continue
-            found.append(self._record(doc, sent, phrase, [], UNNAMED[head], a, b, agreed=False))
+            ptype = UNNAMED[head]
+            if head in APPOS_NOUNS or ptype == "other":  # "the X hydropower project" is a facility
+                words = set(mods.lower().split())
+                ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or (
+                    "facility" if words & FACILITY_WORDS else ptype)
+            # "a financing agreement for the X line": the project an agreement is for is agreed
+            agreed = AGREEMENT_FOR_RE.search(text_of(doc)[max(0, a - 60):a]) is not None
+            found.append(self._record(doc, sent, phrase, [], ptype, a, b, agreed=agreed))
+
+    def _countries_only(self, words: str) -> bool:
+        """'Hungary-Serbia', 'Turkish': a block made only of country names and adjectives is no project name."""
+        parts = [w for w in re.split(r"[\s\-\u2013]+", words) if w]
+        return all(self.gaz.country_of(w) for w in parts)
+
+    def _foreign_site(self, after: str, mods: str) -> str:
+        """'the Turkish military base in Doha': one country's facility in a place of another country is
+        a bilateral undertaking; returns the ' in <place>' to keep in its name, else ''."""
+        site = re.match(r"\s+in\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
+        owners = {c[0] for w in re.split(r"[\s\-\u2013]+", mods) if w and (c := self.gaz.country_of(w))}
+        if not site or not owners:
+            return ""
+        place = site.group("place")
+        where = self.gaz.country_of(place) or self.gaz.country_of(place.split()[0])
+        return site.group(0) if where and where[0] not in owners else ""
+
+    @staticmethod
+    def _modifies_other_noun(doc: Doc, a: int, b: int) -> bool:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        t = span[-1]
+        return t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN") and \
+            t.head.lower_ not in PROJECT_NOUNS and not t.head.text[:1].isupper()
 
     def described(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
         """'the joint development of the X field'; 'X One, the green hydrogen venture being developed ...'."""
@@ -417,8 +500,9 @@ class ProjectExtractor:
 
     # ------------------------------------------------------------------ milestones
     def _regions(self, doc: Doc, found: list[dict]) -> dict[int, list[Span]]:
-        """Sentences that speak of each project: its own, the following ones of the paragraph until another
-        project is named, and later sentences that refer back to it ('the cable', 'the project')."""
+        """Sentences that speak of each project: its own and those that refer back to it ('the cable', 'the
+        project', 'The 500-km road and rail corridor ...'), each with the following ones of the paragraph
+        until another project is named."""
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
         names = [(i, n) for i, p in enumerate(found) for n in {p["name"], *p["aliases"]} if len(n) > 3]
@@ -427,11 +511,17 @@ class ProjectExtractor:
             for i, n in names:
                 if n in s.text:
                     mentions.setdefault(k, set()).add(i)
+        # sentences the paragraph goes on from, and lone sentences ('the cable' in a later paragraph)
+        anchors = {i: {max(0, bisect.bisect_right(starts, a) - 1) for a, _ in p["_sents"]} for i, p in enumerate(found)}
+        lone: dict[int, set[int]] = {i: set() for i in anchors}
+        for k, s in enumerate(sents):
+            i, extend = self._anaphor(s, found, mentions.get(k, set()))
+            if i is not None:
+                (anchors if extend else lone)[i].add(k)
         out: dict[int, list[Span]] = {}
-        for i, p in enumerate(found):
-            idx: set[int] = set()
-            for a, _ in p["_sents"]:
-                k = max(0, bisect.bisect_right(starts, a) - 1)
+        for i in range(len(found)):
+            idx: set[int] = set(lone[i])
+            for k in anchors[i]:
                 idx.add(k)
                 for j in range(k + 1, min(k + 4, len(sents))):
                     if "\n" in text_of(doc)[sents[j - 1].end_char - 1:sents[j].start_char + 1] or \
@@ -439,21 +529,37 @@ class ProjectExtractor:
                         break
                     idx.add(j)
             out[i] = [sents[k] for k in sorted(idx)]
-        # later anaphors: the nearest preceding project with that head noun ("the cable") or any ("the project")
-        for k, s in enumerate(sents):
-            if k in mentions:
-                continue
-            for m in ANAPHOR_RE.finditer(s.text):
-                noun = m.group(1).lower()
-                before = [(max(a for a, _ in p["_sents"]), i) for i, p in enumerate(found)
-                          if min(a for a, _ in p["_sents"]) < s.start_char and
-                          (noun == "project" or p["name"].lower().endswith(noun))]
-                if before:
-                    i = max(before)[1]
-                    if s not in out[i]:
-                        out[i].append(s)
-                    break
         return out
+
+    def _anaphor(self, s: Span, found: list[dict], named: set[int]) -> tuple[int | None, bool]:
+        """The project a sentence refers back to, and whether its paragraph goes on about it: a sentence
+        opening on a definite description ('The 1,200-km road and rail corridor', 'The run-of-the-river
+        plant', 'The A-B line') names the nearest earlier project it fits; elsewhere, in a sentence naming
+        no project, 'the cable' or 'the project' names the nearest earlier one with that head noun."""
+        m = DESCRIPTION_RE.match(s.text)
+        if m and not any(s.start_char + m.start() < b and a < s.start_char + m.end()
+                         for p in found for a, b in p["_spans"]):
+            noun, mods = m.group("noun").lower(), m.group("mods")
+            caps = {w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()}
+            cands = [(max(a for a, _ in p["_spans"] if a < s.start_char), i) for i, p in enumerate(found)
+                     if i not in named and min(a for a, _ in p["_spans"]) < s.start_char and
+                     _fits(p, noun, caps)]
+            if cands:
+                i = max(cands)[1]
+                modes = {w for w in re.split(r"[\s\-]+", mods.lower()) if w in TRANSPORT_MODES}
+                if noun in ("corridor", "route") and len(modes) >= 2 and found[i]["project_type"] in LINEAR:
+                    found[i]["project_type"] = "corridor"  # "the road and rail corridor": more than a road
+                return i, True
+        if named:
+            return None, False
+        for m in ANAPHOR_RE.finditer(s.text):
+            noun = m.group(1).lower()
+            before = [(max(a for a, _ in p["_sents"]), i) for i, p in enumerate(found)
+                      if min(a for a, _ in p["_sents"]) < s.start_char and
+                      (noun == "project" or p["name"].lower().endswith(noun))]
+            if before:
+                return max(before)[1], False
+        return None, False
 
     def milestones(self, doc: Doc, found: list[dict]) -> None:
         """Dated steps (completion, opening, commissioning, a feasibility study, an investment decision) in
@@ -477,6 +583,8 @@ class ProjectExtractor:
                     lo, hi = pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
                     if crowded and own and not any(lo <= a and b <= hi for a, b in own):
                         continue  # another project's clause of a shared sentence
+                    if _dates_other_thing(tok.root, p):
+                        continue  # "extend the X service, opened in 2018": X's opening, not this project's
                     since = re.search(r"\bsince\s*$", text_of(doc)[max(0, t.start - 8):t.start], re.I)
                     cue = _nearest(MILESTONE_RE, clause, t.text)
                     if not cue and not since:
@@ -485,13 +593,35 @@ class ProjectExtractor:
                         desc = _describe(pred, cue)
                         past = pred.tag_ == "VBD" or (pred.tag_ == "VBN" and any(
                             c.lower_ in ("was", "were", "has", "have", "had") for c in pred.children))
-                        planned = True if FUTURE_RE.search(clause) else False if past else (
+                        planned = True if FUTURE_RE.search(clause.replace(t.text, " ")) else False if past else (
                             iso[: len(dct)] > dct[: len(iso)] if dct else True)
                     else:
                         desc, planned = "in use since", False
                     if not any(x["date"] == iso for x in p["milestones"]):
                         p["milestones"].append({"description": desc, "date": iso,
                                                 "status": "planned" if planned else "done"})
+
+
+def _fits(p: dict, noun: str, caps: set[str]) -> bool:
+    """Can a description with this head noun and these capitalised words refer to the project?"""
+    words = {w for n in (p["name"], *p["aliases"]) for w in re.split(r"[\s\-\u2013]+", n)}
+    if not caps <= words:
+        return False
+    ptype = p["project_type"]
+    return noun in ("project", "scheme", "venture", "undertaking") or p["name"].lower().endswith(noun) or \
+        LOWER_HEADS.get(noun) == ptype or (ptype == "facility" and noun in FACILITY_WORDS | {"facility", "station"}) \
+        or (ptype in LINEAR and noun in ("line", "link", "route", "corridor"))
+
+
+def _dates_other_thing(t: Token, p: dict) -> bool:
+    """Is the date on a participle modifying a noun phrase that names something else ('the X service,
+    opened in 2018', where X is no word of the project's names)?"""
+    v = _verb_above(t)
+    if v is None or v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = {w for n in (p["name"], *p["aliases"]) for w in re.split(r"[\s\-\u2013]+", n)}
+    caps = {x.text for x in v.head.subtree if x.i < v.head.i and x.text[:1].isupper() and x.dep_ != "det"}
+    return bool(caps - words)
 
 
 def _nearest(pattern: re.Pattern[str], clause: str, anchor: str) -> str | None:
@@ -512,6 +642,8 @@ def _describe(pred: Token, cue: str) -> str:
     if of is not None and len(list(of.subtree)) <= 4:
         keep += list(of.subtree)
     text = " ".join(t.text for t in keep if t.dep_ not in ("det", "poss") and not t.is_punct)
+    if text and len(text.split()) <= 8 and cue.lower() in SCHEDULE_WORDS:
+        return text  # "river diversion is scheduled for 2026": the step is the subject
     return f"{text} {cue}" if text and len(text.split()) <= 8 else cue
 
 
