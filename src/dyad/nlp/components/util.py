@@ -15,7 +15,6 @@ OPEN_QUOTES = "\"\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
-@cache
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's ``Doc.text`` joins every token on each access,
     which made it the single largest cost of the components."""
@@ -25,6 +24,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+@cache
 def patterns(name: str) -> dict:
     with open(PATTERNS / f"{name}.json", encoding="utf-8") as fh:
         return json.load(fh)
