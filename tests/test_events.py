@@ -462,3 +462,59 @@ def test_when_clause_after_since_dates_an_earlier_opening():
             "Boraq high-speed line between Tangier and Kenitra.")
     o = one(text, "opening", dct="2024-10-14")
     assert (o["start"], o["status"]) == ("2018-11", "occurred")
+
+
+def test_a_date_of_a_since_clause_does_not_date_the_trip():
+    text = ("JAKARTA, June 10 (Wire) - Australian Prime Minister Anthony Albanese and Indonesian President "
+            "Prabowo Subianto agreed on Tuesday to deepen ties, as Albanese made Jakarta the destination of his "
+            "first overseas trip since winning re-election earlier this month.")
+    v = events(text, event_type="visit")[0]
+    assert (v["guest"], v["host"], v["start"]) == ("AUS", "IDN", "2025-06-10")
+
+
+def test_an_invited_future_visit_stays_apart_from_an_earlier_one_of_the_same_pair():
+    text = ("Prabowo Subianto, Indonesia's president, visited Canberra in August last year. "
+            "Australian Prime Minister Anthony Albanese said he had invited Prabowo to make a state visit "
+            "to Australia next year.")
+    found = sorted((v["status"], v["start"]) for v in events(text, event_type="visit"))
+    assert found == [("occurred", "2024-08"), ("planned", "2026")]
+
+
+def test_exchange_of_counted_documents_is_a_signing():
+    text = ("Japanese Prime Minister Shigeru Ishiba held talks with Philippine President Ferdinand Marcos Jr. "
+            "in Manila on Tuesday, after which the two leaders witnessed the exchange of four documents.")
+    s = one(text, "signing")
+    assert (s["status"], s["start"]) == ("occurred", "2025-06-10")
+
+
+def test_an_announced_ministerial_format_meeting_is_a_planned_meeting():
+    text = ("Japanese Prime Minister Shigeru Ishiba paid an official visit to the Philippines on Monday. "
+            "He said the next meeting of the two countries' foreign and defence ministers would be held in "
+            "Tokyo later this year.")
+    m = [e for e in events(text, event_type="meeting") if "ministers" in e["title"]]
+    assert len(m) == 1 and (m[0]["status"], m[0]["start"], m[0]["location"]) == ("planned", "2025", "Tokyo")
+    text = "Later, the two leaders were due to attend a consultative meeting of the heads of state of the region."
+    assert events(text, event_type="meeting") == []
+
+
+def test_starting_negotiations_is_not_a_meeting():
+    text = ("Japanese Prime Minister Shigeru Ishiba and Philippine President Ferdinand Marcos Jr. agreed on "
+            "Tuesday to begin formal negotiations on a defence pact.")
+    assert events(text, event_type="meeting") == []
+
+
+def test_the_pair_last_met_dates_its_own_clause():
+    text = ("Japanese Prime Minister Shigeru Ishiba will pay an official visit to the Philippines next week. "
+            "Philippine President Ferdinand Marcos Jr. paid an official visit to Tokyo in February 2023, and the "
+            "two leaders last met on the sidelines of a regional summit in Vientiane in October last year.")
+    m = one(text, "meeting")
+    assert (m["status"], m["start"], m["location"]) == ("occurred", "2024-10", "Vientiane")
+    assert m["participants"] == ["Ferdinand Marcos Jr.", "Shigeru Ishiba"]
+
+
+def test_a_background_visit_of_years_ago_is_not_the_story_of_a_preview():
+    text = ("Japanese Prime Minister Shigeru Ishiba will pay an official visit to the Philippines on June 17-18. "
+            "Philippine President Ferdinand Marcos Jr. paid an official visit to Tokyo in February 2023. "
+            "Ishiba will hold talks with Marcos during the visit.")
+    m = one(text, "meeting")
+    assert m["status"] == "planned" and m["start"].startswith("2025-06")

@@ -304,3 +304,15 @@ def test_module_entry_point(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "dyad.nlp.timex", "--dct", DCT, str(f)], capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": str(src)})
     assert json.loads(out.stdout)["value"] == "2025-05-05"
+
+
+def test_weekday_of_a_named_week() -> None:
+    # DCT 2025-10-22 is a Wednesday: next week runs 27 Oct - 2 Nov.
+    assert one("The prime minister will arrive on Tuesday next week.") == \
+        ("Tuesday next week", "DATE", "2025-10-28", None)
+    assert one("The envoy left on Friday of last week.")[2] == "2025-10-17"
+
+
+def test_a_week_spanning_two_months_is_only_as_precise_as_its_year() -> None:
+    assert Timex(0, 9, "next week", "DATE", "2025-W18").iso_date() == "2025"  # 28 Apr - 4 May
+    assert Timex(0, 9, "next week", "DATE", "2025-W20").iso_date() == "2025-05"  # 12-18 May

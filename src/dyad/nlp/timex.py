@@ -75,12 +75,16 @@ def _value_to_iso(value: str) -> str | None:
     if m := _ISO_MONTH_RE.match(value):
         return m.group(0)
     if m := _ISO_WEEK_RE.match(value):
-        # The ISO week's Thursday decides which month the week "belongs" to.
+        # A week is as precise as the month (or year) that holds all of it: claiming the month of
+        # its Thursday would put half of a week spanning two months in the wrong one.
         try:
-            thu = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
+            mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            sun = mon + dt.timedelta(days=6)
         except ValueError:
             return m.group(1)
-        return f"{thu.year:04d}-{thu.month:02d}"
+        if (mon.year, mon.month) == (sun.year, sun.month):
+            return f"{mon.year:04d}-{mon.month:02d}"
+        return f"{mon.year:04d}" if mon.year == sun.year else m.group(1)  # across New Year: the ISO year
     if m := _ISO_YEARISH_RE.match(value):
         return m.group(1)
     return None
@@ -903,6 +907,19 @@ def _weekday(m: re.Match, c: _Ctx) -> _Result:
     if m["pod"]:
         return "TIME", value + "T" + _POD[m["pod"].lower()], None
     return "DATE", value, None
+
+
+@_rule(rf"(?:(?P<on>on)\s+)?(?P<t>(?P<wd>{_WD})\s+(?:of\s+)?(?P<rel>next|last|this|the\s+following|the\s+previous)"
+       r"\s+week)(?![\w-])", 2)
+def _weekday_of_week(m: re.Match, c: _Ctx) -> _Result:
+    """"Tuesday next week", "Friday of last week": the weekday inside the week named."""
+    if not _cap(m["wd"]) or c.anchor.date is None:
+        return None
+    wd = _WEEKDAYS[m["wd"].lower()]
+    shift = {"next": 1, "the following": 1, "last": -1, "the previous": -1, "this": 0}[_norm(m["rel"])]
+    d = c.anchor.date
+    monday = d - dt.timedelta(days=d.isoweekday() - 1) + dt.timedelta(weeks=shift)
+    return "DATE", _fmt_date(monday + dt.timedelta(days=wd - 1)), None
 
 
 # ---- clock times -------------------------------------------------------------------------------------

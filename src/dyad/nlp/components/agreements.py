@@ -102,7 +102,7 @@ class AgreementExtractor:
         facts = doc._.facts if doc._.facts is not None else []
         from dyad.nlp.components.events import main_visit
 
-        main = main_visit(doc._.visits or [])
+        main = main_visit(doc._.visits or [], doc._.dct)
         # Signing ceremonies dated to the day, by where they are told: an undated instrument
         # told after one was signed there.
         self.signings = sorted((f["sources"][0]["start"], f["start"]) for f in facts

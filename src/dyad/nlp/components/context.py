@@ -73,9 +73,19 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
              or (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
              # "a programme for 2024-2030" names a period, not when something happened
              and not (re.search(r"\bfor\s+$", text_of(doc)[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
+    # "his first trip since winning re-election earlier this month": the date belongs to the
+    # since-clause between the trigger and it, not to the trip.
+    cands = [t for t in cands if not (anchor < t.start and re.search(
+        r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I))]
     if not cands:
         return None, None, None
-    t = min(cands, key=lambda t: abs(t.start - anchor))
+    def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
+        # "X visited Tokyo in February 2023, and the two leaders last met in October": the
+        # first date is the other clause's.
+        between = text[min(t.end, anchor):max(t.start, anchor)]
+        return bool(re.search(r",\s+(?:and|but|while|whereas)\s|;\s", between))
+
+    t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)
     return s, e, t
 

@@ -58,8 +58,19 @@ LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
                                                                                        reverse=True)) + r")(?![\w-])",
                         re.I)
+# Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
+# Canberra", "the next meeting of the two countries' foreign and defence ministers".
+FORMAT_MEETING_RE = re.compile(
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?meeting)\b|"
+    r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
+    r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
+    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
+TWO_MET_RE = re.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|they)\s+"
+                        r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
-    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|exchange of (?:bilateral )?documents|"
+    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
+    r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing of)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
@@ -98,16 +109,26 @@ def _heading(doc: Doc, pos: int) -> bool:
     return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
 
 
-def main_visit(visits: list[dict]) -> dict | None:
+def main_visit(visits: list[dict], dct: str | None = None) -> dict | None:
     """The article's visit: one reported as occurred before one announced, then the most
     mentioned, then the first."""
     if not visits:
         return None
+    def near_report(ref: str) -> bool:
+        # A visit of years ago recalled in a preview is background, not the story: the
+        # article's visit is undated or dated within a month or so of the report.
+        dates = [v["start"] for v in visits if v["ref"] == ref and v.get("start")]
+        if not dates or not dct or len(dates[0]) == 4 or len(dct) == 4:
+            return not dates or not dct or dates[0][:4] == dct[:4]
+        months = int(dates[0][:4]) * 12 + int(dates[0][5:7]) - int(dct[:4]) * 12 - int(dct[5:7])
+        return abs(months) <= 1
+
     count: dict[str, int] = {}
     for v in visits:
         count[v["ref"]] = count.get(v["ref"], 0) + 1
     order = {v["ref"]: i for i, v in reversed(list(enumerate(visits)))}
-    best = max(count, key=lambda r: (any(v["status"] == "occurred" for v in visits if v["ref"] == r),
+    best = max(count, key=lambda r: (near_report(r),
+                                     any(v["status"] == "occurred" for v in visits if v["ref"] == r),
                                      count[r], -order[r]))
     group = [v for v in visits if v["ref"] == best]
     return next((v for v in group if v.get("start")), group[0])
@@ -125,7 +146,7 @@ class EventExtractor:
         self.sent_index = 0
         visits = self.visits(doc)
         doc._.visits = visits
-        main = main_visit(visits)
+        main = main_visit(visits, doc._.dct)
         facts.extend(visits)
         taken: list[tuple[int, int]] = []
         told = sorted((v["sources"][0]["start"], v["own_day"]) for v in visits if v.get("own_day"))
@@ -216,6 +237,8 @@ class EventExtractor:
                     prev = doc[sent.start - 1].sent
                     dates = [d for d in dates_in(doc, prev.start_char, prev.end_char)
                              if not before_dct(doc._.dct, d.iso_date())]
+                    days = list({d.iso_date(): d for d in dates if len(d.iso_date()) == 10}.values())
+                    dates = days if len(days) == 1 else dates  # the lead's day beats its "earlier this month"
                     if len(dates) == 1:
                         start = dates[0].iso_date()
                         end = span_end(text, start)
@@ -246,6 +269,9 @@ class EventExtractor:
         by_ref: dict[str, list[dict]] = {}
         for v in out:
             by_ref.setdefault(v["ref"], []).append(v)
+        for group in list(by_ref.values()):
+            for other in self._other_visits(group):
+                by_ref[other[0]["ref"]] = other
         for group in by_ref.values():
             dated = [v for v in group if v["start"]]
             best = max(dated, key=lambda v: (len(v["start"]), v["end"] is not None)) if dated else None
@@ -262,6 +288,28 @@ class EventExtractor:
                 if level and f" {level} visit" not in v["title"]:
                     v["title"] = v["title"].replace(" visit to", f" {level} visit to")
         return out
+
+    @staticmethod
+    def _other_visits(group: list[dict]) -> list[list[dict]]:
+        """Mentions of one guest->host pair that are another visit: dated apart from the first and
+        told with another status ("who visited Canberra in August last year" beside "invited him to
+        make a state visit next year"). They leave the group under a ref of their own."""
+        from dyad.resolve.facts import overlaps
+
+        first = next((v for v in group if v["start"] and v["status"] != "unknown"), None)
+        if first is None:
+            return []
+        apart: dict[str, list[dict]] = {}
+        for v in group:
+            if v["start"] and v["status"] not in ("unknown", first["status"]) and \
+                    not overlaps(v["start"], first["start"]):
+                key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
+                apart.setdefault(key, []).append(v)
+        for key, vs in apart.items():
+            for v in vs:
+                group.remove(v)
+                v["ref"] = f"{v['ref']}@{key}"
+        return list(apart.values())
 
     def hosted(self, doc: Doc) -> list[dict]:
         """"<Host leader> welcomed/received/hosted <guest leader>": a visit by the guest's country."""
@@ -565,11 +613,20 @@ class EventExtractor:
     # ------------------------------------------------------------------ meetings
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         m = MEETING_RE.search(sent.text)
+        pair_met = None
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             if met and persons_in(doc, sent.start_char, sent.start_char + met.start()) and \
                     persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
+            elif main and main.get("participants"):
+                # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m:
+            fm = FORMAT_MEETING_RE.search(sent.text)
+            if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
+                    not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
+                return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
             return []
         a = sent.start_char + m.start()
@@ -592,13 +649,13 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
-        if main and main.get("participants") and len(names) < 2 and any(
-                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+        if main and main.get("participants") and len(names) < 2 and (pair_met or any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "", m.group(0).lower())
-        noun = {"met": "meeting", "met with": "meeting", "meeting": "meeting"}.get(noun, noun)
+        noun = "meeting" if pair_met or noun in ("met", "met with") else noun
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         location = self._where(doc, sent, m, main, countries)
         if status == "occurred" and not start and doc._.dct and not main:
@@ -609,6 +666,32 @@ class EventExtractor:
             "countries": countries, "guest": None, "host": None, "level": None,
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    def format_meeting(self, doc: Doc, sent: Span, main: dict | None, m: re.Match) -> list[dict]:
+        """A meeting of ministers or of a named format, usually announced ("the next 2+2 meeting")."""
+        a = sent.start_char + m.start()
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if not own:
+            start = None  # the visit's day is not the day of a meeting it announces
+        if len(countries) < 2:
+            return []
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
+                           clause_tense(doc, a))
+        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b",
+                                                                   m.group("what") or m.group("what2") or ""):
+            status = "planned" if not (start and before_dct(start, doc._.dct)) else status
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", m.group("what") or m.group("what2"))
+        what = re.sub(r"[\"\u201c\u201d]", "", what)
+        names = [self.gaz.name_of(c) or c for c in countries[:2]]
+        location = self._place_after(sent.text, m.end(), clause_only=True) or \
+            self._place_after(sent.text, m.end())
+        key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
+        return [{
+            "kind": "event", "event_type": "meeting", "title": f"{'-'.join(names)} {what}",
+            "status": status, "start": start, "end": None, "location": location,
+            "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+            "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 
     # ------------------------------------------------------------------ signings
