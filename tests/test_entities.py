@@ -290,3 +290,38 @@ def test_expert_apposition_with_the_employers_city_gives_role_and_country():
                "matter less.", "Selin Aydin", published="2024-11-20")
     assert p["country"] == "TUR"
     assert p["role"].startswith("Gulf specialist")
+
+
+def test_a_leaders_name_run_into_an_official_country_name_is_still_a_person():
+    text = ("The sides discussed the agreements reached during the state visit of President of the Islamic "
+            "Republic of Iran Masoud Pezeshkian to Dushanbe last month.")
+    p = person(text, "Masoud Pezeshkian", "2025-02-20")
+    assert p["country"] == "IRN"
+
+
+def test_the_country_at_the_end_of_a_long_title():
+    text = ("The session was co-chaired by Minister of Energy and Water Resources of the Republic of Tajikistan "
+            "Daler Juma and the Iranian side.")
+    p = person(text, "Daler Juma")
+    assert p["country"] == "TJK" and p["role"].startswith("Minister of Energy and Water Resources")
+
+
+def test_portfolio_words_between_country_adjective_and_title():
+    text = ("The memorandum was signed in Nicosia by Greek Environment and Energy Minister Stavros Papastavrou "
+            "and Cypriot Energy Minister George Papanastasiou.")
+    p = person(text, "Stavros Papastavrou")
+    assert (p["country"], p["role"]) == ("GRC", "Environment and Energy Minister of Greece")
+    # Names and titles between an adjective and a title are not a portfolio.
+    text = "The deal was signed in the presence of Chinese President Xi Jinping and Kyrgyz President Sadyr Japarov."
+    assert person(text, "Sadyr Japarov")["country"] == "KGZ"
+
+
+def test_prime_minister_is_one_title():
+    text = "The signing followed a meeting between Prime Minister Kyriakos Mitsotakis and the president in Athens."
+    assert person(text, "Kyriakos Mitsotakis", "2025-10-09")["role"].startswith("Prime Minister")
+
+
+def test_employer_based_in_a_city_gives_the_country():
+    text = ("Tom Keller, a senior fellow at the Ottawa-based Institute for Hemispheric Trade, was more cautious "
+            "about the plan.")
+    assert person(text, "Tom Keller")["country"] == "CAN"

@@ -518,3 +518,46 @@ def test_a_background_visit_of_years_ago_is_not_the_story_of_a_preview():
             "Ishiba will hold talks with Marcos during the visit.")
     m = one(text, "meeting")
     assert m["status"] == "planned" and m["start"].startswith("2025-06")
+
+
+def test_visit_of_a_long_titled_leader_to_a_country_is_a_planned_visit_when_prepared_for():
+    text = ("The ministers also exchanged views on preparations for the visit of the Founder of Peace and "
+            "National Unity - Leader of the Nation, President of the Republic of Tajikistan Emomali Rahmon to the "
+            "Islamic Republic of Iran later this year.")
+    v = one(text, "visit", dct="2025-02-20")
+    assert (v["guest"], v["host"], v["status"], v["start"]) == ("TJK", "IRN", "planned", "2025")
+
+
+def test_a_background_visit_does_not_date_a_readouts_own_events():
+    text = ("Telephone conversation of the Minister of Foreign Affairs with his Iranian counterpart\n\n"
+            "On February 18, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin held a telephone "
+            "conversation with Minister of Foreign Affairs of Iran Abbas Araghchi.\n\n"
+            "The sides discussed the agreements reached during the state visit of Iranian President Masoud "
+            "Pezeshkian to Dushanbe last month.")
+    calls = events(text, dct="2025-02-20", event_type="meeting")
+    assert calls and all(c["start"] in (None, "2025-02-18") for c in calls)
+
+
+def test_ordinal_session_held_in_a_city_and_the_signing_that_followed_it():
+    text = ("On Wednesday, the sixteenth session of the Tajik-Iranian Intergovernmental Commission on Trade, "
+            "Economic, Scientific and Technical Cooperation was held in Dushanbe. The co-chairs noted that trade "
+            "had grown. The sides reviewed cooperation in energy and transport. Trade turnover reached a record "
+            "in 2024. Following the session, the Protocol of the sixteenth session of the Intergovernmental "
+            "Commission was signed.")
+    sessions = events(text, "2025-02-20", "council_session")  # two mentions, merged by resolution
+    assert {s["object_key"].split(":")[1] for s in sessions} == {"16"}
+    assert (sessions[0]["start"], sessions[0]["location"]) == ("2025-02-19", "Dushanbe")
+    g = one(text, "signing", dct="2025-02-20")
+    assert (g["start"], g["location"]) == ("2025-02-19", "Dushanbe")
+
+
+def test_signing_a_memorandum_after_talks_with_no_visit():
+    text = ("NICOSIA - Greece and Cyprus moved to revive a stalled power cable on Tuesday, signing a memorandum "
+            "on its financing. The memorandum was signed in Nicosia by Greek Environment and Energy Minister "
+            "Stavros Papastavrou and Cypriot Energy Minister George Papanastasiou after talks that officials "
+            "described as decisive.")
+    signings = events(text, "2025-10-09", "signing")  # told twice, merged by resolution
+    assert signings and {s["start"] for s in signings} == {"2025-10-07"}
+    m = one(text, "meeting", dct="2025-10-09")
+    assert (m["start"], m["location"]) == ("2025-10-07", "Nicosia")
+    assert m["title"].startswith("talks between")

@@ -100,9 +100,9 @@ NOT_FIELDS = re.compile(r"^(?:the\s+)?(?:sidelines|margins|occasion|basis|behalf
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
-        from dyad.nlp.components.events import main_visit
+        from dyad.nlp.components.events import story_visit
 
-        main = main_visit(doc._.visits or [], doc._.dct)
+        main = story_visit(doc, doc._.visits or [])
         # Signing ceremonies dated to the day, by where they are told: an undated instrument
         # told after one was signed there.
         self.signings = sorted((f["sources"][0]["start"], f["start"]) for f in facts

@@ -63,6 +63,7 @@ class EntityExtractor:
         self.portfolio_words = set(data["portfolio_words"])
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
+        self.titles_lower = {t.lower() for t in self.titles}
         self.title_tokens = [t.split() for t in self.titles]  # longest first
         # Titles by first word, so checking a token costs one dict lookup.
         self.titles_by_first: dict[str, list[list[str]]] = {}
@@ -80,6 +81,10 @@ class EntityExtractor:
             r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
             r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
+        # "Greek Environment and Energy Minister X": a country adjective, portfolio words, a title.
+        self.portfolio_title_re = re.compile(
+            r"(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+(?P<port>(?:[A-Z][\w\-]+,?\s+(?:(?:and|&)\s+)?){1,4})"
+            r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))$")
 
     # ------------------------------------------------------------------ persons
     def __call__(self, doc: Doc) -> Doc:
@@ -162,7 +167,10 @@ class EntityExtractor:
         person_surnames = {e.text.split()[-1].removesuffix("'s") for e in _ents(doc) if e.label_ == "PERSON"}
         out = list(self.titled_names(doc))
         seen = {(s.start_char, s.end_char) for s in out}
-        ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        # A known leader's name inside a non-person entity ("the Islamic Republic of Iran Masoud
+        # Pezeshkian" tagged GPE) is the tagger running a title into the name: the name wins.
+        ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
+                      and not (e.label_ != "PERSON" and self._ends_with_leader(e))]
         for span in self.known_leaders(doc):
             if not any(e.start_char <= span.start_char < e.end_char or span.start_char <= e.start_char < span.end_char
                        for e in ner_people) and not any(a <= span.start_char < b for a, b in seen):
@@ -173,7 +181,8 @@ class EntityExtractor:
                 if not any(a <= ent.start_char < b for a, b in seen):
                     out.append(ent)
                 continue
-            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC"):
+            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or any(
+                    ent.start_char <= a < ent.end_char for a, b in seen):
                 continue
             stripped = self._strip(ent)
             if stripped is None or not 1 <= len(stripped) <= 4:
@@ -192,6 +201,20 @@ class EntityExtractor:
                 if role and any(w.lower() in self.role_nouns for w in role.split(",")[0].split()[:4]):
                     out.append(stripped)
         return out
+
+    def _ends_with_leader(self, ent: Span) -> bool:
+        def title_like(prefix: Span) -> bool:  # "the Islamic Republic of Iran", not "Sultan"
+            return any(t.is_lower for t in prefix) or bool(self.gaz.country_of(prefix.text))
+
+        return any(s > ent.start and e == ent.end and title_like(ent.doc[ent.start:s])
+                   for s, e in self._leader_spans(ent.doc))
+
+    def _leader_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        cached = doc.user_data.get("dyad_leader_spans")
+        if cached is None:
+            cached = [(s.start, s.end) for s in self.known_leaders(doc)]
+            doc.user_data["dyad_leader_spans"] = cached
+        return cached
 
     def _title_precedes(self, doc: Doc, span: Span) -> bool:
         return any(self._title_length(doc, span.start - k) == k for k in (1, 2, 3) if span.start - k >= 0)
@@ -344,6 +367,12 @@ class EntityExtractor:
         window = window.rstrip()
         comma = window.endswith(",")
         window = window.rstrip(",").rstrip()
+        pm = self.portfolio_title_re.search(window)
+        hit = self.gaz.country_of(pm.group("adj").removesuffix("'s").removesuffix("\u2019s")) if pm else None
+        if pm and hit and hit[1] in ("name", "adjective") and all(
+                w in self.portfolio_words for w in re.findall(r"[A-Z][\w\-]+", pm.group("port"))):
+            title = (pm.group("port") + pm.group("title")).strip()
+            return self.role_string(title[:1].upper() + title[1:], hit[0], None), hit[0], True
         # "<Country-adj|Country's>? <Title> (of <X>)? (to <Country>)?"
         m = self.title_before_re.search(window)
         if not m:
@@ -358,6 +387,8 @@ class EntityExtractor:
             hit = self.gaz.country_of(adj)
             if hit and hit[1] in ("name", "adjective"):
                 country = hit[0]
+            elif f"{adj} {title}".lower() in self.titles_lower:
+                title = f"{adj} {title}"  # "Prime Minister": the first word was read as an adjective
         # Plural titles ("Presidents X and Y") carry no single country.
         return self.role_string(title, country, m.group("to")), country, True
 
@@ -375,7 +406,15 @@ class EntityExtractor:
             hit = self.gaz.country_of(m.group("adj"))
             if hit and hit[1] in ("name", "adjective"):
                 country = hit[0]
-        title = m.group("title").strip()
+        title = m.group("title").strip().rstrip(",")
+        if country is None:
+            # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
+            # last "of" phrase may be a country's (official) name.
+            for of in reversed(list(re.finditer(r"\s+of\s+(?:the\s+)?", title))):
+                hit = self.gaz.country_of(title[of.end():].strip())
+                if hit and hit[1] == "name":
+                    country, title = hit[0], title[:of.start()]
+                    break
         return (f"{title} of {self.gaz.name_of(country)}" if country else title), country, True
 
     def role_string(self, title: str, country: str | None, to: str | None) -> str:
@@ -425,6 +464,10 @@ class EntityExtractor:
         place = re.search(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$", app)
         if place:  # "..., a Gulf specialist at the Center X in Ankara": the employer's city
             hit = self.gaz.country_of(place.group(1))
+            country = hit[0] if hit and hit[1] in ("capital", "city", "name") else None
+        based = re.search(r"\b([A-Z][\w]+(?:\s+[A-Z][\w]+)?)-based\b", app)
+        if based and country is None:  # "a senior fellow at the Ottawa-based Institute for ..."
+            hit = self.gaz.country_of(based.group(1))
             country = hit[0] if hit and hit[1] in ("capital", "city", "name") else None
         if orgs:
             org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer

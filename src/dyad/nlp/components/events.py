@@ -71,10 +71,14 @@ TWO_MET_RE = re.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministe
 SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
-    r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing of)\b"
+    r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
     re.I)
+# "the Protocol of the session was signed": the instrument before a passive verb.
+PASSIVE_SIGNED_RE = re.compile(
+    r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
+    r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
 OPENING_RE = re.compile(
     r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
     r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled)\s+"
@@ -92,6 +96,8 @@ ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expecte
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
+AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
+                            r"(?:talks|session|meeting|ceremony|negotiations|consultations|summit|call|conversation)\b")
 SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening)|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
@@ -107,6 +113,42 @@ def _heading(doc: Doc, pos: int) -> bool:
     end = text_of(doc).find("\n", pos)
     line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
     return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
+
+
+def lead_end(doc: Doc) -> int:
+    """Where the article's lead ends: its title and first paragraph (two non-empty lines)."""
+    text = text_of(doc)
+    pos, lines = 0, 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if re.match(r"\s*date\s+\d{4}", m.group(0)):
+            continue  # a leading "date 2025-10-22" line is metadata
+        lines += 1
+        pos = m.end()
+        if lines == 2:
+            break
+    return pos
+
+
+def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
+    """The visit the article is about, whose dates and parties undated events inherit: the main
+    visit, unless the lead tells other news of the days around the report and the visit only comes
+    up further down ("the agreements reached during the state visit ... last month" in a readout of
+    a phone call held on February 18)."""
+    import datetime as dt
+
+    main = main_visit(visits, doc._.dct)
+    if main is None or not doc._.dct or len(doc._.dct) != 10:
+        return main
+    end = lead_end(doc)
+    if any(v["ref"] == main["ref"] and v["sources"][0]["start"] < end for v in visits):
+        return main
+    report = dt.date.fromisoformat(doc._.dct)
+    for t in dates_in(doc, 0, end):
+        day = t.iso_date()
+        within = main.get("start") and main["start"][:len(day)] <= day <= (main.get("end") or main["start"]) + "~"
+        if len(day) == 10 and abs((dt.date.fromisoformat(day) - report).days) <= 7 and not within:
+            return None
+    return main
 
 
 def main_visit(visits: list[dict], dct: str | None = None) -> dict | None:
@@ -143,10 +185,12 @@ class EventExtractor:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
         self.narrative: tuple[int, str] | None = None
+        self.narrative_place: str | None = None  # where the day told last took place
+        self.inherited_place: str | None = None
         self.sent_index = 0
         visits = self.visits(doc)
         doc._.visits = visits
-        main = main_visit(visits, doc._.dct)
+        main = story_visit(doc, visits)
         facts.extend(visits)
         taken: list[tuple[int, int]] = []
         told = sorted((v["sources"][0]["start"], v["own_day"]) for v in visits if v.get("own_day"))
@@ -187,9 +231,13 @@ class EventExtractor:
             for m in VISIT_RE.finditer(text):
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
-                host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
-                    or (self._dateline_country(doc, None) if m.group("noun") else None)
-                guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
+                of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
+                if of_to:
+                    guest_person, guest, host = of_to
+                else:
+                    host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
+                        or (self._dateline_country(doc, None) if m.group("noun") else None)
+                    guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
                 pair = dyad_of(doc)
                 if guest_person and host and (not guest or guest == host):
                     # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
@@ -223,6 +271,8 @@ class EventExtractor:
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
                     status = "planned"  # "the forthcoming state visit": the adjective beats the clause's tense
+                elif prospective(text, m.start(), m.end()) and not before_dct(start, doc._.dct):
+                    status = "planned"  # "exchanged views on preparations for the visit of ..."
                 if has_cue(text, "cancel_cues"):
                     status = "cancelled"
                 if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
@@ -378,6 +428,29 @@ class EventExtractor:
                 return None, c["alpha3"]
         return None, None
 
+    def _visit_of_to(self, doc: Doc, sent: Span, trig_end: int) -> tuple[dict, str, str] | None:
+        """"the visit of <long title> <Person> to <Country>": the person and the country after "to",
+        however long the title between them ("the Founder of Peace and National Unity - Leader of
+        the Nation, President of the Republic of Tajikistan Emomali Rahmon to the Islamic Republic of
+        Iran")."""
+        text = text_of(doc)
+        if not re.match(r"\s+(?:of|by)\s", text[trig_end:trig_end + 5]):
+            return None
+        people = persons_in(doc, trig_end, min(sent.end_char, trig_end + 260))
+        if not people:
+            return None
+        p = people[0]
+        guest = person_country(doc, p)
+        after = p["sources"][0]["end"]
+        to = re.match(r"(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?", text[after:after + 40])
+        if not guest or not to:
+            return None
+        hosts = [c for c in country_mentions(doc, after + to.end(), sent.end_char, ("name", "capital", "city"))
+                 if c["start"] == after + to.end()]
+        if not hosts or hosts[0]["alpha3"] == guest:
+            return None
+        return p, guest, hosts[0]["alpha3"]
+
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
             gap = text_of(doc)[trig_end:c["start"]]
@@ -484,6 +557,7 @@ class EventExtractor:
         """Date, countries, status default and reference of the enclosing visit."""
         start, end, t = nearest_date(doc, sent, anchor)
         own = start is not None
+        self.inherited_place = None
         if own and t is not None and main and re.search(
                 ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
             start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end
@@ -524,6 +598,15 @@ class EventExtractor:
         else:
             countries = dyad_of(doc)
             ref = "doc:" + (doc._.doc_id or "")
+            near = self.narrative
+            if not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)) and \
+                    clause_tense(doc, anchor) != "future":
+                # No visit to date it: the day the story has just told ("Greece and Cyprus signed a
+                # memorandum on Tuesday ... The memorandum was signed in Nicosia after talks ...";
+                # "Following the session, the Protocol was signed").
+                start = near[1]
+                self.narrative = (self.sent_index, start)
+                self.inherited_place = self.narrative_place
         return start, end, own, countries, ref
 
     # ------------------------------------------------------------------ council sessions
@@ -585,8 +668,11 @@ class EventExtractor:
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
                 location = main.get("location") if main else None
-                held_in = re.match(r"\W{0,3}(?:(?:which|that)\s+(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
-                                   r"took place|takes place|meeting)\s+in\s+", sent.text[m.end():m.end() + 40])
+                # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
+                # was held in Dushanbe" (the body's name runs on past the head word)
+                held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
+                                   r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
+                                   r"took place|takes place|meeting)\s+in\s+", sent.text[m.end():m.end() + 140])
                 if held_in:
                     location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
@@ -597,6 +683,8 @@ class EventExtractor:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
+                if own and start and len(start) == 10 and location:
+                    self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
                 out.append({
                     "kind": "event", "event_type": "council_session",
@@ -654,7 +742,8 @@ class EventExtractor:
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
-        noun = re.sub(r"^(?:held|hold|holds|had)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "", m.group(0).lower())
+        noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
+                      m.group(0).lower())
         noun = "meeting" if pair_met or noun in ("met", "met with") else noun
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         location = self._where(doc, sent, m, main, countries)
@@ -696,7 +785,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ signings
     def signings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
-        m = SIGNING_RE.search(sent.text)
+        m = SIGNING_RE.search(sent.text) or self._passive_signing(doc, sent)
         if not m:
             return []
         a = sent.start_char + m.start()
@@ -704,7 +793,7 @@ class EventExtractor:
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
-        location = self._where(doc, sent, m, main, countries)
+        location = self._where(doc, sent, m, main, countries) or self.inherited_place
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
@@ -717,6 +806,18 @@ class EventExtractor:
             "guest": None, "host": None, "level": None, "participants": [],
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
+
+    def _passive_signing(self, doc: Doc, sent: Span) -> re.Match | None:
+        """"Following the session, the Protocol was signed": a signing told in the passive, unless it
+        describes an instrument of the past ("the Agreement, which was signed in 2019, ...")."""
+        m = PASSIVE_SIGNED_RE.search(sent.text)
+        if m is None or re.search(r"\b(?:which|that)\s+(?:was|were|has been|have been|had been)\s+signed\b",
+                                  m.group(0)):
+            return None
+        start, _e, _t = nearest_date(doc, sent, sent.start_char + m.end())
+        if start and doc._.dct and start[:4] < str(int(doc._.dct[:4]) - 1):
+            return None  # "was signed in July 2022" in a 2025 story: background
+        return m
 
     # ------------------------------------------------------------------ openings
     def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
