@@ -167,3 +167,14 @@ def test_a_past_year_in_another_clause_does_not_date_the_observation():
 def test_targets_keep_the_date_they_were_stated():
     m = one("The two leaders aim to raise trade to $5 billion by 2030, up from last year's level.", "2025-05-01")
     assert (m["metric_type"], m["as_of"]) == ("target", "2025-05-01")
+
+
+def test_a_target_set_at_a_session_days_before_the_report_is_as_of_that_day():
+    text = ("On Wednesday, the sixteenth session of the Tajik-Iranian Intergovernmental Commission was held in "
+            "Dushanbe. The sides agreed to take measures to bring mutual trade to 1 billion US dollars by the end "
+            "of 2027.")
+    m = one(text, "2025-02-20")
+    assert (m["metric_type"], m["as_of"], m["deadline"]) == ("target", "2025-02-19", "2027")
+    # With no dated event before it, a target is as of the report.
+    assert one("The sides agreed to bring mutual trade to 1 billion US dollars by the end of 2027.",
+               "2025-02-20")["as_of"] == "2025-02-20"

@@ -588,7 +588,7 @@ class EventExtractor:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
                     same_day = SAME_DAY_RE.match(sent.text)  # "In the afternoon, ...": the day told last
-                    if near and (self.sent_index - near[0] <= 2 or same_day) and \
+                    if near and (self.sent_index - near[0] <= 2 or same_day or AFTER_EVENT_RE.match(sent.text)) and \
                             main["start"] <= near[1] <= main["end"]:
                         start = near[1]
                         self.narrative = (self.sent_index, start)

@@ -686,6 +686,24 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
     return best[1] if best else None
 
 
+def _story_day(doc: Doc, c: _Cand) -> str | None:
+    """The day of the event the article has just told (talks, a session, a signing in the days before
+    the report): a target set or a count given there is as of that day, not of the report."""
+    import datetime as dt
+
+    dct = doc._.dct
+    if not dct or len(dct) != 10:
+        return None
+    told = [f for f in doc._.facts or [] if f.get("kind") == "event" and f.get("status") == "occurred"
+            and len(f.get("start") or "") == 10 and f["sources"][0]["start"] <= c.start
+            and f.get("event_type") != "visit"]
+    if not told:
+        return None
+    day = max(told, key=lambda f: f["sources"][0]["start"])["start"]
+    gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(day)).days
+    return day if 0 <= gap <= 14 else None
+
+
 # ------------------------------------------------------------------ speaker
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Person mentions of the entities component, plus bare surnames of those persons that it
@@ -833,7 +851,8 @@ def extract_metrics(doc: Doc) -> Doc:
             "value": _clean_value(c.value),
             "unit": c.unit,
             "period": info["period"],
-            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or doc._.dct,
+            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or _story_day(doc, c)
+            or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": _speaker(doc, c, mentions),
             "countries": list(countries),
