@@ -333,3 +333,41 @@ def test_described_title_stops_at_its_date_and_companions():
 def test_documents_in_fields_do_not_say_which_instrument():
     text = "Ministers of France and Morocco also signed documents in education and culture."
     assert {(a["field"], a["instrument"]) for a in agreements(text)} == {("education", "other"), ("culture", "other")}
+
+
+def test_title_case_small_words_stay_in_the_title_and_negotiations_are_planned():
+    text = ("At their talks on Tuesday, the two leaders agreed to launch negotiations on an Acquisition and "
+            "Cross-Servicing Agreement and on a General Security of Military Information Agreement, which would "
+            "allow the two militaries to exchange classified information.")
+    found = {a["title"]: a for a in agreements(text)}
+    assert set(found) == {"Acquisition and Cross-Servicing Agreement",
+                          "General Security of Military Information Agreement"}
+    assert {a["status"] for a in found.values()} == {"planned"}
+
+
+def test_a_list_after_the_signing_of_shares_its_status_and_sectors_come_from_the_description():
+    text = ("After the talks, the two leaders witnessed the signing of a loan agreement of about 100 billion yen for "
+            "the third tranche of the Metro Manila Subway Project, an exchange of notes under which Japan will "
+            "provide radar systems, and a memorandum of cooperation on agriculture.")
+    found = agreements(text, check_span=False)
+    loan = next(a for a in found if a["title"])
+    assert loan["title"] == "loan agreement for the third tranche of the Metro Manila Subway Project"
+    src = loan["sources"][0]  # the evidence runs over the amount the title leaves out
+    assert text[src["start"]:src["end"]] == ("loan agreement of about 100 billion yen for the third tranche of the "
+                                             "Metro Manila Subway Project")
+    assert "transport" in loan["sectors"] and loan["status"] == "signed"
+    farm = next(a for a in found if a["title"] is None)
+    assert (farm["instrument"], farm["sectors"], farm["status"]) == ("memorandum", ["agriculture"], "signed")
+
+
+def test_a_modal_in_a_clause_describing_the_instrument_does_not_make_it_planned():
+    text = ("Among the documents exchanged on Thursday was a Memorandum of Understanding on Cooperation in Food "
+            "Security and Nutrition, which officials said would support school meals.")
+    assert one(text)["status"] == "signed"
+
+
+def test_an_apposition_gives_instrument_and_sectors_of_a_title_without_them():
+    text = ("The leaders signed the Canada-Mexico Action Plan, a three-year roadmap covering trade, energy and "
+            "security.")
+    a = one(text)
+    assert a["instrument"] == "roadmap" and set(a["sectors"]) == {"trade", "energy", "security"}

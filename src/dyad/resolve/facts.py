@@ -220,6 +220,10 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
     return [[ms[i] for i in g] for g in uf.groups()]
 
 
+ANNOUNCING_WORDS = {"next", "new", "further", "additional", "another", "upcoming", "forthcoming", "latest",
+                    "future", "planned", "proposed"}
+
+
 def _announced_then_signed(ms: list[M], uf: UnionFind) -> None:
     """An instrument announced in one article ("expected to sign agreements covering education,
     including a framework agreement on green hydrogen") is the one a later article reports signed
@@ -229,7 +233,9 @@ def _announced_then_signed(ms: list[M], uf: UnionFind) -> None:
         d = m.data
         if d.get("status") != "planned" or not d.get("sectors"):
             continue
-        told = set(words(d.get("title") or d.get("field")))
+        # "the next tranche" announced is "the third tranche" signed: words that only place the
+        # instrument relative to the report do not have to be found again.
+        told = set(words(d.get("title") or d.get("field"))) - ANNOUNCING_WORDS
         best, best_score = None, 0.0
         for j, o in enumerate(ms):
             od = o.data

@@ -29,8 +29,9 @@ STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "
 TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>agreements|accords|memoranda(?: of understanding)?|memorandums|documents|deals|protocols|"
-    r"contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of understanding)?|accord|protocol)\b"
+    r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|memorandums|documents|deals|"
+    r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
+    r"accord|protocol)\b"
     r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
     r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
     re.I)
@@ -42,11 +43,13 @@ JOINT_STATEMENT = re.compile(
     r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
     re.I)
 LOWER_INSTRUMENT = re.compile(
-    r"(?:\b(?P<verb>signed|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|drafting|"
-    r"is|are|was|were|include|includes|included|including)|(?P<listed>,)(?:\s+and)?)\s+"
+    r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
+    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,)(?:\s+and)?)\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+)?"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes)\s+"
+    r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
+    r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating|between)\s+"
     r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
@@ -73,7 +76,8 @@ def sectors_of(text: str | None) -> list[str]:
 
 
 def instrument_of(noun: str) -> str:
-    n = noun.lower().strip()
+    n = re.sub(r"\s+of\s+(?:understanding|cooperation|intent)$", "", noun.lower().strip())  # "memorandum of ..."
+    n = {"memoranda": "memorandum"}.get(n, n)
     if n in INSTRUMENTS:
         return INSTRUMENTS[n]
     for k in sorted(INSTRUMENTS, key=len, reverse=True):
@@ -128,13 +132,22 @@ class AgreementExtractor:
         instrument = instrument_of(noun)
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
-        verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached)\b",
+        verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing)\b",
                          text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
-        if tense == "past" and verb:
+        # Modality that bears on the instrument: before it in its sentence ("are expected to sign a
+        # loan agreement") or in its own predicate ("... will be signed"), not in a clause that
+        # describes it ("a memorandum, which officials said would support school meals").
+        after = text_of(doc)[span[1]:min(sent.end_char, span[1] + 100)]
+        before = text_of(doc)[sent.start_char:anchor]
+        # "agreed to launch negotiations on an Acquisition and Cross-Servicing Agreement": not yet signed
+        negotiated = re.search(r"\bnegotiat\w*\s+(?:on|over|of|for|towards?)\b[^.;]*$", before, re.I)
+        planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
+            r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
+            r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b", after, re.I))
+        if tense == "past" and verb and not negotiated:
             status = "signed"
-        elif has_cue(clause, "planned_cues") and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause,
-                                                                 re.I):
+        elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
             status = "planned"
         elif re.search(r"\b(?:could|should|might|may|tasked with|preparing|proposed|propose)\b", clause, re.I) \
                 and instrument in ("roadmap", "program"):
@@ -184,9 +197,13 @@ class AgreementExtractor:
                 continue  # a bare "Agreement" is a reference, not a title
             a, b = sent.start_char + start, sent.start_char + end
             noun = "decision" if head == "Decision" else head
-            sectors = sectors_of(title) or (["diplomacy"] if instrument_of(noun) in (
-                "treaty", "joint_statement", "decision", "charter", "declaration") else [])
+            sectors = sectors_of(title) or self._described_sectors(text[end:]) or (["diplomacy"] if instrument_of(
+                noun) in ("treaty", "joint_statement", "decision", "charter", "declaration") else [])
             rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, b))
+            kind = re.match(r",\s*(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?P<n>roadmap|road map|programme|program|treaty|"
+                            r"memorandum|protocol|declaration|charter)\b", text[end:])
+            if kind:
+                rec["instrument"] = instrument_of(kind.group("n"))  # "the X Action Plan, a three-year roadmap"
             anniv = ANNIV_RE.search(text[:start])
             if anniv:
                 # "the 20th anniversary of the Treaty ...": signed N years before the anniversary.
@@ -199,15 +216,34 @@ class AgreementExtractor:
             out.append(rec)
         return out
 
+    @staticmethod
+    def _described_sectors(after: str) -> list[str]:
+        """Sectors from what the sentence says the instrument is or does, right after its title: "the
+        Action Plan, a three-year roadmap covering trade, energy and security"; "an Agreement (ACSA),
+        which would let the two militaries share fuel"."""
+        m = re.match(r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|that|a|an|the|under which)\b|\s+(?:covering|which|that|"
+                     r"allowing|to allow|under which)\b)[^.;]{0,160}", after)
+        found = sectors_of(m.group(0)) if m else []
+        return [x for x in found if x != "diplomacy"]
+
     def _extend_left(self, text: str, pos: int) -> int:
-        start = pos
-        for m in reversed(list(re.finditer(r"[A-Z][\w\-]*\s+$|[A-Z][\w\-]*\s+(?=\S)", text[:pos]))):
+        """The capitalised words of a title before its head, across the small words of title case
+        ("Acquisition and Cross-Servicing Agreement", "General Security of Military Information
+        Agreement"), but not across a country ("Japan and Philippine ...") or a determiner."""
+        start = cursor = pos
+        for m in reversed(list(re.finditer(r"[\w\-\u2019'&]+\s+", text[:pos]))):
             word = m.group(0).strip()
-            if m.end() != start or word in STOP_LEFT:
+            if m.end() != cursor:
                 break
-            if start == pos and not word[:1].isupper():
-                break
-            start = m.start()
+            if word[:1].isupper() and word not in STOP_LEFT:
+                if cursor != start and gazetteer().country_of(word):
+                    break
+                start = cursor = m.start()
+                continue
+            if word in ("and", "of", "for", "on", "&") and cursor == start and start != pos:
+                cursor = m.start()
+                continue
+            break
         return start
 
     def _extend_right(self, text: str, pos: int, numbered: bool) -> int:
@@ -224,7 +260,7 @@ class AgreementExtractor:
             comma, tok = m.group(1), m.group(2)
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
-            if tok.lower() == "and" and re.match(r"\s*and\s+(?:a|an|the)\s", text[i:]):
+            if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]):
                 break  # "... for 2024-2030 and an Agreement on ...": the next item of a list
             if tok.lower() in ("in", "at") and re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
                 nxt = re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
@@ -257,7 +293,7 @@ class AgreementExtractor:
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
-                        r"\b(?:signed|concluded|inked|included|includes|include|including|exchanged|adopted)\b",
+                        r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted)\b",
                         sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() == "and" and not re.search(
@@ -266,6 +302,13 @@ class AgreementExtractor:
                 raw = m.group("title")
                 title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
                 a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
+                # "a loan agreement of about 100 billion yen for X": the amount is a metric, not the title
+                # (the evidence span still runs over it)
+                amount = re.search(r"\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?[\d.,]+\s+"
+                                   r"(?:(?:million|billion|trillion)\s+)?[\w.]+(?=\s+(?:to|on|for)\s)", title)
+                amount_len = len(amount.group(0)) if amount else 0
+                if amount:
+                    title = title[:amount.start()] + title[amount.end():]
                 title = re.split(r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?)\b", title)[0]
@@ -282,10 +325,23 @@ class AgreementExtractor:
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map)?", title).group(0)
                 if rx is JOINT_STATEMENT:
                     noun = "joint " + noun
-                rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, a + len(title)))
+                span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
+                rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, span_end))
+                if m.groupdict().get("listed"):
+                    self._continue_list(rec, [*found, *out], a)
                 out.append(rec)
                 taken.append((a, b))
         return out
+
+    @staticmethod
+    def _continue_list(rec: dict, before: list[dict], a: int) -> None:
+        """", and a memorandum on X" is the next item of a list the same verb governs ("witnessed the
+        signing of a loan agreement ..., and a memorandum ..."): its status and date are the first's."""
+        prev = [r for r in before if r["sources"][0]["end"] <= a]
+        if prev:
+            last = max(prev, key=lambda r: r["sources"][0]["start"])
+            for k in ("status", "signed", "event_ref"):
+                rec[k] = last[k]
 
     # ------------------------------------------------------------------ field-only
     def field_only(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
@@ -319,6 +375,8 @@ class AgreementExtractor:
                 if not sectors:
                     continue
                 rec = self._common(doc, sent, main, a, None, noun, item, sectors, (s, e))
+                if re.search(r",\s+(?:and\s+)?(?:a|an)\s+$", text_of(doc)[max(0, a - 10):a]):
+                    self._continue_list(rec, [*found, *out], a)  # "..., and a memorandum of cooperation on X"
                 rec["list_id"] = list_id
                 # "agreements in X" may recap instruments told before; "a memorandum on X" is one of its own
                 rec["plural"] = noun.lower().endswith("s") or noun.lower().startswith("memoranda")
