@@ -371,3 +371,46 @@ def test_an_apposition_gives_instrument_and_sectors_of_a_title_without_them():
             "security.")
     a = one(text)
     assert a["instrument"] == "roadmap" and set(a["sectors"]) == {"trade", "energy", "security"}
+
+
+def test_a_package_list_splits_at_each_instrument_and_keeps_in_inside_a_field():
+    text = ("The leaders witnessed the signing of the agreements. The package comprises a Bilateral Investment "
+            "Promotion and Protection Agreement, an agreement on mutual legal assistance in criminal matters, a "
+            "cultural exchange programme for 2026-2029, and memorandums of understanding on livestock health, "
+            "tourism, and information and communications technology.")
+    found = agreements(text, check_span=False)
+    got = sorted((a["field"] or a["title"], a["instrument"]) for a in found)
+    assert ("agreement on mutual legal assistance in criminal matters", "agreement") in got
+    assert ("cultural exchange programme", "program") in got
+    assert ("information and communications technology", "memorandum") in got
+    assert ("tourism", "memorandum") in got
+    ict = next(a for a in found if a["field"] == "information and communications technology")
+    assert ict["sectors"] == ["digital"]
+
+
+def test_joint_communique_issued_is_a_signed_joint_statement():
+    text = ("The commission will meet in Addis Ababa in September, the two governments said in a joint communique "
+            "issued at the end of the visit.")
+    a = one(text)
+    assert (a["title"], a["instrument"], a["status"]) == ("joint communique", "joint_statement", "signed")
+
+
+def test_a_specific_singular_instrument_keeps_its_phrase_as_title_and_field():
+    text = "The ministers also signed a memorandum on the mutual recognition of driving licences."
+    a = one(text)
+    assert a["title"] == "memorandum on the mutual recognition of driving licences"
+    assert a["sectors"] == ["transport"]
+    text = "The sides agreed to speed up negotiations on a memorandum of understanding on critical minerals supply " \
+           "chain cooperation."
+    a = one(text)
+    assert (a["title"], a["field"]) == ("memorandum of understanding on critical minerals supply chain cooperation",
+                                        "critical minerals supply chain cooperation")
+    assert a["status"] == "planned"
+
+
+def test_a_span_of_years_in_another_title_does_not_date_a_signing():
+    text = ("The sides also signed memorandums in agriculture and tourism and a Programme of Cultural Cooperation "
+            "for 2026-2028.")
+    assert {a["signed"] for a in agreements(text) if a["field"]} == {DCT[:7]}
+    text = "They signed a Programme of Cultural Cooperation and a protocol amending the 1996 agreement on taxation."
+    assert {a["signed"] for a in agreements(text)} == {DCT[:7]}

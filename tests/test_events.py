@@ -561,3 +561,13 @@ def test_signing_a_memorandum_after_talks_with_no_visit():
     m = one(text, "meeting", dct="2025-10-09")
     assert (m["start"], m["location"]) == ("2025-10-07", "Nicosia")
     assert m["title"].startswith("talks between")
+
+
+def test_the_visit_refers_back_and_a_body_opening_the_sentence_meets():
+    text = ("Ethiopian Prime Minister Abiy Ahmed paid an official visit to Kenya on Wednesday. "
+            "The Kenya-Ethiopia Joint Ministerial Commission will meet in Addis Ababa in September to review the "
+            "agreements, the two governments said in a joint communique issued at the end of the visit.")
+    visits = events(text, event_type="visit")
+    assert {(v["guest"], v["host"]) for v in visits} == {("ETH", "KEN")}
+    s = one(text, "council_session")
+    assert (s["status"], s["start"], s["location"]) == ("planned", "2025-09", "Addis Ababa")

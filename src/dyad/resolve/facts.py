@@ -166,10 +166,17 @@ def merge_event(members: list[M]) -> dict:
 
 
 # ------------------------------------------------------------------ agreements
+GENERIC_TITLE_WORDS = {"joint", "statement", "declaration", "communique", "agreement", "memorandum", "protocol",
+                       "roadmap", "treaty", "understanding", "final", "bilateral"}
+
+
 def _agreement_key(m: M) -> tuple:
     d = m.data
-    if d.get("title"):
+    if d.get("title") and not set(words(d["title"])) <= GENERIC_TITLE_WORDS:
         return ("title", bag_key(d["title"]))
+    if d.get("title"):
+        # "a joint statement": a title every summit has names one instrument per article
+        return ("generic", m.doc_id, bag_key(d["title"]))
     return ("field", m.doc_id, tuple(sorted(d.get("sectors") or [])), plain(d.get("field")), d.get("instrument"))
 
 

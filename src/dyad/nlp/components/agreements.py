@@ -29,7 +29,8 @@ STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "
 TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|memorandums|documents|deals|"
+    r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
+    r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|"
     r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
     r"accord|protocol)\b"
     r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
@@ -42,15 +43,20 @@ JOINT_STATEMENT = re.compile(
     r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
     r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
     re.I)
+# "in a joint communique issued at the end of the visit": the verb after the instrument
+JOINT_ISSUED = re.compile(
+    r"\b(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|communiqu[eé]))\s+"
+    r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
     r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,)(?:\s+and)?)\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
-    r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+)?"
-    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes)\s+"
+    r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
+    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
-    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating|between)\s+"
+    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating|between|amending|"
+    r"extending)\s+"
     r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
@@ -122,7 +128,9 @@ class AgreementExtractor:
 
     # ------------------------------------------------------------------ shared
     def _common(self, doc: Doc, sent: Span, main: dict | None, anchor: int, title: str | None,
-                noun: str, field: str | None, sectors: list[str], span: tuple[int, int]) -> dict:
+                noun: str, field: str | None, sectors: list[str], span: tuple[int, int],
+                done: bool = False) -> dict:
+        """The record of one instrument; ``done`` when its own participle says it was issued or signed."""
         start, _end, t = nearest_date(doc, sent, anchor)
         if t is not None and (span[0] <= t.start < span[1] or re.search(r"\d\s*[\u2013-]\s*$",
                                                                          text_of(doc)[max(0, t.start - 3):t.start])):
@@ -145,7 +153,7 @@ class AgreementExtractor:
         planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
             r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
             r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b", after, re.I))
-        if tense == "past" and verb and not negotiated:
+        if done or (tense == "past" and verb and not negotiated):
             status = "signed"
         elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
             status = "planned"
@@ -287,13 +295,14 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT):
+        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED):
             for m in rx.finditer(sent.text):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
-                        r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted)\b",
+                        r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
+                        r"comprises|comprised|comprising|consists of|consisted of)\b",
                         sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() == "and" and not re.search(
@@ -313,20 +322,22 @@ class AgreementExtractor:
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?)\b", title)[0]
                 for t in doc._.timexes or []:
-                    if a < t.start < a + len(title):  # "memorandum on the Development Road in April"
-                        title = re.sub(r"\s+(?:in|on|at|during|last|this|next)\s*$", "",
+                    if a < t.start < a + len(title) and not re.search(r"\bthe\s+$", text_of(doc)[a:t.start]):
+                        # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
+                        title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
                         break
                 sectors = sectors_of(title)
-                if rx is JOINT_STATEMENT:
+                if rx in (JOINT_STATEMENT, JOINT_ISSUED):
                     sectors = sectors or ["diplomacy"]
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map)?", title).group(0)
-                if rx is JOINT_STATEMENT:
+                if rx in (JOINT_STATEMENT, JOINT_ISSUED):
                     noun = "joint " + noun
                 span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
-                rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, span_end))
+                rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, span_end),
+                                   done=rx is JOINT_ISSUED)
                 if m.groupdict().get("listed"):
                     self._continue_list(rec, [*found, *out], a)
                 out.append(rec)
@@ -374,7 +385,16 @@ class AgreementExtractor:
                 sectors = sectors_of(item)
                 if not sectors:
                     continue
-                rec = self._common(doc, sent, main, a, None, noun, item, sectors, (s, e))
+                title, span = None, (s, e)
+                singular = not (noun.lower().endswith("s") or noun.lower().startswith("memoranda"))
+                if singular and len(items) == 1 and (item.lower().startswith("the ") or len(item.split()) >= 4
+                                                     or re.search(r"\b[A-Z]", item)):
+                    # "a memorandum on the financing of the Great Sea Interconnector", "a memorandum of
+                    # understanding on critical minerals supply chain cooperation": one specific instrument,
+                    # named by its whole phrase (and still filed under its field)
+                    title, span = text_of(doc)[a:e], (a, e)
+                    item = re.sub(r"^the\s+", "", item)
+                rec = self._common(doc, sent, main, a, title, noun, item, sectors, span)
                 if re.search(r",\s+(?:and\s+)?(?:a|an)\s+$", text_of(doc)[max(0, a - 10):a]):
                     self._continue_list(rec, [*found, *out], a)  # "..., and a memorandum of cooperation on X"
                 rec["list_id"] = list_id
@@ -391,7 +411,7 @@ class AgreementExtractor:
         stop = end
         for i, tok in enumerate(span):
             prev = span[i - 1] if i else None
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) or (
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) and tok.dep_ != "compound" or (
                     tok.tag_ == "VBG" and prev is not None and prev.text == ","):
                 stop = tok.idx
                 break
@@ -401,8 +421,9 @@ class AgreementExtractor:
                 break
         chunk = text_of(doc)[start:stop].rstrip(" ,")
         chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
-        instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:new\s+)?(?:memorand\w*|agreements?|protocols?|"
-                                    r"accords?|deals?|roadmaps?|treat\w+|contracts?)\b", chunk, re.I)
+        instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:memorand\w*|agreements?|"
+                                    r"protocols?|accords?|deals?|roadmaps?|treat\w+|contracts?|programmes?|programs?|"
+                                    r"plans?|communiqu\w+|declarations?)\b", chunk, re.I)
         if instrument_next:
             chunk = chunk[:instrument_next.start()]
         cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
@@ -414,8 +435,9 @@ class AgreementExtractor:
         parts: list[tuple[str, int]] = []
         pos = 0
         # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
-        repeated = re.search(r",?\s+(?:and\s+)?(?:on|in)\s+", chunk) is not None
-        pieces = re.split(r"(,?\s+(?:and\s+)?(?:on|in)\s+)", chunk) if repeated else chunk.split(",")
+        # ("mutual legal assistance in criminal matters" is one item: a bare "in" does not repeat)
+        repeated = re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+", chunk) is not None
+        pieces = re.split(r"((?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+)", chunk) if repeated else chunk.split(",")
         if repeated:
             for k in range(0, len(pieces), 2):
                 parts.append((pieces[k], start + pos))

@@ -67,12 +67,20 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
-    cands = [t for t in dates_in(doc, sent.start_char, sent.end_char)
-             if not NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start])
-             # "since November 2018, when he inaugurated X": the when-clause happened then
-             or (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
-             # "a programme for 2024-2030" names a period, not when something happened
-             and not (re.search(r"\bfor\s+$", text_of(doc)[max(0, t.start - 5):t.start]) and len(t.iso_date()) == 4)]
+    def bounds_a_period(t) -> bool:  # type: ignore[no-untyped-def]
+        if NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start]):
+            # ... unless "since November 2018, when he inaugurated X": the when-clause happened then
+            return not (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
+        if len(t.iso_date()) != 4:
+            return False
+        if re.search(r"\bthe\s+$", text[max(0, t.start - 5):t.start]) and re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
+            return True  # "a protocol amending the 1996 agreement": the year names that other thing
+        # "a programme for 2024-2030", "a Programme of Cultural Cooperation for 2026-2028": a period
+        return bool(re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start])
+                    or re.search(r"\d{4}\s*[-\u2013]\s*$", text[max(0, t.start - 7):t.start])
+                    or re.match(r"\s*[-\u2013]\s*\d{4}", text[t.end:t.end + 7]))
+
+    cands = [t for t in dates_in(doc, sent.start_char, sent.end_char) if not bounds_a_period(t)]
     # "his first trip since winning re-election earlier this month": the date belongs to the
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(

@@ -52,7 +52,7 @@ LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
-BODY_MEETS_RE = re.compile(r"\bthe\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
+BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
@@ -232,7 +232,14 @@ class EventExtractor:
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
-                if of_to:
+                back = out and m.group("noun") and not m.group("level") and re.search(
+                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) and not re.match(
+                    r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
+                if back and not of_to:
+                    # "a joint communique issued at the end of the visit": the visit told before
+                    last = out[-1]
+                    guest_person, guest, host = None, last["guest"], last["host"]
+                elif of_to:
                     guest_person, guest, host = of_to
                 else:
                     host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
@@ -293,6 +300,8 @@ class EventExtractor:
                         start = dates[0].iso_date()
                         end = span_end(text, start)
                         status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
+                if back and not of_to:
+                    start, end, status = None, None, out[-1]["status"]  # its dates are the visit's, told before
                 if any(v["ref"] == f"visit:{guest}>{host}" and v["sources"][0]["start"] == sent.start_char
                        for v in out):
                     continue  # "arrived in X for a state visit": one visit, two triggers
@@ -683,6 +692,11 @@ class EventExtractor:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
+                if re.match(r"\s+in\s+[A-Z]", sent.text[m.end():m.end() + 5]):
+                    location = self._place_after(sent.text, m.end()) or location  # "will meet in Addis Ababa"
+                elif status == "planned" and main and main["status"] == "occurred" and \
+                        location == main.get("location") and not self._place_after(sent.text, m.end()):
+                    location = None  # a later session is not where the visit that announced it took place
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
