@@ -571,3 +571,44 @@ def test_the_visit_refers_back_and_a_body_opening_the_sentence_meets():
     assert {(v["guest"], v["host"]) for v in visits} == {("ETH", "KEN")}
     s = one(text, "council_session")
     assert (s["status"], s["start"], s["location"]) == ("planned", "2025-09", "Addis Ababa")
+
+
+def test_a_visit_weeks_before_a_readout_is_recalled_not_reported():
+    text = ("HANOI - Prime Minister Pham Minh Chinh held phone talks on Tuesday evening with South Korean President "
+            "Lee Jae-myung, during which the two leaders discussed the outcomes of General Secretary To Lam's "
+            "state visit to the Republic of Korea last August.")
+    calls = events(text, dct="2025-11-19", event_type="meeting")
+    assert calls and {c["start"] for c in calls} == {"2025-11-18"}
+
+
+def test_a_reporting_tail_does_not_turn_a_coming_month_into_the_past():
+    text = ("Vietnamese Minister of Industry and Trade Le Thanh Binh will co-chair the 13th meeting of the "
+            "Viet Nam-Korea Joint Committee on Economic Cooperation in Seoul in December, the call heard.")
+    s = one(text, "council_session", dct="2025-11-19")
+    assert (s["status"], s["start"], s["location"]) == ("planned", "2025-12", "Seoul")
+
+
+def test_a_negated_meeting_is_none_and_groundwork_for_one_is_planned():
+    text = ("Brazil's foreign minister Mauro Vieira paid a working visit to Buenos Aires on Monday. "
+            "Relations between Brazilian President Luiz Inacio Lula da Silva and Argentine President Javier Milei "
+            "have been frosty, and the two have not held a formal bilateral meeting. Diplomats said the visit was "
+            "meant to lay the groundwork for a first bilateral meeting between the two presidents on the sidelines "
+            "of a regional summit in December.")
+    m = one(text, "meeting", dct="2025-09-15")
+    assert (m["status"], m["start"]) == ("planned", "2025-12")
+    assert m["participants"] == ["Javier Milei", "Luiz Inácio Lula da Silva"]  # the gazetteer's spelling
+
+
+def test_preparations_for_a_session_in_a_call_on_sunday_leave_the_session_undated():
+    text = ("Saudi Crown Prince Mohammed bin Salman and Egyptian President Abdel Fattah al-Sisi discussed "
+            "preparations for the first meeting of the Saudi-Egyptian Supreme Coordination Council in a phone call "
+            "on Sunday.")
+    s = one(text, "council_session", dct="2026-09-14")
+    assert (s["status"], s["start"]) == ("planned", None)
+
+
+def test_an_opening_in_a_town_the_leaders_flew_to():
+    text = ("Ethiopian Prime Minister Abiy Ahmed paid an official visit to Kenya on May 13-14. On Thursday the two "
+            "leaders flew to Moyale, where they opened the Moyale Integrated Logistics Hub.")
+    o = one(text, "opening", dct="2026-05-14")
+    assert (o["location"], o["start"]) == ("Moyale", "2026-05-14")

@@ -316,3 +316,9 @@ def test_weekday_of_a_named_week() -> None:
 def test_a_week_spanning_two_months_is_only_as_precise_as_its_year() -> None:
     assert Timex(0, 9, "next week", "DATE", "2025-W18").iso_date() == "2025"  # 28 Apr - 4 May
     assert Timex(0, 9, "next week", "DATE", "2025-W20").iso_date() == "2025-05"  # 12-18 May
+
+
+def test_intent_verbs_look_ahead() -> None:
+    text = "Diplomats said the visit was meant to lay the groundwork for a meeting in December."
+    assert one(text, "2025-09-15")[2] == "2025-12"
+    assert one("The ministers will co-chair the meeting in December, the call heard.", "2025-11-19")[2] == "2025-12"

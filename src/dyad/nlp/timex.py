@@ -325,6 +325,8 @@ _INFINITIVE_RE = re.compile(r"(?<![\w'])to\s+(?!(?:the|a|an|his|her|its|their|ou
                             r"those|be|death|power|office|court|prison|jail|date|war|school|work|life|"
                             r"light|mind|account|trial|bed|justice|safety|market|zero|about|around|"
                             r"nearly|some|more|less|over|under)\b)[a-z]+(?!\w)")
+_INTENT_WORDS = {"meant", "intended", "aimed", "designed", "expected", "planned", "scheduled", "hoped", "due",
+                 "poised", "supposed", "set", "sought", "wanted", "hoping", "aiming", "seeking", "planning"}
 _AUX_BEFORE_PARTICIPLE = {"is", "are", "am", "be", "been", "being", "has", "have", "get", "gets", "to",
                           "will", "would", "'s", "can", "could", "may", "might", "must", "should"}
 _ABBREV_END_RE = re.compile(r"(?:\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|"
@@ -368,6 +370,8 @@ class _Ctx:
         """'agreed to sell' takes the governing verb's past tense; 'a program to run' looks ahead."""
         prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
         w = prev[-1].lower() if prev else ""
+        if w in _INTENT_WORDS:
+            return "future"  # "was meant to lay the groundwork for a meeting in December": still ahead
         if w in _PAST_WORDS or (w.endswith("ed") and w not in _NOT_PAST_ED):
             return "past"
         return "future"
@@ -396,6 +400,8 @@ class _Ctx:
             for m in rx.finditer(after[:60]):
                 if label == "past" and self._is_participle(after, m):
                     continue
+                if best is not None and "," in after[:m.start()]:
+                    break  # "will co-chair the meeting in December, the call heard": a reporting tail
                 if rx is _INFINITIVE_RE:
                     break  # "met X on Thursday to review ...": a purpose clause, not the tense of the date
                 # Markers after the expression count less than those before ("Monday, he said").

@@ -197,6 +197,14 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
 CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s[\u2013\u2014-]\s")
 
 
+def prepared_for(text: str, start: int) -> bool:
+    """Is the event named at text[start:] introduced as something prepared for ("preparations for the
+    first meeting of ...")?"""
+    before = text[max(0, start - 40):start]
+    return bool(re.search(r"(?:" + "|".join(re.escape(w) for w in patterns("events")["prospective_before"])
+                          + r")\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\S*\s*$", before, re.I))
+
+
 def prospective(text: str, start: int, end: int) -> bool:
     """Is the event named at text[start:end] told as still to come, whatever the main verb's tense?
 

@@ -25,6 +25,7 @@ from dyad.nlp.components.context import (
     nearest_date,
     person_country,
     persons_in,
+    prepared_for,
     prospective,
     span_end,
     status_of,
@@ -98,6 +99,9 @@ NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
 AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
                             r"(?:talks|session|meeting|ceremony|negotiations|consultations|summit|call|conversation)\b")
+PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
+                          r"\b(?:flew|travelled|traveled|went|headed|drove|continued) (?:on )?to "
+                          r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=,\s+where\b)")
 SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening)|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
@@ -113,6 +117,12 @@ def _heading(doc: Doc, pos: int) -> bool:
     end = text_of(doc).find("\n", pos)
     line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
     return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
+
+
+def overlaps_dates(start: str | None, event: dict) -> bool:
+    from dyad.resolve.facts import overlaps
+
+    return bool(start and (overlaps(start, event["start"]) or (event.get("end") and overlaps(start, event["end"]))))
 
 
 def lead_end(doc: Doc) -> int:
@@ -139,10 +149,19 @@ def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
     main = main_visit(visits, doc._.dct)
     if main is None or not doc._.dct or len(doc._.dct) != 10:
         return main
+    report = dt.date.fromisoformat(doc._.dct)
+    last = main.get("end") or main.get("start")
+    if main["status"] == "occurred" and last and len(last) >= 7:
+        # "discussed the outcomes of the state visit ... last August" in a November readout: a visit
+        # that ended weeks before the report is recalled, not reported.
+        y, mo = int(last[:4]), int(last[5:7])
+        final = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1) if len(last) == 7 else \
+            dt.date.fromisoformat(last)
+        if (report - final).days > 45:
+            return None
     end = lead_end(doc)
     if any(v["ref"] == main["ref"] and v["sources"][0]["start"] < end for v in visits):
         return main
-    report = dt.date.fromisoformat(doc._.dct)
     for t in dates_in(doc, 0, end):
         day = t.iso_date()
         within = main.get("start") and main["start"][:len(day)] <= day <= (main.get("end") or main["start"]) + "~"
@@ -180,10 +199,18 @@ class EventExtractor:
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.last_body: str | None = None
+        self.ner_places: set[str] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
+        countries_seen = {c["text"] for c in doc._.countries or []}
+        self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
+                           and e.text not in countries_seen and e.text[:1].isupper()
+                           and not self.gaz.country_of(e.text)}
+        # places the text itself calls places: "the frontier town of Moyale", "flew to Moyale, where"
+        self.ner_places |= {name for m in PLACE_CUE_RE.finditer(text_of(doc)) for name in m.groups()
+                            if name and not self.gaz.country_of(name)}
         self.narrative: tuple[int, str] | None = None
         self.narrative_place: str | None = None  # where the day told last took place
         self.inherited_place: str | None = None
@@ -494,6 +521,14 @@ class EventExtractor:
         hit = self.gaz.country_of(m.group(1).strip().title())
         return hit[0] if hit and hit[1] in ("capital", "city") and hit[0] != guest else None
 
+    def _is_city(self, name: str) -> bool:
+        """A capital or city of the gazetteer, or a place the tagger found in this article ("Foz do
+        Iguaçu", "Moyale") that is not a country."""
+        hit = self.gaz.country_of(name)
+        if hit:
+            return hit[1] in ("capital", "city")
+        return name in self.ner_places
+
     def _place_near(self, text: str, pos: int) -> str | None:
         """The city named by "in <City>" in the clause after the trigger, else before it."""
         def city(m: re.Match) -> str | None:
@@ -518,16 +553,14 @@ class EventExtractor:
             or self._place_near(sent.text, m.start())
 
     def _place_before(self, text: str, pos: int) -> str | None:
-        where = list(re.finditer(r"\bin\s+([A-Z][\w\-]+),\s+where\b", text[:pos]))
-        if where and self.gaz.country_of(where[-1].group(1)) and \
-                self.gaz.country_of(where[-1].group(1))[1] in ("capital", "city"):
-            return where[-1].group(1)  # "in Baku, where the operators signed ..."
+        where = list(re.finditer(r"\b(?:in|to)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+where\b", text[:pos]))
+        if where and self._is_city(where[-1].group(1)):
+            return where[-1].group(1)  # "in Baku, where the operators signed ...", "flew to Moyale, where"
         before = text[max(0, pos - 60):pos]
         cut = list(re.finditer(r"[,;]\s", before))
         before = before[cut[-1].end():] if cut else before
         for m in re.finditer(r"\bin\s+([A-Z][\w\-]+)", before):
-            hit = self.gaz.country_of(m.group(1))
-            if hit and hit[1] in ("capital", "city"):
+            if self._is_city(m.group(1)):
                 return m.group(1)
         return None
 
@@ -537,10 +570,11 @@ class EventExtractor:
         cut = re.search(r"[.;!?](?:\s|$)" + (r"|,\s(?!(?:the\s)?[A-Z][\w\-]+\b(?:[,.]|$))" if clause_only else ""),
                         clause)
         clause = clause[:cut.start()] if cut else clause
-        for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause):
-            for name in (m.group(1), m.group(1).split()[0]):
-                hit = self.gaz.country_of(name)
-                if hit and hit[1] in ("capital", "city"):
+        for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+(?:[A-Z][\w\-]+|do|da|de|del|di|dos|das)){0,3})", clause):
+            words = m.group(1).split()
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if name.split()[-1][:1].isupper() and self._is_city(name):
                     return name
         return None
 
@@ -686,14 +720,23 @@ class EventExtractor:
                     location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
                     status = "occurred"  # a decision of a session means the session took place
+                elif prepared_for(sent.text, m.start()):
+                    # "discussed preparations for the first meeting of the Council in a phone call on
+                    # Sunday": Sunday is the call's
+                    status = "planned"
+                    if own and before_dct(start, doc._.dct):
+                        start = None
+                    location = self._place_after(sent.text, m.end()) or location
                 elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
                     status = "planned"
                     location = self._place_after(sent.text, m.end()) or location
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
-                if re.match(r"\s+in\s+[A-Z]", sent.text[m.end():m.end() + 5]):
-                    location = self._place_after(sent.text, m.end()) or location  # "will meet in Addis Ababa"
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?\s+in\s+[A-Z]", sent.text[m.end():m.end() + 110]):
+                    # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
+                    # Cooperation in Seoul in December"
+                    location = self._place_after(sent.text, m.end()) or location
                 elif status == "planned" and main and main["status"] == "occurred" and \
                         location == main.get("location") and not self._place_after(sent.text, m.end()):
                     location = None  # a later session is not where the visit that announced it took place
@@ -731,6 +774,8 @@ class EventExtractor:
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
             return []
+        if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
         people = persons_in(doc, sent.start_char, sent.end_char)
         start, end, own, countries, ref = self._context(doc, sent, main, a)
@@ -748,6 +793,8 @@ class EventExtractor:
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                            clause_tense(doc, a))
+        if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+            status = "planned"  # "to lay the groundwork for a first bilateral meeting ... in December"
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
@@ -755,12 +802,19 @@ class EventExtractor:
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
+        if not names and re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads of state|"
+                                   r"prime ministers)\b", sent.text):
+            names = self._leaders_of(doc, countries)  # "a first meeting between the two presidents"
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
         noun = "meeting" if pair_met or noun in ("met", "met with") else noun
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
-        location = self._where(doc, sent, m, main, countries)
+        if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
+            # a meeting announced for later is not where the report was filed
+            location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
+        else:
+            location = self._where(doc, sent, m, main, countries)
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]
         return [{
@@ -770,6 +824,18 @@ class EventExtractor:
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
+
+    @staticmethod
+    def _leaders_of(doc: Doc, countries: list[str]) -> list[str]:
+        """The heads of state or government the article names for each country of the pair."""
+        out = []
+        for c in countries[:2]:
+            for p in doc._.persons or []:
+                if person_country(doc, p) == c and re.match(r"(?:President|Prime Minister|Premier|King|Emir|Chancellor|"
+                                                            r"Crown Prince|Sultan)\b", p.get("role") or ""):
+                    out.append(full_name(doc, p))
+                    break
+        return out if len(out) == len(countries[:2]) else []
 
     def format_meeting(self, doc: Doc, sent: Span, main: dict | None, m: re.Match) -> list[dict]:
         """A meeting of ministers or of a named format, usually announced ("the next 2+2 meeting")."""
@@ -856,7 +922,9 @@ class EventExtractor:
         # Opened during the visit: the sentence says so, or the openers are the visit's leaders.
         openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
         in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
-                                         or set(main["countries"]) <= openers)
+                                         or set(main["countries"]) <= openers
+                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers)\b",
+                                                           sent.text[:m.start()])))
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):
             if c["alpha3"] not in sent_countries:
@@ -869,9 +937,7 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
-        location = None
-        if loc and self.gaz.country_of(loc.group(1)) and self.gaz.country_of(loc.group(1))[1] in ("city", "capital"):
-            location = loc.group(1)
+        location = loc.group(1) if loc and self._is_city(loc.group(1)) else self._place_before(sent.text, m.start())
         obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
         core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
                         if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
