@@ -178,3 +178,26 @@ def test_a_target_set_at_a_session_days_before_the_report_is_as_of_that_day():
     # With no dated event before it, a target is as of the report.
     assert one("The sides agreed to bring mutual trade to 1 billion US dollars by the end of 2027.",
                "2025-02-20")["as_of"] == "2025-02-20"
+
+
+def test_a_shared_currency_name_takes_the_pairs_own_code():
+    text = "Kenyan exports to Ethiopia were worth 14.2 billion shillings last year, officials in Nairobi said."
+    m = one(text, "2026-05-14")
+    assert (m["value"], m["unit"]) == (14.2e9, "KES")
+    text = "The Metro Manila Subway, a project Japan finances, is estimated to cost 488 billion pesos."
+    assert one(text, "2025-04-24")["unit"] == "PHP"
+    # a peso of neither country of the story is not guessed
+    assert metrics("Japan and Korea discussed 5 billion pesos of bonds.", "2025-04-24") == []
+
+
+def test_projects_as_a_counted_noun_are_not_a_projection():
+    text = ("South Korea remains the largest foreign investor in Viet Nam, with more than 10,000 valid projects "
+            "worth a total of about 92 billion USD.")
+    assert {m["metric_type"] for m in metrics(text, "2025-11-19")} == {"observation"}
+
+
+def test_a_date_in_an_appositive_does_not_date_the_measurement():
+    text = ("The Uzbek-Turkish Joint Investment Fund, set up last March, has approved its first three projects, "
+            "worth a combined $140 million.")
+    money = next(m for m in metrics(text, "2026-02-13") if m["unit"] == "USD")
+    assert money["as_of"] == "2026-02-13"

@@ -65,6 +65,8 @@ def _lex() -> _Lex:
         units[w] = ("money", code)
     for w, code in p["currency_adjectives"].items():
         units[w] = ("money", code)
+    for w in p["currency_by_country"]:
+        units.setdefault(w, ("money", None))  # resolved against the article's pair
     for w, f in p["mass_units"].items():
         units[w] = ("mass", f)
     for w, f in p["length_units"].items():
@@ -154,6 +156,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     p = lx.p
     text = text_of(doc)
     out: list[_Cand] = []
+    pair = dyad_of(doc)
     for m in lx.rx.finditer(text):
         num = m.group("num")
         value = _parse_number(num)
@@ -193,11 +196,18 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 if k in ("mass", "length"):
                     value *= info
         if kind == "money" and post_word:
+            by_country = p["currency_by_country"].get(post_word.lower().strip(" -"))
+            if by_country:
+                # "14.2 billion shillings" in a Kenya-Ethiopia story: the pair's own shilling
+                mine = {by_country[c] for c in pair if c in by_country}
+                unit = mine.pop() if len(mine) == 1 else unit
             # adjective + currency word ("Turkmen manat") spans the unit itself
             tail = text[m.end("num"):m.end()].lower()
             for adj, c in p["currency_adjectives"].items():
                 if tail.strip(" -").endswith(adj):
                     unit = c
+        if kind == "money" and not unit:
+            continue  # "pesos" in a story about neither peso country: which one is not said
         if not kind:
             if pre or not post_word:
                 kind = "bare"
@@ -565,8 +575,8 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
     for _ in range(12):
         if t.i not in span_ids:
             lem = t.lemma_.lower()
-            if lem in target or t.lower_ in target:
-                return "target"
+            if (lem in target or t.lower_ in target) and not (lem == "project" and t.pos_ != "VERB"):
+                return "target"  # "projected to reach", not "10,000 valid projects"
             if t.pos_ in ("VERB", "AUX") and lem not in speech:
                 auxes = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
                 if any(a.lower_ in future for a in auxes):
@@ -592,7 +602,8 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
     if observed:
         return "observation"
 
-    if any(tok.lemma_.lower() in target or tok.lower_ in future for tok in sent):
+    if any((tok.lemma_.lower() in target and not (tok.lemma_.lower() == "project" and tok.pos_ != "VERB"))
+           or tok.lower_ in future for tok in sent):
         return "target"
     return "observation"
 
@@ -677,6 +688,13 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
                      between):
             continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
+        if t.end <= c.start:
+            lead = text[max(sent.start_char, t.start - 40):t.start]
+            comma = lead.rfind(",")
+            if comma >= 0 and "," in text[t.end:c.start] and re.search(
+                    r"\b(?:\w+ed|set up|built|founded|launched|established|created|signed|agreed|made)\b",
+                    lead[comma:]):
+                continue  # "The Fund, set up last March, has approved projects worth $140 million"
         fiscal = re.search(r"\b(\d{4})\s*[-\u2013/]\s*(\d{2}|\d{4})\b", text[t.start:t.end + 8])
         if fiscal and len(iso) == 4:
             end = fiscal.group(2)
