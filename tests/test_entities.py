@@ -325,3 +325,20 @@ def test_employer_based_in_a_city_gives_the_country():
     text = ("Tom Keller, a senior fellow at the Ottawa-based Institute for Hemispheric Trade, was more cautious "
             "about the plan.")
     assert person(text, "Tom Keller")["country"] == "CAN"
+
+
+def test_officials_titled_without_a_country_in_copy_from_a_capital_of_the_pair():
+    text = ("MANILA - Japanese Prime Minister Shigeru Ishiba held talks in the Philippines with President Ferdinand "
+            "Marcos Jr. on Tuesday. Transportation Secretary Vince Dizon said the subway would open in 2028.")
+    p = person(text, "Vince Dizon", "2025-04-30")
+    assert (p["country"], p["role"]) == ("PHL", "Transportation Secretary")
+    # an ambassador in the capital is usually the other side's
+    text = ("MANILA - Japanese Prime Minister Shigeru Ishiba held talks in the Philippines with President Ferdinand "
+            "Marcos Jr. on Tuesday. Ambassador Kazuya Endo said the visit went well.")
+    assert person(text, "Kazuya Endo", "2025-04-30")["country"] is None
+
+
+def test_a_leader_the_tagger_cuts_into_an_organisation_is_found_whole():
+    text = ("The two leaders discussed the outcomes of Party General Secretary To Lam's state visit to the "
+            "Republic of Korea last August.")
+    assert person(text, "Tô Lâm", "2025-11-19")["country"] == "VNM"

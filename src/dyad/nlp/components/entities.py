@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyad.nlp.components.util import clean_name, in_quotes, patterns, span_source, text_of
+from dyad.nlp.components.util import clean_name, dyad_of, in_quotes, patterns, span_source, text_of
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
 from dyad.resolve.names import plain
 
@@ -102,6 +102,7 @@ class EntityExtractor:
             NOT_PERSON_NEXT.match(text[m.end():m.end() + 30].lstrip())
             for m in re.finditer(r"(?<![\w-])" + re.escape(p["name"]) + r"(?![\w-])", text))}
         persons = [p for p in persons if p["name"] not in things]
+        self._home_officials(doc, persons)
         persons.extend(self.repeated_surnames(doc, persons))
         persons.sort(key=lambda p: p["sources"][0]["start"])
         self.claimed = {(e.start_char, e.end_char) for e in person_ents}
@@ -111,6 +112,23 @@ class EntityExtractor:
         facts.extend(self.countries(doc))
         doc._.facts = facts
         return doc
+
+    def _home_officials(self, doc: Doc, persons: list[dict]) -> None:
+        """Officials titled without a country ("Transportation Secretary X", "Energy Cabinet Secretary
+        Y said") in copy filed from a capital of the story's pair are that country's: a report names
+        the foreign side's officials by their country and its own side's by title alone."""
+        m = re.match(r"\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s+[\u2014\u2013-]|\s*\()", text_of(doc)[:400]) or \
+            re.search(r"\n\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s+[\u2014\u2013-]|\s*\()", text_of(doc)[:400])
+        if not m:
+            return
+        hit = self.gaz.country_of(m.group(1).strip().title())
+        if not hit or hit[1] not in ("capital", "city") or hit[0] not in dyad_of(doc):
+            return
+        for p in persons:
+            role = p.get("role") or ""
+            if not p.get("country") and re.search(r"\b(?:Minister|Secretary|[Ss]pokes\w+|Governor|Cabinet)\b", role) \
+                    and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
+                p["country"] = hit[0]
 
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
         """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
@@ -206,7 +224,8 @@ class EntityExtractor:
         def title_like(prefix: Span) -> bool:  # "the Islamic Republic of Iran", not "Sultan"
             return any(t.is_lower for t in prefix) or bool(self.gaz.country_of(prefix.text))
 
-        return any(s > ent.start and e == ent.end and title_like(ent.doc[ent.start:s])
+        return any((s > ent.start and e == ent.end and title_like(ent.doc[ent.start:s]))
+                   or (s <= ent.start and ent.end <= e)  # ORG "Lam" inside "To Lam"
                    for s, e in self._leader_spans(ent.doc))
 
     def _leader_spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -387,8 +406,8 @@ class EntityExtractor:
             hit = self.gaz.country_of(adj)
             if hit and hit[1] in ("name", "adjective"):
                 country = hit[0]
-            elif f"{adj} {title}".lower() in self.titles_lower:
-                title = f"{adj} {title}"  # "Prime Minister": the first word was read as an adjective
+            elif f"{adj} {title}".lower() in self.titles_lower or adj in self.portfolio_words:
+                title = f"{adj} {title}"  # "Prime Minister", "Trade Secretary": not a country adjective
         # Plural titles ("Presidents X and Y") carry no single country.
         return self.role_string(title, country, m.group("to")), country, True
 
