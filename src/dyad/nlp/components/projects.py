@@ -401,6 +401,8 @@ class ProjectExtractor:
         for c in dyad_of(doc):
             if c not in countries:
                 countries.append(c)
+        if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name):
+            ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
         return {"kind": "project", "name": name, "aliases": sorted(set(aliases)), "project_type": ptype,
                 "countries": countries, "status": "agreed" if agreed else "unknown", "milestones": [],
                 "sources": [source(a, b)], "_sent": (sent.start_char, sent.end_char),
