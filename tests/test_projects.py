@@ -505,3 +505,22 @@ def test_description_and_name_of_one_line_cluster_and_the_proper_name_wins():
     assert merge_project(group)["name"] == "Tangier-Fez high-speed rail line"
     apart = cluster_projects([m(1, "high-speed line from Tangier to Fez"), m(2, "high-speed line from Fez to Oujda")])
     assert len(apart) == 2
+
+
+def _projects(text: str, dct: str) -> dict[str, dict]:
+    return {f["name"]: f for f in extract_facts(text, dct) if f["kind"] == "project"}
+
+
+def test_a_power_highway_is_a_cable_and_a_fund_approving_projects_operates():
+    text = ("Kenya imports Ethiopian hydropower over the Ethiopia-Kenya Electricity Highway, a high-voltage line. "
+            "The Uzbek-Turkish Joint Investment Fund has approved its first three projects.")
+    found = _projects(text, "2026-05-14")
+    assert found["Ethiopia-Kenya Electricity Highway"]["project_type"] == "cable"
+    assert found["Uzbek-Turkish Joint Investment Fund"]["status"] == "operational"
+
+
+def test_a_dated_opening_is_a_milestone_of_the_project_opened():
+    text = ("Ethiopian Prime Minister Abiy Ahmed paid an official visit to Kenya on May 13-14. On Thursday the two "
+            "leaders flew to Moyale, where they opened the Moyale Integrated Logistics Hub, a customs complex.")
+    hub = _projects(text, "2026-05-14")["Moyale Integrated Logistics Hub"]
+    assert {"description": "opened", "date": "2026-05-14", "status": "done"} in hub["milestones"]

@@ -191,6 +191,7 @@ class ProjectExtractor:
         self.acronyms(doc, found)
         found = self.fold(found)
         self.milestones(doc, found)
+        self.opening_milestones(doc, found)
         for p in found:
             p.pop("_sent", None)
             p.pop("_sents", None)
@@ -602,6 +603,22 @@ class ProjectExtractor:
                     if not any(x["date"] == iso for x in p["milestones"]):
                         p["milestones"].append({"description": desc, "date": iso,
                                                 "status": "planned" if planned else "done"})
+
+
+    @staticmethod
+    def opening_milestones(doc: Doc, found: list[dict]) -> None:
+        """An opening the events component dated ("On Thursday the two leaders flew to Moyale, where they
+        opened the Moyale Integrated Logistics Hub") is a milestone of the project opened."""
+        for f in doc._.facts or []:
+            if f.get("kind") != "event" or f.get("event_type") != "opening" or not f.get("start") \
+                    or f.get("status") not in ("occurred", "planned"):
+                continue
+            opened = f["title"].lower()
+            for p in found:
+                names = [n.lower() for n in (p["name"], *p["aliases"]) if len(n.split()) >= 2]
+                if any(n in opened for n in names) and not any(x["date"] == f["start"] for x in p["milestones"]):
+                    p["milestones"].append({"description": "opened", "date": f["start"],
+                                            "status": "done" if f["status"] == "occurred" else "planned"})
 
 
 def _fits(p: dict, noun: str, caps: set[str]) -> bool:
