@@ -453,6 +453,9 @@ class AgreementExtractor:
             if text.lower().startswith("and "):
                 text, lead = text[4:], lead + 4
             text = re.sub(r"^(?:the|a|an)\s+", "", text)
+            # "a memorandum on cooperation in semiconductors": the field is what the cooperation is in
+            text = re.sub(r"^(?:cooperation|collaboration|partnership)\s+(?:in|on)\s+(?:the\s+(?:fields?|areas?|"
+                          r"spheres?)\s+of\s+)?(?=\w)", "", text)
             if not text:
                 continue
             subparts = [text]
