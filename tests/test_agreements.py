@@ -414,3 +414,12 @@ def test_a_span_of_years_in_another_title_does_not_date_a_signing():
     assert {a["signed"] for a in agreements(text) if a["field"]} == {DCT[:7]}
     text = "They signed a Programme of Cultural Cooperation and a protocol amending the 1996 agreement on taxation."
     assert {a["signed"] for a in agreements(text)} == {DCT[:7]}
+
+
+def test_a_signing_participle_and_a_place_after_a_passive_signing():
+    text = ("NICOSIA - Greece and Cyprus moved to revive the stalled cable project on Tuesday, signing a memorandum on "
+            "the financing of the subsea power cable and setting a new timetable. The memorandum was signed in "
+            "Nicosia by Greek Environment and Energy Minister Stavros Papastavrou.")
+    found = agreements(text, "2025-10-09")
+    assert [(a["field"], a["status"], a["signed"]) for a in found] == [
+        ("financing of the subsea power cable", "signed", "2025-10-07")]

@@ -612,3 +612,9 @@ def test_an_opening_in_a_town_the_leaders_flew_to():
             "leaders flew to Moyale, where they opened the Moyale Integrated Logistics Hub.")
     o = one(text, "opening", dct="2026-05-14")
     assert (o["location"], o["start"]) == ("Moyale", "2026-05-14")
+
+
+def test_two_weekdays_joined_are_the_days_of_a_visit():
+    text = "Canadian Prime Minister Mark Carney spent Wednesday and Thursday in Mexico City on an official visit."
+    v = one(text, "visit", dct="2025-09-22")  # a Monday
+    assert (v["start"], v["end"]) == ("2025-09-17", "2025-09-18")

@@ -365,6 +365,8 @@ class AgreementExtractor:
             list_start = sent.start_char + m.start("list")
             if any(list_start <= t.start < list_start + 2 for t in doc._.timexes or []):
                 continue  # "agreements on Friday covering ...": a date, not a list of fields
+            if m.group("mid").strip() and m.group("list")[:1].isupper():
+                continue  # "the memorandum was signed in Nicosia by ...": a place, not a field
             items = self._items(doc, list_start, sent.start_char + m.end("list"))
             noun = m.group("noun")
             if noun.lower() in ("documents", "document"):
@@ -412,7 +414,7 @@ class AgreementExtractor:
         for i, tok in enumerate(span):
             prev = span[i - 1] if i else None
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) and tok.dep_ != "compound" or (
-                    tok.tag_ == "VBG" and prev is not None and prev.text == ","):
+                    tok.tag_ == "VBG" and prev is not None and prev.text in (",", "and")):
                 stop = tok.idx
                 break
             # a spaced dash or a bracket ends the list; "defence-industrial" and "cross-border" do not
@@ -421,6 +423,7 @@ class AgreementExtractor:
                 break
         chunk = text_of(doc)[start:stop].rstrip(" ,")
         chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
+        chunk = re.sub(r",?\s+(?:and|or)$", "", chunk)  # "... of the cable and [setting a timetable]"
         instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:memorand\w*|agreements?|"
                                     r"protocols?|accords?|deals?|roadmaps?|treat\w+|contracts?|programmes?|programs?|"
                                     r"plans?|communiqu\w+|declarations?)\b", chunk, re.I)

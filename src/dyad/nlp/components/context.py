@@ -95,7 +95,22 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
 
     t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)
+    if s and len(s) == 10 and not e:
+        # "spent Wednesday and Thursday in the capital": two days joined into one period
+        for n in cands:
+            joined = (text[t.end:n.start] if n.start >= t.end else text[n.end:t.start])
+            day = n.iso_date()
+            if n is not t and len(day) == 10 and re.fullmatch(r"\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*",
+                                                              joined) and abs(_days(day) - _days(s)) <= 7:
+                s, e = min(s, day), max(s, day)
+                break
     return s, e, t
+
+
+def _days(iso: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso).toordinal()
 
 
 def _cmp_dates(a: str, b: str) -> int:
@@ -127,6 +142,9 @@ def clause_tense(doc: Doc, char: int) -> str | None:
         return "past"
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"):
         return "past"  # "the documents signed during the visit"
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and \
+            tok.head.pos_ in ("VERB", "AUX"):
+        return clause_tense(doc, tok.head.idx)  # "moved to revive the cable on Tuesday, signing a memorandum"
     return None
 
 
