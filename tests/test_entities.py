@@ -342,3 +342,8 @@ def test_a_leader_the_tagger_cuts_into_an_organisation_is_found_whole():
     text = ("The two leaders discussed the outcomes of Party General Secretary To Lam's state visit to the "
             "Republic of Korea last August.")
     assert person(text, "Tô Lâm", "2025-11-19")["country"] == "VNM"
+
+
+def test_an_abbreviated_given_name_belongs_to_the_name_but_an_honorific_does_not():
+    assert person("DFA spokesperson Ma. Teresita Daza told a press briefing.", "Ma. Teresita Daza")
+    assert person("Mr. John Smith said so on Monday.", "John Smith")

@@ -452,3 +452,19 @@ def test_pronoun_never_refers_to_an_institution():
             "all trucks,\u201d the Chilean foreign ministry said. \u201cWe expect the tunnel tender to follow "
             "within the year,\u201d he added.")
     assert [s for s, _ in pairs(text)] == ["Chilean foreign ministry", "Gabriel Boric"]
+
+
+def test_one_quoted_sentence_interrupted_by_its_attribution_is_one_quote():
+    text = ("Tom Keller, a senior fellow at the Ottawa-based Institute for Hemispheric Trade, was more cautious. "
+            "\u201cA declaration is not a strategy,\u201d he said, \u201cand the action plan will only matter if "
+            "ministers actually meet.\u201d")
+    found = [f for f in extract_facts(text, "2025-09-22") if f["kind"] == "quote"]
+    assert len(found) == 1
+    assert found[0]["speaker"] == "Tom Keller"
+    assert found[0]["text"] == ("A declaration is not a strategy, and the action plan will only matter if ministers "
+                                "actually meet.")
+    assert len(found[0]["sources"]) == 2
+    # two quoted sentences either side of an attribution stay two quotes
+    text = ("\u201cThe review is the real test,\u201d said Mariana Echeverria, a trade economist in Mexico City. "
+            "\u201cIf they go in separately, they will be picked off.\u201d")
+    assert len([f for f in extract_facts(text, "2025-09-22") if f["kind"] == "quote"]) == 2

@@ -245,6 +245,11 @@ class EntityExtractor:
             return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman"
         while start > 0 and start > span.start - 2:
             tok = doc[start - 1]
+            if tok.text == "." and start >= 2 and not doc[start - 2].whitespace_ and \
+                    re.fullmatch(r"[A-Z][a-z]{0,2}", doc[start - 2].text) and \
+                    doc[start - 2].text not in self.honorifics and doc[start - 2].text + "." not in self.honorifics:
+                start -= 2  # "Ma. Teresita Daza": an abbreviated given name
+                break
             if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or tok.is_sent_start:
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \

@@ -67,6 +67,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_GLUE = {"of", "on", "and", "the", "for", "in", "to", "a", "an", "at", "by", "with", "de", "from", "&"}
 
 
+# The attribution that interrupts one quoted sentence: ", he said, " / " Ruto added, ".
+INTERRUPTION = re.compile(r"\s*,?\s*(?:[\w.'\u2019\-]+\s+){1,4}(?:said|says|added|adds|noted|notes|continued|stressed|"
+                          r"told\s+[\w\s]{1,30}?)\s*,\s*")
+
+
 @dataclass
 class Quote:
     open: int  # offset of the opening mark
@@ -201,6 +206,15 @@ class QuoteExtractor:
             if not q.speech:
                 continue
             q.speaker = self.speaker(ctx, q, prev)
+            last = facts[-1] if facts and facts[-1].get("kind") == "quote" and prev is not None else None
+            if last is not None and prev is not None and q.speaker == last["speaker"] and \
+                    text[q.start:q.start + 1].islower() and INTERRUPTION.fullmatch(text[prev.close:q.open]):
+                # "A declaration is not a strategy," he said, "and the plan will only matter if ...": one
+                # sentence of speech, interrupted by its attribution
+                last["text"] = last["text"].rstrip(" ,") + ", " + text[q.start:q.end]
+                last["sources"].append(source(q.start, q.end))
+                prev = q
+                continue
             prev = q
             facts.append({"kind": "quote", "speaker": q.speaker, "text": text[q.start:q.end],
                           "date": doc._.dct or None, "sources": [source(q.start, q.end)]})
