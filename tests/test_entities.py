@@ -347,3 +347,12 @@ def test_a_leader_the_tagger_cuts_into_an_organisation_is_found_whole():
 def test_an_abbreviated_given_name_belongs_to_the_name_but_an_honorific_does_not():
     assert person("DFA spokesperson Ma. Teresita Daza told a press briefing.", "Ma. Teresita Daza")
     assert person("Mr. John Smith said so on Monday.", "John Smith")
+
+
+def test_places_on_a_route_are_not_persons_but_senders_are():
+    text = "The two sides will study extending the rail service from Padang Besar to Hat Yai."
+    assert people(text) == []
+    text = "A second bridge over the Golok River between Sungai Kolok and Rantau Panjang is under construction."
+    assert people(text) == []
+    assert person("He received a letter from John Smith, the envoy, on Monday.", "John Smith")
+    assert len(people("The talks between Narendra Modi and Shigeru Ishiba lasted an hour.")) == 2

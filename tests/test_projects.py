@@ -524,3 +524,13 @@ def test_a_dated_opening_is_a_milestone_of_the_project_opened():
             "leaders flew to Moyale, where they opened the Moyale Integrated Logistics Hub, a customs complex.")
     hub = _projects(text, "2026-05-14")["Moyale Integrated Logistics Hub"]
     assert {"description": "opened", "date": "2026-05-14", "status": "done"} in hub["milestones"]
+
+
+def test_a_name_with_two_head_words_is_one_project():
+    found = _projects("Leaders reviewed progress on the Abidjan-Lagos Corridor Highway, a six-lane motorway that is "
+                      "being built in phases.", "2026-03-03")
+    assert list(found) == ["Abidjan-Lagos Corridor Highway"] and found["Abidjan-Lagos Corridor Highway"][
+        "project_type"] == "road"
+    found = _projects("The Mumbai-Ahmedabad High Speed Rail, built with Japanese loans, is under construction.",
+                      "2026-02-16")
+    assert found["Mumbai-Ahmedabad High Speed Rail"]["project_type"] == "railway"

@@ -347,6 +347,17 @@ class EntityExtractor:
             return None
         if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
             return None  # a quoted name ("Alem") is a name of something, not a speaker
+        before_name = text[max(0, span.start_char - 60):span.start_char]
+        after_name = text[span.end_char:span.end_char + 30]
+        if re.search(r"\b(?:near|via)\s+$", before_name) or (
+                re.search(r"\bfrom\s+$", before_name) and re.match(r"\s+to\s+[A-Z]", after_name)) or (
+                re.search(r"\bto\s+$", before_name) and re.search(r"\bfrom\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+to\s+$",
+                                                                before_name)) or (
+                re.search(r"\b(?:River|Bridge|border|crossing)\s+between\s+$", before_name)) or (
+                re.search(r"\bbetween\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+$", before_name)
+                and re.search(r"\b(?:River|Bridge|border|crossing|road|rail\w*|line)\s+between\b", before_name)):
+            if not self.gaz.leader(name, doc._.dct):
+                return None  # "from Padang Besar to Hat Yai", "a bridge between Sungai Kolok and Rantau Panjang"
         role, country, titled = self.title_before(doc, span)
         long_role = self.long_title_before(doc, span)
         if long_role[0] and (role is None or len(long_role[0]) > len(role)):

@@ -21,7 +21,8 @@ UNNAMED: dict[str, str] = DATA["unnamed_heads"]
 NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
 CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
 NAMED_RE = re.compile(
-    r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
+    r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + "|".join(HEADS) + r")\s+)*"  # "Corridor Highway"
+    r"(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(
