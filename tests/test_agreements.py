@@ -423,3 +423,19 @@ def test_a_signing_participle_and_a_place_after_a_passive_signing():
     found = agreements(text, "2025-10-09")
     assert [(a["field"], a["status"], a["signed"]) for a in found] == [
         ("financing of the subsea power cable", "signed", "2025-10-07")]
+
+
+def test_dates_of_other_instruments_and_the_day_a_treaty_is_told_with():
+    text = ("The two sides exchanged an Agreement on the Mutual Recognition of Professional Qualifications and a "
+            "protocol amending their 2004 double taxation agreement.")
+    assert {a["signed"] for a in agreements(text) if a["title"].startswith("Agreement")} == {DCT[:7]}
+    text = ("The ministers signed an Agreement on Mutual Assistance in the Event of Disasters and Serious Accidents, "
+            "which replaces the agreement of 1997.")
+    assert one(text)["signed"] == DCT[:7]
+    text = ("The talks fell in the year of the 35th anniversary of the Treaty between the Federal Republic of "
+            "Germany and the Republic of Poland on Good Neighbourship and Friendly Cooperation, signed in Bonn on "
+            "17 June 1991.")
+    treaty = one(text, "2026-06-23")
+    assert treaty["title"] == ("Treaty between the Federal Republic of Germany and the Republic of Poland on Good "
+                               "Neighbourship and Friendly Cooperation")
+    assert treaty["signed"] == "1991-06-17"

@@ -10,7 +10,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.context import clause_tense, full_name, has_cue, nearest_date, persons_in
+from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
 from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 
@@ -137,6 +137,10 @@ class AgreementExtractor:
             start, t = None, None  # a date inside the title ("Program ... for 2024-2030") is not the signing
         # Only a date close to the instrument dates its signing; a later clause may date something else.
         own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80)
+        rel = re.search(r",\s*(?:which|that|who)\b(?P<clause>.*)$", text_of(doc)[span[1]:t.start]) \
+            if own and t.start >= span[1] else None
+        if rel and not re.search(r"\b(?:signed|concluded|inked|adopted|ratified|agreed)\b", rel.group("clause")):
+            own, start = False, None  # "an Agreement on X, which replaces the agreement of 1997": another date
         instrument = instrument_of(noun)
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
@@ -216,8 +220,11 @@ class AgreementExtractor:
             if anniv:
                 # "the 20th anniversary of the Treaty ...": signed N years before the anniversary.
                 ref_year = (rec.get("signed") or (main or {}).get("start") or doc._.dct or "")[:4]
-                if ref_year.isdigit():
+                told = rec.get("signed") or ""
+                if ref_year.isdigit() and not (len(told) > 4 and before_dct(told, doc._.dct) and
+                                               int(told[:4]) < int((doc._.dct or "9999")[:4]) - 1):
                     rec["signed"] = str(int(ref_year) - int(anniv.group(1)))
+                # (the Treaty "signed in Bonn on 17 June 1991" keeps the day it is told with)
                 rec["status"] = "in_force"
                 rec["event_ref"] = None
                 rec["signatories"] = []
@@ -268,7 +275,8 @@ class AgreementExtractor:
             comma, tok = m.group(1), m.group(2)
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
-            if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]):
+            if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]) \
+                    and not (re.search(r"\bbetween\b", text[pos:i]) and " and " not in text[pos:i]):
                 break  # "... for 2024-2030 and an Agreement on ...": the next item of a list
             if tok.lower() in ("in", "at") and re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
                 nxt = re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)

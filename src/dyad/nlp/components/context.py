@@ -73,7 +73,8 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
             return not (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
         if len(t.iso_date()) != 4:
             return False
-        if re.search(r"\bthe\s+$", text[max(0, t.start - 5):t.start]) and re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
+        if re.search(r"\b(?:the|their|its|our|his|her|this|that)\s+$", text[max(0, t.start - 7):t.start]) and \
+                re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
             return True  # "a protocol amending the 1996 agreement": the year names that other thing
         # "a programme for 2024-2030", "a Programme of Cultural Cooperation for 2026-2028": a period
         return bool(re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start])
