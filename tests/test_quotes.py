@@ -468,3 +468,11 @@ def test_one_quoted_sentence_interrupted_by_its_attribution_is_one_quote():
     text = ("\u201cThe review is the real test,\u201d said Mariana Echeverria, a trade economist in Mexico City. "
             "\u201cIf they go in separately, they will be picked off.\u201d")
     assert len([f for f in extract_facts(text, "2025-09-22") if f["kind"] == "quote"]) == 2
+
+
+def test_a_speaker_named_in_apposition_after_the_quote():
+    text = ("The leaders met on Tuesday.\n\n\u201cOur two countries have argued about many things, but never about "
+            "the need to stand together,\u201d Nigeria's foreign minister, Ibrahim Danjuma Lawal, said after the "
+            "ceremony.")
+    found = [f for f in extract_facts(text, "2026-03-10") if f["kind"] == "quote"]
+    assert [f["speaker"] for f in found] == ["Ibrahim Danjuma Lawal"]

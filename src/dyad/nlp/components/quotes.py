@@ -72,6 +72,10 @@ INTERRUPTION = re.compile(r"\s*,?\s*(?:[\w.'\u2019\-]+\s+){1,4}(?:said|says|adde
                           r"told\s+[\w\s]{1,30}?)\s*,\s*")
 
 
+APPOSED_SPEAKER = re.compile(r"\s*[,.]?\s*(?:[\w'\u2019\-]+\s+){1,6}?(?:[\w\-]+),\s+(?P<name>[A-Z][\w.'\u2019\-]*"
+                             r"(?:\s+[A-Z][\w.'\u2019\-]*){1,3}),\s+(?:said|says|added|adds|told|noted|stressed)\b")
+
+
 @dataclass
 class Quote:
     open: int  # offset of the opening mark
@@ -254,6 +258,13 @@ class QuoteExtractor:
         tail_end = self.tail_end(ctx, q)
         found2 = None
         if tail_end is not None:
+            appos = APPOSED_SPEAKER.match(ctx.text[q.close:tail_end])
+            if appos:
+                # "“...,” Nigeria's foreign minister, Ibrahim Danjuma Lawal, said": the name in apposition
+                named = [p for p in ctx.doc._.persons or [] if p["name"] == appos.group("name")
+                         or appos.group("name") in (p.get("aliases") or [])]
+                if named:
+                    return named[0]["name"]
             found2 = self.attributed(ctx, q.close, tail_end, need_cue=False, head=True)
             if found2 and found2[0] == "name":
                 return found2[1]
