@@ -13,22 +13,24 @@ DEVSET = ROOT / "examples" / "devset"
 HELDOUT = ROOT / "examples" / "heldout"
 HELDOUT2 = ROOT / "examples" / "heldout2"
 HELDOUT3 = ROOT / "examples" / "heldout3"
+HELDOUT4 = ROOT / "examples" / "heldout4"
 
 # Last measured figures (../shared/eval/score.py): seeds fact F1 1.000, attributes 0.985;
-# sample corpus (examples/corpus, our own gold) 0.964, attributes 0.977; dev set (examples/devset,
+# sample corpus (examples/corpus, our own gold) 0.964, attributes 0.982; dev set (examples/devset,
 # written blind to the rules, other regions and styles) 0.967, attributes 0.962. The held-out sets
 # were each written by a separate session blind to the rules and scored once on first sight before
-# being used for development: heldout 0.749 -> 0.976 (attributes 0.968), heldout2 0.814 -> 0.940
-# (0.909), heldout3 0.831 -> 0.901 (0.955).
+# being used for development: heldout 0.749 -> 0.976 (attributes 0.968), heldout2 0.814 -> 0.961
+# (0.923), heldout3 0.831 -> 0.901 (0.955), heldout4 0.789 -> 0.830 (0.799).
 SEED_F1_FLOOR = 1.000
 SEED_ATTR_FLOOR = 0.98
 SAMPLE_F1_FLOOR = 0.964
-SAMPLE_ATTR_FLOOR = 0.975
+SAMPLE_ATTR_FLOOR = 0.98
 FLOORS = {  # corpus: (fact F1, attribute accuracy)
     DEVSET: (0.967, 0.96),
     HELDOUT: (0.976, 0.965),
-    HELDOUT2: (0.94, 0.905),
+    HELDOUT2: (0.96, 0.92),
     HELDOUT3: (0.90, 0.95),
+    HELDOUT4: (0.83, 0.79),
 }
 
 
