@@ -152,3 +152,17 @@ def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
     for a in agreements:
         assert a["status"] == "signed"
         assert {s["doc"] for s in a["sources"]} == {"a.txt", "b.txt"}
+
+
+def test_a_surname_with_its_particle_joins_the_full_name(tmp_path):
+    corpus = tmp_path / "qa"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Turkish Trade Minister Selim Karaca co-chaired the session with Ahmed bin Saad Al Kuwari, Qatar's Minister "
+        "of Commerce and Industry.\n\n\u201cWe intend to keep that gate wide open,\u201d Al Kuwari said.\n",
+        encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2025-10-15"}\n', encoding="utf-8")
+    factory = build(tmp_path / "kb.db", [str(corpus)])
+    people = [r for r in export(factory) if r["kind"] == "entity" and r["entity_type"] == "person"
+              and "Kuwari" in r["name"]]
+    assert len(people) == 1 and people[0]["name"] == "Ahmed bin Saad Al Kuwari" and people[0]["country"] == "QAT"

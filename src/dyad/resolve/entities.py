@@ -6,6 +6,9 @@ from __future__ import annotations
 from dyad.resolve.base import M, UnionFind, most_common
 from dyad.resolve.names import plain, surname, synonym_key, translit_key
 
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "de", "da", "di", "du",
+                  "del", "della", "dos", "das", "le", "la"}
+
 
 def _person_key(name: str) -> str:
     return plain(name)
@@ -60,8 +63,12 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
     """Full names group by name; a surname-only mention joins the one full name with that
     surname (same document first, then the whole base; country must not clash)."""
     ms = sorted(ms, key=lambda m: m.order)
-    full = [m for m in ms if len(plain(m.data["name"]).split()) >= 2]
-    single = [m for m in ms if len(plain(m.data["name"]).split()) < 2]
+
+    def words(name: str) -> int:  # "Al Kuwari", "van der Leyen": one surname with its particles
+        return len([w for w in plain(name).split() if w not in NAME_PARTICLES])
+
+    full = [m for m in ms if words(m.data["name"]) >= 2]
+    single = [m for m in ms if words(m.data["name"]) < 2]
     groups: dict[str, list[M]] = {}
     for m in full:
         groups.setdefault(_person_key(m.data["name"]), []).append(m)
