@@ -618,3 +618,13 @@ def test_two_weekdays_joined_are_the_days_of_a_visit():
     text = "Canadian Prime Minister Mark Carney spent Wednesday and Thursday in Mexico City on an official visit."
     v = one(text, "visit", dct="2025-09-22")  # a Monday
     assert (v["start"], v["end"]) == ("2025-09-17", "2025-09-18")
+
+
+def test_a_visit_to_a_named_province_or_city_is_located_there():
+    text = ("Malaysian Prime Minister Anwar Ibrahim made a one-day working visit to the southern Thai province of "
+            "Songkhla on Monday. Thailand's capital Bangkok was not on the programme.")
+    assert one(text, "visit")["location"] == "Songkhla"
+    text = ("Polish Prime Minister Donald Tusk met German Chancellor Friedrich Merz in Berlin. The Chancellor "
+            "accepted an invitation to visit Gdansk in the autumn.")
+    v = [e for e in events(text, event_type="visit") if e["status"] == "planned"]
+    assert v and v[0]["location"] == "Gdansk"

@@ -344,7 +344,7 @@ class EventExtractor:
                 out.append({
                     "own_day": own_day,
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
-                    "start": start, "end": end, "location": self._location(doc, host, trig_end),
+                    "start": start, "end": end, "location": self._location(doc, host, trig_end, sent),
                     "countries": [guest, host], "guest": guest, "host": host, "level": level,
                     "participants": [who] if guest_person else [], "refers_back": refers_back,
                     "ref": f"visit:{guest}>{host}",
@@ -587,7 +587,20 @@ class EventExtractor:
         hit = self.gaz.country_of(place)
         return place if hit and hit[1] in ("capital", "city") and hit[0] in countries else None
 
-    def _location(self, doc: Doc, host: str, after: int) -> str | None:
+    def _location(self, doc: Doc, host: str, after: int, sent: Span | None = None) -> str | None:
+        if sent is not None:
+            # "a working visit to the southern Thai province of Songkhla", "his visit to Gdansk": the place
+            # the visit's own clause names beats the first capital of the article
+            clause = text_of(doc)[after:min(sent.end_char, after + 90)]
+            clause = re.split(r"[,;]\s|\s[\u2013\u2014-]\s", clause)[0]
+            names = [m.group(1) for m in re.finditer(r"\b(?:province|city|town|port|region|state)\s+of\s+"
+                                                     r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause)]
+            names += [m.group(1) for m in re.finditer(
+                r"(?:^\s+|\b(?:to|in)\s+(?:the\s+)?)([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause)]
+            for name in names:
+                hit = self.gaz.country_of(name)
+                if (hit and hit[1] in ("capital", "city") and hit[0] == host) or (not hit and name in self.ner_places):
+                    return name
         capitals = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "capital"]
         if capitals:
             return capitals[0]["text"]
