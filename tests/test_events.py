@@ -628,3 +628,25 @@ def test_a_visit_to_a_named_province_or_city_is_located_there():
             "accepted an invitation to visit Gdansk in the autumn.")
     v = [e for e in events(text, event_type="visit") if e["status"] == "planned"]
     assert v and v[0]["location"] == "Gdansk"
+
+
+def test_spoke_by_phone_their_commission_and_their_next_consultation():
+    text = ("DOHA, Oct 15 (Wire) - Turkey and Qatar agreed on Tuesday to double trade at the seventh session of their "
+            "Joint Economic Commission in Doha. The commission met two days after Turkish President Recep Tayyip "
+            "Erdogan and Qatar's ruler, Emir Sheikh Tamim bin Hamad Al Thani, spoke by phone on Sunday.")
+    s = one(text, "council_session", dct="2025-10-15")
+    assert (s["start"], s["location"], s["object_key"].split(":")[1]) == ("2025-10-14", "Doha", "7")
+    call = one(text, "meeting", dct="2025-10-15")
+    assert (call["start"], call["object_key"].split(":")[1]) == ("2025-10-12", "phone")
+    text = ("Malaysian Prime Minister Anwar Ibrahim paid a working visit to Thailand on January 12. The two prime "
+            "ministers agreed to hold their next annual consultation in Malaysia next year.")
+    m = [e for e in events(text, dct="2026-01-20", event_type="meeting") if "consultation" in e["title"]]
+    assert m and (m[0]["status"], m[0]["start"]) == ("planned", "2027")
+
+
+def test_a_date_after_an_early_sentence_break_still_dates_the_session():
+    text = ("Ghanaian President John Mahama paid a state visit to Nigeria on March 9-10. The visit was prepared by the "
+            "ninth session of the Ghana-Nigeria Permanent Joint Commission for Cooperation, which foreign ministers "
+            "Ibrahim Danjuma Lawal and Nana Ama Owusu-Bempah co-chaired in Abuja on Sunday.")
+    s = one(text, "council_session", dct="2026-03-10")
+    assert s["start"] == "2026-03-08"

@@ -81,7 +81,12 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
                     or re.search(r"\d{4}\s*[-\u2013]\s*$", text[max(0, t.start - 7):t.start])
                     or re.match(r"\s*[-\u2013]\s*\d{4}", text[t.end:t.end + 7]))
 
-    cands = [t for t in dates_in(doc, sent.start_char, sent.end_char) if not bounds_a_period(t)]
+    # The parser sometimes ends a sentence early ("... Commission for Cooperation, | which ministers
+    # co-chaired in Abuja on Sunday."): the written sentence, up to its full stop, is the window.
+    rest = text[sent.end_char - 1:min(len(text), sent.end_char + 200)].split("\n", 1)[0]  # not past a line end
+    stop = re.search(r"[.!?](?=\s|$)", rest)
+    end = sent.end_char - 1 + stop.end() if stop and not re.search(r"[.!?]\s*$", sent.text) else sent.end_char
+    cands = [t for t in dates_in(doc, sent.start_char, end) if not bounds_a_period(t)]
     # "his first trip since winning re-election earlier this month": the date belongs to the
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(

@@ -47,7 +47,8 @@ BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "
         + r"))")
 NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
-SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"]) + r")\s+of\s+the\s+" + BODY)
+SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
+                        + r")\s+of\s+(?:the|their|its)\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
@@ -63,7 +64,8 @@ MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted
 # Canberra", "the next meeting of the two countries' foreign and defence ministers".
 FORMAT_MEETING_RE = re.compile(
     r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
-    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?meeting)\b|"
+    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
+    r"(?:meeting|consultations?|summit|dialogue))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
