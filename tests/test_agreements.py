@@ -439,3 +439,10 @@ def test_dates_of_other_instruments_and_the_day_a_treaty_is_told_with():
     assert treaty["title"] == ("Treaty between the Federal Republic of Germany and the Republic of Poland on Good "
                                "Neighbourship and Friendly Cooperation")
     assert treaty["signed"] == "1991-06-17"
+
+
+def test_sectors_of_civil_protection_and_qualifications():
+    a = one("The ministers signed an Agreement on Mutual Assistance in the Event of Disasters and Serious Accidents.")
+    assert a["sectors"] == ["security"]
+    a = one("The sides exchanged an Agreement on the Mutual Recognition of Professional Qualifications.")
+    assert a["sectors"] == ["education"]

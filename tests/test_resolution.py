@@ -166,3 +166,18 @@ def test_a_surname_with_its_particle_joins_the_full_name(tmp_path):
     people = [r for r in export(factory) if r["kind"] == "entity" and r["entity_type"] == "person"
               and "Kuwari" in r["name"]]
     assert len(people) == 1 and people[0]["name"] == "Ahmed bin Saad Al Kuwari" and people[0]["country"] == "QAT"
+
+
+def test_a_short_title_of_a_treaty_joins_its_long_title(tmp_path):
+    corpus = tmp_path / "de"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The consultations fell in the year of the 35th anniversary of the Treaty between the Federal Republic of "
+        "Germany and the Republic of Poland on Good Neighbourship and Friendly Cooperation, signed in Bonn on "
+        "17 June 1991.\n\nBoth governments praised the Treaty on Good Neighbourship and Friendly Cooperation as "
+        "the foundation of relations between Germany and Poland.\n", encoding="utf-8")
+    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2026-06-23"}\n', encoding="utf-8")
+    factory = build(tmp_path / "kb.db", [str(corpus)])
+    treaties = [r for r in export(factory) if r["kind"] == "agreement" and r["instrument"] == "treaty"]
+    assert len(treaties) == 1, treaties
+    assert treaties[0]["signed"] == "1991-06-17"

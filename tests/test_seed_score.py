@@ -20,7 +20,7 @@ HELDOUT4 = ROOT / "examples" / "heldout4"
 # written blind to the rules, other regions and styles) 0.967, attributes 0.962. The held-out sets
 # were each written by a separate session blind to the rules and scored once on first sight before
 # being used for development: heldout 0.749 -> 0.976 (attributes 0.968), heldout2 0.814 -> 0.961
-# (0.923), heldout3 0.831 -> 0.901 (0.955), heldout4 0.789 -> 0.849 (0.833).
+# (0.923), heldout3 0.831 -> 0.901 (0.955), heldout4 0.789 -> 0.853 (0.842).
 SEED_F1_FLOOR = 1.000
 SEED_ATTR_FLOOR = 0.98
 SAMPLE_F1_FLOOR = 0.964
@@ -30,7 +30,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT: (0.976, 0.965),
     HELDOUT2: (0.96, 0.92),
     HELDOUT3: (0.90, 0.95),
-    HELDOUT4: (0.849, 0.83),
+    HELDOUT4: (0.853, 0.84),
 }
 
 

@@ -223,8 +223,26 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                     ms[j].start < m.start and o.get("list_id") != d.get("list_id"):
                 uf.union(i, j)
                 break
+    _short_title_of_long(ms, uf)
     _announced_then_signed(ms, uf)
     return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def _short_title_of_long(ms: list[M], uf: UnionFind) -> None:
+    """"the Treaty on Good Neighbourship and Friendly Cooperation" is "the Treaty between the Federal Republic
+    of Germany and the Republic of Poland on Good Neighbourship and Friendly Cooperation": a title whose
+    words (four or more) all occur in a longer title of the same instrument, parties and date."""
+    titled = [(i, set(words(m.data["title"]))) for i, m in enumerate(ms) if m.data.get("title")]
+    for i, short in titled:
+        if len(short) < 4:
+            continue
+        for j, long in titled:
+            a, b = ms[i].data, ms[j].data
+            if i != j and short < long and a.get("instrument") == b.get("instrument") and \
+                    _countries_compatible(a.get("parties"), b.get("parties")) and \
+                    overlaps(a.get("signed"), b.get("signed")) is not False:
+                uf.union(i, j)
+                break
 
 
 ANNOUNCING_WORDS = {"next", "new", "further", "additional", "another", "upcoming", "forthcoming", "latest",

@@ -27,6 +27,9 @@ PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concern
                "on", "creating", "setting"}
 STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "New"}
 TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
+# Words that start a clause or a predicate after a title, never part of it ("the Treaty ... as the foundation").
+CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+                "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain"}
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 PLURAL_TRIGGER = re.compile(
     r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
@@ -291,7 +294,7 @@ class AgreementExtractor:
             if tok.lower() in FUNCTION or tok.lower() in PARTICIPLES:
                 i += m.end()
                 continue
-            if tok[:1].islower() and tok.isalpha() and lower_run < 3:
+            if tok[:1].islower() and tok.isalpha() and lower_run < 3 and tok.lower() not in CLAUSE_WORDS:
                 lower_run += 1
                 i += m.end()
                 continue
