@@ -224,9 +224,13 @@ CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s[\u2013\u2014-]\s")
 def prepared_for(text: str, start: int) -> bool:
     """Is the event named at text[start:] introduced as something prepared for ("preparations for the
     first meeting of ...")?"""
-    before = text[max(0, start - 40):start]
-    return bool(re.search(r"(?:" + "|".join(re.escape(w) for w in patterns("events")["prospective_before"])
-                          + r")\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\S*\s*$", before, re.I))
+    return bool(_prepared_re().search(text[max(0, start - 40):start]))
+
+
+@cache
+def _prepared_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in patterns("events")["prospective_before"])
+                      + r")\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\S*\s*$", re.I)
 
 
 def prospective(text: str, start: int, end: int) -> bool:
@@ -234,13 +238,10 @@ def prospective(text: str, start: int, end: int) -> bool:
 
     "exchanged views on preparations for the 10th meeting of the commission, which is scheduled to be
     held in Ashgabat later this month": the views were exchanged, the meeting is planned."""
-    before = text[max(0, start - 40):start]
     after = text[end:end + 110]
     cut = CLAUSE_END.search(after)
     after = after[:cut.start()] if cut else after
-    if re.search(r"(?:" + "|".join(re.escape(w) for w in patterns("events")["prospective_before"])
-                 + r")\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\S*\s*$", before, re.I) and \
-            not re.search(r"\b(?:held|took place|convened|met)\b", after, re.I):
+    if prepared_for(text, start) and not re.search(r"\b(?:held|took place|convened|met)\b", after, re.I):
         return True
     return has_cue(after, "prospective_after") or has_cue(after, "future_time_cues")
 

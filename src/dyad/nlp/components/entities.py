@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyad.nlp.components.util import clean_name, dyad_of, in_quotes, patterns, span_source, text_of
+from dyad.nlp.components.util import clean_name, dateline_place, dyad_of, in_quotes, patterns, span_source, text_of
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
 from dyad.resolve.names import plain
 
@@ -117,18 +117,14 @@ class EntityExtractor:
         """Officials titled without a country ("Transportation Secretary X", "Energy Cabinet Secretary
         Y said") in copy filed from a capital of the story's pair are that country's: a report names
         the foreign side's officials by their country and its own side's by title alone."""
-        m = re.match(r"\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s+[\u2014\u2013-]|\s*\()", text_of(doc)[:400]) or \
-            re.search(r"\n\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s+[\u2014\u2013-]|\s*\()", text_of(doc)[:400])
-        if not m:
-            return
-        hit = self.gaz.country_of(m.group(1).strip().title())
-        if not hit or hit[1] not in ("capital", "city") or hit[0] not in dyad_of(doc):
+        place = dateline_place(doc)
+        if not place or place[1] not in dyad_of(doc):
             return
         for p in persons:
             role = p.get("role") or ""
             if not p.get("country") and re.search(r"\b(?:Minister|Secretary|[Ss]pokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
-                p["country"] = hit[0]
+                p["country"] = place[1]
 
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
         """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
@@ -189,7 +185,7 @@ class EntityExtractor:
         # Pezeshkian" tagged GPE) is the tagger running a title into the name: the name wins.
         ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
                       and not (e.label_ != "PERSON" and self._ends_with_leader(e))]
-        for span in self.known_leaders(doc):
+        for span in (doc[a:b] for a, b in self._leader_spans(doc)):  # the matcher runs once per doc
             if not any(e.start_char <= span.start_char < e.end_char or span.start_char <= e.start_char < span.end_char
                        for e in ner_people) and not any(a <= span.start_char < b for a, b in seen):
                 out.append(span)

@@ -31,7 +31,7 @@ from dyad.nlp.components.context import (
     status_of,
     weekday_in_window,
 )
-from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.resolve.names import synonym_key
 
@@ -517,11 +517,8 @@ class EventExtractor:
         return None
 
     def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
-        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30})\s*(?:,|\u2014|\u2013|-)\s", text_of(doc)[:400], re.M)
-        if not m:
-            return None
-        hit = self.gaz.country_of(m.group(1).strip().title())
-        return hit[0] if hit and hit[1] in ("capital", "city") and hit[0] != guest else None
+        place = dateline_place(doc)
+        return place[1] if place and place[1] != guest else None
 
     def _is_city(self, name: str) -> bool:
         """A capital or city of the gazetteer, or a place the tagger found in this article ("Foz do
@@ -582,12 +579,8 @@ class EventExtractor:
 
     def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
         """Wire copy opens with its place: "ANKARA, May 13 (Agency) -"."""
-        m = re.search(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+[\u2014\u2013-]|\s*\()\s*", text_of(doc)[:400], re.M)
-        if not m:
-            return None
-        place = m.group(1).strip().title()
-        hit = self.gaz.country_of(place)
-        return place if hit and hit[1] in ("capital", "city") and hit[0] in countries else None
+        place = dateline_place(doc)
+        return place[0] if place and place[1] in countries else None
 
     def _location(self, doc: Doc, host: str, after: int, sent: Span | None = None) -> str | None:
         if sent is not None:

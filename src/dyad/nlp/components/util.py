@@ -83,3 +83,23 @@ def dyad_of(doc: Doc) -> list[str]:
     """The article's main pair of countries (or fewer when it has fewer)."""
     ranked = doc_countries(doc)
     return ranked[:2]
+
+
+DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\()", re.M)
+
+
+def dateline_place(doc: Doc) -> tuple[str, str] | None:
+    """The city wire copy opens with ("ANKARA, May 13 (Agency) -", "NICOSIA - ..."), title-cased,
+    with its country, when the gazetteer knows it as a capital or city."""
+    if "dyad_dateline" not in doc.user_data:
+        from dyad.nlp.gazetteer import gazetteer  # the gazetteer imports this module
+
+        found = None
+        m = DATELINE_RE.search(text_of(doc)[:400])
+        if m:
+            place = m.group(1).strip().title()
+            hit = gazetteer().country_of(place)
+            if hit and hit[1] in ("capital", "city"):
+                found = (place, hit[0])
+        doc.user_data["dyad_dateline"] = found
+    return doc.user_data["dyad_dateline"]
