@@ -15,6 +15,19 @@ from support import SAMPLE, SEEDS, build, export, without_ids
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/corpus/seeds not present")
 
 
+def kb_of(tmp_path, articles: dict[str, tuple[str, str]]) -> list[dict]:
+    """Export of a knowledge base built from articles written here: {file: (published, text)}."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, (_published, text) in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "index.jsonl").write_text("".join(json.dumps({"file": name, "published": published}) + "\n"
+                                                for name, (published, _text) in articles.items()), encoding="utf-8")
+    return export(build(tmp_path / "kb.db", [str(corpus)]))
+
+
 def _seed_files(tmp_path):
     """Each seed as its own folder with its manifest line, so it can be ingested alone."""
     import json
@@ -98,20 +111,14 @@ def test_corrections_reject_bad_ids(tmp_path):
 
 
 def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_path):
-    corpus = tmp_path / "talks"
-    corpus.mkdir()
-    (corpus / "preview.txt").write_text(
-        "TASHKENT, June 1 (Wire) - Kyrgyz President Sadyr Japarov will pay an official visit to Uzbekistan "
-        "on June 4, where he will hold talks with Uzbek President Shavkat Mirziyoyev on June 4.\n", encoding="utf-8")
-    (corpus / "report.txt").write_text(
-        "TASHKENT, June 5 (Wire) - Kyrgyz President Sadyr Japarov paid an official visit to Uzbekistan on "
-        "June 4.\n\nThe two presidents then held talks at the Kuksaroy residence, first one-on-one and then "
-        "with their delegations.\n", encoding="utf-8")
-    (corpus / "index.jsonl").write_text(
-        '{"file": "preview.txt", "published": "2025-06-01"}\n{"file": "report.txt", "published": "2025-06-05"}\n',
-        encoding="utf-8")
-    factory = build(tmp_path / "kb.db", [str(corpus)])
-    talks = [r for r in export(factory) if r["kind"] == "event" and r["event_type"] == "meeting"
+    kb = kb_of(tmp_path, {
+        "preview.txt": ("2025-06-01", "TASHKENT, June 1 (Wire) - Kyrgyz President Sadyr Japarov will pay an official "
+                                      "visit to Uzbekistan on June 4, where he will hold talks with Uzbek President "
+                                      "Shavkat Mirziyoyev on June 4.\n"),
+        "report.txt": ("2025-06-05", "TASHKENT, June 5 (Wire) - Kyrgyz President Sadyr Japarov paid an official visit "
+                                     "to Uzbekistan on June 4.\n\nThe two presidents then held talks at the Kuksaroy "
+                                     "residence, first one-on-one and then with their delegations.\n")})
+    talks = [r for r in kb if r["kind"] == "event" and r["event_type"] == "meeting"
              and r["title"].startswith("talks")]
     assert len(talks) == 1, talks
     assert talks[0]["status"] == "occurred" and talks[0]["start"] == "2025-06-04"
@@ -119,35 +126,25 @@ def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_pa
 
 
 def test_a_singular_memorandum_in_the_sector_of_an_earlier_instrument_is_its_own_record(tmp_path):
-    corpus = tmp_path / "sci"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    kb = kb_of(tmp_path, {"a.txt": ("2023-04-14", (
         "Brazil and China signed a complementary protocol for the joint development of a research satellite.\n\n"
         "The two governments also signed a memorandum of understanding on cooperation in semiconductors and "
-        "a memorandum on research and innovation.\n", encoding="utf-8")
-    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2023-04-14"}\n', encoding="utf-8")
-    factory = build(tmp_path / "kb.db", [str(corpus)])
-    agreements = [r for r in export(factory) if r["kind"] == "agreement"]
+        "a memorandum on research and innovation.\n"))})
+    agreements = [r for r in kb if r["kind"] == "agreement"]
     assert sorted(r["title"] or r["field"] for r in agreements) == [
         "complementary protocol for the joint development of a research satellite",
         "research and innovation", "semiconductors"]
 
 
 def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
-    corpus = tmp_path / "fm"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "French President Emmanuel Macron will pay a state visit to Morocco from October 28 to 30. The two "
-        "countries are expected to sign agreements covering education, including a framework agreement on "
-        "green hydrogen.\n", encoding="utf-8")
-    (corpus / "b.txt").write_text(
-        "French President Emmanuel Macron wrapped up a three-day state visit to Morocco on Wednesday. The "
-        "documents signed included a Framework Agreement on Cooperation in Green Hydrogen. Ministers also "
-        "signed documents in education.\n", encoding="utf-8")
-    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2024-10-14"}\n'
-                                        '{"file": "b.txt", "published": "2024-10-31"}\n', encoding="utf-8")
-    factory = build(tmp_path / "kb.db", [str(corpus)])
-    agreements = [r for r in export(factory) if r["kind"] == "agreement"]
+    kb = kb_of(tmp_path, {
+        "a.txt": ("2024-10-14", "French President Emmanuel Macron will pay a state visit to Morocco from October 28 "
+                                "to 30. The two countries are expected to sign agreements covering education, "
+                                "including a framework agreement on green hydrogen.\n"),
+        "b.txt": ("2024-10-31", "French President Emmanuel Macron wrapped up a three-day state visit to Morocco on "
+                                "Wednesday. The documents signed included a Framework Agreement on Cooperation in "
+                                "Green Hydrogen. Ministers also signed documents in education.\n")})
+    agreements = [r for r in kb if r["kind"] == "agreement"]
     assert len(agreements) == 2, agreements
     for a in agreements:
         assert a["status"] == "signed"
@@ -155,29 +152,19 @@ def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
 
 
 def test_a_surname_with_its_particle_joins_the_full_name(tmp_path):
-    corpus = tmp_path / "qa"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    kb = kb_of(tmp_path, {"a.txt": ("2025-10-15", (
         "Turkish Trade Minister Selim Karaca co-chaired the session with Ahmed bin Saad Al Kuwari, Qatar's Minister "
-        "of Commerce and Industry.\n\n\u201cWe intend to keep that gate wide open,\u201d Al Kuwari said.\n",
-        encoding="utf-8")
-    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2025-10-15"}\n', encoding="utf-8")
-    factory = build(tmp_path / "kb.db", [str(corpus)])
-    people = [r for r in export(factory) if r["kind"] == "entity" and r["entity_type"] == "person"
-              and "Kuwari" in r["name"]]
+        "of Commerce and Industry.\n\n\u201cWe intend to keep that gate wide open,\u201d Al Kuwari said.\n"))})
+    people = [r for r in kb if r["kind"] == "entity" and r["entity_type"] == "person" and "Kuwari" in r["name"]]
     assert len(people) == 1 and people[0]["name"] == "Ahmed bin Saad Al Kuwari" and people[0]["country"] == "QAT"
 
 
 def test_a_short_title_of_a_treaty_joins_its_long_title(tmp_path):
-    corpus = tmp_path / "de"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    kb = kb_of(tmp_path, {"a.txt": ("2026-06-23", (
         "The consultations fell in the year of the 35th anniversary of the Treaty between the Federal Republic of "
         "Germany and the Republic of Poland on Good Neighbourship and Friendly Cooperation, signed in Bonn on "
         "17 June 1991.\n\nBoth governments praised the Treaty on Good Neighbourship and Friendly Cooperation as "
-        "the foundation of relations between Germany and Poland.\n", encoding="utf-8")
-    (corpus / "index.jsonl").write_text('{"file": "a.txt", "published": "2026-06-23"}\n', encoding="utf-8")
-    factory = build(tmp_path / "kb.db", [str(corpus)])
-    treaties = [r for r in export(factory) if r["kind"] == "agreement" and r["instrument"] == "treaty"]
+        "the foundation of relations between Germany and Poland.\n"))})
+    treaties = [r for r in kb if r["kind"] == "agreement" and r["instrument"] == "treaty"]
     assert len(treaties) == 1, treaties
     assert treaties[0]["signed"] == "1991-06-17"
