@@ -4,7 +4,7 @@ organisations (variant names of one body), places and countries."""
 from __future__ import annotations
 
 from dyad.resolve.base import M, UnionFind, most_common
-from dyad.resolve.names import plain, surname, synonym_key, translit_key
+from dyad.text.names import plain, surname, synonym_key, translit_key
 
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "de", "da", "di", "du",
                   "del", "della", "dos", "das", "le", "la"}

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
 from dyad.resolve.base import M, UnionFind, record_id, sources_of
-from dyad.resolve.names import plain, surname
 from dyad.store.db import session_scope
 from dyad.store.models import RECORD_MODELS, Correction, Document, Evidence, Mention, StatusHistory
+from dyad.text.names import plain, surname
 
 KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], dict]]] = {
     "entity": (ent.cluster_entities, ent.merge_entity),

@@ -56,6 +56,9 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The resolution block: mentions of different blocks never denote one record, so a new
+    # article re-resolves only the blocks its mentions fall in (see resolve/blocks.py).
+    block: Mapped[str | None] = mapped_column(String(256), index=True)
 
     document: Mapped[Document] = relationship(back_populates="mentions")
 
@@ -72,6 +75,14 @@ class _Record:
     date_end: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float | None] = mapped_column(Float)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Resolution bookkeeping: the block the record was built in; the key of what it links to
+    # (a quote's speaker, an agreement's signing event) so a change there refreshes it.
+    block: Mapped[str | None] = mapped_column(String(256), index=True)
+    link_key: Mapped[str | None] = mapped_column(String(256), index=True)
+    # ISO timestamps: when the base first held the record (its earliest document's ingest)
+    # and when resolution last changed it.
+    first_seen: Mapped[str | None] = mapped_column(String(32), index=True)
+    updated: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class Entity(_Record, Base):
@@ -116,7 +127,7 @@ class Evidence(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     record_kind: Mapped[str] = mapped_column(String(16))
     record_id: Mapped[str] = mapped_column(String(64))
-    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"), index=True)
 
     __table_args__ = (Index("ix_evidence_record", "record_kind", "record_id"),)
 
@@ -137,13 +148,41 @@ class StatusHistory(Base):
 
 
 class Correction(Base):
-    """An analyst's merge or split, keyed by mention keys so it survives re-ingestion."""
+    """An analyst's correction, keyed by mention keys so it survives re-ingestion:
+    merge two records, split one, set a field of one, or reject one."""
 
     __tablename__ = "corrections"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    action: Mapped[str] = mapped_column(String(8))  # "merge" | "split"
+    action: Mapped[str] = mapped_column(String(8))  # "merge" | "split" | "set" | "reject"
     kind: Mapped[str] = mapped_column(String(16))
     keys_a: Mapped[list[Any]] = mapped_column(JSON)
     keys_b: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    record_id: Mapped[str | None] = mapped_column(String(64))  # the id when it was made, for the audit
+    field: Mapped[str | None] = mapped_column(String(64))  # "set": which field
+    value: Mapped[Any | None] = mapped_column(JSON)  # "set": the analyst's value
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordAlias(Base):
+    """An id a record had before (an earlier report joined it, a merge, a split): it keeps
+    answering, by redirect to the record that now holds its mentions."""
+
+    __tablename__ = "record_aliases"
+
+    old_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PendingBlock(Base):
+    """Resolution work recorded but not yet done ("*": everything). Normally documents and
+    their resolution commit together and this stays empty; a base upgraded from an older
+    schema, or an ingest run with resolution deferred, leaves rows that the next
+    ``dyad ingest`` or ``dyad resolve`` finishes."""
+
+    __tablename__ = "pending_blocks"
+
+    block: Mapped[str] = mapped_column(String(256), primary_key=True)

@@ -10,8 +10,8 @@ from itertools import combinations
 from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from dyad.export.facts import document_record, record_json
 from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, Quote
+from dyad.store.records import document_record, record_json
 
 
 def kb_stats(session: Session) -> dict:

@@ -339,7 +339,7 @@ def highlight(text: str, facts: list[dict], doc_id: str) -> list[Token]:
 
 def document_record_view(doc: Any) -> dict:
     """The facts-v1 document record of an ORM Document (without its text)."""
-    from dyad.export.facts import document_record
+    from dyad.store.records import document_record
 
     return document_record(doc)
 

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from dyad.nlp.components.util import clean_name, dateline_place, dyad_of, in_quotes, patterns, span_source, text_of
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
-from dyad.resolve.names import plain
+from dyad.text.names import plain
 
 # Words that, right after a capitalised name, show it is part of a larger proper name
 # ("Kurmangazy Children's Creativity Center") rather than a person.

@@ -33,7 +33,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
-from dyad.resolve.names import synonym_key
+from dyad.text.names import synonym_key
 
 DATA = patterns("events")
 LEVELS = DATA["visit_levels"]
@@ -122,7 +122,7 @@ def _heading(doc: Doc, pos: int) -> bool:
 
 
 def overlaps_dates(start: str | None, event: dict) -> bool:
-    from dyad.resolve.facts import overlaps
+    from dyad.text.dates import overlaps
 
     return bool(start and (overlaps(start, event["start"]) or (event.get("end") and overlaps(start, event["end"]))))
 
@@ -382,7 +382,7 @@ class EventExtractor:
         """Mentions of one guest->host pair that are another visit: dated apart from the first and
         told with another status ("who visited Canberra in August last year" beside "invited him to
         make a state visit next year"). They leave the group under a ref of their own."""
-        from dyad.resolve.facts import overlaps
+        from dyad.text.dates import overlaps
 
         first = next((v for v in group if v["start"] and v["status"] != "unknown"), None)
         if first is None:
@@ -613,7 +613,7 @@ class EventExtractor:
                 ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
             start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end
         if own and main and main.get("start") and t is not None:
-            from dyad.resolve.facts import overlaps
+            from dyad.text.dates import overlaps
 
             window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",

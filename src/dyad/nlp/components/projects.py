@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.nlp.components.context import country_mentions
 from dyad.nlp.components.util import dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
-from dyad.resolve.names import translit
+from dyad.text.names import translit
 
 DATA = patterns("projects")
 HEADS: dict[str, str] = DATA["named_heads"]
