@@ -49,6 +49,13 @@ def score(gold: Path, pred: Path, docs: Path) -> dict[str, float]:
             "false_merges": int(merges.group(3)), "report": out}  # type: ignore[dict-item]
 
 
+def without_history(records: list[dict]) -> list[str]:
+    """Records as canonical strings, ids included, without ``former_ids``: the ids a record had
+    before are the history of one base (which reports came first), not a function of its content."""
+    return sorted(json.dumps({k: v for k, v in r.items() if k != "former_ids"}, sort_keys=True, ensure_ascii=False)
+                  for r in records)
+
+
 def without_ids(records: list[dict]) -> list[str]:
     """Records as canonical strings with record ids (and references to them) blanked."""
     out = []
@@ -58,5 +65,6 @@ def without_ids(records: list[dict]) -> list[str]:
             r["id"] = None
         if r.get("event"):
             r["event"] = "<event>"
+        r.pop("former_ids", None)
         out.append(json.dumps(r, sort_keys=True, ensure_ascii=False))
     return sorted(out)

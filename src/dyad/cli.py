@@ -50,7 +50,11 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
             progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
         report = run_ingest(inputs, factory, on_progress=on_progress)
+    if report.resumed:
+        console.print(f"finished resolution left pending by an earlier run ({report.resumed} blocks)")
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
+    for warning in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
     for err in report.errors:
         # File names and URLs are untrusted text: never let them be read as markup.
         console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
@@ -123,10 +127,16 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
 
 @app.command()
 def resolve() -> None:
-    """Re-run resolution over all stored mentions."""
-    from dyad.resolve.resolver import resolve_all
+    """Rebuild every record from the stored mentions (finishing any pending work); ids that
+    change keep answering as aliases."""
+    from dyad.resolve.resolver import pending, resolve_all
 
-    counts = resolve_all(_factory())
+    factory = _factory()
+    with factory() as session:
+        left = pending(session)
+    if left:
+        console.print(f"finishing resolution left pending by an earlier run ({len(left)} blocks)")
+    counts = resolve_all(factory)
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dyad.store.models import RECORD_MODELS, Document
+from dyad.store.models import RECORD_MODELS, Document, RecordAlias
 from dyad.store.records import FIELDS, KIND_ORDER, document_record, record_json
 
 
@@ -20,12 +20,15 @@ def iter_facts(session: Session, kinds: list[str] | None = None) -> Iterator[dic
     if "document" in kinds:
         for doc in session.scalars(select(Document).order_by(Document.doc_id)):
             yield document_record(doc)
+    former: dict[str, list[str]] = {}
+    for old_id, rid in session.execute(select(RecordAlias.old_id, RecordAlias.record_id)):
+        former.setdefault(rid, []).append(old_id)
     for kind in KIND_ORDER:
         if kind not in kinds:
             continue
         model = RECORD_MODELS[kind]
         for row in session.scalars(select(model).order_by(model.id)):
-            yield record_json(kind, row.id, row.data, row.confidence)
+            yield record_json(kind, row.id, row.data, row.confidence, former.get(row.id))
 
 
 def write_jsonl(session: Session, out: Path | None) -> int:

@@ -1,5 +1,5 @@
-"""Ingestion: read inputs, store each new document with its fact mentions in one
-transaction, then re-resolve the knowledge base from all stored mentions."""
+"""Ingestion: read inputs, extract facts, and store each batch of new documents with their
+mentions and the resolution of what they touch, in one transaction."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad.ingest.sources import IngestError, RawDocument, read_inputs
-from dyad.store.db import session_scope
+from dyad.store.db import lock_for_writing, session_scope
 from dyad.store.models import Document, Mention
 
 BATCH = 16
@@ -22,6 +22,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already stored (same text)
     errors: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    resumed: int = 0  # blocks of resolution work left by an earlier run and finished now
 
 
 def sha256_text(text: str) -> str:
@@ -67,24 +69,22 @@ def store_document(session: Session, raw: RawDocument, facts: list[dict]) -> Doc
 
 def ingest(inputs: list[str], factory: sessionmaker[Session],
            on_progress: Callable[[str, str], None] | None = None, resolve: bool = True) -> IngestReport:
+    """Read, extract, then store each batch of documents and resolve what they touch, in one
+    transaction: readers see the base before or after a batch, never between. Resolution
+    work left over by an interrupted or deferred run is finished first."""
     from dyad.nlp.pipeline import ArticleInput, analyse
 
     report = IngestReport()
     pending: list[RawDocument] = []
+    finish_leftover(factory, report)
 
     def flush() -> None:
         if not pending:
             return
         articles = [ArticleInput(r.doc_id, r.text, r.published) for r in pending]
-        for raw, spacy_doc in zip(pending, analyse(articles), strict=True):
-            try:
-                with session_scope(factory) as session:
-                    stored = store_document(session, raw, list(spacy_doc._.facts or []))
-                    report.added.append(stored.doc_id)
-                    status = "added"
-            except Exception as exc:  # one bad document must not lose the others
-                report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot store: {exc}"))
-                status = "error"
+        analysed = [(raw, list(spacy_doc._.facts or []))
+                    for raw, spacy_doc in zip(pending, analyse(articles), strict=True)]
+        for raw, status in store_batch(factory, analysed, report, resolve=resolve):
             if on_progress:
                 on_progress(raw.doc_id, status)
         pending.clear()
@@ -108,8 +108,75 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
         if len(pending) >= BATCH:
             flush()
     flush()
-    if resolve and report.added:
-        from dyad.resolve.resolver import resolve_all
-
-        resolve_all(factory)
     return report
+
+
+def finish_leftover(factory: sessionmaker[Session], report: IngestReport) -> None:
+    """Finish resolution work an earlier run recorded but did not do."""
+    from dyad.resolve.resolver import finish_pending, pending
+
+    with factory() as session:
+        if not pending(session):
+            return
+    with session_scope(factory) as session:
+        lock_for_writing(session)
+        report.resumed = finish_pending(session)
+
+
+def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument, list[dict]]],
+                report: IngestReport, resolve: bool = True) -> list[tuple[RawDocument, str]]:
+    """Store documents with their mentions and resolve them, all in one transaction.
+
+    If that fails, each document is stored on its own (one bad document must not lose the
+    others); if resolution itself fails, the documents are kept and their resolution is
+    recorded as pending, for the next ``dyad ingest`` or ``dyad resolve`` to finish."""
+    from dyad.resolve.resolver import defer, resolve_mentions
+    from dyad.resolve.units import index_mentions
+
+    def run(items: list[tuple[RawDocument, list[dict]]], do_resolve: bool) -> list[tuple[RawDocument, str]]:
+        out: list[tuple[RawDocument, str]] = []
+        with session_scope(factory) as session:
+            lock_for_writing(session)
+            new_ids: list[int] = []
+            for raw, facts in items:
+                # Checked under the writer lock: another process may have stored it meanwhile.
+                if session.scalar(select(Document.id).where(Document.sha256 == sha256_text(raw.text))):
+                    out.append((raw, "skipped"))
+                    continue
+                doc = store_document(session, raw, facts)
+                session.flush()
+                new_ids.extend(m.id for m in doc.mentions)
+                out.append((raw, "added"))
+            index_mentions(session, new_ids)
+            if do_resolve:
+                resolve_mentions(session, new_ids)
+            else:
+                defer(session, new_ids)
+        return out
+
+    try:
+        results = run(analysed, resolve)
+    except Exception as exc:
+        if len(analysed) > 1:
+            results = []
+            for item in analysed:
+                results.extend(store_batch(factory, [item], report, resolve))
+            return results
+        raw = analysed[0][0]
+        if not resolve:
+            report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot store: {_reason(exc)}"))
+            return [(raw, "error")]
+        # Store it with its resolution recorded as pending, and say so.
+        results = store_batch(factory, analysed, report, resolve=False)
+        if results and results[0][1] == "added":
+            report.warnings.append(f"{raw.origin or raw.doc_id}: stored; resolution deferred ({_reason(exc)})")
+        return results
+    for raw, status in results:
+        (report.added if status == "added" else report.skipped).append(raw.doc_id)
+    return results
+
+
+def _reason(exc: Exception) -> str:
+    """A short reason, without the SQL statement or parameters a database error carries."""
+    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]

@@ -21,6 +21,7 @@ class M:
     start: int
     end: int
     data: dict[str, Any]
+    seen: str | None = None  # when the base first stored the mention's document (ISO)
 
     @property
     def order(self) -> tuple:
@@ -29,7 +30,10 @@ class M:
 
 
 def record_id(kind: str, members: Iterable[M]) -> str:
-    first = min(m.key for m in members)
+    """Named after the record's first report (publication date, then document, then place):
+    an archive grows forward in time, so later reports join a record without renaming it.
+    Only an earlier report, a merge or a split changes an id, and the old one becomes an alias."""
+    first = min(members, key=lambda m: m.order).key
     return f"{kind[:3]}-{hashlib.sha1(first.encode()).hexdigest()[:10]}"
 
 

@@ -4,10 +4,7 @@ organisations (variant names of one body), places and countries."""
 from __future__ import annotations
 
 from dyad.resolve.base import M, UnionFind, most_common
-from dyad.text.names import plain, surname, synonym_key, translit_key
-
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "de", "da", "di", "du",
-                  "del", "della", "dos", "das", "le", "la"}
+from dyad.text.names import NAME_PARTICLES, plain, surname, synonym_key, translit_key
 
 
 def _person_key(name: str) -> str:
@@ -142,3 +139,13 @@ def merge_entity(members: list[M]) -> dict:
         "country": most_common(m.data.get("country") for m in members),
         "role": role,
     }
+
+
+def drop_ambiguous_surnames(persons: list[dict]) -> None:
+    """A bare surname shared by two people in the base identifies neither; keep full names."""
+    owners: dict[str, int] = {}
+    for p in persons:
+        owners[surname(p["name"])] = owners.get(surname(p["name"]), 0) + 1
+    for p in persons:
+        if owners[surname(p["name"])] > 1 and len(p["name"].split()) > 1:
+            p["aliases"] = [a for a in p["aliases"] if len(a.split()) > 1 or a == p["name"]]

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dyad.resolve.base import M, UnionFind, most_common
 from dyad.text.dates import overlaps, span_overlaps
-from dyad.text.names import bag_key, plain, synonym_key, translit_key, words
+from dyad.text.names import bag_key, plain, project_core, synonym_key, words
 
 STATUS_RANK = {"event": ["unknown", "planned", "cancelled", "occurred"],
                "project": ["unknown", "proposed", "agreed", "under_construction", "operational"],
                "agreement": ["unknown", "planned", "signed", "in_force"]}
-GENERIC_PROJECT_WORDS = {"corridor", "route", "railway", "rail", "road", "highway", "cable", "pipeline", "project",
-                         "line", "link", "initiative", "center", "centre", "plant", "port", "fund", "program",
-                         "programme", "new", "international", "transport", "power", "electric", "subsea",
-                         "submarine", "gas", "oil", "communication", "fiber", "fibre", "optic"}
 
 
 def most_precise(dates: list[str | None]) -> str | None:
@@ -276,13 +272,6 @@ def merge_agreement(members: list[M]) -> dict:
 
 
 # ------------------------------------------------------------------ projects
-def project_core(name: str) -> str:
-    """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
-    # "the high-speed line from A to B" and "the A-B high-speed rail line" share their distinctive words
-    core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS and w not in ("high", "speed", "from", "via")]
-    return translit_key(" ".join(core)) if core else translit_key(name)
-
-
 def cluster_projects(ms: list[M]) -> list[list[M]]:
     """Mentions sharing a name key (synonym or distinctive core) are one project, unless that would join
     projects of different types: every key may point at several groups ("Trans-Caspian" names a corridor

@@ -1,23 +1,44 @@
-"""Re-resolve the knowledge base from every stored mention.
+"""Incremental resolution: rewrite only the records of the units a change touches.
 
-NLP runs once per document at ingest; resolution is cheap and runs over all mentions
-each time, so the result depends only on which documents are stored, never on the order
-they arrived. Analyst corrections (merge/split), keyed by mention keys, are applied last.
+NLP runs once per document at ingest. Resolution then re-clusters the *units* (resolve/
+units.py) the new mentions fall in, and nothing else: the cost of one article does not
+grow with the archive. A unit is clustered from its mentions alone, so the base is a
+function of the stored documents, whatever the order or batches they came in, and
+``resolve_all`` (every unit from scratch) gives the same records as any sequence of
+increments. Records keep permanent identities: an id that disappears (an earlier report
+joined the record, a merge, a split) becomes an alias of the record holding its mentions.
+
+Everything here runs inside the caller's transaction, so documents and their resolution
+commit together and readers see the base before or after a change, never between.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
-from dyad.resolve.base import M, UnionFind, record_id, sources_of
-from dyad.store.db import session_scope
-from dyad.store.models import RECORD_MODELS, Correction, Document, Evidence, Mention, StatusHistory
-from dyad.text.names import plain, surname
+from dyad.resolve import links
+from dyad.resolve import units as un
+from dyad.resolve.base import M, record_id, sources_of
+from dyad.resolve.blocks import blocking_keys
+from dyad.resolve.corrections_apply import apply_corrections
+from dyad.store.db import lock_for_writing, session_scope
+from dyad.store.models import (
+    RECORD_MODELS,
+    Correction,
+    Evidence,
+    Mention,
+    MentionKey,
+    PendingBlock,
+    RecordAlias,
+    StatusHistory,
+)
 
 KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], dict]]] = {
     "entity": (ent.cluster_entities, ent.merge_entity),
@@ -27,139 +48,273 @@ KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], d
     "metric": (fx.cluster_metrics, fx.merge_metric),
     "quote": (fx.cluster_quotes, fx.merge_quote),
 }
+KIND_OF_PREFIX = {"ent": "entity", "evt": "event", "agr": "agreement", "prj": "project", "met": "metric",
+                  "quo": "quote"}
+BATCH_MENTIONS = 20000  # a full resolution loads this many mentions at a time
 
 
-def load_mentions(session: Session) -> dict[str, list[M]]:
-    rows = session.execute(
-        select(Mention.id, Mention.key, Mention.kind, Mention.start, Mention.end, Mention.payload,
-               Document.doc_id, Document.published).join(Document, Mention.document_id == Document.id)
-    )
-    out: dict[str, list[M]] = {k: [] for k in KINDS}
-    for mid, key, kind, start, end, payload, doc_id, published in rows:
-        if kind in out:
-            out[kind].append(M(mid, key, kind, doc_id, published, start, end, payload))
-    for ms in out.values():
-        ms.sort(key=lambda m: m.order)
-    return out
+@dataclass
+class Changes:
+    """What a resolution pass changed, for the refresh of links and for reporting."""
+
+    written: dict[str, set[str]] = field(default_factory=dict)  # kind -> record ids written
+    removed: dict[str, set[str]] = field(default_factory=dict)  # kind -> record ids gone
+    person_keys: set[str] = field(default_factory=set)  # person link keys whose records changed
+    event_docs: set[str] = field(default_factory=set)  # documents whose event mentions changed record
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.written.values())
 
 
-def apply_corrections(kind: str, clusters: list[list[M]], corrections: list[Correction]) -> list[list[M]]:
-    """Apply an analyst's merges and splits, oldest first. A split undoes the earlier merges
-    that built the record; if the automatic resolution alone joined its mentions, it
-    separates them by source document."""
-    corrections = [c for c in corrections if c.kind == kind]
-    cancelled: set[int] = set()
-    for i, c in enumerate(corrections):
-        if c.action == "split":
-            keys = set(c.keys_a)
-            for j in range(i):
-                earlier = corrections[j]
-                if earlier.action == "merge" and keys & (set(earlier.keys_a) | set(earlier.keys_b)):
-                    cancelled.add(j)
-    for i, c in enumerate(corrections):
-        if i in cancelled:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _corrections(session: Session) -> list[Correction]:
+    return list(session.scalars(select(Correction).order_by(Correction.id)))
+
+
+def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
+    """Re-resolve the units of ``seed_ids`` (new or changed mentions) in this transaction."""
+    ids, edges = un.expand(session, seed_ids)
+    mentions = un.load(session, ids)
+    changes = Changes()
+    corrections = _corrections(session)
+    by_kind: dict[str, list[list[M]]] = {}
+    for unit in un.components(mentions, edges):
+        by_kind.setdefault(unit[0].kind, []).append(unit)
+    for kind in KINDS:
+        if by_kind.get(kind):
+            _resolve_units(session, kind, by_kind[kind], corrections, changes)
+    links.refresh(session, changes)
+    return changes
+
+
+def _resolve_units(session: Session, kind: str, units: list[list[M]], corrections: list[Correction],
+                   changes: Changes) -> None:
+    cluster, merge = KINDS[kind]
+    model = RECORD_MODELS[kind]
+    mids = [m.id for unit in units for m in unit]
+    # The records these mentions support now: they are rebuilt, and their ids kept or aliased.
+    old_members: dict[str, set[int]] = {}
+    for batch in un.chunks(mids):
+        for rid, mid in session.execute(select(Evidence.record_id, Evidence.mention_id)
+                                        .where(Evidence.record_kind == kind, Evidence.mention_id.in_(batch))):
+            old_members.setdefault(rid, set()).add(mid)
+    old_rows = {}
+    for batch in un.chunks(sorted(old_members)):
+        for row in session.scalars(select(model).where(model.id.in_(batch))):
+            old_rows[row.id] = (row.data, row.updated)
+    built: list[tuple[str, dict, list[M]]] = []
+    for unit in units:
+        clusters = apply_corrections(kind, cluster(unit), corrections)
+        built.extend((record_id(kind, cl), merge(cl), cl) for cl in clusters if cl)
+    if kind == "entity":
+        ent.drop_ambiguous_surnames([d for _, d, _ in built if d["entity_type"] == "person"])
+    built = apply_record_corrections(kind, built, corrections)
+    for _rid, data, cl in built:
+        data["sources"] = sources_of(cl)
+        links.prepare(kind, data, cl)
+        links.resolve_own(session, kind, data)
+        data["_confidence"] = _confidence(kind, cl)
+    # Replace the old records by the new ones.
+    old_ids = sorted(old_members)
+    for batch in un.chunks(old_ids):
+        session.execute(delete(model).where(model.id.in_(batch)))
+        session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id.in_(batch)))
+        session.execute(delete(StatusHistory).where(StatusHistory.record_kind == kind,
+                                                    StatusHistory.record_id.in_(batch)))
+    now = _now()
+    rows, evidence, history = [], [], []
+    for rid, data, cl in built:
+        old = old_rows.get(rid)
+        rows.append({"id": rid, "label": _label(data), "subtype": _subtype(kind, data),
+                     "countries": _countries(data), "date_start": _date(data), "date_end": data.get("end"),
+                     "confidence": data.pop("_confidence", None), "data": data,
+                     "block": blocking_keys(kind, cl[0].data, cl[0].published)[0],
+                     "link_key": links.link_key(kind, data),
+                     "first_seen": min((m.seen for m in cl if m.seen), default=None),
+                     "updated": old[1] if old and old[0] == data and old[1] else now})
+        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in cl)
+        if kind in ("event", "project", "agreement"):
+            history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
+                            "reported": step["reported"], "mention_id": step["mention"]} for step in fx.history(cl))
+    for batch in un.chunks(rows, 500):
+        session.execute(insert(model), batch)
+    for batch in un.chunks(evidence, 5000):
+        session.execute(insert(Evidence), batch)
+    for batch in un.chunks(history, 5000):
+        session.execute(insert(StatusHistory), batch)
+    new_ids = {rid for rid, _, _ in built}
+    _alias(session, kind, old_members, built, new_ids)
+    changed = {rid for rid, data, _ in built if not (rid in old_rows and old_rows[rid][0] == data)}
+    changes.written.setdefault(kind, set()).update(changed)
+    changes.removed.setdefault(kind, set()).update(set(old_ids) - new_ids)
+    if kind == "entity":
+        for rid, data, _ in built:
+            if rid in changed and data.get("entity_type") == "person":
+                changes.person_keys.add(links.person_link(data["name"]))
+        for rid in set(old_ids) - new_ids:
+            data = old_rows.get(rid, ({}, None))[0]
+            if data.get("entity_type") == "person":
+                changes.person_keys.add(links.person_link(data["name"]))
+    if kind == "event":
+        moved = changed | (set(old_ids) - new_ids)
+        changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
+        changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids
+                                  for s in old_rows.get(rid, ({}, None))[0].get("sources") or [])
+
+
+def apply_record_corrections(kind: str, built: list[tuple[str, dict, list[M]]],
+                             corrections: list[Correction]) -> list[tuple[str, dict, list[M]]]:
+    """An analyst's ``set`` and ``reject`` corrections, applied to freshly built records."""
+    from dyad.resolve import corrections as corr
+
+    fn = getattr(corr, "apply_record_corrections", None)
+    return fn(kind, built, corrections) if fn else built
+
+
+def _confidence(kind: str, members: list[M]) -> float | None:
+    try:
+        from dyad.resolve.confidence import record_confidence  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return record_confidence(kind, [m.data for m in members])
+
+
+def _alias(session: Session, kind: str, old_members: dict[str, set[int]],
+           built: list[tuple[str, dict, list[M]]], new_ids: set[str]) -> None:
+    """Every id that disappears answers for the record now holding most of its mentions."""
+    holder = {m.id: rid for rid, _, cl in built for m in cl}
+    now = datetime.now(UTC)
+    # An id back in use is no longer an alias.
+    for batch in un.chunks(sorted(new_ids)):
+        session.execute(delete(RecordAlias).where(RecordAlias.old_id.in_(batch)))
+    for old_id in sorted(set(old_members) - new_ids):
+        votes: dict[str, int] = {}
+        for mid in old_members[old_id]:
+            if mid in holder:
+                votes[holder[mid]] = votes.get(holder[mid], 0) + 1
+        if not votes:
             continue
-        if c.action == "merge":
-            a, b = set(c.keys_a), set(c.keys_b)
-            ia = [i for i, cl in enumerate(clusters) if any(m.key in a for m in cl)]
-            ib = [i for i, cl in enumerate(clusters) if any(m.key in b for m in cl)]
-            idx = sorted(set(ia + ib))
-            if len(idx) > 1:
-                merged = [m for i in idx for m in clusters[i]]
-                clusters = [cl for i, cl in enumerate(clusters) if i not in idx] + [merged]
-        elif c.action == "split":
-            keys = set(c.keys_a)
-            if sum(1 for cl in clusters if any(m.key in keys for m in cl)) > 1:
-                continue  # undoing the merge was enough
-            out = []
-            for cl in clusters:
-                inside = [m for m in cl if m.key in keys]
-                if len(inside) <= 1:
-                    out.append(cl)
-                    continue
-                # Split by document: each source's mentions become their own record.
-                rest = [m for m in cl if m.key not in keys]
-                by_doc: dict[str, list[M]] = {}
-                for m in inside:
-                    by_doc.setdefault(m.doc_id, []).append(m)
-                groups = list(by_doc.values()) if len(by_doc) > 1 else [[m] for m in inside]
-                groups[0].extend(rest)
-                out.extend(groups)
-            clusters = out
-    return clusters
+        target = max(sorted(votes), key=lambda r: votes[r])
+        session.execute(delete(RecordAlias).where(RecordAlias.old_id == old_id))
+        session.add(RecordAlias(old_id=old_id, kind=kind, record_id=target, created_at=now))
+        # Aliases that pointed at the old id follow it.
+        for alias in session.scalars(select(RecordAlias).where(RecordAlias.record_id == old_id)):
+            alias.record_id = target
+    session.flush()
 
 
-def _canonical_person(persons: list[dict]) -> Callable[[str | None, str | None], str | None]:
-    """Map a speaker/stated_by surface name to the canonical person name."""
-    by_alias: dict[str, set[str]] = {}
-    by_surname: dict[str, set[str]] = {}
-    for p in persons:
-        for a in p["aliases"]:
-            by_alias.setdefault(plain(a), set()).add(p["name"])
-        by_surname.setdefault(surname(p["name"]), set()).add(p["name"])
-
-    def canon(name: str | None, _doc: str | None = None) -> str | None:
-        if not name:
-            return name
-        hits = by_alias.get(plain(name)) or by_surname.get(surname(name)) or set()
-        return next(iter(hits)) if len(hits) == 1 else name
-
-    return canon
-
-
-def _drop_ambiguous_surnames(persons: list[dict]) -> None:
-    """A bare surname shared by two people in the base identifies neither; keep full names."""
-    owners: dict[str, int] = {}
-    for p in persons:
-        owners[surname(p["name"])] = owners.get(surname(p["name"]), 0) + 1
-    for p in persons:
-        if owners[surname(p["name"])] > 1 and len(p["name"].split()) > 1:
-            p["aliases"] = [a for a in p["aliases"] if len(a.split()) > 1 or a == p["name"]]
-
-
+# ------------------------------------------------------------------ whole base
 def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
-    counts: dict[str, int] = {}
+    """Rebuild every record from the stored mentions (``dyad resolve``), unit by unit, in
+    one transaction. Ids that change keep answering as aliases."""
     with session_scope(factory) as session:
-        mentions = load_mentions(session)
-        corrections = list(session.scalars(select(Correction).order_by(Correction.id)))
-        for model in RECORD_MODELS.values():
-            session.execute(delete(model))
-        session.execute(delete(Evidence))
-        session.execute(delete(StatusHistory))
-        built: dict[str, list[tuple[str, dict, list[M]]]] = {}
-        for kind, (cluster, merge) in KINDS.items():
-            clusters = apply_corrections(kind, cluster(mentions[kind]), corrections)
-            built[kind] = [(record_id(kind, cl), merge(cl), cl) for cl in clusters if cl]
-        persons = [d for _, d, _ in built["entity"] if d["entity_type"] == "person"]
-        _drop_ambiguous_surnames(persons)
-        canon = _canonical_person(persons)
-        for _, data, _ in built["quote"]:
-            data["speaker"] = canon(data.get("speaker"))
-        for _, data, _ in built["metric"]:
-            data["stated_by"] = canon(data.get("stated_by"))
-        event_by_ref = {ref: rid for rid, _, cl in built["event"] for m in cl
-                        for ref in [m.data.get("ref")] if ref}
-        for _, data, _ in built["agreement"]:
-            data["event"] = event_by_ref.get(data.pop("event_ref", None) or "")
-        for kind, records in built.items():
-            model = RECORD_MODELS[kind]
-            for rid, data, cl in records:
-                data["sources"] = sources_of(cl)
-                row = model(id=rid, label=_label(kind, data), subtype=_subtype(kind, data),
-                            countries=_countries(kind, data), date_start=_date(kind, data),
-                            date_end=data.get("end"), confidence=None, data=data)
-                session.add(row)
-                for m in cl:
-                    session.add(Evidence(record_kind=kind, record_id=rid, mention_id=m.id))
-                if kind in ("event", "project", "agreement"):
-                    for step in fx.history(cl):
-                        session.add(StatusHistory(record_kind=kind, record_id=rid, status=step["status"],
-                                                  reported=step["reported"], mention_id=step["mention"]))
-            counts[kind] = len(records)
-    return counts
+        lock_for_writing(session)
+        return rebuild(session)
 
 
-def _label(kind: str, d: dict) -> str | None:
+def rebuild(session: Session) -> dict[str, int]:
+    un.index_mentions(session, un.unindexed_mentions(session))
+    corrections = _corrections(session)
+    merges = un.Merges(session)
+    changes = Changes()
+    for kind in KINDS:
+        prefix = next(p for p, k in KIND_OF_PREFIX.items() if k == kind)
+        edges = list(session.execute(select(MentionKey.mention_id, MentionKey.key)
+                                     .where(MentionKey.key.like(prefix + ":%"))))
+        if merges.by_key:
+            keyed = dict(session.execute(select(Mention.key, Mention.id).where(Mention.kind == kind)).all())
+            for vkey, members in merges.keys_of.items():
+                edges.extend((keyed[k], vkey) for k in members if k in keyed)
+        units = _units_by_id(edges)
+        batch: list[list[int]] = []
+        size = 0
+        for unit_ids in units:
+            batch.append(unit_ids)
+            size += len(unit_ids)
+            if size >= BATCH_MENTIONS:
+                _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
+                batch, size = [], 0
+        if batch:
+            _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
+        # Records no mention supports any more (their documents are gone).
+        model = RECORD_MODELS[kind]
+        stale = select(Evidence.record_id).where(Evidence.record_kind == kind)
+        session.execute(delete(model).where(model.id.not_in(stale)))
+    session.execute(delete(PendingBlock))
+    links.refresh(session, changes)
+    return {kind: session.scalar(select(func.count()).select_from(model)) or 0
+            for kind, model in RECORD_MODELS.items()}
+
+
+def _units_by_id(edges: list[tuple[int, str]]) -> list[list[int]]:
+    """Connected components of (mention, key) edges, as lists of mention ids."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for mid, key in edges:
+        parent.setdefault(mid, mid)
+        if key in first:
+            a, b = find(first[key]), find(mid)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        else:
+            first[key] = mid
+    groups: dict[int, list[int]] = {}
+    for mid in parent:
+        groups.setdefault(find(mid), []).append(mid)
+    return [sorted(g) for _, g in sorted(groups.items())]
+
+
+def _rebuild_batch(session: Session, kind: str, unit_ids: list[list[int]], edges_of: None,
+                   corrections: list[Correction], changes: Changes) -> None:
+    mentions = un.load(session, [i for u in unit_ids for i in u])
+    units = [sorted((mentions[i] for i in u if i in mentions), key=lambda m: m.order) for u in unit_ids]
+    _resolve_units(session, kind, [u for u in units if u], corrections, changes)
+
+
+# ------------------------------------------------------------------ pending work
+def pending(session: Session) -> list[str]:
+    return list(session.scalars(select(PendingBlock.block)))
+
+
+def finish_pending(session: Session) -> int:
+    """Do the resolution work recorded but not done; returns how many blocks it covered."""
+    blocks = pending(session)
+    if not blocks:
+        return 0
+    if "*" in blocks:
+        rebuild(session)
+        return len(blocks)
+    seeds: set[int] = set()
+    for batch in un.chunks(blocks):
+        seeds.update(session.scalars(select(MentionKey.mention_id).where(MentionKey.key.in_(batch))))
+    resolve_mentions(session, seeds)
+    session.execute(delete(PendingBlock))
+    return len(blocks)
+
+
+def defer(session: Session, mention_ids: Iterable[int]) -> None:
+    """Record that these mentions' units need resolution (done by the next ingest or resolve)."""
+    known = set(pending(session))
+    for batch in un.chunks(sorted(set(mention_ids))):
+        for key in session.scalars(select(MentionKey.key).where(MentionKey.mention_id.in_(batch)).distinct()):
+            if key not in known:
+                known.add(key)
+                session.add(PendingBlock(block=key))
+    session.flush()
+
+
+# ------------------------------------------------------------------ record columns
+def _label(d: dict) -> str | None:
     return d.get("name") or d.get("title") or d.get("subject") or d.get("text") or d.get("field")
 
 
@@ -168,13 +323,13 @@ def _subtype(kind: str, d: dict) -> str | None:
             "project": d.get("project_type"), "metric": d.get("metric_type"), "quote": None}[kind]
 
 
-def _countries(kind: str, d: dict) -> str:
+def _countries(d: dict) -> str:
     cs = d.get("countries") or d.get("parties") or ([d["country"]] if d.get("country") else [])
     return "|" + "|".join(sorted(cs)) + "|" if cs else ""
 
 
-def _date(kind: str, d: dict) -> str | None:
+def _date(d: dict) -> str | None:
     return d.get("start") or d.get("signed") or d.get("as_of") or d.get("date")
 
 
-__all__ = ["resolve_all", "UnionFind"]
+__all__ = ["resolve_all", "resolve_mentions", "rebuild", "finish_pending", "defer", "pending"]

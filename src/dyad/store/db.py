@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///dyad.db"
@@ -84,6 +84,23 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+# Any constant: the advisory lock that serialises writers of one PostgreSQL base.
+WRITER_LOCK = 0x6479_6164
+
+
+def lock_for_writing(session: Session) -> None:
+    """Take the base's writer lock for this transaction, before reading what to write.
+
+    PostgreSQL: a transaction-scoped advisory lock, so several ingest processes may extract
+    in parallel and take turns to store and resolve. SQLite: a first write statement takes
+    the database's write lock now (waiting up to the busy timeout) rather than failing later
+    when a read transaction tries to upgrade."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
+    else:
+        session.execute(text("DELETE FROM pending_blocks WHERE block = '#writer-lock'"))
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -119,6 +119,16 @@ RECORD_MODELS: dict[str, type[_Record]] = {
 }
 
 
+class MentionKey(Base):
+    """The blocking keys of a mention (resolve/blocks.py): mentions sharing a key, directly or
+    through others, form one resolution unit."""
+
+    __tablename__ = "mention_keys"
+
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(256), primary_key=True, index=True)
+
+
 class Evidence(Base):
     """Links a resolved record to the mentions that support it."""
 

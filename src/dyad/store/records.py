@@ -24,7 +24,8 @@ def document_record(doc: Document) -> dict:
             "source": doc.source, "sha256": doc.sha256, "chars": doc.chars, "sources": [], "confidence": None}
 
 
-def record_json(kind: str, rid: str, data: dict, confidence: float | None = None) -> dict:
+def record_json(kind: str, rid: str, data: dict, confidence: float | None = None,
+                former_ids: list[str] | None = None) -> dict:
     out: dict = {"kind": kind, "id": rid}
     for f in FIELDS[kind]:
         if f in data:
@@ -33,4 +34,6 @@ def record_json(kind: str, rid: str, data: dict, confidence: float | None = None
             out[f] = None
     out["sources"] = data.get("sources") or []
     out["confidence"] = confidence
+    if former_ids:
+        out["former_ids"] = sorted(former_ids)
     return out

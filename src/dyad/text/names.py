@@ -81,3 +81,25 @@ def translit_key(s: str | None) -> str:
 def surname(name: str) -> str:
     parts = plain(name).split()
     return parts[-1] if parts else ""
+
+
+GENERIC_PROJECT_WORDS = {"corridor", "route", "railway", "rail", "road", "highway", "cable", "pipeline", "project",
+                         "line", "link", "initiative", "center", "centre", "plant", "port", "fund", "program",
+                         "programme", "new", "international", "transport", "power", "electric", "subsea",
+                         "submarine", "gas", "oil", "communication", "fiber", "fibre", "optic"}
+
+
+def project_core(name: str) -> str:
+    """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
+    # "the high-speed line from A to B" and "the A-B high-speed rail line" share their distinctive words
+    core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS and w not in ("high", "speed", "from", "via")]
+    return translit_key(" ".join(core)) if core else translit_key(name)
+
+
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "de", "da", "di", "du",
+                  "del", "della", "dos", "das", "le", "la"}
+
+
+def surname_key(name: str) -> str:
+    """A person's surname, transliteration-folded: the key persons are found by."""
+    return translit(surname(name))

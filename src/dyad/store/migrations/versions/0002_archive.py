@@ -42,6 +42,12 @@ def upgrade() -> None:
                     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
                     sa.PrimaryKeyConstraint('old_id'))
     op.create_index('ix_record_aliases_record_id', 'record_aliases', ['record_id'], unique=False)
+    op.create_table('mention_keys',
+                    sa.Column('mention_id', sa.Integer(), nullable=False),
+                    sa.Column('key', sa.String(length=256), nullable=False),
+                    sa.ForeignKeyConstraint(['mention_id'], ['mentions.id'], ondelete='CASCADE'),
+                    sa.PrimaryKeyConstraint('mention_id', 'key'))
+    op.create_index('ix_mention_keys_key', 'mention_keys', ['key'], unique=False)
     op.create_table('pending_blocks',
                     sa.Column('block', sa.String(length=256), nullable=False),
                     sa.PrimaryKeyConstraint('block'))
@@ -54,6 +60,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('pending_blocks')
+    op.drop_index('ix_mention_keys_key', table_name='mention_keys')
+    op.drop_table('mention_keys')
     op.drop_index('ix_record_aliases_record_id', table_name='record_aliases')
     op.drop_table('record_aliases')
     with op.batch_alter_table('corrections') as batch_op:
