@@ -4,6 +4,7 @@ mentions and the resolution of what they touch, in one transaction."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -14,7 +15,8 @@ from dyad.ingest.sources import IngestError, RawDocument, read_inputs
 from dyad.store.db import lock_for_writing, session_scope
 from dyad.store.models import Document, Mention
 
-BATCH = 16
+# Documents per transaction (extracted together, stored and resolved together).
+BATCH = int(os.environ.get("DYAD_INGEST_BATCH", "16"))
 
 
 @dataclass

@@ -8,7 +8,7 @@ mentions' content (never their insertion order), so ingest order cannot change r
 from __future__ import annotations
 
 from dyad.resolve.base import M, UnionFind, most_common
-from dyad.text.dates import overlaps, span_overlaps
+from dyad.text.dates import interval, overlaps, span_overlaps
 from dyad.text.names import bag_key, plain, project_core, synonym_key, words
 
 STATUS_RANK = {"event": ["unknown", "planned", "cancelled", "occurred"],
@@ -72,7 +72,10 @@ def _events_match(a: M, b: M) -> bool:
         return False
     if da["event_type"] == "visit":
         if da.get("guest") and db.get("guest"):
-            return ov is True or bool(da.get("refers_back") or db.get("refers_back")) or a.doc_id == b.doc_id
+            # Across reports, "the visit" an article does not date is the one under way when
+            # it was published; never another of the pair's many visits.
+            return ov is True or a.doc_id == b.doc_id or (
+                bool(da.get("refers_back") or db.get("refers_back")) and _reported_during(a, b))
         return a.doc_id == b.doc_id and ov is not False
     na, nb = da.get("object_key"), db.get("object_key")
     if na and nb:
@@ -87,13 +90,51 @@ def _events_match(a: M, b: M) -> bool:
     return False
 
 
+MAX_VISIT_DAYS = 31
+
+
+def _days(d: str | None, last: bool) -> int | None:
+    iv = interval(d)
+    if not iv or len(d or "") < 10:
+        return None
+    y, m, day = iv[1] if last else iv[0]
+    return y * 372 + m * 31 + day
+
+
+def _reported_during(a: M, b: M) -> bool:
+    """One side undated, the other dated: was the undated one published within a month of
+    the dated event?"""
+    undated, dated = (a, b) if not a.data.get("start") else (b, a)
+    if undated.data.get("start") or not dated.data.get("start"):
+        return False
+    told = _days(undated.published, False)
+    lo = _days(dated.data["start"], False)
+    hi = _days(dated.data.get("end") or dated.data["start"], True)
+    return None not in (told, lo, hi) and lo - MAX_VISIT_DAYS <= told <= hi + MAX_VISIT_DAYS  # type: ignore[operator]
+
+
 def cluster_events(ms: list[M]) -> list[list[M]]:
+    """Pairs that match join, except that a visit never grows past a month: a record whose
+    reports span more than that is two visits, whatever chain of mentions links them."""
     ms = sorted(ms, key=lambda m: m.order)
     uf = UnionFind(len(ms))
+    span: dict[int, tuple[int, int] | None] = {}
+    for i, m in enumerate(ms):
+        lo, hi = _days(m.data.get("start"), False), _days(m.data.get("end") or m.data.get("start"), True)
+        span[i] = (lo, hi if hi is not None else lo) if lo is not None else None
     for i in range(len(ms)):
         for j in range(i + 1, len(ms)):
-            if _events_match(ms[i], ms[j]):
-                uf.union(i, j)
+            if not _events_match(ms[i], ms[j]):
+                continue
+            ri, rj = uf.find(i), uf.find(j)
+            if ri == rj:
+                continue
+            si, sj = span[ri], span[rj]
+            joined = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
+            if ms[i].data.get("event_type") == "visit" and joined and joined[1] - joined[0] > MAX_VISIT_DAYS:
+                continue
+            uf.union(ri, rj)
+            span[uf.find(ri)] = joined
     return [[ms[i] for i in g] for g in uf.groups()]
 
 
@@ -329,9 +370,22 @@ def cluster_metrics(ms: list[M]) -> list[list[M]]:
                     and a.get("metric_type") == b.get("metric_type")
                     and _countries_compatible(a.get("countries"), b.get("countries"))
                     and (ms[i].doc_id == ms[j].doc_id or bag_key(a.get("subject")) & bag_key(b.get("subject")))
-                    and overlaps(a.get("deadline"), b.get("deadline")) is not False):
+                    and overlaps(a.get("deadline"), b.get("deadline")) is not False
+                    and not _observed_apart(ms[i], ms[j])):
                 uf.union(i, j)
     return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def _observed_apart(a: M, b: M) -> bool:
+    """Two reports of one figure observed in different years ("trade reached $3bn in 2022",
+    "... in 2023") are two observations. A figure the text does not date is as of its report
+    or event, to the day; such a default never separates."""
+    da, db = a.data, b.data
+    if a.doc_id == b.doc_id or da.get("metric_type") != "observation" or db.get("metric_type") != "observation":
+        return False
+    ya, yb = da.get("as_of") or "", db.get("as_of") or ""
+    explicit = 4 <= len(ya) <= 7 and 4 <= len(yb) <= 7
+    return explicit and ya[:4] != yb[:4]
 
 
 def merge_metric(members: list[M]) -> dict:

@@ -51,6 +51,11 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            # Python's sqlite3 runs DDL outside any transaction unless one is open: open it, so
+            # a migration killed half-way leaves the old schema, never half a new one (and two
+            # processes opening a new base take turns).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
