@@ -53,45 +53,76 @@ def prepare(kind: str, data: dict, members: list[M]) -> None:
 
 
 def resolve_own(session: Session, kind: str, data: dict) -> None:
+    resolve_many(session, kind, [data])
+
+
+def resolve_many(session: Session, kind: str, records: list[dict]) -> None:
+    """Set the linked fields of freshly built records, with one query per kind of link."""
     if kind in SPEAKER_FIELD:
-        raw = data.get("_" + SPEAKER_FIELD[kind])
-        data[SPEAKER_FIELD[kind]] = canonical_person(session, raw)
+        field = SPEAKER_FIELD[kind]
+        people = people_by_key(session, {person_link(d.get("_" + field)) for d in records if d.get("_" + field)})
+        for d in records:
+            d[field] = canonical_person(people, d.get("_" + field))
     elif kind == "agreement":
-        data["event"] = signing_event(session, data.get("_event_refs") or [])
+        events = events_by_doc(session, {doc for d in records for doc, _ in d.get("_event_refs") or []})
+        for d in records:
+            d["event"] = signing_event(events, d.get("_event_refs") or [])
 
 
-def canonical_person(session: Session, name: str | None) -> str | None:
+def people_by_key(session: Session, keys: set[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for batch in _chunks(sorted(keys)):
+        for key, data in session.execute(select(Entity.link_key, Entity.data)
+                                         .where(Entity.link_key.in_(batch), Entity.subtype == "person")):
+            out.setdefault(key, []).append(data)
+    return out
+
+
+def canonical_person(people: dict[str, list[dict]], name: str | None) -> str | None:
     """The full name of the one person a (possibly surname-only) name denotes."""
     if not name:
         return name
-    people = session.execute(select(Entity.data).where(Entity.link_key == person_link(name),
-                                                       Entity.subtype == "person")).scalars().all()
+    candidates = people.get(person_link(name), [])
     wanted = plain(name)
-    by_alias = {p["name"] for p in people if wanted in {plain(a) for a in p.get("aliases") or []}}
-    hits = by_alias or {p["name"] for p in people}
+    by_alias = {p["name"] for p in candidates if wanted in {plain(a) for a in p.get("aliases") or []}}
+    hits = by_alias or {p["name"] for p in candidates}
     return next(iter(hits)) if len(hits) == 1 else name
 
 
-def signing_event(session: Session, refs: list[list[str]]) -> str | None:
+def events_by_doc(session: Session, docs: set[str]) -> dict[str, list[tuple[dict, str | None]]]:
+    """Each document's event mentions with the record that holds each."""
+    out: dict[str, list[tuple[dict, str | None]]] = {}
+    for batch in _chunks(sorted(docs)):
+        rows = session.execute(
+            select(Document.doc_id, Mention.payload, Evidence.record_id)
+            .join(Document, Mention.document_id == Document.id)
+            .outerjoin(Evidence, (Evidence.mention_id == Mention.id) & (Evidence.record_kind == "event"))
+            .where(Document.doc_id.in_(batch), Mention.kind == "event").order_by(Mention.id))
+        for doc_id, payload, rid in rows:
+            out.setdefault(doc_id, []).append((payload, rid))
+    return out
+
+
+def signing_event(events: dict[str, list[tuple[dict, str | None]]], refs: list[list[str]]) -> str | None:
     """The record of the event each report says the agreement was signed at; the most
     reported one when reports differ."""
     votes: Counter[str] = Counter()
     for doc_id, ref in refs:
         visit_ref = ref.split(":", 1)[1].rsplit(":", 1)[0] if ref.startswith("signing:") else None
-        rows = session.execute(
-            select(Mention.id, Mention.payload).join(Document, Mention.document_id == Document.id)
-            .where(Document.doc_id == doc_id, Mention.kind == "event")).all()
-        signing = [mid for mid, p in rows if p.get("object_key") == ref]
-        visits = [mid for mid, p in rows if visit_ref and p.get("event_type") == "visit" and p.get("ref") == visit_ref]
-        for mid in signing or visits:
-            rid = session.scalar(select(Evidence.record_id).where(Evidence.record_kind == "event",
-                                                                  Evidence.mention_id == mid))
-            if rid:
-                votes[rid] += 1
-                break
+        rows = events.get(doc_id, [])
+        signing = [rid for p, rid in rows if p.get("object_key") == ref and rid]
+        visits = [rid for p, rid in rows if visit_ref and p.get("event_type") == "visit" and p.get("ref") == visit_ref
+                  and rid]
+        found = signing or visits
+        if found:
+            votes[found[0]] += 1
     if not votes:
         return None
     return max(sorted(votes), key=lambda r: votes[r])
+
+
+def _chunks(items: list, size: int = 900) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def refresh(session: Session, changes: Changes) -> None:
@@ -101,23 +132,25 @@ def refresh(session: Session, changes: Changes) -> None:
         if not changes.person_keys:
             break
         done = changes.written.get(kind, set())
-        for row in session.scalars(select(model).where(model.link_key.in_(sorted(changes.person_keys)))):
-            if row.id in done:
-                continue
-            data = dict(row.data)
-            resolve_own(session, kind, data)
-            if data != row.data:
-                row.data, row.updated = data, now
+        rows = [row for batch in _chunks(sorted(changes.person_keys))
+                for row in session.scalars(select(model).where(model.link_key.in_(batch))) if row.id not in done]
+        _relink(session, kind, rows, now)
     if changes.event_docs:
         done = changes.written.get("agreement", set())
         docs = sorted(changes.event_docs)
-        ids = set(session.scalars(
+        ids = {rid for batch in _chunks(docs) for rid in session.scalars(
             select(Evidence.record_id).join(Mention, Evidence.mention_id == Mention.id)
             .join(Document, Mention.document_id == Document.id)
-            .where(Evidence.record_kind == "agreement", Document.doc_id.in_(docs))))
-        for row in session.scalars(select(Agreement).where(Agreement.id.in_(sorted(ids - done)))):
-            data = dict(row.data)
-            resolve_own(session, "agreement", data)
-            if data != row.data:
-                row.data, row.updated = data, now
+            .where(Evidence.record_kind == "agreement", Document.doc_id.in_(batch)))}
+        rows = [row for batch in _chunks(sorted(ids - done))
+                for row in session.scalars(select(Agreement).where(Agreement.id.in_(batch)))]
+        _relink(session, "agreement", rows, now)
     session.flush()
+
+
+def _relink(session: Session, kind: str, rows: list, now: str) -> None:
+    datas = [dict(row.data) for row in rows]
+    resolve_many(session, kind, datas)
+    for row, data in zip(rows, datas, strict=True):
+        if data != row.data:
+            row.data, row.updated = data, now

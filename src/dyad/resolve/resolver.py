@@ -14,11 +14,12 @@ commit together and readers see the base before or after a change, never between
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Text, cast, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad.resolve import entities as ent
@@ -101,10 +102,12 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         for rid, mid in session.execute(select(Evidence.record_id, Evidence.mention_id)
                                         .where(Evidence.record_kind == kind, Evidence.mention_id.in_(batch))):
             old_members.setdefault(rid, set()).add(mid)
-    old_rows = {}
+    # The stored JSON text, compared with the new record's: unchanged records keep `updated`.
+    old_rows: dict[str, tuple[str, str | None]] = {}
     for batch in un.chunks(sorted(old_members)):
-        for row in session.scalars(select(model).where(model.id.in_(batch))):
-            old_rows[row.id] = (row.data, row.updated)
+        for rid, text, updated in session.execute(select(model.id, cast(model.data, Text), model.updated)
+                                                  .where(model.id.in_(batch))):
+            old_rows[rid] = (text, updated)
     built: list[tuple[str, dict, list[M]]] = []
     for unit in units:
         clusters = apply_corrections(kind, cluster(unit), corrections)
@@ -115,8 +118,8 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     for _rid, data, cl in built:
         data["sources"] = sources_of(cl)
         links.prepare(kind, data, cl)
-        links.resolve_own(session, kind, data)
         data["_confidence"] = _confidence(kind, cl)
+    links.resolve_many(session, kind, [data for _, data, _ in built])
     # Replace the old records by the new ones.
     old_ids = sorted(old_members)
     for batch in un.chunks(old_ids):
@@ -126,28 +129,32 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
                                                     StatusHistory.record_id.in_(batch)))
     now = _now()
     rows, evidence, history = [], [], []
+    serial: dict[str, str] = {}
     for rid, data, cl in built:
+        confidence = data.pop("_confidence", None)
+        serial[rid] = json.dumps(data)
         old = old_rows.get(rid)
         rows.append({"id": rid, "label": _label(data), "subtype": _subtype(kind, data),
                      "countries": _countries(data), "date_start": _date(data), "date_end": data.get("end"),
-                     "confidence": data.pop("_confidence", None), "data": data,
+                     "confidence": confidence, "data": data,
                      "block": blocking_keys(kind, cl[0].data, cl[0].published)[0],
                      "link_key": links.link_key(kind, data),
                      "first_seen": min((m.seen for m in cl if m.seen), default=None),
-                     "updated": old[1] if old and old[0] == data and old[1] else now})
+                     "updated": old[1] if old and old[0] == serial[rid] and old[1] else now})
         evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in cl)
         if kind in ("event", "project", "agreement"):
             history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
                             "reported": step["reported"], "mention_id": step["mention"]} for step in fx.history(cl))
+    conn = session.connection()  # Core inserts: no ORM bookkeeping for rows nobody holds
     for batch in un.chunks(rows, 500):
-        session.execute(insert(model), batch)
+        conn.execute(model.__table__.insert(), batch)
     for batch in un.chunks(evidence, 5000):
-        session.execute(insert(Evidence), batch)
+        conn.execute(Evidence.__table__.insert(), batch)
     for batch in un.chunks(history, 5000):
-        session.execute(insert(StatusHistory), batch)
+        conn.execute(StatusHistory.__table__.insert(), batch)
     new_ids = {rid for rid, _, _ in built}
     _alias(session, kind, old_members, built, new_ids)
-    changed = {rid for rid, data, _ in built if not (rid in old_rows and old_rows[rid][0] == data)}
+    changed = {rid for rid, _, _ in built if not (rid in old_rows and old_rows[rid][0] == serial[rid])}
     changes.written.setdefault(kind, set()).update(changed)
     changes.removed.setdefault(kind, set()).update(set(old_ids) - new_ids)
     if kind == "entity":
@@ -155,14 +162,14 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
             if rid in changed and data.get("entity_type") == "person":
                 changes.person_keys.add(links.person_link(data["name"]))
         for rid in set(old_ids) - new_ids:
-            data = old_rows.get(rid, ({}, None))[0]
+            data = json.loads(old_rows[rid][0]) if rid in old_rows else {}
             if data.get("entity_type") == "person":
                 changes.person_keys.add(links.person_link(data["name"]))
     if kind == "event":
         moved = changed | (set(old_ids) - new_ids)
         changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
-        changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids
-                                  for s in old_rows.get(rid, ({}, None))[0].get("sources") or [])
+        changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
+                                  for s in json.loads(old_rows[rid][0]).get("sources") or [])
 
 
 def apply_record_corrections(kind: str, built: list[tuple[str, dict, list[M]]],
@@ -174,12 +181,14 @@ def apply_record_corrections(kind: str, built: list[tuple[str, dict, list[M]]],
     return fn(kind, built, corrections) if fn else built
 
 
+try:
+    from dyad.resolve.confidence import record_confidence  # type: ignore[import-not-found]
+except ImportError:  # calibrated confidence not built yet
+    record_confidence = None
+
+
 def _confidence(kind: str, members: list[M]) -> float | None:
-    try:
-        from dyad.resolve.confidence import record_confidence  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return record_confidence(kind, [m.data for m in members])
+    return record_confidence(kind, [m.data for m in members]) if record_confidence else None
 
 
 def _alias(session: Session, kind: str, old_members: dict[str, set[int]],

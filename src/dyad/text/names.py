@@ -32,6 +32,7 @@ def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return canon, folds
 
 
+@lru_cache(maxsize=262144)  # names repeat across an archive: key each once
 def plain(s: str | None) -> str:
     """Lower-case ASCII with single spaces; apostrophes and hyphens kept as word glue."""
     s = unidecode(unicodedata.normalize("NFKC", s or "")).lower()
@@ -40,7 +41,12 @@ def plain(s: str | None) -> str:
 
 
 def words(s: str | None) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", plain(s).replace("'", "")) if w not in STOP]
+    return list(_words(s))
+
+
+@lru_cache(maxsize=262144)
+def _words(s: str | None) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z0-9]+", plain(s).replace("'", "")) if w not in STOP)
 
 
 def singular(w: str) -> str:
@@ -52,18 +58,21 @@ def singular(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=262144)
 def synonym_key(s: str | None) -> str:
     """Order-sensitive key with title synonyms folded ("high" == "supreme")."""
     canon, _ = _synonyms()
     return " ".join(canon.get(w, w) for w in words(s))
 
 
+@lru_cache(maxsize=262144)
 def bag_key(s: str | None) -> frozenset[str]:
     """Order-free key: the set of content words, synonyms folded."""
     canon, _ = _synonyms()
     return frozenset(canon.get(singular(w), singular(w)) for w in words(s))
 
 
+@lru_cache(maxsize=262144)
 def translit(word: str) -> str:
     """A rough phonetic skeleton so transliteration variants collide."""
     _, folds = _synonyms()
@@ -74,10 +83,12 @@ def translit(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=262144)
 def translit_key(s: str | None) -> str:
     return " ".join(translit(w) for w in synonym_key(s).split())
 
 
+@lru_cache(maxsize=262144)
 def surname(name: str) -> str:
     parts = plain(name).split()
     return parts[-1] if parts else ""
@@ -89,6 +100,7 @@ GENERIC_PROJECT_WORDS = {"corridor", "route", "railway", "rail", "road", "highwa
                          "submarine", "gas", "oil", "communication", "fiber", "fibre", "optic"}
 
 
+@lru_cache(maxsize=262144)
 def project_core(name: str) -> str:
     """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
     # "the high-speed line from A to B" and "the A-B high-speed rail line" share their distinctive words
@@ -100,6 +112,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", 
                   "del", "della", "dos", "das", "le", "la"}
 
 
+@lru_cache(maxsize=262144)
 def surname_key(name: str) -> str:
     """A person's surname, transliteration-folded: the key persons are found by."""
     return translit(surname(name))
