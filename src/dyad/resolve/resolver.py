@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
 from dyad.resolve.base import M, UnionFind, record_id, sources_of
+from dyad.resolve.corrections import apply_record_corrections
 from dyad.store.db import session_scope
+from dyad.store.maintenance import refresh_derived
 from dyad.store.models import RECORD_MODELS, Correction, Document, Evidence, Mention, StatusHistory
 from dyad.text.names import plain, surname
 
@@ -141,6 +143,8 @@ def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
                         for ref in [m.data.get("ref")] if ref}
         for _, data, _ in built["agreement"]:
             data["event"] = event_by_ref.get(data.pop("event_ref", None) or "")
+        for kind in built:  # the analyst's set/reject corrections (and kept ids of merges)
+            built[kind] = apply_record_corrections(kind, built[kind], corrections)
         for kind, records in built.items():
             model = RECORD_MODELS[kind]
             for rid, data, cl in records:
@@ -156,6 +160,8 @@ def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
                         session.add(StatusHistory(record_kind=kind, record_id=rid, status=step["status"],
                                                   reported=step["reported"], mention_id=step["mention"]))
             counts[kind] = len(records)
+        session.flush()
+        refresh_derived(session)  # quotes' pairs and the search index
     return counts
 
 
