@@ -14,18 +14,28 @@ from dyad.store.models import RECORD_MODELS, Document
 from dyad.store.records import FIELDS, KIND_ORDER, document_record, record_json
 
 
-def iter_facts(session: Session, kinds: list[str] | None = None) -> Iterator[dict]:
-    """Every record of the knowledge base in a stable order (documents first)."""
+def iter_facts(session: Session, kinds: list[str] | None = None,
+               countries: list[str] | None = None) -> Iterator[dict]:
+    """Every record of the knowledge base in a stable order (documents first); with
+    ``countries``, only records involving all of them and the documents they come from."""
     kinds = kinds or ["document", *KIND_ORDER]
     if "document" in kinds:
-        for doc in session.scalars(select(Document).order_by(Document.doc_id)):
+        q = select(Document).order_by(Document.doc_id)
+        if countries:
+            from dyad.store.queries import _documents_with_country
+
+            q = q.where(*(Document.id.in_(_documents_with_country(c)) for c in countries))
+        for doc in session.scalars(q):
             yield document_record(doc)
     for kind in KIND_ORDER:
         if kind not in kinds:
             continue
         model = RECORD_MODELS[kind]
-        for row in session.scalars(select(model).order_by(model.id)):
-            yield record_json(kind, row.id, row.data, row.confidence)
+        q = select(model.id, model.data, model.confidence).order_by(model.id)
+        if countries:
+            q = q.where(*(model.countries.like(f"%|{c}|%") for c in countries))
+        for rid, data, conf in session.execute(q):
+            yield record_json(kind, rid, data, conf)
 
 
 def write_jsonl(session: Session, out: Path | None) -> int:

@@ -28,7 +28,7 @@ from dyad.web.pairs import (
     pair_filters,
     timeline_page,
 )
-from dyad.web.records import install_record_pages
+from dyad.web.records import install_record_pages, redirect_alias
 from dyad.web.render import STATIC, bar_chart, document_record_view, highlight, render, timeline_chart
 
 __all__ = ["STATIC", "install_pages"]
@@ -98,7 +98,8 @@ def install_pages(app: FastAPI) -> None:
     def entity(rid: str, request: Request, session: SessionDep, format: Format = None) -> Response:
         view = entity_view(session, rid)
         if view is None:
-            return not_found(f"no entity {rid!r}", format, request)
+            moved = redirect_alias(session, "entity", rid, request)
+            return moved or not_found(f"no entity {rid!r}", format, request)
         return page("entity.html", view, format, request)
 
     # :path because document ids are file names: dots and even slashes occur.
