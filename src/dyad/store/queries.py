@@ -328,7 +328,7 @@ def dyad_view(session: Session, a: str, b: str, today: str | None = None,
             by_sector.setdefault(sector, []).append(ag)
     by_sector = dict(sorted(by_sector.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     shown_docs = {s["doc"] for recs in picked.values() for r in recs for s in r["sources"]}
-    documents = sorted((docs[d] for d in shown_docs if d in docs),
+    documents = sorted((docs[d] for d in shown_docs if d in docs and (not f.source or doc_source[d] == f.source)),
                        key=lambda d: (d.get("published") or "", d["id"]))
     multilateral = multilateral_projects(session, [a, b]) if not f.kinds or "project" in f.kinds else []
     return {"a": a, "b": b, "today": today, "events": events, "agreements": agreements,
