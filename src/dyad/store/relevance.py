@@ -32,6 +32,23 @@ def within(d: str | None, start: str | None, end: str | None) -> bool:
     return d + "~" >= start and d <= (end or start) + "~"
 
 
+def said_during(d: str | None, start: str | None, end: str | None, slack_days: int = 2) -> bool:
+    """A quote dated ``d`` was said during the event start..end: within it, or dated up to
+    ``slack_days`` after it (reports often carry the next day's date, the day they were published)."""
+    if within(d, start, end):
+        return True
+    from datetime import date, timedelta
+
+    last = end or start
+    if not d or not last or len(d) != 10 or len(last) != 10:
+        return False
+    try:
+        dd, ld = date.fromisoformat(d), date.fromisoformat(last)
+    except ValueError:
+        return False
+    return ld < dd <= ld + timedelta(days=slack_days)
+
+
 def doc_pair_counts(session: Session, doc_ids: Iterable[int]) -> dict[int, Counter[str]]:
     """Per document (row id): how many of its bilateral records concern each pair."""
     ids = sorted(set(doc_ids))
@@ -122,7 +139,7 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
         docs = sorted(docs_of.get(quote.id, ()))
         candidates: list[str] = []
         for d in docs:
-            at_event = [p for s, e, p in events_by_doc.get(d, []) if within(quote.data.get("date"), s, e)]
+            at_event = [p for s, e, p in events_by_doc.get(d, []) if said_during(quote.data.get("date"), s, e)]
             for p in at_event + topics.get(d, []):
                 if p not in candidates and p in topics.get(d, []) + at_event:
                     candidates.append(p)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, RecordAlias
 from dyad.store.records import record_json
-from dyad.store.relevance import within
+from dyad.store.relevance import said_during, within
 
 # Fields naming people, per kind.
 PEOPLE_FIELDS = {"event": ["participants"], "agreement": ["signatories"], "quote": ["speaker"],
@@ -149,7 +149,7 @@ def related_records(session: Session, kind: str, rec: dict, doc_ids: list[int]) 
                       {x["id"] for x in related["agreement"]}]
             related["agreement"] += linked
             related["quote"] = [q for q in records_in_docs(session, "quote", doc_ids)
-                                if within(q.get("date"), start, end)]
+                                if said_during(q.get("date"), start, end)]
         else:
             related["visit"] = [e for e in events if e.get("event_type") == "visit" and _shares_countries(rec, e)
                                 and within(rec.get("start"), e.get("start"), e.get("end"))]
@@ -158,8 +158,8 @@ def related_records(session: Session, kind: str, rec: dict, doc_ids: list[int]) 
         ev = signed_at(rec, records_in_docs(session, "event", doc_ids))
         related["event"] = [ev] if ev else []
     elif kind == "quote":
-        related["event"] = [e for e in records_in_docs(session, "event", doc_ids)
-                            if e.get("event_type") == "visit" and within(rec.get("date"), e.get("start"), e.get("end"))]
+        related["event"] = [e for e in records_in_docs(session, "event", doc_ids) if e.get("event_type") == "visit"
+                            and said_during(rec.get("date"), e.get("start"), e.get("end"))]
     elif kind == "metric":
         related["event"] = []
     elif kind == "project":

@@ -15,8 +15,13 @@ SERIES = [("exports", ("export",)), ("imports", ("import",)), ("investment", ("i
           ("trade turnover", ("turnover", "trade"))]
 
 
+NOT_MONEY_FLOWS = ("cargo", "freight", "transit", "passenger", "container")
+
+
 def series_of(subject: str | None) -> str | None:
     low = (subject or "").lower()
+    if any(w in low for w in NOT_MONEY_FLOWS):  # tons of cargo are not trade turnover
+        return None
     for name, words in SERIES:
         if any(w in low for w in words):
             return name
@@ -39,6 +44,7 @@ class TargetMark:
     label: str
     overdue: bool
     href: str
+    deadline: bool = True  # False: open-ended, no deadline marker
 
 
 @dataclass
@@ -86,19 +92,24 @@ def _chart(name: str, unit: str | None, obs: list[dict], tgts: list[dict], today
     dated_obs = [(parse_partial(m.get("as_of")), m) for m in obs]
     dated_obs = sorted([(d, m) for d, m in dated_obs if d], key=lambda dm: dm[0])
     tgt_dates = []
+    open_ended = []  # targets without a deadline: drawn from when they were set to the right edge
     for t in tgts:
         d1 = parse_partial(t.get("deadline"))
         d0 = parse_partial(t.get("as_of")) or d1
-        if d1:
+        if d1 and d0:
             tgt_dates.append((d0, d1, t))
-    if not dated_obs and not tgt_dates:
+        elif d0:
+            open_ended.append((d0, t))
+    if not dated_obs and not tgt_dates and not open_ended:
         return None
     today_d = parse_partial(today) or date.today()
-    all_dates = [d for d, _ in dated_obs] + [d for d0, d1, _ in tgt_dates for d in (d0, d1)]
-    lo, hi = min(all_dates), max(all_dates + [min(today_d, max(all_dates + [today_d]))])
+    all_dates = [d for d, _ in dated_obs] + [d for d0, d1, _ in tgt_dates for d in (d0, d1)] + \
+        [d for d, _ in open_ended]
+    lo, hi = min(all_dates), max(all_dates)
     lo = date(lo.year, 1, 1)
     hi = date(hi.year + 1, 1, 1)
-    values = [m["value"] for _, m in dated_obs] + [t["value"] for _, _, t in tgt_dates]
+    values = [m["value"] for _, m in dated_obs] + [t["value"] for _, _, t in tgt_dates] + \
+        [t["value"] for _, t in open_ended]
     vmax = max(values) * 1.15 or 1
     c = Chart(name=name, unit=unit, width=width, height=height, left=78, top=14, bottom=34, right=16)
     plot_w, plot_h = width - c.left - c.right, height - c.top - c.bottom
@@ -125,4 +136,8 @@ def _chart(name: str, unit: str | None, obs: list[dict], tgts: list[dict], today
             label += " — overdue"
         c.targets.append(TargetMark(x_of(d0), x_of(d1), y_of(t["value"]), label, bool(t.get("overdue")),
                                     f"/metric/{t['id']}"))
+    for d0, t in open_ended:
+        label = f"target {format_value(t['value'], unit)}, no deadline given (set {t.get('as_of')})"
+        c.targets.append(TargetMark(x_of(d0), float(c.width - c.right), y_of(t["value"]), label, False,
+                                    f"/metric/{t['id']}", deadline=False))
     return c

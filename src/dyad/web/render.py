@@ -220,7 +220,7 @@ def timeline_chart(events: list[dict], width: int = 920, links: bool = True) -> 
 
 
 LABEL_CHAR_W = 6.7  # px per character at font-size 12, a safe over-estimate for system-ui
-LABEL_MAX = 42
+LABEL_MAX = 64
 
 
 def place_labels(markers: list[Marker], width: int) -> None:
