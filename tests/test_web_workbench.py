@@ -73,7 +73,7 @@ def test_visit_to_agreement_and_back(base_url: str, browser) -> None:  # type: i
     visit = first_visit_with_agreements(base_url)
     browser.get(f"{base_url}/event/{visit['id']}")
     assert visit["title"] in browser.find_element(By.CSS_SELECTOR, "h1").text
-    shot(browser, "web-visit")
+    shot(browser, "web-seeds-visit")
     link = browser.find_element(By.CSS_SELECTOR, "#related-agreement a.rel-agreement")
     title = link.text
     link.click()
@@ -90,7 +90,7 @@ def test_visit_to_agreement_and_back(base_url: str, browser) -> None:  # type: i
 def test_filter_pair_page_to_one_year(base_url: str, browser) -> None:  # type: ignore[no-untyped-def]
     browser.get(f"{base_url}/dyad/KAZ-AZE")
     assert browser.current_url == f"{base_url}/dyad/{PAIR}"  # the canonical order
-    shot(browser, "web-pair")
+    shot(browser, "web-seeds-pair")
     years = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "form.filters a.year")]
     assert len(years) >= 2
     events = httpx.get(f"{base_url}/dyad/{PAIR}?format=json").json()["events"]
@@ -134,6 +134,6 @@ def test_feed_validates_and_figures_render(base_url: str, browser) -> None:  # t
     feed = feedparser.parse(httpx.get(f"{base_url}/dyad/{PAIR}/feed.atom").text)
     assert not feed.bozo and feed.version == "atom10" and len(feed.entries) > 5
     browser.get(f"{base_url}/dyad/{PAIR}/figures.svg")
-    shot(browser, "web-figures")
+    shot(browser, "web-seeds-figures")
     browser.get(f"{base_url}/dyad/{PAIR}#figures")
     assert browser.find_element(By.ID, "figures")

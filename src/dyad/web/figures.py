@@ -5,6 +5,7 @@ Computed here as plain numbers and strings; templates/_figures.html draws them (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ SERIES = [("exports", ("export",)), ("imports", ("import",)), ("investment", ("i
           ("trade turnover", ("turnover", "trade"))]
 
 
+CURRENCY = re.compile(r"^[A-Z]{3}$")
 NOT_MONEY_FLOWS = ("cargo", "freight", "transit", "passenger", "container")
 
 
@@ -75,7 +77,8 @@ def figure_charts(observations: list[dict], targets: list[dict], today: str, wid
     for kind, recs in (("obs", observations), ("tgt", targets)):
         for m in recs:
             name = series_of(m.get("subject"))
-            if name is None or m.get("value") is None:
+            # Money only (a currency code): a percentage is a growth rate, not a level of the series.
+            if name is None or m.get("value") is None or not CURRENCY.match(m.get("unit") or ""):
                 continue
             groups.setdefault((name, m.get("unit")), {"obs": [], "tgt": []})[kind].append(m)
     order = {name: i for i, (name, _) in enumerate(SERIES)}
