@@ -15,9 +15,10 @@ from dyad.store.records import document_record, record_json
 from dyad.store.search import ranked
 
 
-def kb_stats(session: Session) -> dict:
+def kb_stats(session: Session, country: str | None = None) -> dict:
     """Counts per kind, per country pair, and the multilateral projects per member country
-    (a project of three or more countries is not exploded into pairs)."""
+    (a project of three or more countries is not exploded into pairs). With ``country``, only
+    the pairs of that country."""
     kinds = {"document": session.scalar(select(func.count(Document.id))) or 0}
     for kind, model in RECORD_MODELS.items():
         kinds[kind] = session.scalar(select(func.count()).select_from(model)) or 0
@@ -27,13 +28,18 @@ def kb_stats(session: Session) -> dict:
         if kind == "entity":
             continue
         # Grouped in SQL: there are far fewer distinct country sets than records.
-        for countries, n in session.execute(select(model.countries, func.count()).group_by(model.countries)):
+        q = select(model.countries, func.count()).group_by(model.countries)
+        if country:
+            q = q.where(_like_country(model.countries, country))
+        for countries, n in session.execute(q):
             codes = sorted({c for c in (countries or "").split("|") if c})
             if kind == "project" and len(codes) > 2:
                 for c in codes:
                     multilateral[c] = multilateral.get(c, 0) + n
                 continue
             for a, b in combinations(codes, 2):
+                if country and country not in (a, b):
+                    continue
                 pairs.setdefault(f"{a}-{b}", {}).setdefault(kind, 0)
                 pairs[f"{a}-{b}"][kind] += n
     ordered = dict(sorted(pairs.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
@@ -342,6 +348,9 @@ def dyad_view(session: Session, a: str, b: str, today: str | None = None,
             "total_counts": {k: len(v) for k, v in raw.items()}}
 
 
+RELATED_MAX = 100
+
+
 def entity_view(session: Session, rid: str) -> dict | None:
     """An entity and the records that name it (as participant, signatory, speaker or source of a figure)."""
     row = session.get(Entity, rid)
@@ -350,23 +359,36 @@ def entity_view(session: Session, rid: str) -> dict | None:
     ent = record_json("entity", row.id, row.data, row.confidence)
     names = set(ent.get("aliases") or []) | {ent.get("name")}
     related: dict[str, list[dict]] = {}
+    totals: dict[str, int] = {}
     if ent.get("entity_type") == "person":
         checks = {"event": "participants", "agreement": "signatories", "quote": "speaker",
                   "metric": "stated_by"}
         for kind, fld in checks.items():
             model = RECORD_MODELS[kind]
-            # Narrow with LIKE on the JSON text first, then check the field exactly in Python.
-            data = cast(model.data, Text)
-            like = or_(*(data.contains(_json_escaped(n), autoescape=True) for n in names if n))
-            for r in session.scalars(select(model).where(like).order_by(model.date_start, model.id)):
-                val = r.data.get(fld)
+            # Narrow with the full-text index first (a name's words), then check the field exactly.
+            cand: set[str] = set()
+            for n in names:
+                hits = ranked(session, n, kind) if n else None
+                if hits is not None:
+                    cand.update(session.scalars(select(hits.subquery().c.record_id)))
+            if not cand:
+                continue
+            found: list[dict] = []
+            for rid, rdata, conf in session.execute(
+                    select(model.id, model.data, model.confidence).where(model.id.in_(sorted(cand)))
+                    .order_by(model.date_start.is_(None), model.date_start.desc(), model.id)):
+                val = rdata.get(fld)
                 vals = val if isinstance(val, list) else [val]
                 if names & set(vals):
-                    related.setdefault(kind, []).append(record_json(kind, r.id, r.data, r.confidence))
+                    found.append(record_json(kind, rid, rdata, conf))
+            if found:
+                # The latest RELATED_MAX per kind, shown oldest first; the total is kept.
+                related[kind] = found[:RELATED_MAX][::-1]
+                totals[kind] = len(found)
     elif ent.get("entity_type") == "country" and ent.get("country"):
-        pairs = [p for p in kb_stats(session)["pairs"] if ent["country"] in p.split("-")]
+        pairs = list(kb_stats(session, ent["country"])["pairs"])
         ent["pairs"] = pairs
-    return {"entity": ent, "related": related}
+    return {"entity": ent, "related": related, "related_totals": totals}
 
 
 def search_all(session: Session, q: str, limit: int = 20) -> dict[str, dict]:
@@ -396,8 +418,7 @@ def search_view(session: Session, q: str, kind: str | None = None, pair: str | N
 
 def country_view(session: Session, code: str) -> dict | None:
     """A country's page: its pairs, its multilateral projects and its latest events."""
-    stats = kb_stats(session)
-    pairs = {p: c for p, c in stats["pairs"].items() if code in p.split("-")}
+    pairs = kb_stats(session, code)["pairs"]
     multilateral = multilateral_projects(session, [code])
     if not pairs and not multilateral:
         return None

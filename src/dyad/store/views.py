@@ -234,6 +234,24 @@ def _pairs_of(countries: str | None, kind: str) -> list[str]:
     return record_pairs(countries, kind)
 
 
+def _recent_record_ids(session: Session, since_dt: object, enough: int) -> dict[str, set[str]]:
+    """Ids per kind of records with evidence in documents ingested since ``since_dt``, newest
+    documents first, stopping once there are ``enough`` in all (one pass for all kinds; filtering
+    the kind in Python keeps SQLite on the mention -> evidence indexes)."""
+    docs = list(session.scalars(select(Document.id).where(Document.ingested_at >= since_dt)
+                                .order_by(Document.ingested_at.desc())))
+    out: dict[str, set[str]] = {k: set() for k in RECORD_MODELS}
+    for i in range(0, len(docs), 50):
+        q = (select(Evidence.record_kind, Evidence.record_id).join(Mention, Evidence.mention_id == Mention.id)
+             .where(Mention.document_id.in_(docs[i:i + 50])))
+        for kind, rid in session.execute(q):
+            if kind in out:
+                out[kind].add(rid)
+        if sum(len(v) for v in out.values()) >= enough:  # the answer is cut at the limit anyway
+            break
+    return out
+
+
 def changes_since(session: Session, since: str, limit: int = 500) -> list[dict]:
     """Records whose ``updated`` is at or after ``since`` (records without one count from their
     documents' ingest time), newest first."""
@@ -245,13 +263,20 @@ def changes_since(session: Session, since: str, limit: int = 500) -> list[dict]:
     # SQLite keeps naive UTC times; PostgreSQL compares aware ones.
     since_dt = since_dt.replace(tzinfo=UTC if session.get_bind().dialect.name == "postgresql" else None)
     out: list[dict] = []
+    recent: dict[str, set[str]] | None = None
     for kind, model in RECORD_MODELS.items():
-        recent_docs = select(Document.id).where(Document.ingested_at >= since_dt)
-        via_docs = (select(Evidence.record_id).join(Mention, Evidence.mention_id == Mention.id)
-                    .where(Evidence.record_kind == kind, Mention.document_id.in_(recent_docs)))
-        q = select(model.id, model.data, model.confidence).where(
-            or_(model.updated >= since, (model.updated.is_(None)) & model.id.in_(via_docs))).limit(limit)
-        rows = session.execute(q).all()
+        rows = session.execute(select(model.id, model.data, model.confidence).where(model.updated >= since)
+                               .order_by(model.updated.desc()).limit(limit)).all()
+        if len(rows) < limit:
+            # While a resolver leaves `updated` empty, a record counts from its documents' ingest
+            # time: walk from the recent documents (few) to their records, not the other way round.
+            if recent is None:
+                recent = _recent_record_ids(session, since_dt, limit * 2)
+            ids = sorted(recent.get(kind, ()))
+            if ids:
+                rows += session.execute(select(model.id, model.data, model.confidence)
+                                        .where(model.id.in_(ids), model.updated.is_(None))
+                                        .limit(limit - len(rows))).all()
         times = record_times(session, kind, [r for r, _, _ in rows])
         for rid, data, conf in rows:
             rec = record_json(kind, rid, data, conf)

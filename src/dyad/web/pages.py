@@ -38,8 +38,8 @@ PAIR = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
 
 def install_pages(app: FastAPI) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request, session: SessionDep, format: Format = None) -> Response:
-        return page("index.html", kb_stats(session), format, request)
+    def index(request: Request, session: SessionDep, format: Format = None, all: bool = False) -> Response:
+        return page("index.html", kb_stats(session), format, request, show_all=all)
 
     @app.get("/dyad/{pair}", response_class=HTMLResponse, include_in_schema=False)
     def dyad(pair: str, request: Request, session: SessionDep, format: Format = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -54,6 +55,7 @@ def render(template: str, **context: Any) -> str:
     return ENV.get_template(template).render(**context)
 
 
+@lru_cache(maxsize=4096)
 def country_name(code: str | None) -> str:
     """'KAZ' -> 'Kazakhstan' (the code itself when unknown)."""
     if not code:

@@ -1,4 +1,5 @@
-"""full-text search index over records and documents (FTS5 on SQLite, tsvector on PostgreSQL)
+"""full-text search index over records and documents (FTS5 on SQLite, tsvector on PostgreSQL);
+an index on the country set of records
 
 Revision ID: 0003
 Revises: 0002
@@ -12,8 +13,14 @@ branch_labels = None
 depends_on = None
 
 
+RECORD_TABLES = ["entities", "events", "agreements", "projects", "metrics", "quotes"]
+
+
 def upgrade() -> None:
     conn = op.get_bind()
+    # Counting records per country set (the index of pairs) reads this index, not the records.
+    for table in RECORD_TABLES:
+        op.create_index(f'ix_{table}_countries', table, ['countries'], unique=False)
     if conn.dialect.name == "sqlite":
         # kind, record_id, pairs and year are stored, not tokenised: they are facets and keys.
         op.execute("CREATE VIRTUAL TABLE search_index USING fts5("
@@ -45,3 +52,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE search_index")
+    for table in RECORD_TABLES:
+        op.drop_index(f'ix_{table}_countries', table_name=table)
