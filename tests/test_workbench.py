@@ -356,3 +356,15 @@ def test_watch_once_ingests_and_prints_changes(scratch: str, tmp_path: Path) -> 
     again = run_cli("watch", folder, "--once", "--db", scratch)
     assert "new documents 0, already stored 1" in again.stdout
     assert run_cli("watch", folder, "--once", "--every", "soon", db=scratch).exit_code == 2
+
+
+def test_timeline_pages_newest_first() -> None:
+    from dyad.web.pairs import TIMELINE_PAGE, timeline_page
+
+    events = [{"id": f"e{i}", "start": f"{1900 + i}"} for i in range(TIMELINE_PAGE * 2 + 5)]
+    first, pager = timeline_page(events, 0)
+    assert len(first) == TIMELINE_PAGE and first[-1]["start"] == events[-1]["start"]
+    assert pager["pages"] == 3
+    last, pager = timeline_page(events, 2)
+    assert [e["id"] for e in last] == [e["id"] for e in events[:5]]
+    assert timeline_page(events, 99)[1]["page"] == 2
