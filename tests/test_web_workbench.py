@@ -137,3 +137,10 @@ def test_feed_validates_and_figures_render(base_url: str, browser) -> None:  # t
     shot(browser, "web-seeds-figures")
     browser.get(f"{base_url}/dyad/{PAIR}#figures")
     assert browser.find_element(By.ID, "figures")
+
+
+def test_most_seed_agreements_link_to_the_event_they_were_signed_at(base_url: str) -> None:
+    agreements = httpx.get(f"{base_url}/api/agreements", params={"limit": 1000}).json()["items"]
+    linked = sum(1 for a in agreements
+                 if httpx.get(f"{base_url}/agreement/{a['id']}?format=json").json()["related"].get("event"))
+    assert linked >= 12, f"{linked} of {len(agreements)}"
