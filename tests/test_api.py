@@ -210,7 +210,8 @@ def test_dyad_page_either_order(client: TestClient) -> None:
     page = client.get("/dyad/UZB-TUR")
     assert page.status_code == 200
     assert "<svg" in page.text and "Agreements by sector" in page.text
-    assert "/dyad/UZB-TUR?format=json" in page.text  # the JSON twin is linked
+    assert page.url.path == "/dyad/TUR-UZB"  # one canonical URL per pair
+    assert "/dyad/TUR-UZB?format=json" in page.text  # the JSON twin is linked
     assert client.get("/dyad/FRA-DEU").status_code == 404
     assert client.get("/dyad/nonsense").status_code == 404
 
@@ -234,7 +235,8 @@ def test_entity_and_search_pages(client: TestClient) -> None:
     assert client.get(f"/entity/{person['id']}").status_code == 200
     assert client.get("/entity/nobody").status_code == 404
     found = client.get("/search?q=railway&format=json").json()
-    assert found["results"]["project"]["total"] >= 1
+    assert found["facets"]["kind"]["project"] >= 1
+    assert any(i["kind"] == "project" for i in found["items"])
     assert "railway" in client.get("/search?q=railway").text.lower()
 
 

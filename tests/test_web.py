@@ -197,6 +197,25 @@ def test_article_payloads_render_as_text(base_url: str, browser) -> None:  # typ
     assert "window.__xss=1" in drv.find_element(By.TAG_NAME, "main").text
 
 
+def test_record_pages_and_feed_escape_article_text(base_url: str, browser) -> None:  # type: ignore[no-untyped-def]
+    import feedparser
+    import httpx
+    from selenium.webdriver.common.by import By
+
+    facts = httpx.get(base_url + "/document/hostile.txt?format=json").json()["facts"]
+    records = [f for f in facts if f["kind"] != "entity"]
+    assert records
+    for rec in records:
+        drv = visit(browser, f"{base_url}/{rec['kind']}/{rec['id']}")
+        assert drv.find_element(By.TAG_NAME, "h1").text
+        assert "hostile.txt" in drv.page_source or XSS_TITLE[:10] in drv.find_element(By.ID, "evidence").text
+        assert not drv.find_elements(By.CSS_SELECTOR, "a[href^='javascript']")
+        no_xss(drv)
+    body = httpx.get(base_url + "/dyad/AZE-KAZ/feed.atom").text
+    assert "<script>" not in body
+    assert not feedparser.parse(body).bozo
+
+
 def test_brief_opens_offline(db_url: str, browser) -> None:  # type: ignore[no-untyped-def]
     """The brief file renders from disk, with no server, no scripts and no network."""
     from selenium.webdriver.common.by import By

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +30,27 @@ def main(db: Annotated[str | None, typer.Option("--db", envvar="DYAD_DB",
     STATE["db"] = db
 
 
+# Every command also takes --db after its name ("dyad stats --db URL"); it wins over the global one.
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (overrides the global --db).")]
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _use_db(db: str | None) -> None:
+    if db:
+        STATE["db"] = db
+
+
+def valid_date(value: str) -> bool:
+    m = PARTIAL_DATE.match(value)
+    if not m:
+        return False
+    try:
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _factory():  # type: ignore[no-untyped-def]
     try:
         return open_db(STATE["db"])
@@ -37,19 +61,23 @@ def _factory():  # type: ignore[no-untyped-def]
 
 @app.command()
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) article or feed URLs.")],
-           ) -> None:
+           db: DbOption = None) -> None:
     """Ingest articles; already-stored texts are skipped. Exit code 1 if any input failed."""
     from dyad.ingest.service import ingest as run_ingest
 
+    _use_db(db)
     factory = _factory()
-    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed} done"), console=console, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+    if not console.is_terminal:  # no progress bar in logs and pipes: only the summary below
+        report = run_ingest(inputs, factory)
+    else:
+        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                      TextColumn("{task.completed} done"), console=console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
 
-        def on_progress(name: str, status: str) -> None:
-            progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
+            def on_progress(name: str, status: str) -> None:
+                progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
-        report = run_ingest(inputs, factory, on_progress=on_progress)
+            report = run_ingest(inputs, factory, on_progress=on_progress)
     if report.resumed:
         console.print(f"finished resolution left pending by an earlier run ({report.resumed} blocks)")
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
@@ -63,15 +91,35 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
 
 
 @app.command()
-def export(fmt: Annotated[str, typer.Option("--format", help="facts (JSON Lines) or csv (a folder).")] = "facts",
+def export(fmt: Annotated[str, typer.Option("--format", help="facts (JSON Lines), csv (a folder), flat (one "
+                                            "CSV, no JSON in cells) or graphml (the pair network).")] = "facts",
            output: Annotated[Path | None, typer.Option("-o", "--output", help="File (facts) or folder (csv).")] = None,
-           ) -> None:
+           country: Annotated[list[str] | None, typer.Option("--country", help="flat: records of this country "
+                                                              "(repeatable, all must be present).")] = None,
+           db: DbOption = None) -> None:
     """Export the knowledge base in the facts-v1 format."""
-    from dyad.export.facts import write_csv, write_jsonl
+    from dyad.export.facts import iter_facts, write_csv, write_jsonl
 
+    _use_db(db)
     factory = _factory()
     with factory() as session:
-        if fmt == "facts":
+        if fmt == "graphml":
+            from dyad.export.graphml import write_graphml
+
+            n = write_graphml(session, output)
+            if output:
+                console.print(f"wrote {n} pairs to {output}")
+        elif fmt == "flat":
+            from dyad.export.flat import flat_csv
+
+            codes = [c.upper() for c in country or []]
+            text = flat_csv(r for r in iter_facts(session, countries=codes) if r["kind"] != "document")
+            if output:
+                output.write_text(text, encoding="utf-8")
+                console.print(f"wrote {text.count(chr(10)) - 1} rows to {output}")
+            else:
+                sys.stdout.write(text)
+        elif fmt == "facts":
             n = write_jsonl(session, output)
             if output:
                 console.print(f"wrote {n} records to {output}")
@@ -82,15 +130,16 @@ def export(fmt: Annotated[str, typer.Option("--format", help="facts (JSON Lines)
             counts = write_csv(session, output)
             console.print(f"wrote {sum(counts.values())} rows to {output}/")
         else:
-            console.print(f"[red]error:[/red] unknown --format {fmt!r}; use facts or csv")
+            console.print(f"[red]error:[/red] unknown --format {escape(repr(fmt))}; use facts, csv, flat or graphml")
             raise typer.Exit(2)
 
 
 @app.command()
-def stats() -> None:
+def stats(db: DbOption = None) -> None:
     """Counts per kind and per country pair."""
     from dyad.store.queries import kb_stats
 
+    _use_db(db)
     factory = _factory()
     with factory() as session:
         s = kb_stats(session)
@@ -116,6 +165,10 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
     """Print the time expressions of FILE as JSON Lines (TIMEX3 type and value)."""
     from dyad.nlp.timex import find_timexes
 
+    if dct is not None and not valid_date(dct):
+        console.print("[red]error:[/red] --dct must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, "
+                      f"got {escape(repr(dct))}")
+        raise typer.Exit(2)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -126,11 +179,12 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
 
 
 @app.command()
-def resolve() -> None:
+def resolve(db: DbOption = None) -> None:
     """Rebuild every record from the stored mentions (finishing any pending work); ids that
     change keep answering as aliases."""
     from dyad.resolve.resolver import pending, resolve_all
 
+    _use_db(db)
     factory = _factory()
     with factory() as session:
         left = pending(session)
@@ -141,10 +195,11 @@ def resolve() -> None:
 
 
 @app.command()
-def merge(a: str, b: str) -> None:
-    """Merge record B into record A (same kind); survives re-ingestion."""
+def merge(a: str, b: str, db: DbOption = None) -> None:
+    """Merge record B into record A (same kind); A keeps its id, B's id redirects to it."""
     from dyad.resolve.corrections import CorrectionError, merge_records
 
+    _use_db(db)
     try:
         rid = merge_records(_factory(), a, b)
     except CorrectionError as exc:
@@ -154,10 +209,11 @@ def merge(a: str, b: str) -> None:
 
 
 @app.command()
-def split(record: str) -> None:
+def split(record: str, db: DbOption = None) -> None:
     """Split a record into one record per source document; survives re-ingestion."""
     from dyad.resolve.corrections import CorrectionError, split_record
 
+    _use_db(db)
     try:
         ids = split_record(_factory(), record)
     except CorrectionError as exc:
@@ -168,10 +224,11 @@ def split(record: str) -> None:
 
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
+          port: Annotated[int, typer.Option(help="Port.")] = 8000, db: DbOption = None) -> None:
     """Serve the web UI and the JSON API."""
     from dyad.api.app import run
 
+    _use_db(db)
     _factory()  # fail early with a clear message on a bad --db
     run(STATE["db"], host=host, port=port)
 
@@ -180,10 +237,11 @@ def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "
 def brief(country_a: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. KAZ.")],
           country_b: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. AZE.")],
           output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("brief.html"),
-          ) -> None:
+          db: DbOption = None) -> None:
     """Write a self-contained, printable HTML brief on a country pair."""
     from dyad.web.brief import write_brief
 
+    _use_db(db)
     factory = _factory()
     try:
         write_brief(factory, country_a.upper(), country_b.upper(), output)
@@ -191,6 +249,133 @@ def brief(country_a: Annotated[str, typer.Argument(help="Alpha-3 code, e.g. KAZ.
         console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     console.print(f"wrote {output}")
+
+
+@app.command("set")
+def set_cmd(record: Annotated[str, typer.Argument(help="Record id, e.g. eve-1a2b3c4d5e.")],
+            assignment: Annotated[str, typer.Argument(metavar="FIELD=VALUE", help="e.g. start=2025-10-22; "
+                                                      "lists separated by ';'; empty value clears")],
+            note: Annotated[str | None, typer.Option("--note", help="Why (kept in the audit).")] = None,
+            db: DbOption = None) -> None:
+    """Set a field of a record; kept by its mentions, so it survives re-ingestion and resolution."""
+    from dyad.resolve.corrections import CorrectionError, set_field
+
+    _use_db(db)
+    if "=" not in assignment:
+        console.print(f"[red]error:[/red] expected FIELD=VALUE, got {escape(repr(assignment))}")
+        raise typer.Exit(2)
+    fld, raw = assignment.split("=", 1)
+    try:
+        value = set_field(_factory(), record, fld.strip(), raw, note=note)
+    except CorrectionError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    console.print(f"set {escape(record)} {escape(fld.strip())} = {escape(json.dumps(value, ensure_ascii=False))}")
+
+
+@app.command()
+def reject(record: Annotated[str, typer.Argument(help="Record id.")],
+           note: Annotated[str | None, typer.Option("--note", help="Why (kept in the audit).")] = None,
+           db: DbOption = None) -> None:
+    """Reject a wrong record: it disappears from the base and stays rejected after re-resolution."""
+    from dyad.resolve.corrections import CorrectionError, reject_record
+
+    _use_db(db)
+    try:
+        kind = reject_record(_factory(), record, note=note)
+    except CorrectionError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    console.print(f"rejected {kind} {escape(record)}")
+
+
+@app.command()
+def corrections(as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+                db: DbOption = None) -> None:
+    """The audit list of every correction (merge, split, set, reject), oldest first."""
+    from dyad.resolve.corrections import list_corrections
+
+    _use_db(db)
+    with _factory()() as session:
+        rows = list_corrections(session)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"corrections ({len(rows)})")
+    for col in ("#", "when", "action", "kind", "record", "field", "value", "note"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(str(r["id"]), (r["created_at"] or "")[:19], r["action"], r["kind"], escape(r["record_id"] or ""),
+                  escape(r["field"] or ""), escape("" if r["value"] is None else json.dumps(r["value"],
+                                                                                          ensure_ascii=False)),
+                  escape(r["note"] or ""))
+    Console().print(t)
+
+
+@app.command()
+def reindex(db: DbOption = None) -> None:
+    """Rebuild the full-text search index (and the pairs quotes belong to)."""
+    from dyad.store.db import session_scope
+    from dyad.store.maintenance import refresh_derived
+
+    _use_db(db)
+    with session_scope(_factory()) as session:
+        refresh_derived(session)
+    console.print("search index rebuilt")
+
+
+def parse_every(text: str) -> float:
+    """'30m' -> 1800.0; '1h30m', '45s', '2h' too; ValueError otherwise."""
+    m = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?", text.strip())
+    if not m or not any(m.groups()):
+        raise ValueError(f"--every must look like 30m, 1h, 1h30m or 45s, got {text!r}")
+    h, mi, s = (int(g or 0) for g in m.groups())
+    seconds = h * 3600 + mi * 60 + s
+    if seconds <= 0:
+        raise ValueError("--every must be longer than zero")
+    return float(seconds)
+
+
+@app.command()
+def watch(sources: Annotated[list[str], typer.Argument(metavar="FEED_OR_URL...", help="Feeds, article URLs "
+                                                       "or folders to poll.")],
+          every: Annotated[str, typer.Option("--every", help="Polling interval, e.g. 30m, 1h.")] = "30m",
+          once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+          db: DbOption = None) -> None:
+    """Poll feeds, ingest what is new and print what changed in the knowledge base."""
+    from dyad.ingest.service import ingest as run_ingest
+    from dyad.store.views import changes_since
+
+    _use_db(db)
+    try:
+        interval = parse_every(every)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    factory = _factory()
+    out = Console(highlight=False)
+    failed = False
+    while True:
+        started = datetime.now(UTC).replace(microsecond=0).isoformat()
+        report = run_ingest(list(sources), factory)
+        for err in report.errors:
+            console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
+        failed = failed or bool(report.errors)
+        out.print(f"{started} new documents {len(report.added)}, already stored {len(report.skipped)}, "
+                  f"failed {len(report.errors)}")
+        if report.added:
+            with factory() as session:
+                changed = changes_since(session, started.replace("+00:00", ""))
+            for rec in changed:
+                from dyad.web.render import fact_label
+
+                out.print(f"  {rec['change']:8} {rec['kind']:9} {escape(rec['id'])}  {escape(fact_label(rec))}")
+        if once:
+            break
+        time.sleep(interval)
+    if failed and once:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

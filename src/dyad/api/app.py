@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,9 +111,15 @@ def _add_kind_routes(app: FastAPI, plural: str, kind: str) -> None:
             total, items = list_records(session, kind, f)
         return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": items})
 
-    def one(rid: str, request: Request) -> JSONResponse:
+    def one(rid: str, request: Request) -> Response:
         with request.app.state.factory() as session:
             rec = get_record(session, kind, rid)
+            if rec is None and kind != "document":  # an id the record had before: 308 to its current one
+                from dyad.web.records import redirect_alias
+
+                moved = redirect_alias(session, kind, rid, request, api=True)
+                if moved is not None:
+                    return moved
         if rec is None:
             raise HTTPException(404, f"no {kind} with id {rid!r}")
         return JSONResponse(rec)
@@ -139,12 +145,16 @@ def create_app(db_url: str | None = None) -> FastAPI:
     @app.get("/api/facts", tags=["export"], summary="The whole knowledge base as facts-v1 JSON Lines",
              response_class=StreamingResponse,
              responses={200: {"content": {"application/x-ndjson": {}}}})
-    def facts() -> StreamingResponse:
+    def facts(country: Annotated[list[str], Query(description="ISO alpha-3; repeatable, all must be present")]
+              = [],  # noqa: B006 - FastAPI copies defaults per request
+              ) -> StreamingResponse:
+        codes = check_countries(country)
+
         def lines() -> Iterator[str]:
             # Its own session: the stream outlives the request handler, and with it any dependency.
             with factory() as session:
                 batch: list[str] = []
-                for rec in iter_facts(session):
+                for rec in iter_facts(session, countries=codes):
                     batch.append(json.dumps(rec, ensure_ascii=False) + "\n")
                     if len(batch) >= 200:  # fewer, larger chunks: less per-chunk overhead
                         yield "".join(batch)

@@ -14,11 +14,18 @@ from dyad.store.models import RECORD_MODELS, Document, RecordAlias
 from dyad.store.records import FIELDS, KIND_ORDER, document_record, record_json
 
 
-def iter_facts(session: Session, kinds: list[str] | None = None) -> Iterator[dict]:
-    """Every record of the knowledge base in a stable order (documents first)."""
+def iter_facts(session: Session, kinds: list[str] | None = None,
+               countries: list[str] | None = None) -> Iterator[dict]:
+    """Every record of the knowledge base in a stable order (documents first); with
+    ``countries``, only records involving all of them and the documents they come from."""
     kinds = kinds or ["document", *KIND_ORDER]
     if "document" in kinds:
-        for doc in session.scalars(select(Document).order_by(Document.doc_id)):
+        q = select(Document).order_by(Document.doc_id)
+        if countries:
+            from dyad.store.queries import _documents_with_country
+
+            q = q.where(*(Document.id.in_(_documents_with_country(c)) for c in countries))
+        for doc in session.scalars(q):
             yield document_record(doc)
     former: dict[str, list[str]] = {}
     for old_id, rid in session.execute(select(RecordAlias.old_id, RecordAlias.record_id)):
@@ -27,8 +34,11 @@ def iter_facts(session: Session, kinds: list[str] | None = None) -> Iterator[dic
         if kind not in kinds:
             continue
         model = RECORD_MODELS[kind]
-        for row in session.scalars(select(model).order_by(model.id)):
-            yield record_json(kind, row.id, row.data, row.confidence, former.get(row.id))
+        q = select(model.id, model.data, model.confidence).order_by(model.id)
+        if countries:
+            q = q.where(*(model.countries.like(f"%|{c}|%") for c in countries))
+        for rid, data, conf in session.execute(q):
+            yield record_json(kind, rid, data, conf, former.get(rid))
 
 
 def write_jsonl(session: Session, out: Path | None) -> int:

@@ -28,8 +28,10 @@ from dyad.resolve import links
 from dyad.resolve import units as un
 from dyad.resolve.base import M, record_id, sources_of
 from dyad.resolve.blocks import blocking_keys
+from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
 from dyad.store.db import lock_for_writing, session_scope
+from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
     Correction,
@@ -88,6 +90,9 @@ def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
         if by_kind.get(kind):
             _resolve_units(session, kind, by_kind[kind], corrections, changes)
     links.refresh(session, changes)
+    derived: dict[str, set[str]] = {k: changes.written.get(k, set()) | changes.removed.get(k, set()) for k in KINDS}
+    derived["document"] = {m.doc_id for m in mentions.values()}
+    refresh_derived(session, derived)  # quotes' pairs and the search index
     return changes
 
 
@@ -114,12 +119,13 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         built.extend((record_id(kind, cl), merge(cl), cl) for cl in clusters if cl)
     if kind == "entity":
         ent.drop_ambiguous_surnames([d for _, d, _ in built if d["entity_type"] == "person"])
-    built = apply_record_corrections(kind, built, corrections)
     for _rid, data, cl in built:
         data["sources"] = sources_of(cl)
         links.prepare(kind, data, cl)
         data["_confidence"] = _confidence(kind, cl)
     links.resolve_many(session, kind, [data for _, data, _ in built])
+    # The analyst's set/reject corrections (and the kept id of a merge) have the last word.
+    built = apply_record_corrections(kind, built, corrections)
     # Replace the old records by the new ones.
     old_ids = sorted(old_members)
     for batch in un.chunks(old_ids):
@@ -170,15 +176,6 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
         changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
                                   for s in json.loads(old_rows[rid][0]).get("sources") or [])
-
-
-def apply_record_corrections(kind: str, built: list[tuple[str, dict, list[M]]],
-                             corrections: list[Correction]) -> list[tuple[str, dict, list[M]]]:
-    """An analyst's ``set`` and ``reject`` corrections, applied to freshly built records."""
-    from dyad.resolve import corrections as corr
-
-    fn = getattr(corr, "apply_record_corrections", None)
-    return fn(kind, built, corrections) if fn else built
 
 
 try:
@@ -254,6 +251,8 @@ def rebuild(session: Session) -> dict[str, int]:
         session.execute(delete(model).where(model.id.not_in(stale)))
     session.execute(delete(PendingBlock))
     links.refresh(session, changes)
+    session.flush()
+    refresh_derived(session)  # quotes' pairs and the search index, whole
     return {kind: session.scalar(select(func.count()).select_from(model)) or 0
             for kind, model in RECORD_MODELS.items()}
 

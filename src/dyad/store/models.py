@@ -70,7 +70,7 @@ class _Record:
     label: Mapped[str | None] = mapped_column(Text)  # name or title, for search and display
     subtype: Mapped[str | None] = mapped_column(String(32), index=True)
     # "|AZE|KAZ|": lets SQLite and PostgreSQL filter by country with LIKE.
-    countries: Mapped[str] = mapped_column(String(256), default="")
+    countries: Mapped[str] = mapped_column(String(256), default="", index=True)
     date_start: Mapped[str | None] = mapped_column(String(32))
     date_end: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float | None] = mapped_column(Float)

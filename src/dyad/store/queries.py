@@ -10,25 +10,40 @@ from itertools import combinations
 from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, Quote
+from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention
 from dyad.store.records import document_record, record_json
+from dyad.store.search import ranked
 
 
-def kb_stats(session: Session) -> dict:
+def kb_stats(session: Session, country: str | None = None) -> dict:
+    """Counts per kind, per country pair, and the multilateral projects per member country
+    (a project of three or more countries is not exploded into pairs). With ``country``, only
+    the pairs of that country."""
     kinds = {"document": session.scalar(select(func.count(Document.id))) or 0}
     for kind, model in RECORD_MODELS.items():
         kinds[kind] = session.scalar(select(func.count()).select_from(model)) or 0
     pairs: dict[str, dict[str, int]] = {}
+    multilateral: dict[str, int] = {}
     for kind, model in RECORD_MODELS.items():
         if kind == "entity":
             continue
-        for (countries,) in session.execute(select(model.countries)):
-            codes = [c for c in (countries or "").split("|") if c]
-            for a, b in combinations(sorted(codes), 2):
+        # Grouped in SQL: there are far fewer distinct country sets than records.
+        q = select(model.countries, func.count()).group_by(model.countries)
+        if country:
+            q = q.where(_like_country(model.countries, country))
+        for countries, n in session.execute(q):
+            codes = sorted({c for c in (countries or "").split("|") if c})
+            if kind == "project" and len(codes) > 2:
+                for c in codes:
+                    multilateral[c] = multilateral.get(c, 0) + n
+                continue
+            for a, b in combinations(codes, 2):
+                if country and country not in (a, b):
+                    continue
                 pairs.setdefault(f"{a}-{b}", {}).setdefault(kind, 0)
-                pairs[f"{a}-{b}"][kind] += 1
-    ordered = dict(sorted(pairs.items(), key=lambda kv: -sum(kv[1].values())))
-    return {"kinds": kinds, "pairs": ordered}
+                pairs[f"{a}-{b}"][kind] += n
+    ordered = dict(sorted(pairs.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
+    return {"kinds": kinds, "pairs": ordered, "multilateral_projects": dict(sorted(multilateral.items()))}
 
 
 # ---- listing and lookup for the API and the web pages ---------------------------------------------------
@@ -106,31 +121,42 @@ def list_records(session: Session, kind: str, f: Filters) -> tuple[int, list[dic
     where += _date_clauses(model.date_start, f)
     if f.type:
         where.append(model.subtype == f.type)
+    stmt = select(model.id, model.data, model.confidence, func.count().over())
+    order: list[ColumnElement] = [model.date_start.is_(None), model.date_start, model.id]
     if f.q:
-        where.append(_text_clause([model.label, model.data], f.q))
+        # Full-text search (store/search.py): ranked, best first; text values only, never keys.
+        hits = ranked(session, f.q, kind)
+        if hits is None:
+            return 0, []
+        sub = hits.subquery()
+        stmt = stmt.join(sub, sub.c.record_id == model.id)
+        order = [sub.c.rank, model.id]
     # Plain columns rather than ORM objects, and the total as a window count on the same rows: one
     # query instead of two and no identity-map bookkeeping (this is the API's hot path).
-    rows = session.execute(select(model.id, model.data, model.confidence, func.count().over())
-                           .where(*where)
-                           .order_by(model.date_start.is_(None), model.date_start, model.id)
-                           .limit(f.limit).offset(f.offset)).all()
+    rows = session.execute(stmt.where(*where).order_by(*order).limit(f.limit).offset(f.offset)).all()
     if rows:
         total = rows[0][3]
     else:  # an offset past the end returns no row to carry the total
-        total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+        total = session.scalar(select(func.count()).select_from(stmt.where(*where).subquery())) or 0
     return total, [record_json(kind, rid, data, conf) for rid, data, conf, _ in rows]
 
 
 def _list_documents(session: Session, f: Filters) -> tuple[int, list[dict]]:
     where: list[ColumnElement[bool]] = [Document.id.in_(_documents_with_country(c)) for c in f.countries]
     where += _date_clauses(Document.published, f)
+    order: list[ColumnElement] = [Document.published.is_(None), Document.published, Document.doc_id]
+    stmt = select(Document)
+    count = select(func.count(Document.id))
     if f.q:
-        where.append(_text_clause([Document.doc_id, Document.title, Document.source, Document.url,
-                                   Document.text], f.q))
-    total = session.scalar(select(func.count(Document.id)).where(*where)) or 0
-    rows = session.scalars(select(Document).where(*where)
-                           .order_by(Document.published.is_(None), Document.published, Document.doc_id)
-                           .limit(f.limit).offset(f.offset))
+        hits = ranked(session, f.q, "document")
+        if hits is None:
+            return 0, []
+        sub = hits.subquery()
+        stmt = stmt.join(sub, sub.c.record_id == Document.doc_id)
+        count = count.join(sub, sub.c.record_id == Document.doc_id)
+        order = [sub.c.rank, Document.doc_id]
+    total = session.scalar(count.where(*where)) or 0
+    rows = session.scalars(stmt.where(*where).order_by(*order).limit(f.limit).offset(f.offset))
     return total, [document_record(d) for d in rows]
 
 
@@ -170,12 +196,83 @@ def documents_by_id(session: Session, doc_ids: set[str]) -> dict[str, dict]:
 
 # ---- the dyad (country pair) view ---------------------------------------------------------------------
 
+@dataclass
+class PairFilters:
+    """The pair page's filters (all optional; already validated by the caller)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    kinds: list[str] = field(default_factory=list)  # empty: every kind
+    type: str | None = None  # event_type / instrument / project_type / metric_type
+    status: str | None = None
+    source: str | None = None  # a document's source (publisher), exact
+    min_confidence: float | None = None
+
+    def active(self) -> bool:
+        return any([self.date_from, self.date_to, self.kinds, self.type, self.status, self.source,
+                    self.min_confidence is not None])
+
+
+TYPE_KEYS = {"event": "event_type", "agreement": "instrument", "project": "project_type",
+             "metric": "metric_type"}
+PAIR_KINDS = ["event", "agreement", "project", "metric", "quote"]
+
+
+def _record_dates(kind: str, rec: dict) -> tuple[str | None, str | None]:
+    if kind == "event":
+        return rec.get("start"), rec.get("end")
+    if kind == "project":
+        dates = sorted(m["date"] for m in rec.get("milestones") or [] if m.get("date"))
+        return (dates[0], dates[-1]) if dates else (None, None)
+    d = rec.get({"agreement": "signed", "metric": "as_of", "quote": "date"}[kind])
+    return d, None
+
+
+def _passes(kind: str, rec: dict, f: PairFilters, doc_source: dict[str, str | None]) -> bool:
+    if f.kinds and kind not in f.kinds:
+        return False
+    if f.type and rec.get(TYPE_KEYS.get(kind, "")) != f.type:
+        return False
+    if f.status and rec.get("status") != f.status:
+        return False
+    if f.source and not any(doc_source.get(s["doc"]) == f.source for s in rec["sources"]):
+        return False
+    # Records without a confidence score (the current resolver gives none) are kept.
+    if f.min_confidence is not None and rec.get("confidence") is not None and rec["confidence"] < f.min_confidence:
+        return False
+    if f.date_from or f.date_to:
+        lo, hi = _record_dates(kind, rec)
+        if lo is None:
+            return False
+        hi = hi or lo
+        if f.date_from and hi + HIGH < f.date_from:
+            return False
+        if f.date_to and lo > f.date_to + HIGH:
+            return False
+    return True
+
+
 def _pair_rows(session: Session, kind: str, a: str, b: str) -> list[dict]:
     model = RECORD_MODELS[kind]
     both = and_(_like_country(model.countries, a), _like_country(model.countries, b))
-    rows = session.scalars(select(model).where(both)
+    rows = session.execute(select(model.id, model.data, model.confidence, model.countries).where(both)
                            .order_by(model.date_start.is_(None), model.date_start, model.id))
-    return [record_json(kind, r.id, r.data, r.confidence) for r in rows]
+    out = []
+    for rid, data, conf, countries in rows:
+        if kind == "project" and len({c for c in countries.split("|") if c}) > 2:
+            continue  # multilateral: listed apart, see dyad_view
+        out.append(record_json(kind, rid, data, conf))
+    return out
+
+
+def multilateral_projects(session: Session, codes: list[str]) -> list[dict]:
+    """Projects of three or more countries that include every one of ``codes``."""
+    model = RECORD_MODELS["project"]
+    rows = session.execute(select(model.id, model.data, model.confidence, model.countries)
+                           .where(*(_like_country(model.countries, c) for c in codes))
+                           .order_by(model.label, model.id))
+    return [record_json("project", rid, data, conf) for rid, data, conf, countries in rows
+            if len({c for c in countries.split("|") if c}) > 2]
 
 
 def _norm_subject(s: str | None) -> str:
@@ -198,50 +295,60 @@ def is_overdue(target: dict, observations: list[dict], today: str) -> bool:
     return True
 
 
-def pair_quotes(session: Session, a: str, b: str, pair_docs: set[str]) -> list[dict]:
-    """Quotes about the pair. Quote records often carry no countries, so a quote also counts when it
-    comes from an article about the pair and its speaker belongs to one of the two countries."""
-    quotes = _pair_rows(session, "quote", a, b)
-    seen = {q["id"] for q in quotes}
-    people = {row.label: row.data.get("country") for row in
-              session.scalars(select(Entity).where(Entity.subtype == "person"))}
-    for row in session.scalars(select(Quote).order_by(Quote.date_start, Quote.id)):
-        if row.id in seen:
-            continue
-        docs = {s.get("doc") for s in row.data.get("sources") or []}
-        if docs & pair_docs and people.get(row.data.get("speaker")) in (a, b):
-            quotes.append(record_json("quote", row.id, row.data, row.confidence))
-    return quotes
+def is_past_planned(event: dict, today: str) -> bool:
+    """A planned event whose whole date period is past: it happened unreported, slipped or was dropped."""
+    last = event.get("end") or event.get("start")
+    return event.get("status") == "planned" and bool(last) and last + HIGH < today
 
 
-def dyad_view(session: Session, a: str, b: str, today: str | None = None) -> dict:
+def pair_quotes(session: Session, a: str, b: str, pair_docs: set[str] | None = None) -> list[dict]:
+    """Quotes about the pair: those whose article and event are about it (store/relevance.py
+    stores that pair in the quote's countries when resolution runs)."""
+    return _pair_rows(session, "quote", a, b)
+
+
+def dyad_view(session: Session, a: str, b: str, today: str | None = None,
+              filters: PairFilters | None = None) -> dict:
     """Everything the dyad page and the brief show about countries ``a`` and ``b``."""
     today = today or date.today().isoformat()
-    events = _pair_rows(session, "event", a, b)
-    agreements = _pair_rows(session, "agreement", a, b)
-    projects = _pair_rows(session, "project", a, b)
-    metrics = _pair_rows(session, "metric", a, b)
-    pair_docs = {s["doc"] for recs in (events, agreements, projects, metrics) for r in recs
-                 for s in r["sources"]}
-    quotes = pair_quotes(session, a, b, pair_docs)
+    f = filters or PairFilters()
+    raw = {kind: _pair_rows(session, kind, a, b) for kind in PAIR_KINDS}
+    all_docs = {s["doc"] for recs in raw.values() for r in recs for s in r["sources"]}
+    docs = documents_by_id(session, all_docs)
+    doc_source = {d: rec.get("source") for d, rec in docs.items()}
+    sources = sorted({s for s in doc_source.values() if s})
+    years = sorted({(_record_dates(k, r)[0] or "")[:4] for k, recs in raw.items() for r in recs} - {""})
+    picked = {kind: [r for r in recs if _passes(kind, r, f, doc_source)] for kind, recs in raw.items()}
+    events, agreements, projects = picked["event"], picked["agreement"], picked["project"]
+    metrics, quotes = picked["metric"], picked["quote"]
+    for e in events:
+        e["past_planned"] = is_past_planned(e, today)
     observations = [m for m in metrics if m.get("metric_type") == "observation"]
+    all_obs = [m for m in raw["metric"] if m.get("metric_type") == "observation"]
     targets = []
     for m in metrics:
         if m.get("metric_type") == "target":
-            targets.append({**m, "overdue": is_overdue(m, observations, today)})
+            targets.append({**m, "overdue": is_overdue(m, all_obs, today)})
     by_sector: dict[str, list[dict]] = {}
     for ag in agreements:
         for sector in ag.get("sectors") or ["other"]:
             by_sector.setdefault(sector, []).append(ag)
     by_sector = dict(sorted(by_sector.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    all_docs = pair_docs | {s["doc"] for q in quotes for s in q["sources"]}
-    documents = sorted(documents_by_id(session, all_docs).values(),
+    shown_docs = {s["doc"] for recs in picked.values() for r in recs for s in r["sources"]}
+    documents = sorted((docs[d] for d in shown_docs if d in docs and (not f.source or doc_source[d] == f.source)),
                        key=lambda d: (d.get("published") or "", d["id"]))
+    multilateral = multilateral_projects(session, [a, b]) if not f.kinds or "project" in f.kinds else []
     return {"a": a, "b": b, "today": today, "events": events, "agreements": agreements,
             "agreements_by_sector": by_sector, "projects": projects, "targets": targets,
             "observations": observations, "quotes": quotes, "documents": documents,
+            "multilateral_projects": multilateral,
+            "facets": {"sources": sources, "years": years},
             "counts": {"event": len(events), "agreement": len(agreements), "project": len(projects),
-                       "metric": len(metrics), "quote": len(quotes), "document": len(documents)}}
+                       "metric": len(metrics), "quote": len(quotes), "document": len(documents)},
+            "total_counts": {k: len(v) for k, v in raw.items()}}
+
+
+RELATED_MAX = 100
 
 
 def entity_view(session: Session, rid: str) -> dict | None:
@@ -252,23 +359,36 @@ def entity_view(session: Session, rid: str) -> dict | None:
     ent = record_json("entity", row.id, row.data, row.confidence)
     names = set(ent.get("aliases") or []) | {ent.get("name")}
     related: dict[str, list[dict]] = {}
+    totals: dict[str, int] = {}
     if ent.get("entity_type") == "person":
         checks = {"event": "participants", "agreement": "signatories", "quote": "speaker",
                   "metric": "stated_by"}
         for kind, fld in checks.items():
             model = RECORD_MODELS[kind]
-            # Narrow with LIKE on the JSON text first, then check the field exactly in Python.
-            data = cast(model.data, Text)
-            like = or_(*(data.contains(_json_escaped(n), autoescape=True) for n in names if n))
-            for r in session.scalars(select(model).where(like).order_by(model.date_start, model.id)):
-                val = r.data.get(fld)
+            # Narrow with the full-text index first (a name's words), then check the field exactly.
+            cand: set[str] = set()
+            for n in names:
+                hits = ranked(session, n, kind) if n else None
+                if hits is not None:
+                    cand.update(session.scalars(select(hits.subquery().c.record_id)))
+            if not cand:
+                continue
+            found: list[dict] = []
+            for rid, rdata, conf in session.execute(
+                    select(model.id, model.data, model.confidence).where(model.id.in_(sorted(cand)))
+                    .order_by(model.date_start.is_(None), model.date_start.desc(), model.id)):
+                val = rdata.get(fld)
                 vals = val if isinstance(val, list) else [val]
                 if names & set(vals):
-                    related.setdefault(kind, []).append(record_json(kind, r.id, r.data, r.confidence))
+                    found.append(record_json(kind, rid, rdata, conf))
+            if found:
+                # The latest RELATED_MAX per kind, shown oldest first; the total is kept.
+                related[kind] = found[:RELATED_MAX][::-1]
+                totals[kind] = len(found)
     elif ent.get("entity_type") == "country" and ent.get("country"):
-        pairs = [p for p in kb_stats(session)["pairs"] if ent["country"] in p.split("-")]
+        pairs = list(kb_stats(session, ent["country"])["pairs"])
         ent["pairs"] = pairs
-    return {"entity": ent, "related": related}
+    return {"entity": ent, "related": related, "related_totals": totals}
 
 
 def search_all(session: Session, q: str, limit: int = 20) -> dict[str, dict]:
@@ -278,3 +398,33 @@ def search_all(session: Session, q: str, limit: int = 20) -> dict[str, dict]:
         total, items = list_records(session, kind, Filters(q=q, limit=limit))
         out[kind] = {"total": total, "items": items}
     return out
+
+
+def search_view(session: Session, q: str, kind: str | None = None, pair: str | None = None,
+                year: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    """Ranked full-text hits (records and documents) with facets by kind, pair and year."""
+    from dyad.store.search import search
+
+    res = search(session, q, kind=kind, pair=pair, year=year, limit=limit, offset=offset)
+    items: list[dict] = []
+    for k, rid, rank in res.hits:
+        rec = get_record(session, k, rid)
+        if rec is not None:
+            rec["rank"] = round(-rank, 4)
+            items.append(rec)
+    return {"q": q, "kind": kind, "pair": pair, "year": year, "total": res.total, "limit": limit,
+            "offset": offset, "items": items, "facets": res.facets}
+
+
+def country_view(session: Session, code: str) -> dict | None:
+    """A country's page: its pairs, its multilateral projects and its latest events."""
+    pairs = kb_stats(session, code)["pairs"]
+    multilateral = multilateral_projects(session, [code])
+    if not pairs and not multilateral:
+        return None
+    model = RECORD_MODELS["event"]
+    rows = session.execute(select(model.id, model.data, model.confidence).where(_like_country(model.countries, code))
+                           .order_by(model.date_start.is_(None), model.date_start.desc(), model.id).limit(30))
+    entity = session.scalar(select(Entity.id).where(Entity.subtype == "country", _like_country(Entity.countries, code)))
+    return {"code": code, "pairs": pairs, "multilateral_projects": multilateral, "entity": entity,
+            "events": [record_json("event", r, d, c) for r, d, c in rows]}

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -53,6 +55,7 @@ def render(template: str, **context: Any) -> str:
     return ENV.get_template(template).render(**context)
 
 
+@lru_cache(maxsize=4096)
 def country_name(code: str | None) -> str:
     """'KAZ' -> 'Kazakhstan' (the code itself when unknown)."""
     if not code:
@@ -208,21 +211,41 @@ def timeline_chart(events: list[dict], width: int = 920, links: bool = True) -> 
         title = f"{e.get('title') or pretty(e.get('event_type'))} ({when}, {status})"
         # Visits are the backbone of a relationship's chronology: they get a visible label.
         label = f"{e.get('title') or 'visit'} ({e.get('start')})" if lane == "visit" else None
-        href = evidence_href(e["sources"][0]) if links and e.get("sources") else None
+        href = f"/event/{quote(e['id'], safe='')}" if links and e.get("id") else None
         x = x_of(d)
         # Same lane, same (partial) date: nudge right so every event stays visible and hoverable.
         while any(abs(m.x - x) < 6 and m.y == lane_y[lane] for m in chart.markers):
             x += 9
         chart.markers.append(Marker(x, lane_y[lane], status, title, label, href, e))
-    # Alternate visit labels above/below their marker so two visits close in time stay readable.
-    flip = False
-    for m in chart.markers:
-        if m.label:
-            m.label_y = m.y - 11 if not flip else m.y + 19
-            # Labels near the right edge grow leftwards so they stay inside the SVG.
-            m.anchor = "start" if m.x < width * 0.6 else "end"
-            flip = not flip
+    place_labels(chart.markers, width)
     return chart
+
+
+LABEL_CHAR_W = 6.7  # px per character at font-size 12, a safe over-estimate for system-ui
+LABEL_MAX = 64
+
+
+def place_labels(markers: list[Marker], width: int) -> None:
+    """Give each labelled marker a free slot (above, then below its marker) where its text overlaps
+    no other label; a label that fits nowhere is dropped (the marker keeps its hover title), so
+    labels never overlap however many events there are."""
+    taken: dict[float, list[tuple[float, float]]] = {}
+    for m in markers:
+        if not m.label:
+            continue
+        if len(m.label) > LABEL_MAX:
+            m.label = m.label[:LABEL_MAX - 1] + "…"
+        w = len(m.label) * LABEL_CHAR_W
+        m.anchor = "start" if m.x + 9 + w < width - 4 else "end"
+        x0, x1 = (m.x + 9, m.x + 9 + w) if m.anchor == "start" else (m.x - 9 - w, m.x - 9)
+        for y in (m.y - 11, m.y + 19):
+            row = taken.setdefault(y, [])
+            if all(x1 + 6 <= a or x0 >= b + 6 for a, b in row):
+                row.append((x0, x1))
+                m.label_y = y
+                break
+        else:
+            m.label = None
 
 
 @dataclass

@@ -1,0 +1,156 @@
+"""Which country pairs a record is about.
+
+Quotes carry no countries of their own. A quote belongs to the pair its article is about (the
+pair most of the article's records concern, or both countries named in its title), narrowed by
+the event it was said at (same article, date within the event) and by its speaker's country —
+never to every pair of the speaker's country. ``assign_quote_countries`` stores the result in
+the quotes' ``countries`` column so every list, filter, count and index treats quotes like the
+other kinds. Call it after a resolution changed quotes (before ``reindex_records``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, Quote
+
+PAIR_KINDS = ("event", "agreement", "project", "metric")
+
+
+def _codes(countries: str | None) -> list[str]:
+    return sorted({c for c in (countries or "").split("|") if c})
+
+
+def within(d: str | None, start: str | None, end: str | None) -> bool:
+    """A (partial) ISO date overlaps the period start..end (partial dates are periods)."""
+    if not d or not start:
+        return False
+    return d + "~" >= start and d <= (end or start) + "~"
+
+
+def said_during(d: str | None, start: str | None, end: str | None, slack_days: int = 2) -> bool:
+    """A quote dated ``d`` was said during the event start..end: within it, or dated up to
+    ``slack_days`` after it (reports often carry the next day's date, the day they were published)."""
+    if within(d, start, end):
+        return True
+    from datetime import date, timedelta
+
+    last = end or start
+    if not d or not last or len(d) != 10 or len(last) != 10:
+        return False
+    try:
+        dd, ld = date.fromisoformat(d), date.fromisoformat(last)
+    except ValueError:
+        return False
+    return ld < dd <= ld + timedelta(days=slack_days)
+
+
+def doc_pair_counts(session: Session, doc_ids: Iterable[int]) -> dict[int, Counter[str]]:
+    """Per document (row id): how many of its bilateral records concern each pair."""
+    ids = sorted(set(doc_ids))
+    out: dict[int, Counter[str]] = {i: Counter() for i in ids}
+    for kind in PAIR_KINDS:
+        model = RECORD_MODELS[kind]
+        for i in range(0, len(ids), 500):
+            q = (select(Mention.document_id, model.id, model.countries)
+                 .join(Evidence, Evidence.mention_id == Mention.id)
+                 .join(model, (Evidence.record_kind == kind) & (Evidence.record_id == model.id))
+                 .where(Mention.document_id.in_(ids[i:i + 500])).distinct())
+            for doc, _rid, countries in session.execute(q):
+                codes = _codes(countries)
+                if len(codes) == 2:
+                    out[doc][f"{codes[0]}-{codes[1]}"] += 1
+    return out
+
+
+def doc_topics(counts: Counter[str], title: str | None, names: dict[str, str]) -> list[str]:
+    """The pairs an article is about, best first: those with at least half as many records as
+    the top pair, and any pair whose two countries its title names."""
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    about = [p for p, n in counts.most_common() if n * 2 >= top]
+    low = (title or "").lower()
+    for p in counts:
+        a, b = p.split("-")
+        if p not in about and names.get(a, "~").lower() in low and names.get(b, "~").lower() in low:
+            about.append(p)
+    return about
+
+
+def _country_names(codes: Iterable[str]) -> dict[str, str]:
+    import pycountry
+
+    out = {}
+    for code in codes:
+        c = pycountry.countries.get(alpha_3=code)
+        if c:
+            out[code] = getattr(c, "common_name", None) or c.name
+    return out
+
+
+def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -> int:
+    """Set ``countries`` of quotes ``ids`` (all when None) to the pair they are about; returns
+    how many quotes got a pair."""
+    q = select(Quote)
+    if ids is not None:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return 0
+        q = q.where(Quote.id.in_(wanted))
+    quotes = list(session.scalars(q))
+    if not quotes:
+        return 0
+    docs_of: dict[str, set[int]] = {}
+    ev = (select(Evidence.record_id, Mention.document_id).join(Mention, Evidence.mention_id == Mention.id)
+          .where(Evidence.record_kind == "quote", Evidence.record_id.in_([x.id for x in quotes])))
+    for rid, doc in session.execute(ev):
+        docs_of.setdefault(rid, set()).add(doc)
+    all_docs = set().union(*docs_of.values()) if docs_of else set()
+    counts = doc_pair_counts(session, all_docs)
+    titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(all_docs))).all()) \
+        if all_docs else {}
+    names = _country_names({c for cnt in counts.values() for p in cnt for c in p.split("-")})
+    topics = {d: doc_topics(counts[d], titles.get(d), names) for d in all_docs}
+    # Events of those documents, to place a quote at the event it was said during.
+    events_by_doc: dict[int, list[tuple[str | None, str | None, str]]] = {}
+    if all_docs:
+        Event = RECORD_MODELS["event"]
+        eq = (select(Mention.document_id, Event.date_start, Event.date_end, Event.countries)
+              .join(Evidence, Evidence.mention_id == Mention.id)
+              .join(Event, (Evidence.record_kind == "event") & (Evidence.record_id == Event.id))
+              .where(Mention.document_id.in_(all_docs)).distinct())
+        for doc, start, end, countries in session.execute(eq):
+            codes = _codes(countries)
+            if len(codes) == 2:
+                events_by_doc.setdefault(doc, []).append((start, end, f"{codes[0]}-{codes[1]}"))
+    speakers = {x.data.get("speaker") for x in quotes if x.data.get("speaker")}
+    person_country: dict[str, str | None] = {}
+    if speakers:
+        for label, data in session.execute(select(Entity.label, Entity.data)
+                                           .where(Entity.subtype == "person", Entity.label.in_(speakers))):
+            person_country[label] = (data or {}).get("country")
+    assigned = 0
+    for quote in quotes:
+        docs = sorted(docs_of.get(quote.id, ()))
+        candidates: list[str] = []
+        for d in docs:
+            at_event = [p for s, e, p in events_by_doc.get(d, []) if said_during(quote.data.get("date"), s, e)]
+            for p in at_event + topics.get(d, []):
+                if p not in candidates and p in topics.get(d, []) + at_event:
+                    candidates.append(p)
+        country = person_country.get(quote.data.get("speaker") or "")
+        if country:
+            candidates = [p for p in candidates if country in p.split("-")]
+        if candidates:
+            a, b = candidates[0].split("-")
+            quote.countries = f"|{a}|{b}|"
+            assigned += 1
+        else:
+            quote.countries = ""
+    session.flush()
+    return assigned

@@ -1,0 +1,191 @@
+"""Full-text search over records and documents.
+
+One ``search_index`` table (migration 0003): an FTS5 virtual table on SQLite, a table with a
+generated ``tsvector`` column and a GIN index on PostgreSQL. The same functions query both.
+
+Only text *values* are indexed (a record's label, names, titles, quotes, place names and the
+names of its countries), never JSON keys: ``q=status`` must not match every record.
+
+Maintenance: ``reindex_records(session, kind, ids)`` after a resolution changed those records,
+``rebuild_search_index(session)`` for everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from dyad.store.models import RECORD_MODELS, Document
+
+SEARCH = sa.table("search_index", sa.column("kind"), sa.column("record_id"), sa.column("label"),
+                  sa.column("body"), sa.column("pairs"), sa.column("year"))
+# Fields whose values are ids, offsets or our own bookkeeping, not text anyone would search for.
+SKIP_FIELDS = {"sources", "event", "corrected", "ref", "event_ref", "link_key"}
+WORD = re.compile(r"\w+", re.UNICODE)
+# bm25 weights per FTS5 column (kind, record_id, label, body, pairs, year): a hit in the label
+# (a person's name, an agreement's title) outranks one in the body.
+BM25_WEIGHTS = (0.0, 0.0, 10.0, 1.0, 0.0, 0.0)
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code)
+    return (getattr(c, "common_name", None) or getattr(c, "name", None) or "") if c else ""
+
+
+def text_values(value: Any, key: str | None = None) -> Iterable[str]:
+    """Every string (and number) value inside ``value``, skipping id-like fields; keys never."""
+    if key in SKIP_FIELDS:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, (int, float)):
+        yield str(value)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from text_values(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from text_values(v, key)
+
+
+def record_pairs(countries: str | None, kind: str = "") -> list[str]:
+    """'|AZE|KAZ|' -> ['AZE-KAZ']. A project of three or more countries is multilateral: it
+    belongs to each member's page, not to every pair of them."""
+    codes = sorted({c for c in (countries or "").split("|") if c})
+    if len(codes) < 2 or (kind == "project" and len(codes) > 2):
+        return []
+    return [f"{a}-{b}" for a, b in combinations(codes, 2)]
+
+
+def _row_for(kind: str, rid: str, label: str | None, data: dict, countries: str | None,
+             date: str | None) -> dict:
+    codes = [c for c in (countries or "").split("|") if c]
+    body = " ".join(text_values(data))
+    names = " ".join(n for n in (_country_name(c) for c in codes) if n)
+    return {"kind": kind, "record_id": rid, "label": label or "", "body": f"{body} {names}".strip(),
+            "pairs": " ".join(record_pairs(countries, kind)), "year": (date or "")[:4] or None}
+
+
+def _delete(session: Session, kind: str, ids: list[str]) -> None:
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        session.execute(sa.delete(SEARCH).where(SEARCH.c.kind == kind, SEARCH.c.record_id.in_(chunk)))
+
+
+def reindex_records(session: Session, kind: str, ids: Iterable[str]) -> int:
+    """Refresh the index rows of records ``ids`` of ``kind`` (removed records lose theirs).
+    Call after a resolution changed, created or deleted those records; returns rows written."""
+    ids = sorted(set(ids))
+    if not ids:
+        return 0
+    _delete(session, kind, ids)
+    rows: list[dict] = []
+    if kind == "document":
+        for i in range(0, len(ids), 500):
+            q = select(Document.doc_id, Document.title, Document.source, Document.text, Document.published) \
+                .where(Document.doc_id.in_(ids[i:i + 500]))
+            for doc_id, title, source, text, published in session.execute(q):
+                rows.append({"kind": "document", "record_id": doc_id, "label": title or doc_id,
+                             "body": " ".join(x for x in (source, text) if x),
+                             "pairs": "", "year": (published or "")[:4] or None})
+    else:
+        model = RECORD_MODELS[kind]
+        for i in range(0, len(ids), 500):
+            q = select(model.id, model.label, model.data, model.countries, model.date_start) \
+                .where(model.id.in_(ids[i:i + 500]))
+            for rid, label, data, countries, date in session.execute(q):
+                rows.append(_row_for(kind, rid, label, data or {}, countries, date))
+    if rows:
+        session.execute(sa.insert(SEARCH), rows)
+    return len(rows)
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Drop and rebuild every index row (records of all kinds and documents)."""
+    session.execute(sa.delete(SEARCH))
+    n = reindex_records(session, "document", session.scalars(select(Document.doc_id)))
+    for kind, model in RECORD_MODELS.items():
+        n += reindex_records(session, kind, session.scalars(select(model.id)))
+    return n
+
+
+# ---- querying ---------------------------------------------------------------------------------------------
+
+def query_terms(q: str) -> list[str]:
+    """The words of a query, lower-cased; punctuation and FTS operators are dropped."""
+    return [w.lower() for w in WORD.findall(q or "")][:16]
+
+
+def _match(session: Session, terms: list[str]) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+    """(WHERE clause, rank expression where smaller is better) for ``terms`` (all must occur;
+    each as a word prefix so 'Tokay' finds 'Tokayev')."""
+    if session.get_bind().dialect.name == "postgresql":
+        tsq = func.to_tsquery("simple", " & ".join(f"{t}:*" for t in terms))
+        tsv = sa.literal_column("search_index.tsv")
+        return tsv.op("@@")(tsq), -func.ts_rank(tsv, tsq)
+    fts = " ".join(f'"{t}"*' for t in terms)
+    table = sa.literal_column("search_index")
+    return table.op("MATCH")(fts), func.bm25(table, *BM25_WEIGHTS)
+
+
+def ranked(session: Session, q: str, kind: str | None = None) -> Select | None:
+    """SELECT kind, record_id, pairs, year, rank of the index rows matching ``q``; None for an
+    empty query. Use as a subquery: join on record_id and order by rank."""
+    terms = query_terms(q)
+    if not terms:
+        return None
+    where, rank = _match(session, terms)
+    stmt = select(SEARCH.c.kind, SEARCH.c.record_id, SEARCH.c.pairs, SEARCH.c.year,
+                  rank.label("rank")).select_from(SEARCH).where(where)
+    if kind:
+        stmt = stmt.where(SEARCH.c.kind == kind)
+    return stmt
+
+
+@dataclass
+class SearchResult:
+    total: int = 0
+    hits: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, id, rank)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def search(session: Session, q: str, kind: str | None = None, pair: str | None = None,
+           year: str | None = None, limit: int = 50, offset: int = 0) -> SearchResult:
+    """Ranked hits of ``q`` with facets by kind, pair and year (facets ignore their own filter
+    only for kind, so the kind counts still show where else the query matches)."""
+    stmt = ranked(session, q)
+    if stmt is None:
+        return SearchResult()
+    sub = stmt.subquery()
+    rows = session.execute(select(sub.c.kind, sub.c.record_id, sub.c.pairs, sub.c.year, sub.c.rank)
+                           .order_by(sub.c.rank, sub.c.kind, sub.c.record_id).limit(20000)).all()
+    facets: dict[str, dict[str, int]] = {"kind": {}, "pair": {}, "year": {}}
+    hits: list[tuple[str, str, float]] = []
+    for k, rid, pairs, yr, rank in rows:
+        in_pair = not pair or pair in (pairs or "").split()
+        in_year = not year or yr == year
+        if in_pair and in_year:
+            facets["kind"][k] = facets["kind"].get(k, 0) + 1
+        if kind and k != kind:
+            continue
+        if in_year:
+            for p in (pairs or "").split():
+                facets["pair"][p] = facets["pair"].get(p, 0) + 1
+        if in_pair and yr:
+            facets["year"][yr] = facets["year"].get(yr, 0) + 1
+        if in_pair and in_year:
+            hits.append((k, rid, float(rank)))
+    facets["pair"] = dict(sorted(facets["pair"].items(), key=lambda kv: (-kv[1], kv[0]))[:20])
+    facets["year"] = dict(sorted(facets["year"].items(), reverse=True))
+    return SearchResult(total=len(hits), hits=hits[offset:offset + limit], facets=facets)
