@@ -446,3 +446,39 @@ def test_sectors_of_civil_protection_and_qualifications():
     assert a["sectors"] == ["security"]
     a = one("The sides exchanged an Agreement on the Mutual Recognition of Professional Qualifications.")
     assert a["sectors"] == ["education"]
+
+
+# ---------------------------------------------------------------------------- lists by field (real-news forms)
+
+
+def test_cooperation_agreements_in_the_areas_of_a_list_one_per_field():
+    found = agreements("President Lula of Brazil ended a two-day visit to Angola. The talks allowed the two countries "
+                       "to sign cooperation agreements in the areas of fisheries, oil refining and mining.")
+    assert [a["field"] for a in found] == ["fisheries", "oil refining", "mining"]
+    assert [a["sectors"] for a in found] == [["agriculture"], ["energy"], ["industry"]]
+    assert all(a["instrument"] == "agreement" and a["status"] == "signed" for a in found)
+
+
+def test_contracts_and_agreements_worth_an_amount_in_sectors_including():
+    found = agreements("Brazilian and Angolan firms exchanged 12 contracts and agreements worth over 2 billion "
+                       "dollars in sectors including solar power, cement, telecom and port services.")
+    assert [a["field"] for a in found] == ["solar power", "cement", "telecom", "port services"]
+    assert {a["instrument"] for a in found} == {"contract"}  # named by the list's first noun, listed once
+    assert [a["sectors"] for a in found] == [["energy"], ["industry"], ["digital"], ["transport"]]
+
+
+def test_memoranda_and_agreements_signed_between_the_two_countries_in_sectors_such_as():
+    found = agreements("Since 2010, seven memoranda of understanding and agreements have been signed between "
+                       "Brazil and Angola. Since 2012, five memoranda of understanding and agreements have been "
+                       "signed between the two countries in sectors such as health, tourism and defence.")
+    assert [a["field"] for a in found] == ["health", "tourism", "defence"]
+    assert {a["instrument"] for a in found} == {"memorandum"}
+
+
+def test_a_pact_on_cooperation_in_the_field_of_is_an_agreement_in_that_field():
+    a = one("Ghana and Togo signed a pact on cooperation in the field of mining and rare earth minerals on Monday.")
+    assert (a["instrument"], a["sectors"]) == ("agreement", ["industry"])
+
+
+def test_sectors_named_by_the_sector_word_are_not_instruments():
+    assert agreements("The two economies grew in sectors such as health and tourism last year.") == []

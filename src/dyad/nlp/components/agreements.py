@@ -31,13 +31,22 @@ TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Z
 CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would",
                 "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain"}
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
+_NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
+          r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
+          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
+          r"accord|protocol|pact")
+# "agreements in A and B"; "cooperation agreements in the areas of A, B and C"; "19 contracts and
+# agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
+# and agreements have been signed between the two countries in sectors such as A, B"
 PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
-    r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|"
-    r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
-    r"accord|protocol)\b"
-    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
-    r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
+    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?"
+    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?"
+    r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
+    r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
+    r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
+    r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
+    r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
+    r"in|on|covering|concerning|related to)\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|and)\s+(?:a|an|the)\s+"
@@ -369,11 +378,15 @@ class AgreementExtractor:
     def field_only(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+        lists: set[int] = set()
         for m in _overlapping(PLURAL_TRIGGER, sent.text):
             a = sent.start_char + m.start()
             if any(x <= a < y for x, y in taken):
                 continue
             list_start = sent.start_char + m.start("list")
+            if list_start in lists:
+                continue  # "contracts and agreements in A, B": one list, named by its first noun
+            lists.add(list_start)
             if any(list_start <= t.start < list_start + 2 for t in doc._.timexes or []):
                 continue  # "agreements on Friday covering ...": a date, not a list of fields
             if m.group("mid").strip() and m.group("list")[:1].isupper():
