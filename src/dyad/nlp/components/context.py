@@ -65,6 +65,10 @@ def span_end(text: str, start: str | None) -> str | None:
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of)\s+(?:the\s+)?$", re.I)
 
 
+REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|added|confirmed|wrote|tweeted)"
+                         r"\s+(?:on\s+|late\s+|early\s+)?$")
+
+
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
     def bounds_a_period(t) -> bool:  # type: ignore[no-untyped-def]
@@ -91,6 +95,11 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(
         r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I))]
+    # "X will on Friday host Y for a state visit, his office said on Tuesday": the date of the
+    # reporting clause is when it was said, not when the event is; another date in the sentence wins.
+    told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
+    if told and len(told) < len(cands):
+        cands = [t for t in cands if t not in told]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
