@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
 from dyad.resolve.base import M, UnionFind, record_id, sources_of
+from dyad.resolve.confidence import record_confidence
 from dyad.resolve.names import plain, surname
 from dyad.store.db import session_scope
 from dyad.store.models import RECORD_MODELS, Correction, Document, Evidence, Mention, StatusHistory
@@ -147,7 +148,8 @@ def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
                 data["sources"] = sources_of(cl)
                 row = model(id=rid, label=_label(kind, data), subtype=_subtype(kind, data),
                             countries=_countries(kind, data), date_start=_date(kind, data),
-                            date_end=data.get("end"), confidence=None, data=data)
+                            date_end=data.get("end"),
+                            confidence=record_confidence(kind, [m.data for m in cl]), data=data)
                 session.add(row)
                 for m in cl:
                     session.add(Evidence(record_kind=kind, record_id=rid, mention_id=m.id))

@@ -382,6 +382,7 @@ class EventExtractor:
                 own_day = start if single_day and not arrival and not ENDED_RE.search(
                     text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
+                    "cue": "noun" if m.group("noun") else "verb",
                     "own_day": own_day,
                     "recalled": bool(RECALLED_RE.search(window)),
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
@@ -466,6 +467,7 @@ class EventExtractor:
                 level = LEVELS.get(lm.group(1).lower()) if lm else None
                 who = full_name(doc, gp)
                 out.append({
+                    "cue": "hosted",
                     "own_day": start if start and len(start) == 10 and not end else None,
                     "kind": "event", "event_type": "visit",
                     "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
@@ -909,7 +911,10 @@ class EventExtractor:
             # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
             # discussed ..."), else the month of the report
             start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
+        cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
+            "met" if (pair_met or m.group(0) == "met") else "cue"
         return [{
+            "cue": cue,
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
             "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
@@ -953,6 +958,7 @@ class EventExtractor:
             location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
         key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
         return [{
+            "cue": "format",
             "kind": "event", "event_type": "meeting", "title": f"{'-'.join(names)} {what}",
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
