@@ -482,3 +482,67 @@ def test_a_pact_on_cooperation_in_the_field_of_is_an_agreement_in_that_field():
 
 def test_sectors_named_by_the_sector_word_are_not_instruments():
     assert agreements("The two economies grew in sectors such as health and tourism last year.") == []
+
+
+def test_joint_declaration_named_by_its_purpose_in_a_list_after_inked():
+    found = agreements("The leaders inked several documents, including a joint declaration to widen the strategic "
+                       "partnership and an agreement between the governments on interregional cooperation.")
+    titles = {a["title"]: a for a in found}
+    assert titles["joint declaration to widen the strategic partnership"]["instrument"] == "declaration"
+    assert titles["agreement between the governments on interregional cooperation"]["sectors"] == ["diplomacy"]
+    assert all(a["status"] == "signed" for a in found)
+
+
+def test_a_listed_joint_declaration_needs_a_signing_verb():
+    assert agreements("The papers, including a joint declaration to widen the partnership, are on the table.") == []
+
+
+def test_instrument_with_a_described_company_then_its_purpose():
+    a = one("Chile's airports operator signed an agreement with Peruvian engineering firm Graña for conducting "
+            "a study of three airports.", check_span=False)
+    assert a["title"].startswith("agreement with Peruvian engineering firm") and a["sectors"] == ["transport"]
+
+
+def test_released_and_launched_instruments_are_signed_that_day():
+    found = agreements("Following their talks, the ministers of Chile and Peru released a Joint Statement and the "
+                       "Plan of Action 2025-2027 on Monday.")
+    assert {a["title"] for a in found} == {"Joint Statement", "Plan of Action 2025-2027"}
+    assert {(a["status"], a["signed"]) for a in found} == {("signed", "2025-06-09")}
+
+
+def test_a_verb_after_a_title_ends_it():
+    found = agreements("He said the Plan of Action sets a new goal of doubling trade by 2030.")
+    assert [a["title"] for a in found] == ["Plan of Action"]
+
+
+def test_a_name_defined_with_an_acronym_used_as_an_instruments_name():
+    a = one("President Boric stressed finalising the Green Hydrogen Supply Partnership (GHSP) between Chile and "
+            "Germany. Officials hope to conclude the GHSP agreement in July.")
+    assert (a["title"], a["aliases"], a["sectors"], a["parties"]) == (
+        "Green Hydrogen Supply Partnership", ["GHSP"], ["energy"], ["CHL", "DEU"])
+
+
+def test_an_acronym_never_used_for_an_instrument_is_no_agreement():
+    assert agreements("The Andean Development Corporation (CAF) lent Chile and Peru money for roads.") == []
+
+
+def test_programmes_between_pairs_of_ministries_one_per_pair():
+    found = agreements("Cooperation programmes between the two countries' justice ministries and health ministries "
+                       "were also signed.", check_span=False)
+    assert [a["title"] for a in found] == ["cooperation programme between two countries' justice ministries",
+                                           "cooperation programme between health ministries"]
+    assert [a["instrument"] for a in found] == ["program", "program"]
+
+
+def test_protocols_amending_one_agreement_and_another_on_a_second():
+    found = agreements("They also signed protocols on amending the agreement on avoidance of double taxation and "
+                       "another on road haulage dated May 2, 2001.", check_span=False)
+    assert [a["title"] for a in found] == ["protocol on amending the agreement on avoidance of double taxation",
+                                           "protocol on road haulage"]
+    assert all(a["signed"] != "2001-05-02" for a in found)  # "dated" dates the amended agreement
+
+
+def test_a_year_range_written_with_to_is_a_period_not_a_signing_date():
+    found = agreements("The ministers signed a programme for economic cooperation for 2017 to 2019 on Monday.",
+                       check_span=False)
+    assert found and found[0]["signed"] == "2025-06-09"

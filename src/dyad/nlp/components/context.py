@@ -62,7 +62,8 @@ def span_end(text: str, start: str | None) -> str | None:
 
 
 # A date after these words bounds a period rather than dating the event ("since 2015").
-NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of)\s+(?:the\s+)?$", re.I)
+NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of|dated)\s+(?:the\s+)?$",
+                            re.I)
 
 
 REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|added|confirmed|wrote|tweeted)"
@@ -82,8 +83,8 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
             return True  # "a protocol amending the 1996 agreement": the year names that other thing
         # "a programme for 2024-2030", "a Programme of Cultural Cooperation for 2026-2028": a period
         return bool(re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start])
-                    or re.search(r"\d{4}\s*[-\u2013]\s*$", text[max(0, t.start - 7):t.start])
-                    or re.match(r"\s*[-\u2013]\s*\d{4}", text[t.end:t.end + 7]))
+                    or re.search(r"\d{4}\s*(?:[-\u2013]|to|until|through)\s*$", text[max(0, t.start - 12):t.start])
+                    or re.match(r"\s*(?:[-\u2013]|to|until|through)\s*\d{4}", text[t.end:t.end + 12]))
 
     # The parser sometimes ends a sentence early ("... Commission for Cooperation, | which ministers
     # co-chaired in Abuja on Sunday."): the written sentence, up to its full stop, is the window.
