@@ -742,3 +742,41 @@ def test_a_tete_a_tete_is_named_one_on_one_talks():
             "held a tete-a-tete lasting an hour.")
     m = one(text, "meeting", dct="2025-06-10")
     assert m["title"] == "tete-a-tete talks between William Ruto and Abiy Ahmed" and m["start"] == "2025-06-09"
+
+
+def test_a_named_council_which_took_place_today_is_a_session_that_day():
+    c = one("Relations between Chile and Peru entered a new phase thanks to the High Level Cooperation Council "
+            "which took place today in Lima.", "council_session")
+    assert (c["status"], c["start"], c["body"]) == ("occurred", DCT, "High Level Cooperation Council")
+
+
+def test_an_ordinal_before_a_named_council_and_meeting():
+    c = one("The talks continued at the first Joint Strategic Council meeting of Chile and Peru.", "council_session")
+    assert c["title"] == "first session of the Joint Strategic Council"
+
+
+def test_a_numbered_meeting_of_a_commission_named_in_lower_case():
+    c = one("Chile and Peru finalized the text on May 1, after the two countries' experts held the 12th meeting of "
+            "the joint commission for demarcating the maritime border on April 20-24.", "council_session")
+    assert c["title"] == "12th session of the joint commission for demarcating the maritime border"
+    assert c["start"] == "2025-04-20"  # the clause after ", after" has its own date
+    assert events("Chile and Peru held the 12th meeting of the joint commission on Monday.", event_type="meeting") == []
+
+
+def test_branches_of_universities_opened_during_a_visit():
+    o = one("Chile and Peru officially opened branches of universities in Arica and Tacna during President "
+            "Boric's state visit to Peru on June 8.", "opening")
+    assert o["title"] == "opening of branches of universities in Arica and Tacna" and o["status"] == "occurred"
+
+
+def test_the_two_presidents_attending_an_opening_by_video_link():
+    text = ("President Boric arrived in Lima on Monday for a state visit. The two presidents also attended the "
+            "opening ceremony of the Callao Port via video link.")
+    o = one(text, "opening")
+    assert o["title"] == "opening of Callao Port" and set(o["countries"]) == {"CHL", "PER"}
+
+
+def test_an_opening_title_ends_before_is_expected():
+    o = one("During the summit, the launch of major joint projects is expected, along with the signing of "
+            "agreements between Chile and Peru.", "opening")
+    assert o["title"] == "opening of major joint projects"

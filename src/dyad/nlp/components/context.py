@@ -107,7 +107,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
         # "X visited Tokyo in February 2023, and the two leaders last met in October": the
         # first date is the other clause's.
         between = text[min(t.end, anchor):max(t.start, anchor)]
-        return bool(re.search(r",\s+(?:and|but|while|whereas)\s|;\s", between))
+        return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
     t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)

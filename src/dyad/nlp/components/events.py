@@ -55,7 +55,17 @@ LOWER_SESSION_RE = re.compile(
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
-                           r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
+                           r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
+                           r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
+# "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
+# the border" (a body named in lower case)
+ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
+_NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r"\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
+                           r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
+                           r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
+                           r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
+                           r"which|that|and|during)\b)")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
                                                                                        reverse=True)) + r")(?![\w-])",
@@ -714,7 +724,8 @@ class EventExtractor:
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []
         seen = set()
-        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1), (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
+        for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
+                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
             for m in rx.finditer(sent.text):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
@@ -754,9 +765,12 @@ class EventExtractor:
                         })
                     continue
                 self.last_body = body
-                if not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2:
+                lower_body = rx is LOWER_BODY_RE
+                if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
                     continue
-                ordinal = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or default_ord
+                word = (m.groupdict().get("ord") or "").lower()
+                ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
+                                                 else None) or default_ord
                 key = f"council:{ordinal or ''}:{synonym_key(body)}"
                 if key in seen:
                     continue
@@ -773,7 +787,8 @@ class EventExtractor:
                 # was held in Dushanbe" (the body's name runs on past the head word)
                 held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
                                    r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
-                                   r"took place|takes place|meeting)\s+in\s+", sent.text[m.end():m.end() + 140])
+                                   r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week)\s+)?in\s+",
+                                   sent.text[m.end():m.end() + 140])
                 if held_in:
                     location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
@@ -791,7 +806,8 @@ class EventExtractor:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?\s+in\s+[A-Z]", sent.text[m.end():m.end() + 110]):
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s+(?:today|yesterday))?\s+in\s+[A-Z]",
+                            sent.text[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
                     location = self._place_after(sent.text, m.end()) or location
@@ -844,6 +860,7 @@ class EventExtractor:
         if not m:
             fm = FORMAT_MEETING_RE.search(sent.text)
             if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
+                    not LOWER_BODY_RE.search(sent.text[fm.start():fm.end() + 80]) and \
                     not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
@@ -1016,7 +1033,9 @@ class EventExtractor:
         obj = m.group("obj").split("\n")[0]
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
                        r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
-        obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
+        obj = re.split(r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|"
+                       r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b",
+                       obj)[0].strip()
         if not PROJECT_HEADS.search(obj) or re.match(
                 r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
                 r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I):
@@ -1025,8 +1044,8 @@ class EventExtractor:
         openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
         in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
                                          or set(main["countries"]) <= openers
-                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers)\b",
-                                                           sent.text[:m.start()])))
+                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|"
+                                                           r"heads\s+of\s+states?)\b", sent.text[:m.start()], re.I)))
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):
             if c["alpha3"] not in sent_countries:
