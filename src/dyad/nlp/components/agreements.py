@@ -352,6 +352,9 @@ class AgreementExtractor:
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
+                if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
+                        r"\s+(?:between|with|to|for)\b", sent.text[m.end("noun"):]):
+                    continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"comprises|comprised|comprising|consists of|consisted of)\b",
