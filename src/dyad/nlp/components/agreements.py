@@ -17,6 +17,8 @@ from dyad.nlp.gazetteer import gazetteer
 DATA = patterns("agreements")
 INSTRUMENTS: dict[str, str] = DATA["instruments"]
 SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), key=lambda x: -len(x[0]))
+# compiled once: a few hundred keywords would otherwise churn the re module's pattern cache
+SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k, s in SECTOR_KEYS]
 GENERIC = set(DATA["generic_fields"])
 HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
 HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
@@ -91,8 +93,8 @@ def sectors_of(text: str | None) -> list[str]:
     low = " " + raw + " | " + raw.replace("-", " ") + " "
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for key, sector in SECTOR_KEYS:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low):
+    for rx, sector in SECTOR_RES:
+        for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
