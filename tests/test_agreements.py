@@ -546,3 +546,14 @@ def test_a_year_range_written_with_to_is_a_period_not_a_signing_date():
     found = agreements("The ministers signed a programme for economic cooperation for 2017 to 2019 on Monday.",
                        check_span=False)
     assert found and found[0]["signed"] == "2025-06-09"
+
+
+def test_a_titled_declaration_of_a_lower_case_subject():
+    a = one("In Lima, the leaders of Chile and Peru signed a historic Declaration of friendship and good "
+            "neighborliness on Monday.")
+    assert (a["title"], a["instrument"], a["signed"]) == (
+        "Declaration of friendship and good neighborliness", "declaration", "2025-06-09")
+
+
+def test_an_instrument_of_the_two_countries_is_no_title():
+    assert agreements("The Agreement of the two countries was never ratified by Chile and Peru.") == []

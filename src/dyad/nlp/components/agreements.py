@@ -227,10 +227,18 @@ class AgreementExtractor:
             start, end = self._extend_left(text, m.start()), self._extend_right(text, m.end(), bool(m.group("no")))
             title = text[start:end].strip()
             if title in HEADS or title == head:
-                comp = re.match(r"\s+(?:on|for|concerning|regarding|to)\s+[a-z][^.;:()]*?"
+                comp = re.match(r"\s+(?:on|for|concerning|regarding|to|of(?=\s+(?!the\b|a\b|an\b|their\b|its\b|"
+                                r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z][^.;:()]*?"
                                 r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$)", text[end:])
                 if comp:
                     end += comp.end()
+                    for t in doc._.timexes or []:
+                        if sent.start_char + start < t.start < sent.start_char + end:
+                            # "a Declaration of friendship ... on Monday": the date is the signing's
+                            cut = re.sub(r"\s+(?:on|in|at|last|this|next|during|from)\s*$", "",
+                                         text[start:t.start - sent.start_char].rstrip())
+                            end = start + len(cut)
+                            break
                     title = text[start:end].strip()
             words = title.split()
             if len(words) < 2:
