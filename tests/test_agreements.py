@@ -446,3 +446,114 @@ def test_sectors_of_civil_protection_and_qualifications():
     assert a["sectors"] == ["security"]
     a = one("The sides exchanged an Agreement on the Mutual Recognition of Professional Qualifications.")
     assert a["sectors"] == ["education"]
+
+
+# ---------------------------------------------------------------------------- lists by field (real-news forms)
+
+
+def test_cooperation_agreements_in_the_areas_of_a_list_one_per_field():
+    found = agreements("President Lula of Brazil ended a two-day visit to Angola. The talks allowed the two countries "
+                       "to sign cooperation agreements in the areas of fisheries, oil refining and mining.")
+    assert [a["field"] for a in found] == ["fisheries", "oil refining", "mining"]
+    assert [a["sectors"] for a in found] == [["agriculture"], ["energy"], ["industry"]]
+    assert all(a["instrument"] == "agreement" and a["status"] == "signed" for a in found)
+
+
+def test_contracts_and_agreements_worth_an_amount_in_sectors_including():
+    found = agreements("Brazilian and Angolan firms exchanged 12 contracts and agreements worth over 2 billion "
+                       "dollars in sectors including solar power, cement, telecom and port services.")
+    assert [a["field"] for a in found] == ["solar power", "cement", "telecom", "port services"]
+    assert {a["instrument"] for a in found} == {"contract"}  # named by the list's first noun, listed once
+    assert [a["sectors"] for a in found] == [["energy"], ["industry"], ["digital"], ["transport"]]
+
+
+def test_memoranda_and_agreements_signed_between_the_two_countries_in_sectors_such_as():
+    found = agreements("Since 2010, seven memoranda of understanding and agreements have been signed between "
+                       "Brazil and Angola. Since 2012, five memoranda of understanding and agreements have been "
+                       "signed between the two countries in sectors such as health, tourism and defence.")
+    assert [a["field"] for a in found] == ["health", "tourism", "defence"]
+    assert {a["instrument"] for a in found} == {"memorandum"}
+
+
+def test_a_pact_on_cooperation_in_the_field_of_is_an_agreement_in_that_field():
+    a = one("Ghana and Togo signed a pact on cooperation in the field of mining and rare earth minerals on Monday.")
+    assert (a["instrument"], a["sectors"]) == ("agreement", ["industry"])
+
+
+def test_sectors_named_by_the_sector_word_are_not_instruments():
+    assert agreements("The two economies grew in sectors such as health and tourism last year.") == []
+
+
+def test_joint_declaration_named_by_its_purpose_in_a_list_after_inked():
+    found = agreements("The leaders inked several documents, including a joint declaration to widen the strategic "
+                       "partnership and an agreement between the governments on interregional cooperation.")
+    titles = {a["title"]: a for a in found}
+    assert titles["joint declaration to widen the strategic partnership"]["instrument"] == "declaration"
+    assert titles["agreement between the governments on interregional cooperation"]["sectors"] == ["diplomacy"]
+    assert all(a["status"] == "signed" for a in found)
+
+
+def test_a_listed_joint_declaration_needs_a_signing_verb():
+    assert agreements("The papers, including a joint declaration to widen the partnership, are on the table.") == []
+
+
+def test_instrument_with_a_described_company_then_its_purpose():
+    a = one("Chile's airports operator signed an agreement with Peruvian engineering firm Graña for conducting "
+            "a study of three airports.", check_span=False)
+    assert a["title"].startswith("agreement with Peruvian engineering firm") and a["sectors"] == ["transport"]
+
+
+def test_released_and_launched_instruments_are_signed_that_day():
+    found = agreements("Following their talks, the ministers of Chile and Peru released a Joint Statement and the "
+                       "Plan of Action 2025-2027 on Monday.")
+    assert {a["title"] for a in found} == {"Joint Statement", "Plan of Action 2025-2027"}
+    assert {(a["status"], a["signed"]) for a in found} == {("signed", "2025-06-09")}
+
+
+def test_a_verb_after_a_title_ends_it():
+    found = agreements("He said the Plan of Action sets a new goal of doubling trade by 2030.")
+    assert [a["title"] for a in found] == ["Plan of Action"]
+
+
+def test_a_name_defined_with_an_acronym_used_as_an_instruments_name():
+    a = one("President Boric stressed finalising the Green Hydrogen Supply Partnership (GHSP) between Chile and "
+            "Germany. Officials hope to conclude the GHSP agreement in July.")
+    assert (a["title"], a["aliases"], a["sectors"], a["parties"]) == (
+        "Green Hydrogen Supply Partnership", ["GHSP"], ["energy"], ["CHL", "DEU"])
+
+
+def test_an_acronym_never_used_for_an_instrument_is_no_agreement():
+    assert agreements("The Andean Development Corporation (CAF) lent Chile and Peru money for roads.") == []
+
+
+def test_programmes_between_pairs_of_ministries_one_per_pair():
+    found = agreements("Cooperation programmes between the two countries' justice ministries and health ministries "
+                       "were also signed.", check_span=False)
+    assert [a["title"] for a in found] == ["cooperation programme between two countries' justice ministries",
+                                           "cooperation programme between health ministries"]
+    assert [a["instrument"] for a in found] == ["program", "program"]
+
+
+def test_protocols_amending_one_agreement_and_another_on_a_second():
+    found = agreements("They also signed protocols on amending the agreement on avoidance of double taxation and "
+                       "another on road haulage dated May 2, 2001.", check_span=False)
+    assert [a["title"] for a in found] == ["protocol on amending the agreement on avoidance of double taxation",
+                                           "protocol on road haulage"]
+    assert all(a["signed"] != "2001-05-02" for a in found)  # "dated" dates the amended agreement
+
+
+def test_a_year_range_written_with_to_is_a_period_not_a_signing_date():
+    found = agreements("The ministers signed a programme for economic cooperation for 2017 to 2019 on Monday.",
+                       check_span=False)
+    assert found and found[0]["signed"] == "2025-06-09"
+
+
+def test_a_titled_declaration_of_a_lower_case_subject():
+    a = one("In Lima, the leaders of Chile and Peru signed a historic Declaration of friendship and good "
+            "neighborliness on Monday.")
+    assert (a["title"], a["instrument"], a["signed"]) == (
+        "Declaration of friendship and good neighborliness", "declaration", "2025-06-09")
+
+
+def test_an_instrument_of_the_two_countries_is_no_title():
+    assert agreements("The Agreement of the two countries was never ratified by Chile and Peru.") == []

@@ -356,3 +356,14 @@ def test_places_on_a_route_are_not_persons_but_senders_are():
     assert people(text) == []
     assert person("He received a letter from John Smith, the envoy, on Monday.", "John Smith")
     assert len(people("The talks between Narendra Modi and Shigeru Ishiba lasted an hour.")) == 2
+
+
+def test_two_word_country_counterpart_with_a_title_between_gives_the_country():
+    p = person("President Cyril Ramaphosa will host his Ivory Coast counterpart President Alassane Ouattara "
+               "next week.", "Alassane Ouattara")
+    assert p["country"] == "CIV"
+
+
+def test_counterpart_of_no_country_gives_no_country():
+    p = person("The minister will host his Cabinet counterpart Minister Arnold Tembo next week.", "Arnold Tembo")
+    assert p["country"] is None

@@ -650,3 +650,133 @@ def test_a_date_after_an_early_sentence_break_still_dates_the_session():
             "Ibrahim Danjuma Lawal and Nana Ama Owusu-Bempah co-chaired in Abuja on Sunday.")
     s = one(text, "council_session", dct="2026-03-10")
     assert s["start"] == "2026-03-08"
+
+
+# ---------------------------------------------------------------------------- real-news forms (issue 13)
+
+
+def test_online_summit_between_two_leaders_is_a_meeting():
+    m = one("Japan and India on Monday signed five agreements during an online summit between Prime Minister "
+            "Narendra Modi and his Japanese counterpart Shigeru Ishiba.", "meeting")
+    assert set(m["countries"]) == {"IND", "JPN"} and m["status"] == "occurred"
+    assert m["participants"] == ["Narendra Modi", "Shigeru Ishiba"] and m["start"] == "2025-06-09"
+    assert "online summit" in m["title"] and m["object_key"].startswith("meeting:video:")
+
+
+def test_talks_the_sentence_puts_after_following_are_done_even_under_would():
+    m = one("The minister said the two nations would work closer following official talks in Wellington with "
+            "Indonesian Foreign Minister Sugiono.", "meeting")
+    assert (m["status"], m["location"]) == ("occurred", "Wellington")
+
+
+def test_the_two_heads_of_state_not_the_spokesman_hold_the_discussions():
+    text = ("President Cyril Ramaphosa will on Friday host his Kenyan counterpart President William Ruto for a "
+            "state visit, the presidency said on Wednesday. Spokesman Vincent Magwenya said the two heads of "
+            "state are expected to hold bilateral discussions during the visit.")
+    m = one(text, "meeting", dct="2025-06-11")
+    assert m["participants"] == ["Cyril Ramaphosa", "William Ruto"] and m["status"] == "planned"
+
+
+def test_country_pair_summit_names_the_meeting_and_its_countries():
+    m = one("The treaty was signed at the Ghanaian-Togolese summit in Accra on March 3, the ministry said.",
+            "meeting")
+    assert (m["title"], m["countries"], m["location"], m["start"]) == (
+        "Ghanaian-Togolese summit", ["GHA", "TGO"], "Accra", "2025-03-03")
+
+
+def test_country_pair_before_a_non_country_word_is_no_summit():
+    assert events("The Coca-Cola summit in Accra drew investors on Monday.", event_type="meeting") == []
+
+
+def test_two_leaders_of_two_countries_who_discussed_something_met():
+    m = one("ACCRA, June 9. President of Ghana John Mahama and Togo's President Faure Gnassingbe discussed ways to "
+            "deepen trade between the two countries, the presidency said.", "meeting")
+    assert m["participants"] == ["Faure Gnassingbe", "John Mahama"] and m["status"] == "occurred"
+    assert m["start"] == "2025-06-09"
+
+
+def test_one_leader_who_discussed_something_alone_is_no_meeting():
+    assert events("President of Ghana John Mahama discussed the budget with his cabinet on Monday.",
+                  event_type="meeting") == []
+
+
+def test_a_leader_who_is_in_the_country_on_a_state_visit_is_visiting_today():
+    v = one("Presidents Shavkat Mirziyoyev and Kassym-Jomart Tokayev chaired the council in Astana. "
+            "Shavkat Mirziyoyev, who is in Kazakhstan on a state visit, called the meeting historic.", "visit")
+    assert (v["guest"], v["host"], v["status"], v["start"]) == ("UZB", "KAZ", "occurred", DCT)
+
+
+def test_a_visit_told_as_done_without_a_date_falls_in_the_report_month():
+    v = one("Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed who arrived in "
+            "Nairobi for a state visit.", "visit")
+    assert (v["guest"], v["host"], v["status"], v["start"]) == ("ETH", "KEN", "occurred", "2025-06")
+
+
+def test_a_visit_recalled_from_the_past_gets_no_report_date():
+    v = one("Kenyan President William Ruto recalled that Ethiopian Prime Minister Abiy Ahmed had once again "
+            "travelled to Nairobi for a state visit.", "visit")
+    assert v["start"] is None
+
+
+def test_the_date_of_a_reporting_clause_does_not_date_the_event():
+    v = one("President Cyril Ramaphosa will on Friday host his Kenyan counterpart President William Ruto for a "
+            "state visit, his office said on Wednesday.", "visit", dct="2025-06-11")
+    assert (v["guest"], v["host"], v["status"], v["start"]) == ("KEN", "ZAF", "planned", "2025-06-13")
+
+
+def test_talks_during_a_visit_filed_from_the_guests_capital_are_at_the_visit():
+    text = ("NAIROBI, June 10 - Kenyan President William Ruto arrived in Addis Ababa on Monday for a state visit. "
+            "Ruto held talks with Ethiopian Prime Minister Abiy Ahmed.")
+    m = one(text, "meeting")
+    assert m["location"] == "Addis Ababa"
+
+
+def test_a_format_meeting_planned_in_a_country_takes_the_country_as_its_place():
+    m = one("Kenya and Ethiopia agreed to hold their next annual consultation in Ethiopia next year.", "meeting")
+    assert (m["status"], m["location"]) == ("planned", "Ethiopia")
+
+
+def test_a_tete_a_tete_is_named_one_on_one_talks():
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a two-day state visit. Ethiopian "
+            "Prime Minister Abiy Ahmed welcomed his guest at the National Palace on Monday. The two leaders then "
+            "held a tete-a-tete lasting an hour.")
+    m = one(text, "meeting", dct="2025-06-10")
+    assert m["title"] == "tete-a-tete talks between William Ruto and Abiy Ahmed" and m["start"] == "2025-06-09"
+
+
+def test_a_named_council_which_took_place_today_is_a_session_that_day():
+    c = one("Relations between Chile and Peru entered a new phase thanks to the High Level Cooperation Council "
+            "which took place today in Lima.", "council_session")
+    assert (c["status"], c["start"], c["body"]) == ("occurred", DCT, "High Level Cooperation Council")
+
+
+def test_an_ordinal_before_a_named_council_and_meeting():
+    c = one("The talks continued at the first Joint Strategic Council meeting of Chile and Peru.", "council_session")
+    assert c["title"] == "first session of the Joint Strategic Council"
+
+
+def test_a_numbered_meeting_of_a_commission_named_in_lower_case():
+    c = one("Chile and Peru finalized the text on May 1, after the two countries' experts held the 12th meeting of "
+            "the joint commission for demarcating the maritime border on April 20-24.", "council_session")
+    assert c["title"] == "12th session of the joint commission for demarcating the maritime border"
+    assert c["start"] == "2025-04-20"  # the clause after ", after" has its own date
+    assert events("Chile and Peru held the 12th meeting of the joint commission on Monday.", event_type="meeting") == []
+
+
+def test_branches_of_universities_opened_during_a_visit():
+    o = one("Chile and Peru officially opened branches of universities in Arica and Tacna during President "
+            "Boric's state visit to Peru on June 8.", "opening")
+    assert o["title"] == "opening of branches of universities in Arica and Tacna" and o["status"] == "occurred"
+
+
+def test_the_two_presidents_attending_an_opening_by_video_link():
+    text = ("President Boric arrived in Lima on Monday for a state visit. The two presidents also attended the "
+            "opening ceremony of the Callao Port via video link.")
+    o = one(text, "opening")
+    assert o["title"] == "opening of Callao Port" and set(o["countries"]) == {"CHL", "PER"}
+
+
+def test_an_opening_title_ends_before_is_expected():
+    o = one("During the summit, the launch of major joint projects is expected, along with the signing of "
+            "agreements between Chile and Peru.", "opening")
+    assert o["title"] == "opening of major joint projects"

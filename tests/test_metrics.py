@@ -201,3 +201,24 @@ def test_a_date_in_an_appositive_does_not_date_the_measurement():
             "worth a combined $140 million.")
     money = next(m for m in metrics(text, "2026-02-13") if m["unit"] == "USD")
     assert money["as_of"] == "2026-02-13"
+
+
+def _metrics(text: str, dct: str = "2025-06-10") -> list[dict]:
+    from dyad.nlp.pipeline import extract_facts
+
+    return [f for f in extract_facts(text, dct) if f["kind"] == "metric"]
+
+
+def test_a_year_opening_the_sentence_dates_the_figure():
+    (m,) = _metrics("In 2022 trade between Chile and Peru reached $5.2 billion, the ministry said.")
+    assert (m["value"], m["unit"], m["as_of"], m["metric_type"]) == (5.2e9, "USD", "2022", "observation")
+
+
+def test_a_range_from_one_year_to_another_dates_each_end_by_its_own_year():
+    found = _metrics("Total trade between South Africa and Kenya increased from R1.1bn in 2020 to R3bn in 2023.")
+    assert [(m["value"], m["unit"], m["as_of"]) for m in found] == [(1.1e9, "ZAR", "2020"), (3e9, "ZAR", "2023")]
+
+
+def test_dollar_symbols_of_other_dollars():
+    (m,) = _metrics("The plan sets a goal of NZ$4 billion in annual two-way trade between New Zealand and Chile.")
+    assert (m["value"], m["unit"], m["metric_type"]) == (4e9, "NZD", "target")

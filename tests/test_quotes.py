@@ -476,3 +476,27 @@ def test_a_speaker_named_in_apposition_after_the_quote():
             "ceremony.")
     found = [f for f in extract_facts(text, "2026-03-10") if f["kind"] == "quote"]
     assert [f["speaker"] for f in found] == ["Ibrahim Danjuma Lawal"]
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_paragraph_goes_on_with_its_speaker():
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.\n"
+            "\u201cKenya is committed to our partnership with Ethiopia,\u201d Ruto said.\n"
+            "\u201cThere is much more we can do together.\u201d\n")
+    assert pairs(text) == [("William Ruto", "Kenya is committed to our partnership with Ethiopia"),
+                           ("William Ruto", "There is much more we can do together.")]
+
+
+def test_a_quote_opening_a_paragraph_after_a_sentence_about_someone_is_theirs():
+    text = ("Presidency spokesperson Vincent Magwenya briefed reporters in Pretoria.\n"
+            "He said trade between the two countries had doubled since 2019.\n"
+            "\u201cDuring the state visit the two countries aim to sign more agreements.\u201d\n")
+    assert pairs(text) == [("Vincent Magwenya", "During the state visit the two countries aim to sign more "
+                                                "agreements.")]
+
+
+def test_a_quote_paragraph_after_another_persons_sentence_is_not_the_earlier_speakers():
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.\n"
+            "\u201cKenya is ready to build the road with Ethiopia,\u201d Ruto said.\n"
+            "Abiy Ahmed replied to the journalists on Monday.\n"
+            "\u201cEthiopia is ready to build it too.\u201d\n")
+    assert pairs(text)[-1] == ("Abiy Ahmed", "Ethiopia is ready to build it too.")

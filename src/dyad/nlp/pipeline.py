@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.nlp.confidence import annotate
 from dyad.nlp.model import load_base_model
 
 COMPONENTS = (
@@ -111,6 +112,7 @@ def analyse(articles: Iterable[ArticleInput], nlp: Language | None = None, batch
         # Cached spans point back at their Doc: a reference cycle that only the slowest garbage
         # collection frees, so memory grew with every article. Drop them once the components are done.
         doc.user_data.pop("dyad_ents", None)
+        annotate(doc._.facts or [], doc._.doc_id)
         yield doc
 
 

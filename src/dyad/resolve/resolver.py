@@ -28,6 +28,7 @@ from dyad.resolve import links
 from dyad.resolve import units as un
 from dyad.resolve.base import M, record_id, sources_of
 from dyad.resolve.blocks import blocking_keys
+from dyad.resolve.confidence import record_confidence
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
 from dyad.store.db import lock_for_writing, session_scope
@@ -178,14 +179,8 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
                                   for s in json.loads(old_rows[rid][0]).get("sources") or [])
 
 
-try:
-    from dyad.resolve.confidence import record_confidence  # type: ignore[import-not-found]
-except ImportError:  # calibrated confidence not built yet
-    record_confidence = None
-
-
 def _confidence(kind: str, members: list[M]) -> float | None:
-    return record_confidence(kind, [m.data for m in members]) if record_confidence else None
+    return record_confidence(kind, [m.data for m in members])
 
 
 def _alias(session: Session, kind: str, old_members: dict[str, set[int]],

@@ -17,11 +17,14 @@ from dyad.nlp.gazetteer import gazetteer
 DATA = patterns("agreements")
 INSTRUMENTS: dict[str, str] = DATA["instruments"]
 SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), key=lambda x: -len(x[0]))
+# compiled once: a few hundred keywords would otherwise churn the re module's pattern cache
+SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k, s in SECTOR_KEYS]
 GENERIC = set(DATA["generic_fields"])
 HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
 HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"}
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "among", "with", "at", "by"}
 PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
                "on", "creating", "setting"}
@@ -29,20 +32,32 @@ STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "
 TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
 # Words that start a clause or a predicate after a title, never part of it ("the Treaty ... as the foundation").
 CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would",
-                "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain"}
+                "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain",
+                "sets", "aims", "seeks", "provides", "calls", "includes", "covers", "envisages", "lays", "outlines",
+                "replaces", "lifts", "allows", "gives", "opens", "marks", "signals", "defines", "can", "could",
+                "should", "may", "must"}
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
+_NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
+          r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
+          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
+          r"accord|protocol|pact|programmes|programs")
+# "agreements in A and B"; "cooperation agreements in the areas of A, B and C"; "19 contracts and
+# agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
+# and agreements have been signed between the two countries in sectors such as A, B"
 PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
-    r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|"
-    r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
-    r"accord|protocol)\b"
-    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?)"
-    r"\s+(?:in|on|covering|concerning|related to|in the (?:fields?|areas?|spheres?) of)\s+(?P<list>[^.;:()]+)",
+    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?"
+    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?"
+    r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
+    r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
+    r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
+    r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
+    r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
+    r"in|on|covering|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(
-    r"\b(?P<verb>signed|issued|adopted|released|approved|and)\s+(?:a|an|the)\s+"
+    r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
     r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
-    r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+on\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,60}?)?)"
+    r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
     r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
     r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
     re.I)
@@ -52,15 +67,21 @@ JOINT_ISSUED = re.compile(
     r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
-    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,)(?:\s+and)?)\s+"
+    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,|\band(?=\s+an?\s)))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
-    r"(?:with\s+(?:[A-Z][\w\-]+\s*){1,3}\s+)?(?:to|on|for|forming|establishing|creating|between|amending|"
+    r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
+    r"(?:to|on|for|forming|establishing|creating|between|amending|"
     r"extending)\s+"
     r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+# A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
+# acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
+ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
+                         r"\((?P<acr>[A-Z]{2,6})\)")
+ACRONYM_USE = re.compile(r"\b([A-Z]{2,6})\s+(?:agreement|deal|pact|accord|treaty|framework|partnership)\b", re.I)
 ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
 
@@ -72,8 +93,8 @@ def sectors_of(text: str | None) -> list[str]:
     low = " " + raw + " | " + raw.replace("-", " ") + " "
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for key, sector in SECTOR_KEYS:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low):
+    for rx, sector in SECTOR_RES:
+        for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -121,8 +142,10 @@ class AgreementExtractor:
         self.signings = sorted((f["sources"][0]["start"], f["start"]) for f in facts
                                if f.get("kind") == "event" and f.get("event_type") == "signing"
                                and f.get("start") and len(f["start"]) == 10)
+        self.acronyms = {m.group(1) for m in ACRONYM_USE.finditer(text_of(doc))}
         for sent in doc.sents:
             found = self.titled(doc, sent, main)
+            found += self.by_acronym(doc, sent, main, found)
             found += self.described(doc, sent, main, found)
             found += self.field_only(doc, sent, main, found)
             facts.extend(found)
@@ -147,7 +170,8 @@ class AgreementExtractor:
         instrument = instrument_of(noun)
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
-        verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing)\b",
+        verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing|released|"
+                         r"launched)\b",
                          text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
         # Modality that bears on the instrument: before it in its sentence ("are expected to sign a
@@ -168,7 +192,8 @@ class AgreementExtractor:
                 and instrument in ("roadmap", "program"):
             status = "planned"
         else:
-            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved)\b",
+            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
+                                            r"released|launched)\b",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         signed = None
@@ -202,10 +227,18 @@ class AgreementExtractor:
             start, end = self._extend_left(text, m.start()), self._extend_right(text, m.end(), bool(m.group("no")))
             title = text[start:end].strip()
             if title in HEADS or title == head:
-                comp = re.match(r"\s+(?:on|for|concerning|regarding|to)\s+[a-z][^.;:()]*?"
+                comp = re.match(r"\s+(?:on|for|concerning|regarding|to|of(?=\s+(?!the\b|a\b|an\b|their\b|its\b|"
+                                r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z][^.;:()]*?"
                                 r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$)", text[end:])
                 if comp:
                     end += comp.end()
+                    for t in doc._.timexes or []:
+                        if sent.start_char + start < t.start < sent.start_char + end:
+                            # "a Declaration of friendship ... on Monday": the date is the signing's
+                            cut = re.sub(r"\s+(?:on|in|at|last|this|next|during|from)\s*$", "",
+                                         text[start:t.start - sent.start_char].rstrip())
+                            end = start + len(cut)
+                            break
                     title = text[start:end].strip()
             words = title.split()
             if len(words) < 2:
@@ -231,6 +264,24 @@ class AgreementExtractor:
                 rec["status"] = "in_force"
                 rec["event_ref"] = None
                 rec["signatories"] = []
+            out.append(rec)
+        return out
+
+    def by_acronym(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
+        """"the Strategic Trade and Investment Partnership (STIP) between Kenya and the United States"
+        where the article also says "the STIP agreement": a named instrument its acronym calls one."""
+        out = []
+        taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+        for m in ACRONYM_DEF.finditer(sent.text):
+            acr = m.group("acr")
+            a, b = sent.start_char + m.start("name"), sent.start_char + m.start("name") + len(m.group("name").rstrip())
+            if acr not in self.acronyms or any(x < b and a < y for x, y in taken):
+                continue
+            title = m.group("name").strip()
+            if gazetteer().country_of(title) or len(title.split()) < 2:
+                continue
+            rec = self._common(doc, sent, main, a, title, "agreement", None, sectors_of(title), (a, b))
+            rec["aliases"] = [acr]
             out.append(rec)
         return out
 
@@ -281,9 +332,9 @@ class AgreementExtractor:
             if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]) \
                     and not (re.search(r"\bbetween\b", text[pos:i]) and " and " not in text[pos:i]):
                 break  # "... for 2024-2030 and an Agreement on ...": the next item of a list
-            if tok.lower() in ("in", "at") and re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
-                nxt = re.match(r"\s*(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
-                if gazetteer().country_of(nxt) or nxt in MONTHS:
+            if tok.lower() in ("in", "at", "on") and re.match(r"\s*(?:in|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
+                nxt = re.match(r"\s*(?:in|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
+                if gazetteer().country_of(nxt) or nxt in MONTHS or nxt in WEEKDAYS:
                     break  # "... Relations in Tashkent in December 2022": place and date, not title
             allow_comma = False
             if tok[:1].isupper() or re.match(r"\d", tok) or tok == "No.":
@@ -311,13 +362,18 @@ class AgreementExtractor:
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
+                if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
+                        r"\s+(?:between|with|to|for)\b", sent.text[m.end("noun"):]):
+                    continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"comprises|comprised|comprising|consists of|consisted of)\b",
                         sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
-                if rx is JOINT_STATEMENT and m.group("verb").lower() == "and" and not re.search(
-                        r"\b(?:signed|issued|adopted|released|approved)\b", sent.text[:m.start()], re.I):
+                if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
+                        and not re.search(
+                        r"\b(?:signed|issued|adopted|released|approved|inked|concluded|exchanged)\b",
+                        sent.text[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
                 title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
@@ -369,16 +425,41 @@ class AgreementExtractor:
     def field_only(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+        lists: set[int] = set()
+        spans: list[tuple[int, int]] = []  # lists already read: an instrument named inside one is its item
         for m in _overlapping(PLURAL_TRIGGER, sent.text):
             a = sent.start_char + m.start()
             if any(x <= a < y for x, y in taken):
                 continue
             list_start = sent.start_char + m.start("list")
+            if list_start in lists or any(x < a < y for x, y in spans):
+                continue  # "contracts and agreements in A, B": one list, named by its first noun
+            lists.add(list_start)
             if any(list_start <= t.start < list_start + 2 for t in doc._.timexes or []):
                 continue  # "agreements on Friday covering ...": a date, not a list of fields
             if m.group("mid").strip() and m.group("list")[:1].isupper():
                 continue  # "the memorandum was signed in Nicosia by ...": a place, not a field
+            another = m.group("list").find(" and another ")
+            if another > 0 and re.match(r"(?:amending|establishing|creating|extending)\b", m.group("list")):
+                # "protocols on amending the agreement on A and another on B": two instruments, each
+                # named by what it does
+                single = instrument_of(m.group("noun"))
+                word = {"program": "programme"}.get(single, single)
+                conn = re.match(r"\w+", sent.text[m.start("list") - 4:m.start("list")].split()[-1]).group(0)
+                first = m.group("list")[:another]
+                rest = re.match(r"\s+and\s+another\s+(?:on\s+)?([^,;]+?)(?=\s+dated\b|,|$)",
+                                m.group("list")[another:])
+                for piece, offset in ((first, 0), (rest.group(1) if rest else None, None)):
+                    if not piece:
+                        continue
+                    s = list_start + (offset if offset is not None else m.group("list").find(piece, another))
+                    out.append(self._common(doc, sent, main, a, f"{word} {conn} {piece}", m.group("noun"), None,
+                                            sectors_of(piece), (s, s + len(piece))))
+                spans.append((list_start, sent.start_char + m.end("list")))
+                continue
             items = self._items(doc, list_start, sent.start_char + m.end("list"))
+            if items:
+                spans.append((list_start, max(e for _, (_, e) in items)))
             noun = m.group("noun")
             if noun.lower() in ("documents", "document"):
                 noun = "other"  # "signed documents in education": which instrument is not said
@@ -407,6 +488,14 @@ class AgreementExtractor:
                     # named by its whole phrase (and still filed under its field)
                     title, span = text_of(doc)[a:e], (a, e)
                     item = re.sub(r"^the\s+", "", item)
+                if m.group("between"):
+                    # "Cooperation programmes between the foreign ministries and the defence ministries
+                    # were signed": one instrument per pair of parties, named by its parties
+                    pre = re.search(r"\b(cooperation|partnership|exchange|work|action)\s+$", sent.text[:m.start()],
+                                    re.I)
+                    single = re.sub(r"(?:me)?s$", "", noun.lower()) + ("me" if noun.lower().startswith("programme")
+                                                                          else "")
+                    title = f"{pre.group(1).lower() + ' ' if pre else ''}{single} between {item}"
                 rec = self._common(doc, sent, main, a, title, noun, item, sectors, span)
                 if re.search(r",\s+(?:and\s+)?(?:a|an)\s+$", text_of(doc)[max(0, a - 10):a]):
                     self._continue_list(rec, [*found, *out], a)  # "..., and a memorandum of cooperation on X"

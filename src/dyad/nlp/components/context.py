@@ -62,7 +62,12 @@ def span_end(text: str, start: str | None) -> str | None:
 
 
 # A date after these words bounds a period rather than dating the event ("since 2015").
-NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of)\s+(?:the\s+)?$", re.I)
+NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of|dated)\s+(?:the\s+)?$",
+                            re.I)
+
+
+REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|added|confirmed|wrote|tweeted)"
+                         r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
@@ -78,8 +83,8 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
             return True  # "a protocol amending the 1996 agreement": the year names that other thing
         # "a programme for 2024-2030", "a Programme of Cultural Cooperation for 2026-2028": a period
         return bool(re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start])
-                    or re.search(r"\d{4}\s*[-\u2013]\s*$", text[max(0, t.start - 7):t.start])
-                    or re.match(r"\s*[-\u2013]\s*\d{4}", text[t.end:t.end + 7]))
+                    or re.search(r"\d{4}\s*(?:[-\u2013]|to|until|through)\s*$", text[max(0, t.start - 12):t.start])
+                    or re.match(r"\s*(?:[-\u2013]|to|until|through)\s*\d{4}", text[t.end:t.end + 12]))
 
     # The parser sometimes ends a sentence early ("... Commission for Cooperation, | which ministers
     # co-chaired in Abuja on Sunday."): the written sentence, up to its full stop, is the window.
@@ -91,13 +96,18 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(
         r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I))]
+    # "X will on Friday host Y for a state visit, his office said on Tuesday": the date of the
+    # reporting clause is when it was said, not when the event is; another date in the sentence wins.
+    told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
+    if told and len(told) < len(cands):
+        cands = [t for t in cands if t not in told]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
         # "X visited Tokyo in February 2023, and the two leaders last met in October": the
         # first date is the other clause's.
         between = text[min(t.end, anchor):max(t.start, anchor)]
-        return bool(re.search(r",\s+(?:and|but|while|whereas)\s|;\s", between))
+        return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
     t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)

@@ -363,10 +363,14 @@ class EntityExtractor:
             titled = role is not None
         if country is None:
             # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
-            cp = COUNTERPART_RE.search(text_of(doc)[max(0, span.start_char - 40):span.start_char])
-            hit = self.gaz.country_of(cp.group(1)) if cp else None
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
+            # ("his Ivory Coast counterpart President Alassane Ouattara": two words, and a title between)
+            cp = COUNTERPART_RE.search(text_of(doc)[max(0, span.start_char - 70):span.start_char])
+            words = cp.group(1).split() if cp else []
+            for k in range(len(words)):
+                hit = self.gaz.country_of(" ".join(words[k:]))
+                if hit and hit[1] in ("name", "adjective"):
+                    country = hit[0]
+                    break
         leader = self.gaz.leader(name, doc._.dct)
         canonical = name
         if leader:
@@ -576,7 +580,9 @@ class EntityExtractor:
         return out
 
 
-COUNTERPART_RE = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*$")
+COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
+                            r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
+                            r"Vice President|Secretary)\s+)?$")
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:

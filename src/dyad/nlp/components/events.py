@@ -55,7 +55,17 @@ LOWER_SESSION_RE = re.compile(
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
-                           r"plans to|met|meets|convened|will convene|would convene)\s*(?:meet|convene)?\b")
+                           r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
+                           r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
+# "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
+# the border" (a body named in lower case)
+ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
+_NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r"\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
+                           r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
+                           r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
+                           r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
+                           r"which|that|and|during)\b)")
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
                                                                                        reverse=True)) + r")(?![\w-])",
@@ -69,6 +79,14 @@ FORMAT_MEETING_RE = re.compile(
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
+PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+(?P<noun>summit|talks|summit talks)\b")
+DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
+RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
+ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
+                        r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
+                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
+                        r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
+                        r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 TWO_MET_RE = re.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|they)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
@@ -112,6 +130,22 @@ ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|wind
                       r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
+
+
+DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
+
+
+def dateline_day(doc: Doc, pos: int) -> str | None:
+    """The day a wire dateline gives ("TASHKENT, Uzbekistan, November 14. ...") when ``pos`` lies
+    in the dateline's paragraph, within its first two sentences."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, pos) + 1
+    head = DATELINE_DAY_RE.match(text, para)
+    if not head or len(re.findall(r"[.!?]\s", text[head.end():pos])) > 2:
+        return None
+    days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
+            if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
+    return days[0] if days else None
 
 
 def _heading(doc: Doc, pos: int) -> bool:
@@ -232,6 +266,12 @@ class EventExtractor:
                        if len(t.iso_date() or "") == 10]
             if opening:
                 days.append(opening[0].iso_date())
+            elif not days and HOST_VERB_RE.search(sent.text):
+                # "X welcomed his guest at the palace on Monday": the day the story has reached
+                own = {t.iso_date() for t in dates_in(doc, sent.start_char, sent.end_char)
+                       if len(t.iso_date() or "") == 10}
+                if len(own) == 1:
+                    days.append(own.pop())
             if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
                 self.narrative = (i, days[-1])
             first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text)]
@@ -249,6 +289,7 @@ class EventExtractor:
             facts.extend(self.openings(doc, sent, main, taken))
         for v in visits:
             v.pop("own_day", None)
+            v.pop("recalled", None)
         doc._.facts = facts
         return doc
 
@@ -261,7 +302,9 @@ class EventExtractor:
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
-                back = out and m.group("noun") and not m.group("level") and re.search(
+                level_word = LEVELS.get((m.group("level") or "").lower())
+                same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
+                back = out and m.group("noun") and same_level and re.search(
                     r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) and not re.match(
                     r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
                 if back and not of_to:
@@ -317,6 +360,11 @@ class EventExtractor:
                                              window, re.I))
                 if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
                     start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                if ONGOING_RE.search(text[max(0, m.start() - 70):m.end()]) and not (start and not before_dct(
+                        doc._.dct, start)):
+                    # "X, who is in Kazakhstan on a state visit"; "currently on a visit to": under way
+                    # on the day of the report
+                    status, start = "occurred", start or doc._.dct
                 if not start and status != "planned" and sent.start > 0 and DAYS_RE.search(text):
                     # "X was in the country for a one-day working visit" after a dated lead sentence:
                     # the lead's date is the visit's.
@@ -344,7 +392,9 @@ class EventExtractor:
                 own_day = start if single_day and not arrival and not ENDED_RE.search(
                     text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
+                    "cue": "noun" if m.group("noun") else "verb",
                     "own_day": own_day,
+                    "recalled": bool(RECALLED_RE.search(window)),
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
                     "start": start, "end": end, "location": self._location(doc, host, trig_end, sent),
                     "countries": [guest, host], "guest": guest, "host": host, "level": level,
@@ -368,6 +418,11 @@ class EventExtractor:
             status = statuses[0] if statuses else "unknown"
             if best and best["status"] != "unknown":
                 status = best["status"]
+            if best is None and status == "occurred" and doc._.dct and not any(v.get("recalled") for v in group):
+                # A visit the report tells as done, with no date of its own and not recalled from
+                # the past ("who arrived in the capital for a state visit"): the month of the report.
+                for v in group:
+                    v["start"] = doc._.dct[:7]
             for v in group:
                 v["level"] = v["level"] or level
                 if best:
@@ -422,6 +477,7 @@ class EventExtractor:
                 level = LEVELS.get(lm.group(1).lower()) if lm else None
                 who = full_name(doc, gp)
                 out.append({
+                    "cue": "hosted",
                     "own_day": start if start and len(start) == 10 and not end else None,
                     "kind": "event", "event_type": "visit",
                     "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
@@ -546,9 +602,13 @@ class EventExtractor:
         """Where a meeting or signing took place: a city in its own clause ("talks in Ankara"), else
         a city just before it in the sentence, else the dateline's city (where the reporter saw it,
         which beats the first stop of a multi-city visit), else the visit's place."""
+        dateline = self._dateline(doc, countries)
+        if dateline and main and main.get("location") and self.gaz.country_of(dateline) and \
+                self.gaz.country_of(dateline)[0] == main.get("guest") != main.get("host"):
+            dateline = None  # filed from the guest's capital ("BEIJING, Nov. 16 -"): the visit is elsewhere
         return self._place_after(sent.text, m.end(), clause_only=True) \
             or self._place_before(sent.text, m.start()) \
-            or self._dateline(doc, countries) or (main.get("location") if main else None) \
+            or dateline or (main.get("location") if main else None) \
             or self._place_near(sent.text, m.start())
 
     def _place_before(self, text: str, pos: int) -> str | None:
@@ -664,7 +724,8 @@ class EventExtractor:
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []
         seen = set()
-        for rx, default_ord in ((SESSION_RE, None), (LAUNCH_RE, 1), (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
+        for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
+                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
             for m in rx.finditer(sent.text):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
@@ -704,9 +765,12 @@ class EventExtractor:
                         })
                     continue
                 self.last_body = body
-                if not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2:
+                lower_body = rx is LOWER_BODY_RE
+                if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
                     continue
-                ordinal = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or default_ord
+                word = (m.groupdict().get("ord") or "").lower()
+                ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
+                                                 else None) or default_ord
                 key = f"council:{ordinal or ''}:{synonym_key(body)}"
                 if key in seen:
                     continue
@@ -723,7 +787,8 @@ class EventExtractor:
                 # was held in Dushanbe" (the body's name runs on past the head word)
                 held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
                                    r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
-                                   r"took place|takes place|meeting)\s+in\s+", sent.text[m.end():m.end() + 140])
+                                   r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week)\s+)?in\s+",
+                                   sent.text[m.end():m.end() + 140])
                 if held_in:
                     location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
                 if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
@@ -741,7 +806,8 @@ class EventExtractor:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?\s+in\s+[A-Z]", sent.text[m.end():m.end() + 110]):
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s+(?:today|yesterday))?\s+in\s+[A-Z]",
+                            sent.text[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
                     location = self._place_after(sent.text, m.end()) or location
@@ -775,9 +841,26 @@ class EventExtractor:
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
                 m = pair_met = TWO_MET_RE.search(sent.text)
+        pair_countries: list[str] = []
+        if not m:
+            # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
+            for pm in PAIR_SUMMIT_RE.finditer(sent.text):
+                a3 = [self.gaz.country_of(pm.group(g)) for g in ("a", "b")]
+                if all(h and h[1] in ("name", "adjective") for h in a3) and a3[0][0] != a3[1][0]:
+                    m, pair_countries = pm, [a3[0][0], a3[1][0]]
+                    break
+        if not m:
+            # "X and Y discussed ways to ...": two leaders of two countries talking together
+            dm = DISCUSS_RE.search(sent.text)
+            before = persons_in(doc, sent.start_char, sent.start_char + dm.start()) if dm else []
+            if dm and not VISIT_RE.search(sent.text) and \
+                    len({person_country(doc, p) for p in before} - {None}) >= 2 and \
+                    re.search(r"\band\b", text_of(doc)[before[0]["sources"][0]["end"]:sent.start_char + dm.start()]):
+                m = dm
         if not m:
             fm = FORMAT_MEETING_RE.search(sent.text)
             if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
+                    not LOWER_BODY_RE.search(sent.text[fm.start():fm.end() + 80]) and \
                     not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
@@ -792,17 +875,24 @@ class EventExtractor:
             c = person_country(doc, p)
             if c and c not in pc:
                 pc.append(c)
-        if len(pc) >= 2:
+        if pair_countries:
+            countries = pair_countries
+        elif len(pc) >= 2:
             countries = pc
         elif not main and len(countries) < 2:
             return []
-        if not people and not main:
+        if not people and not main and not pair_countries:
             return []
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                            clause_tense(doc, a))
         if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
             status = "planned"  # "to lay the groundwork for a first bilateral meeting ... in December"
+        if status == "planned" and not (own and start and not before_dct(start, doc._.dct)) and (re.search(
+                r"\b(?:following|after)\s+(?:(?:their|the|his|her|official|bilateral|formal)\s+)*$",
+                sent.text[max(0, m.start() - 40):m.start()], re.I) or re.match(r"(?:following|after)\b", m.group(0),
+                                                                                re.I)):
+            status = "occurred"  # "would work closer following official talks in X": the talks are done
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
@@ -810,22 +900,38 @@ class EventExtractor:
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
-        if not names and re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads of state|"
-                                   r"prime ministers)\b", sent.text):
-            names = self._leaders_of(doc, countries)  # "a first meeting between the two presidents"
+        two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
+                        r"prime\s+ministers)\b", sent.text, re.I)
+        if two and len(pc) < 2:
+            # "the spokesman said the two heads of state will hold bilateral discussions": the
+            # leaders, not the spokesman who names the meeting
+            names = self._leaders_of(doc, countries) or names
+        if not names and pair_countries:
+            names = self._leaders_of(doc, countries)  # "the Uzbek-Kazakh summit"
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
         noun = "meeting" if pair_met or noun in ("met", "met with") else noun
+        if pair_countries:
+            noun = m.group(0)
+        elif DISCUSS_RE.fullmatch(m.group(0)):
+            noun = "talks"
+        if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
+            noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
         else:
             location = self._where(doc, sent, m, main, countries)
-        if status == "occurred" and not start and doc._.dct and not main:
-            start = doc._.dct[:7]
+        if status == "occurred" and not start and doc._.dct and not (main and main.get("start")):
+            # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
+            # discussed ..."), else the month of the report
+            start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
+        cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
+            "met" if (pair_met or m.group(0) == "met") else "cue"
         return [{
+            "cue": cue,
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
             "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
@@ -863,8 +969,13 @@ class EventExtractor:
         names = [self.gaz.name_of(c) or c for c in countries[:2]]
         location = self._place_after(sent.text, m.end(), clause_only=True) or \
             self._place_after(sent.text, m.end())
+        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
+        if not location and where and self.gaz.country_of(where.group(1)) and \
+                self.gaz.country_of(where.group(1))[1] == "name":
+            location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
         key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
         return [{
+            "cue": "format",
             "kind": "event", "event_type": "meeting", "title": f"{'-'.join(names)} {what}",
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
@@ -922,7 +1033,9 @@ class EventExtractor:
         obj = m.group("obj").split("\n")[0]
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
                        r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
-        obj = re.split(r",\s+(?:which|where|who|and|a|an|the)\b|\s+-\s+|\s+\u2013\s+", obj)[0].strip()
+        obj = re.split(r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|"
+                       r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b",
+                       obj)[0].strip()
         if not PROJECT_HEADS.search(obj) or re.match(
                 r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
                 r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I):
@@ -931,8 +1044,8 @@ class EventExtractor:
         openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
         in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
                                          or set(main["countries"]) <= openers
-                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers)\b",
-                                                           sent.text[:m.start()])))
+                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|"
+                                                           r"heads\s+of\s+states?)\b", sent.text[:m.start()], re.I)))
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):
             if c["alpha3"] not in sent_countries:

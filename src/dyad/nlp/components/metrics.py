@@ -685,9 +685,13 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
             continue  # a bound of a period, not the period measured
         gap = t.start - c.end if t.start >= c.end else c.start - t.end
         between = text[min(t.end, c.end):max(t.start, c.start)]
+        # ("In 2022 trade between Chile and Peru reached ...": a pair of names is no second clause)
+        plain_between = re.sub(r"\b[A-Z][\w\-]*\s+and\s+(?:the\s+)?[A-Z]", "X", between)
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
-                     between):
+                     plain_between):
             continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
+        if t.end <= c.start and re.search(r"\bto\s+$", between):
+            continue  # "from R1bn in 2020 to R3bn in 2023": 2020 dates the range's other end
         if t.end <= c.start:
             lead = text[max(sent.start_char, t.start - 40):t.start]
             comma = lead.rfind(",")

@@ -315,6 +315,14 @@ class QuoteExtractor:
         sentence before lead_start in the same paragraph, when that sentence holds no quotation."""
         ps = ctx.para_start(lead_start)
         before = ctx.text[ps:lead_start].rstrip()
+        if not before and ctx.opens_paragraph(lead_start):
+            # a quotation opening its paragraph: the last sentence of the paragraph before ("He said
+            # the trade grew. || “Despite the pandemic ...”")
+            prev_end = ctx.prev_paragraph_end(lead_start)
+            if prev_end is not None:
+                ps = ctx.para_start(max(prev_end - 1, 0))
+                before = ctx.text[ps:prev_end].rstrip()
+                lead_start = ps + len(before)
         if not before or before[-1] not in ".!?":
             return None
         tok = ctx.token_at(ps + len(before) - 1)
@@ -500,8 +508,15 @@ class QuoteExtractor:
             return False
         if ctx.para_start(prev.open) == ctx.para_start(q.open):
             return lead_start >= prev.close or not text[lead_start:q.open].strip()
-        return not prev.closed and ctx.opens_paragraph(q.open) and \
-            ctx.prev_paragraph_end(q.open) == prev.close
+        if not ctx.opens_paragraph(q.open):
+            return False
+        prev_end = ctx.prev_paragraph_end(q.open)
+        if not prev.closed:
+            return prev_end == prev.close
+        # A quotation that makes up the paragraph after one that quoted someone: the same speaker goes
+        # on ("“...,” said X. || “There is more we can do.”"), the way newsrooms run a quote over paragraphs.
+        return prev_end is not None and ctx.para_start(prev.open) == ctx.para_start(max(prev_end - 1, 0)) and \
+            not text[prev.close:prev_end].count("\u201c") and not ctx.text[lead_start:q.open].strip()
 
 
 # ---------------------------------------------------------------------------- doc helpers

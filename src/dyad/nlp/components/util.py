@@ -79,9 +79,34 @@ def doc_countries(doc: Doc) -> list[str]:
     return sorted(counts, key=lambda a: (-counts[a], first[a]))
 
 
+LEAD_WEIGHT = 3  # a country the lead sentence names counts as this many extra mentions
+
+
 def dyad_of(doc: Doc) -> list[str]:
-    """The article's main pair of countries (or fewer when it has fewer)."""
-    ranked = doc_countries(doc)
+    """The article's main pair of countries (or fewer when it has fewer): the most mentioned,
+    where the lead sentence's countries weigh more (a report on two countries may name a
+    third more often in its background paragraphs) and a named official counts for his
+    country (an article that calls one side "SA" or only names its president)."""
+    if "dyad_pair" in doc.user_data:
+        return list(doc.user_data["dyad_pair"])
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    mentions = [m for m in doc._.countries or [] if m["form"] in ("name", "adjective", "demonym", "capital", "seat")]
+    for m in mentions:
+        counts[m["alpha3"]] = counts.get(m["alpha3"], 0) + 1
+        first.setdefault(m["alpha3"], m["start"])
+    if mentions:
+        lead = sentence_of(doc, mentions[0]["start"])
+        for a3 in {m["alpha3"] for m in mentions if lead.start_char <= m["start"] < lead.end_char}:
+            counts[a3] += LEAD_WEIGHT
+    for p in doc._.persons or []:
+        c = p.get("country")
+        if c and p.get("leader"):
+            counts[c] = counts.get(c, 0) + 1
+            first.setdefault(c, p["sources"][0]["start"])
+    ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
+    if doc._.persons is not None:
+        doc.user_data["dyad_pair"] = ranked[:2]
     return ranked[:2]
 
 
