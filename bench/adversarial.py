@@ -5,11 +5,11 @@
 Each shape is generated here (no shared text): a normal article for reference, a text over
 1,000,000 characters, 2,000 unbalanced quotation marks in a ~79 KB article, 2,000 complete
 quotes, 1,600 titled names ("President X Y of Country said ..."), one 990,000-character
-sentence, 25,000 repeated sentences, and 20 runs of 1,000 symbols without a space.
-Each shape runs in its own subprocess, once with bare
-spaCy (the same English model, ``nlp.pipe`` without dyad's components, its ``max_length``
-raised to the text's length) and once with the full dyad pipeline (``analyse``), so the peak
-resident memory printed is that of one input (the model included). Model loading and one warm-up
+sentence, 25,000 repeated sentences, and 20 runs of 1,000 symbols without a space. Each
+shape runs in its own subprocess, once with bare spaCy (the same English model, ``nlp.pipe``
+without dyad's components, its ``max_length`` raised to the text's length) and once with the
+full dyad pipeline (``analyse``), so the peak resident memory printed is that of one input
+(the model included). Model loading and one warm-up
 run on the normal article (word lists and gazetteers load lazily) are not timed.
 
 Targets: every shape at most 3x bare spaCy's seconds; peak RSS at most 1 GB on any input.

@@ -8,10 +8,11 @@ grow, and how long extraction may take.
   of 1,050,000 characters), so chunks keep both bounded whatever the length.
 - ``max_sentence_tokens``: a hard sentence break every this many tokens before the parser,
   so a text with no full stops is not one sentence of 200,000 tokens.
-- ``time_budget_seconds``: extraction time allowed per document (dyad's components; for a
-  chunked text, the whole run from its first chunk). Once spent, the remaining components
-  (and chunks) are skipped: the document keeps what was extracted so far and is flagged
-  (``doc._.truncated``, with the reason in ``doc._.warnings``).
+- ``time_budget_seconds``: extraction time allowed per document (dyad's components, summed
+  over the chunks of a chunked text; spaCy's models are linear in the text and bounded by the
+  chunks). Once spent, the remaining components (and chunks) are skipped: the document keeps
+  what was extracted so far and is flagged (``doc._.truncated``, with the reason in
+  ``doc._.warnings``).
 
 Defaults are in ``src/dyad/data/limits.json``; the environment variables ``DYAD_CHUNK_CHARS``,
 ``DYAD_MAX_SENTENCE_TOKENS`` and ``DYAD_TIME_BUDGET`` override them.

@@ -205,20 +205,21 @@ def _run_batch(nlp: Language, batch: list[ArticleInput], batch_size: int, limits
             t0 = time.perf_counter()
             docs[k] = proc(doc)
             spent[k] += time.perf_counter() - t0
-    for doc in docs:
+    for k, doc in enumerate(docs):
+        doc.user_data["dyad_extraction_seconds"] = spent[k]
         # Cached spans point back at their Doc: a reference cycle that only the slowest garbage
         # collection frees, so memory grew with every article. Drop them once the components are done.
         doc.user_data.pop("dyad_ents", None)
         yield doc
 
 
-def _truncate(nlp: Language, doc: Doc, at: str, limits: Limits, extra: str = "") -> None:
+def _truncate(nlp: Language, doc: Doc, at: str, limits: Limits) -> None:
     names = [n for n in nlp.pipe_names if _is_extractor(n)]
     skipped = names[names.index(at):] if at in names else []
     doc._.truncated = True
     doc._.warnings = list(doc._.warnings or []) + [
         f"time budget of {limits.time_budget_seconds:g} s spent: skipped {', '.join(skipped) or 'nothing'}"
-        + extra + "; stored with what was extracted so far"]
+        + "; stored with what was extracted so far"]
 
 
 def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -245,9 +246,9 @@ def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
 
 def _run_chunked(nlp: Language, article: ArticleInput, limits: Limits) -> Doc:
     """One long text, chunk by chunk, merged back into a Doc of the whole text. Facts, persons,
-    countries and time expressions keep offsets into the full text. The time budget runs over
-    all chunks from the first; chunks after it is spent are tokenized only."""
-    t0 = time.perf_counter()
+    countries and time expressions keep offsets into the full text. The time budget is for the
+    extraction of all chunks together; chunks after it is spent are tokenized only."""
+    spent = 0.0
     text = article.text
     pieces = split_chunks(text, limits.chunk_chars)
     docs: list[Doc] = []
@@ -257,30 +258,31 @@ def _run_chunked(nlp: Language, article: ArticleInput, limits: Limits) -> Doc:
     timexes: list = []
     shifted: set[int] = set()
     warnings: list[str] = []
-    truncated = False
+    truncated = skipping = False
     for k, (a, b) in enumerate(pieces):
-        left = limits.time_budget_seconds - (time.perf_counter() - t0)
+        left = limits.time_budget_seconds - spent
         if left <= 0:
             docs.append(tokenize(nlp, text[a:b]))
-            if not truncated:
-                truncated = True
+            if not skipping:
+                truncated = skipping = True
                 warnings.append(f"time budget of {limits.time_budget_seconds:g} s spent after chunk {k} of "
                                 f"{len(pieces)}: characters {a:,} to {len(text):,} not analysed; "
                                 "stored with what was extracted so far")
             continue
         budget = replace(limits, time_budget_seconds=left)
         doc = next(_run_batch(nlp, [ArticleInput(article.doc_id, text[a:b], article.published)], 1, budget))
+        spent += doc.user_data.get("dyad_extraction_seconds", 0.0)
         if doc._.truncated:
             truncated = True
             warnings += [w + f" (chunk {k + 1} of {len(pieces)})" for w in doc._.warnings or []]
-        for f in doc._.facts or []:
+        for f in (doc._.facts or []) + (doc._.persons or []):  # persons are facts too: each source once
             for s in f.get("sources") or []:
                 if id(s) not in shifted:
                     shifted.add(id(s))
                     s["start"] += a
                     s["end"] += a
         facts += doc._.facts or []
-        persons += doc._.persons or []  # the same dicts as in facts: shifted once above
+        persons += doc._.persons or []
         countries += [{**c, "start": c["start"] + a, "end": c["end"] + a} for c in doc._.countries or []]
         timexes += [replace(t, start=t.start + a, end=t.end + a) for t in doc._.timexes or []]
         doc.user_data.clear()  # caches and extension values: read above, not needed in the merged Doc
@@ -295,6 +297,7 @@ def _run_chunked(nlp: Language, article: ArticleInput, limits: Limits) -> Doc:
     merged._.truncated = truncated
     merged._.warnings = warnings
     merged._.chunks = len(pieces)
+    merged.user_data["dyad_extraction_seconds"] = spent
     return merged
 
 
