@@ -17,6 +17,7 @@ Word lists live in ``dyad/data/timex/lexicon.json`` so they can be extended with
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import json
 import re
@@ -724,8 +725,8 @@ def _rel_unit(m: re.Match, c: _Ctx) -> _Result:
     return "DATE", value, mod
 
 
-@_rule(r"(?:(?P<mod>early|earlier|late|later)\s+)?(?:the\s+)?(?P<rel>this|last|next|that)?\s*"
-       r"(?P<unit>weekend)(?![\w-])", 6)
+@_rule(r"(?:(?P<mod>early|earlier|late|later)\s+)?(?:the\s+)?(?P<rel>this|last|next|that)?\s{0,20}"
+       r"(?P<unit>weekend)(?![\w-])", 6)  # \s{0,20}, not \s*: linear on long runs of blanks
 def _weekend(m: re.Match, c: _Ctx) -> _Result:
     rel = (m["rel"] or "").lower()
     if rel == "that":
@@ -1303,12 +1304,16 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
                 cands.append((s, e, prio, *res))
     # Longest match first, then rule priority: specific multi-word rules beat their sub-parts.
     cands.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
-    taken: list[tuple[int, int]] = []
+    # Chosen spans are disjoint: kept sorted, an overlap is found by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     chosen = []
     for s, e, _p, typ, val, mod in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        k = bisect.bisect_right(ends, s)  # the first chosen span ending after s
+        if k < len(starts) and starts[k] < e:
             continue
-        taken.append((s, e))
+        starts.insert(k, s)
+        ends.insert(k, e)
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]

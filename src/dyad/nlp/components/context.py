@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from unidecode import unidecode
 
-from dyad.nlp.components.util import patterns, text_of
+from dyad.nlp.components.util import country_dicts_in, patterns, text_of, within
 
 RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
 
@@ -26,8 +26,16 @@ def has_cue(text: str, key: str, name: str = "events") -> bool:
 
 def dates_in(doc: Doc, start: int, end: int) -> list:
     """Calendar-date timexes (not PRESENT_REF and the like) between two offsets."""
-    return [t for t in doc._.timexes or [] if t.start >= start and t.end <= end and t.type in ("DATE", "TIME")
-            and t.iso_date()]
+    return [t for t in within(doc, "timexes", doc._.timexes or [], start, end, _tx_start, _tx_end)
+            if t.type in ("DATE", "TIME") and t.iso_date()]
+
+
+def _tx_start(t) -> int:  # type: ignore[no-untyped-def]
+    return t.start
+
+
+def _tx_end(t) -> int:  # type: ignore[no-untyped-def]
+    return t.end
 
 
 def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -257,7 +265,29 @@ def prospective(text: str, start: int, end: int) -> bool:
 
 
 def persons_in(doc: Doc, start: int, end: int) -> list[dict]:
-    return [p for p in doc._.persons or [] if p["sources"][0]["start"] >= start and p["sources"][0]["end"] <= end]
+    return within(doc, "persons", doc._.persons or [], start, end, _p_start, _p_end)
+
+
+def _p_start(p: dict) -> int:
+    return p["sources"][0]["start"]
+
+
+def _p_end(p: dict) -> int:
+    return p["sources"][0]["end"]
+
+
+def _by_last(doc: Doc) -> dict[str, list[dict]]:
+    """The article's persons by each last word of their names (see _lasts), in order; indexed
+    once per persons list."""
+    persons = doc._.persons or []
+    cached = doc.user_data.get("dyad_by_last")
+    if cached is None or cached[0] is not persons or cached[1] != len(persons):
+        index: dict[str, list[dict]] = {}
+        for p in persons:
+            for last in _lasts(p):
+                index.setdefault(last, []).append(p)
+        cached = doc.user_data["dyad_by_last"] = (persons, len(persons), index)
+    return cached[2]
 
 
 def _last(name: str) -> str:
@@ -275,18 +305,17 @@ def person_country(doc: Doc, person: dict) -> str | None:
     if person.get("country"):
         return person["country"]
     last = _last(person["name"])
-    for p in doc._.persons or []:
-        if p.get("country") and last in _lasts(p):
+    for p in _by_last(doc).get(last, []):
+        if p.get("country"):
             return p["country"]
     return None
 
 
 def full_name(doc: Doc, person: dict) -> str:
     last = _last(person["name"])
-    names = [p["name"] for p in doc._.persons or [] if last in _lasts(p)]
+    names = [p["name"] for p in _by_last(doc).get(last, [])]
     return max(names, key=lambda n: (len(n.split()), len(n)), default=person["name"])
 
 
 def country_mentions(doc: Doc, start: int, end: int, forms: tuple[str, ...] | None = None) -> list[dict]:
-    return [m for m in doc._.countries or [] if m["start"] >= start and m["end"] <= end
-            and (forms is None or m["form"] in forms)]
+    return [m for m in country_dicts_in(doc, start, end) if forms is None or m["form"] in forms]

@@ -16,7 +16,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyad.nlp.components.util import clean_name, dateline_place, dyad_of, in_quotes, patterns, span_source, text_of
+from dyad.nlp.components.util import (
+    Intervals,
+    clean_name,
+    dateline_place,
+    dyad_of,
+    in_quotes,
+    patterns,
+    span_source,
+    text_of,
+)
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
 from dyad.text.names import plain
 
@@ -98,9 +107,8 @@ class EntityExtractor:
         # A name that the article also writes as the name of a thing ("the Azad Pattan hydropower
         # project") is that thing everywhere in the article, not a person.
         text = text_of(doc)
-        things = {p["name"] for p in persons if any(
-            NOT_PERSON_NEXT.match(text[m.end():m.end() + 30].lstrip())
-            for m in re.finditer(r"(?<![\w-])" + re.escape(p["name"]) + r"(?![\w-])", text))}
+        things = {name for name, ends in _occurrence_ends(text, {p["name"] for p in persons}).items()
+                  if any(NOT_PERSON_NEXT.match(text[e:e + 30].lstrip()) for e in ends)}
         persons = [p for p in persons if p["name"] not in things]
         self._home_officials(doc, persons)
         persons.extend(self.repeated_surnames(doc, persons))
@@ -129,7 +137,7 @@ class EntityExtractor:
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
         """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
         tagger missed: the name's last word, standing alone as a proper noun."""
-        taken = [(p["sources"][0]["start"], p["sources"][0]["end"]) for p in persons]
+        taken = Intervals((p["sources"][0]["start"], p["sources"][0]["end"]) for p in persons)
         by_last: dict[str, dict] = {}
         for p in persons:
             words = p["name"].split()
@@ -141,7 +149,7 @@ class EntityExtractor:
         out = []
         for tok in doc:
             p = by_last.get(tok.text)
-            if p is None or tok.pos_ != "PROPN" or any(a <= tok.idx < b for a, b in taken):
+            if p is None or tok.pos_ != "PROPN" or taken.overlaps(tok.idx, tok.idx + 1):
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prv = doc[tok.i - 1] if tok.i > 0 else None
@@ -397,7 +405,7 @@ class EntityExtractor:
 
     def title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """Role from "Kazakh President X", "Kazakhstan's Ambassador to Azerbaijan, X", "President X"."""
-        line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
+        line_start = text_of(doc).rfind("\n", max(0, span.start_char - 90), span.start_char) + 1
         window = text_of(doc)[max(line_start, span.start_char - 90):span.start_char]
         window = window.rstrip()
         comma = window.endswith(",")
@@ -429,11 +437,9 @@ class EntityExtractor:
 
     def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
-        line_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
+        line_start = text_of(doc).rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
         window = text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip()
-        m = re.search(r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
-            re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
-            r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$", window)
+        m = self._long_title_window_re().search(window)
         if not m:
             return None, None, False
         country = None
@@ -451,6 +457,14 @@ class EntityExtractor:
                     country, title = hit[0], title[:of.start()]
                     break
         return (f"{title} of {self.gaz.name_of(country)}" if country else title), country, True
+
+    def _long_title_window_re(self) -> re.Pattern:
+        if getattr(self, "_long_title_window", None) is None:
+            self._long_title_window = re.compile(
+                r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
+                    re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
+                r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$")
+        return self._long_title_window
 
     def role_string(self, title: str, country: str | None, to: str | None) -> str:
         words = title.split()
@@ -591,6 +605,29 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     if cached is None:
         cached = doc.user_data["dyad_ents"] = tuple(doc.ents)
     return cached
+
+
+WORD_RUN = re.compile(r"[\w-]*")
+
+
+def _occurrence_ends(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each name ends in the text, as a whole word (not inside a longer word or a
+    hyphenated one), found in one pass: a name can only start where the text's run of word
+    characters equals the name's first run ("Bafenna" for "Bafenna Tamka")."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            by_first.setdefault(WORD_RUN.match(name).group(0), []).append(name)
+    out: dict[str, list[int]] = {}
+    if not by_first:
+        return out
+    for m in re.finditer(r"(?<![\w-])[\w-]+", text):
+        for name in by_first.get(m.group(0), ()):
+            end = m.start() + len(name)
+            if text.startswith(name, m.start()) and not (end < len(text) and (text[end].isalnum() or
+                                                                             text[end] in "_-")):
+                out.setdefault(name, []).append(end)
+    return out
 
 
 def _quoted_exactly(doc: Doc, span: Span) -> bool:

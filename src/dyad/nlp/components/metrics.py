@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import before_dct
-from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -739,10 +739,10 @@ def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
         if parts and len(parts[-1]) > 2 and parts[-1][:1].isupper():
             surnames.setdefault(parts[-1], p["name"])
     if surnames:
-        covered = [(a, b) for a, b, _ in out]
+        covered = Intervals((a, b) for a, b, _ in out)
         for t in doc:
             name = surnames.get(t.text)
-            if name and t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in covered):
+            if name and t.pos_ == "PROPN" and not covered.overlaps(t.idx, t.idx + 1):
                 out.add((t.idx, t.idx + len(t), name))
     return sorted(out)
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions
-from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
 
@@ -518,8 +518,9 @@ class ProjectExtractor:
         # sentences the paragraph goes on from, and lone sentences ('the cable' in a later paragraph)
         anchors = {i: {max(0, bisect.bisect_right(starts, a) - 1) for a, _ in p["_sents"]} for i, p in enumerate(found)}
         lone: dict[int, set[int]] = {i: set() for i in anchors}
+        index = _SpanIndex(found)
         for k, s in enumerate(sents):
-            i, extend = self._anaphor(s, found, mentions.get(k, set()))
+            i, extend = self._anaphor(s, found, mentions.get(k, set()), index)
             if i is not None:
                 (anchors if extend else lone)[i].add(k)
         out: dict[int, list[Span]] = {}
@@ -535,18 +536,19 @@ class ProjectExtractor:
             out[i] = [sents[k] for k in sorted(idx)]
         return out
 
-    def _anaphor(self, s: Span, found: list[dict], named: set[int]) -> tuple[int | None, bool]:
+    def _anaphor(self, s: Span, found: list[dict], named: set[int],
+                 index: _SpanIndex | None = None) -> tuple[int | None, bool]:
         """The project a sentence refers back to, and whether its paragraph goes on about it: a sentence
         opening on a definite description ('The 1,200-km road and rail corridor', 'The run-of-the-river
         plant', 'The A-B line') names the nearest earlier project it fits; elsewhere, in a sentence naming
         no project, 'the cable' or 'the project' names the nearest earlier one with that head noun."""
+        index = index or _SpanIndex(found)
         m = DESCRIPTION_RE.match(s.text)
-        if m and not any(s.start_char + m.start() < b and a < s.start_char + m.end()
-                         for p in found for a, b in p["_spans"]):
+        if m and not index.spans.overlaps(s.start_char + m.start(), s.start_char + m.end()):
             noun, mods = m.group("noun").lower(), m.group("mods")
             caps = {w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()}
-            cands = [(max(a for a, _ in p["_spans"] if a < s.start_char), i) for i, p in enumerate(found)
-                     if i not in named and min(a for a, _ in p["_spans"]) < s.start_char and
+            cands = [(index.last_before(i, s.start_char), i) for i, p in enumerate(found)
+                     if i not in named and index.span_starts[i][0] < s.start_char and
                      _fits(p, noun, caps)]
             if cands:
                 i = max(cands)[1]
@@ -558,8 +560,8 @@ class ProjectExtractor:
             return None, False
         for m in ANAPHOR_RE.finditer(s.text):
             noun = m.group(1).lower()
-            before = [(max(a for a, _ in p["_sents"]), i) for i, p in enumerate(found)
-                      if min(a for a, _ in p["_sents"]) < s.start_char and
+            before = [(index.sent_bounds[i][1], i) for i, p in enumerate(found)
+                      if index.sent_bounds[i][0] < s.start_char and
                       (noun == "project" or p["name"].lower().endswith(noun))]
             if before:
                 return max(before)[1], False
@@ -620,6 +622,22 @@ class ProjectExtractor:
                 if any(n in opened for n in names) and not any(x["date"] == f["start"] for x in p["milestones"]):
                     p["milestones"].append({"description": "opened", "date": f["start"],
                                             "status": "done" if f["status"] == "occurred" else "planned"})
+
+
+class _SpanIndex:
+    """The projects' name spans and sentences, indexed once per document, so each sentence
+    costs a bisection rather than a pass over every project's spans."""
+
+    def __init__(self, found: list[dict]) -> None:
+        self.spans = Intervals((a, b) for p in found for a, b in p["_spans"])
+        self.span_starts = [sorted(a for a, _ in p["_spans"]) for p in found]
+        self.sent_bounds = [(min(a for a, _ in p["_sents"]), max(a for a, _ in p["_sents"])) if p["_sents"]
+                            else (float("inf"), -1) for p in found]
+
+    def last_before(self, i: int, char: int) -> int:
+        """The last start of project i's spans before char (one exists)."""
+        starts = self.span_starts[i]
+        return starts[bisect.bisect_left(starts, char) - 1]
 
 
 def _fits(p: dict, noun: str, caps: set[str]) -> bool:

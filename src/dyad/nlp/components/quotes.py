@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.nlp.components.entities import _ents
-from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.util import Intervals, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 CURLY_OPEN = "\u201c\u201e"
@@ -61,6 +61,7 @@ SINGLE_OPEN = "'\u2018"
 SINGLE_CLOSE = "'\u2019"
 ELLIPSIS_EDGES = " \t\n.\u2026"
 SENT_END = re.compile(r"[.!?](?=[\s\u201d\"\u00bb]|$)|\n")
+NON_SPACE = re.compile(r"\S")
 WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Lower-case words that may sit inside a Title Case name ("Treaty on Strategic Partnership").
@@ -71,6 +72,12 @@ NAME_GLUE = {"of", "on", "and", "the", "for", "in", "to", "a", "an", "at", "by",
 INTERRUPTION = re.compile(r"\s*,?\s*(?:[\w.'\u2019\-]+\s+){1,4}(?:said|says|added|adds|noted|notes|continued|stressed|"
                           r"told\s+[\w\s]{1,30}?)\s*,\s*")
 
+
+# Bounds that keep the work per quotation independent of the paragraph's length: a lead-in
+# (the sentence before the opening mark) is at most LEAD_CHARS long, a naming cue is looked for
+# in the last CUE_CHARS before the mark. Real lead-ins are far shorter.
+LEAD_CHARS = 1000
+CUE_CHARS = 200
 
 APPOSED_SPEAKER = re.compile(r"\s*[,.]?\s*(?:[\w'\u2019\-]+\s+){1,6}?(?:[\w\-]+),\s+(?P<name>[A-Z][\w.'\u2019\-]*"
                              r"(?:\s+[A-Z][\w.'\u2019\-]*){1,3}),\s+(?:said|says|added|adds|told|noted|stressed)\b")
@@ -231,7 +238,7 @@ class QuoteExtractor:
         words = WORD.findall(inner)
         if len(words) < self.min_words:
             return False
-        lead = ctx.text[ctx.para_start(q.open):q.open]
+        lead = ctx.text[max(ctx.para_start(q.open), q.open - CUE_CHARS):q.open]
         if self.name_cue.search(lead):
             return False
         content = [w for w in words if w.lower() not in NAME_GLUE]
@@ -273,8 +280,9 @@ class QuoteExtractor:
         # 3. a paragraph-opening quote after "X noted:"
         if ctx.opens_paragraph(q.open):
             prev_end = ctx.prev_paragraph_end(q.open)
-            if prev_end is not None and ctx.text[:prev_end].rstrip().endswith(":"):
-                ps = ctx.lead_start(len(ctx.text[:prev_end].rstrip()) - 1)
+            stripped = _rstripped_end(ctx.text, prev_end) if prev_end is not None else 0
+            if prev_end is not None and ctx.text[stripped - 1:stripped] == ":":
+                ps = ctx.lead_start(stripped - 1)
                 found3 = self.attributed(ctx, ps, prev_end, need_cue=False)
                 if found3 and found3[0] == "name":
                     return found3[1]
@@ -329,9 +337,9 @@ class QuoteExtractor:
         if tok is None:
             return None
         s0 = max(ps, tok.sent.start_char)
-        if any(s0 <= x.open < lead_start for x in ctx.quotes):
+        if ctx.quotes_opening(s0, lead_start):
             return None
-        people = [m for m in ctx.mentions if s0 <= m[0] and m[1] <= lead_start]
+        people = ctx.mentions_in(s0, lead_start)
         for m in people:
             root = ctx.root(m)
             if root is not None and ((root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT") or ctx.viewpoint(root)):
@@ -347,17 +355,15 @@ class QuoteExtractor:
         if not q.closed or not re.search(r"[.!?]$", ctx.text[q.start:q.end]):
             return None
         text = ctx.text
-        line_end = text.find("\n", q.close)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = ctx.line_end(q.close)
         m = SENT_END.search(text, q.close, line_end)
         end = m.end() if m else line_end
-        end = min([end] + [x.open for x in ctx.quotes if q.close <= x.open < end])
+        end = ctx.next_open(q.close, end)
         verbs = [t for t in ctx.tokens(q.close, end) if self.is_speech_verb(t)]
-        for p in ctx.mentions:
-            if q.close <= p[0] and p[1] <= end:
-                root = ctx.root(p)
-                if root is not None and root.dep_ in SUBJECT_DEPS and root.head in verbs:
-                    return ctx.canonical(p)
+        for p in ctx.mentions_in(q.close, end):
+            root = ctx.root(p)
+            if root is not None and root.dep_ in SUBJECT_DEPS and root.head in verbs:
+                return ctx.canonical(p)
         return None
 
     def attributed(self, ctx: _Context, start: int, end: int, need_cue: bool,
@@ -380,7 +386,7 @@ class QuoteExtractor:
                 return None
         elif need_cue and not (verbs or phrase or colon):
             return None
-        people = [m for m in ctx.mentions if start <= m[0] and m[1] <= end and not ctx.quoted(m[0])]
+        people = [m for m in ctx.mentions_in(start, end) if not ctx.quoted(m[0])]
         # the person spoken to is not the speaker ("he told X", "assured X that")
         people = [m for m in people if not self.addressee(ctx, m)]
         # nor whose spokesman or office speaks ("X's spokesman said")
@@ -483,18 +489,16 @@ class QuoteExtractor:
         if not q.closed:
             return None
         text = ctx.text
-        line_end = text.find("\n", q.close)
-        line_end = len(text) if line_end < 0 else line_end
-        if q.close >= line_end or not text[q.close:line_end].strip():
+        line_end = ctx.line_end(q.close)
+        if q.close >= line_end or not NON_SPACE.search(text, q.close, line_end):
             return None
         m = SENT_END.search(text, q.close, line_end)
         end = m.end() if m else line_end
-        nxt = min((x.open for x in ctx.quotes if q.close <= x.open < end), default=end)
-        end = min(end, nxt)
+        end = ctx.next_open(q.close, end)
         inner_end = text[q.start:q.close].rstrip(" \u201d\"\u00bb'\u2019")
         if inner_end.endswith(".") and len(WORD.findall(text[q.close:end])) > 8:
             return None  # the quotation closed its sentence; what follows is new narrative
-        led_in = any(x.open == end for x in ctx.quotes)
+        led_in = bool(ctx.quotes_opening(end, end + 1))
         if inner_end[-1:] in (".", "!", "?") and led_in and not text[q.close:end].rstrip().endswith(","):
             return None  # a new sentence leading into the next quotation ("X was guarded, saying: “...”")
         return end
@@ -503,8 +507,8 @@ class QuoteExtractor:
         """q carries on prev's speech: nothing but attribution lies between them, no other
         person is named, and they share the paragraph (or prev ran on to it unclosed)."""
         text = ctx.text
-        if any(prev.close <= m[0] < q.open and not ctx.quoted(m[0]) and ctx.canonical(m) != prev.speaker
-               for m in ctx.mentions):
+        if any(not ctx.quoted(m[0]) and ctx.canonical(m) != prev.speaker
+               for m in ctx.mentions_starting(prev.close, q.open)):
             return False
         if ctx.para_start(prev.open) == ctx.para_start(q.open):
             return lead_start >= prev.close or not text[lead_start:q.open].strip()
@@ -526,9 +530,11 @@ class _Context:
         self.doc = doc
         self.text = text_of(doc)
         self.quotes = quotes
-        self.spans = [(q.open, q.close) for q in quotes]
+        self.spans = [(q.open, q.close) for q in quotes]  # sorted and disjoint, as scanned
         self.open_starts = [q.open for q in quotes]
         self.tok_starts = [t.idx for t in doc]
+        self.newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self._indexed: dict[str, tuple[object, object]] = {}  # name -> (the list indexed, its index)
         persons = doc._.persons or []
         self.people = persons
         self.mentions: list[tuple[int, int, str]] = sorted(
@@ -563,7 +569,7 @@ class _Context:
                 continue
             for t in r.head.subtree:
                 if t.i > r.i and t.dep_ == "poss" and t.lower_ in ("his", "her") and not self.quoted(t.idx) \
-                        and not any(m[1] <= x[0] < t.idx for x in self.mentions):
+                        and not self.mentions_starting(m[1], t.idx):
                     votes.setdefault(name, set()).add("he" if t.lower_ == "his" else "she")
                     break
         return {n: next(iter(v)) for n, v in votes.items() if len(v) == 1}
@@ -601,8 +607,10 @@ class _Context:
                 if any(s["start"] <= t.idx < s["end"] for s in f.get("sources") or []):
                     return f["name"]
         lemma = t.lemma_.lower()
-        for u in reversed(self.doc[:t.i]):
-            if u.lemma_.lower() == lemma and u.tag_ not in ("NNS", "NNPS") and not self.quoted(u.idx):
+        positions = self._lemma_positions().get(lemma, [])
+        for k in reversed(positions[:bisect.bisect_left(positions, t.i)]):
+            u = self.doc[k]
+            if u.tag_ not in ("NNS", "NNPS") and not self.quoted(u.idx):
                 phrase = self._body_phrase(u)
                 if phrase:
                     return phrase
@@ -632,12 +640,13 @@ class _Context:
         title words ("foreign", "crown") and its country."""
         doc, gaz = self.doc, gazetteer()
         titles = {w.lower() for w in _title_words()}
-        starts = [m[0] for m in self.mentions]
+        starts = {m[0] for m in self.mentions}
+        named = Intervals((m[0], m[1]) for m in self.mentions)
         out: list[tuple[int, int, str]] = []
         for t in doc:
             if t.lower_ not in role_nouns or t.tag_ in ("NNS", "NNPS") or self.quoted(t.idx):
                 continue
-            if any(a <= t.idx < b for a, b, _ in self.mentions):
+            if named.overlaps(t.idx, t.idx + 1):
                 continue
             # a title naming the person who follows ("the minister, Jan Kowalski,") is not a mention
             k = t.i + 1
@@ -673,9 +682,11 @@ class _Context:
         return out
 
     def _person_with_role(self, noun: str, words: list[str], country: str | None, at: int) -> str | None:
-        for m in reversed([m for m in self.mentions if m[1] <= at and not self.quoted(m[0])]):
+        for m in reversed(self.mentions_starting(0, at)):
+            if m[1] > at or self.quoted(m[0]):
+                continue
             name = self.canonical(m)
-            records = [p for p in self.people if p["name"] == name]
+            records = self._records_by_name().get(name, [])
             described = " ".join([(p.get("role") or "") for p in records] + [self._title_context(m)]).lower()
             said = set(re.findall(r"[a-z\-]+", described))
             if noun not in said or not all(w in said for w in words):
@@ -713,8 +724,9 @@ class _Context:
         doc, gaz = self.doc, gazetteer()
         taken = [(m[0], m[1]) for m in self.mentions]
         taken += [(c["start"], c["end"]) for c in self.doc._.countries or []]
-        other = [(e.start_char, e.end_char) for e in _ents(doc)
-                 if e.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP")]
+        other = Intervals((e.start_char, e.end_char) for e in _ents(doc)
+                           if e.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"))
+        taken_cover = Intervals(taken)
         titles = _title_words()
         out: list[tuple[int, int, str]] = []
         i = 0
@@ -731,13 +743,13 @@ class _Context:
             if k < j:
                 span = doc[k:j]
                 a, b = span.start_char, span.end_char
-                free = not self.quoted(a) and not any(x < b and a < y for x, y in taken)
+                free = not self.quoted(a) and not taken_cover.overlaps(a, b)
                 if free:
                     leader = gaz.leader(span.text, doc._.dct)
                     subject = any(t.dep_ in SUBJECT_DEPS for t in span)
                     if leader:
                         out.append((a, b, leader.name))
-                    elif subject and len(span) >= 2 and not any(x < b and a < y for x, y in other) \
+                    elif subject and len(span) >= 2 and not other.overlaps(a, b) \
                             and not gaz.country_of(span.text) and not gaz.organization(span.text):
                         out.append((a, b, span.text))
             i = j
@@ -757,11 +769,11 @@ class _Context:
         surnames = {s for s in surnames if len(s) > 2}
         if not surnames:
             return []
-        taken = [(m[0], m[1]) for m in self.mentions]
+        taken = Intervals((m[0], m[1]) for m in self.mentions)
         out = []
         rx = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in sorted(surnames)) + r")(?![\w\-])")
         for m in rx.finditer(self.text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 out.append((m.start(), m.end(), m.group(0)))
         return out
 
@@ -792,13 +804,63 @@ class _Context:
     def masked(self, start: int, end: int) -> str:
         """The text with quoted stretches blanked out, so words in quotes attribute nothing."""
         chars = list(self.text[start:end])
-        for a, b in self.spans:
+        k = max(0, bisect.bisect_right(self.open_starts, start) - 1)
+        while k < len(self.spans) and self.spans[k][0] < end:
+            a, b = self.spans[k]
             for i in range(max(a, start), min(b, end)):
                 chars[i - start] = " "
+            k += 1
         return "".join(chars)
 
     def para_start(self, char: int) -> int:
-        return self.text.rfind("\n", 0, char) + 1
+        k = bisect.bisect_left(self.newlines, char)
+        return self.newlines[k - 1] + 1 if k else 0
+
+    # indexes: what lies between two offsets, found without a scan of the document
+    def _index(self, name: str, of: object, build) -> object:
+        got = self._indexed.get(name)
+        if got is None or got[0] is not of:
+            got = self._indexed[name] = (of, build())
+        return got[1]
+
+    def mentions_starting(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions (in order) that start in [start, end)."""
+        starts = self._index("mentions", self.mentions, lambda: [m[0] for m in self.mentions])
+        return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions (in order) that lie within [start, end)."""
+        return [m for m in self.mentions_starting(start, end) if m[1] <= end]
+
+    def next_open(self, start: int, end: int) -> int:
+        """The first opening mark in [start, end), else end."""
+        k = bisect.bisect_left(self.open_starts, start)
+        return self.open_starts[k] if k < len(self.open_starts) and self.open_starts[k] < end else end
+
+    def line_end(self, char: int) -> int:
+        """Offset of the first line break at or after char, else the text's length."""
+        k = bisect.bisect_left(self.newlines, char)
+        return self.newlines[k] if k < len(self.newlines) else len(self.text)
+
+    def quotes_opening(self, start: int, end: int) -> list[Quote]:
+        """Quotations whose opening mark is in [start, end)."""
+        return self.quotes[bisect.bisect_left(self.open_starts, start):bisect.bisect_left(self.open_starts, end)]
+
+    def _records_by_name(self) -> dict[str, list[dict]]:
+        def build() -> dict[str, list[dict]]:
+            out: dict[str, list[dict]] = {}
+            for p in self.people:
+                out.setdefault(p["name"], []).append(p)
+            return out
+        return self._index("records", self.people, build)
+
+    def _lemma_positions(self) -> dict[str, list[int]]:
+        def build() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for u in self.doc:
+                out.setdefault(u.lemma_.lower(), []).append(u.i)
+            return out
+        return self._index("lemmas", self.doc, build)
 
     def opens_paragraph(self, char: int) -> bool:
         return not self.text[self.para_start(char):char].strip()
@@ -818,15 +880,17 @@ class _Context:
         tok = self.token_at(char)
         if char <= ps or tok is None:
             return ps
-        start = max(ps, tok.sent.start_char)
-        while start > ps:
-            before = self.text[ps:start].rstrip()
-            if not before:
+        floor = max(ps, char - LEAD_CHARS)
+        text = self.text
+        start = max(floor, tok.sent.start_char)
+        while start > floor:
+            k = _rstripped_end(text, start, ps)  # text[ps:start].rstrip() ends at k
+            if k == ps:
                 break
-            if before[-1] in ".!?" or (before[-1] in "\u201d\"\u00bb" and before[-2:-1] in (".", "!", "?")):
+            if text[k - 1] in ".!?" or (text[k - 1] in "\u201d\"\u00bb" and k - 2 >= ps and text[k - 2] in ".!?"):
                 break
-            prev = self.token_at(ps + len(before) - 1)
-            new = max(ps, prev.sent.start_char) if prev is not None else ps
+            prev = self.token_at(k - 1)
+            new = max(floor, prev.sent.start_char) if prev is not None else floor
             if new >= start:
                 break
             start = new
@@ -839,15 +903,29 @@ class _Context:
             self._canon[key] = self._canonical(m[2], m[0])
         return self._canon[key]
 
+    def _people_words(self) -> tuple[dict[str, int], list[list[set[str]]], dict[str, list[int]]]:
+        """Counts of each name, each person's forms as word sets, and the people by word."""
+        def build() -> tuple[dict[str, int], list[list[set[str]]], dict[str, list[int]]]:
+            counts: dict[str, int] = {}
+            forms: list[list[set[str]]] = []
+            by_word: dict[str, list[int]] = {}
+            for k, p in enumerate(self.people):
+                counts[p["name"]] = counts.get(p["name"], 0) + 1
+                forms.append([set(_norm(f).split()) for f in {p["name"], *(p.get("aliases") or [])}])
+                for w in set().union(*forms[-1]):
+                    by_word.setdefault(w, []).append(k)
+            return counts, forms, by_word
+        return self._index("people", self.people, build)
+
     def _canonical(self, name: str, at: int) -> str:
         want = set(_norm(name).split())
         best: tuple[int, int, int, str] | None = None
-        counts: dict[str, int] = {}
-        for p in self.people:
-            counts[p["name"]] = counts.get(p["name"], 0) + 1
-        for p in self.people:
-            forms = {p["name"], *(p.get("aliases") or [])}
-            if not any(want <= set(_norm(f).split()) for f in forms):
+        counts, forms_of, by_word = self._people_words()
+        # only people with one of the wanted words can have all of them
+        candidates = min((by_word.get(w, []) for w in want), key=len) if want else range(len(self.people))
+        for k in candidates:
+            p = self.people[k]
+            if not any(want <= f for f in forms_of[k]):
                 continue
             starts = [s["start"] for s in p.get("sources") or []]
             last_before = max((s for s in starts if s <= at), default=-1)
@@ -861,20 +939,18 @@ class _Context:
         gives ("According to X", "For X,"), searched sentence by sentence backwards (a few
         sentences at most), else the latest person mentioned. A person the text marks as the
         other gender is skipped ("she" is not a "Mr X", nor someone a "he" referred to)."""
-        earlier = [m for m in self.mentions if m[1] <= char and not self.quoted(m[0])
-                   and self.fits(self.canonical(m), pronoun)]
-        speakers = [(q.open, q.speaker) for q in self.quotes if q.speaker and q.close <= char
-                    and q.speaker not in self.bodies and self.fits(q.speaker, pronoun)]
-        if not earlier and not speakers:
-            return None
+        def earlier(m: tuple[int, int, str]) -> bool:
+            return m[1] <= char and not self.quoted(m[0]) and self.fits(self.canonical(m), pronoun)
+
         tok = self.token_at(max(0, char - 1))
         sent = tok.sent if tok is not None else None
         seen = 0
         while sent is not None and seen < 4:
             s0, s1 = sent.start_char, min(sent.end_char, char)
-            subj = [m for m in earlier if s0 <= m[0] < s1 and (r := self.root(m)) is not None
+            subj = [m for m in self.mentions_starting(s0, s1) if earlier(m) and (r := self.root(m)) is not None
                     and (r.dep_ in SUBJECT_DEPS or self.viewpoint(r))]
-            spk = [x for x in speakers if s0 <= x[0] < s1]
+            spk = [(q.open, q.speaker) for q in self.quotes_opening(s0, s1) if q.speaker and q.close <= char
+                   and q.speaker not in self.bodies and self.fits(q.speaker, pronoun)]
             if subj:
                 return self.canonical(subj[-1])
             if spk:
@@ -883,9 +959,22 @@ class _Context:
                 break
             sent = self.doc[sent.start - 1].sent
             seen += 1
-        if earlier and char - earlier[-1][1] < 600:
-            return self.canonical(earlier[-1])
+        # else the latest person mentioned, when close: looked for backwards, never further than
+        # any name could reach
+        for m in reversed(self.mentions_starting(max(0, char - 600 - ANTECEDENT_REACH), char)):
+            if earlier(m):
+                return self.canonical(m) if char - m[1] < 600 else None
         return None
+
+
+ANTECEDENT_REACH = 2000  # longer than any name mention
+
+
+def _rstripped_end(text: str, end: int, floor: int = 0) -> int:
+    """len(text[:end].rstrip()), looking no further back than floor."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _name_token(t: Token) -> bool:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -51,21 +54,62 @@ def clean_name(s: str) -> str:
 
 def in_quotes(doc: Doc, start: int, end: int) -> bool:
     """True when [start, end) lies inside a pair of quotation marks on its line."""
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    opens = sum(before.count(q) for q in "\u201c\u00ab") - sum(before.count(q) for q in "\u201d\u00bb")
-    straight = before.count('"')
-    return opens > 0 or straight % 2 == 1
+    marks = doc.user_data.get("dyad_quote_marks")
+    if marks is None:  # positions of line breaks and of each kind of mark, counted by bisection
+        text = text_of(doc)
+        marks = doc.user_data["dyad_quote_marks"] = {
+            kind: [m.start() for m in re.finditer(rx, text)]
+            for kind, rx in (("nl", "\n"), ("open", "[\u201c\u00ab]"), ("close", "[\u201d\u00bb]"), ("straight", '"'))}
+    nl = marks["nl"]
+    k = bisect.bisect_left(nl, start)
+    line_start = nl[k - 1] + 1 if k else 0
+
+    def count(kind: str) -> int:
+        pos = marks[kind]
+        return bisect.bisect_left(pos, start) - bisect.bisect_left(pos, line_start)
+
+    opens = count("open") - count("close")
+    return opens > 0 or count("straight") % 2 == 1
+
+
+def within(doc: Doc, name: str, items: list, start: int, end: int, start_of: Callable[[Any], int],
+           end_of: Callable[[Any], int]) -> list:
+    """The items (in their order) with start_of(x) >= start and end_of(x) <= end: a bisection over
+    their starts, indexed once per list (the list and its length are the key), so asking for each
+    sentence of a long document does not pass over every item each time."""
+    key = "dyad_within_" + name
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        starts = [start_of(x) for x in items]
+        ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        cached = doc.user_data[key] = (items, len(items), starts if ordered else None)
+    starts = cached[2]
+    if starts is None:
+        return [x for x in items if start_of(x) >= start and end_of(x) <= end]
+    a, b = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [x for x in items[a:b] if end_of(x) <= end]
 
 
 def countries_in(doc: Doc, start: int, end: int) -> list[str]:
     """Alpha-3 codes of country mentions between two character offsets, in order, unique."""
     out: list[str] = []
-    for m in doc._.countries or []:
-        if m["start"] >= start and m["end"] <= end and m["alpha3"] not in out:
+    for m in country_dicts_in(doc, start, end):
+        if m["alpha3"] not in out:
             out.append(m["alpha3"])
     return out
+
+
+def country_dicts_in(doc: Doc, start: int, end: int) -> list[dict]:
+    """Country mentions (doc._.countries) between two character offsets, in order."""
+    return within(doc, "countries", doc._.countries or [], start, end, _start_key, _end_key)
+
+
+def _start_key(m: dict) -> int:
+    return m["start"]
+
+
+def _end_key(m: dict) -> int:
+    return m["end"]
 
 
 def doc_countries(doc: Doc) -> list[str]:
@@ -128,3 +172,22 @@ def dateline_place(doc: Doc) -> tuple[str, str] | None:
                 found = (place, hit[0])
         doc.user_data["dyad_dateline"] = found
     return doc.user_data["dyad_dateline"]
+
+
+class Intervals:
+    """A union of [a, b) intervals, merged and sorted, for overlap tests by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Some interval shares a character with [a, b)."""
+        k = bisect.bisect_right(self.ends, a)  # the first interval ending after a
+        return k < len(self.starts) and self.starts[k] < b
