@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from dyad.ingest.fetch import DEFAULT_DEADLINE, DEFAULT_MAX_FEED_ITEMS
 from dyad.store.db import DatabaseError, open_db
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -37,10 +38,23 @@ def _factory():  # type: ignore[no-untyped-def]
 
 @app.command()
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) article or feed URLs.")],
+           allow_private: Annotated[bool, typer.Option(
+               "--allow-private", help="Let feed items and redirects reach private, loopback and link-local "
+               "addresses (a URL given here is always fetched).")] = False,
+           fetch_deadline: Annotated[float, typer.Option(
+               "--fetch-deadline", min=0.1, max=3600, help="Seconds allowed for each whole fetch.")] = DEFAULT_DEADLINE,
+           max_feed_items: Annotated[int, typer.Option(
+               "--max-feed-items", min=1, max=100_000, help="Items read from one feed at most.")]
+           = DEFAULT_MAX_FEED_ITEMS,
            ) -> None:
     """Ingest articles; already-stored texts are skipped. Exit code 1 if any input failed."""
-    from dyad.ingest.service import ingest as run_ingest
+    from sqlalchemy.exc import OperationalError
 
+    from dyad.ingest.fetch import FetchPolicy
+    from dyad.ingest.service import ingest as run_ingest
+    from dyad.store.db import db_error_message
+
+    policy = FetchPolicy(deadline=fetch_deadline, max_feed_items=max_feed_items, allow_private=allow_private)
     factory = _factory()
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                   TextColumn("{task.completed} done"), console=console, transient=True) as progress:
@@ -49,8 +63,14 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
         def on_progress(name: str, status: str) -> None:
             progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
-        report = run_ingest(inputs, factory, on_progress=on_progress)
+        try:
+            report = run_ingest(inputs, factory, on_progress=on_progress, policy=policy)
+        except OperationalError as exc:  # the database stayed locked past every retry
+            console.print(f"[red]error:[/red] {escape(db_error_message(exc))}", highlight=False)
+            raise typer.Exit(1) from None
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
+    for warn in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(str(warn))}", highlight=False)
     for err in report.errors:
         # File names and URLs are untrusted text: never let them be read as markup.
         console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
