@@ -66,7 +66,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
         try:
             report = run_ingest(inputs, factory, on_progress=on_progress, policy=policy)
         except OperationalError as exc:  # the database stayed locked past every retry
-            console.print(f"[red]error:[/red] {escape(db_error_message(exc))}", highlight=False)
+            msg = db_error_message(exc, "documents reported added are stored; run `dyad resolve` later")
+            console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
             raise typer.Exit(1) from None
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
     for warn in report.warnings:
@@ -144,9 +145,18 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
 @app.command()
 def resolve() -> None:
     """Re-run resolution over all stored mentions."""
-    from dyad.resolve.resolver import resolve_all
+    from sqlalchemy.exc import OperationalError
 
-    counts = resolve_all(_factory())
+    from dyad.resolve.resolver import resolve_all
+    from dyad.store.db import db_error_message, retry_busy
+
+    factory = _factory()
+    try:
+        counts = retry_busy(lambda: resolve_all(factory))
+    except OperationalError as exc:
+        msg = db_error_message(exc, "the knowledge base is unchanged; run `dyad resolve` again")
+        console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
+        raise typer.Exit(1) from None
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 

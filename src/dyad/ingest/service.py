@@ -144,5 +144,5 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
     if resolve and report.added:
         from dyad.resolve.resolver import resolve_all
 
-        resolve_all(factory)
+        retry_busy(lambda: resolve_all(factory))  # one transaction: safe to run again
     return report

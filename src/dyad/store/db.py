@@ -111,22 +111,11 @@ def open_db(url: str | None = None) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: commit on success, roll back everything on error."""
-    session = factory()
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
-
-
-@contextmanager
-def write_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """Like session_scope, for a transaction that writes: on SQLite it holds the write lock from
-    its first statement (BEGIN IMMEDIATE), waiting for another writer up to the busy timeout."""
+    """One transaction that writes: commit on success, roll back everything on error. On SQLite it
+    holds the write lock from its first statement (BEGIN IMMEDIATE), waiting for another writer up
+    to the busy timeout; a transaction that read first and wrote later would instead be refused at
+    once ("database is locked") whenever another writer committed in between. Read-only work
+    uses ``factory()`` directly."""
     session = factory()
     try:
         session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
@@ -137,6 +126,9 @@ def write_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+write_scope = session_scope
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -162,11 +154,11 @@ def retry_busy(fn: Callable[[], T], retry_for: float | None = None) -> T:
         pause = min(pause * 2, 2.0)
 
 
-def db_error_message(exc: BaseException) -> str:
+def db_error_message(exc: BaseException, lost: str = "nothing was stored for this document") -> str:
     """A database error for the user: the driver's one-line reason, never the SQL statement or its
     parameters (which hold article text)."""
     if is_busy(exc):
-        return "the database stayed locked by another program; nothing was stored for this document"
+        return f"the database stayed locked by another program; {lost}"
     if isinstance(exc, DBAPIError):
         reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
         return f"database error: {reason[:200]}"
