@@ -69,10 +69,7 @@ def _guarded_connect(host: str, allow_private: bool, deadline_at: float):  # typ
 
     def create_connection(address, timeout=None, source_address=None):  # type: ignore[no-untyped-def]
         _, port = address
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise FetchError(f"cannot resolve host {host!r}: {exc.strerror}") from exc
+        infos = _resolve(host, port, deadline_at)
         allowed = [i for i in infos if allow_private or is_public(i[4][0])]
         if not allowed:
             raise FetchError(f"refused: {host} is a private or loopback address; reaching it from a feed "
@@ -93,6 +90,29 @@ def _guarded_connect(host: str, allow_private: bool, deadline_at: float):  # typ
         raise last or TimeoutError("timed out")
 
     return create_connection
+
+
+def _resolve(host: str, port: int, deadline_at: float) -> list:  # type: ignore[type-arg]
+    """getaddrinfo within the deadline (it has no timeout of its own; a stuck resolver would
+    otherwise hold the fetch). The lookup runs in a daemon thread that is abandoned on timeout."""
+    box: dict[str, object] = {}
+
+    def lookup() -> None:
+        try:
+            box["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            box["error"] = exc
+
+    worker = threading.Thread(target=lookup, daemon=True)
+    worker.start()
+    worker.join(max(deadline_at - time.monotonic(), 0.0))
+    if worker.is_alive():
+        raise TimeoutError("name resolution timed out")
+    if "error" in box:
+        exc = box["error"]
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise FetchError(f"cannot resolve host {host!r}: {reason}") from exc  # type: ignore[misc]
+    return box["infos"]  # type: ignore[return-value]
 
 
 class _Watchdog:

@@ -27,7 +27,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", 
 # "ftp:", "file:", "data:" ... but not a Windows drive letter ("C:").
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
 # A line of prose: six words or more, ending like a sentence (perhaps inside a quotation).
-_PROSE_LINE = re.compile(r"(?:\S+\s+){5,}\S*[.!?][\"'\u201d\u2019)\]]*\s*$")
+_PROSE_LINE = re.compile(r"(?:\S+\s+){5,}\S*[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*\s*$")
 
 
 @dataclass
