@@ -1,4 +1,4 @@
-"""Fuzzing with hypothesis (issue 12): ingest of random bytes, random HTML and random manifests (no
+"""Fuzzing with hypothesis (issue 12): ingest of random bytes, random HTML, random manifests and random feeds (no
 crash; every bad input an IngestError naming it), time expressions on random strings (no exception),
 and every query parameter of every GET route of the API (never a 500). Each target has a fixed,
 derandomised example budget so CI runs the same inputs every time; the budgets total more than
@@ -22,14 +22,15 @@ from hypothesis import strategies as st
 
 from dyad.api.app import create_app
 from dyad.ingest.dates import leading_date, normalise_date, strict_date
-from dyad.ingest.sources import IngestError, RawDocument, read_inputs
+from dyad.ingest.fetch import FetchPolicy
+from dyad.ingest.sources import IngestError, RawDocument, read_feed, read_inputs
 from dyad.nlp.timex import find_date_ranges, find_timexes
 from hardening_support import write_articles
 from web_support import build_db
 
 RUNS: Counter[str] = Counter()
 # About 2 minutes on a 2-core machine; HTML pages (trafilatura) and API requests are the dear ones.
-BUDGET = {"bytes": 1500, "html": 500, "manifest": 800, "nlp": 30, "dates": 2500, "timex": 2000,
+BUDGET = {"bytes": 1500, "html": 500, "manifest": 800, "feeds": 300, "nlp": 30, "dates": 2500, "timex": 2000,
           "date_ranges": 600, "api_lists": 2000, "api_pages": 600, "api_ids": 500}
 
 
@@ -160,6 +161,44 @@ def test_random_manifest(work: Path, lines: list[str]) -> None:
         assert "Outside text" not in d.text
         assert d.title is None or (isinstance(d.title, str) and len(d.title) <= 501)
         assert d.published is None or normalise_date(d.published) == d.published
+
+
+# Feed links of every shape, on hosts that need no name lookup (nothing leaves the machine): port 1 on
+# loopback refuses at once; the rest are refused before any connection.
+link_scheme = st.sampled_from(["http://", "https://", "HTTP://", "file://", "file:", "ftp://", "", "//", "javascript:",
+                               "data:text/html,", "http:", "http:///"])
+link_host = st.sampled_from(["127.0.0.1:1", "[::1]:1", "[::1", "127.0.0.1:99999", "127.0.0.1:-1", "0.0.0.0:1",
+                             "10.0.0.1:1", "169.254.169.254", "user:pw@127.0.0.1:1", "127.0.0.1:1\x00", ""])
+feed_link = st.one_of(st.tuples(link_scheme, link_host, st.text(max_size=20)).map(lambda t: f"{t[0]}{t[1]}/{t[2]}"),
+                      st.text(max_size=30))
+
+
+def xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # feedparser's published/updated fallback notice
+@fuzz("feeds")
+@given(entries=st.lists(st.tuples(st.text(max_size=30), feed_link, dates), max_size=5),
+       raw=st.one_of(st.none(), st.binary(max_size=300)), atom=st.booleans())
+def test_random_feed(entries: list[tuple[str, str, str | None]], raw: bytes | None, atom: bool) -> None:
+    RUNS["feeds"] += 1
+    if raw is not None:
+        body = raw
+    elif atom:
+        body = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>' + "".join(
+            f'<entry><title>{xml_escape(t)}</title><link href="{xml_escape(link).replace(chr(34), "&quot;")}"/>'
+            f"<updated>{xml_escape(d or '')}</updated></entry>" for t, link, d in entries) + "</feed>").encode(
+            "utf-8", "surrogatepass")
+    else:
+        body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>' + "".join(
+            f"<item><title>{xml_escape(t)}</title><link>{xml_escape(link)}</link>"
+            f"<pubDate>{xml_escape(d or '')}</pubDate></item>" for t, link, d in entries) + "</channel></rss>").encode(
+            "utf-8", "surrogatepass")
+    items = list(read_feed("http://127.0.0.1:1/feed.xml", body, FetchPolicy(deadline=2.0, max_feed_items=3)))
+    for item in items:
+        assert isinstance(item, IngestError), item  # nothing is reachable: every entry is an error or a warning
+        assert item.name and item.reason
 
 
 @fuzz("nlp")

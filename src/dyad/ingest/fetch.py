@@ -49,7 +49,10 @@ class FetchPolicy:
 
 def check_scheme(url: str) -> None:
     """Refuse anything but http(s): file://, file:/, ftp://, data:, gopher: ..."""
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise FetchError(f"refused: not a usable URL ({exc})") from exc
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}:" if scheme else "a URL without a scheme"
         raise FetchError(f"refused: only http and https URLs are fetched, not {shown}")
@@ -147,7 +150,15 @@ def fetch(url: str, policy: FetchPolicy | None = None, *, chosen_by_user: bool =
 
     ``chosen_by_user`` exempts the URL itself (not its redirects) from the private-address check.
     Raises FetchError with a message for the user."""
-    policy = policy or FetchPolicy()
+    try:
+        return _fetch(url, policy or FetchPolicy(), chosen_by_user)
+    except FetchError:
+        raise
+    except ValueError as exc:  # a URL urllib.parse or http.client cannot take ("http://[::1", a control character)
+        raise FetchError(f"refused: not a usable URL ({exc})") from exc
+
+
+def _fetch(url: str, policy: FetchPolicy, chosen_by_user: bool) -> tuple[bytes, str, str]:
     deadline_at = time.monotonic() + policy.deadline
     current = url
     for hop in range(MAX_REDIRECTS + 1):

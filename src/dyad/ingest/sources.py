@@ -269,7 +269,11 @@ def read_feed(url: str, body: bytes, policy: FetchPolicy | None = None) -> Itera
         if not link:
             yield IngestError(url, f"feed entry {str(entry.get('title'))[:80]!r} has no link")
             continue
-        link = urljoin(url, link)
+        try:
+            link = urljoin(url, str(link))
+        except ValueError:
+            yield IngestError(url, f"feed entry {str(entry.get('title'))[:80]!r} has a broken link")
+            continue
         published = _entry_date(entry)
         try:
             article, _, _ = fetch(link, replace(policy, max_bytes=MAX_BYTES))
