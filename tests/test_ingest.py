@@ -283,7 +283,7 @@ def test_article_url(db_url, site):
 
 
 def test_rss_feed_stores_every_linked_article_with_feed_metadata(db_url, site):
-    res = run_cli("ingest", site.url("rss.xml"), db=db_url)
+    res = run_cli("ingest", "--allow-private", site.url("rss.xml"), db=db_url)
     assert res.exit_code == 0, res
     assert "added 2, already stored 0, failed 0" in res.stderr
     docs = stored(db_url)
@@ -298,7 +298,7 @@ def test_rss_feed_stores_every_linked_article_with_feed_metadata(db_url, site):
 
 
 def test_atom_feed_stores_every_linked_article_with_feed_metadata(db_url, site):
-    res = run_cli("ingest", site.url("atom.xml"), db=db_url)
+    res = run_cli("ingest", "--allow-private", site.url("atom.xml"), db=db_url)
     assert res.exit_code == 0, res
     assert "added 2, already stored 0, failed 0" in res.stderr
     docs = stored(db_url)
@@ -313,7 +313,7 @@ def test_atom_feed_stores_every_linked_article_with_feed_metadata(db_url, site):
 
 def test_feed_title_is_the_source_of_its_articles(db_url, site):
     """Pages without og:site_name take their outlet name from the feed, not from the host name."""
-    assert run_cli("ingest", site.url("rss.xml"), site.url("atom.xml"), db=db_url).exit_code == 0
+    assert run_cli("ingest", "--allow-private", site.url("rss.xml"), site.url("atom.xml"), db=db_url).exit_code == 0
     docs = stored(db_url)
     assert docs[site.url("rss/armenia.html")].source == "Caspian Courier"
     assert docs[site.url("atom/qatar.html")].source == "Baltic and Gulf Wire"
@@ -324,7 +324,7 @@ def test_feed_date_is_the_publishers_local_date(db_url, site):
     rss = RSS.format(base=site.base).replace("Tue, 14 May 2024 09:30:00 +0000",
                                              "Tue, 14 May 2024 22:30:00 -0500")
     site.write("rss-local.xml", rss)
-    assert run_cli("ingest", site.url("rss-local.xml"), db=db_url).exit_code == 0
+    assert run_cli("ingest", "--allow-private", site.url("rss-local.xml"), db=db_url).exit_code == 0
     docs = stored(db_url)
     assert docs[site.url("rss/mongolia.html")].published == "2024-06-03"  # GMT: unchanged
     assert docs[site.url("rss/armenia.html")].published == "2024-05-14"
@@ -332,7 +332,8 @@ def test_feed_date_is_the_publishers_local_date(db_url, site):
 
 def test_urls_that_fail_are_reported_and_the_others_stored(db_url, site):
     missing = site.url("article/no-such-story.html")
-    res = run_cli("ingest", site.url("article/oman-india.html"), missing, site.url("atom.xml"), db=db_url)
+    res = run_cli("ingest", "--allow-private", site.url("article/oman-india.html"), missing, site.url("atom.xml"),
+                  db=db_url)
     assert res.exit_code == 1, res
     assert "added 3, already stored 0, failed 1" in res.stderr
     assert f"{missing}: cannot fetch: HTTP Error 404" in res.stderr
@@ -343,7 +344,7 @@ def test_urls_that_fail_are_reported_and_the_others_stored(db_url, site):
 def test_feed_entry_with_a_dead_link_is_reported_and_the_others_stored(db_url, site):
     rss = RSS.format(base=site.base).replace("rss/mongolia.html", "rss/gone.html")
     site.write("rss-dead.xml", rss)
-    res = run_cli("ingest", site.url("rss-dead.xml"), db=db_url)
+    res = run_cli("ingest", "--allow-private", site.url("rss-dead.xml"), db=db_url)
     assert res.exit_code == 1, res
     assert f"{site.url('rss/gone.html')}: cannot fetch: HTTP Error 404" in res.stderr
     assert set(stored(db_url)) == {site.url("rss/armenia.html")}
@@ -364,8 +365,8 @@ def test_unreachable_host_is_reported(db_url, site):
 
 
 def test_reingesting_a_feed_skips_stored_articles(db_url, site):
-    assert run_cli("ingest", site.url("rss.xml"), db=db_url).exit_code == 0
-    again = run_cli("ingest", site.url("rss.xml"), db=db_url)
+    assert run_cli("ingest", "--allow-private", site.url("rss.xml"), db=db_url).exit_code == 0
+    again = run_cli("ingest", "--allow-private", site.url("rss.xml"), db=db_url)
     assert again.exit_code == 0, again
     assert "added 0, already stored 2, failed 0" in again.stderr
 

@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from dyad.ingest.fetch import DEFAULT_DEADLINE, DEFAULT_MAX_FEED_ITEMS
 from dyad.store.db import DatabaseError, open_db
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -61,14 +63,38 @@ def _factory():  # type: ignore[no-untyped-def]
 
 @app.command()
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) article or feed URLs.")],
-           db: DbOption = None) -> None:
+           db: DbOption = None,
+           allow_private: Annotated[bool, typer.Option(
+               "--allow-private", help="Let feed items and redirects reach private, loopback and link-local "
+               "addresses (a URL given here is always fetched).")] = False,
+           fetch_deadline: Annotated[float, typer.Option(
+               "--fetch-deadline", min=0.1, max=3600, help="Seconds allowed for each whole fetch.")] = DEFAULT_DEADLINE,
+           max_feed_items: Annotated[int, typer.Option(
+               "--max-feed-items", min=1, max=100_000, help="Items read from one feed at most.")]
+           = DEFAULT_MAX_FEED_ITEMS,
+           ) -> None:
     """Ingest articles; already-stored texts are skipped. Exit code 1 if any input failed."""
-    from dyad.ingest.service import ingest as run_ingest
+    from sqlalchemy.exc import OperationalError
 
     _use_db(db)
+    from dyad.ingest.fetch import FetchPolicy
+    from dyad.ingest.service import IngestReport
+    from dyad.ingest.service import ingest as run_ingest
+    from dyad.store.db import db_error_message
+
+    policy = FetchPolicy(deadline=fetch_deadline, max_feed_items=max_feed_items, allow_private=allow_private)
     factory = _factory()
+
+    def run(on_progress: Callable[[str, str], None] | None = None) -> IngestReport:
+        try:
+            return run_ingest(inputs, factory, on_progress=on_progress, policy=policy)
+        except OperationalError as exc:  # the database stayed locked past every retry
+            msg = db_error_message(exc, "documents reported added are stored; run `dyad resolve` later")
+            console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
+            raise typer.Exit(1) from None
+
     if not console.is_terminal:  # no progress bar in logs and pipes: only the summary below
-        report = run_ingest(inputs, factory)
+        report = run()
     else:
         with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                       TextColumn("{task.completed} done"), console=console, transient=True) as progress:
@@ -77,12 +103,12 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
             def on_progress(name: str, status: str) -> None:
                 progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
-            report = run_ingest(inputs, factory, on_progress=on_progress)
+            report = run(on_progress)
     if report.resumed:
         console.print(f"finished resolution left pending by an earlier run ({report.resumed} blocks)")
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
-    for warning in report.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
+    for warn in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(str(warn))}", highlight=False)
     for err in report.errors:
         # File names and URLs are untrusted text: never let them be read as markup.
         console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
@@ -182,7 +208,10 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
 def resolve(db: DbOption = None) -> None:
     """Rebuild every record from the stored mentions (finishing any pending work); ids that
     change keep answering as aliases."""
+    from sqlalchemy.exc import OperationalError
+
     from dyad.resolve.resolver import pending, resolve_all
+    from dyad.store.db import db_error_message, retry_busy
 
     _use_db(db)
     factory = _factory()
@@ -190,7 +219,12 @@ def resolve(db: DbOption = None) -> None:
         left = pending(session)
     if left:
         console.print(f"finishing resolution left pending by an earlier run ({len(left)} blocks)")
-    counts = resolve_all(factory)
+    try:
+        counts = retry_busy(lambda: resolve_all(factory))
+    except OperationalError as exc:
+        msg = db_error_message(exc, "the knowledge base is unchanged; run `dyad resolve` again")
+        console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
+        raise typer.Exit(1) from None
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 

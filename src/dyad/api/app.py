@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
+from dyad.api.security import HostCheck, SecurityHeaders, allowed_hosts_for
 from dyad.export.facts import iter_facts
 from dyad.store.db import open_db
 from dyad.store.queries import PLURALS, Filters, get_record, list_records
@@ -37,6 +38,9 @@ TYPES: dict[str, set[str]] = {
 }
 TYPE_FIELD = {"entity": "entity_type", "event": "event_type", "agreement": "instrument",
               "project": "project_type", "metric": "metric_type"}
+MAX_LIMIT = 1000
+# Far beyond any knowledge base, far below what a 64-bit SQL integer holds (a bigger one was a 500).
+MAX_OFFSET = 1_000_000_000
 DATE_FIELD = {"document": "published", "entity": "none", "event": "start", "agreement": "signed",
               "metric": "as_of", "project": "none", "quote": "date"}
 
@@ -82,8 +86,8 @@ def make_filters(kind: str) -> Callable[..., Filters]:
         date_to: Annotated[str | None, Query(alias="to", description="ISO date, partial allowed")] = None,
         type: Annotated[str | None, Query(description=f"{TYPE_FIELD.get(kind, 'not supported')}")] = None,
         q: Annotated[str | None, Query(description="case-insensitive text search")] = None,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> Filters:
         codes = check_countries(country)
         lo, hi = check_date("from", date_from), check_date("to", date_to)
@@ -133,8 +137,12 @@ def _add_kind_routes(app: FastAPI, plural: str, kind: str) -> None:
                       summary=f"One {kind} by id")
 
 
-def create_app(db_url: str | None = None) -> FastAPI:
-    """The application over the database at ``db_url`` (default: $DYAD_DB or sqlite:///dyad.db)."""
+def create_app(db_url: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The application over the database at ``db_url`` (default: $DYAD_DB or sqlite:///dyad.db).
+
+    ``allowed_hosts``: the Host header names answered (any port); others get 400. ``serve`` passes the
+    loopback names when bound to loopback (see dyad.api.security). Every response carries the
+    security headers."""
     factory: sessionmaker[Session] = open_db(db_url)
     # No /docs or /redoc: FastAPI serves them from a CDN and the UI must work without network access.
     app = FastAPI(title="dyad", version="1", docs_url=None, redoc_url=None,
@@ -171,10 +179,14 @@ def create_app(db_url: str | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     install_pages(app)
+    # Added last = outermost: the 400 of the Host check carries the security headers too.
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
 def run(db_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_url, allowed_hosts=allowed_hosts_for(host)), host=host, port=port, log_level="info")

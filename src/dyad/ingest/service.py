@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from dyad.ingest.sources import IngestError, RawDocument, read_inputs
-from dyad.store.db import lock_for_writing, session_scope
+from dyad.ingest.sources import FetchPolicy, IngestError, IngestWarning, RawDocument, read_inputs
+from dyad.store.db import db_error_message, lock_for_writing, retry_busy, session_scope
 from dyad.store.models import Document, Mention
 
 # Documents per transaction (extracted together, stored and resolved together).
@@ -24,8 +24,12 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already stored (same text)
     errors: list[IngestError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)  # nothing lost, but worth saying
     resumed: int = 0  # blocks of resolution work left by an earlier run and finished now
+
+
+class AlreadyStored(Exception):
+    """Another ingest stored the same text first (a race between two runs)."""
 
 
 def sha256_text(text: str) -> str:
@@ -61,6 +65,8 @@ def _unique_doc_id(session: Session, doc_id: str) -> str:
 
 def store_document(session: Session, raw: RawDocument, facts: list[dict]) -> Document:
     sha = sha256_text(raw.text)
+    if session.scalar(select(Document.id).where(Document.sha256 == sha)) is not None:
+        raise AlreadyStored(raw.doc_id)
     doc = Document(doc_id=_unique_doc_id(session, raw.doc_id), title=raw.title, url=raw.url,
                    published=raw.published, source=raw.source, sha256=sha, chars=len(raw.text),
                    text=raw.text, origin=raw.origin)
@@ -70,7 +76,8 @@ def store_document(session: Session, raw: RawDocument, facts: list[dict]) -> Doc
 
 
 def ingest(inputs: list[str], factory: sessionmaker[Session],
-           on_progress: Callable[[str, str], None] | None = None, resolve: bool = True) -> IngestReport:
+           on_progress: Callable[[str, str], None] | None = None, resolve: bool = True,
+           policy: FetchPolicy | None = None) -> IngestReport:
     """Read, extract, then store each batch of documents and resolve what they touch, in one
     transaction: readers see the base before or after a batch, never between. Resolution
     work left over by an interrupted or deferred run is finished first."""
@@ -92,13 +99,17 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
         pending.clear()
 
     with factory() as session:
-        known = set(session.scalars(select(Document.sha256)))
-    for item in read_inputs(inputs):
+        known = set(retry_busy(lambda: list(session.scalars(select(Document.sha256)))))
+    for item in read_inputs(inputs, policy):
+        if isinstance(item, IngestWarning):
+            report.warnings.append(item)
+            continue
         if isinstance(item, IngestError):
             report.errors.append(item)
             if on_progress:
                 on_progress(item.name, "error")
             continue
+        report.warnings.extend(IngestWarning(item.origin or item.doc_id, w) for w in item.warnings)
         sha = sha256_text(item.text)
         if sha in known:
             report.skipped.append(item.doc_id)
@@ -120,9 +131,12 @@ def finish_leftover(factory: sessionmaker[Session], report: IngestReport) -> Non
     with factory() as session:
         if not pending(session):
             return
-    with session_scope(factory) as session:
-        lock_for_writing(session)
-        report.resumed = finish_pending(session)
+    def finish() -> int:
+        with session_scope(factory) as session:
+            lock_for_writing(session)
+            return finish_pending(session)
+
+    report.resumed = retry_busy(finish)
 
 
 def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument, list[dict]]],
@@ -157,7 +171,7 @@ def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument
         return out
 
     try:
-        results = run(analysed, resolve)
+        results = retry_busy(lambda: run(analysed, resolve))  # one transaction: safe to run again
     except Exception as exc:
         if len(analysed) > 1:
             results = []
@@ -166,19 +180,15 @@ def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument
             return results
         raw = analysed[0][0]
         if not resolve:
-            report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot store: {_reason(exc)}"))
+            # Never the SQL statement or its parameters: they hold the article text.
+            report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot store: {db_error_message(exc)}"))
             return [(raw, "error")]
         # Store it with its resolution recorded as pending, and say so.
         results = store_batch(factory, analysed, report, resolve=False)
         if results and results[0][1] == "added":
-            report.warnings.append(f"{raw.origin or raw.doc_id}: stored; resolution deferred ({_reason(exc)})")
+            report.warnings.append(IngestWarning(raw.origin or raw.doc_id,
+                                                 f"stored; resolution deferred ({db_error_message(exc)})"))
         return results
     for raw, status in results:
         (report.added if status == "added" else report.skipped).append(raw.doc_id)
     return results
-
-
-def _reason(exc: Exception) -> str:
-    """A short reason, without the SQL statement or parameters a database error carries."""
-    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:200]

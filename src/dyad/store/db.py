@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///dyad.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+# How long one SQLite statement waits for another connection's lock before giving up (seconds),
+# and how long a writer keeps retrying a transaction that gave up. $DYAD_BUSY_TIMEOUT overrides the first.
+BUSY_TIMEOUT = 30.0
+RETRY_FOR = 120.0
+T = TypeVar("T")
 
 
 class DatabaseError(RuntimeError):
@@ -24,14 +34,33 @@ def resolve_url(url: str | None) -> str:
     return url or os.environ.get("DYAD_DB") or DEFAULT_URL
 
 
+def busy_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("DYAD_BUSY_TIMEOUT", BUSY_TIMEOUT)))
+    except ValueError:
+        return BUSY_TIMEOUT
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-    # WAL lets the web server read while an ingest writes; foreign keys are off by
-    # default in SQLite and we rely on ON DELETE CASCADE.
+    # The busy timeout first: every later statement, readers' included, waits for a lock rather than
+    # failing. WAL lets the web server read while an ingest writes; foreign keys are off by default in
+    # SQLite and we rely on ON DELETE CASCADE. The driver's own transaction handling is switched off
+    # (isolation_level None) so that _sqlite_begin below decides how each transaction starts.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer starts with BEGIN IMMEDIATE: it takes the write lock (waiting up to the busy timeout)
+    # before reading anything, so it can never be refused later for holding a stale snapshot, which
+    # SQLite reports at once as "database is locked", without waiting.
+    mode = conn.get_execution_options().get("sqlite_begin", "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def make_engine(url: str) -> Engine:
@@ -43,21 +72,24 @@ def make_engine(url: str) -> Engine:
         raise DatabaseError(f"cannot open database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest Alembic revision (no-op when current)."""
+    """Bring the schema to the latest Alembic revision (no-op when current). The upgrade runs under
+    the write lock, so two processes opening a new database at once migrate it once."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            # Python's sqlite3 runs DDL outside any transaction unless one is open: open it, so
-            # a migration killed half-way leaves the old schema, never half a new one (and two
-            # processes opening a new base take turns).
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -79,9 +111,14 @@ def open_db(url: str | None = None) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: commit on success, roll back everything on error."""
+    """One transaction that writes: commit on success, roll back everything on error. On SQLite it
+    holds the write lock from its first statement (BEGIN IMMEDIATE), waiting for another writer up
+    to the busy timeout; a transaction that read first and wrote later would instead be refused at
+    once ("database is locked") whenever another writer committed in between. Read-only work
+    uses ``factory()`` directly."""
     session = factory()
     try:
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         yield session
         session.commit()
     except BaseException:
@@ -106,6 +143,43 @@ def lock_for_writing(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
     else:
         session.execute(text("DELETE FROM pending_blocks WHERE block = '#writer-lock'"))
+
+
+write_scope = session_scope
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for "database is locked" / "database is busy" (SQLite) and lock timeouts."""
+    if not isinstance(exc, OperationalError):
+        return False
+    msg = str(exc.orig).lower()
+    return "locked" in msg or "busy" in msg or "lock timeout" in msg
+
+
+def retry_busy(fn: Callable[[], T], retry_for: float | None = None) -> T:
+    """Run ``fn`` (one whole transaction), again while the database stays busy, up to ``retry_for``
+    seconds in all (default RETRY_FOR). Other errors pass through at once."""
+    limit = time.monotonic() + (RETRY_FOR if retry_for is None else retry_for)
+    pause = 0.05
+    while True:
+        try:
+            return fn()
+        except OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > limit:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 2.0)
+
+
+def db_error_message(exc: BaseException, lost: str = "nothing was stored for this document") -> str:
+    """A database error for the user: the driver's one-line reason, never the SQL statement or its
+    parameters (which hold article text)."""
+    if is_busy(exc):
+        return f"the database stayed locked by another program; {lost}"
+    if isinstance(exc, DBAPIError):
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
+        return f"database error: {reason[:200]}"
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
 def table_names(engine: Engine) -> list[str]:
