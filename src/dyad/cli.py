@@ -37,19 +37,36 @@ def _factory():  # type: ignore[no-untyped-def]
 
 @app.command()
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) article or feed URLs.")],
+           workers: Annotated[int, typer.Option("--workers", min=0,
+                                                help="Extract in N local processes (0 = one per core).")] = 1,
+           dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS",
+                                                    help="Extract on a Dask cluster: tcp://HOST:PORT of its "
+                                                         "scheduler, or local:N for N local workers.")] = None,
            ) -> None:
     """Ingest articles; already-stored texts are skipped. Exit code 1 if any input failed."""
+    from dyad.ingest import extract
     from dyad.ingest.service import ingest as run_ingest
 
+    if dask is not None and workers != 1:
+        console.print("[red]error:[/red] use --workers or --dask, not both")
+        raise typer.Exit(2)
     factory = _factory()
-    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed} done"), console=console, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+    try:
+        if dask is not None:
+            extract.dask_client(dask)  # fail now, with the address, rather than once per batch
+        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                      TextColumn("{task.completed} done"), console=console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
 
-        def on_progress(name: str, status: str) -> None:
-            progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
+            def on_progress(name: str, status: str) -> None:
+                progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
-        report = run_ingest(inputs, factory, on_progress=on_progress)
+            report = run_ingest(inputs, factory, on_progress=on_progress, workers=workers, dask=dask)
+    except extract.ExtractionSetupError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    finally:
+        extract.close()
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")
     for err in report.errors:
         # File names and URLs are untrusted text: never let them be read as markup.

@@ -66,8 +66,11 @@ def store_document(session: Session, raw: RawDocument, facts: list[dict]) -> Doc
 
 
 def ingest(inputs: list[str], factory: sessionmaker[Session],
-           on_progress: Callable[[str, str], None] | None = None, resolve: bool = True) -> IngestReport:
-    from dyad.nlp.pipeline import ArticleInput, analyse
+           on_progress: Callable[[str, str], None] | None = None, resolve: bool = True,
+           workers: int = 1, dask: str | None = None) -> IngestReport:
+    """``workers`` and ``dask`` say where the text is analysed (see :func:`dyad.ingest.extract.extract`);
+    reading, deduplication, storage and resolution stay in this process."""
+    from dyad.ingest.extract import extract
 
     report = IngestReport()
     pending: list[RawDocument] = []
@@ -75,11 +78,15 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
     def flush() -> None:
         if not pending:
             return
-        articles = [ArticleInput(r.doc_id, r.text, r.published) for r in pending]
-        for raw, spacy_doc in zip(pending, analyse(articles), strict=True):
+        for raw, facts in extract(pending, workers=workers, dask=dask):
+            if isinstance(facts, Exception):
+                report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot analyse: {facts}"))
+                if on_progress:
+                    on_progress(raw.doc_id, "error")
+                continue
             try:
                 with session_scope(factory) as session:
-                    stored = store_document(session, raw, list(spacy_doc._.facts or []))
+                    stored = store_document(session, raw, facts)
                     report.added.append(stored.doc_id)
                     status = "added"
             except Exception as exc:  # one bad document must not lose the others
