@@ -85,6 +85,14 @@ def _warm() -> None:
         pipeline()
 
 
+def pipeline_loads() -> int:
+    """How many times this process has built the pipeline (1 on a worker that has analysed anything);
+    ``client.run(pipeline_loads)`` asks every Dask worker."""
+    from dyad.nlp.pipeline import pipeline
+
+    return pipeline.cache_info().misses
+
+
 def _extract_chunk(jobs: Sequence[Job]) -> list[Result]:
     """Task body in a worker (local pool or Dask): returns one result per job, never raises."""
     try:
