@@ -111,9 +111,14 @@ class PgServer:
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
 
-    def create(self) -> str:
+    def create(self, empty: bool = False) -> str:
+        """A new database: migrated (a copy of the template), or ``empty`` (no tables at all)."""
         from dyad.store.db import open_db
 
+        if empty:
+            name = f"{self.prefix}_{next(self.counter)}"
+            self._admin(f'CREATE DATABASE "{name}"')
+            return self.url_of(name)
         if self.template is None:
             name = f"{self.prefix}_template"
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

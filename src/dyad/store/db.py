@@ -9,11 +9,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///dyad.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x64796164_0001  # PostgreSQL advisory lock key held while migrating ("dyad", 1)
 
 
 class DatabaseError(RuntimeError):
@@ -51,6 +52,10 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Processes opening one new base at once take turns (PostgreSQL DDL is transactional: the
+            # second one waits here, then finds the schema at head). Released when this transaction ends.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
