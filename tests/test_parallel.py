@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, run_cli, sqlite_url
-from dyad.ingest.extract import ExtractionSetupError, parse_dask_address, pipeline_loads
+from dyad.ingest import extract
+from dyad.ingest.extract import ExtractionError, ExtractionSetupError, parse_dask_address, pipeline_loads
+from dyad.ingest.sources import RawDocument
 from web_support import free_port
 
 DASK = Path(sys.executable).with_name("dask")
@@ -38,6 +40,25 @@ def plain_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 def test_two_local_workers_give_the_same_export(plain_export: bytes, tmp_path: Path) -> None:
     assert ingest_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "facts.jsonl", "--workers", "2") == plain_export
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_document_that_fails_does_not_lose_the_others(workers: int) -> None:
+    raws = [RawDocument("a.txt", "Kazakhstan and Azerbaijan signed a memorandum on ferry traffic on Monday.",
+                        published="2024-05-06"),
+            # Not a date string: the pipeline raises on this document only.
+            RawDocument("b.txt", "Kazakhstan and Azerbaijan met again on Tuesday.", published=12345),  # type: ignore[arg-type]
+            RawDocument("c.txt", "Uzbek President Shavkat Mirziyoyev visited Turkey on 3 May 2024.",
+                        published="2024-05-06")]
+    try:
+        out = list(extract.extract(raws, workers=workers))
+    finally:
+        extract.close()
+    assert [raw.doc_id for raw, _ in out] == ["a.txt", "b.txt", "c.txt"]
+    a, b, c = (facts for _, facts in out)
+    assert isinstance(b, ExtractionError) and "TypeError" in str(b)
+    assert isinstance(a, list) and isinstance(c, list)
+    assert any(f["kind"] == "event" for f in a) and any(f["kind"] == "event" for f in c)
 
 
 # ---------------------------------------------------------------------------- a real Dask cluster

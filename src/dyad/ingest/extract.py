@@ -22,6 +22,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -196,21 +197,37 @@ def close() -> None:
 atexit.register(close)
 
 
-def _chunks(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Small chunks (about four per worker) so a worker that drew long articles does not hold the rest."""
-    size = max(1, min(8, len(jobs) // (workers * 4)))
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+CHUNK = 2  # documents per task: small, so no worker waits long for another's last task
+IN_PROCESS_BATCH = 16  # documents per nlp.pipe call in this process
+WINDOW = 3  # tasks in flight per worker: one running, the next ones already sent
 
 
-def _collect(futures: list[tuple[list[Job], Any]], workers: int) -> Iterator[list[Result]]:
-    for chunk, fut in futures:
-        try:
-            yield fut.result()
-        except BrokenProcessPool as exc:  # a worker died (out of memory, killed): start a new pool next time
-            _POOLS.pop(workers, None)
-            yield [ExtractionError(f"a worker process died: {exc}")] * len(chunk)
-        except Exception as exc:  # noqa: BLE001 - a Dask worker lost, say: these documents fail, not the run
-            yield [_failure(exc)] * len(chunk)
+def _batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    batch: list[RawDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _jobs(chunk: list[RawDocument]) -> list[Job]:
+    return [(r.doc_id, r.text, r.published) for r in chunk]
+
+
+def _result(fut: Any, chunk: list[RawDocument], workers: int) -> list[Result]:
+    try:
+        results = fut.result()
+    except BrokenProcessPool as exc:  # a worker died (out of memory, killed): start a new pool next time
+        _POOLS.pop(workers, None)
+        return [ExtractionError(f"a worker process died: {exc}")] * len(chunk)
+    except Exception as exc:  # noqa: BLE001 - a Dask worker lost, say: these documents fail, not the run
+        return [_failure(exc)] * len(chunk)
+    if len(results) != len(chunk):  # pragma: no cover - a task returns one result per job
+        return [ExtractionError(f"{len(results)} results for {len(chunk)} documents")] * len(chunk)
+    return results
 
 
 def extract(raws: Iterable[RawDocument], workers: int = 1,
@@ -220,28 +237,40 @@ def extract(raws: Iterable[RawDocument], workers: int = 1,
 
     ``workers``: 1 = in this process, N > 1 = N local processes, 0 = one per core.
     ``dask``: a scheduler address (``tcp://host:port``) or ``local:N``; takes the place of ``workers``.
+    ``raws`` is read lazily, a few tasks ahead of what has been yielded: given a whole stream
+    (rather than one batch at a time) the workers go on extracting while the caller stores.
     Raises :class:`ExtractionSetupError` when the pool or the cluster cannot be set up."""
-    raws = list(raws)
     if workers < 0:
         raise ExtractionSetupError(f"workers must be 0 (one per core) or more, not {workers}")
-    if not raws:
-        return
-    jobs: list[Job] = [(r.doc_id, r.text, r.published) for r in raws]
     if dask is None and workers == 0:
         workers = cpu_count()
-    results: Iterator[list[Result]]
+    if dask is None and workers == 1:
+        for batch in _batched(raws, IN_PROCESS_BATCH):
+            yield from zip(batch, _facts_of(_jobs(batch)), strict=True)
+        return
     if dask is not None:
         client = dask_client(dask)
-        chunks = _chunks(jobs, max(1, sum(client.nthreads().values())))
-        futures = client.map(_extract_chunk, chunks, pure=False)
-        results = _collect(list(zip(chunks, futures, strict=True)), 0)
-    elif workers == 1:
-        results = iter([_facts_of(jobs)])
+        slots = max(1, sum(client.nthreads().values()))
+
+        def submit(jobs: list[Job]) -> Any:
+            return client.submit(_extract_chunk, jobs, pure=False)
     else:
         pool = _pool(workers)
-        chunks = _chunks(jobs, workers)
-        results = _collect([(chunk, pool.submit(_extract_chunk, chunk)) for chunk in chunks], workers)
-    it = iter(raws)
-    for chunk_results in results:
-        for res in chunk_results:
-            yield next(it), res
+        slots = workers
+
+        def submit(jobs: list[Job]) -> Any:
+            return pool.submit(_extract_chunk, jobs)
+
+    chunks = _batched(raws, CHUNK)
+    window: deque[tuple[list[RawDocument], Any]] = deque()
+    for chunk in chunks:
+        window.append((chunk, submit(_jobs(chunk))))
+        if len(window) >= slots * WINDOW:
+            break
+    while window:
+        chunk, fut = window.popleft()
+        results = _result(fut, chunk, workers)
+        nxt = next(chunks, None)  # keep the workers fed before handing results back
+        if nxt is not None:
+            window.append((nxt, submit(_jobs(nxt))))
+        yield from zip(chunk, results, strict=True)
