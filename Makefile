@@ -34,6 +34,7 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/api_load.py
+	$(BIN)/python bench/parallel.py
 
 clean:
 	rm -rf $(VENV) dyad.db dyad.db-wal dyad.db-shm facts.jsonl .pytest_cache test-output

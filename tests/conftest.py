@@ -1,12 +1,16 @@
 """Shared fixtures: repository paths, the shared folder (or a clean skip), a fresh SQLite URL
-per test, a ``run_cli`` helper that drives the Typer app in-process, and a real HTTP server
-on 127.0.0.1 for URL and feed ingestion."""
+per test, fresh knowledge bases on SQLite and on a real PostgreSQL server (``kb_url``,
+``kb_dbs``, ``module_kb_dbs``: the PostgreSQL variant runs when ``DYAD_TEST_PG_URL`` names
+a server, as in CI, and is skipped otherwise), a ``run_cli`` helper that drives the Typer app
+in-process, and a real HTTP server on 127.0.0.1 for URL and feed ingestion."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -72,6 +76,134 @@ def sqlite_url(path: Path) -> str:
 def db_url(tmp_path: Path) -> str:
     """A fresh, empty SQLite knowledge base for one test."""
     return sqlite_url(tmp_path / "kb.db")
+
+
+# ---------------------------------------------------------------------------- SQLite and PostgreSQL
+
+PG_URL = os.environ.get("DYAD_TEST_PG_URL")
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="pg", marks=pytest.mark.skipif(
+        not PG_URL, reason="DYAD_TEST_PG_URL is not set (start a server: scripts/pg_test_cluster.sh start)")),
+]
+
+
+class PgServer:
+    """Fresh databases on the PostgreSQL server of ``DYAD_TEST_PG_URL``. Each is a copy of one
+    template migrated once per session (CREATE DATABASE ... TEMPLATE is a file copy: fast)."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url)
+        self.prefix = f"dyad_test_{os.getpid()}"
+        self.counter = itertools.count(1)
+        self.template: str | None = None
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        u = self.url
+        with psycopg.connect(host=u.host, port=u.port, user=u.username, password=u.password,
+                             dbname=u.database or "postgres", autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def url_of(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, empty: bool = False) -> str:
+        """A new database: migrated (a copy of the template), or ``empty`` (no tables at all)."""
+        from dyad.store.db import open_db
+
+        if empty:
+            name = f"{self.prefix}_{next(self.counter)}"
+            self._admin(f'CREATE DATABASE "{name}"')
+            return self.url_of(name)
+        if self.template is None:
+            name = f"{self.prefix}_template"
+            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._admin(f'CREATE DATABASE "{name}"')
+            open_db(self.url_of(name))  # runs the migrations
+            self._dispose(self.url_of(name))  # a template must have no open connections
+            self.template = name
+        name = f"{self.prefix}_{next(self.counter)}"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        return self.url_of(name)
+
+    @staticmethod
+    def _dispose(url: str) -> None:
+        from dyad.store import db
+
+        engine = db._ENGINES.pop(url, None)
+        if engine is not None:
+            engine.dispose()
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._dispose(url)
+        self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self.template:
+            self.drop(self.url_of(self.template))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if not PG_URL:
+        pytest.skip("DYAD_TEST_PG_URL is not set (start a server: scripts/pg_test_cluster.sh start)")
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
+class Databases:
+    """Fresh, empty knowledge bases of one backend ("sqlite" or "postgresql"); ``new()`` gives a URL."""
+
+    def __init__(self, backend: str, folder: Path, pg: PgServer | None) -> None:
+        self.backend, self.folder, self.pg = backend, folder, pg
+        self.urls: list[str] = []
+
+    def new(self, name: str = "kb") -> str:
+        if self.pg is not None:
+            url = self.pg.create()
+        else:
+            url = sqlite_url(self.folder / f"{name}-{len(self.urls)}.db")
+        self.urls.append(url)
+        return url
+
+    def close(self) -> None:
+        if self.pg is not None:
+            for url in self.urls:
+                self.pg.drop(url)
+
+
+def _databases(request: pytest.FixtureRequest, folder: Path) -> Databases:
+    pg = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    return Databases(request.param, folder, pg)
+
+
+@pytest.fixture(params=BACKENDS)
+def kb_dbs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databases]:
+    """Fresh knowledge bases for one test, on SQLite and (when a server is given) PostgreSQL."""
+    dbs = _databases(request, tmp_path)
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture
+def kb_url(kb_dbs: Databases) -> str:
+    """A fresh knowledge base, on SQLite and (when a server is given) PostgreSQL."""
+    return kb_dbs.new()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_kb_dbs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """As ``kb_dbs``, for a module's shared knowledge base (built once per module and backend)."""
+    dbs = _databases(request, tmp_path_factory.mktemp("kb"))
+    yield dbs
+    dbs.close()
 
 
 @dataclass

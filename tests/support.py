@@ -19,8 +19,9 @@ SAMPLE = ROOT / "examples" / "corpus"
 SCORER = SHARED / "eval" / "score.py"
 
 
-def build(db_path: Path, inputs: list[str]) -> object:
-    factory = open_db(f"sqlite:///{db_path}")
+def build(db: Path | str, inputs: list[str]) -> object:
+    """Ingest ``inputs`` into ``db`` (a database URL, or the path of a SQLite file); returns its session factory."""
+    factory = open_db(db if isinstance(db, str) else f"sqlite:///{db}")
     report = ingest(inputs, factory)
     assert not report.errors, report.errors
     return factory

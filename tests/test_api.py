@@ -1,5 +1,6 @@
 """The JSON API and the JSON twins of the pages, through FastAPI's TestClient, over a database built by
-ingesting the sample corpus (examples/corpus) once for the module."""
+ingesting the sample corpus (examples/corpus) once for the module, on SQLite and (when
+DYAD_TEST_PG_URL names a server) on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Databases
 from web_support import SAMPLE_CORPUS, build_db
 
 with warnings.catch_warnings():  # starlette warns about its httpx-based client; it works fine
@@ -25,9 +27,9 @@ DATE_FIELD = {"event": "start", "agreement": "signed", "metric": "as_of", "quote
 
 
 @pytest.fixture(scope="module")
-def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    # Building runs the whole NLP pipeline (seconds): once per module.
-    return build_db(tmp_path_factory.mktemp("api"), [SAMPLE_CORPUS])
+def db_url(module_kb_dbs: Databases) -> str:
+    # Building runs the whole NLP pipeline (seconds): once per module and database backend.
+    return build_db(module_kb_dbs.folder, [SAMPLE_CORPUS], url=module_kb_dbs.new())
 
 
 @pytest.fixture(scope="module")

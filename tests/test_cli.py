@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CORPUS, read_jsonl, run_cli, sqlite_url
+from conftest import CORPUS, Databases, read_jsonl, run_cli, sqlite_url
 from dyad.cli import app
 
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
@@ -23,10 +23,10 @@ def read_jsonl_from(text: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The sample corpus ingested once through the CLI, and exported."""
-    tmp = tmp_path_factory.mktemp("cli")
-    db = sqlite_url(tmp / "kb.db")
+def kb(module_kb_dbs: Databases) -> dict:
+    """The sample corpus ingested once through the CLI, and exported (per database backend)."""
+    tmp = module_kb_dbs.folder
+    db = module_kb_dbs.new()
     ingest = run_cli("ingest", CORPUS, db=db)
     out = tmp / "facts.jsonl"
     export = run_cli("export", "--format", "facts", "-o", out, db=db)
@@ -85,8 +85,8 @@ def test_export_to_stdout_equals_export_to_file(kb):
     assert res.stdout == kb["out"].read_text(encoding="utf-8")
 
 
-def test_reingest_reports_everything_already_stored_and_keeps_export(tmp_path):
-    db = sqlite_url(tmp_path / "kb.db")
+def test_reingest_reports_everything_already_stored_and_keeps_export(tmp_path, kb_url):
+    db = kb_url
     first = run_cli("ingest", CORPUS, db=db)
     assert first.exit_code == 0, first
     before = tmp_path / "before.jsonl"

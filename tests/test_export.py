@@ -13,6 +13,7 @@ import pytest
 
 from conftest import (
     CORPUS,
+    Databases,
     documents,
     ingest_and_export,
     persons,
@@ -46,12 +47,13 @@ def texts_of(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def corpus_kb(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    tmp = tmp_path_factory.mktemp("corpus")
-    db = sqlite_url(tmp / "kb.db")
+def corpus_kb(module_kb_dbs: Databases) -> dict:
+    """The sample corpus, once per database backend (SQLite; PostgreSQL when a server is given)."""
+    tmp = module_kb_dbs.folder
+    db = module_kb_dbs.new()
     res, records = ingest_and_export(db, tmp / "facts.jsonl", CORPUS)
     assert res.exit_code == 0, res
-    return {"db": db, "tmp": tmp, "out": tmp / "facts.jsonl", "records": records}
+    return {"db": db, "tmp": tmp, "out": tmp / "facts.jsonl", "records": records, "dbs": module_kb_dbs}
 
 
 @pytest.fixture(scope="module")
@@ -164,15 +166,16 @@ def test_export_twice_gives_identical_output(corpus_kb, tmp_path):
     assert again.read_bytes() == corpus_kb["out"].read_bytes()
 
 
-def test_two_fresh_databases_give_identical_exports(corpus_kb, tmp_path):
-    res, records = ingest_and_export(sqlite_url(tmp_path / "other.db"), tmp_path / "other.jsonl", CORPUS)
+def test_two_fresh_databases_give_identical_exports(corpus_kb, kb_url, tmp_path):
+    """Across backends too: SQLite and PostgreSQL bases of the same articles export byte for byte alike."""
+    res, records = ingest_and_export(kb_url, tmp_path / "other.jsonl", CORPUS)
     assert res.exit_code == 0, res
     assert (tmp_path / "other.jsonl").read_bytes() == corpus_kb["out"].read_bytes()
 
 
 def test_ids_do_not_depend_on_ingestion_order(corpus_kb, tmp_path):
     """Ingesting the files one by one, in reverse order, gives the same records and ids."""
-    db = sqlite_url(tmp_path / "reverse.db")
+    db = corpus_kb["dbs"].new("reverse")
     for name in sorted((p.name for p in CORPUS.glob("*.txt")), reverse=True):
         assert run_cli("ingest", CORPUS / name, db=db).exit_code == 0
     out = tmp_path / "reverse.jsonl"

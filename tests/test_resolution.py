@@ -1,4 +1,5 @@
-"""Resolution across articles: order-free, idempotent, and correctable by hand."""
+"""Resolution across articles: order-free, idempotent, and correctable by hand; on SQLite and (when
+DYAD_TEST_PG_URL names a server) on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from support import SAMPLE, SEEDS, build, export, without_ids
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/corpus/seeds not present")
 
 
-def kb_of(tmp_path, articles: dict[str, tuple[str, str]]) -> list[dict]:
+def kb_of(tmp_path, articles: dict[str, tuple[str, str]], db: str) -> list[dict]:
     """Export of a knowledge base built from articles written here: {file: (published, text)}."""
     import json
 
@@ -25,7 +26,7 @@ def kb_of(tmp_path, articles: dict[str, tuple[str, str]]) -> list[dict]:
         (corpus / name).write_text(text, encoding="utf-8")
     (corpus / "index.jsonl").write_text("".join(json.dumps({"file": name, "published": published}) + "\n"
                                                 for name, (published, _text) in articles.items()), encoding="utf-8")
-    return export(build(tmp_path / "kb.db", [str(corpus)]))
+    return export(build(db, [str(corpus)]))
 
 
 def _seed_files(tmp_path):
@@ -44,11 +45,13 @@ def _seed_files(tmp_path):
 
 
 @needs_seeds
-def test_all_six_ingest_orders_give_the_same_knowledge_base(tmp_path):
+def test_all_six_ingest_orders_give_the_same_knowledge_base(tmp_path, kb_dbs):
     folders = _seed_files(tmp_path)
     exports = []
-    for i, order in enumerate(itertools.permutations(folders)):
-        factory = open_db(f"sqlite:///{tmp_path / f'order{i}.db'}")
+    urls = []
+    for order in itertools.permutations(folders):
+        urls.append(kb_dbs.new())
+        factory = open_db(urls[-1])
         for folder in order:  # one article at a time: the base is updated incrementally
             report = ingest([folder], factory)
             assert not report.errors
@@ -56,13 +59,12 @@ def test_all_six_ingest_orders_give_the_same_knowledge_base(tmp_path):
     assert len(exports) == 6
     assert all(e == exports[0] for e in exports[1:])
     # ids are content-derived, so they agree across orders too
-    assert len({tuple(sorted(r["id"] for r in export(open_db(f"sqlite:///{tmp_path / f'order{i}.db'}"))))
-                for i in range(6)}) == 1
+    assert len({tuple(sorted(r["id"] for r in export(open_db(url)))) for url in urls}) == 1
 
 
 @needs_seeds
-def test_announced_and_reported_visit_become_one_occurred_event(tmp_path):
-    factory = build(tmp_path / "kb.db", [str(SEEDS)])
+def test_announced_and_reported_visit_become_one_occurred_event(kb_url):
+    factory = build(kb_url, [str(SEEDS)])
     visits = [r for r in export(factory) if r["kind"] == "event" and r["event_type"] == "visit"]
     to_aze = [v for v in visits if v["guest"] == "KAZ" and v["host"] == "AZE"]
     assert len(to_aze) == 1
@@ -72,8 +74,8 @@ def test_announced_and_reported_visit_become_one_occurred_event(tmp_path):
     assert {s["doc"] for s in visit["sources"]} == {"000_361913b51f793527.txt", "001_1dc334685350b7fb.txt"}
 
 
-def test_reingesting_everything_twice_changes_nothing(tmp_path):
-    factory = build(tmp_path / "kb.db", [str(SAMPLE)])
+def test_reingesting_everything_twice_changes_nothing(kb_url):
+    factory = build(kb_url, [str(SAMPLE)])
     before = export(factory)
     for _ in range(2):
         report = ingest([str(SAMPLE)], factory)
@@ -81,8 +83,8 @@ def test_reingesting_everything_twice_changes_nothing(tmp_path):
     assert export(factory) == before
 
 
-def test_merge_and_split_survive_reingestion(tmp_path):
-    factory = build(tmp_path / "kb.db", [str(SAMPLE / "uzb-tur-visit-announced.txt")])
+def test_merge_and_split_survive_reingestion(kb_url):
+    factory = build(kb_url, [str(SAMPLE / "uzb-tur-visit-announced.txt")])
     people = {r["name"]: r["id"] for r in export(factory) if r["kind"] == "entity" and r["entity_type"] == "person"}
     a, b = people["Shavkat Mirziyoyev"], people["Recep Tayyip Erdoğan"]
     merged = merge_records(factory, a, b)
@@ -100,8 +102,8 @@ def test_merge_and_split_survive_reingestion(tmp_path):
                    for r in persons)
 
 
-def test_corrections_reject_bad_ids(tmp_path):
-    factory = build(tmp_path / "kb.db", [str(SAMPLE / "geo-aze-cable.txt")])
+def test_corrections_reject_bad_ids(kb_url):
+    factory = build(kb_url, [str(SAMPLE / "geo-aze-cable.txt")])
     some_event = next(r["id"] for r in export(factory) if r["kind"] == "event")
     some_person = next(r["id"] for r in export(factory) if r["kind"] == "entity")
     with pytest.raises(CorrectionError, match="no record"):
@@ -110,14 +112,14 @@ def test_corrections_reject_bad_ids(tmp_path):
         merge_records(factory, some_event, some_person)
 
 
-def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_path):
+def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_path, kb_url):
     kb = kb_of(tmp_path, {
         "preview.txt": ("2025-06-01", "TASHKENT, June 1 (Wire) - Kyrgyz President Sadyr Japarov will pay an official "
                                       "visit to Uzbekistan on June 4, where he will hold talks with Uzbek President "
                                       "Shavkat Mirziyoyev on June 4.\n"),
         "report.txt": ("2025-06-05", "TASHKENT, June 5 (Wire) - Kyrgyz President Sadyr Japarov paid an official visit "
                                      "to Uzbekistan on June 4.\n\nThe two presidents then held talks at the Kuksaroy "
-                                     "residence, first one-on-one and then with their delegations.\n")})
+                                     "residence, first one-on-one and then with their delegations.\n")}, kb_url)
     talks = [r for r in kb if r["kind"] == "event" and r["event_type"] == "meeting"
              and r["title"].startswith("talks")]
     assert len(talks) == 1, talks
@@ -125,25 +127,25 @@ def test_announced_dated_talks_and_reported_undated_talks_are_one_meeting(tmp_pa
     assert {s["doc"] for s in talks[0]["sources"]} == {"preview.txt", "report.txt"}
 
 
-def test_a_singular_memorandum_in_the_sector_of_an_earlier_instrument_is_its_own_record(tmp_path):
+def test_a_singular_memorandum_in_the_sector_of_an_earlier_instrument_is_its_own_record(tmp_path, kb_url):
     kb = kb_of(tmp_path, {"a.txt": ("2023-04-14", (
         "Brazil and China signed a complementary protocol for the joint development of a research satellite.\n\n"
         "The two governments also signed a memorandum of understanding on cooperation in semiconductors and "
-        "a memorandum on research and innovation.\n"))})
+        "a memorandum on research and innovation.\n"))}, kb_url)
     agreements = [r for r in kb if r["kind"] == "agreement"]
     assert sorted(r["title"] or r["field"] for r in agreements) == [
         "complementary protocol for the joint development of a research satellite",
         "research and innovation", "semiconductors"]
 
 
-def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
+def test_announced_instruments_join_the_ones_reported_signed(tmp_path, kb_url):
     kb = kb_of(tmp_path, {
         "a.txt": ("2024-10-14", "French President Emmanuel Macron will pay a state visit to Morocco from October 28 "
                                 "to 30. The two countries are expected to sign agreements covering education, "
                                 "including a framework agreement on green hydrogen.\n"),
         "b.txt": ("2024-10-31", "French President Emmanuel Macron wrapped up a three-day state visit to Morocco on "
                                 "Wednesday. The documents signed included a Framework Agreement on Cooperation in "
-                                "Green Hydrogen. Ministers also signed documents in education.\n")})
+                                "Green Hydrogen. Ministers also signed documents in education.\n")}, kb_url)
     agreements = [r for r in kb if r["kind"] == "agreement"]
     assert len(agreements) == 2, agreements
     for a in agreements:
@@ -151,20 +153,20 @@ def test_announced_instruments_join_the_ones_reported_signed(tmp_path):
         assert {s["doc"] for s in a["sources"]} == {"a.txt", "b.txt"}
 
 
-def test_a_surname_with_its_particle_joins_the_full_name(tmp_path):
+def test_a_surname_with_its_particle_joins_the_full_name(tmp_path, kb_url):
     kb = kb_of(tmp_path, {"a.txt": ("2025-10-15", (
         "Turkish Trade Minister Selim Karaca co-chaired the session with Ahmed bin Saad Al Kuwari, Qatar's Minister "
-        "of Commerce and Industry.\n\n\u201cWe intend to keep that gate wide open,\u201d Al Kuwari said.\n"))})
+        "of Commerce and Industry.\n\n\u201cWe intend to keep that gate wide open,\u201d Al Kuwari said.\n"))}, kb_url)
     people = [r for r in kb if r["kind"] == "entity" and r["entity_type"] == "person" and "Kuwari" in r["name"]]
     assert len(people) == 1 and people[0]["name"] == "Ahmed bin Saad Al Kuwari" and people[0]["country"] == "QAT"
 
 
-def test_a_short_title_of_a_treaty_joins_its_long_title(tmp_path):
+def test_a_short_title_of_a_treaty_joins_its_long_title(tmp_path, kb_url):
     kb = kb_of(tmp_path, {"a.txt": ("2026-06-23", (
         "The consultations fell in the year of the 35th anniversary of the Treaty between the Federal Republic of "
         "Germany and the Republic of Poland on Good Neighbourship and Friendly Cooperation, signed in Bonn on "
         "17 June 1991.\n\nBoth governments praised the Treaty on Good Neighbourship and Friendly Cooperation as "
-        "the foundation of relations between Germany and Poland.\n"))})
+        "the foundation of relations between Germany and Poland.\n"))}, kb_url)
     treaties = [r for r in kb if r["kind"] == "agreement" and r["instrument"] == "treaty"]
     assert len(treaties) == 1, treaties
     assert treaties[0]["signed"] == "1991-06-17"

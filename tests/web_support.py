@@ -23,12 +23,12 @@ SEEDS = SHARED / "corpus" / "seeds"
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 
 
-def build_db(folder: Path, inputs: list[str | Path]) -> str:
-    """Ingest ``inputs`` into a fresh SQLite file in ``folder``; returns its URL."""
+def build_db(folder: Path, inputs: list[str | Path], url: str | None = None) -> str:
+    """Ingest ``inputs`` into ``url`` (default: a fresh SQLite file in ``folder``); returns the URL."""
     from dyad.ingest.service import ingest
     from dyad.store.db import open_db
 
-    url = f"sqlite:///{folder / 'kb.db'}"
+    url = url or f"sqlite:///{folder / 'kb.db'}"
     report = ingest([str(i) for i in inputs], open_db(url))
     assert not report.errors, report.errors
     return url

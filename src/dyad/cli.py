@@ -72,38 +72,55 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, htt
            max_feed_items: Annotated[int, typer.Option(
                "--max-feed-items", min=1, max=100_000, help="Items read from one feed at most.")]
            = DEFAULT_MAX_FEED_ITEMS,
+           workers: Annotated[int, typer.Option("--workers", min=0,
+                                                help="Extract in N local processes (0 = one per core).")] = 1,
+           dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS",
+                                                    help="Extract on a Dask cluster: tcp://HOST:PORT of its "
+                                                         "scheduler, or local:N for N local workers.")] = None,
            ) -> None:
     """Ingest articles; already-stored texts are skipped. Exit code 1 if any input failed."""
     from sqlalchemy.exc import OperationalError
 
     _use_db(db)
+    from dyad.ingest import extract
     from dyad.ingest.fetch import FetchPolicy
     from dyad.ingest.service import IngestReport
     from dyad.ingest.service import ingest as run_ingest
     from dyad.store.db import db_error_message
 
     policy = FetchPolicy(deadline=fetch_deadline, max_feed_items=max_feed_items, allow_private=allow_private)
+    if dask is not None and workers != 1:
+        console.print("[red]error:[/red] use --workers or --dask, not both")
+        raise typer.Exit(2)
     factory = _factory()
 
     def run(on_progress: Callable[[str, str], None] | None = None) -> IngestReport:
         try:
-            return run_ingest(inputs, factory, on_progress=on_progress, policy=policy)
+            return run_ingest(inputs, factory, on_progress=on_progress, policy=policy, workers=workers, dask=dask)
         except OperationalError as exc:  # the database stayed locked past every retry
             msg = db_error_message(exc, "documents reported added are stored; run `dyad resolve` later")
             console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
             raise typer.Exit(1) from None
 
-    if not console.is_terminal:  # no progress bar in logs and pipes: only the summary below
-        report = run()
-    else:
-        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                      TextColumn("{task.completed} done"), console=console, transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
+    try:
+        if dask is not None:
+            extract.dask_client(dask)  # fail now, with the address, rather than once per batch
+        if not console.is_terminal:  # no progress bar in logs and pipes: only the summary below
+            report = run()
+        else:
+            with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                          TextColumn("{task.completed} done"), console=console, transient=True) as progress:
+                task = progress.add_task("ingesting", total=None)
 
-            def on_progress(name: str, status: str) -> None:
-                progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
+                def on_progress(name: str, status: str) -> None:
+                    progress.update(task, advance=1, description=f"{status}: {Path(name).name[:50]}")
 
-            report = run(on_progress)
+                report = run(on_progress)
+    except extract.ExtractionSetupError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    finally:
+        extract.close()
     if report.resumed:
         console.print(f"finished resolution left pending by an earlier run ({report.resumed} blocks)")
     console.print(f"added {len(report.added)}, already stored {len(report.skipped)}, failed {len(report.errors)}")

@@ -77,11 +77,13 @@ def store_document(session: Session, raw: RawDocument, facts: list[dict]) -> Doc
 
 def ingest(inputs: list[str], factory: sessionmaker[Session],
            on_progress: Callable[[str, str], None] | None = None, resolve: bool = True,
-           policy: FetchPolicy | None = None) -> IngestReport:
+           policy: FetchPolicy | None = None, workers: int = 1, dask: str | None = None) -> IngestReport:
     """Read, extract, then store each batch of documents and resolve what they touch, in one
     transaction: readers see the base before or after a batch, never between. Resolution
-    work left over by an interrupted or deferred run is finished first."""
-    from dyad.nlp.pipeline import ArticleInput, analyse
+    work left over by an interrupted or deferred run is finished first. ``workers`` and ``dask``
+    say where the text is analysed (see :func:`dyad.ingest.extract.extract`); reading,
+    deduplication, storage and resolution stay in this process."""
+    from dyad.ingest.extract import extract
 
     report = IngestReport()
     pending: list[RawDocument] = []
@@ -90,9 +92,14 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
     def flush() -> None:
         if not pending:
             return
-        articles = [ArticleInput(r.doc_id, r.text, r.published) for r in pending]
-        analysed = [(raw, list(spacy_doc._.facts or []))
-                    for raw, spacy_doc in zip(pending, analyse(articles), strict=True)]
+        analysed: list[tuple[RawDocument, list[dict]]] = []
+        for raw, facts in extract(pending, workers=workers, dask=dask):
+            if isinstance(facts, Exception):
+                report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot analyse: {facts}"))
+                if on_progress:
+                    on_progress(raw.doc_id, "error")
+                continue
+            analysed.append((raw, facts))
         for raw, status in store_batch(factory, analysed, report, resolve=resolve):
             if on_progress:
                 on_progress(raw.doc_id, status)

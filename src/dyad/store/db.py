@@ -24,6 +24,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT = 30.0
 RETRY_FOR = 120.0
 T = TypeVar("T")
+MIGRATION_LOCK = 0x64796164_0001  # PostgreSQL advisory lock key held while migrating ("dyad", 1)
 
 
 class DatabaseError(RuntimeError):
@@ -88,6 +89,10 @@ def migrate(engine: Engine) -> None:
     with engine.connect() as conn:
         conn = conn.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():
+            if conn.dialect.name == "postgresql":
+                # Processes opening one new base at once take turns (PostgreSQL DDL is transactional:
+                # the second waits here, then finds the schema at head). Released with the transaction.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
