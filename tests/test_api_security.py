@@ -72,7 +72,7 @@ def check_headers(headers: object, path: str) -> None:
     assert "frame-ancestors 'none'" in CSP and "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
     assert h.get("x-content-type-options") == "nosniff", path
     assert h.get("x-frame-options") == "DENY", path
-    assert h.get("referrer-policy") == "no-referrer", path
+    assert h.get("referrer-policy") == "same-origin", path
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:

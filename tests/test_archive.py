@@ -205,6 +205,16 @@ def test_an_earlier_report_renames_a_record_and_the_old_id_answers(extracted, tm
     assert seen <= ref_ids | set(aliases), sorted(seen - ref_ids - set(aliases))[:5]
 
 
+def _documents_in(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def _ingest_cmd(db: Path, folder: Path) -> list[str]:
     return [sys.executable, "-m", "dyad.cli", "--db", f"sqlite:///{db}", "ingest", str(folder)]
 
@@ -224,7 +234,13 @@ def test_an_ingest_killed_at_any_point_is_finished_by_the_next_run(tmp_path):
         db = tmp_path / f"killed{trial}.db"
         proc = subprocess.Popen(_ingest_cmd(db, SAMPLE), env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.4, 1.0) * took)
+        # Kill after a random number of documents is committed, a random moment later: while
+        # the next batch is extracted, stored or resolved.
+        wait_for, extra = rng.randint(0, 5), rng.uniform(0.0, 0.3 * took / 6)
+        deadline = time.monotonic() + 3 * took
+        while proc.poll() is None and time.monotonic() < deadline and _documents_in(db) < wait_for:
+            time.sleep(0.02)
+        time.sleep(extra)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if db.exists():

@@ -120,10 +120,17 @@ def parse_value(kind: str, fld: str, raw: str) -> Any:
     return raw
 
 
-def _resolve(factory: sessionmaker[Session]) -> None:
-    from dyad.resolve.resolver import resolve_all
+def _resolve(factory: sessionmaker[Session], keys: list[str]) -> None:
+    """Re-resolve the units holding these mentions (not the whole base)."""
+    from dyad.resolve.resolver import resolve_mentions
+    from dyad.store.db import lock_for_writing
+    from dyad.store.models import Mention
 
-    resolve_all(factory)
+    with session_scope(factory) as session:
+        lock_for_writing(session)
+        ids = [i for n in range(0, len(keys), 900)
+               for i in session.scalars(select(Mention.id).where(Mention.key.in_(keys[n:n + 900])))]
+        resolve_mentions(session, ids)
 
 
 def set_field(factory: sessionmaker[Session], rid: str, fld: str, raw: str, note: str | None = None,
@@ -135,7 +142,7 @@ def set_field(factory: sessionmaker[Session], rid: str, fld: str, raw: str, note
         session.add(Correction(action="set", kind=kind, keys_a=keys, keys_b=[], record_id=rid,
                                field=fld, value=value, note=note))
     if resolve:
-        _resolve(factory)
+        _resolve(factory, keys)
     return value
 
 
@@ -146,7 +153,7 @@ def reject_record(factory: sessionmaker[Session], rid: str, note: str | None = N
         kind, keys = find_record(session, rid)
         session.add(Correction(action="reject", kind=kind, keys_a=keys, keys_b=[], record_id=rid, note=note))
     if resolve:
-        _resolve(factory)
+        _resolve(factory, keys)
     return kind
 
 
@@ -157,18 +164,6 @@ def list_corrections(session: Session) -> list[dict]:
         out.append({"id": c.id, "created_at": c.created_at.isoformat() if c.created_at else None,
                     "action": c.action, "kind": c.kind, "record_id": c.record_id, "field": c.field,
                     "value": c.value, "note": c.note, "mentions": len(c.keys_a or []) + len(c.keys_b or [])})
-    return out
-
-
-def corrections_for(session: Session, kind: str, keys: Iterable[str]) -> list[dict]:
-    """Corrections that touch a record holding mention ``keys`` (for its page)."""
-    keys = set(keys)
-    out = []
-    for c in session.scalars(select(Correction).where(Correction.kind == kind).order_by(Correction.id)):
-        if keys & set(c.keys_a or []) or keys & set(c.keys_b or []):
-            out.append({"id": c.id, "created_at": c.created_at.isoformat() if c.created_at else None,
-                        "action": c.action, "field": c.field, "value": c.value, "note": c.note,
-                        "record_id": c.record_id})
     return out
 
 
@@ -183,7 +178,7 @@ def merge_records(factory: sessionmaker[Session], a: str, b: str) -> str:
             raise CorrectionError(f"{a} is a {kind_a} and {b} is a {kind_b}: only records of one kind merge")
         session.add(Correction(action="merge", kind=kind_a, keys_a=keys_a, keys_b=keys_b, record_id=a))
         session.merge(RecordAlias(old_id=b, kind=kind_a, record_id=a))
-    _resolve(factory)
+    _resolve(factory, keys_a + keys_b)
     with factory() as session:
         key = keys_a[0] if keys_a else None
         rid = session.scalar(select(Evidence.record_id).join(Mention, Evidence.mention_id == Mention.id)
@@ -197,7 +192,7 @@ def split_record(factory: sessionmaker[Session], rid: str) -> list[str]:
         if len(keys) < 2:
             raise CorrectionError(f"{rid} rests on a single mention; nothing to split")
         session.add(Correction(action="split", kind=kind, keys_a=keys, keys_b=[], record_id=rid))
-    _resolve(factory)
+    _resolve(factory, keys)
     with factory() as session:
         ids = session.scalars(select(Evidence.record_id).join(Mention, Evidence.mention_id == Mention.id)
                               .where(Mention.key.in_(keys)).distinct())

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
-from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, RecordAlias
+from dyad.store.models import RECORD_MODELS, Correction, Document, Entity, Evidence, Mention, RecordAlias
 from dyad.store.records import record_json
 from dyad.store.relevance import said_during, within
 
@@ -181,7 +181,6 @@ def _agreements_linked_to(session: Session, event_id: str) -> list[dict]:
 
 def record_view(session: Session, kind: str, rid: str, today: str | None = None) -> dict | None:
     """Everything a record's page shows, or None when there is no such record."""
-    from dyad.resolve.corrections import corrections_for
 
     model = RECORD_MODELS[kind]
     row = session.get(model, rid)
@@ -287,3 +286,15 @@ def changes_since(session: Session, since: str, limit: int = 500) -> list[dict]:
             out.append(rec)
     out.sort(key=lambda r: (r.get("updated") or "", r["kind"], r["id"]), reverse=True)
     return out[:limit]
+
+
+def corrections_for(session: Session, kind: str, keys: Iterable[str]) -> list[dict]:
+    """Corrections that touch a record holding mention ``keys`` (for its page)."""
+    keys = set(keys)
+    out = []
+    for c in session.scalars(select(Correction).where(Correction.kind == kind).order_by(Correction.id)):
+        if keys & set(c.keys_a or []) or keys & set(c.keys_b or []):
+            out.append({"id": c.id, "created_at": c.created_at.isoformat() if c.created_at else None,
+                        "action": c.action, "field": c.field, "value": c.value, "note": c.note,
+                        "record_id": c.record_id})
+    return out
