@@ -176,3 +176,22 @@ def test_unbalanced_quotation_marks_leave_the_normal_paragraphs_quotes_intact():
         ("Halvor Brenne", "Our two countries will double their trade in renewable energy by 2030"),
         ("Amara Wekesa", "We expect the first joint survey vessel to sail from Mombasa before the end of next year."),
     ]
+
+
+def test_ingest_reports_a_spent_time_budget_and_keeps_the_document(tmp_path):
+    """A document whose extraction budget runs out is stored with what was extracted, and the
+    ingest says so, naming the file."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "budget.txt"
+    article.write_text("Turkey and Uzbekistan signed a memorandum on energy cooperation in Ankara on Monday, "
+                       "officials said.\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    env = {**os.environ, "DYAD_TIME_BUDGET": "0.000001", "COLUMNS": "1000"}
+    res = subprocess.run([sys.executable, "-m", "dyad.cli", "--db", f"sqlite:///{db}", "ingest", str(article)],
+                         env=env, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "added 1" in res.stderr
+    assert "budget.txt" in res.stderr and "time budget" in res.stderr

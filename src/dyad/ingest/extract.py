@@ -57,6 +57,15 @@ def _failure(exc: BaseException) -> ExtractionError:
     return exc if isinstance(exc, ExtractionError) else ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
+WARNING_KIND = "_warning"
+
+
+def _with_warnings(doc: Any) -> list[dict]:
+    """The document's facts, and what the pipeline has to say about it (a spent time budget)
+    as pseudo-facts of kind ``_warning``, so they travel back from any worker."""
+    return list(doc._.facts or []) + [{"kind": WARNING_KIND, "text": w} for w in (doc._.warnings or [])]
+
+
 def _facts_of(jobs: Sequence[Job]) -> list[Result]:
     """Run the pipeline over ``jobs`` in this process: facts per job, or the error it raised.
     A pipeline that cannot be loaded raises (that is no document's fault)."""
@@ -65,14 +74,14 @@ def _facts_of(jobs: Sequence[Job]) -> list[Result]:
     with _NLP_LOCK:
         nlp = pipeline()  # cached: loaded on the first call in this process only
         try:
-            return [list(doc._.facts or []) for doc in analyse([ArticleInput(*job) for job in jobs], nlp)]
+            return [_with_warnings(doc) for doc in analyse([ArticleInput(*job) for job in jobs], nlp)]
         except Exception:  # noqa: BLE001 - find the document that fails, keep the others
             pass
         out: list[Result] = []
         for job in jobs:
             try:
                 doc = next(analyse([ArticleInput(*job)], nlp))
-                out.append(list(doc._.facts or []))
+                out.append(_with_warnings(doc))
             except Exception as exc:  # noqa: BLE001
                 out.append(_failure(exc))
         return out

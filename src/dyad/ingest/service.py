@@ -83,7 +83,7 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
     work left over by an interrupted or deferred run is finished first. ``workers`` and ``dask``
     say where the text is analysed (see :func:`dyad.ingest.extract.extract`); reading,
     deduplication, storage and resolution stay in this process."""
-    from dyad.ingest.extract import extract
+    from dyad.ingest.extract import WARNING_KIND, extract
 
     report = IngestReport()
     pending: list[RawDocument] = []
@@ -99,7 +99,9 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
                 if on_progress:
                     on_progress(raw.doc_id, "error")
                 continue
-            analysed.append((raw, facts))
+            for note in (f["text"] for f in facts if f.get("kind") == WARNING_KIND):
+                report.warnings.append(IngestWarning(raw.origin or raw.doc_id, note))
+            analysed.append((raw, [f for f in facts if f.get("kind") != WARNING_KIND]))
         for raw, status in store_batch(factory, analysed, report, resolve=resolve):
             if on_progress:
                 on_progress(raw.doc_id, status)
