@@ -90,7 +90,8 @@ def _swap(value, mapping: dict[str, str], years: int, key: str | None = None):  
             return mapping[value]
         if key in ("name", "speaker", "stated_by", "leader", "participants", "aliases", "signatories") and \
                 value[:1].isupper() and " " in value:
-            return f"{value} {mapping['@tag']}"  # this pair's own people
+            # this pair's own people: "Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayevabde"
+            return f"{value}{mapping['@tag'].lower()}"
     return value
 
 
