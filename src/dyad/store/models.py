@@ -87,26 +87,32 @@ class _Record:
 
 class Entity(_Record, Base):
     __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_date_order", "date_start", "id"),)
 
 
 class Event(_Record, Base):
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_date_order", "date_start", "id"),)
 
 
 class Agreement(_Record, Base):
     __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_date_order", "date_start", "id"),)
 
 
 class Project(_Record, Base):
     __tablename__ = "projects"
+    __table_args__ = (Index("ix_projects_date_order", "date_start", "id"),)
 
 
 class Metric(_Record, Base):
     __tablename__ = "metrics"
+    __table_args__ = (Index("ix_metrics_date_order", "date_start", "id"),)
 
 
 class Quote(_Record, Base):
     __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_date_order", "date_start", "id"),)
 
 
 RECORD_MODELS: dict[str, type[_Record]] = {

@@ -121,7 +121,7 @@ def list_records(session: Session, kind: str, f: Filters) -> tuple[int, list[dic
     where += _date_clauses(model.date_start, f)
     if f.type:
         where.append(model.subtype == f.type)
-    stmt = select(model.id, model.data, model.confidence, func.count().over())
+    stmt = select(model.id, func.count().over())
     order: list[ColumnElement] = [model.date_start.is_(None), model.date_start, model.id]
     if f.q:
         # Full-text search (store/search.py): ranked, best first; text values only, never keys.
@@ -131,14 +131,17 @@ def list_records(session: Session, kind: str, f: Filters) -> tuple[int, list[dic
         sub = hits.subquery()
         stmt = stmt.join(sub, sub.c.record_id == model.id)
         order = [sub.c.rank, model.id]
-    # Plain columns rather than ORM objects, and the total as a window count on the same rows: one
-    # query instead of two and no identity-map bookkeeping (this is the API's hot path).
-    rows = session.execute(stmt.where(*where).order_by(*order).limit(f.limit).offset(f.offset)).all()
-    if rows:
-        total = rows[0][3]
+    # Two steps, because this is the API's hot path: the page's ids with the total as a window
+    # count, sorted without dragging the records' JSON through the sort; then those records.
+    page = session.execute(stmt.where(*where).order_by(*order).limit(f.limit).offset(f.offset)).all()
+    if page:
+        total = page[0][1]
     else:  # an offset past the end returns no row to carry the total
         total = session.scalar(select(func.count()).select_from(stmt.where(*where).subquery())) or 0
-    return total, [record_json(kind, rid, data, conf) for rid, data, conf, _ in rows]
+    ids = [rid for rid, _ in page]
+    found = {rid: (data, conf) for rid, data, conf in
+             session.execute(select(model.id, model.data, model.confidence).where(model.id.in_(ids)))} if ids else {}
+    return total, [record_json(kind, rid, *found[rid]) for rid in ids if rid in found]
 
 
 def _list_documents(session: Session, f: Filters) -> tuple[int, list[dict]]:
