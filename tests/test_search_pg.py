@@ -13,8 +13,8 @@ import pytest
 
 from web_support import SAMPLE_CORPUS
 
-SERVER = os.environ.get("DYAD_TEST_POSTGRES")
-pytestmark = pytest.mark.skipif(not SERVER, reason="set DYAD_TEST_POSTGRES to a PostgreSQL server URL to run")
+SERVER = os.environ.get("DYAD_TEST_POSTGRES") or os.environ.get("DYAD_TEST_PG_URL")  # CI sets the latter
+pytestmark = pytest.mark.skipif(not SERVER, reason="set DYAD_TEST_PG_URL to a PostgreSQL server URL")
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from dyad.ingest.sources import RawDocument
+from dyad.iterate import batched
 
 if TYPE_CHECKING:  # dask is imported only when a cluster is asked for
     from distributed import Client
@@ -211,17 +212,6 @@ IN_PROCESS_BATCH = 16  # documents per nlp.pipe call in this process
 WINDOW = 3  # tasks in flight per worker: one running, the next ones already sent
 
 
-def _batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _jobs(chunk: list[RawDocument]) -> list[Job]:
     return [(r.doc_id, r.text, r.published) for r in chunk]
 
@@ -254,7 +244,7 @@ def extract(raws: Iterable[RawDocument], workers: int = 1,
     if dask is None and workers == 0:
         workers = cpu_count()
     if dask is None and workers == 1:
-        for batch in _batched(raws, IN_PROCESS_BATCH):
+        for batch in batched(raws, IN_PROCESS_BATCH):
             yield from zip(batch, _facts_of(_jobs(batch)), strict=True)
         return
     if dask is not None:
@@ -270,7 +260,7 @@ def extract(raws: Iterable[RawDocument], workers: int = 1,
         def submit(jobs: list[Job]) -> Any:
             return pool.submit(_extract_chunk, jobs)
 
-    chunks = _batched(raws, CHUNK)
+    chunks = batched(raws, CHUNK)
     window: deque[tuple[list[RawDocument], Any]] = deque()
     for chunk in chunks:
         window.append((chunk, submit(_jobs(chunk))))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from dyad.iterate import batched
 from dyad.resolve.base import M, UnionFind
 from dyad.resolve.blocks import blocking_keys
 from dyad.store.models import Correction, Document, Mention, MentionKey
@@ -21,14 +22,7 @@ CHUNK = 900  # bound the size of IN (...) lists for every engine
 
 
 def chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    return batched(items, size)
 
 
 def index_mentions(session: Session, mention_ids: Iterable[int]) -> None:
