@@ -118,6 +118,7 @@ def test_folder_is_read_recursively_and_other_files_skipped(db_url, tmp_path):
     write(root / "asia" / "gulf" / "notes.csv", "a,b\n1,2\n")  # not an article: skipped quietly
     (root / "asia" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
     write(root / ".hidden.txt", LATVIA)
+    write(root / "asia" / "README.md", "# Asia folder\n\nArticles on Asian pairs, collected in May.\n")
     res = run_cli("ingest", root, db=db_url)
     assert res.exit_code == 0, res
     assert "added 3, already stored 0, failed 0" in res.stderr

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dyad.ingest.sources import FetchPolicy, IngestError, IngestWarning, RawDocument, read_inputs
 from dyad.store.db import db_error_message, lock_for_writing, retry_busy, session_scope
 from dyad.store.models import Document, Mention
+from dyad.store.search import reindex_records
 
 # Documents per transaction (extracted together, stored and resolved together).
 BATCH = int(os.environ.get("DYAD_INGEST_BATCH", "16"))
@@ -163,6 +164,7 @@ def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument
         with session_scope(factory) as session:
             lock_for_writing(session)
             new_ids: list[int] = []
+            added_docs: list[str] = []
             for raw, facts in items:
                 # Checked under the writer lock: another process may have stored it meanwhile.
                 if session.scalar(select(Document.id).where(Document.sha256 == sha256_text(raw.text))):
@@ -171,7 +173,9 @@ def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument
                 doc = store_document(session, raw, facts)
                 session.flush()
                 new_ids.extend(m.id for m in doc.mentions)
+                added_docs.append(doc.doc_id)
                 out.append((raw, "added"))
+            reindex_records(session, "document", added_docs)
             index_mentions(session, new_ids)
             if do_resolve:
                 resolve_mentions(session, new_ids)

@@ -160,6 +160,9 @@ def read_file(path: Path, meta: dict | None = None, root: Path | None = None) ->
     return doc
 
 
+FOLDER_NOTES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING"}
+
+
 def read_folder(folder: Path) -> Iterator[Item]:
     """Every supported file under ``folder``, recursively, in a stable order. Only files inside the
     folder are read: a link leading out of it is refused, whether or not its target exists."""
@@ -181,6 +184,8 @@ def read_folder(folder: Path) -> Iterator[Item]:
             continue
         if not path.is_file() or path.suffix.lower() not in SUPPORTED_SUFFIXES:
             continue  # folders hold other things (gold files, images); skip them quietly
+        if path.stem.upper() in FOLDER_NOTES:
+            continue  # a collection's own README or licence describes it; it is not an article
         meta = None
         for parent in [path.parent, *path.parents]:
             entries = manifests.get(parent)

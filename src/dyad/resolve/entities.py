@@ -3,6 +3,8 @@ organisations (variant names of one body), places and countries."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dyad.resolve.base import M, UnionFind, most_common
 from dyad.text.names import NAME_PARTICLES, plain, surname, synonym_key, translit_key
 
@@ -126,12 +128,14 @@ def merge_entity(members: list[M]) -> dict:
     etype = members[0].data.get("entity_type")
     names = [m.data["name"] for m in members]
     if etype == "person":
-        name = max(names, key=lambda n: (len(n.split()), names.count(n), n))
+        named = Counter(names)
+        name = max(named, key=lambda n: (len(n.split()), named[n], n))
     else:
         name = most_common(names)
     aliases = sorted({a for m in members for a in (m.data.get("aliases") or [m.data["name"]])} | {name})
     roles = [m.data.get("role") for m in members if m.data.get("role")]
-    role = max(roles, key=lambda r: (_role_rank(r), roles.count(r), len(r))) if roles else None
+    held = Counter(roles)
+    role = max(held, key=lambda r: (_role_rank(r), held[r], len(r))) if roles else None
     return {
         "entity_type": etype,
         "name": name,

@@ -7,6 +7,8 @@ mentions' content (never their insertion order), so ingest order cannot change r
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dyad.resolve.base import M, UnionFind, most_common
 from dyad.text.dates import interval, overlaps, span_overlaps
 from dyad.text.names import bag_key, plain, project_core, synonym_key, words
@@ -20,8 +22,8 @@ def most_precise(dates: list[str | None]) -> str | None:
     ds = [d for d in dates if d]
     if not ds:
         return None
-    best = max(ds, key=lambda d: (len(d), ds.count(d)))
-    return best
+    seen = Counter(ds)
+    return max(seen, key=lambda d: (len(d), seen[d]))
 
 
 def _countries_compatible(a: list[str] | None, b: list[str] | None) -> bool:
@@ -291,7 +293,8 @@ def _announced_then_signed(ms: list[M], uf: UnionFind) -> None:
 def merge_agreement(members: list[M]) -> dict:
     d = [m.data for m in members]
     titles = [x.get("title") for x in d if x.get("title")]
-    title = max(titles, key=lambda t: (len(t), titles.count(t))) if titles else None
+    told = Counter(titles)
+    title = max(told, key=lambda t: (len(t), told[t])) if titles else None
     sectors: list[str] = []
     for x in d:
         for s in x.get("sectors") or []:
@@ -332,7 +335,15 @@ def cluster_projects(ms: list[M]) -> list[list[M]]:
                     if ri != rj and len(types[ri] | types[rj]) <= 1:
                         uf.union(i, j)
                         types[uf.find(i)] = types[ri] | types[rj]
-                index[key].append(i)
+                # One member per group is enough to meet it again: a key named in thousands of
+                # articles keeps a list as long as its groups, not its mentions.
+                seen_roots: set[int] = set()
+                kept = []
+                for j in [*index[key], i]:
+                    if uf.find(j) not in seen_roots:
+                        seen_roots.add(uf.find(j))
+                        kept.append(j)
+                index[key] = kept
     return [[ms[i] for i in g] for g in uf.groups()]
 
 
@@ -340,8 +351,9 @@ def merge_project(members: list[M]) -> dict:
     d = [m.data for m in members]
     names = [x["name"] for x in d]
     # The most frequent full name; ties to a proper name over a description, then the longer one.
-    name = max(names, key=lambda n: (names.count(n) + sum(1 for x in d if n in (x.get("aliases") or [])),
-                                     n[:1].isupper(), len(n)))
+    named = Counter(names)
+    aliased = Counter(a for x in d for a in set(x.get("aliases") or []))
+    name = max(names, key=lambda n: (named[n] + aliased[n], n[:1].isupper(), len(n)))
     aliases = sorted({a for x in d for a in [x["name"], *(x.get("aliases") or [])]} - {name})
     milestones: list[dict] = []
     for x in d:

@@ -92,7 +92,7 @@ def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
             _resolve_units(session, kind, by_kind[kind], corrections, changes)
     links.refresh(session, changes)
     derived: dict[str, set[str]] = {k: changes.written.get(k, set()) | changes.removed.get(k, set()) for k in KINDS}
-    derived["document"] = {m.doc_id for m in mentions.values()}
+    # Records only: documents are indexed when stored (their text never changes with resolution).
     refresh_derived(session, derived)  # quotes' pairs and the search index
     return changes
 
@@ -127,31 +127,60 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     links.resolve_many(session, kind, [data for _, data, _ in built])
     # The analyst's set/reject corrections (and the kept id of a merge) have the last word.
     built = apply_record_corrections(kind, built, corrections)
-    # Replace the old records by the new ones.
+    # Write the difference: records whose content and members are unchanged are left alone, and
+    # a record that gained a report gains its evidence rows, so a big record (a country named in
+    # thousands of articles) costs its new mentions, not all of them.
     old_ids = sorted(old_members)
-    for batch in un.chunks(old_ids):
-        session.execute(delete(model).where(model.id.in_(batch)))
-        session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id.in_(batch)))
-        session.execute(delete(StatusHistory).where(StatusHistory.record_kind == kind,
-                                                    StatusHistory.record_id.in_(batch)))
+    complete = _evidence_counts(session, kind, old_ids)
     now = _now()
     rows, evidence, history = [], [], []
     serial: dict[str, str] = {}
+    rewrite: set[str] = set()  # record rows (and status history) to replace
+    evidence_gone: list[tuple[str, int]] = []
+    evidence_whole: list[str] = []  # records whose evidence is replaced whole
     for rid, data, cl in built:
         confidence = data.pop("_confidence", None)
         serial[rid] = json.dumps(data)
         old = old_rows.get(rid)
+        members = {m.id for m in cl}
+        before = old_members.get(rid)
+        same_text = old is not None and old[0] == serial[rid]
+        if same_text and before == members and complete.get(rid) == len(members):
+            continue
+        rewrite.add(rid)
         rows.append({"id": rid, "label": _label(data), "subtype": _subtype(kind, data),
                      "countries": _countries(data), "date_start": _date(data), "date_end": data.get("end"),
                      "confidence": confidence, "data": data,
                      "block": blocking_keys(kind, cl[0].data, cl[0].published)[0],
                      "link_key": links.link_key(kind, data),
                      "first_seen": min((m.seen for m in cl if m.seen), default=None),
-                     "updated": old[1] if old and old[0] == serial[rid] and old[1] else now})
-        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in cl)
+                     "updated": old[1] if same_text and old[1] else now})
+        if before is not None and complete.get(rid) == len(before):
+            evidence_gone.extend((rid, mid) for mid in sorted(before - members))
+            added = [m for m in cl if m.id not in before]
+        else:
+            if rid in old_rows or before is not None:
+                evidence_whole.append(rid)
+            added = cl
+        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in added)
         if kind in ("event", "project", "agreement"):
             history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
                             "reported": step["reported"], "mention_id": step["mention"]} for step in fx.history(cl))
+    built_ids = {rid for rid, _, _ in built}
+    gone = [rid for rid in old_ids if rid not in built_ids]
+    for batch in un.chunks(sorted(rewrite | set(gone))):
+        session.execute(delete(model).where(model.id.in_(batch)))
+        session.execute(delete(StatusHistory).where(StatusHistory.record_kind == kind,
+                                                    StatusHistory.record_id.in_(batch)))
+    for batch in un.chunks(sorted(set(gone) | set(evidence_whole))):
+        session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id.in_(batch)))
+    by_record: dict[str, list[int]] = {}
+    for rid, mid in evidence_gone:
+        by_record.setdefault(rid, []).append(mid)
+    for rid, mids_gone in sorted(by_record.items()):
+        for batch in un.chunks(mids_gone):
+            session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id == rid,
+                                                   Evidence.mention_id.in_(batch)))
     conn = session.connection()  # Core inserts: no ORM bookkeeping for rows nobody holds
     for batch in un.chunks(rows, 500):
         conn.execute(model.__table__.insert(), batch)
@@ -177,6 +206,16 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
         changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
                                   for s in json.loads(old_rows[rid][0]).get("sources") or [])
+
+
+def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, int]:
+    """How many evidence rows each record has (all of them, not only this unit's)."""
+    out: dict[str, int] = {}
+    for batch in un.chunks(ids):
+        out.update(session.execute(select(Evidence.record_id, func.count())
+                                   .where(Evidence.record_kind == kind, Evidence.record_id.in_(batch))
+                                   .group_by(Evidence.record_id)).all())
+    return out
 
 
 def _confidence(kind: str, members: list[M]) -> float | None:

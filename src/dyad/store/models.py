@@ -49,7 +49,7 @@ class Mention(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # no index: six values, it would only mislead the planner
     # Stable across databases and re-ingests: derived from the text hash and the span.
     key: Mapped[str] = mapped_column(String(128), unique=True)
     start: Mapped[int] = mapped_column(Integer)
@@ -145,7 +145,7 @@ class Evidence(Base):
     record_id: Mapped[str] = mapped_column(String(64))
     mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"), index=True)
 
-    __table_args__ = (Index("ix_evidence_record", "record_kind", "record_id"),)
+    __table_args__ = (Index("ix_evidence_record", "record_id", "record_kind"),)
 
 
 class StatusHistory(Base):
@@ -160,7 +160,7 @@ class StatusHistory(Base):
     reported: Mapped[str | None] = mapped_column(String(32))  # publication date of the source
     mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
 
-    __table_args__ = (Index("ix_history_record", "record_kind", "record_id"),)
+    __table_args__ = (Index("ix_history_record", "record_id", "record_kind"),)
 
 
 class Correction(Base):

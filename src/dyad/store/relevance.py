@@ -93,6 +93,56 @@ def _country_names(codes: Iterable[str]) -> dict[str, str]:
     return out
 
 
+class _DocTopics:
+    """The pairs each document is about and its events, computed on demand, a few documents at a
+    time: a quote reported by hundreds of articles is placed by its first ones."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.topics: dict[int, list[str]] = {}
+        self.events: dict[int, list[tuple[str | None, str | None, str]]] = {}
+
+    def ensure(self, docs: list[int]) -> None:
+        todo = sorted({d for d in docs if d not in self.topics})
+        if not todo:
+            return
+        counts = doc_pair_counts(self.session, todo)
+        titles = dict(self.session.execute(select(Document.id, Document.title).where(Document.id.in_(todo))).all())
+        names = _country_names({c for cnt in counts.values() for p in cnt for c in p.split("-")})
+        for d in todo:
+            self.topics[d] = doc_topics(counts[d], titles.get(d), names)
+            self.events[d] = []
+        # Events of those documents, to place a quote at the event it was said during.
+        Event = RECORD_MODELS["event"]
+        eq = (select(Mention.document_id, Event.date_start, Event.date_end, Event.countries)
+              .join(Evidence, Evidence.mention_id == Mention.id)
+              .join(Event, (Evidence.record_kind == "event") & (Evidence.record_id == Event.id))
+              .where(Mention.document_id.in_(todo)).distinct())
+        for doc, start, end, countries in self.session.execute(eq):
+            codes = _codes(countries)
+            if len(codes) == 2:
+                self.events[doc].append((start, end, f"{codes[0]}-{codes[1]}"))
+
+
+def _quote_pairs(quote: Quote, docs: list[int], known: _DocTopics, country: str | None) -> list[str]:
+    """The pairs a quote may belong to, best first, from its documents in report order; stops at
+    the first documents that give one (later reports cannot change the first candidate)."""
+    candidates: list[str] = []
+    for i in range(0, len(docs), 8):
+        chunk = docs[i:i + 8]
+        known.ensure(chunk)
+        for d in chunk:
+            topics = known.topics.get(d, [])
+            at_event = [p for s, e, p in known.events.get(d, []) if said_during(quote.data.get("date"), s, e)]
+            for p in at_event + topics:
+                if p not in candidates and p in topics + at_event:
+                    candidates.append(p)
+        kept = [p for p in candidates if country in p.split("-")] if country else candidates
+        if kept:
+            return kept
+    return []
+
+
 def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -> int:
     """Set ``countries`` of quotes ``ids`` (all when None) to the pair they are about; returns
     how many quotes got a pair."""
@@ -106,46 +156,30 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
     if not quotes:
         return 0
     docs_of: dict[str, set[int]] = {}
-    ev = (select(Evidence.record_id, Mention.document_id).join(Mention, Evidence.mention_id == Mention.id)
-          .where(Evidence.record_kind == "quote", Evidence.record_id.in_([x.id for x in quotes])))
-    for rid, doc in session.execute(ev):
-        docs_of.setdefault(rid, set()).add(doc)
-    all_docs = set().union(*docs_of.values()) if docs_of else set()
-    counts = doc_pair_counts(session, all_docs)
-    titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(all_docs))).all()) \
-        if all_docs else {}
-    names = _country_names({c for cnt in counts.values() for p in cnt for c in p.split("-")})
-    topics = {d: doc_topics(counts[d], titles.get(d), names) for d in all_docs}
-    # Events of those documents, to place a quote at the event it was said during.
-    events_by_doc: dict[int, list[tuple[str | None, str | None, str]]] = {}
-    if all_docs:
-        Event = RECORD_MODELS["event"]
-        eq = (select(Mention.document_id, Event.date_start, Event.date_end, Event.countries)
-              .join(Evidence, Evidence.mention_id == Mention.id)
-              .join(Event, (Evidence.record_kind == "event") & (Evidence.record_id == Event.id))
-              .where(Mention.document_id.in_(all_docs)).distinct())
-        for doc, start, end, countries in session.execute(eq):
-            codes = _codes(countries)
-            if len(codes) == 2:
-                events_by_doc.setdefault(doc, []).append((start, end, f"{codes[0]}-{codes[1]}"))
+    quote_ids = [x.id for x in quotes]
+    for i in range(0, len(quote_ids), 500):
+        ev = (select(Evidence.record_id, Mention.document_id).join(Mention, Evidence.mention_id == Mention.id)
+              .where(Evidence.record_kind == "quote", Evidence.record_id.in_(quote_ids[i:i + 500])))
+        for rid, doc in session.execute(ev):
+            docs_of.setdefault(rid, set()).add(doc)
+    # Reports in content order (publication date, then name), never in the order they were stored.
+    all_docs = sorted(set().union(*docs_of.values())) if docs_of else []
+    order: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(all_docs), 500):
+        for d, published, doc_id in session.execute(select(Document.id, Document.published, Document.doc_id)
+                                                    .where(Document.id.in_(all_docs[i:i + 500]))):
+            order[d] = (published or "", doc_id)
     speakers = {x.data.get("speaker") for x in quotes if x.data.get("speaker")}
     person_country: dict[str, str | None] = {}
     if speakers:
         for label, data in session.execute(select(Entity.label, Entity.data)
                                            .where(Entity.subtype == "person", Entity.label.in_(speakers))):
             person_country[label] = (data or {}).get("country")
+    known = _DocTopics(session)
     assigned = 0
     for quote in quotes:
-        docs = sorted(docs_of.get(quote.id, ()))
-        candidates: list[str] = []
-        for d in docs:
-            at_event = [p for s, e, p in events_by_doc.get(d, []) if said_during(quote.data.get("date"), s, e)]
-            for p in at_event + topics.get(d, []):
-                if p not in candidates and p in topics.get(d, []) + at_event:
-                    candidates.append(p)
-        country = person_country.get(quote.data.get("speaker") or "")
-        if country:
-            candidates = [p for p in candidates if country in p.split("-")]
+        docs = sorted(docs_of.get(quote.id, ()), key=lambda d: order.get(d, ("", "")))
+        candidates = _quote_pairs(quote, docs, known, person_country.get(quote.data.get("speaker") or ""))
         if candidates:
             a, b = candidates[0].split("-")
             quote.countries = f"|{a}|{b}|"

@@ -12,6 +12,7 @@ Maintenance: ``reindex_records(session, kind, ids)`` after a resolution changed 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ from dyad.store.models import RECORD_MODELS, Document
 
 SEARCH = sa.table("search_index", sa.column("kind"), sa.column("record_id"), sa.column("label"),
                   sa.column("body"), sa.column("pairs"), sa.column("year"))
+# On SQLite the FTS5 table is found only by its rowid (a lookup by record_id would scan it all, a
+# cost that grows with the base): each row's rowid is a hash of (kind, record_id).
+SEARCH_ROWS = sa.table("search_index", sa.column("rowid"), sa.column("kind"), sa.column("record_id"),
+                       sa.column("label"), sa.column("body"), sa.column("pairs"), sa.column("year"))
 # Fields whose values are ids, offsets or our own bookkeeping, not text anyone would search for.
 SKIP_FIELDS = {"sources", "event", "corrected", "ref", "event_ref", "link_key"}
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -77,10 +82,33 @@ def _row_for(kind: str, rid: str, label: str | None, data: dict, countries: str 
             "pairs": " ".join(record_pairs(countries, kind)), "year": (date or "")[:4] or None}
 
 
+def row_key(kind: str, record_id: str) -> int:
+    """The FTS5 rowid of a record's index row: 63 bits of a hash of (kind, id). Two of a million
+    rows share one with a probability of about 1e-7; the insert would then fail loudly."""
+    digest = hashlib.sha1(f"{kind}\0{record_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def _delete(session: Session, kind: str, ids: list[str]) -> None:
+    sqlite = _is_sqlite(session)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        session.execute(sa.delete(SEARCH).where(SEARCH.c.kind == kind, SEARCH.c.record_id.in_(chunk)))
+        if sqlite:
+            keys = [row_key(kind, rid) for rid in chunk]
+            session.execute(sa.delete(SEARCH_ROWS).where(SEARCH_ROWS.c.rowid.in_(keys)))
+        else:
+            session.execute(sa.delete(SEARCH).where(SEARCH.c.kind == kind, SEARCH.c.record_id.in_(chunk)))
+
+
+def _insert(session: Session, rows: list[dict]) -> None:
+    if _is_sqlite(session):
+        session.execute(sa.insert(SEARCH_ROWS), [{**r, "rowid": row_key(r["kind"], r["record_id"])} for r in rows])
+    else:
+        session.execute(sa.insert(SEARCH), rows)
 
 
 def reindex_records(session: Session, kind: str, ids: Iterable[str]) -> int:
@@ -107,7 +135,7 @@ def reindex_records(session: Session, kind: str, ids: Iterable[str]) -> int:
             for rid, label, data, countries, date in session.execute(q):
                 rows.append(_row_for(kind, rid, label, data or {}, countries, date))
     if rows:
-        session.execute(sa.insert(SEARCH), rows)
+        _insert(session, rows)
     return len(rows)
 
 
