@@ -187,6 +187,36 @@ def test_bad_parameters_are_422_naming_the_parameter(client: TestClient, query: 
     assert any(d["loc"][-1] == param for d in detail), detail
 
 
+def test_min_confidence_leaves_out_the_less_certain(client: TestClient) -> None:
+    every = all_items(client, "events")
+    scores = sorted(e["confidence"] for e in every)
+    assert len(set(scores)) > 1, "the sample corpus should give events of different confidence"
+    cut = scores[len(scores) // 2]
+    kept = all_items(client, "events", min_confidence=cut)
+    assert kept and all(e["confidence"] >= cut for e in kept)
+    assert {e["id"] for e in kept} == {e["id"] for e in every if e["confidence"] >= cut}
+    assert client.get("/api/events?min_confidence=1.5").status_code == 422
+
+
+def test_lists_are_cached_until_the_base_changes(tmp_path: Path) -> None:
+    from dyad.ingest.service import ingest
+
+    url = build_db(tmp_path, [SAMPLE_CORPUS / "uzb-tur-visit-announced.txt"])
+    app_client = TestClient(create_app(url))
+    first = app_client.get("/api/events")
+    etag = first.headers["etag"]
+    assert app_client.get("/api/events", headers={"If-None-Match": etag}).status_code == 304
+    again = app_client.get("/api/events")
+    assert again.content == first.content and again.headers["etag"] == etag
+    # Another process writes the base: the next request sees it, whatever the cache holds.
+    report = ingest([str(SAMPLE_CORPUS / "kaz-uzb-council.txt")], open_db(url))
+    assert report.added
+    after = app_client.get("/api/events", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["etag"] != etag
+    assert after.json()["total"] > first.json()["total"]
+    assert {e["id"] for e in first.json()["items"]} <= {e["id"] for e in after.json()["items"]}
+
+
 def test_type_is_rejected_where_it_means_nothing(client: TestClient) -> None:
     r = client.get("/api/quotes?type=visit")
     assert r.status_code == 422

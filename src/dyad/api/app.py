@@ -6,6 +6,7 @@ runs the same queries as the CLI (``dyad.store.queries``) so the three never dis
 
 # No `from __future__ import annotations`: FastAPI must evaluate the per-kind dependency annotations
 # (which close over a local variable) when the routes are defined.
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -18,9 +19,10 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
+from dyad.api.cache import ResponseCache
 from dyad.api.security import HostCheck, SecurityHeaders, allowed_hosts_for
 from dyad.export.facts import iter_facts
-from dyad.store.db import open_db
+from dyad.store.db import base_generation, open_db
 from dyad.store.queries import PLURALS, Filters, get_record, list_records
 
 ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
@@ -88,6 +90,8 @@ def make_filters(kind: str) -> Callable[..., Filters]:
         q: Annotated[str | None, Query(description="case-insensitive text search")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description="leave out records whose "
+                                                      "confidence is below this (0-1)")] = None,
     ) -> Filters:
         codes = check_countries(country)
         lo, hi = check_date("from", date_from), check_date("to", date_to)
@@ -99,7 +103,7 @@ def make_filters(kind: str) -> Callable[..., Filters]:
             if type not in TYPES[kind]:
                 raise bad_param("type", f"type must be one of {', '.join(sorted(TYPES[kind]))}", type)
         return Filters(countries=codes, date_from=lo, date_to=hi, type=type or None, q=q or None,
-                       limit=limit, offset=offset)
+                       limit=limit, offset=offset, min_confidence=min_confidence)
 
     return filters
 
@@ -110,10 +114,20 @@ def _add_kind_routes(app: FastAPI, plural: str, kind: str) -> None:
     # Sync handlers (SQLAlchemy is sync; they run in the thread pool). The session is opened here rather
     # than in a yield-dependency, which would cost a second thread hop per request. JSONResponse skips
     # jsonable_encoder: the records are plain JSON already.
-    def list_kind(request: Request, f: Annotated[Filters, Depends(make_filters(kind))]) -> JSONResponse:
+    def list_kind(request: Request, f: Annotated[Filters, Depends(make_filters(kind))]) -> Response:
+        cache: ResponseCache = request.app.state.cache
+        key = (kind, repr(f))
         with request.app.state.factory() as session:
-            total, items = list_records(session, kind, f)
-        return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": items})
+            generation = base_generation(session)  # first: a body is never labelled newer than its data
+            etag = f'"{generation}-{hashlib.sha1(key[1].encode()).hexdigest()[:12]}"'
+            if request.headers.get("if-none-match") == etag:
+                return Response(status_code=304, headers={"ETag": etag})
+            body = cache.get(key, generation)
+            if body is None:
+                total, items = list_records(session, kind, f)
+                body = JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": items}).body
+                cache.put(key, generation, body)
+        return Response(body, media_type="application/json", headers={"ETag": etag, "Cache-Control": "no-cache"})
 
     def one(rid: str, request: Request) -> Response:
         with request.app.state.factory() as session:
@@ -149,6 +163,7 @@ def create_app(db_url: str | None = None, allowed_hosts: list[str] | None = None
                   description="A resolved, sourced, temporal knowledge base of relations between states. "
                   "Records follow the facts-v1 format.")
     app.state.factory = factory
+    app.state.cache = ResponseCache()
 
     @app.get("/api/facts", tags=["export"], summary="The whole knowledge base as facts-v1 JSON Lines",
              response_class=StreamingResponse,

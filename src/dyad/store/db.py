@@ -146,8 +146,14 @@ def lock_for_writing(session: Session) -> None:
     when a read transaction tries to upgrade."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
-    else:
-        session.execute(text("DELETE FROM pending_blocks WHERE block = '#writer-lock'"))
+    # Every writer raises the generation (on SQLite this first write is also what takes the lock);
+    # it commits or rolls back with the transaction's other changes.
+    session.execute(text("UPDATE base_state SET generation = generation + 1 WHERE id = 1"))
+
+
+def base_generation(session: Session) -> int:
+    """The base's generation: it changes whenever a writing transaction commits."""
+    return int(session.execute(text("SELECT generation FROM base_state WHERE id = 1")).scalar() or 0)
 
 
 write_scope = session_scope

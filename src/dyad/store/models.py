@@ -202,3 +202,14 @@ class PendingBlock(Base):
     __tablename__ = "pending_blocks"
 
     block: Mapped[str] = mapped_column(String(256), primary_key=True)
+
+
+class BaseState(Base):
+    """One row: the base's generation, raised by every writing transaction (``lock_for_writing``).
+    Readers compare it to know whether anything changed since they last looked (response caches,
+    ETags) without reading the records."""
+
+    __tablename__ = "base_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)

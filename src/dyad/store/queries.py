@@ -68,6 +68,7 @@ class Filters:
     q: str | None = None
     limit: int = 100
     offset: int = 0
+    min_confidence: float | None = None  # records dyad is less sure of are left out (documents: ignored)
 
 
 def _like_country(column: ColumnElement[str], code: str) -> ColumnElement[bool]:
@@ -121,6 +122,8 @@ def list_records(session: Session, kind: str, f: Filters) -> tuple[int, list[dic
     where += _date_clauses(model.date_start, f)
     if f.type:
         where.append(model.subtype == f.type)
+    if f.min_confidence is not None:
+        where.append(model.confidence >= f.min_confidence)
     stmt = select(model.id, func.count().over())
     order: list[ColumnElement] = [model.date_start.is_(None), model.date_start, model.id]
     if f.q:
