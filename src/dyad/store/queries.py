@@ -124,27 +124,43 @@ def list_records(session: Session, kind: str, f: Filters) -> tuple[int, list[dic
         where.append(model.subtype == f.type)
     if f.min_confidence is not None:
         where.append(model.confidence >= f.min_confidence)
-    stmt = select(model.id, func.count().over())
-    order: list[ColumnElement] = [model.date_start.is_(None), model.date_start, model.id]
     if f.q:
         # Full-text search (store/search.py): ranked, best first; text values only, never keys.
         hits = ranked(session, f.q, kind)
         if hits is None:
             return 0, []
         sub = hits.subquery()
-        stmt = stmt.join(sub, sub.c.record_id == model.id)
-        order = [sub.c.rank, model.id]
-    # Two steps, because this is the API's hot path: the page's ids with the total as a window
-    # count, sorted without dragging the records' JSON through the sort; then those records.
-    page = session.execute(stmt.where(*where).order_by(*order).limit(f.limit).offset(f.offset)).all()
-    if page:
-        total = page[0][1]
-    else:  # an offset past the end returns no row to carry the total
-        total = session.scalar(select(func.count()).select_from(stmt.where(*where).subquery())) or 0
-    ids = [rid for rid, _ in page]
+        stmt = select(model.id, func.count().over()).join(sub, sub.c.record_id == model.id)
+        page = session.execute(stmt.where(*where).order_by(sub.c.rank, model.id)
+                               .limit(f.limit).offset(f.offset)).all()
+        if page:
+            total = page[0][1]
+        else:  # an offset past the end returns no row to carry the total
+            total = session.scalar(select(func.count()).select_from(stmt.where(*where).subquery())) or 0
+        ids = [rid for rid, _ in page]
+    else:
+        total, ids = _page_by_date(session, model, where, f.limit, f.offset)
     found = {rid: (data, conf) for rid, data, conf in
              session.execute(select(model.id, model.data, model.confidence).where(model.id.in_(ids)))} if ids else {}
     return total, [record_json(kind, rid, *found[rid]) for rid in ids if rid in found]
+
+
+def _page_by_date(session: Session, model: type, where: list[ColumnElement[bool]], limit: int,
+                  offset: int) -> tuple[int, list[str]]:
+    """(total, the page's ids) in date order, undated records last. This is the API's hot path, so
+    each step walks the (date_start, id) index: the dated records in index order, then as many
+    undated ones as the page still has room for; never a sort of every record."""
+    total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+    dated = session.scalars(select(model.id).where(*where, model.date_start.is_not(None))
+                            .order_by(model.date_start, model.id).limit(limit).offset(offset)).all()
+    ids = list(dated)
+    if len(ids) < limit:
+        n_dated = len(ids) + offset if ids else session.scalar(
+            select(func.count()).select_from(model).where(*where, model.date_start.is_not(None))) or 0
+        undated = session.scalars(select(model.id).where(*where, model.date_start.is_(None)).order_by(model.id)
+                                  .limit(limit - len(ids)).offset(max(0, offset - n_dated))).all()
+        ids.extend(undated)
+    return total, ids
 
 
 def _list_documents(session: Session, f: Filters) -> tuple[int, list[dict]]:
