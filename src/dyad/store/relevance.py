@@ -104,8 +104,10 @@ class _DocTopics:
 
     def ensure(self, docs: list[int]) -> None:
         todo = sorted({d for d in docs if d not in self.topics})
-        if not todo:
-            return
+        for i in range(0, len(todo), 500):
+            self._compute(todo[i:i + 500])
+
+    def _compute(self, todo: list[int]) -> None:
         counts = doc_pair_counts(self.session, todo)
         titles = dict(self.session.execute(select(Document.id, Document.title).where(Document.id.in_(todo))).all())
         names = _country_names({c for cnt in counts.values() for p in cnt for c in p.split("-")})
@@ -176,6 +178,8 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
                                            .where(Entity.subtype == "person", Entity.label.in_(speakers))):
             person_country[label] = (data or {}).get("country")
     known = _DocTopics(session)
+    if ids is None:
+        known.ensure(all_docs)  # every quote: compute every document's topics in a few big queries
     assigned = 0
     for quote in quotes:
         docs = sorted(docs_of.get(quote.id, ()), key=lambda d: order.get(d, ("", "")))
