@@ -281,12 +281,17 @@ def rebuild(session: Session) -> dict[str, int]:
             _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
         # Records no mention supports any more (their documents are gone).
         model = RECORD_MODELS[kind]
-        stale = select(Evidence.record_id).where(Evidence.record_kind == kind)
-        session.execute(delete(model).where(model.id.not_in(stale)))
+        supported = select(Evidence.record_id).where(Evidence.record_kind == kind)
+        stale = list(session.scalars(select(model.id).where(model.id.not_in(supported))))
+        for batch in un.chunks(stale):
+            session.execute(delete(model).where(model.id.in_(batch)))
+        changes.removed.setdefault(kind, set()).update(stale)
     session.execute(delete(PendingBlock))
     links.refresh(session, changes)
     session.flush()
-    refresh_derived(session)  # quotes' pairs and the search index, whole
+    # Quotes' pairs and the search index of the records that changed (all of them on a new base);
+    # documents keep their rows: their text does not change with resolution.
+    refresh_derived(session, {k: changes.written.get(k, set()) | changes.removed.get(k, set()) for k in KINDS})
     return {kind: session.scalar(select(func.count()).select_from(model)) or 0
             for kind, model in RECORD_MODELS.items()}
 

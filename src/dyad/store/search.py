@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -39,6 +40,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 BM25_WEIGHTS = (0.0, 0.0, 10.0, 1.0, 0.0, 0.0)
 
 
+@lru_cache(maxsize=512)
 def _country_name(code: str) -> str:
     import pycountry
 
@@ -111,13 +113,15 @@ def _insert(session: Session, rows: list[dict]) -> None:
         session.execute(sa.insert(SEARCH), rows)
 
 
-def reindex_records(session: Session, kind: str, ids: Iterable[str]) -> int:
+def reindex_records(session: Session, kind: str, ids: Iterable[str], fresh: bool = False) -> int:
     """Refresh the index rows of records ``ids`` of ``kind`` (removed records lose theirs).
-    Call after a resolution changed, created or deleted those records; returns rows written."""
+    Call after a resolution changed, created or deleted those records; returns rows written.
+    ``fresh``: the index holds no row of these records (nothing to delete first)."""
     ids = sorted(set(ids))
     if not ids:
         return 0
-    _delete(session, kind, ids)
+    if not fresh:
+        _delete(session, kind, ids)
     rows: list[dict] = []
     if kind == "document":
         for i in range(0, len(ids), 500):
@@ -142,9 +146,9 @@ def reindex_records(session: Session, kind: str, ids: Iterable[str]) -> int:
 def rebuild_search_index(session: Session) -> int:
     """Drop and rebuild every index row (records of all kinds and documents)."""
     session.execute(sa.delete(SEARCH))
-    n = reindex_records(session, "document", session.scalars(select(Document.doc_id)))
+    n = reindex_records(session, "document", session.scalars(select(Document.doc_id)), fresh=True)
     for kind, model in RECORD_MODELS.items():
-        n += reindex_records(session, kind, session.scalars(select(model.id)))
+        n += reindex_records(session, kind, session.scalars(select(model.id)), fresh=True)
     return n
 
 
