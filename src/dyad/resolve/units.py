@@ -72,9 +72,15 @@ def expand(session: Session, seed_ids: Iterable[int]) -> tuple[set[int], list[tu
     edges: list[tuple[int, str]] = []
     while frontier:
         new_keys: set[str] = set()
-        for batch in chunks(sorted(frontier)):
-            for mid, key in session.execute(select(MentionKey.mention_id, MentionKey.key)
-                                            .where(MentionKey.mention_id.in_(batch))):
+        # Only keys not met yet: the edges to known keys came with the mentions (a country's
+        # thousands of mentions have no other key, and need not be read twice).
+        known = sorted(k for k in seen_keys if not k.startswith("corr:"))
+        skip_known = 0 < len(known) <= CHUNK // 2
+        for batch in chunks(sorted(frontier), CHUNK - len(known) if skip_known else CHUNK):
+            q = select(MentionKey.mention_id, MentionKey.key).where(MentionKey.mention_id.in_(batch))
+            if skip_known:
+                q = q.where(MentionKey.key.not_in(known))
+            for mid, key in session.execute(q):
                 edges.append((mid, key))
                 new_keys.add(key)
             if merges.by_key:
