@@ -233,6 +233,7 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                 uf.union(i, j)
                 break
     _short_title_of_long(ms, uf)
+    _by_acronym(ms, uf)
     _announced_then_signed(ms, uf)
     return [[ms[i] for i in g] for g in uf.groups()]
 
@@ -250,6 +251,27 @@ def _short_title_of_long(ms: list[M], uf: UnionFind) -> None:
             if i != j and short < long and a.get("instrument") == b.get("instrument") and \
                     _countries_compatible(a.get("parties"), b.get("parties")) and \
                     overlaps(a.get("signed"), b.get("signed")) is not False:
+                uf.union(i, j)
+                break
+
+
+def _by_acronym(ms: list[M], uf: UnionFind) -> None:
+    """"the Mutual Logistics Support Agreement (MLSA)" and "the MLSA agreement": an instrument named by
+    the acronym another mention of the same parties defines."""
+    defined: dict[str, list[int]] = {}
+    for i, m in enumerate(ms):
+        for a in m.data.get("aliases") or []:
+            if a.isupper():
+                defined.setdefault(a.lower(), []).append(i)
+    if not defined:
+        return
+    for i, m in enumerate(ms):
+        title_words = set(words(m.data.get("title"))) - GENERIC_TITLE_WORDS
+        if len(title_words) != 1:
+            continue
+        for j in defined.get(next(iter(title_words)), []):
+            if i != j and _countries_compatible(ms[j].data.get("parties"), m.data.get("parties")) and \
+                    overlaps(ms[j].data.get("signed"), m.data.get("signed")) is not False:
                 uf.union(i, j)
                 break
 
@@ -299,7 +321,7 @@ def merge_agreement(members: list[M]) -> dict:
                 sectors.append(s)
     return {
         "title": title,
-        "aliases": sorted(set(titles) - {title}),
+        "aliases": sorted((set(titles) | {a for x in d for a in x.get("aliases") or []}) - {title}),
         "field": most_common(x.get("field") for x in d),
         "instrument": most_common(x.get("instrument") for x in d) or "other",
         "sectors": sectors,

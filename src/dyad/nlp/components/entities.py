@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.nlp.components.util import (
+    ACRONYM_AFTER,
     Intervals,
+    acronym_of,
     clean_name,
     dateline_place,
     dyad_of,
@@ -49,6 +51,11 @@ NOT_ORG = re.compile(
     r"\b(?:Agreement|Treaty|Memorandum|Statement|Declaration|Decision|Charter|Protocol|Relations|Corridor|"
     r"Route|Railway|Pipeline|Cable|Highway|Days|Week|Year|Forum)s?$"
 )
+_ORG_FORMS = patterns("org_forms")
+ORG_FORMS_SUFFIXES = set(_ORG_FORMS["corporate_suffixes"])
+ORG_BODY_HEADS = set(_ORG_FORMS["body_heads"])
+# "the joint commission of co-operation (JCC)": up to seven lower-case words, then an acronym.
+LOWER_BODY_DEF = re.compile(r"(?P<name>\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,6})\s+\((?P<acr>[A-Z]{2,6})\)")
 ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
 
 
@@ -189,7 +196,7 @@ class EntityExtractor:
         self.claimed = {(e.start_char, e.end_char) for e in person_ents}
         doc._.persons = persons
         facts.extend(persons)
-        facts.extend(self.organisations_and_places(doc))
+        facts.extend(self.organisation_aliases(doc, self.organisations_and_places(doc)))
         facts.extend(self.countries(doc))
         doc._.facts = facts
         return doc
@@ -647,6 +654,44 @@ class EntityExtractor:
                 out.append({"kind": "entity", "entity_type": "place", "name": text, "aliases": [text],
                             "country": hit[0] if hit else None, "role": None, "sources": [span_source(ent)]})
         return out
+
+    def organisation_aliases(self, doc: Doc, found: list[dict]) -> list[dict]:
+        """A company's name without its corporate suffix ("Safran Group" -> "Safran") and an acronym
+        defined right after a body's name are aliases; a body named in lower case and defined by an
+        acronym ("the joint commission of co-operation (JCC)") is an organisation."""
+        text = text_of(doc)
+        ends = set()
+        for rec in found:
+            if rec["entity_type"] != "organization":
+                continue
+            end = rec["sources"][0]["end"]
+            ends.add(end)
+            extra = set()
+            last = rec["name"].rsplit(None, 1)
+            if len(last) == 2 and last[1] in ORG_FORMS_SUFFIXES and not self.gaz.country_of(last[0]):
+                extra.add(last[0])
+            m = ACRONYM_AFTER.match(text, end)
+            if m and acronym_of(rec["name"], m.group("acr")):
+                extra.add(m.group("acr"))
+            if extra:
+                rec["aliases"] = sorted(set(rec["aliases"]) | extra)
+        for m in LOWER_BODY_DEF.finditer(text):
+            if m.end("name") in ends or m.start("name") in ends:
+                continue
+            ws = m.group("name").split()
+            acr = m.group("acr")
+            for k in range(len(ws) - 1, -1, -1):  # the shortest run of words the acronym spells out
+                phrase = " ".join(ws[k:])
+                if ws[k].lower() in ("of", "and", "for", "the", "on", "in", "to"):
+                    continue
+                if acronym_of(phrase, acr) and ws[k][:1].upper() == acr[0]:
+                    if any(w.lower().strip(",") in ORG_BODY_HEADS for w in ws[k:]):
+                        a = m.start("name") + len(" ".join(ws[:k])) + (1 if k else 0)
+                        found.append({"kind": "entity", "entity_type": "organization", "name": phrase,
+                                      "aliases": sorted({phrase, acr}), "country": None, "role": None,
+                                      "sources": [{"start": a, "end": m.end("name")}]})
+                    break
+        return found
 
     def _plausible_org(self, text: str) -> bool:
         """Keep names that look like bodies; agreements, projects and adjectives are not."""
