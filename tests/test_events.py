@@ -780,3 +780,17 @@ def test_an_opening_title_ends_before_is_expected():
     o = one("During the summit, the launch of major joint projects is expected, along with the signing of "
             "agreements between Chile and Peru.", "opening")
     assert o["title"] == "opening of major joint projects"
+
+
+def test_preparing_documents_for_signing_is_no_signing():
+    text = ("Negotiators met in Bishkek on 3 April. The sides have prepared for signing a draft agreement on "
+            "the joint use of the reservoir, a deputy minister said.")
+    assert events(text, "2024-04-05", "signing") == []
+
+
+def test_a_signing_of_an_earlier_year_told_during_a_later_visit_is_background():
+    text = ("Chilean President Gabriel Boric arrived in Buenos Aires on Monday for a two-day state visit. "
+            "He recalled that Chile and Argentina signed a historic treaty on energy integration last year. "
+            "On Tuesday the two presidents signed four agreements on mining and transport.")
+    signings = events(text, "2024-06-03", "signing")
+    assert len(signings) == 1 and signings[0]["start"] == "2024-06-04", signings

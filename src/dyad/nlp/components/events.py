@@ -96,6 +96,8 @@ SIGNING_RE = re.compile(
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
     re.I)
+PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
+                             r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
 # "the Protocol of the session was signed": the instrument before a passive verb.
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
@@ -988,7 +990,12 @@ class EventExtractor:
         if not m:
             return []
         a = sent.start_char + m.start()
+        if PREPARED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "the sides have prepared for signing a draft agreement": a preparation
         start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if own and start and main and (main.get("start") or "")[:4] > start[:4] and \
+                (doc._.dct or "")[:4] > start[:4]:
+            return []  # "the two signed a treaty last year", told during a later visit: background
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
