@@ -794,3 +794,13 @@ def test_a_signing_of_an_earlier_year_told_during_a_later_visit_is_background():
             "On Tuesday the two presidents signed four agreements on mining and transport.")
     signings = events(text, "2024-06-03", "signing")
     assert len(signings) == 1 and signings[0]["start"] == "2024-06-04", signings
+
+
+def test_its_first_session_is_of_the_council_named_just_before_and_agreed_is_planned():
+    text = ("President Ilham Aliyev and President Nikol Pashinyan chaired the first session of the High-level "
+            "Interstate Council in Baku on Thursday. The parties agreed to turn the Forum of mayors into the "
+            "Council of heads of cities and hold its first session in autumn in Ganja, Azerbaijan.")
+    sessions = {e["title"]: e for e in events(text, "2024-08-09", "council_session")}
+    later = sessions["first session of the Council of heads of cities"]
+    assert later["status"] == "planned" and later["start"] == "2024" and later["location"] == "Ganja"
+    assert sessions["first session of the High-level Interstate Council"]["status"] == "occurred"

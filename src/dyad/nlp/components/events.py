@@ -54,6 +54,11 @@ LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
+# "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
+LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
+                              + r")\s+of\s+[a-z][\w\-]*(?:\s+(?:of\s+)?[a-z][\w\-]*){0,3}?)"
+                              r"(?=\s+(?:and|to|in|on|at|that|which|will|would|is|was)\b|[,.;]|$)")
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
                            r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
@@ -732,6 +737,9 @@ class EventExtractor:
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
+                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()]))
+                    if named_here:  # "transform the Forum of regions into the Council of heads of regions and
+                        self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
                         continue
                     body = self.last_body
@@ -743,6 +751,8 @@ class EventExtractor:
                         start, _e, t = nearest_date(doc, sent, a)
                         status = status_of(sent.text, start, None, doc._.dct, sent.text[m.start():m.end() + 60],
                                            clause_tense(doc, a))
+                        if status == "unknown" and COMMITTED_RE.search(sent.text[:m.start()]):
+                            status = "planned"  # "the parties agreed to ... hold its first session in autumn"
                         nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
                         out.append({
                             "kind": "event", "event_type": "council_session",
