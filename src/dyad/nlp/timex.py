@@ -376,9 +376,9 @@ class _Ctx:
         prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
         w = prev[-1].lower() if prev else ""
         if w in _INTENT_WORDS:
-            return "future"
+            return "future"  # "was meant to lay the groundwork for a meeting in December": still ahead
         if w in _COMMIT_WORDS:
-            return "past" if _LED_TO_RE.search(seg[m.end():]) else "future"  # "was meant to lay the groundwork for a meeting in December": still ahead
+            return "past" if _LED_TO_RE.search(seg[m.end():]) else "future"
         if w in _PAST_WORDS or (w.endswith("ed") and w not in _NOT_PAST_ED):
             return "past"
         return "future"
