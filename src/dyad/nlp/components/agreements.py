@@ -205,7 +205,11 @@ class AgreementExtractor:
                 # Signed on one day of a multi-day visit: the day of the signing ceremony told
                 # before it, or else just the month.
                 inherited = told[-1] if told else inherited[:7]
-            # Without a visit, the report's month (not its day: the signing may predate it).
+            if not inherited:
+                # Without a visit: the day of a signing the article has told so far, else the report's
+                # month (not its day: the signing may predate it).
+                told = [d for pos, d in self.signings if pos <= sent.end_char]
+                inherited = told[-1] if told else None
             signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
