@@ -651,7 +651,11 @@ class EntityExtractor:
                             "aliases": sorted({text, *(org.get("aliases") or [])} if org else {text}),
                             "country": country, "role": None, "sources": [span_source(ent)]})
             else:
-                out.append({"kind": "entity", "entity_type": "place", "name": text, "aliases": [text],
+                # A renamed city is one place under its current name, its former names aliases
+                # ("Nur-Sultan" in 2021 and "Astana" in 2024).
+                current = self.gaz.current_name(text) or text
+                names = {text, current, *self.gaz.former_names.get(current, [])}
+                out.append({"kind": "entity", "entity_type": "place", "name": current, "aliases": sorted(names),
                             "country": hit[0] if hit else None, "role": None, "sources": [span_source(ent)]})
         return out
 
@@ -713,7 +717,19 @@ class EntityExtractor:
 
     def countries(self, doc: Doc) -> list[dict]:
         out = []
+        seen: set[str] = set()
         for m in doc._.countries or []:
+            if m["form"] in ("capital", "city"):
+                # Capitals and cities of the gazetteer are places, once per article, under their
+                # current name with their former names ("Nur-Sultan" is Astana).
+                current = self.gaz.current_name(m["text"]) or m["text"]
+                if current.lower() in seen or not m["text"][:1].isupper():
+                    continue
+                seen.add(current.lower())
+                out.append({"kind": "entity", "entity_type": "place", "name": current,
+                            "aliases": sorted({m["text"], current, *self.gaz.former_names.get(current, [])}),
+                            "country": m["alpha3"], "role": None, "sources": [{"start": m["start"], "end": m["end"]}]})
+                continue
             if m["form"] not in ("name",):
                 continue
             out.append({"kind": "entity", "entity_type": "country", "name": self.gaz.name_of(m["alpha3"]),

@@ -668,7 +668,18 @@ class EventExtractor:
             return capitals[0]["text"]
         cities = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "city"
                   and c["start"] >= after]
-        return cities[0]["text"] if cities else None
+        if cities:
+            return cities[0]["text"]
+        # "arrived in the Kazakh capital", filed from there: the capital by its name at the time
+        place = dateline_place(doc)
+        if place and place[1] == host:
+            return place[0]
+        clause = text_of(doc)[after:sent.end_char] if sent is not None else ""
+        if re.search(r"\b(?:capital|capital city)\b", clause) and \
+                any(c["alpha3"] == host and c["form"] == "adjective" and
+                    re.match(r"\s+capital\b", text_of(doc)[c["end"]:c["end"] + 9]) for c in doc._.countries or []):
+            return self.gaz.capital_at(host, doc._.dct)
+        return None
 
     # ------------------------------------------------------------------ context
     def _context(self, doc: Doc, sent: Span, main: dict | None, anchor: int) -> tuple:

@@ -180,7 +180,9 @@ def dyad_of(doc: Doc) -> list[str]:
     return ranked[:2]
 
 
-DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\()", re.M)
+# "ANKARA, May 13 (Agency) -", "NICOSIA - ...", "NUR-SULTAN. KAZINFORM - ..."
+DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
+                         r"(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\(|\.\s+(?=[A-Z]{3,}\b))", re.M)
 
 
 def dateline_place(doc: Doc) -> tuple[str, str] | None:
