@@ -88,6 +88,15 @@ class Gazetteer:
         # Prefer the head-of-state/government role held at that date.
         return sorted(pool, key=lambda c: (not c.in_office(date), _role_rank(c.role)))[0]
 
+    def office_holder(self, alpha3: str, office: str, date: str | None) -> Leader | None:
+        """Who held ``office`` ("President", "Prime Minister"; "Head of State": the president or monarch)
+        of a country at ``date``, when the gazetteer knows exactly one."""
+        office = office.lower()
+        heads = ("president", "king", "queen", "emir", "sultan") if office in ("head of state", "leader") else (office,)
+        found = {lead.name: lead for lead in self.leaders if lead.country == alpha3 and lead.in_office(date)
+                 and lead.role.lower().startswith(heads)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def current_name(self, place: str) -> str | None:
         """The name a renamed city has now ("Nur-Sultan" -> "Astana"), None if not known as renamed."""
         return self.renamed.get(fold(place))
