@@ -557,3 +557,16 @@ def test_a_titled_declaration_of_a_lower_case_subject():
 
 def test_an_instrument_of_the_two_countries_is_no_title():
     assert agreements("The Agreement of the two countries was never ratified by Chile and Peru.") == []
+
+
+def test_an_undated_instrument_takes_the_day_of_the_signing_told_before_it():
+    text = ("The prime ministers of Vietnam and Singapore held a signing ceremony in Hanoi on Monday. "
+            "Among the documents, they signed the Green Economy Partnership Agreement.")
+    agr = one(text, "2025-06-10")
+    assert agr["signed"] == "2025-06-09"
+
+
+def test_without_any_signing_day_an_undated_instrument_keeps_the_reports_month():
+    agr = one("Vietnam and Singapore have signed the Green Economy Partnership Agreement, officials said.",
+              "2025-06-10")
+    assert agr["signed"] == "2025-06"

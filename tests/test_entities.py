@@ -367,3 +367,52 @@ def test_two_word_country_counterpart_with_a_title_between_gives_the_country():
 def test_counterpart_of_no_country_gives_no_country():
     p = person("The minister will host his Cabinet counterpart Minister Arnold Tembo next week.", "Arnold Tembo")
     assert p["country"] is None
+
+
+# Officials named by the office they speak for: the office, and its country, make the role.
+def test_office_before_the_title_gives_role_and_country():
+    p = person("In Washington, US State Department spokesperson Jane Doherty praised the two allies.", "Jane Doherty")
+    assert p["country"] == "USA"
+    assert p["role"] == "Spokesperson of the Department of State of United States"
+
+
+def test_an_untitled_presidency_is_the_article_leaders():
+    text = ("President Lula da Silva welcomed Chancellor Olaf Scholz in Brasilia. "
+            "Presidency spokesperson Maria Fontes said the talks were frank.")
+    p = person(text, "Maria Fontes", published="2023-12-04")
+    assert p["country"] == "BRA"
+    assert p["role"] == "Spokesperson of the Presidency of Brazil"
+
+
+def test_title_for_the_ministry_of_a_country_before_a_comma():
+    p = person("Nothing new was agreed, said the spokeswoman for the Turkish Foreign Ministry, Elif Demir, on Monday.",
+               "Elif Demir")
+    assert p["country"] == "TUR"
+    assert p["role"] == "Spokeswoman of the Ministry of Foreign Affairs of Turkey"
+    assert not [x for x in people("Nothing new was agreed, said the spokeswoman for the Turkish Foreign Ministry, "
+                                  "Elif Demir, on Monday.") if "Ministry" in x["name"]]
+
+
+def test_office_run_into_the_name_is_cut_off():
+    p = person("Asked about trade, Secretary (West) in the External Affairs Ministry Rakesh Verma said there was "
+               "no discussion on tariffs.", "Rakesh Verma")
+    assert p["country"] == "IND"
+    assert p["role"] == "Secretary (West) of the Ministry of External Affairs of India"
+
+
+def test_assistant_to_the_president_is_of_the_articles_president():
+    text = ("The Ghanaian President John Mahama left for Lagos. The Special Assistant to the President on "
+            "Media Relations, Kofi Boateng said the trip went well.")
+    p = person(text, "Kofi Boateng", published="2025-06-02")
+    assert p["country"] == "GHA"
+    assert p["role"] == "Special Assistant to the President of Ghana on Media Relations"
+
+
+def test_majesty_is_no_part_of_a_kings_name():
+    names = [p["name"] for p in people("The delegation was received by Majesty King Abdullah II in Amman.")]
+    assert names == ["Abdullah II"]
+
+
+def test_cabinet_secretary_is_a_title_not_an_office():
+    p = person("Kenyan Energy Cabinet Secretary Opiyo Wandayi toured the plant.", "Opiyo Wandayi")
+    assert p["role"] == "Energy Cabinet Secretary"

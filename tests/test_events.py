@@ -780,3 +780,27 @@ def test_an_opening_title_ends_before_is_expected():
     o = one("During the summit, the launch of major joint projects is expected, along with the signing of "
             "agreements between Chile and Peru.", "opening")
     assert o["title"] == "opening of major joint projects"
+
+
+def test_preparing_documents_for_signing_is_no_signing():
+    text = ("Negotiators met in Bishkek on 3 April. The sides have prepared for signing a draft agreement on "
+            "the joint use of the reservoir, a deputy minister said.")
+    assert events(text, "2024-04-05", "signing") == []
+
+
+def test_a_signing_of_an_earlier_year_told_during_a_later_visit_is_background():
+    text = ("Chilean President Gabriel Boric arrived in Buenos Aires on Monday for a two-day state visit. "
+            "He recalled that Chile and Argentina signed a historic treaty on energy integration last year. "
+            "On Tuesday the two presidents signed four agreements on mining and transport.")
+    signings = events(text, "2024-06-03", "signing")
+    assert len(signings) == 1 and signings[0]["start"] == "2024-06-04", signings
+
+
+def test_its_first_session_is_of_the_council_named_just_before_and_agreed_is_planned():
+    text = ("President Ilham Aliyev and President Nikol Pashinyan chaired the first session of the High-level "
+            "Interstate Council in Baku on Thursday. The parties agreed to turn the Forum of mayors into the "
+            "Council of heads of cities and hold its first session in autumn in Ganja, Azerbaijan.")
+    sessions = {e["title"]: e for e in events(text, "2024-08-09", "council_session")}
+    later = sessions["first session of the Council of heads of cities"]
+    assert later["status"] == "planned" and later["start"] == "2024" and later["location"] == "Ganja"
+    assert sessions["first session of the High-level Interstate Council"]["status"] == "occurred"

@@ -222,3 +222,13 @@ def test_a_range_from_one_year_to_another_dates_each_end_by_its_own_year():
 def test_dollar_symbols_of_other_dollars():
     (m,) = _metrics("The plan sets a goal of NZ$4 billion in annual two-way trade between New Zealand and Chile.")
     assert (m["value"], m["unit"], m["metric_type"]) == (4e9, "NZD", "target")
+
+
+def test_a_model_designation_between_two_names_is_not_a_count():
+    text = "Air Astana signed a deal with a French firm for spare engines for the airline's Embraer 190 E2 aircraft."
+    assert metrics(text, "2018-03-11") == []
+
+
+def test_a_count_after_a_name_at_a_sentence_start_or_a_month_is_kept():
+    assert [m["value"] for m in metrics("Uzbekistan will receive 12 Tulpar locomotives by June.")] == [12]
+    assert [m["value"] for m in metrics("Kazakhstan shipped 500 tonnes of wheat to Afghanistan in March.")] == [500]

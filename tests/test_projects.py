@@ -534,3 +534,18 @@ def test_a_name_with_two_head_words_is_one_project():
     found = _projects("The Mumbai-Ahmedabad High Speed Rail, built with Japanese loans, is under construction.",
                       "2026-02-16")
     assert found["Mumbai-Ahmedabad High Speed Rail"]["project_type"] == "railway"
+
+
+def test_a_project_whose_opening_is_reported_done_is_operational():
+    text = ("Xi praised the Yurimaguas River Port as a model of cooperation between the two countries. The two "
+            "presidents also attended the opening ceremony of the Yurimaguas River Port via video link on Thursday.")
+    p = named(text, "Yurimaguas River Port", "2024-11-15")
+    assert p["status"] == "operational"
+    assert [m["status"] for m in p["milestones"]] == ["done"]
+
+
+def test_a_planned_opening_does_not_make_a_project_operational():
+    text = ("Xi praised the Yurimaguas River Port as a model of cooperation between the two countries. The two "
+            "presidents will attend the opening ceremony of the Yurimaguas River Port in December.")
+    p = named(text, "Yurimaguas River Port", "2024-11-15")
+    assert p["status"] != "operational"

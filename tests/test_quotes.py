@@ -500,3 +500,25 @@ def test_a_quote_paragraph_after_another_persons_sentence_is_not_the_earlier_spe
             "Abiy Ahmed replied to the journalists on Monday.\n"
             "\u201cEthiopia is ready to build it too.\u201d\n")
     assert pairs(text)[-1] == ("Abiy Ahmed", "Ethiopia is ready to build it too.")
+
+
+def test_an_office_of_a_country_speaks_for_its_holder_at_the_report_date():
+    text = ("Kyrgyz President Sadyr Japarov met Uzbek President Shavkat Mirziyoyev in Tashkent. «We have settled "
+            "the last disputed sections of our border and opened new crossings for trade,» said the Uzbek Head of "
+            "State.")
+    assert [q["speaker"] for q in quotes(text, "2024-03-12")] == ["Shavkat Mirziyoyev"]
+
+
+def test_an_unattributed_quotation_is_the_reports_named_source():
+    text = ("Presidents Sadyr Japarov and Shavkat Mirziyoyev opened a new border crossing on Monday, the press "
+            "service of the president of Kyrgyzstan said.\n\n"
+            "The two leaders praised the agreement on water sharing, “which opens a new page in good-neighbourly "
+            "relations”.")
+    assert [q["speaker"] for q in quotes(text, "2024-03-12")] == ["press service of the president of Kyrgyzstan"]
+
+
+def test_without_a_named_source_an_unattributed_quotation_has_no_speaker():
+    text = ("Presidents Sadyr Japarov and Shavkat Mirziyoyev opened a new border crossing on Monday.\n\n"
+            "The two leaders praised the agreement on water sharing, “which opens a new page in good-neighbourly "
+            "relations”.")
+    assert [q["speaker"] for q in quotes(text, "2024-03-12")] == [None]

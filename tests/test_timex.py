@@ -322,3 +322,13 @@ def test_intent_verbs_look_ahead() -> None:
     text = "Diplomats said the visit was meant to lay the groundwork for a meeting in December."
     assert one(text, "2025-09-15")[2] == "2025-12"
     assert one("The ministers will co-chair the meeting in December, the call heard.", "2025-11-19")[2] == "2025-12"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The ministers agreed to hold the next round in spring.", "2026-SP"),
+    ("The two sides decided to open the crossing in December.", "2025-12"),
+    ("The committee held its last meeting in spring.", "2025-SP"),
+    ("They agreed to build a new bridge after talks in the capital in March.", "2025-03"),
+])
+def test_a_commitment_verb_before_an_infinitive_looks_ahead(text, value):
+    assert one(text)[2] == value

@@ -52,6 +52,9 @@ class Gazetteer:
     leaders: list[Leader] = field(default_factory=list)
     leader_index: dict[str, list[Leader]] = field(default_factory=dict)
     organizations: dict[str, dict] = field(default_factory=dict)  # folded alias -> org record
+    renamed: dict[str, str] = field(default_factory=dict)  # folded former name -> current name
+    former_names: dict[str, list[str]] = field(default_factory=dict)  # current name -> former names
+    capital_names: dict[str, list[dict]] = field(default_factory=dict)  # alpha-3 -> capitals by period
 
     def country_of(self, form: str) -> tuple[str, str] | None:
         form = form.removesuffix("'s").removesuffix("\u2019s")
@@ -84,6 +87,29 @@ class Gazetteer:
             return None
         # Prefer the head-of-state/government role held at that date.
         return sorted(pool, key=lambda c: (not c.in_office(date), _role_rank(c.role)))[0]
+
+    def office_holder(self, alpha3: str, office: str, date: str | None) -> Leader | None:
+        """Who held ``office`` ("President", "Prime Minister"; "Head of State": the president or monarch)
+        of a country at ``date``, when the gazetteer knows exactly one."""
+        office = office.lower()
+        heads = ("president", "king", "queen", "emir", "sultan") if office in ("head of state", "leader") else (office,)
+        found = {lead.name: lead for lead in self.leaders if lead.country == alpha3 and lead.in_office(date)
+                 and lead.role.lower().startswith(heads)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def current_name(self, place: str) -> str | None:
+        """The name a renamed city has now ("Nur-Sultan" -> "Astana"), None if not known as renamed."""
+        return self.renamed.get(fold(place))
+
+    def capital_at(self, alpha3: str | None, date: str | None) -> str | None:
+        """What a country's capital was called at ``date`` ("the Kazakh capital" in 2021: Nur-Sultan)."""
+        periods = self.capital_names.get(alpha3 or "")
+        if not periods or not date:
+            return None
+        for p in periods:
+            if (not p.get("from") or date >= p["from"][:len(date)]) and (not p.get("to") or date < p["to"][:len(date)]):
+                return p["name"]
+        return None
 
     def organization(self, name: str) -> dict | None:
         return self.organizations.get(fold(name))
@@ -119,6 +145,14 @@ def gazetteer() -> Gazetteer:
             g.leaders.append(leader)
             for alias in {leader.name, *leader.aliases}:
                 g.leader_index.setdefault(fold(alias), []).append(leader)
+    if (DATA / "place_names.json").exists():
+        places = load_json("place_names.json")
+        assert isinstance(places, dict)
+        for current, formers in places["renamed"].items():
+            g.former_names[current] = list(formers)
+            for former in formers:
+                g.renamed[fold(former)] = current
+        g.capital_names = places["capital_names"]
     if (DATA / "organizations.json").exists():
         for org in load_json("organizations.json"):  # type: ignore[union-attr]
             for alias in {org["name"], *(org.get("aliases") or [])}:

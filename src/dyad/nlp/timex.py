@@ -328,6 +328,10 @@ _INFINITIVE_RE = re.compile(r"(?<![\w'])to\s+(?!(?:the|a|an|his|her|its|their|ou
                             r"nearly|some|more|less|over|under)\b)[a-z]+(?!\w)")
 _INTENT_WORDS = {"meant", "intended", "aimed", "designed", "expected", "planned", "scheduled", "hoped", "due",
                  "poised", "supposed", "set", "sought", "wanted", "hoping", "aiming", "seeking", "planning"}
+# "agreed to hold its first session in autumn": a commitment looks ahead, unless the date belongs to
+# what led to it ("agreed to build a post after talks on June 3")
+_COMMIT_WORDS = {"agreed", "decided", "pledged", "promised", "vowed", "resolved"}
+_LED_TO_RE = re.compile(r"\b(?:after|following|during|since|when|at\s+(?:the|their|a)\s+\w+\s+(?:on|in))\b", re.I)
 _AUX_BEFORE_PARTICIPLE = {"is", "are", "am", "be", "been", "being", "has", "have", "get", "gets", "to",
                           "will", "would", "'s", "can", "could", "may", "might", "must", "should"}
 _ABBREV_END_RE = re.compile(r"(?:\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|"
@@ -373,6 +377,8 @@ class _Ctx:
         w = prev[-1].lower() if prev else ""
         if w in _INTENT_WORDS:
             return "future"  # "was meant to lay the groundwork for a meeting in December": still ahead
+        if w in _COMMIT_WORDS:
+            return "past" if _LED_TO_RE.search(seg[m.end():]) else "future"
         if w in _PAST_WORDS or (w.endswith("ed") and w not in _NOT_PAST_ED):
             return "past"
         return "future"

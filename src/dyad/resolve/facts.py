@@ -7,6 +7,7 @@ mentions' content (never their insertion order), so ingest order cannot change r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from dyad.resolve.base import M, UnionFind, most_common
@@ -235,6 +236,8 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                 uf.union(i, j)
                 break
     _short_title_of_long(ms, uf)
+    _same_topic(ms, uf)
+    _by_acronym(ms, uf)
     _announced_then_signed(ms, uf)
     return [[ms[i] for i in g] for g in uf.groups()]
 
@@ -252,6 +255,99 @@ def _short_title_of_long(ms: list[M], uf: UnionFind) -> None:
             if i != j and short < long and a.get("instrument") == b.get("instrument") and \
                     _countries_compatible(a.get("parties"), b.get("parties")) and \
                     overlaps(a.get("signed"), b.get("signed")) is not False:
+                uf.union(i, j)
+                break
+
+
+# Words that name the kind of instrument or place it among the parties, not what it is about.
+INSTRUMENT_WORDS = {"agreement", "treaty", "accord", "pact", "convention", "program", "programme", "roadmap",
+                    "road", "map", "deal", "contract", "memorandum", "understanding", "protocol", "declaration",
+                    "statement", "joint", "charter", "framework", "plan"}
+PLACING_WORDS = {"two", "countries", "country", "state", "states", "bilateral", "common", "mutual", "next", "year",
+                 "years", "new", "historic", "draft", "intergovernmental", "interstate", "government",
+                 "governments", "dedicated", "landmark", "comprehensive"}
+FAMILY = {"treaty": "treaty", "agreement": "treaty", "program": "program", "roadmap": "program"}
+BETWEEN_RE = re.compile(r"\s+between\s+.+?(?=\s+on\s+|$)", re.I)
+PERIOD_RE = re.compile(r"\s+(?:for|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:\d|period\b).*$", re.I)
+
+
+def _topic(text: str | None) -> frozenset[str]:
+    """What an instrument is about: its title or field without the instrument's kind, the parties
+    ("between the two states"), its period ("for the next 10 years", "for 2024-2026") or numbers."""
+    if not text:
+        return frozenset()
+    text = PERIOD_RE.sub("", BETWEEN_RE.sub("", text))
+    return frozenset(w for w in bag_key(text) if w not in INSTRUMENT_WORDS and w not in PLACING_WORDS
+                     and not w.isdigit())
+
+
+def _dates_close(a: str | None, b: str | None) -> bool:
+    """Signing dates that may be one: overlapping, or a bare year one off the other ("signed last year"
+    in a report early in a year, of an instrument signed the December before)."""
+    if overlaps(a, b) is not False:
+        return True
+    if a and b and (len(a) == 4 or len(b) == 4):
+        return abs(int(a[:4]) - int(b[:4])) <= 1
+    return False
+
+
+def _same_topic(ms: list[M], uf: UnionFind) -> None:
+    """One instrument told in different words: "the Treaty on Allied Relations" / "an agreement on allied
+    relations between the two states"; "the Strategic Partnership and Alliance Program for the next 10
+    years" / "the Program of strategic partnership and alliance for 2024"; within one article, "the
+    agreement on demarcating the common border" / "... the Uzbek-Kazakh state border and the drafts of
+    final documents" (one topic inside the other), "the Plan of Action" / "the Plan of Action for 2025-2029"."""
+    info = []
+    for i, m in enumerate(ms):
+        d = m.data
+        if d.get("list_id") and d.get("plural"):
+            continue
+        topic = _topic(d.get("title") or d.get("field"))
+        if len(topic) >= 2 or (d.get("title") and topic):
+            info.append((i, topic, FAMILY.get(d.get("instrument") or "", d.get("instrument"))))
+    for x, (i, ti, fi) in enumerate(info):
+        for j, tj, fj in info[x + 1:]:
+            a, b = ms[i], ms[j]
+            if fi != fj or uf.find(i) == uf.find(j) or \
+                    not _countries_compatible(a.data.get("parties"), b.data.get("parties")) or \
+                    not _dates_close(a.data.get("signed"), b.data.get("signed")):
+                continue
+            if a.doc_id == b.doc_id:
+                if a.data.get("list_id") and a.data.get("list_id") == b.data.get("list_id"):
+                    continue  # items of one list are distinct instruments
+                small, big = (ti, tj) if len(ti) <= len(tj) else (tj, ti)
+                if small <= big and (len(small) >= 2 or _title_prefix(a, b)):
+                    uf.union(i, j)
+            elif ti == tj and len(ti) >= 2 and a.data.get("title") and b.data.get("title"):
+                uf.union(i, j)
+
+
+def _title_prefix(a: M, b: M) -> bool:
+    """"the Plan of Action" and "the Plan of Action for 2025-2029": one title begins the other."""
+    ta, tb = plain(a.data.get("title")).split(), plain(b.data.get("title")).split()
+    if not ta or not tb:
+        return False
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long[:len(short)] == short
+
+
+def _by_acronym(ms: list[M], uf: UnionFind) -> None:
+    """"the Mutual Logistics Support Agreement (MLSA)" and "the MLSA agreement": an instrument named by
+    the acronym another mention of the same parties defines."""
+    defined: dict[str, list[int]] = {}
+    for i, m in enumerate(ms):
+        for a in m.data.get("aliases") or []:
+            if a.isupper():
+                defined.setdefault(a.lower(), []).append(i)
+    if not defined:
+        return
+    for i, m in enumerate(ms):
+        title_words = set(words(m.data.get("title"))) - GENERIC_TITLE_WORDS
+        if len(title_words) != 1:
+            continue
+        for j in defined.get(next(iter(title_words)), []):
+            if i != j and _countries_compatible(ms[j].data.get("parties"), m.data.get("parties")) and \
+                    overlaps(ms[j].data.get("signed"), m.data.get("signed")) is not False:
                 uf.union(i, j)
                 break
 
@@ -302,9 +398,13 @@ def merge_agreement(members: list[M]) -> dict:
                 sectors.append(s)
     return {
         "title": title,
-        "aliases": sorted(set(titles) - {title}),
+        "aliases": sorted((set(titles) | {a for x in d for a in x.get("aliases") or []}
+                           | {BETWEEN_RE.sub("", t) for t in titles}) - {title}),
         "field": most_common(x.get("field") for x in d),
-        "instrument": most_common(x.get("instrument") for x in d) or "other",
+        # The kind a proper title gives ("the Treaty on Allied Relations") over a description's ("an
+        # agreement on allied relations").
+        "instrument": most_common(x.get("instrument") for x in d if (x.get("title") or "")[:1].isupper())
+        or most_common(x.get("instrument") for x in d) or "other",
         "sectors": sectors,
         "parties": sorted({p for x in d for p in x.get("parties") or []}),
         "signed": most_precise([x.get("signed") for x in d]),

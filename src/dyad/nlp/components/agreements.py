@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
-from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 DATA = patterns("agreements")
@@ -148,6 +148,7 @@ class AgreementExtractor:
             found += self.by_acronym(doc, sent, main, found)
             found += self.described(doc, sent, main, found)
             found += self.field_only(doc, sent, main, found)
+            self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
         doc._.facts = facts
         return doc
@@ -204,7 +205,11 @@ class AgreementExtractor:
                 # Signed on one day of a multi-day visit: the day of the signing ceremony told
                 # before it, or else just the month.
                 inherited = told[-1] if told else inherited[:7]
-            # Without a visit, the report's month (not its day: the signing may predate it).
+            if not inherited:
+                # Without a visit: the day of a signing the article has told so far, else the report's
+                # month (not its day: the signing may predate it).
+                told = [d for pos, d in self.signings if pos <= sent.end_char]
+                inherited = told[-1] if told else None
             signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
@@ -284,6 +289,17 @@ class AgreementExtractor:
             rec["aliases"] = [acr]
             out.append(rec)
         return out
+
+    @staticmethod
+    def _acronym_aliases(text: str, found: list[dict]) -> None:
+        """"the Mutual Logistics Support Agreement (MLSA)": an acronym defined right after a title whose
+        words it abbreviates is the instrument's alias, kept so that later mentions by acronym join it."""
+        for rec in found:
+            if not rec.get("title") or rec.get("aliases"):
+                continue
+            m = ACRONYM_AFTER.match(text, rec["sources"][0]["end"])
+            if m and acronym_of(rec["title"], m.group("acr")):
+                rec["aliases"] = [m.group("acr")]
 
     @staticmethod
     def _described_sectors(after: str) -> list[str]:

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.nlp.components.util import (
+    ACRONYM_AFTER,
     Intervals,
+    acronym_of,
     clean_name,
     dateline_place,
     dyad_of,
@@ -49,6 +51,11 @@ NOT_ORG = re.compile(
     r"\b(?:Agreement|Treaty|Memorandum|Statement|Declaration|Decision|Charter|Protocol|Relations|Corridor|"
     r"Route|Railway|Pipeline|Cable|Highway|Days|Week|Year|Forum)s?$"
 )
+_ORG_FORMS = patterns("org_forms")
+ORG_FORMS_SUFFIXES = set(_ORG_FORMS["corporate_suffixes"])
+ORG_BODY_HEADS = set(_ORG_FORMS["body_heads"])
+# "the joint commission of co-operation (JCC)": up to seven lower-case words, then an acronym.
+LOWER_BODY_DEF = re.compile(r"(?P<name>\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,6})\s+\((?P<acr>[A-Z]{2,6})\)")
 ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
 
 
@@ -90,10 +97,83 @@ class EntityExtractor:
             r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
             r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
+        self._init_institutions(data)
         # "Greek Environment and Energy Minister X": a country adjective, portfolio words, a title.
         self.portfolio_title_re = re.compile(
             r"(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+(?P<port>(?:[A-Z][\w\-]+,?\s+(?:(?:and|&)\s+)?){1,4})"
             r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))$")
+
+    def _init_institutions(self, data: dict) -> None:
+        """Offices of state an official is titled by ("Presidency spokesperson X", "spokesman for the
+        Kazakh Foreign Ministry, X", "Senior Special Assistant to the President on Media, X")."""
+        self.institutions: dict[str, dict] = {}
+        for inst in data["institutions"]:
+            for form in inst["forms"]:
+                self.institutions[form.lower()] = inst
+        self.institution_heads = set(data["institution_heads"])
+        title = r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))"
+        inst = "(?P<inst>" + "|".join(re.escape(f) for f in sorted(
+            (f for i in data["institutions"] for f in i["forms"]), key=len, reverse=True)) + ")"
+        adj = r"(?:(?P<adj>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)??(?:'s|\u2019s)?)\s+)?"
+        self.institution_title_res = [
+            # "US State Department spokesperson X", "Presidency spokesperson X"
+            re.compile(r"(?:^|\b)" + adj + inst + r"\s+" + title + r"\s*,?$"),
+            # "the spokesman for the Kazakh Foreign Ministry, X", "Secretary (East) in the External Affairs Ministry X"
+            re.compile(r"\b" + title + r"(?P<qual>\s+\([^()\n]{1,25}\))?\s+(?:in|of|for|at|from)\s+(?:the\s+)?"
+                       + adj + inst + r"\s*,?$"),
+        ]
+        self.to_leader_re = re.compile(
+            r"\b" + title + r"\s+to\s+the\s+(?P<head>President|Prime Minister)"
+            r"(?P<on>\s+(?:on|for)\s+[A-Z][\w\-]+(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w\-]+)*)?\s*,?$")
+
+    def _home_country(self, doc: Doc, head: str | None = None) -> str | None:
+        """The country of the article's first-named head of state or government (with ``head``, the
+        first whose office starts so): whose "Presidency" an untitled office is."""
+        for s, e in self._leader_spans(doc):
+            leader = self.gaz.leader(doc[s:e].text, doc._.dct)
+            if leader and leader.country and (head is None or leader.role.lower().startswith(head.lower())) \
+                    and _role_rank_of(leader.role) < 9:
+                return leader.country
+        return None
+
+    def institution_title(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """Role and country of an official named by office: "<Title> of the <Institution> of <Country>"."""
+        text = text_of(doc)
+        line_start = text.rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
+        window = text[max(line_start, span.start_char - 120):span.start_char].rstrip()
+        for rx in self.institution_title_res:
+            m = rx.search(window)
+            if not m:
+                continue
+            inst = self.institutions[m.group("inst").lower()]
+            country = inst.get("country")
+            if m.group("adj"):
+                hit = self.gaz.country_of(m.group("adj"))
+                if hit and hit[1] in ("name", "adjective"):
+                    country = hit[0]
+            country = country or self._home_country(doc)
+            title = m.group("title")
+            title = title[:1].upper() + title[1:] + (m.groupdict().get("qual") or "")
+            role = f"{title} of the {inst['name']}" + (f" of {self.gaz.name_of(country)}" if country else "")
+            return role, country
+        m = self.to_leader_re.search(window)
+        if m:
+            country = self._home_country(doc, m.group("head"))
+            title = m.group("title")
+            title = title[:1].upper() + title[1:]
+            of = f" of {self.gaz.name_of(country)}" if country else ""
+            return f"{title} to the {m.group('head')}{of}{m.group('on') or ''}", country
+        return None, None
+
+    def _cut_institution(self, span: Span) -> Span | None:
+        """"[External Affairs Ministry] Vijay Singh": an office's name run into a person's is cut off;
+        a "name" that ends with an office's head word ("Foreign Ministry") is no person."""
+        heads = [i for i, t in enumerate(span) if t.text in self.institution_heads]
+        if not heads:
+            return span
+        if heads[-1] == len(span) - 1:
+            return None
+        return span[heads[-1] + 1:]
 
     # ------------------------------------------------------------------ persons
     def __call__(self, doc: Doc) -> Doc:
@@ -116,7 +196,7 @@ class EntityExtractor:
         self.claimed = {(e.start_char, e.end_char) for e in person_ents}
         doc._.persons = persons
         facts.extend(persons)
-        facts.extend(self.organisations_and_places(doc))
+        facts.extend(self.organisation_aliases(doc, self.organisations_and_places(doc)))
         facts.extend(self.countries(doc))
         doc._.facts = facts
         return doc
@@ -207,6 +287,11 @@ class EntityExtractor:
                     ent.start_char <= a < ent.end_char for a, b in seen):
                 continue
             stripped = self._strip(ent)
+            cut = self._cut_institution(stripped) if stripped is not None else None
+            if cut is not None and cut is not stripped and 2 <= len(cut) <= 4 and \
+                    self.institution_title(doc, cut)[0]:
+                out.append(cut)  # "the External Affairs Ministry [Name Surname]" tagged as one ORG
+                continue
             if stripped is None or not 1 <= len(stripped) <= 4:
                 continue
             name = clean_name(stripped.text)
@@ -335,7 +420,9 @@ class EntityExtractor:
         span = self._strip(ent)
         if span is None:
             return None
-        span = self._expand_right(self._expand_left(span))
+        span = self._cut_institution(self._expand_right(self._expand_left(span)))
+        if span is None:
+            return None
         name = clean_name(span.text)
         if name.split()[-1] in self.outlet_words:
             return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
@@ -362,8 +449,11 @@ class EntityExtractor:
                 and re.search(r"\b(?:River|Bridge|border|crossing|road|rail\w*|line)\s+between\b", before_name)):
             if not self.gaz.leader(name, doc._.dct):
                 return None  # "from Padang Besar to Hat Yai", "a bridge between Sungai Kolok and Rantau Panjang"
-        role, country, titled = self.title_before(doc, span)
-        long_role = self.long_title_before(doc, span)
+        role, country = self.institution_title(doc, span)
+        titled = role is not None
+        if role is None:
+            role, country, titled = self.title_before(doc, span)
+        long_role = self.long_title_before(doc, span) if not titled or country is None else (None, None, False)
         if long_role[0] and (role is None or len(long_role[0]) > len(role)):
             role, country, titled = long_role[0], long_role[1] or country, True
         if role is None:
@@ -561,9 +651,51 @@ class EntityExtractor:
                             "aliases": sorted({text, *(org.get("aliases") or [])} if org else {text}),
                             "country": country, "role": None, "sources": [span_source(ent)]})
             else:
-                out.append({"kind": "entity", "entity_type": "place", "name": text, "aliases": [text],
+                # A renamed city is one place under its current name, its former names aliases
+                # ("Nur-Sultan" in 2021 and "Astana" in 2024).
+                current = self.gaz.current_name(text) or text
+                names = {text, current, *self.gaz.former_names.get(current, [])}
+                out.append({"kind": "entity", "entity_type": "place", "name": current, "aliases": sorted(names),
                             "country": hit[0] if hit else None, "role": None, "sources": [span_source(ent)]})
         return out
+
+    def organisation_aliases(self, doc: Doc, found: list[dict]) -> list[dict]:
+        """A company's name without its corporate suffix ("Safran Group" -> "Safran") and an acronym
+        defined right after a body's name are aliases; a body named in lower case and defined by an
+        acronym ("the joint commission of co-operation (JCC)") is an organisation."""
+        text = text_of(doc)
+        ends = set()
+        for rec in found:
+            if rec["entity_type"] != "organization":
+                continue
+            end = rec["sources"][0]["end"]
+            ends.add(end)
+            extra = set()
+            last = rec["name"].rsplit(None, 1)
+            if len(last) == 2 and last[1] in ORG_FORMS_SUFFIXES and not self.gaz.country_of(last[0]):
+                extra.add(last[0])
+            m = ACRONYM_AFTER.match(text, end)
+            if m and acronym_of(rec["name"], m.group("acr")):
+                extra.add(m.group("acr"))
+            if extra:
+                rec["aliases"] = sorted(set(rec["aliases"]) | extra)
+        for m in LOWER_BODY_DEF.finditer(text):
+            if m.end("name") in ends or m.start("name") in ends:
+                continue
+            ws = m.group("name").split()
+            acr = m.group("acr")
+            for k in range(len(ws) - 1, -1, -1):  # the shortest run of words the acronym spells out
+                phrase = " ".join(ws[k:])
+                if ws[k].lower() in ("of", "and", "for", "the", "on", "in", "to"):
+                    continue
+                if acronym_of(phrase, acr) and ws[k][:1].upper() == acr[0]:
+                    if any(w.lower().strip(",") in ORG_BODY_HEADS for w in ws[k:]):
+                        a = m.start("name") + len(" ".join(ws[:k])) + (1 if k else 0)
+                        found.append({"kind": "entity", "entity_type": "organization", "name": phrase,
+                                      "aliases": sorted({phrase, acr}), "country": None, "role": None,
+                                      "sources": [{"start": a, "end": m.end("name")}]})
+                    break
+        return found
 
     def _plausible_org(self, text: str) -> bool:
         """Keep names that look like bodies; agreements, projects and adjectives are not."""
@@ -585,7 +717,19 @@ class EntityExtractor:
 
     def countries(self, doc: Doc) -> list[dict]:
         out = []
+        seen: set[str] = set()
         for m in doc._.countries or []:
+            if m["form"] in ("capital", "city"):
+                # Capitals and cities of the gazetteer are places, once per article, under their
+                # current name with their former names ("Nur-Sultan" is Astana).
+                current = self.gaz.current_name(m["text"]) or m["text"]
+                if current.lower() in seen or not m["text"][:1].isupper():
+                    continue
+                seen.add(current.lower())
+                out.append({"kind": "entity", "entity_type": "place", "name": current,
+                            "aliases": sorted({m["text"], current, *self.gaz.former_names.get(current, [])}),
+                            "country": m["alpha3"], "role": None, "sources": [{"start": m["start"], "end": m["end"]}]})
+                continue
             if m["form"] not in ("name",):
                 continue
             out.append({"kind": "entity", "entity_type": "country", "name": self.gaz.name_of(m["alpha3"]),
@@ -597,6 +741,14 @@ class EntityExtractor:
 COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
                             r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
                             r"Vice President|Secretary)\s+)?$")
+
+
+def _role_rank_of(role: str) -> int:
+    r = role.lower()
+    for i, word in enumerate(("president", "prime minister", "chancellor", "king", "emir", "premier")):
+        if r.startswith(word):
+            return i
+    return 9
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:

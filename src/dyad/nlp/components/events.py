@@ -54,6 +54,11 @@ LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
+# "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
+LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
+                              + r")\s+of\s+[a-z][\w\-]*(?:\s+(?:of\s+)?[a-z][\w\-]*){0,3}?)"
+                              r"(?=\s+(?:and|to|in|on|at|that|which|will|would|is|was)\b|[,.;]|$)")
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
                            r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
@@ -96,6 +101,8 @@ SIGNING_RE = re.compile(
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
     re.I)
+PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
+                             r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
 # "the Protocol of the session was signed": the instrument before a passive verb.
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
@@ -661,7 +668,18 @@ class EventExtractor:
             return capitals[0]["text"]
         cities = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "city"
                   and c["start"] >= after]
-        return cities[0]["text"] if cities else None
+        if cities:
+            return cities[0]["text"]
+        # "arrived in the Kazakh capital", filed from there: the capital by its name at the time
+        place = dateline_place(doc)
+        if place and place[1] == host:
+            return place[0]
+        clause = text_of(doc)[after:sent.end_char] if sent is not None else ""
+        if re.search(r"\b(?:capital|capital city)\b", clause) and \
+                any(c["alpha3"] == host and c["form"] == "adjective" and
+                    re.match(r"\s+capital\b", text_of(doc)[c["end"]:c["end"] + 9]) for c in doc._.countries or []):
+            return self.gaz.capital_at(host, doc._.dct)
+        return None
 
     # ------------------------------------------------------------------ context
     def _context(self, doc: Doc, sent: Span, main: dict | None, anchor: int) -> tuple:
@@ -730,6 +748,9 @@ class EventExtractor:
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
+                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()]))
+                    if named_here:  # "transform the Forum of regions into the Council of heads of regions and
+                        self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
                         continue
                     body = self.last_body
@@ -741,6 +762,8 @@ class EventExtractor:
                         start, _e, t = nearest_date(doc, sent, a)
                         status = status_of(sent.text, start, None, doc._.dct, sent.text[m.start():m.end() + 60],
                                            clause_tense(doc, a))
+                        if status == "unknown" and COMMITTED_RE.search(sent.text[:m.start()]):
+                            status = "planned"  # "the parties agreed to ... hold its first session in autumn"
                         nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
                         out.append({
                             "kind": "event", "event_type": "council_session",
@@ -988,7 +1011,12 @@ class EventExtractor:
         if not m:
             return []
         a = sent.start_char + m.start()
+        if PREPARED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "the sides have prepared for signing a draft agreement": a preparation
         start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if own and start and main and (main.get("start") or "")[:4] > start[:4] and \
+                (doc._.dct or "")[:4] > start[:4]:
+            return []  # "the two signed a treaty last year", told during a later visit: background
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"

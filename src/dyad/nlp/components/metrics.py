@@ -276,6 +276,12 @@ def _is_weak(t: Token) -> bool:
     return bool({t.lemma_.lower(), t.text.lower()} & lx.weak)
 
 
+MODEL_NUMBER_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-]+\s+$")
+MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+               "Dec"}
+
+
 def _classify_bare(doc: Doc, c: _Cand) -> bool:
     """Give a bare number a unit when it counts a relation-relevant noun; False drops it."""
     p = _lex().p
@@ -302,6 +308,10 @@ def _classify_bare(doc: Doc, c: _Cand) -> bool:
         return False  # list numbering
     if re.match(r"^\s*(?:-|–|to)\s*\d", rest) or re.match(r"^\s*of\b", rest):
         return False  # "10-15 million", "14 of them"
+    if c.digits and MODEL_NUMBER_RE.search(text[max(0, c.start - 25):c.start]) and \
+            re.match(r"\s+[A-Z][\w\-]*", text[c.num_end:c.num_end + 20]) and \
+            text[max(0, c.start - 25):c.start].split()[-1] not in MONTH_NAMES:
+        return False  # "Boeing 737 MAX aircraft": a model's designation between two names, not a count
     if text[c.start - 1:c.start] == "(" and text[c.num_end:c.num_end + 1] == ")":
         return False
     run = _noun_run(doc, c.span)

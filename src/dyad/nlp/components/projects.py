@@ -54,6 +54,8 @@ PROJECT_CUE = re.compile(
     r"invest\w*|operational|operat\w+|project|joint|agreement|established|establish\w*|complet\w*|phase|"
     r"upgrade\w*|moderni[sz]\w*|expan\w+|capacity|funded|grant|planned|proposed|feasibility|donat\w*|symbol\w*|"
     r"ceremony)\b", re.I)
+# milestones after which a project is in use
+OPENED = {"opening", "opened", "launch", "inauguration", "commissioning", "commissioned"}
 STATUS_ORDER = ["operational", "under_construction", "agreed", "proposed"]
 STATUS_RANK = ["unknown", "proposed", "agreed", "under_construction", "operational"]
 LOWER_HEADS = {w.lower(): t for w, t in UNNAMED.items()}
@@ -194,6 +196,13 @@ class ProjectExtractor:
         self.milestones(doc, found)
         self.opening_milestones(doc, found)
         for p in found:
+            # opened (a done opening milestone, or an opening event the article reports): in use from then on
+            opened = p.get("_opened") or any(m.get("status") == "done" and m.get("description") in OPENED
+                                             for m in p["milestones"])
+            if opened and p.get("status") in (None, "unknown", "proposed", "agreed", "under_construction"):
+                p["status"] = "operational"
+        for p in found:
+            p.pop("_opened", None)
             p.pop("_sent", None)
             p.pop("_sents", None)
             p.pop("_spans", None)
@@ -619,9 +628,13 @@ class ProjectExtractor:
             opened = f["title"].lower()
             for p in found:
                 names = [n.lower() for n in (p["name"], *p["aliases"]) if len(n.split()) >= 2]
-                if any(n in opened for n in names) and not any(x["date"] == f["start"] for x in p["milestones"]):
+                if not any(n in opened for n in names):
+                    continue
+                if not any(x["date"] == f["start"] for x in p["milestones"]):
                     p["milestones"].append({"description": "opened", "date": f["start"],
                                             "status": "done" if f["status"] == "occurred" else "planned"})
+                if f["status"] == "occurred":
+                    p["_opened"] = True
 
 
 class _SpanIndex:

@@ -62,6 +62,9 @@ SINGLE_CLOSE = "'\u2019"
 ELLIPSIS_EDGES = " \t\n.\u2026"
 SENT_END = re.compile(r"[.!?](?=[\s\u201d\"\u00bb]|$)|\n")
 NON_SPACE = re.compile(r"\S")
+# "said the Kazakh Head of State": an office of one country standing for its holder
+DESCRIBED_LEADER_RE = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][\w\-]+)\s+(?P<office>[Hh]ead of [Ss]tate|[Pp]resident|"
+                                 r"[Pp]rime [Mm]inister|[Ll]eader|King|Emir)\b")
 WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Lower-case words that may sit inside a Title Case name ("Treaty on Strategic Partnership").
@@ -199,6 +202,10 @@ class QuoteExtractor:
         self.viewpoint_nouns = {v.lower() for v in data.get("viewpoint_nouns", [])}
         self.gender_cues = {p.lower(): {w.lower() for w in words} for p, words in data.get("gender_cues", {}).items()}
         self.institution_nouns = {v.lower() for v in data.get("institution_nouns", [])}
+        self.report_source_re = re.compile(
+            r"(?:,\s+|\baccording\s+to\s+)(?:the\s+)?(?P<src>(?:[A-Z][\w\-]+\s+)?(?i:" + "|".join(
+                re.escape(v) for v in data.get("report_sources", [])) + r")(?:\s+of\s+[^,.;\n]{3,60}?)?)"
+            r"(?:\s+(?:said|says|reported|reports|announced|informs|informed)\b|\s*[.,]\s)")
         self.min_words = int(data.get("min_words", 4))
         self.min_words_without_verb = int(data.get("min_words_without_verb", 6))
 
@@ -307,7 +314,15 @@ class QuoteExtractor:
             name = self.next_speaker(ctx, q)
             if name:
                 return name
-        return None
+        # 7. the source the report names in its lead ("..., the press service of the President said")
+        return self.report_source(ctx)
+
+    def report_source(self, ctx: _Context) -> str | None:
+        if "dyad_report_source" not in ctx.doc.user_data:
+            lead = ctx.text[:ctx.text.find("\n") if "\n" in ctx.text[:600] else 600]
+            m = self.report_source_re.search(lead)
+            ctx.doc.user_data["dyad_report_source"] = m.group("src") if m else None
+        return ctx.doc.user_data["dyad_report_source"]
 
     def tail_cue(self, ctx: _Context, start: int, end: int) -> bool:
         """The attribution after a quotation has a speech verb or phrase, whoever its subject
@@ -410,7 +425,26 @@ class QuoteExtractor:
         body = self.institution(ctx, toks, verbs, phrase)
         if body:
             return "name", body
+        if verbs or phrase:
+            leader = self.described_leader(ctx, start, end)
+            if leader:
+                return "name", leader
         return None
+
+    def described_leader(self, ctx: _Context, start: int, end: int) -> str | None:
+        """"..., said the Kazakh Head of State": the one holder of that office at the report's date."""
+        m = DESCRIBED_LEADER_RE.search(ctx.masked(start, end))
+        if not m:
+            return None
+        gaz = gazetteer()
+        hit = gaz.country_of(m.group("adj"))
+        if not hit or hit[1] not in ("adjective", "name"):
+            return None
+        lead = gaz.office_holder(hit[0], m.group("office"), ctx.doc._.dct)
+        if lead is None:
+            return None
+        named = [p["name"] for p in ctx.doc._.persons or [] if p.get("leader") == lead.name]
+        return named[0] if named else lead.name
 
     def institution(self, ctx: _Context, toks: list[Token], verbs: list[Token], phrase) -> str | None:
         """A body that speaks when no person does: the subject of a speech verb ("the foreign

@@ -18,6 +18,32 @@ OPEN_QUOTES = "\"\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\"\u201d\u00bb"
 
 
+ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
+
+
+def acronym_of(phrase: str, acr: str) -> bool:
+    """Does ``acr`` abbreviate the last words of ``phrase`` ("Mutual Logistics Support Agreement" / MLSA,
+    "joint commission of co-operation" / JCC)? Small words may be skipped or kept."""
+    ws = phrase.split()
+    if not ws:
+        return False
+    letters = [c for c in acr.upper() if c.isalpha()]
+    small = {"of", "and", "for", "on", "in", "the", "to", "&"}
+
+    def fits(i: int, k: int) -> bool:  # letters[:k] from words[:i]
+        if k == 0:
+            return True
+        if i == 0:
+            return False
+        w = ws[i - 1]
+        if w[:1].upper() == letters[k - 1] and fits(i - 1, k - 1):
+            return True
+        return w.lower() in small and fits(i - 1, k)
+
+    return len(letters) >= 2 and ws[-1][:1].upper() == letters[-1] and fits(len(ws), len(letters))
+
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's ``Doc.text`` joins every token on each access,
     which made it the single largest cost of the components."""
@@ -154,7 +180,9 @@ def dyad_of(doc: Doc) -> list[str]:
     return ranked[:2]
 
 
-DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\()", re.M)
+# "ANKARA, May 13 (Agency) -", "NICOSIA - ...", "NUR-SULTAN. KAZINFORM - ..."
+DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
+                         r"(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\(|\.\s+(?=[A-Z]{3,}\b))", re.M)
 
 
 def dateline_place(doc: Doc) -> tuple[str, str] | None:
