@@ -229,15 +229,16 @@ def _result(fut: Any, chunk: list[RawDocument], workers: int) -> list[Result]:
     return results
 
 
-def extract(raws: Iterable[RawDocument], workers: int = 1,
-            dask: str | None = None) -> Iterator[tuple[RawDocument, Result]]:
+def extract(raws: Iterable[RawDocument], workers: int = 1, dask: str | None = None,
+            ahead: int = 0) -> Iterator[tuple[RawDocument, Result]]:
     """Yield ``(raw, facts)`` in input order; ``facts`` is an :class:`ExtractionError` when the
     document could not be analysed.
 
     ``workers``: 1 = in this process, N > 1 = N local processes, 0 = one per core.
     ``dask``: a scheduler address (``tcp://host:port``) or ``local:N``; takes the place of ``workers``.
-    ``raws`` is read lazily, a few tasks ahead of what has been yielded: given a whole stream
-    (rather than one batch at a time) the workers go on extracting while the caller stores.
+    ``raws`` is read lazily, a few tasks ahead of what has been yielded (``WINDOW`` tasks per
+    worker, and at least ``ahead`` documents): given a whole stream (rather than one batch at a
+    time) the workers go on extracting while the caller stores, and memory stays bounded.
     Raises :class:`ExtractionSetupError` when the pool or the cluster cannot be set up."""
     if workers < 0:
         raise ExtractionSetupError(f"workers must be 0 (one per core) or more, not {workers}")
@@ -264,7 +265,7 @@ def extract(raws: Iterable[RawDocument], workers: int = 1,
     window: deque[tuple[list[RawDocument], Any]] = deque()
     for chunk in chunks:
         window.append((chunk, submit(_jobs(chunk))))
-        if len(window) >= slots * WINDOW:
+        if len(window) >= max(slots * WINDOW, -(-ahead // CHUNK)):
             break
     while window:
         chunk, fut = window.popleft()
