@@ -239,7 +239,7 @@ def _result(fut: Any, chunk: list[RawDocument], workers: int) -> list[Result]:
 
 
 def extract(raws: Iterable[RawDocument], workers: int = 1, dask: str | None = None,
-            ahead: int = 0) -> Iterator[tuple[RawDocument, Result]]:
+            ahead: int = 0, step: int = IN_PROCESS_BATCH) -> Iterator[tuple[RawDocument, Result]]:
     """Yield ``(raw, facts)`` in input order; ``facts`` is an :class:`ExtractionError` when the
     document could not be analysed.
 
@@ -248,13 +248,15 @@ def extract(raws: Iterable[RawDocument], workers: int = 1, dask: str | None = No
     ``raws`` is read lazily, a few tasks ahead of what has been yielded (``WINDOW`` tasks per
     worker, and at least ``ahead`` documents): given a whole stream (rather than one batch at a
     time) the workers go on extracting while the caller stores, and memory stays bounded.
+    In this process nothing runs ahead: ``step`` documents are analysed, then handed back
+    (the caller's batch, so it stores each batch as soon as it is extracted).
     Raises :class:`ExtractionSetupError` when the pool or the cluster cannot be set up."""
     if workers < 0:
         raise ExtractionSetupError(f"workers must be 0 (one per core) or more, not {workers}")
     if dask is None and workers == 0:
         workers = cpu_count()
     if dask is None and workers == 1:
-        for batch in batched(raws, IN_PROCESS_BATCH):
+        for batch in batched(raws, max(1, step)):
             yield from zip(batch, _facts_of(_jobs(batch)), strict=True)
         return
     if dask is not None:

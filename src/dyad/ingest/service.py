@@ -127,7 +127,7 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
         batch.clear()
 
     analysed: list[tuple[RawDocument, list[dict]]] = []
-    for raw, facts in extract(new_documents(), workers=workers, dask=dask, ahead=2 * BATCH):
+    for raw, facts in extract(new_documents(), workers=workers, dask=dask, ahead=2 * BATCH, step=BATCH):
         if isinstance(facts, Exception):
             report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot analyse: {facts}"))
             progress(raw.doc_id, "error")
