@@ -20,7 +20,6 @@ need no 20,000 NLP runs) and resolved from scratch with `dyad resolve`. Then, pe
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import shutil
@@ -31,80 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from archive_corpus import extract_examples, synthetic  # bench/ is on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if (p / "index.jsonl").exists())
 NEW_ARTICLE = REPO / "examples" / "corpus" / "kaz-uzb-council.txt"
-CACHE = Path(tempfile.gettempdir()) / "dyad-bench-scale-facts.json"
-DATE_FIELDS = {"start", "end", "signed", "as_of", "deadline", "date", "published"}
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Countries the synthetic pairs are drawn from: an archive of many pairs, as a desk keeps.
-CODES = ("AFG ALB DZA AGO ARG ARM AUS AUT AZE BHR BGD BLR BEL BEN BOL BIH BWA BRA BGR BFA KHM CMR CAN CHL CHN "
-         "COL COD CRI HRV CUB CYP CZE DNK DOM ECU EGY SLV EST ETH FIN FRA GAB GEO DEU GHA GRC GTM GIN HTI HND "
-         "HUN ISL IND IDN IRN IRQ IRL ISR ITA CIV JAM JPN JOR KAZ KEN KWT KGZ LAO LVA LBN LBY LTU LUX MDG MWI "
-         "MYS MLI MLT MRT MEX MDA MNG MNE MAR MOZ MMR NAM NPL NLD NZL NIC NER NGA PRK MKD NOR OMN PAK PAN PRY "
-         "PER PHL POL PRT QAT ROU RUS RWA SAU SEN SRB SGP SVK SVN SOM ZAF KOR ESP LKA SDN SWE CHE SYR TJK TZA "
-         "THA TGO TUN TUR TKM UGA UKR ARE GBR USA URY UZB VEN VNM YEM ZMB ZWE").split()
-
-
-def extract_examples() -> list[dict]:
-    """The examples' documents with their extracted facts (cached between runs)."""
-    if CACHE.exists():
-        return json.loads(CACHE.read_text())
-    from sqlalchemy import select
-
-    from dyad.ingest.service import ingest
-    from dyad.store.db import open_db
-    from dyad.store.models import Document, Mention
-
-    with tempfile.TemporaryDirectory() as tmp:
-        factory = open_db(f"sqlite:///{tmp}/x.db")
-        ingest([str(e) for e in EXAMPLES], factory)
-        out = []
-        with factory() as session:
-            for doc in session.scalars(select(Document).order_by(Document.doc_id)):
-                facts = [m.payload for m in session.scalars(select(Mention).where(Mention.document_id == doc.id)
-                                                            .order_by(Mention.id))]
-                out.append({"doc_id": doc.doc_id, "text": doc.text, "title": doc.title,
-                            "published": doc.published, "source": doc.source, "facts": facts})
-    CACHE.write_text(json.dumps(out))
-    return out
-
-
-def _main_pair(facts: list[dict]) -> list[str]:
-    counts: dict[str, int] = {}
-    for f in facts:
-        for c in f.get("countries") or f.get("parties") or []:
-            counts[c] = counts.get(c, 0) + 1
-    return sorted(counts, key=lambda c: (-counts[c], c))[:2]
-
-
-def _swap(value, mapping: dict[str, str], years: int, key: str | None = None):  # type: ignore[no-untyped-def]
-    if isinstance(value, dict):
-        return {k: _swap(v, mapping, years, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_swap(v, mapping, years, key) for v in value]
-    if isinstance(value, str):
-        if key in DATE_FIELDS and DATE_RE.match(value):
-            return f"{int(value[:4]) - years:04d}{value[4:]}".replace("-02-29", "-02-28")
-        if value in mapping:
-            return mapping[value]
-        if key in ("name", "speaker", "stated_by", "leader", "participants", "aliases", "signatories") and \
-                value[:1].isupper() and " " in value:
-            # this pair's own people: "Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayevabde"
-            return f"{value}{mapping['@tag'].lower()}"
-    return value
-
-
-def synthetic(examples: list[dict], i: int, rng: random.Random) -> tuple[dict, list[dict]]:
-    ex = examples[i % len(examples)]
-    old = _main_pair(ex["facts"])
-    a, b = rng.sample(CODES[: 40 + (i % 7) * 20], 2)  # some pairs far busier than others, as in the news
-    mapping = dict(zip(old, [a, b], strict=False))
-    mapping["@tag"] = f"{a[:2].title()}{b[:2].lower()}"
-    years = rng.randint(0, 8)
-    doc = {**ex, "doc_id": f"synthetic/{i:06d}-{ex['doc_id']}", "text": ex["text"] + f"\n\n[archive copy {i}]",
-           "published": _swap(ex["published"], {}, years, "published") if ex["published"] else None}
-    return doc, [_swap(f, mapping, years) for f in ex["facts"]]
 
 
 def write_base(url: str, examples: list[dict], n: int, seed: int = 7) -> None:

@@ -42,6 +42,44 @@ def test_two_local_workers_give_the_same_export(plain_export: bytes, tmp_path: P
     assert ingest_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "facts.jsonl", "--workers", "2") == plain_export
 
 
+def test_workers_storing_batch_after_batch_give_the_same_export(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 2: the workers extract the next documents while each batch is stored and
+    resolved, and the base is that of one process storing the same batches (batch boundaries
+    show in the export, as the former ids of records that grew)."""
+    from dyad.ingest import service
+
+    monkeypatch.setattr(service, "BATCH", 2)
+    plain = ingest_export(sqlite_url(tmp_path / "plain.db"), tmp_path / "plain.jsonl")
+    assert ingest_export(sqlite_url(tmp_path / "kb.db"), tmp_path / "facts.jsonl", "--workers", "2") == plain
+
+
+def test_extraction_reads_its_input_a_bounded_number_of_documents_ahead() -> None:
+    """Fed a whole stream, the pool keeps extracting ahead of what the caller has taken, but
+    never more than its window: memory stays bounded however long the stream."""
+    pulled: list[int] = []
+
+    def stream() -> Iterator[RawDocument]:
+        for i in range(40):
+            pulled.append(i)
+            yield RawDocument(f"d{i}.txt", f"Kazakhstan and Azerbaijan signed memorandum number {i} on Monday.",
+                              published="2024-05-06")
+
+    # Tasks in flight (2 workers, ahead=12) and the one just taken in for the one handed back.
+    window = (max(2 * extract.WINDOW, 12 // extract.CHUNK) + 1) * extract.CHUNK
+    ahead = []
+    try:
+        for n, (raw, facts) in enumerate(extract.extract(stream(), workers=2, ahead=12), start=1):
+            assert raw.doc_id == f"d{n - 1}.txt"  # input order
+            assert isinstance(facts, list)
+            ahead.append(len(pulled) - n)
+    finally:
+        extract.close()
+    assert len(pulled) == 40
+    assert max(ahead) <= window, ahead
+    assert max(ahead) >= 12, ahead  # it did read ahead
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_one_document_that_fails_does_not_lose_the_others(workers: int) -> None:
     raws = [RawDocument("a.txt", "Kazakhstan and Azerbaijan signed a memorandum on ferry traffic on Monday.",

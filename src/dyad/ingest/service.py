@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -83,54 +83,62 @@ def ingest(inputs: list[str], factory: sessionmaker[Session],
     transaction: readers see the base before or after a batch, never between. Resolution
     work left over by an interrupted or deferred run is finished first. ``workers`` and ``dask``
     say where the text is analysed (see :func:`dyad.ingest.extract.extract`); reading,
-    deduplication, storage and resolution stay in this process."""
+    deduplication, storage and resolution stay in this process.
+
+    :func:`~dyad.ingest.extract.extract` is given the whole stream of new documents, so the
+    workers go on extracting the next ones (a bounded number ahead) while this process stores
+    and resolves a batch; the results come back in input order, so the batches, and the base,
+    are those of a single-process run."""
     from dyad.ingest.extract import WARNING_KIND, extract
 
     report = IngestReport()
-    pending: list[RawDocument] = []
     finish_leftover(factory, report)
 
-    def flush() -> None:
-        if not pending:
-            return
-        analysed: list[tuple[RawDocument, list[dict]]] = []
-        for raw, facts in extract(pending, workers=workers, dask=dask):
-            if isinstance(facts, Exception):
-                report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot analyse: {facts}"))
-                if on_progress:
-                    on_progress(raw.doc_id, "error")
-                continue
-            for note in (f["text"] for f in facts if f.get("kind") == WARNING_KIND):
-                report.warnings.append(IngestWarning(raw.origin or raw.doc_id, note))
-            analysed.append((raw, [f for f in facts if f.get("kind") != WARNING_KIND]))
-        for raw, status in store_batch(factory, analysed, report, resolve=resolve):
-            if on_progress:
-                on_progress(raw.doc_id, status)
-        pending.clear()
+    def progress(name: str, status: str) -> None:
+        if on_progress:
+            on_progress(name, status)
 
     with factory() as session:
         known = set(retry_busy(lambda: list(session.scalars(select(Document.sha256)))))
-    for item in read_inputs(inputs, policy):
-        if isinstance(item, IngestWarning):
-            report.warnings.append(item)
+
+    def new_documents() -> Iterator[RawDocument]:
+        """Read and deduplicate here, lazily: extract() pulls documents as its workers free up."""
+        for item in read_inputs(inputs, policy):
+            if isinstance(item, IngestWarning):
+                report.warnings.append(item)
+                continue
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                progress(item.name, "error")
+                continue
+            report.warnings.extend(IngestWarning(item.origin or item.doc_id, w) for w in item.warnings)
+            sha = sha256_text(item.text)
+            if sha in known:
+                report.skipped.append(item.doc_id)
+                progress(item.doc_id, "skipped")
+                continue
+            known.add(sha)
+            yield item
+
+    def store(batch: list[tuple[RawDocument, list[dict]]]) -> None:
+        if not batch:
+            return
+        for raw, status in store_batch(factory, batch, report, resolve=resolve):
+            progress(raw.doc_id, status)
+        batch.clear()
+
+    analysed: list[tuple[RawDocument, list[dict]]] = []
+    for raw, facts in extract(new_documents(), workers=workers, dask=dask, ahead=2 * BATCH, step=BATCH):
+        if isinstance(facts, Exception):
+            report.errors.append(IngestError(raw.origin or raw.doc_id, f"cannot analyse: {facts}"))
+            progress(raw.doc_id, "error")
             continue
-        if isinstance(item, IngestError):
-            report.errors.append(item)
-            if on_progress:
-                on_progress(item.name, "error")
-            continue
-        report.warnings.extend(IngestWarning(item.origin or item.doc_id, w) for w in item.warnings)
-        sha = sha256_text(item.text)
-        if sha in known:
-            report.skipped.append(item.doc_id)
-            if on_progress:
-                on_progress(item.doc_id, "skipped")
-            continue
-        known.add(sha)
-        pending.append(item)
-        if len(pending) >= BATCH:
-            flush()
-    flush()
+        for note in (f["text"] for f in facts if f.get("kind") == WARNING_KIND):
+            report.warnings.append(IngestWarning(raw.origin or raw.doc_id, note))
+        analysed.append((raw, [f for f in facts if f.get("kind") != WARNING_KIND]))
+        if len(analysed) >= BATCH:
+            store(analysed)
+    store(analysed)
     return report
 
 
@@ -176,6 +184,9 @@ def store_batch(factory: sessionmaker[Session], analysed: list[tuple[RawDocument
                 added_docs.append(doc.doc_id)
                 out.append((raw, "added"))
             reindex_records(session, "document", added_docs)
+            # The rows are written: drop their objects, so that resolution's UPDATE statements do not
+            # match each against every object of the batch (that made a batch quadratic in its mentions).
+            session.expunge_all()
             index_mentions(session, new_ids)
             if do_resolve:
                 resolve_mentions(session, new_ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from dyad.iterate import batched
@@ -39,8 +39,13 @@ def index_mentions(session: Session, mention_ids: Iterable[int]) -> None:
             key_rows.extend({"mention_id": mid, "key": k} for k in keys)
         if key_rows:
             session.execute(insert(MentionKey), key_rows)
-        for mid, block in blocks.items():
-            session.execute(update(Mention).where(Mention.id == mid).values(block=block))
+        if blocks:
+            # One executemany on the table, outside the ORM: an ORM UPDATE per mention would check
+            # every object the session holds (quadratic in a batch's mentions).
+            table = Mention.__table__
+            session.connection().execute(
+                update(table).where(table.c.id == bindparam("mid")).values(block=bindparam("blk")),
+                [{"mid": mid, "blk": block} for mid, block in blocks.items()])
 
 
 def unindexed_mentions(session: Session) -> list[int]:
