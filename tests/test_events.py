@@ -804,3 +804,29 @@ def test_its_first_session_is_of_the_council_named_just_before_and_agreed_is_pla
     later = sessions["first session of the Council of heads of cities"]
     assert later["status"] == "planned" and later["start"] == "2024" and later["location"] == "Ganja"
     assert sessions["first session of the High-level Interstate Council"]["status"] == "occurred"
+
+
+# ---------------------------------------------------------------------------- meetings told by "met" (issue 13)
+
+
+def test_two_leaders_met_on_the_sidelines_without_a_visit():
+    e = one("ACCRA, June 9 (Reuters) - Ghanaian President John Mahama and Togolese President Faure Gnassingbe "
+            "met on Sunday on the sidelines of the ECOWAS summit in Abuja to review the border corridor.", "meeting")
+    assert e["countries"] == ["GHA", "TGO"] and e["status"] == "occurred"
+    assert (e["start"], e["location"]) == ("2025-06-08", "Abuja")
+    assert e["participants"] == ["Faure Gnassingbe", "John Mahama"]
+
+
+def test_the_two_last_met_in_person_names_the_articles_leaders():
+    found = events("ACCRA, June 9 (Reuters) - Ghanaian President John Mahama and Togolese President Faure "
+                   "Gnassingbe opened a new border post on Sunday. The two presidents last met in person on the "
+                   "sidelines of the UN General Assembly in New York in September, where they discussed the corridor.",
+                   event_type="meeting")
+    assert len(found) == 1
+    assert (found[0]["start"], found[0]["location"]) == ("2024-09", "New York")
+    assert found[0]["participants"] == ["Faure Gnassingbe", "John Mahama"]
+
+
+def test_leaders_who_have_met_regularly_is_no_meeting():
+    assert events("Ghanaian President John Mahama and Togolese President Faure Gnassingbe have met regularly in "
+                  "recent years, both bilaterally and at regional summits.", event_type="meeting") == []

@@ -92,7 +92,7 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
-TWO_MET_RE = re.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|they)\s+"
+TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
@@ -858,11 +858,24 @@ class EventExtractor:
         pair_met = None
         if not m:
             met = re.search(r"\bmet\b", sent.text)
-            if met and persons_in(doc, sent.start_char, sent.start_char + met.start()) and \
-                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
+            subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
+            if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
+            elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
+                    r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.search(r"\b(?:has|have|had|will|never|not)\b",
+                                  text_of(doc)[subj[-1]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.match(r"\s+(?:regularly|often|frequently|repeatedly|several|many|numerous|\w+\s+times)\b",
+                                 sent.text[met.end():]):
+                # "X and Y have met regularly": a habit, not one meeting
+                m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
+                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
+                # without a visit: "they last met in person on the sidelines of the summit", the pair
+                # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
         pair_countries: list[str] = []
         if not m:
@@ -904,7 +917,7 @@ class EventExtractor:
             countries = pc
         elif not main and len(countries) < 2:
             return []
-        if not people and not main and not pair_countries:
+        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
             return []
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
@@ -919,6 +932,8 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
+        if pair_met and not main and len(names) < 2:
+            names = self._leaders_of(doc, countries) or names
         if main and main.get("participants") and len(names) < 2 and (pair_met or any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
