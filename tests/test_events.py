@@ -830,3 +830,11 @@ def test_the_two_last_met_in_person_names_the_articles_leaders():
 def test_leaders_who_have_met_regularly_is_no_meeting():
     assert events("Ghanaian President John Mahama and Togolese President Faure Gnassingbe have met regularly in "
                   "recent years, both bilaterally and at regional summits.", event_type="meeting") == []
+
+
+def test_a_format_meeting_named_in_title_case_is_planned():
+    e = one("ACCRA, June 9 (Reuters) - The two presidents agreed to hold the sixth Ghana-Togo Foreign Ministers' "
+            "Meeting in Lome before the end of this year.", "meeting")
+    assert e["title"] == "sixth Ghana-Togo Foreign Ministers' Meeting"
+    assert (e["status"], e["location"]) == ("planned", "Lome")
+    assert sorted(e["countries"]) == ["GHA", "TGO"]

@@ -81,6 +81,10 @@ FORMAT_MEETING_RE = re.compile(
     r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
     r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
     r"(?:meeting|consultations?|summit|dialogue))\b|"
+    # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
+    r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
@@ -999,10 +1003,12 @@ class EventExtractor:
             return []
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
-        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b",
-                                                                   m.group("what") or m.group("what2") or ""):
+        named = m.group("what") or m.group("what2") or m.group("what3") or ""
+        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", m.group("what") or m.group("what2"))
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "",
+                      m.group("what") or m.group("what2") or m.group("what3"))
         what = re.sub(r"[\"\u201c\u201d]", "", what)
         names = [self.gaz.name_of(c) or c for c in countries[:2]]
         location = self._place_after(sent.text, m.end(), clause_only=True) or \
@@ -1014,7 +1020,8 @@ class EventExtractor:
         key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
         return [{
             "cue": "format",
-            "kind": "event", "event_type": "meeting", "title": f"{'-'.join(names)} {what}",
+            "kind": "event", "event_type": "meeting",
+            "title": what if m.group("what3") and re.search(r"\w-[A-Z]", what) else f"{'-'.join(names)} {what}",
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
