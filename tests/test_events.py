@@ -838,3 +838,14 @@ def test_a_format_meeting_named_in_title_case_is_planned():
     assert e["title"] == "sixth Ghana-Togo Foreign Ministers' Meeting"
     assert (e["status"], e["location"]) == ("planned", "Lome")
     assert sorted(e["countries"]) == ["GHA", "TGO"]
+
+
+def test_received_by_the_president_is_a_meeting_and_keeps_the_visit_direction():
+    found = events("ACCRA, June 9 (Reuters) - Togolese Foreign Minister Robert Dussey held talks with Ghanaian "
+                   "Foreign Minister Samuel Ablakwa in Accra on Monday during an official visit. On the same day, "
+                   "Dussey was received by President of Ghana John Mahama.")
+    reception = [e for e in found if e["title"].endswith("receives Robert Dussey")]
+    assert len(reception) == 1 and reception[0]["event_type"] == "meeting"
+    assert reception[0]["participants"] == ["John Mahama", "Robert Dussey"]
+    visits = [e for e in found if e["event_type"] == "visit"]
+    assert visits and all((v["guest"], v["host"]) == ("TGO", "GHA") for v in visits)

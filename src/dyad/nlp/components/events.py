@@ -96,6 +96,8 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
+PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
@@ -479,6 +481,8 @@ class EventExtractor:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
+                if PASSIVE_HOST_RE.search(sent.text[:m.start()]) and re.match(r"\s+by\b", obj):
+                    hp, gp = gp, hp  # "X was received by President Y": Y is the host
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
                     continue
@@ -860,6 +864,16 @@ class EventExtractor:
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         m = MEETING_RE.search(sent.text)
         pair_met = None
+        received = None
+        if not m:
+            rb = RECEIVED_BY_RE.search(sent.text)
+            if rb:
+                guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
+                hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
+                if guests and hosts and None not in {person_country(doc, guests[-1]), person_country(doc, hosts[0])} \
+                        and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
+                    m = received = rb
+                    received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
@@ -924,6 +938,8 @@ class EventExtractor:
         if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
             return []
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
+        if received:
+            fmt = "reception"  # not the talks of the same day with someone else
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                            clause_tense(doc, a))
         if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
@@ -961,6 +977,9 @@ class EventExtractor:
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        if received:
+            title = f"{received_names[0]} receives {received_names[1]}"
+            names = list(received_names)
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
