@@ -849,3 +849,16 @@ def test_received_by_the_president_is_a_meeting_and_keeps_the_visit_direction():
     assert reception[0]["participants"] == ["John Mahama", "Robert Dussey"]
     visits = [e for e in found if e["event_type"] == "visit"]
     assert visits and all((v["guest"], v["host"]) == ("TGO", "GHA") for v in visits)
+
+
+def test_next_pair_summit_with_an_adjective_is_a_planned_meeting():
+    e = one("MADRID, June 9 (Reuters) - Sanchez and Akhannouch are expected to co-chair the next Spain-Morocco "
+            "high-level summit in Madrid this summer, where officials say new agreements are being prepared.",
+            "meeting")
+    assert (e["title"], e["status"], e["location"]) == ("Spain-Morocco high-level summit", "planned", "Madrid")
+
+
+def test_summit_travelled_to_is_held_in_that_countrys_capital():
+    e = one("MADRID, June 9 (Reuters) - Last year Prime Minister Pedro Sanchez travelled to Morocco for the "
+            "13th Spain-Morocco high-level summit.", "meeting")
+    assert (e["location"], e["status"], e["start"]) == ("Rabat", "occurred", "2024")

@@ -88,7 +88,9 @@ FORMAT_MEETING_RE = re.compile(
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
-PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+(?P<noun>summit|talks|summit talks)\b")
+PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
+                            r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
+                            r"(?:summit|talks|summit talks))\b")
 DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -621,8 +623,13 @@ class EventExtractor:
         if dateline and main and main.get("location") and self.gaz.country_of(dateline) and \
                 self.gaz.country_of(dateline)[0] == main.get("guest") != main.get("host"):
             dateline = None  # filed from the guest's capital ("BEIJING, Nov. 16 -"): the visit is elsewhere
+        went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+                         r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", sent.text[:m.start()])
+        went_to = self.gaz.country_of(went.group("c")) if went else None
+        capital = self.gaz.capital_of(went_to[0], doc._.dct) if went_to and went_to[1] == "name" else None
         return self._place_after(sent.text, m.end(), clause_only=True) \
             or self._place_before(sent.text, m.start()) \
+            or capital \
             or dateline or (main.get("location") if main else None) \
             or self._place_near(sent.text, m.start())
 
@@ -977,6 +984,8 @@ class EventExtractor:
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        if pair_countries and len(set(names)) < 2:
+            title = noun  # "the next A-B summit": its name, not one of its two leaders
         if received:
             title = f"{received_names[0]} receives {received_names[1]}"
             names = list(received_names)
