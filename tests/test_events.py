@@ -862,3 +862,11 @@ def test_summit_travelled_to_is_held_in_that_countrys_capital():
     e = one("MADRID, June 9 (Reuters) - Last year Prime Minister Pedro Sanchez travelled to Morocco for the "
             "13th Spain-Morocco high-level summit.", "meeting")
     assert (e["location"], e["status"], e["start"]) == ("Rabat", "occurred", "2024")
+
+
+def test_signing_a_plan_of_cooperation_is_a_signing():
+    e = one("LIMA, June 9 (Andina) - On 8 June, Foreign Minister of Peru Elmer Schialer held talks with Foreign "
+            "Minister of Ecuador Gabriela Sommerfeld, who is in Lima on an official visit. Following the talks, the "
+            "ministers signed a Plan of Cooperation between the diplomatic services of the two countries for "
+            "2026-2028.", "signing")
+    assert (e["status"], e["start"], e["location"]) == ("occurred", "2025-06-08", "Lima")

@@ -107,7 +107,8 @@ SIGNING_RE = re.compile(
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
-    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
+    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|"
+    r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for))))",
     re.I)
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
