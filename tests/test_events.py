@@ -870,3 +870,11 @@ def test_signing_a_plan_of_cooperation_is_a_signing():
             "ministers signed a Plan of Cooperation between the diplomatic services of the two countries for "
             "2026-2028.", "signing")
     assert (e["status"], e["start"], e["location"]) == ("occurred", "2025-06-08", "Lima")
+
+
+def test_visit_runs_from_the_arrival_the_evening_before():
+    found = events("LIMA, March 6 (Andina) - President of Peru Dina Boluarte and President of Ecuador Daniel Noboa "
+                   "on Thursday signed the Treaty on the Peru-Ecuador Border during Noboa's state visit to Lima. "
+                   "Noboa arrived in Lima on Wednesday evening.", dct="2026-03-06", event_type="visit")
+    assert found and {(v["start"], v["end"]) for v in found} == {("2026-03-04", "2026-03-05")}
+    assert all("arrival" not in v for v in found)

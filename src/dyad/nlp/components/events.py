@@ -151,6 +151,13 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
 
 
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO days."""
+    from datetime import date
+
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
+
+
 def dateline_day(doc: Doc, pos: int) -> str | None:
     """The day a wire dateline gives ("TASHKENT, Uzbekistan, November 14. ...") when ``pos`` lies
     in the dateline's paragraph, within its first two sentences."""
@@ -409,7 +416,7 @@ class EventExtractor:
                     text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
                     "cue": "noun" if m.group("noun") else "verb",
-                    "own_day": own_day,
+                    "own_day": own_day, "arrival": bool(arrival),
                     "recalled": bool(RECALLED_RE.search(window)),
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
                     "start": start, "end": end, "location": self._location(doc, host, trig_end, sent),
@@ -439,7 +446,13 @@ class EventExtractor:
                 # the past ("who arrived in the capital for a state visit"): the month of the report.
                 for v in group:
                     v["start"] = doc._.dct[:7]
+            landed = sorted(v["start"] for v in dated if v.get("arrival") and len(v["start"]) == 10)
+            if best and len(best["start"]) == 10 and best["end"] is None and landed and \
+                    landed[0] < best["start"] and days_apart(landed[0], best["start"]) <= 2:
+                # "arrived on Wednesday evening" before the talks of Thursday: the visit runs from the arrival
+                best = {**best, "start": landed[0], "end": best["start"]}
             for v in group:
+                v.pop("arrival", None)
                 v["level"] = v["level"] or level
                 if best:
                     v["start"], v["end"] = best["start"], best["end"]
