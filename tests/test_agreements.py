@@ -570,3 +570,52 @@ def test_without_any_signing_day_an_undated_instrument_keeps_the_reports_month()
     agr = one("Vietnam and Singapore have signed the Green Economy Partnership Agreement, officials said.",
               "2025-06-10")
     assert agr["signed"] == "2025-06"
+
+
+# ---------------------------------------------------------------------------- lists of texts (issue 13)
+
+
+def test_memoranda_covering_fields_then_named_instruments():
+    text = ("Kenya and Ghana signed six documents on Monday. The memoranda cover cooperation in the areas of "
+            "tourism, health, and vocational training, as well as a memorandum on the exchange of classified "
+            "information and a work plan for the Kenya-Ghana Comprehensive Partnership for 2026-2029.")
+    found = agreements(text)
+    fields = {f["field"] for f in found if f["field"]}
+    assert {"tourism", "health", "vocational training"} <= fields
+    titles = {f["title"]: f for f in found if f["title"]}
+    assert titles["memorandum on the exchange of classified information"]["sectors"] == ["security"]
+    assert titles["work plan for the Kenya-Ghana Comprehensive Partnership"]["instrument"] == "program"
+
+
+def test_remaining_texts_were_memorandums_and_a_joint_declaration():
+    text = ("Peru and Ecuador signed four agreements on Tuesday. The other texts were memorandums on "
+            "cooperation in fighting organised crime and in disaster management, and a joint declaration of "
+            "the two leaders.")
+    found = agreements(text)
+    assert {f["field"] for f in found if f["field"]} == {"fighting organised crime", "disaster management"}
+    decl = [f for f in found if f["instrument"] == "declaration"]
+    assert [d["title"] for d in decl] == ["joint declaration"]
+
+
+def test_joint_declaration_of_intent_backing_a_project():
+    a = one("The transport ministers of Peru and Ecuador signed a joint declaration of intent backing the "
+            "railway in Lima in January.")
+    assert (a["title"], a["instrument"], a["status"]) == ("joint declaration of intent", "declaration", "signed")
+
+
+def test_plan_of_cooperation_and_memorandum_between_institutions():
+    found = agreements("Following the talks, the ministers of Peru and Ecuador signed a Plan of Cooperation "
+                       "between the Ministries of Culture of the two countries for 2026-2028 and a memorandum of "
+                       "understanding between the national academies of the two countries.", check_span=False)
+    by_instr = {f["instrument"]: f for f in found}
+    assert by_instr["program"]["title"].startswith("Plan of Cooperation between the Ministries of Culture")
+    assert by_instr["memorandum"]["field"] == "national academies"
+    assert by_instr["memorandum"]["sectors"] == ["education"]
+
+
+def test_planned_agreements_on_a_and_the_b():
+    found = agreements("Officials said agreements on solar power and the desalination of seawater are being "
+                       "prepared for the next summit between Spain and Morocco.")
+    assert {f["field"]: f["sectors"] for f in found} == {"solar power": ["energy"],
+                                                          "desalination of seawater": ["environment"]}
+    assert {f["status"] for f in found} == {"planned"}

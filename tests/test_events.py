@@ -804,3 +804,77 @@ def test_its_first_session_is_of_the_council_named_just_before_and_agreed_is_pla
     later = sessions["first session of the Council of heads of cities"]
     assert later["status"] == "planned" and later["start"] == "2024" and later["location"] == "Ganja"
     assert sessions["first session of the High-level Interstate Council"]["status"] == "occurred"
+
+
+# ---------------------------------------------------------------------------- meetings told by "met" (issue 13)
+
+
+def test_two_leaders_met_on_the_sidelines_without_a_visit():
+    e = one("ACCRA, June 9 (Reuters) - Ghanaian President John Mahama and Togolese President Faure Gnassingbe "
+            "met on Sunday on the sidelines of the ECOWAS summit in Abuja to review the border corridor.", "meeting")
+    assert e["countries"] == ["GHA", "TGO"] and e["status"] == "occurred"
+    assert (e["start"], e["location"]) == ("2025-06-08", "Abuja")
+    assert e["participants"] == ["Faure Gnassingbe", "John Mahama"]
+
+
+def test_the_two_last_met_in_person_names_the_articles_leaders():
+    found = events("ACCRA, June 9 (Reuters) - Ghanaian President John Mahama and Togolese President Faure "
+                   "Gnassingbe opened a new border post on Sunday. The two presidents last met in person on the "
+                   "sidelines of the UN General Assembly in New York in September, where they discussed the corridor.",
+                   event_type="meeting")
+    assert len(found) == 1
+    assert (found[0]["start"], found[0]["location"]) == ("2024-09", "New York")
+    assert found[0]["participants"] == ["Faure Gnassingbe", "John Mahama"]
+
+
+def test_leaders_who_have_met_regularly_is_no_meeting():
+    assert events("Ghanaian President John Mahama and Togolese President Faure Gnassingbe have met regularly in "
+                  "recent years, both bilaterally and at regional summits.", event_type="meeting") == []
+
+
+def test_a_format_meeting_named_in_title_case_is_planned():
+    e = one("ACCRA, June 9 (Reuters) - The two presidents agreed to hold the sixth Ghana-Togo Foreign Ministers' "
+            "Meeting in Lome before the end of this year.", "meeting")
+    assert e["title"] == "sixth Ghana-Togo Foreign Ministers' Meeting"
+    assert (e["status"], e["location"]) == ("planned", "Lome")
+    assert sorted(e["countries"]) == ["GHA", "TGO"]
+
+
+def test_received_by_the_president_is_a_meeting_and_keeps_the_visit_direction():
+    found = events("ACCRA, June 9 (Reuters) - Togolese Foreign Minister Robert Dussey held talks with Ghanaian "
+                   "Foreign Minister Samuel Ablakwa in Accra on Monday during an official visit. On the same day, "
+                   "Dussey was received by President of Ghana John Mahama.")
+    reception = [e for e in found if e["title"].endswith("receives Robert Dussey")]
+    assert len(reception) == 1 and reception[0]["event_type"] == "meeting"
+    assert reception[0]["participants"] == ["John Mahama", "Robert Dussey"]
+    visits = [e for e in found if e["event_type"] == "visit"]
+    assert visits and all((v["guest"], v["host"]) == ("TGO", "GHA") for v in visits)
+
+
+def test_next_pair_summit_with_an_adjective_is_a_planned_meeting():
+    e = one("MADRID, June 9 (Reuters) - Sanchez and Akhannouch are expected to co-chair the next Spain-Morocco "
+            "high-level summit in Madrid this summer, where officials say new agreements are being prepared.",
+            "meeting")
+    assert (e["title"], e["status"], e["location"]) == ("Spain-Morocco high-level summit", "planned", "Madrid")
+
+
+def test_summit_travelled_to_is_held_in_that_countrys_capital():
+    e = one("MADRID, June 9 (Reuters) - Last year Prime Minister Pedro Sanchez travelled to Morocco for the "
+            "13th Spain-Morocco high-level summit.", "meeting")
+    assert (e["location"], e["status"], e["start"]) == ("Rabat", "occurred", "2024")
+
+
+def test_signing_a_plan_of_cooperation_is_a_signing():
+    e = one("LIMA, June 9 (Andina) - On 8 June, Foreign Minister of Peru Elmer Schialer held talks with Foreign "
+            "Minister of Ecuador Gabriela Sommerfeld, who is in Lima on an official visit. Following the talks, the "
+            "ministers signed a Plan of Cooperation between the diplomatic services of the two countries for "
+            "2026-2028.", "signing")
+    assert (e["status"], e["start"], e["location"]) == ("occurred", "2025-06-08", "Lima")
+
+
+def test_visit_runs_from_the_arrival_the_evening_before():
+    found = events("LIMA, March 6 (Andina) - President of Peru Dina Boluarte and President of Ecuador Daniel Noboa "
+                   "on Thursday signed the Treaty on the Peru-Ecuador Border during Noboa's state visit to Lima. "
+                   "Noboa arrived in Lima on Wednesday evening.", dct="2026-03-06", event_type="visit")
+    assert found and {(v["start"], v["end"]) for v in found} == {("2026-03-04", "2026-03-05")}
+    assert all("arrival" not in v for v in found)

@@ -23,8 +23,9 @@ HELDOUT5 = ROOT / "examples" / "heldout5"
 # written blind to the rules, other regions and styles) 0.967, attributes 0.962. The held-out sets
 # were each written by a separate session blind to the rules and scored once on first sight before
 # being used for development: heldout 0.749 -> 0.976 (attributes 0.968), heldout2 0.814 -> 0.961
-# (0.935), heldout3 0.831 -> 0.901 (0.955), heldout4 0.789 -> 0.871 (0.850), heldout5 (9 real-style
-# articles annotated by a session that never read src/) 0.792 -> 0.808 (0.802).
+# (0.935), heldout3 0.831 -> 0.901 (0.955), heldout4 0.789 -> 0.876 (0.852), heldout5 (9 real-style
+# articles annotated by a session that never read src/) 0.792 -> 0.808 (0.802) -> 0.893 (0.832) after
+# agreements listed as texts and meetings told without "visit" (nlp-real2, issue 13).
 # Real news (../shared/corpus/real, 16 reports from 16 outlets, gold ../shared/gold/real.jsonl): first
 # sight 0.730 (attributes 0.773), now 0.927 (0.935); record confidences calibrated to ECE 0.031.
 REAL = SHARED / "corpus" / "real"
@@ -42,7 +43,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT2: (0.96, 0.935),
     HELDOUT3: (0.90, 0.95),
     HELDOUT4: (0.871, 0.85),
-    HELDOUT5: (0.808, 0.80),
+    HELDOUT5: (0.89, 0.83),
 }
 
 

@@ -55,6 +55,7 @@ class Gazetteer:
     renamed: dict[str, str] = field(default_factory=dict)  # folded former name -> current name
     former_names: dict[str, list[str]] = field(default_factory=dict)  # current name -> former names
     capital_names: dict[str, list[dict]] = field(default_factory=dict)  # alpha-3 -> capitals by period
+    capitals: dict[str, str] = field(default_factory=dict)  # alpha-3 -> its capital today
 
     def country_of(self, form: str) -> tuple[str, str] | None:
         form = form.removesuffix("'s").removesuffix("\u2019s")
@@ -101,6 +102,10 @@ class Gazetteer:
         """The name a renamed city has now ("Nur-Sultan" -> "Astana"), None if not known as renamed."""
         return self.renamed.get(fold(place))
 
+    def capital_of(self, alpha3: str | None, date: str | None) -> str | None:
+        """A country's capital at ``date``: by its name then if it was renamed, else today's."""
+        return self.capital_at(alpha3, date) or self.capitals.get(alpha3 or "")
+
     def capital_at(self, alpha3: str | None, date: str | None) -> str | None:
         """What a country's capital was called at ``date`` ("the Kazakh capital" in 2021: Nur-Sultan)."""
         periods = self.capital_names.get(alpha3 or "")
@@ -137,6 +142,8 @@ def gazetteer() -> Gazetteer:
                 g.country_forms[fold(form)] = (a3, kind)
     for a3, rec in countries.items():
         g.country_names[a3] = rec["name"]
+        if rec.get("capitals"):
+            g.capitals[a3] = rec["capitals"][0]
         g.country_forms[fold(rec["name"])] = (a3, "name")
     if (DATA / "leaders.json").exists():
         for item in load_json("leaders.json"):  # type: ignore[union-attr]

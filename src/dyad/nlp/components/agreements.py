@@ -36,6 +36,9 @@ CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has",
                 "sets", "aims", "seeks", "provides", "calls", "includes", "covers", "envisages", "lays", "outlines",
                 "replaces", "lifts", "allows", "gives", "opens", "marks", "signals", "defines", "can", "could",
                 "should", "may", "must"}
+# "the other documents were memorandums on A and B, and a joint declaration": a list of the texts signed
+LISTED_DOCS = (r"\b(?:documents|texts|instruments|agreements|accords|deals|pacts)\s+(?:were|are|included|include|"
+               r"comprised|comprise)\b")
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
           r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
@@ -52,14 +55,17 @@ PLURAL_TRIGGER = re.compile(
     r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
-    r"in|on|covering|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
+    r"in|on|covering|(?P<cover>cover|covered)|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
     r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
     r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
+    # "a joint declaration of the two presidents": who issued it, not what it is about
+    r"(?:\s+(?:of|by)\s+the\s+(?:two|three|four|five|both)\s+(?:presidents|leaders|heads\s+of\s+state|"
+    r"prime\s+ministers|ministers|foreign\s+ministers|governments|sides|countries))?"
     r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
-    r"welcoming|condemning|urging|outlining|setting|covering|underlining)\b)",
+    r"welcoming|condemning|urging|outlining|setting|covering|underlining|supporting|backing|endorsing)\b)",
     re.I)
 # "in a joint communique issued at the end of the visit": the verb after the instrument
 JOINT_ISSUED = re.compile(
@@ -67,7 +73,8 @@ JOINT_ISSUED = re.compile(
     r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
-    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,|\band(?=\s+an?\s)))(?:\s+and)?\s+"
+    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,(?:\s+as\s+well\s+as)?|"
+    r"\band(?=\s+an?\s)))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
@@ -82,7 +89,8 @@ LOWER_INSTRUMENT = re.compile(
 ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
                          r"\((?P<acr>[A-Z]{2,6})\)")
 ACRONYM_USE = re.compile(r"\b([A-Z]{2,6})\s+(?:agreement|deal|pact|accord|treaty|framework|partnership)\b", re.I)
-ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|programme|program)\s+(?:for|on)\s+"
+ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|work plan|working plan|programme|program)\s+"
+                     r"(?:for|on)\s+"
                      r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
 
 
@@ -184,7 +192,8 @@ class AgreementExtractor:
         negotiated = re.search(r"\bnegotiat\w*\s+(?:on|over|of|for|towards?)\b[^.;]*$", before, re.I)
         planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
             r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
-            r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b", after, re.I))
+            r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b|"
+            r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I))
         if done or (tense == "past" and verb and not negotiated):
             status = "signed"
         elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
@@ -383,12 +392,12 @@ class AgreementExtractor:
                     continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
-                        r"comprises|comprised|comprising|consists of|consisted of)\b",
-                        sent.text[:m.start()], re.I):
+                        r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
+                        + LISTED_DOCS, sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
                         and not re.search(
-                        r"\b(?:signed|issued|adopted|released|approved|inked|concluded|exchanged)\b",
+                        r"\b(?:signed|issued|adopted|released|approved|inked|concluded|exchanged)\b|" + LISTED_DOCS,
                         sent.text[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
@@ -403,7 +412,8 @@ class AgreementExtractor:
                     title = title[:amount.start()] + title[amount.end():]
                 title = re.split(r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
-                                 r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?)\b", title)[0]
+                                 r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
+                                 r"declarations?)\b", title)[0]
                 for t in doc._.timexes or []:
                     if a < t.start < a + len(title) and not re.search(r"\bthe\s+$", text_of(doc)[a:t.start]):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
@@ -415,7 +425,7 @@ class AgreementExtractor:
                     sectors = sectors or ["diplomacy"]
                 if not sectors:
                     continue
-                noun = m.groupdict().get("noun") or re.match(r"\w+(?: map)?", title).group(0)
+                noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED):
                     noun = "joint " + noun
                 span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
@@ -424,7 +434,7 @@ class AgreementExtractor:
                 if m.groupdict().get("listed"):
                     self._continue_list(rec, [*found, *out], a)
                 out.append(rec)
-                taken.append((a, b))
+                taken.append((a, max(span_end, a + 1)))
         return out
 
     @staticmethod
@@ -451,6 +461,8 @@ class AgreementExtractor:
             if list_start in lists or any(x < a < y for x, y in spans):
                 continue  # "contracts and agreements in A, B": one list, named by its first noun
             lists.add(list_start)
+            if m.group("cover") and not re.search(r"(?:s|memoranda)$", m.group("noun"), re.I):
+                continue  # "the energy agreement covers transit and storage": one text's content, not a list
             if any(list_start <= t.start < list_start + 2 for t in doc._.timexes or []):
                 continue  # "agreements on Friday covering ...": a date, not a list of fields
             if m.group("mid").strip() and m.group("list")[:1].isupper():
@@ -529,7 +541,7 @@ class AgreementExtractor:
         stop = end
         for i, tok in enumerate(span):
             prev = span[i - 1] if i else None
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) and tok.dep_ != "compound" or (
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) and tok.dep_ not in ("compound", "amod") or (
                     tok.tag_ == "VBG" and prev is not None and prev.text in (",", "and")):
                 stop = tok.idx
                 break
@@ -583,6 +595,12 @@ class AgreementExtractor:
                 if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
                     subparts = [left, right]
             for sp in subparts:
+                sp = re.sub(r"^(?:the|a|an)\s+", "", sp)  # "A and the B"
+                # "between the academies of the two ministries": the parties' owners are not the field
+                sp = re.sub(r"\s+of\s+the\s+(?:two|both)\s+(?:countries|sides|nations|states|governments|"
+                            r"(?:foreign\s+)?ministries)$", "", sp)
+                if not sp:
+                    continue
                 s = text_of(doc).find(sp, offset)
                 out.append((sp, (s, s + len(sp))))
         return out

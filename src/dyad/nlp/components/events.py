@@ -81,10 +81,16 @@ FORMAT_MEETING_RE = re.compile(
     r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
     r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
     r"(?:meeting|consultations?|summit|dialogue))\b|"
+    # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
+    r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
-PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+(?P<noun>summit|talks|summit talks)\b")
+PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
+                            r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
+                            r"(?:summit|talks|summit talks))\b")
 DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -92,14 +98,17 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
-TWO_MET_RE = re.compile(r"\b(?:the\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|they)\s+"
+PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
+TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
-    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?)))",
+    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|"
+    r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for))))",
     re.I)
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
@@ -140,6 +149,13 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 
 
 DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO days."""
+    from datetime import date
+
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
 
 
 def dateline_day(doc: Doc, pos: int) -> str | None:
@@ -400,7 +416,7 @@ class EventExtractor:
                     text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
                     "cue": "noun" if m.group("noun") else "verb",
-                    "own_day": own_day,
+                    "own_day": own_day, "arrival": bool(arrival),
                     "recalled": bool(RECALLED_RE.search(window)),
                     "kind": "event", "event_type": "visit", "title": title, "status": status,
                     "start": start, "end": end, "location": self._location(doc, host, trig_end, sent),
@@ -430,7 +446,13 @@ class EventExtractor:
                 # the past ("who arrived in the capital for a state visit"): the month of the report.
                 for v in group:
                     v["start"] = doc._.dct[:7]
+            landed = sorted(v["start"] for v in dated if v.get("arrival") and len(v["start"]) == 10)
+            if best and len(best["start"]) == 10 and best["end"] is None and landed and \
+                    landed[0] < best["start"] and days_apart(landed[0], best["start"]) <= 2:
+                # "arrived on Wednesday evening" before the talks of Thursday: the visit runs from the arrival
+                best = {**best, "start": landed[0], "end": best["start"]}
             for v in group:
+                v.pop("arrival", None)
                 v["level"] = v["level"] or level
                 if best:
                     v["start"], v["end"] = best["start"], best["end"]
@@ -475,6 +497,8 @@ class EventExtractor:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
+                if PASSIVE_HOST_RE.search(sent.text[:m.start()]) and re.match(r"\s+by\b", obj):
+                    hp, gp = gp, hp  # "X was received by President Y": Y is the host
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
                     continue
@@ -613,8 +637,13 @@ class EventExtractor:
         if dateline and main and main.get("location") and self.gaz.country_of(dateline) and \
                 self.gaz.country_of(dateline)[0] == main.get("guest") != main.get("host"):
             dateline = None  # filed from the guest's capital ("BEIJING, Nov. 16 -"): the visit is elsewhere
+        went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+                         r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", sent.text[:m.start()])
+        went_to = self.gaz.country_of(went.group("c")) if went else None
+        capital = self.gaz.capital_of(went_to[0], doc._.dct) if went_to and went_to[1] == "name" else None
         return self._place_after(sent.text, m.end(), clause_only=True) \
             or self._place_before(sent.text, m.start()) \
+            or capital \
             or dateline or (main.get("location") if main else None) \
             or self._place_near(sent.text, m.start())
 
@@ -856,13 +885,36 @@ class EventExtractor:
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         m = MEETING_RE.search(sent.text)
         pair_met = None
+        received = None
+        if not m:
+            rb = RECEIVED_BY_RE.search(sent.text)
+            if rb:
+                guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
+                hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
+                if guests and hosts and None not in {person_country(doc, guests[-1]), person_country(doc, hosts[0])} \
+                        and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
+                    m = received = rb
+                    received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
         if not m:
             met = re.search(r"\bmet\b", sent.text)
-            if met and persons_in(doc, sent.start_char, sent.start_char + met.start()) and \
-                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
+            subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
+            if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
+            elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
+                    r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.search(r"\b(?:has|have|had|will|never|not)\b",
+                                  text_of(doc)[subj[-1]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.match(r"\s+(?:regularly|often|frequently|repeatedly|several|many|numerous|\w+\s+times)\b",
+                                 sent.text[met.end():]):
+                # "X and Y have met regularly": a habit, not one meeting
+                m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
+                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
+                # without a visit: "they last met in person on the sidelines of the summit", the pair
+                # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
         pair_countries: list[str] = []
         if not m:
@@ -904,9 +956,11 @@ class EventExtractor:
             countries = pc
         elif not main and len(countries) < 2:
             return []
-        if not people and not main and not pair_countries:
+        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
             return []
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
+        if received:
+            fmt = "reception"  # not the talks of the same day with someone else
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                            clause_tense(doc, a))
         if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
@@ -919,6 +973,8 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
+        if pair_met and not main and len(names) < 2:
+            names = self._leaders_of(doc, countries) or names
         if main and main.get("participants") and len(names) < 2 and (pair_met or any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
@@ -942,6 +998,11 @@ class EventExtractor:
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        if pair_countries and len(set(names)) < 2:
+            title = noun  # "the next A-B summit": its name, not one of its two leaders
+        if received:
+            title = f"{received_names[0]} receives {received_names[1]}"
+            names = list(received_names)
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
@@ -984,10 +1045,12 @@ class EventExtractor:
             return []
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
-        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b",
-                                                                   m.group("what") or m.group("what2") or ""):
+        named = m.group("what") or m.group("what2") or m.group("what3") or ""
+        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", m.group("what") or m.group("what2"))
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "",
+                      m.group("what") or m.group("what2") or m.group("what3"))
         what = re.sub(r"[\"\u201c\u201d]", "", what)
         names = [self.gaz.name_of(c) or c for c in countries[:2]]
         location = self._place_after(sent.text, m.end(), clause_only=True) or \
@@ -999,7 +1062,8 @@ class EventExtractor:
         key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
         return [{
             "cue": "format",
-            "kind": "event", "event_type": "meeting", "title": f"{'-'.join(names)} {what}",
+            "kind": "event", "event_type": "meeting",
+            "title": what if m.group("what3") and re.search(r"\w-[A-Z]", what) else f"{'-'.join(names)} {what}",
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
