@@ -42,7 +42,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT: (0.976, 0.965),
     HELDOUT2: (0.96, 0.935),
     HELDOUT3: (0.90, 0.95),
-    HELDOUT4: (0.871, 0.85),
+    HELDOUT4: (0.876, 0.85),
     HELDOUT5: (0.89, 0.83),
 }
 
