@@ -15,13 +15,19 @@ branch_labels = None
 depends_on = None
 
 
+RECORD_INDEXES = {'evidence': 'ix_evidence_record', 'status_history': 'ix_history_record'}
+
+
+def _record_indexes(columns: list[str]) -> None:
+    """Recreate the record lookup index of evidence and status history on ``columns``."""
+    for table, index in RECORD_INDEXES.items():
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_index(index)
+            batch_op.create_index(index, columns, unique=False)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('evidence') as batch_op:
-        batch_op.drop_index('ix_evidence_record')
-        batch_op.create_index('ix_evidence_record', ['record_id', 'record_kind'], unique=False)
-    with op.batch_alter_table('status_history') as batch_op:
-        batch_op.drop_index('ix_history_record')
-        batch_op.create_index('ix_history_record', ['record_id', 'record_kind'], unique=False)
+    _record_indexes(['record_id', 'record_kind'])
     with op.batch_alter_table('mentions') as batch_op:
         batch_op.drop_index('ix_mentions_kind')
     conn = op.get_bind()
@@ -39,10 +45,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('mentions') as batch_op:
         batch_op.create_index('ix_mentions_kind', ['kind'], unique=False)
-    with op.batch_alter_table('status_history') as batch_op:
-        batch_op.drop_index('ix_history_record')
-        batch_op.create_index('ix_history_record', ['record_kind', 'record_id'], unique=False)
-    with op.batch_alter_table('evidence') as batch_op:
-        batch_op.drop_index('ix_evidence_record')
-        batch_op.create_index('ix_evidence_record', ['record_kind', 'record_id'], unique=False)
+    _record_indexes(['record_kind', 'record_id'])
     # the hashed full-text rowids are valid rowids for the older code too
