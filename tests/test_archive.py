@@ -105,6 +105,41 @@ def test_any_order_and_batching_gives_the_same_base_as_a_rebuild(extracted, tmp_
     assert without_history(export(factory)) == reference
 
 
+def test_a_country_record_grows_from_its_new_reports_alone(extracted, tmp_path, monkeypatch):
+    """A country named in many articles: the latest article adds to its record without reading
+    the record's earlier mentions, and the record equals the one a rebuild makes."""
+    import dyad.resolve.units as units_module
+    from dyad.store.models import Entity, Evidence
+
+    items = sorted(documents(extracted), key=lambda it: (it[0].published or "", it[0].doc_id))
+    last = items[-1]
+    named = {f.get("country") for f in last[1] if f.get("kind") == "entity" and f.get("entity_type") == "country"}
+    factory = replay(tmp_path / "grow.db", items[:-1], [len(items) - 1])
+    with factory() as session:
+        rid = session.execute(select(Entity.id).where(Entity.subtype == "country", Entity.block.in_(
+            [f"ent:country:{c}" for c in named if c]))
+            .join(Evidence, (Evidence.record_id == Entity.id) & (Evidence.record_kind == "entity"))
+            .group_by(Entity.id).order_by(func.count().desc()).limit(1)).scalar_one()
+        earlier = set(session.scalars(select(Evidence.mention_id).where(Evidence.record_id == rid)))
+    loaded: set[int] = set()
+    original = units_module.load
+
+    def spy(session, ids):  # type: ignore[no-untyped-def]
+        ids = set(ids)
+        loaded.update(ids)
+        return original(session, ids)
+
+    monkeypatch.setattr(units_module, "load", spy)
+    store_batch(factory, [last], IngestReport())
+    assert len(earlier) >= 10 and not loaded & earlier
+    with factory() as session:
+        grown = session.scalar(select(func.count()).select_from(Evidence).where(Evidence.record_id == rid))
+    assert grown > len(earlier)
+    incremental = without_history(export(factory))
+    resolve_all(factory)
+    assert without_history(export(factory)) == incremental
+
+
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared (the scorer) not present")
 
 

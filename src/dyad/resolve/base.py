@@ -33,8 +33,12 @@ def record_id(kind: str, members: Iterable[M]) -> str:
     """Named after the record's first report (publication date, then document, then place):
     an archive grows forward in time, so later reports join a record without renaming it.
     Only an earlier report, a merge or a split changes an id, and the old one becomes an alias."""
-    first = min(members, key=lambda m: m.order).key
-    return f"{kind[:3]}-{hashlib.sha1(first.encode()).hexdigest()[:10]}"
+    return record_id_of(kind, min(members, key=lambda m: m.order).key)
+
+
+def record_id_of(kind: str, first_key: str) -> str:
+    """The id of a record of ``kind`` whose first report is the mention keyed ``first_key``."""
+    return f"{kind[:3]}-{hashlib.sha1(first_key.encode()).hexdigest()[:10]}"
 
 
 def most_common(values: Iterable[Any], prefer: Any = None) -> Any:

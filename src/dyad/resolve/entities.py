@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from dyad.resolve import tally
 from dyad.resolve.base import M, UnionFind, most_common
 from dyad.text.names import NAME_PARTICLES, plain, surname, synonym_key, translit_key
 
@@ -126,6 +127,10 @@ def _role_rank(role: str) -> int:
 
 def merge_entity(members: list[M]) -> dict:
     etype = members[0].data.get("entity_type")
+    if tally.is_single_key_type(etype):
+        # One record per unit: merged from a summary a new report can be added to (resolve/tally.py).
+        summary = tally.tally_of(members)
+        return {**tally.entity_of(summary, etype), "_tally": summary}
     names = [m.data["name"] for m in members]
     if etype == "person":
         named = Counter(names)

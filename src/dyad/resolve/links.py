@@ -134,7 +134,7 @@ def refresh(session: Session, changes: Changes) -> None:
         done = changes.written.get(kind, set())
         rows = [row for batch in _chunks(sorted(changes.person_keys))
                 for row in session.scalars(select(model).where(model.link_key.in_(batch))) if row.id not in done]
-        _relink(session, kind, rows, now)
+        changes.relinked.setdefault(kind, set()).update(_relink(session, kind, rows, now))
     if changes.event_docs:
         done = changes.written.get("agreement", set())
         docs = sorted(changes.event_docs)
@@ -144,13 +144,17 @@ def refresh(session: Session, changes: Changes) -> None:
             .where(Evidence.record_kind == "agreement", Document.doc_id.in_(batch)))}
         rows = [row for batch in _chunks(sorted(ids - done))
                 for row in session.scalars(select(Agreement).where(Agreement.id.in_(batch)))]
-        _relink(session, "agreement", rows, now)
+        changes.relinked.setdefault("agreement", set()).update(_relink(session, "agreement", rows, now))
     session.flush()
 
 
-def _relink(session: Session, kind: str, rows: list, now: str) -> None:
+def _relink(session: Session, kind: str, rows: list, now: str) -> set[str]:
+    """Recompute the links of ``rows``; returns the ids whose data changed."""
     datas = [dict(row.data) for row in rows]
     resolve_many(session, kind, datas)
+    changed = set()
     for row, data in zip(rows, datas, strict=True):
         if data != row.data:
             row.data, row.updated = data, now
+            changed.add(row.id)
+    return changed

@@ -15,27 +15,30 @@ commit together and readers see the base before or after a change, never between
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, cast, delete, func, select
+from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
-from dyad.resolve import links
+from dyad.resolve import links, tally
 from dyad.resolve import units as un
-from dyad.resolve.base import M, record_id, sources_of
+from dyad.resolve.base import M, record_id, record_id_of, sources_of
 from dyad.resolve.blocks import blocking_keys
-from dyad.resolve.confidence import record_confidence
+from dyad.resolve.confidence import confidence_of
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
+from dyad.store import search
 from dyad.store.db import lock_for_writing, session_scope
 from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
     Correction,
+    Document,
     Evidence,
     Mention,
     MentionKey,
@@ -63,11 +66,23 @@ class Changes:
 
     written: dict[str, set[str]] = field(default_factory=dict)  # kind -> record ids written
     removed: dict[str, set[str]] = field(default_factory=dict)  # kind -> record ids gone
+    indexed: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids whose search rows are done
+    relinked: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids whose links changed after
     person_keys: set[str] = field(default_factory=set)  # person link keys whose records changed
     event_docs: set[str] = field(default_factory=set)  # documents whose event mentions changed record
 
     def count(self) -> int:
         return sum(len(v) for v in self.written.values())
+
+    def derived(self) -> dict[str, set[str]]:
+        """Records whose quote pairs or search rows are still to refresh: written or removed and
+        not indexed on the way, or relinked after."""
+        out = {}
+        for kind in KINDS:
+            done = self.indexed.get(kind, set()) - self.relinked.get(kind, set())
+            out[kind] = ((self.written.get(kind, set()) | self.removed.get(kind, set())) - done) \
+                | self.relinked.get(kind, set())
+        return out
 
 
 def _now() -> str:
@@ -80,10 +95,13 @@ def _corrections(session: Session) -> list[Correction]:
 
 def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
     """Re-resolve the units of ``seed_ids`` (new or changed mentions) in this transaction."""
-    ids, edges = un.expand(session, seed_ids)
-    mentions = un.load(session, ids)
     changes = Changes()
     corrections = _corrections(session)
+    seed_ids = set(seed_ids)
+    if not any(c.kind == "entity" for c in corrections):
+        seed_ids -= _add_to_single_key_records(session, seed_ids, changes)
+    ids, edges = un.expand(session, seed_ids)
+    mentions = un.load(session, ids)
     by_kind: dict[str, list[list[M]]] = {}
     for unit in un.components(mentions, edges):
         by_kind.setdefault(unit[0].kind, []).append(unit)
@@ -91,9 +109,8 @@ def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
         if by_kind.get(kind):
             _resolve_units(session, kind, by_kind[kind], corrections, changes)
     links.refresh(session, changes)
-    derived: dict[str, set[str]] = {k: changes.written.get(k, set()) | changes.removed.get(k, set()) for k in KINDS}
     # Records only: documents are indexed when stored (their text never changes with resolution).
-    refresh_derived(session, derived)  # quotes' pairs and the search index
+    refresh_derived(session, changes.derived())  # quotes' pairs and the search index
     return changes
 
 
@@ -188,6 +205,9 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         conn.execute(Evidence.__table__.insert(), batch)
     for batch in un.chunks(history, 5000):
         conn.execute(StatusHistory.__table__.insert(), batch)
+    if kind != "quote":  # a quote's pair is known only once every record is written
+        search.index_written(session, kind, rows, gone)
+        changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
     new_ids = {rid for rid, _, _ in built}
     _alias(session, kind, old_members, built, new_ids)
     changed = {rid for rid, _, _ in built if not (rid in old_rows and old_rows[rid][0] == serial[rid])}
@@ -208,6 +228,73 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
                                   for s in json.loads(old_rows[rid][0]).get("sources") or [])
 
 
+def _add_to_single_key_records(session: Session, seed_ids: set[int], changes: Changes) -> set[int]:
+    """Add new mentions of countries, places and other one-key entities to their records from
+    the records' summaries (resolve/tally.py), without reading the records' other mentions.
+    Returns the mentions done; the others (a new record, a mention already in one, a document
+    already in one) go through the unit's full resolution."""
+    Entity = RECORD_MODELS["entity"]
+    blocks: dict[str, list[int]] = {}
+    for batch in un.chunks(sorted(seed_ids)):
+        for mid, block in session.execute(select(Mention.id, Mention.block)
+                                          .where(Mention.id.in_(batch), Mention.kind == "entity")):
+            if tally.is_single_key_block(block):
+                blocks.setdefault(block, []).append(mid)
+    if not blocks:
+        return set()
+    records: dict[str, list] = {}
+    for batch in un.chunks(sorted(blocks)):
+        for row in session.execute(select(Entity.block, Entity.id, Entity.data, Entity.first_seen)
+                                   .where(Entity.block.in_(batch))):
+            records.setdefault(row.block, []).append(row)
+    known: set[int] = set()  # seeds some record already holds (a re-resolution, not an addition)
+    for batch in un.chunks([mid for mids in blocks.values() for mid in mids]):
+        known.update(session.scalars(select(Evidence.mention_id).where(Evidence.record_kind == "entity",
+                                                                       Evidence.mention_id.in_(batch))))
+    todo = {b: mids for b, mids in blocks.items()
+            if len(records.get(b, [])) == 1 and "_tally" in (records[b][0].data or {}) and not known & set(mids)}
+    if not todo:
+        return set()
+    mentions = un.load(session, [mid for mids in todo.values() for mid in mids])
+
+    def published_of(doc_id: str) -> str | None:
+        return session.scalar(select(Document.published).where(Document.doc_id == doc_id))
+
+    done: set[int] = set()
+    now = _now()
+    for block, mids in sorted(todo.items()):
+        row = records[block][0]
+        new = sorted((mentions[i] for i in mids if i in mentions), key=lambda m: m.order)
+        old = dict(row.data)
+        if not new or {m.doc_id for m in new} & {s["doc"] for s in old.get("sources") or []}:
+            continue
+        summary = tally.combine(old["_tally"], tally.tally_of(new))
+        etype = old.get("entity_type")
+        data = {**tally.entity_of(summary, etype), "_tally": summary,
+                "sources": tally.insert_sources(old.get("sources") or [], new, published_of)}
+        rid = record_id_of("entity", summary["first"][-1])
+        seen = [x for x in [row.first_seen, *(m.seen for m in new)] if x]
+        values = {"id": rid, "label": _label(data), "subtype": _subtype("entity", data),
+                  "countries": _countries(data), "date_start": None, "date_end": None,
+                  "confidence": confidence_of("entity", *tally.confidence_counts(summary)), "data": data,
+                  "block": block, "link_key": links.link_key("entity", data),
+                  "first_seen": min(seen) if seen else None, "updated": now}
+        session.execute(delete(Entity).where(Entity.id == row.id))
+        session.connection().execute(Entity.__table__.insert(), [values])
+        if rid != row.id:  # an earlier report: the record is renamed, its old id an alias
+            session.execute(update(Evidence).where(Evidence.record_kind == "entity", Evidence.record_id == row.id)
+                            .values(record_id=rid))
+            _alias(session, "entity", {row.id: {new[0].id}}, [(rid, data, new)], {rid})
+            changes.removed.setdefault("entity", set()).add(row.id)
+        session.connection().execute(Evidence.__table__.insert(),
+                                     [{"record_kind": "entity", "record_id": rid, "mention_id": m.id} for m in new])
+        search.index_written(session, "entity", [values], [row.id] if rid != row.id else [])
+        changes.written.setdefault("entity", set()).add(rid)
+        changes.indexed.setdefault("entity", set()).update({rid, row.id})
+        done.update(m.id for m in new)
+    return done
+
+
 def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, int]:
     """How many evidence rows each record has (all of them, not only this unit's)."""
     out: dict[str, int] = {}
@@ -219,7 +306,10 @@ def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, i
 
 
 def _confidence(kind: str, members: list[M]) -> float | None:
-    return record_confidence(kind, [m.data for m in members])
+    confs = [m.data.get("confidence") for m in members]
+    scored = [(float(c), m.doc_id) for c, m in zip(confs, members, strict=True)
+              if isinstance(c, (int, float)) and not isinstance(c, bool)]
+    return confidence_of(kind, Counter(c for c, _ in scored), len({d for _, d in scored}))
 
 
 def _alias(session: Session, kind: str, old_members: dict[str, set[int]],
@@ -291,7 +381,7 @@ def rebuild(session: Session) -> dict[str, int]:
     session.flush()
     # Quotes' pairs and the search index of the records that changed (all of them on a new base);
     # documents keep their rows: their text does not change with resolution.
-    refresh_derived(session, {k: changes.written.get(k, set()) | changes.removed.get(k, set()) for k in KINDS})
+    refresh_derived(session, changes.derived())
     return {kind: session.scalar(select(func.count()).select_from(model)) or 0
             for kind, model in RECORD_MODELS.items()}
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, Quote
 
 PAIR_KINDS = ("event", "agreement", "project", "metric")
+FIRST_REPORTS = 8  # a quote's reports are read this many at a time, earliest first
 
 
 def _codes(countries: str | None) -> list[str]:
@@ -130,8 +131,8 @@ def _quote_pairs(quote: Quote, docs: list[int], known: _DocTopics, country: str 
     """The pairs a quote may belong to, best first, from its documents in report order; stops at
     the first documents that give one (later reports cannot change the first candidate)."""
     candidates: list[str] = []
-    for i in range(0, len(docs), 8):
-        chunk = docs[i:i + 8]
+    for i in range(0, len(docs), FIRST_REPORTS):
+        chunk = docs[i:i + FIRST_REPORTS]
         known.ensure(chunk)
         for d in chunk:
             topics = known.topics.get(d, [])
@@ -178,11 +179,13 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
                                            .where(Entity.subtype == "person", Entity.label.in_(speakers))):
             person_country[label] = (data or {}).get("country")
     known = _DocTopics(session)
-    if ids is None:
-        known.ensure(all_docs)  # every quote: compute every document's topics in a few big queries
+    docs_in_order = {x.id: sorted(docs_of.get(x.id, ()), key=lambda d: order.get(d, ("", ""))) for x in quotes}
+    # The first reports of every quote in a few big queries (most quotes are placed by them);
+    # the later reports of a quote they do not place are read on demand.
+    known.ensure(sorted({d for docs in docs_in_order.values() for d in docs[:FIRST_REPORTS]}))
     assigned = 0
     for quote in quotes:
-        docs = sorted(docs_of.get(quote.id, ()), key=lambda d: order.get(d, ("", "")))
+        docs = docs_in_order[quote.id]
         candidates = _quote_pairs(quote, docs, known, person_country.get(quote.data.get("speaker") or ""))
         if candidates:
             a, b = candidates[0].split("-")

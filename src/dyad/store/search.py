@@ -33,7 +33,7 @@ SEARCH = sa.table("search_index", sa.column("kind"), sa.column("record_id"), sa.
 SEARCH_ROWS = sa.table("search_index", sa.column("rowid"), sa.column("kind"), sa.column("record_id"),
                        sa.column("label"), sa.column("body"), sa.column("pairs"), sa.column("year"))
 # Fields whose values are ids, offsets or our own bookkeeping, not text anyone would search for.
-SKIP_FIELDS = {"sources", "event", "corrected", "ref", "event_ref", "link_key"}
+SKIP_FIELDS = {"sources", "event", "corrected", "ref", "event_ref", "link_key", "_tally"}
 WORD = re.compile(r"\w+", re.UNICODE)
 # bm25 weights per FTS5 column (kind, record_id, label, body, pairs, year): a hit in the label
 # (a person's name, an agreement's title) outranks one in the body.
@@ -140,6 +140,16 @@ def reindex_records(session: Session, kind: str, ids: Iterable[str], fresh: bool
                 rows.append(_row_for(kind, rid, label, data or {}, countries, date))
     if rows:
         _insert(session, rows)
+    return len(rows)
+
+
+def index_written(session: Session, kind: str, records: Iterable[dict], gone: Iterable[str] = ()) -> int:
+    """Index records just written, from the rows in hand (id, label, data, countries, date_start),
+    without reading them back; ``gone``: ids whose rows are removed. Returns rows written."""
+    rows = [_row_for(kind, r["id"], r["label"], r["data"] or {}, r["countries"], r["date_start"]) for r in records]
+    _delete(session, kind, sorted({r["record_id"] for r in rows} | set(gone)))
+    for i in range(0, len(rows), 500):
+        _insert(session, rows[i:i + 500])
     return len(rows)
 
 
