@@ -14,7 +14,6 @@ commit together and readers see the base before or after a change, never between
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from dyad import jsontext
+from dyad.memory import gc_paused
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
 from dyad.resolve import links, tally
@@ -95,6 +96,11 @@ def _corrections(session: Session) -> list[Correction]:
 
 def resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
     """Re-resolve the units of ``seed_ids`` (new or changed mentions) in this transaction."""
+    with gc_paused():
+        return _resolve_mentions(session, seed_ids)
+
+
+def _resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
     changes = Changes()
     corrections = _corrections(session)
     seed_ids = set(seed_ids)
@@ -152,16 +158,20 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     now = _now()
     rows, evidence, history = [], [], []
     serial: dict[str, str] = {}
+    unchanged: set[str] = set()  # records whose content is what is stored
     rewrite: set[str] = set()  # record rows (and status history) to replace
     evidence_gone: list[tuple[str, int]] = []
     evidence_whole: list[str] = []  # records whose evidence is replaced whole
     for rid, data, cl in built:
         confidence = data.pop("_confidence", None)
-        serial[rid] = json.dumps(data)
+        serial[rid] = jsontext.dumps(data)
         old = old_rows.get(rid)
         members = {m.id for m in cl}
         before = old_members.get(rid)
-        same_text = old is not None and old[0] == serial[rid]
+        # The same content stored by an older serializer is the same record too.
+        same_text = old is not None and (old[0] == serial[rid] or jsontext.loads(old[0]) == jsontext.loads(serial[rid]))
+        if same_text:
+            unchanged.add(rid)
         if same_text and before == members and complete.get(rid) == len(members):
             continue
         rewrite.add(rid)
@@ -210,7 +220,7 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
     new_ids = {rid for rid, _, _ in built}
     _alias(session, kind, old_members, built, new_ids)
-    changed = {rid for rid, _, _ in built if not (rid in old_rows and old_rows[rid][0] == serial[rid])}
+    changed = {rid for rid, _, _ in built if rid not in unchanged}
     changes.written.setdefault(kind, set()).update(changed)
     changes.removed.setdefault(kind, set()).update(set(old_ids) - new_ids)
     if kind == "entity":
@@ -218,14 +228,14 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
             if rid in changed and data.get("entity_type") == "person":
                 changes.person_keys.add(links.person_link(data["name"]))
         for rid in set(old_ids) - new_ids:
-            data = json.loads(old_rows[rid][0]) if rid in old_rows else {}
+            data = jsontext.loads(old_rows[rid][0]) if rid in old_rows else {}
             if data.get("entity_type") == "person":
                 changes.person_keys.add(links.person_link(data["name"]))
     if kind == "event":
         moved = changed | (set(old_ids) - new_ids)
         changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
         changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
-                                  for s in json.loads(old_rows[rid][0]).get("sources") or [])
+                                  for s in jsontext.loads(old_rows[rid][0]).get("sources") or [])
 
 
 def _add_to_single_key_records(session: Session, seed_ids: set[int], changes: Changes) -> set[int]:
@@ -413,9 +423,10 @@ def _units_by_id(edges: list[tuple[int, str]]) -> list[list[int]]:
 
 def _rebuild_batch(session: Session, kind: str, unit_ids: list[list[int]], edges_of: None,
                    corrections: list[Correction], changes: Changes) -> None:
-    mentions = un.load(session, [i for u in unit_ids for i in u])
-    units = [sorted((mentions[i] for i in u if i in mentions), key=lambda m: m.order) for u in unit_ids]
-    _resolve_units(session, kind, [u for u in units if u], corrections, changes)
+    with gc_paused():
+        mentions = un.load(session, [i for u in unit_ids for i in u])
+        units = [sorted((mentions[i] for i in u if i in mentions), key=lambda m: m.order) for u in unit_ids]
+        _resolve_units(session, kind, [u for u in units if u], corrections, changes)
 
 
 # ------------------------------------------------------------------ pending work

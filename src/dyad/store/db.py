@@ -17,6 +17,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dyad import jsontext
+
 DEFAULT_URL = "sqlite:///dyad.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # How long one SQLite statement waits for another connection's lock before giving up (seconds),
@@ -68,7 +70,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, json_serializer=jsontext.dumps, json_deserializer=jsontext.loads)
     except Exception as exc:  # bad scheme, missing driver
         raise DatabaseError(f"cannot open database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
