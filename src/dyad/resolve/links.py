@@ -132,8 +132,10 @@ def refresh(session: Session, changes: Changes) -> None:
         if not changes.person_keys:
             break
         done = changes.written.get(kind, set())
-        rows = [row for batch in _chunks(sorted(changes.person_keys))
-                for row in session.scalars(select(model).where(model.link_key.in_(batch))) if row.id not in done]
+        # Ids first: after a full resolution every linked record was just written and none is read.
+        ids = sorted(rid for batch in _chunks(sorted(changes.person_keys))
+                     for rid in session.scalars(select(model.id).where(model.link_key.in_(batch))) if rid not in done)
+        rows = [row for batch in _chunks(ids) for row in session.scalars(select(model).where(model.id.in_(batch)))]
         changes.relinked.setdefault(kind, set()).update(_relink(session, kind, rows, now))
     if changes.event_docs:
         done = changes.written.get("agreement", set())

@@ -70,6 +70,7 @@ class Changes:
     indexed: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids whose search rows are done
     relinked: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids whose links changed after
     person_keys: set[str] = field(default_factory=set)  # person link keys whose records changed
+    fresh: set[str] = field(default_factory=set)  # kinds rebuilt into an empty table (no index rows)
     event_docs: set[str] = field(default_factory=set)  # documents whose event mentions changed record
 
     def count(self) -> int:
@@ -216,7 +217,7 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     for batch in un.chunks(history, 5000):
         conn.execute(StatusHistory.__table__.insert(), batch)
     if kind != "quote":  # a quote's pair is known only once every record is written
-        search.index_written(session, kind, rows, gone)
+        search.index_written(session, kind, rows, gone, fresh=kind in changes.fresh)
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
     new_ids = {rid for rid, _, _ in built}
     _alias(session, kind, old_members, built, new_ids)
@@ -369,6 +370,9 @@ def rebuild(session: Session) -> dict[str, int]:
             for vkey, members in merges.keys_of.items():
                 edges.extend((keyed[k], vkey) for k in members if k in keyed)
         units = _units_by_id(edges)
+        model = RECORD_MODELS[kind]
+        if session.scalar(select(model.id).limit(1)) is None and not search.has_rows(session, kind):
+            changes.fresh.add(kind)  # a new base: index rows are written without deleting first
         batch: list[list[int]] = []
         size = 0
         for unit_ids in units:

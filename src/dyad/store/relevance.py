@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from dyad.store.models import RECORD_MODELS, Document, Entity, Evidence, Mention, Quote
@@ -127,7 +127,7 @@ class _DocTopics:
                 self.events[doc].append((start, end, f"{codes[0]}-{codes[1]}"))
 
 
-def _quote_pairs(quote: Quote, docs: list[int], known: _DocTopics, country: str | None) -> list[str]:
+def _quote_pairs(date: str | None, docs: list[int], known: _DocTopics, country: str | None) -> list[str]:
     """The pairs a quote may belong to, best first, from its documents in report order; stops at
     the first documents that give one (later reports cannot change the first candidate)."""
     candidates: list[str] = []
@@ -136,7 +136,7 @@ def _quote_pairs(quote: Quote, docs: list[int], known: _DocTopics, country: str 
         known.ensure(chunk)
         for d in chunk:
             topics = known.topics.get(d, [])
-            at_event = [p for s, e, p in known.events.get(d, []) if said_during(quote.data.get("date"), s, e)]
+            at_event = [p for s, e, p in known.events.get(d, []) if said_during(date, s, e)]
             for p in at_event + topics:
                 if p not in candidates and p in topics + at_event:
                     candidates.append(p)
@@ -149,17 +149,17 @@ def _quote_pairs(quote: Quote, docs: list[int], known: _DocTopics, country: str 
 def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -> int:
     """Set ``countries`` of quotes ``ids`` (all when None) to the pair they are about; returns
     how many quotes got a pair."""
-    q = select(Quote)
-    if ids is not None:
+    if ids is None:
+        wanted = list(session.scalars(select(Quote.id).order_by(Quote.id)))
+    else:
         wanted = sorted(set(ids))
-        if not wanted:
-            return 0
-        q = q.where(Quote.id.in_(wanted))
-    quotes = list(session.scalars(q))
+    quotes: list[tuple[str, dict]] = []
+    for i in range(0, len(wanted), 500):
+        quotes.extend(session.execute(select(Quote.id, Quote.data).where(Quote.id.in_(wanted[i:i + 500]))).all())
     if not quotes:
         return 0
     docs_of: dict[str, set[int]] = {}
-    quote_ids = [x.id for x in quotes]
+    quote_ids = [qid for qid, _ in quotes]
     for i in range(0, len(quote_ids), 500):
         ev = (select(Evidence.record_id, Mention.document_id).join(Mention, Evidence.mention_id == Mention.id)
               .where(Evidence.record_kind == "quote", Evidence.record_id.in_(quote_ids[i:i + 500])))
@@ -172,26 +172,35 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
         for d, published, doc_id in session.execute(select(Document.id, Document.published, Document.doc_id)
                                                     .where(Document.id.in_(all_docs[i:i + 500]))):
             order[d] = (published or "", doc_id)
-    speakers = {x.data.get("speaker") for x in quotes if x.data.get("speaker")}
+    speakers = sorted({(data or {}).get("speaker") for _, data in quotes} - {None, ""})
     person_country: dict[str, str | None] = {}
-    if speakers:
+    for i in range(0, len(speakers), 500):
         for label, data in session.execute(select(Entity.label, Entity.data)
-                                           .where(Entity.subtype == "person", Entity.label.in_(speakers))):
+                                           .where(Entity.subtype == "person", Entity.label.in_(speakers[i:i + 500]))):
             person_country[label] = (data or {}).get("country")
     known = _DocTopics(session)
-    docs_in_order = {x.id: sorted(docs_of.get(x.id, ()), key=lambda d: order.get(d, ("", ""))) for x in quotes}
+    docs_in_order = {qid: sorted(docs_of.get(qid, ()), key=lambda d: order.get(d, ("", ""))) for qid in quote_ids}
     # The first reports of every quote in a few big queries (most quotes are placed by them);
     # the later reports of a quote they do not place are read on demand.
     known.ensure(sorted({d for docs in docs_in_order.values() for d in docs[:FIRST_REPORTS]}))
     assigned = 0
-    for quote in quotes:
-        docs = docs_in_order[quote.id]
-        candidates = _quote_pairs(quote, docs, known, person_country.get(quote.data.get("speaker") or ""))
+    values: list[dict] = []
+    for qid, data in quotes:
+        data = data or {}
+        candidates = _quote_pairs(data.get("date"), docs_in_order[qid], known,
+                                  person_country.get(data.get("speaker") or ""))
         if candidates:
             a, b = candidates[0].split("-")
-            quote.countries = f"|{a}|{b}|"
+            values.append({"qid": qid, "pair": f"|{a}|{b}|"})
             assigned += 1
         else:
-            quote.countries = ""
-    session.flush()
+            values.append({"qid": qid, "pair": ""})
+    table = Quote.__table__
+    session.flush()  # pending ORM changes first: this writes past the ORM
+    for i in range(0, len(values), 5000):
+        session.connection().execute(update(table).where(table.c.id == bindparam("qid"))
+                                     .values(countries=bindparam("pair")), values[i:i + 5000])
+    for quote in session.identity_map.values():  # objects already loaded see the new pairs
+        if isinstance(quote, Quote):
+            session.expire(quote, ["countries"])
     return assigned

@@ -106,9 +106,21 @@ def _delete(session: Session, kind: str, ids: list[str]) -> None:
             session.execute(sa.delete(SEARCH).where(SEARCH.c.kind == kind, SEARCH.c.record_id.in_(chunk)))
 
 
+def has_rows(session: Session, kind: str) -> bool:
+    """Whether the index holds any row of ``kind``."""
+    return session.execute(select(SEARCH.c.record_id).where(SEARCH.c.kind == kind).limit(1)).first() is not None
+
+
 def _insert(session: Session, rows: list[dict]) -> None:
+    if not rows:
+        return
     if _is_sqlite(session):
-        session.execute(sa.insert(SEARCH_ROWS), [{**r, "rowid": row_key(r["kind"], r["record_id"])} for r in rows])
+        # Straight to the driver: an FTS5 insert is cheap next to SQLAlchemy's per-row bookkeeping.
+        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.executemany("INSERT INTO search_index (rowid, kind, record_id, label, body, pairs, year) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [(row_key(r["kind"], r["record_id"]), r["kind"], r["record_id"], r["label"], r["body"],
+                             r["pairs"], r["year"]) for r in rows])
     else:
         session.execute(sa.insert(SEARCH), rows)
 
@@ -143,11 +155,14 @@ def reindex_records(session: Session, kind: str, ids: Iterable[str], fresh: bool
     return len(rows)
 
 
-def index_written(session: Session, kind: str, records: Iterable[dict], gone: Iterable[str] = ()) -> int:
+def index_written(session: Session, kind: str, records: Iterable[dict], gone: Iterable[str] = (),
+                  fresh: bool = False) -> int:
     """Index records just written, from the rows in hand (id, label, data, countries, date_start),
-    without reading them back; ``gone``: ids whose rows are removed. Returns rows written."""
+    without reading them back; ``gone``: ids whose rows are removed; ``fresh``: the index holds
+    no row of these records. Returns rows written."""
     rows = [_row_for(kind, r["id"], r["label"], r["data"] or {}, r["countries"], r["date_start"]) for r in records]
-    _delete(session, kind, sorted({r["record_id"] for r in rows} | set(gone)))
+    if not fresh:
+        _delete(session, kind, sorted({r["record_id"] for r in rows} | set(gone)))
     for i in range(0, len(rows), 500):
         _insert(session, rows[i:i + 500])
     return len(rows)
