@@ -34,7 +34,7 @@ from dyad.resolve.confidence import confidence_of
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
 from dyad.store import search
-from dyad.store.db import lock_for_writing, session_scope
+from dyad.store.db import bulk_insert, lock_for_writing, session_scope
 from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
@@ -209,13 +209,10 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         for batch in un.chunks(mids_gone):
             session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id == rid,
                                                    Evidence.mention_id.in_(batch)))
-    conn = session.connection()  # Core inserts: no ORM bookkeeping for rows nobody holds
-    for batch in un.chunks(rows, 500):
-        conn.execute(model.__table__.insert(), batch)
-    for batch in un.chunks(evidence, 5000):
-        conn.execute(Evidence.__table__.insert(), batch)
-    for batch in un.chunks(history, 5000):
-        conn.execute(StatusHistory.__table__.insert(), batch)
+    # Past the ORM: no bookkeeping for rows nobody holds.
+    bulk_insert(session, model.__table__, rows, 500)
+    bulk_insert(session, Evidence.__table__, evidence)
+    bulk_insert(session, StatusHistory.__table__, history)
     if kind != "quote":  # a quote's pair is known only once every record is written
         search.index_written(session, kind, rows, gone, fresh=kind in changes.fresh)
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))

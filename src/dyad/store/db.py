@@ -13,13 +13,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad import jsontext
 
 DEFAULT_URL = "sqlite:///dyad.db"
+SQLITE_CACHE_KB = 131072  # page cache per connection (128 MB, allocated as pages are used)
 MIGRATIONS = Path(__file__).parent / "migrations"
 # How long one SQLite statement waits for another connection's lock before giving up (seconds),
 # and how long a writer keeps retrying a transaction that gave up. $DYAD_BUSY_TIMEOUT overrides the first.
@@ -55,6 +56,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # A resolution writes records, evidence and index rows keyed by hashes, all over big B-trees: a
+    # page cache of 2 MB (the default) re-reads the same pages from disk for every batch.
+    cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 
@@ -137,6 +142,28 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 # Any constant: the advisory lock that serialises writers of one PostgreSQL base.
 WRITER_LOCK = 0x6479_6164
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict], chunk: int = 5000) -> None:
+    """Insert many rows (all with the same keys). On SQLite straight through the driver: a
+    resolution inserts a row of evidence per mention, and SQLAlchemy's per-row parameter handling
+    would cost more than SQLite's insert."""
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        for i in range(0, len(rows), chunk):
+            conn.execute(table.insert(), rows[i:i + chunk])
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for i in range(0, len(rows), chunk):
+        cursor.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows[i:i + chunk]])
+
+
+def _sqlite_value(value: object) -> object:
+    return jsontext.dumps(value) if isinstance(value, (dict, list)) else value
 
 
 def lock_for_writing(session: Session) -> None:
