@@ -75,26 +75,26 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
     by_surname: dict[str, list[str]] = {}
     for key in groups:
         by_surname.setdefault(surname(key), []).append(key)
+    facts = {k: _GroupFacts(g) for k, g in groups.items()}
     orphans: dict[str, list[M]] = {}
     for m in single:
         cands = by_surname.get(surname(m.data["name"]), [])
         if len(cands) > 1:
-            same_doc = [k for k in cands if any(x.doc_id == m.doc_id for x in groups[k])]
+            same_doc = [k for k in cands if m.doc_id in facts[k].docs]
             cands = same_doc if len(same_doc) == 1 else cands
         if len(cands) > 1 and m.data.get("role"):
             # "President Japarov" is the Japarov who is President, not the one who chairs the cabinet.
             head = m.data["role"].split()[0].lower()
-            by_role = [k for k in cands if any((x.data.get("role") or "").lower().startswith(head) for x in groups[k])]
+            by_role = [k for k in cands if any(r.startswith(head) for r in facts[k].roles)]
             cands = by_role or cands
         if len(cands) > 1 and m.data.get("country"):
-            cands = [k for k in cands if most_common(x.data.get("country") for x in groups[k]) in
-                     (None, m.data["country"])]
+            cands = [k for k in cands if facts[k].country() in (None, m.data["country"])]
         if not cands:
             # "Jiang" after "Ambassador Jiang Zaidong": a family name written first
-            cands = [k for k in groups if k.split()[0] == _person_key(m.data["name"])
-                     and any(x.doc_id == m.doc_id for x in groups[k])]
+            cands = [k for k in groups if k.split()[0] == _person_key(m.data["name"]) and m.doc_id in facts[k].docs]
         if len(cands) == 1:
             groups[cands[0]].append(m)
+            facts[cands[0]].add(m)
         else:
             orphans.setdefault(_person_key(m.data["name"]), []).append(m)
     out = _join_same_leader(list(groups.values()))
@@ -103,6 +103,34 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
         if any(not x.data.get("surname_only") for x in group):
             out.append(group)
     return out
+
+
+class _GroupFacts:
+    """What the surname-only mentions are matched on, per full-name group, kept as members join
+    (a leader's group holds thousands of mentions: no rescan per mention)."""
+
+    def __init__(self, members: list[M]) -> None:
+        self.docs: set[str] = set()
+        self.roles: set[str] = set()
+        self.countries: dict[str, list] = {}  # repr -> [count, first position, value]
+        self.size = 0
+        for m in members:
+            self.add(m)
+
+    def add(self, m: M) -> None:
+        self.docs.add(m.doc_id)
+        self.roles.add((m.data.get("role") or "").lower())
+        c = m.data.get("country")
+        if c not in (None, "", []):
+            seen = self.countries.setdefault(repr(c), [0, self.size, c])
+            seen[0] += 1
+        self.size += 1
+
+    def country(self) -> str | None:
+        """As ``most_common`` of the members' countries: most frequent, then first listed."""
+        if not self.countries:
+            return None
+        return min(self.countries.values(), key=lambda v: (-v[0], v[1]))[2]
 
 
 def _join_same_leader(groups: list[list[M]]) -> list[list[M]]:
