@@ -71,6 +71,7 @@ class Changes:
     relinked: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids whose links changed after
     person_keys: set[str] = field(default_factory=set)  # person link keys whose records changed
     fresh: set[str] = field(default_factory=set)  # kinds rebuilt into an empty table (no index rows)
+    built: dict[str, set[str]] = field(default_factory=dict)  # kind -> every record id built (written or not)
     event_docs: set[str] = field(default_factory=set)  # documents whose event mentions changed record
 
     def count(self) -> int:
@@ -209,14 +210,16 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
         for batch in un.chunks(mids_gone):
             session.execute(delete(Evidence).where(Evidence.record_kind == kind, Evidence.record_id == rid,
                                                    Evidence.mention_id.in_(batch)))
-    # Past the ORM: no bookkeeping for rows nobody holds.
-    bulk_insert(session, model.__table__, rows, 500)
-    bulk_insert(session, Evidence.__table__, evidence)
+    # Past the ORM: no bookkeeping for rows nobody holds; in key order, so B-tree pages fill in
+    # turn rather than at random (ids are hashes).
+    bulk_insert(session, model.__table__, sorted(rows, key=lambda r: r["id"]), 500)
+    bulk_insert(session, Evidence.__table__, sorted(evidence, key=lambda r: (r["record_id"], r["mention_id"])))
     bulk_insert(session, StatusHistory.__table__, history)
     if kind != "quote":  # a quote's pair is known only once every record is written
         search.index_written(session, kind, rows, gone, fresh=kind in changes.fresh)
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
     new_ids = {rid for rid, _, _ in built}
+    changes.built.setdefault(kind, set()).update(new_ids)
     _alias(session, kind, old_members, built, new_ids)
     changed = {rid for rid, _, _ in built if rid not in unchanged}
     changes.written.setdefault(kind, set()).update(changed)
@@ -380,10 +383,11 @@ def rebuild(session: Session) -> dict[str, int]:
                 batch, size = [], 0
         if batch:
             _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
-        # Records no mention supports any more (their documents are gone).
-        model = RECORD_MODELS[kind]
-        supported = select(Evidence.record_id).where(Evidence.record_kind == kind)
-        stale = list(session.scalars(select(model.id).where(model.id.not_in(supported))))
+        # Records no mention supports any more (their documents are gone): every record was just
+        # built from its mentions, so the others are stale (none in a table that started empty).
+        built = changes.built.get(kind, set())
+        stale = [] if kind in changes.fresh else \
+            [rid for rid in session.scalars(select(model.id)) if rid not in built]
         for batch in un.chunks(stale):
             session.execute(delete(model).where(model.id.in_(batch)))
         changes.removed.setdefault(kind, set()).update(stale)

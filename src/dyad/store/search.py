@@ -117,10 +117,12 @@ def _insert(session: Session, rows: list[dict]) -> None:
     if _is_sqlite(session):
         # Straight to the driver: an FTS5 insert is cheap next to SQLAlchemy's per-row bookkeeping.
         cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        # In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is lower
+        # than the last one, so hashed rowids in any other order write a segment per row (3x slower).
         cursor.executemany("INSERT INTO search_index (rowid, kind, record_id, label, body, pairs, year) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [(row_key(r["kind"], r["record_id"]), r["kind"], r["record_id"], r["label"], r["body"],
-                             r["pairs"], r["year"]) for r in rows])
+                           sorted((row_key(r["kind"], r["record_id"]), r["kind"], r["record_id"], r["label"],
+                                   r["body"], r["pairs"], r["year"]) for r in rows))
     else:
         session.execute(sa.insert(SEARCH), rows)
 
@@ -163,8 +165,8 @@ def index_written(session: Session, kind: str, records: Iterable[dict], gone: It
     rows = [_row_for(kind, r["id"], r["label"], r["data"] or {}, r["countries"], r["date_start"]) for r in records]
     if not fresh:
         _delete(session, kind, sorted({r["record_id"] for r in rows} | set(gone)))
-    for i in range(0, len(rows), 500):
-        _insert(session, rows[i:i + 500])
+    for i in range(0, len(rows), 20000):
+        _insert(session, rows[i:i + 20000])
     return len(rows)
 
 
