@@ -15,7 +15,8 @@ commit together and readers see the base before or after a change, never between
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -34,7 +35,7 @@ from dyad.resolve.confidence import confidence_of
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
 from dyad.store import search
-from dyad.store.db import bulk_insert, lock_for_writing, session_scope
+from dyad.store.db import bulk_insert, indexes_suspended, lock_for_writing, session_scope
 from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
@@ -373,16 +374,11 @@ def rebuild(session: Session) -> dict[str, int]:
         model = RECORD_MODELS[kind]
         if session.scalar(select(model.id).limit(1)) is None and not search.has_rows(session, kind):
             changes.fresh.add(kind)  # a new base: index rows are written without deleting first
-        batch: list[list[int]] = []
-        size = 0
-        for unit_ids in units:
-            batch.append(unit_ids)
-            size += len(unit_ids)
-            if size >= BATCH_MENTIONS:
-                _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
-                batch, size = [], 0
-        if batch:
-            _rebuild_batch(session, kind, batch, edges_of=None, corrections=corrections, changes=changes)
+        # An empty table is filled without its secondary indexes, built once at the end of the kind
+        # (before the next kinds, whose links read it through them).
+        with indexes_suspended(session, model.__tablename__) if kind in changes.fresh else nullcontext():
+            for batch in _batches(units):
+                _rebuild_batch(session, kind, batch, corrections=corrections, changes=changes)
         # Records no mention supports any more (their documents are gone): every record was just
         # built from its mentions, so the others are stale (none in a table that started empty).
         built = changes.built.get(kind, set())
@@ -392,7 +388,8 @@ def rebuild(session: Session) -> dict[str, int]:
             session.execute(delete(model).where(model.id.in_(batch)))
         changes.removed.setdefault(kind, set()).update(stale)
     session.execute(delete(PendingBlock))
-    links.refresh(session, changes)
+    # No links.refresh: the kinds that link (metrics, quotes, agreements) were built after the
+    # persons and events they link to, from those very records.
     session.flush()
     # Quotes' pairs and the search index of the records that changed (all of them on a new base);
     # documents keep their rows: their text does not change with resolution.
@@ -426,7 +423,21 @@ def _units_by_id(edges: list[tuple[int, str]]) -> list[list[int]]:
     return [sorted(g) for _, g in sorted(groups.items())]
 
 
-def _rebuild_batch(session: Session, kind: str, unit_ids: list[list[int]], edges_of: None,
+def _batches(units: list[list[int]]) -> Iterator[list[list[int]]]:
+    """Whole units, about BATCH_MENTIONS mentions at a time."""
+    batch: list[list[int]] = []
+    size = 0
+    for unit_ids in units:
+        batch.append(unit_ids)
+        size += len(unit_ids)
+        if size >= BATCH_MENTIONS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _rebuild_batch(session: Session, kind: str, unit_ids: list[list[int]],
                    corrections: list[Correction], changes: Changes) -> None:
     with gc_paused():
         mentions = un.load(session, [i for u in unit_ids for i in u])

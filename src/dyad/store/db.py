@@ -166,6 +166,25 @@ def _sqlite_value(value: object) -> object:
     return jsontext.dumps(value) if isinstance(value, (dict, list)) else value
 
 
+@contextmanager
+def indexes_suspended(session: Session, table: str) -> Iterator[None]:
+    """Fill ``table`` without its secondary indexes, then build them (SQLite; elsewhere a no-op).
+    Building an index over a filled table sorts once; keeping it while rows arrive in another
+    order updates a B-tree at random for every row. Inside the caller's transaction: an
+    interruption rolls the drop back with the rest."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                 "AND sql IS NOT NULL", (table,)).all()
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        conn.exec_driver_sql(sql)
+
+
 def lock_for_writing(session: Session) -> None:
     """Take the base's writer lock for this transaction, before reading what to write.
 

@@ -87,7 +87,7 @@ class _Record:
 
 class Entity(_Record, Base):
     __tablename__ = "entities"
-    __table_args__ = (Index("ix_entities_date_order", "date_start", "id"),)
+    __table_args__ = (Index("ix_entities_date_order", "date_start", "id"), Index("ix_entities_label", "label"))
 
 
 class Event(_Record, Base):
