@@ -232,3 +232,22 @@ def test_a_model_designation_between_two_names_is_not_a_count():
 def test_a_count_after_a_name_at_a_sentence_start_or_a_month_is_kept():
     assert [m["value"] for m in metrics("Uzbekistan will receive 12 Tulpar locomotives by June.")] == [12]
     assert [m["value"] for m in metrics("Kazakhstan shipped 500 tonnes of wheat to Afghanistan in March.")] == [500]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Laos and Cambodia reached $1.1 billion in 2023.",
+    "Paraguay and Bolivia want to lift bilateral trade to $2 billion by 2031.",
+    "Exports from Estonia to Finland totalled 3.2 billion euros last year.",
+])
+def test_a_trade_figure_is_a_yearly_rate(text):
+    assert one(text)["period"] == "annual"
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Laos and Cambodia reached $700 million in the first half of 2024.",
+    "Trade between Laos and Cambodia reached $900 million in the first nine months of the year.",
+    "Since 2010 Omani exports to Jordan have totalled $4 billion.",
+    "Laos and Cambodia signed contracts worth $300 million.",
+])
+def test_part_year_cumulative_or_non_flow_figures_have_no_period(text):
+    assert one(text)["period"] is None

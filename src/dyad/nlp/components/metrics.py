@@ -678,6 +678,25 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
     return out
 
 
+def _flow_period(doc: Doc, c: _Cand, subject: str | None) -> str | None:
+    """"annual" for a trade or traffic flow given as one figure ("trade reached $6 billion in 2024",
+    "raise trade to $10 billion by 2030"), unless a part-year or cumulative span bounds it."""
+    p = _lex().p
+    if c.kind not in p["annual_flow_units"] and c.unit not in p["annual_flow_units"]:
+        return None
+    heads = p["annual_flow_heads"]
+    sent = c.span.sent
+    text = text_of(doc)
+    # no subject found: a lower-case flow word shortly before the number ("Trade" of a ministry's name is not)
+    where = subject.lower() if subject else text[max(sent.start_char, c.start - 60):c.start]
+    if not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
+        return None
+    near = text[max(sent.start_char, c.start - 70):min(sent.end_char, c.end + 70)].lower()
+    if any(re.search(rx, near) for rx in p["part_period_cues"]):
+        return None
+    return "annual"
+
+
 def _measured_when(doc: Doc, c: _Cand) -> str | None:
     """The past period an observation measures ("trade reached $79 billion last year" -> 2023),
     from a year or month date next to the number in its sentence; None for the statement date."""
@@ -882,7 +901,7 @@ def extract_metrics(doc: Doc) -> Doc:
             "subject": subject,
             "value": _clean_value(c.value),
             "unit": c.unit,
-            "period": info["period"],
+            "period": info["period"] or _flow_period(doc, c, subject),
             "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or _story_day(doc, c)
             or doc._.dct,
             "deadline": info["deadline"],
