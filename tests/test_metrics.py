@@ -251,3 +251,22 @@ def test_a_trade_figure_is_a_yearly_rate(text):
 ])
 def test_part_year_cumulative_or_non_flow_figures_have_no_period(text):
     assert one(text)["period"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad and Niger share a 1,196-kilometre border.", "observation"),
+    ("The 40-km Vientiane-Vang Vieng road, built by Lao and Thai firms, opened to traffic.", "observation"),
+    ("The two leaders opened a 3.5-kilometre bridge linking Latvia and Lithuania.", "observation"),
+    ("The 200-kilometre pipeline, to be built between Moldova and Romania, will cost $300 million.", "target"),
+    ("Paraguay and Bolivia plan a 600-kilometre railway.", "target"),
+])
+def test_lengths_of_existing_things_and_borders_are_observed(text, expected):
+    ms = [m for m in metrics(text) if m["unit"] == "km"]
+    assert len(ms) == 1, ms
+    assert ms[0]["metric_type"] == expected
+
+
+def test_money_already_committed_is_counted_not_a_goal():
+    assert one("Japanese lenders have committed $900 million to the Cambodian port so far.")["metric_type"] \
+        == "observation"
+    assert one("Japan will commit $900 million to the Cambodian port.")["metric_type"] == "target"

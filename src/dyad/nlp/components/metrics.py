@@ -555,7 +555,7 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
 
 
 # ------------------------------------------------------------------ metric type
-def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
+def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = None) -> str:
     p = _lex().p
     text = text_of(doc)
     sent = c.span.sent
@@ -566,13 +566,18 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
         return "target"
     low = sent.text.lower()
     observed = any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"])
+    if c.kind == "length" and subject and any(
+            re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):
+        return "observation"
     if c.kind in p["design_kinds_default_target"] \
-            and not any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
+            and not any(re.search(rf"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )\b{re.escape(w)}\b", low)
+                        for w in p["design_observation_words"]):
         return "target"
     target = set(p["target_lemmas"])
     change = set(p["change_verbs"])
     future = set(p["future_aux"])
     speech = set(p["speech_only_lemmas"])
+    done = set(p["done_commitment_lemmas"])
     forms = _change_forms()
     window = [t for t in doc[max(sent.start, c.span.start - 9):c.span.start]]
     for k, tok in enumerate(window):
@@ -585,6 +590,10 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
     for _ in range(12):
         if t.i not in span_ids:
             lem = t.lemma_.lower()
+            if lem in done and t.pos_ == "VERB" and (t.tag_ == "VBD" or (
+                    t.tag_ == "VBN" and any(a.lemma_ == "have" for a in t.children if a.dep_ == "aux"))) \
+                    and not any(a.lower_ in future for a in t.children if a.dep_ == "aux"):
+                return "observation"
             if (lem in target or t.lower_ in target) and not (lem == "project" and t.pos_ != "VERB"):
                 return "target"  # "projected to reach", not "10,000 valid projects"
             if t.pos_ in ("VERB", "AUX") and lem not in speech:
@@ -894,7 +903,7 @@ def extract_metrics(doc: Doc) -> Doc:
         info = extra[id(c)]
         subject = c.subject if c.kind in ("count", "people") else _amount_subject(doc, c)
         sent = c.span.sent
-        metric_type = _metric_type(doc, c, info["deadline"] is not None)
+        metric_type = _metric_type(doc, c, info["deadline"] is not None, subject)
         doc._.facts.append({
             "kind": "metric",
             "metric_type": metric_type,
