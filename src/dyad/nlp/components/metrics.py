@@ -569,9 +569,9 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = N
     if c.kind == "length" and subject and any(
             re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):
         return "observation"
+    not_yet = r"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )"
     if c.kind in p["design_kinds_default_target"] \
-            and not any(re.search(rf"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )\b{re.escape(w)}\b", low)
-                        for w in p["design_observation_words"]):
+            and not any(re.search(rf"{not_yet}\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
         return "target"
     target = set(p["target_lemmas"])
     change = set(p["change_verbs"])
