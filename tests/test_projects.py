@@ -549,3 +549,13 @@ def test_a_planned_opening_does_not_make_a_project_operational():
             "presidents will attend the opening ceremony of the Yurimaguas River Port in December.")
     p = named(text, "Yurimaguas River Port", "2024-11-15")
     assert p["status"] != "operational"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Ground was broken on the Lao-Thai logistics park in April.", "under_construction"),
+    ("The two presidents broke ground on the new bridge.", "under_construction"),
+    ("The Laos-Thailand power line began full operation in May.", "operational"),
+    ("The border market has been in use since 2019.", "operational"),
+])
+def test_status_cues_of_works_begun_and_lines_running(text, status):
+    assert status_from(text) == status
