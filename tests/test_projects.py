@@ -559,3 +559,17 @@ def test_a_planned_opening_does_not_make_a_project_operational():
 ])
 def test_status_cues_of_works_begun_and_lines_running(text, status):
     assert status_from(text) == status
+
+
+def test_a_name_described_by_an_appositive_project_noun():
+    found = projects("The presidents of Laos and Thailand discussed the Pha Daeng tunnel, a 9-kilometre road tunnel "
+                     "under the mountains between the two countries.")
+    assert [(p["name"], p["project_type"]) for p in found] == [("Pha Daeng tunnel", "road")]
+    found = projects("Laos and Thailand also discussed the Mekong Green Future Facility, a fund proposed by Thailand "
+                     "to pay farmers for keeping forests.")
+    assert [(p["name"], p["project_type"], p["status"]) for p in found] == [
+        ("Mekong Green Future Facility", "fund", "proposed")]
+
+
+def test_a_person_or_place_with_an_appositive_is_no_project():
+    assert projects("Laos and Thailand met in Vientiane, a city on the Mekong.") == []
