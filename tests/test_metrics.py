@@ -270,3 +270,20 @@ def test_money_already_committed_is_counted_not_a_goal():
     assert one("Japanese lenders have committed $900 million to the Cambodian port so far.")["metric_type"] \
         == "observation"
     assert one("Japan will commit $900 million to the Cambodian port.")["metric_type"] == "target"
+
+
+@pytest.mark.parametrize("tail, deadline", [
+    ("before the end of this year", "2025"),
+    ("by the end of the decade", "2030"),
+    ("within five years", "2030"),
+    ("within the next three years", "2028"),
+    ("in the coming two years", "2027"),
+])
+def test_deadlines_told_relative_to_the_report(tail, deadline):
+    m = one(f"Laos and Thailand aim to raise trade to $10 billion {tail}.")
+    assert (m["deadline"], m["metric_type"]) == (deadline, "target")
+
+
+def test_a_past_bound_or_a_past_span_is_no_deadline():
+    assert one("Trade between Laos and Thailand peaked at $10 billion before 2014.")["deadline"] is None
+    assert one("Trade between Laos and Thailand grew to $10 billion in five years.")["deadline"] is None

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
+from dyad.nlp.timex import Timex
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -656,13 +657,12 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
             if c is not None:
                 out[id(c)]["period"] = "annual"
     preps = sorted(p["deadline_preps"], key=len, reverse=True)
+    span_preps = sorted(p["deadline_span_preps"], key=len, reverse=True)
     for tx in doc._.timexes or []:
-        if tx.type != "DATE" or not (sent.start_char <= tx.start < sent.end_char):
+        if tx.type not in ("DATE", "DURATION") or not (sent.start_char <= tx.start < sent.end_char):
             continue
         before = re.sub(r"\s+", " ", text_of(doc)[max(sent.start_char, tx.start - 20):tx.start].lower())
-        if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
-            continue
-        iso = tx.iso_date()
+        iso = _deadline_of(tx, before, preps, span_preps, doc._.dct)
         if not iso:
             continue
         c = _nearest(cands, tx.start)
@@ -704,6 +704,25 @@ def _flow_period(doc: Doc, c: _Cand, subject: str | None) -> str | None:
     if any(re.search(rx, near) for rx in p["part_period_cues"]):
         return None
     return "annual"
+
+
+def _deadline_of(tx: Timex, before: str, preps: list[str], span_preps: list[str], dct: str | None) -> str | None:
+    """The date a "by"-phrase sets: "by 2030", "before the end of this year", "by the end of the decade"
+    (the decade's last year, as the round year that closes it), "within five years" (counted from the report)."""
+    if tx.type == "DURATION":
+        years = re.fullmatch(r"P(\d{1,2})Y", tx.value or "")
+        lead = before + (re.match(r"(?:the\s+)?(?:next\s+|coming\s+)?", tx.text.lower()) or [""])[0]
+        if not years or not dct or not any(re.search(rf"\b{re.escape(pr)} $", lead) for pr in span_preps):
+            return None
+        return str(int(dct[:4]) + int(years.group(1)))
+    if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
+        return None
+    iso = tx.iso_date()
+    if not iso and re.fullmatch(r"\d{3}", tx.value or "") and tx.mod == "END":
+        iso = str(int(tx.value) * 10 + 10)  # "by the end of the decade" (the 2020s) -> 2030
+    if iso and before.endswith("before ") and dct and iso[:4] < dct[:4]:
+        return None  # "before 2014": a past bound, not a goal
+    return iso
 
 
 def _measured_when(doc: Doc, c: _Cand) -> str | None:
