@@ -908,3 +908,23 @@ def test_a_second_verb_ends_the_opened_object():
 def test_a_list_of_non_facilities_is_not_split():
     text = "Laos and Vietnam opened the new bridge, the talks and the exhibition of their painters."
     assert len(_openings(text)) <= 1
+
+
+def test_leaders_who_will_meet_make_a_planned_meeting():
+    e = one("Lao President Thongloun Sisoulith will meet Thai Prime Minister Paetongtarn Shinawatra in Bangkok "
+            "next week.", "meeting")
+    assert (e["status"], e["location"], sorted(e["countries"])) == ("planned", "Bangkok", ["LAO", "THA"])
+
+
+def test_a_trilateral_meeting_keeps_its_three_countries():
+    e = one("Lao President Thongloun Sisoulith and Thai Prime Minister Paetongtarn Shinawatra are also expected to "
+            "meet with Cambodian Prime Minister Hun Manet in Pakse at the end of the month for a trilateral summit.",
+            "meeting")
+    assert sorted(e["countries"]) == ["KHM", "LAO", "THA"] and e["status"] == "planned"
+
+
+def test_meeting_a_compatriot_or_not_meeting_is_no_meeting():
+    assert events("Lao President Thongloun Sisoulith did not meet Thai Prime Minister Paetongtarn Shinawatra.",
+                  event_type="meeting") == []
+    assert events("Lao President Thongloun Sisoulith will meet Lao Prime Minister Sonexay Siphandone on Friday.",
+                  event_type="meeting") == []

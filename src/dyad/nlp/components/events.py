@@ -920,6 +920,17 @@ class EventExtractor:
                 # without a visit: "they last met in person on the sidelines of the summit", the pair
                 # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m:
+            # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
+            # countries on both sides of a present or future "meet"
+            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", sent.text)
+            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", sent.text[:meet.start()]):
+                subj = persons_in(doc, sent.start_char, sent.start_char + meet.start())
+                obj = persons_in(doc, sent.start_char + meet.end(), sent.end_char)
+                sides = {person_country(doc, p) for p in subj} - {None}
+                others = {person_country(doc, p) for p in obj} - {None}
+                if subj and obj and sides and others and others - sides:
+                    m = meet
         pair_countries: list[str] = []
         if not m:
             # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
@@ -994,7 +1005,8 @@ class EventExtractor:
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
-        noun = "meeting" if pair_met or noun in ("met", "met with") else noun
+        noun = "meeting" if pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with") \
+            else noun
         if pair_countries:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
@@ -1017,7 +1029,7 @@ class EventExtractor:
             # discussed ..."), else the month of the report
             start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
         cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
-            "met" if (pair_met or m.group(0) == "met") else "cue"
+            "met" if (pair_met or m.group(0).split()[0] in ("met", "meet", "meets")) else "cue"
         return [{
             "cue": cue,
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
