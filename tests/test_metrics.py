@@ -287,3 +287,10 @@ def test_deadlines_told_relative_to_the_report(tail, deadline):
 def test_a_past_bound_or_a_past_span_is_no_deadline():
     assert one("Trade between Laos and Thailand peaked at $10 billion before 2014.")["deadline"] is None
     assert one("Trade between Laos and Thailand grew to $10 billion in five years.")["deadline"] is None
+
+
+def test_a_quantity_a_country_delivered_in_a_year_is_an_observed_yearly_flow():
+    m = one("Laos delivered about 2 billion cubic metres of gas to Thailand last year.")
+    assert (m["metric_type"], m["period"]) == ("observation", "annual")
+    assert one("Laos will deliver 2 billion cubic metres of gas to Thailand.")["metric_type"] == "target"
+    assert one("Laos delivered 300 tons of rice to Thailand.")["period"] is None

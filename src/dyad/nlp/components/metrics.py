@@ -571,7 +571,12 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = N
             re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):
         return "observation"
     not_yet = r"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )"
-    if c.kind in p["design_kinds_default_target"] \
+    # "Laos delivered 2 billion cubic metres": a past verb whose object is the figure itself
+    root = c.span.root
+    verb = root.head if root.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    done_verb = verb is not None and verb.pos_ == "VERB" and verb.tag_ == "VBD" \
+        and verb.lemma_.lower() not in p["target_lemmas"]
+    if c.kind in p["design_kinds_default_target"] and not done_verb \
             and not any(re.search(rf"{not_yet}\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
         return "target"
     target = set(p["target_lemmas"])
@@ -691,14 +696,19 @@ def _flow_period(doc: Doc, c: _Cand, subject: str | None) -> str | None:
     """"annual" for a trade or traffic flow given as one figure ("trade reached $6 billion in 2024",
     "raise trade to $10 billion by 2030"), unless a part-year or cumulative span bounds it."""
     p = _lex().p
-    if c.kind not in p["annual_flow_units"] and c.unit not in p["annual_flow_units"]:
-        return None
     heads = p["annual_flow_heads"]
     sent = c.span.sent
     text = text_of(doc)
+    root = c.span.root
+    # "Algeria delivered 21 bcm of gas to Italy last year": a quantity moved in one calendar year
+    moved = root.dep_ == "dobj" and root.head.lemma_.lower() in p["annual_flow_verbs"] and c.kind != "percent" \
+        and any(t.type == "DATE" and len(t.iso_date() or "") == 4 and sent.start_char <= t.start < sent.end_char
+                for t in doc._.timexes or [])
+    if not moved and c.kind not in p["annual_flow_units"] and c.unit not in p["annual_flow_units"]:
+        return None
     # no subject found: a lower-case flow word shortly before the number ("Trade" of a ministry's name is not)
     where = subject.lower() if subject else text[max(sent.start_char, c.start - 60):c.start]
-    if not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
+    if not moved and not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
         return None
     near = text[max(sent.start_char, c.start - 70):min(sent.end_char, c.end + 70)].lower()
     if any(re.search(rx, near) for rx in p["part_period_cues"]):
