@@ -129,6 +129,28 @@ def instrument_of(noun: str) -> str:
     return "other"
 
 
+INNER_ITEM = re.compile(r",|\band\b")
+
+
+def _with_inner(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, and the matches that start at a list joint (", " or "and") inside one: a list
+    read as one title also holds its next items, without searching from every position."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    todo = list(rx.finditer(text))
+    while todo:
+        m = todo.pop(0)
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        out.append(m)
+        for j in INNER_ITEM.finditer(text, m.start("title"), m.end()):
+            inner = rx.match(text, j.start())
+            if inner and inner.start() not in seen:
+                todo.append(inner)
+    return sorted(out, key=lambda x: x.start())
+
+
 def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Matches starting at every position, so a list inside another list is seen too."""
     out, pos = [], 0
@@ -389,7 +411,7 @@ class AgreementExtractor:
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
         for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
-            for m in (_overlapping(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
+            for m in (_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue

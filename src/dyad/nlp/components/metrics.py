@@ -556,6 +556,14 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
 
 
 # ------------------------------------------------------------------ metric type
+@lru_cache(maxsize=1)
+def _design_observed() -> re.Pattern[str]:
+    """A word saying a designed thing exists, not after "to be", "will", "being" ("to be built")."""
+    not_yet = r"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )"
+    words = sorted(_lex().p["design_observation_words"], key=len, reverse=True)
+    return re.compile(not_yet + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
 def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = None) -> str:
     p = _lex().p
     text = text_of(doc)
@@ -570,14 +578,12 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = N
     if c.kind == "length" and subject and any(
             re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):
         return "observation"
-    not_yet = r"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )"
     # "Laos delivered 2 billion cubic metres": a past verb whose object is the figure itself
     root = c.span.root
     verb = root.head if root.dep_ in ("dobj", "nsubj", "nsubjpass") else None
     done_verb = verb is not None and verb.pos_ == "VERB" and verb.tag_ == "VBD" \
         and verb.lemma_.lower() not in p["target_lemmas"]
-    if c.kind in p["design_kinds_default_target"] and not done_verb \
-            and not any(re.search(rf"{not_yet}\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
+    if c.kind in p["design_kinds_default_target"] and not done_verb and not _design_observed().search(low):
         return "target"
     target = set(p["target_lemmas"])
     change = set(p["change_verbs"])
