@@ -619,3 +619,36 @@ def test_planned_agreements_on_a_and_the_b():
     assert {f["field"]: f["sectors"] for f in found} == {"solar power": ["energy"],
                                                           "desalination of seawater": ["environment"]}
     assert {f["status"] for f in found} == {"planned"}
+
+
+def test_each_instrument_of_a_signed_list_is_read():
+    found = agreements("Laos and Vietnam exchanged a memorandum on tourism, an agreement on road transport and a "
+                       "protocol amending their 1998 double taxation agreement.")
+    titles = {f["title"] for f in found}
+    assert "protocol amending their 1998 double taxation agreement" in titles
+    protocol = next(f for f in found if f["instrument"] == "protocol")
+    assert protocol["sectors"] == ["finance"] and protocol["status"] == "signed"
+
+
+def test_a_programme_of_exchanges_and_a_session_protocol():
+    found = agreements("Lao and Vietnamese ministers also signed an executive programme of cultural exchanges for "
+                       "2026-2028. At the end of the session the two ministers signed the protocol of the fifth "
+                       "session of the Lao-Vietnamese Joint Economic Commission.")
+    by_instrument = {f["instrument"]: f for f in found}
+    assert by_instrument["program"]["sectors"] == ["culture"]
+    assert by_instrument["protocol"]["title"].startswith("protocol of the fifth session")
+    assert by_instrument["protocol"]["sectors"] == ["trade"]
+
+
+def test_the_remaining_documents_are_new_texts_not_a_recap(tmp_path):
+    from support import build, export
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Laos and Vietnam on Monday signed a deal to police their river border jointly.\n\n"
+        "The remaining documents were memorandums on cooperation in fighting drug trafficking and in disaster "
+        "management.\n", encoding="utf-8")
+    kb = export(build(f"sqlite:///{tmp_path / 'kb.db'}", [str(corpus)]))
+    memoranda = [r for r in kb if r["kind"] == "agreement" and r["instrument"] == "memorandum"]
+    assert len(memoranda) == 2, [r for r in kb if r["kind"] == "agreement"]

@@ -878,3 +878,53 @@ def test_visit_runs_from_the_arrival_the_evening_before():
                    "Noboa arrived in Lima on Wednesday evening.", dct="2026-03-06", event_type="visit")
     assert found and {(v["start"], v["end"]) for v in found} == {("2026-03-04", "2026-03-05")}
     assert all("arrival" not in v for v in found)
+
+
+def _openings(text: str, published: str = "2025-05-01") -> list[dict]:
+    return [f for f in extract_facts(text, published) if f["kind"] == "event" and f["event_type"] == "opening"]
+
+
+def test_one_opening_per_facility_of_a_list():
+    text = ("The presidents of Laos and Vietnam, by video link, jointly inaugurated the Vientiane dry port, "
+            "the Savannakhet logistics centre and the new Mekong bridge at Pakse on Monday.")
+    titles = sorted(e["title"] for e in _openings(text))
+    assert titles == ["opening of Savannakhet logistics centre", "opening of Vientiane dry port",
+                      "opening of new Mekong bridge at Pakse"]
+
+
+def test_opening_told_by_a_participle():
+    text = ("During the visit of the Lao president to Vietnam, the two leaders pressed a button, opening the "
+            "Hanoi-Vientiane expressway and the Lao Bao border crossing.")
+    titles = sorted(e["title"] for e in _openings(text))
+    assert titles == ["opening of Hanoi-Vientiane expressway", "opening of Lao Bao border crossing"]
+
+
+def test_a_second_verb_ends_the_opened_object():
+    text = "Laos and Vietnam opened branches of two universities in Hue and Pakse and marked the arrival of a train."
+    (e,) = _openings(text)
+    assert e["title"] == "opening of branches of two universities in Hue and Pakse"
+
+
+def test_a_list_of_non_facilities_is_not_split():
+    text = "Laos and Vietnam opened the new bridge, the talks and the exhibition of their painters."
+    assert len(_openings(text)) <= 1
+
+
+def test_leaders_who_will_meet_make_a_planned_meeting():
+    e = one("Lao President Thongloun Sisoulith will meet Thai Prime Minister Paetongtarn Shinawatra in Bangkok "
+            "next week.", "meeting")
+    assert (e["status"], e["location"], sorted(e["countries"])) == ("planned", "Bangkok", ["LAO", "THA"])
+
+
+def test_a_trilateral_meeting_keeps_its_three_countries():
+    e = one("Lao President Thongloun Sisoulith and Thai Prime Minister Paetongtarn Shinawatra are also expected to "
+            "meet with Cambodian Prime Minister Hun Manet in Pakse at the end of the month for a trilateral summit.",
+            "meeting")
+    assert sorted(e["countries"]) == ["KHM", "LAO", "THA"] and e["status"] == "planned"
+
+
+def test_meeting_a_compatriot_or_not_meeting_is_no_meeting():
+    assert events("Lao President Thongloun Sisoulith did not meet Thai Prime Minister Paetongtarn Shinawatra.",
+                  event_type="meeting") == []
+    assert events("Lao President Thongloun Sisoulith will meet Lao Prime Minister Sonexay Siphandone on Friday.",
+                  event_type="meeting") == []

@@ -232,3 +232,65 @@ def test_a_model_designation_between_two_names_is_not_a_count():
 def test_a_count_after_a_name_at_a_sentence_start_or_a_month_is_kept():
     assert [m["value"] for m in metrics("Uzbekistan will receive 12 Tulpar locomotives by June.")] == [12]
     assert [m["value"] for m in metrics("Kazakhstan shipped 500 tonnes of wheat to Afghanistan in March.")] == [500]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Laos and Cambodia reached $1.1 billion in 2023.",
+    "Paraguay and Bolivia want to lift bilateral trade to $2 billion by 2031.",
+    "Exports from Estonia to Finland totalled 3.2 billion euros last year.",
+])
+def test_a_trade_figure_is_a_yearly_rate(text):
+    assert one(text)["period"] == "annual"
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Laos and Cambodia reached $700 million in the first half of 2024.",
+    "Trade between Laos and Cambodia reached $900 million in the first nine months of the year.",
+    "Since 2010 Omani exports to Jordan have totalled $4 billion.",
+    "Laos and Cambodia signed contracts worth $300 million.",
+])
+def test_part_year_cumulative_or_non_flow_figures_have_no_period(text):
+    assert one(text)["period"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad and Niger share a 1,196-kilometre border.", "observation"),
+    ("The 40-km Vientiane-Vang Vieng road, built by Lao and Thai firms, opened to traffic.", "observation"),
+    ("The two leaders opened a 3.5-kilometre bridge linking Latvia and Lithuania.", "observation"),
+    ("The 200-kilometre pipeline, to be built between Moldova and Romania, will cost $300 million.", "target"),
+    ("Paraguay and Bolivia plan a 600-kilometre railway.", "target"),
+])
+def test_lengths_of_existing_things_and_borders_are_observed(text, expected):
+    ms = [m for m in metrics(text) if m["unit"] == "km"]
+    assert len(ms) == 1, ms
+    assert ms[0]["metric_type"] == expected
+
+
+def test_money_already_committed_is_counted_not_a_goal():
+    assert one("Japanese lenders have committed $900 million to the Cambodian port so far.")["metric_type"] \
+        == "observation"
+    assert one("Japan will commit $900 million to the Cambodian port.")["metric_type"] == "target"
+
+
+@pytest.mark.parametrize("tail, deadline", [
+    ("before the end of this year", "2025"),
+    ("by the end of the decade", "2030"),
+    ("within five years", "2030"),
+    ("within the next three years", "2028"),
+    ("in the coming two years", "2027"),
+])
+def test_deadlines_told_relative_to_the_report(tail, deadline):
+    m = one(f"Laos and Thailand aim to raise trade to $10 billion {tail}.")
+    assert (m["deadline"], m["metric_type"]) == (deadline, "target")
+
+
+def test_a_past_bound_or_a_past_span_is_no_deadline():
+    assert one("Trade between Laos and Thailand peaked at $10 billion before 2014.")["deadline"] is None
+    assert one("Trade between Laos and Thailand grew to $10 billion in five years.")["deadline"] is None
+
+
+def test_a_quantity_a_country_delivered_in_a_year_is_an_observed_yearly_flow():
+    m = one("Laos delivered about 2 billion cubic metres of gas to Thailand last year.")
+    assert (m["metric_type"], m["period"]) == ("observation", "annual")
+    assert one("Laos will deliver 2 billion cubic metres of gas to Thailand.")["metric_type"] == "target"
+    assert one("Laos delivered 300 tons of rice to Thailand.")["period"] is None

@@ -549,3 +549,27 @@ def test_a_planned_opening_does_not_make_a_project_operational():
             "presidents will attend the opening ceremony of the Yurimaguas River Port in December.")
     p = named(text, "Yurimaguas River Port", "2024-11-15")
     assert p["status"] != "operational"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Ground was broken on the Lao-Thai logistics park in April.", "under_construction"),
+    ("The two presidents broke ground on the new bridge.", "under_construction"),
+    ("The Laos-Thailand power line began full operation in May.", "operational"),
+    ("The border market has been in use since 2019.", "operational"),
+])
+def test_status_cues_of_works_begun_and_lines_running(text, status):
+    assert status_from(text) == status
+
+
+def test_a_name_described_by_an_appositive_project_noun():
+    found = projects("The presidents of Laos and Thailand discussed the Pha Daeng tunnel, a 9-kilometre road tunnel "
+                     "under the mountains between the two countries.")
+    assert [(p["name"], p["project_type"]) for p in found] == [("Pha Daeng tunnel", "road")]
+    found = projects("Laos and Thailand also discussed the Mekong Green Future Facility, a fund proposed by Thailand "
+                     "to pay farmers for keeping forests.")
+    assert [(p["name"], p["project_type"], p["status"]) for p in found] == [
+        ("Mekong Green Future Facility", "fund", "proposed")]
+
+
+def test_a_person_or_place_with_an_appositive_is_no_project():
+    assert projects("Laos and Thailand met in Vientiane, a city on the Mekong.") == []

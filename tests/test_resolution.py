@@ -170,3 +170,23 @@ def test_a_short_title_of_a_treaty_joins_its_long_title(tmp_path, kb_url):
     treaties = [r for r in kb if r["kind"] == "agreement" and r["instrument"] == "treaty"]
     assert len(treaties) == 1, treaties
     assert treaties[0]["signed"] == "1991-06-17"
+
+
+def test_a_shorter_form_of_a_full_name_joins_it(tmp_path, kb_url):
+    kb = kb_of(tmp_path, {"a.txt": ("2025-03-04", (
+        "Foreign Minister of Nepal Arzu Rana Deuba held talks in Dhaka with Bangladesh's Foreign Minister "
+        "Hasan Mahmud on Monday.\n\nRana Deuba later met Prime Minister Sheikh Hasina.\n\n"
+        "\u201cOur rivers join us,\u201d Foreign Minister Rana Deuba told reporters.\n"))}, kb_url)
+    people = [r for r in kb if r["kind"] == "entity" and r["entity_type"] == "person" and "Deuba" in r["name"]]
+    assert len(people) == 1 and people[0]["name"] == "Arzu Rana Deuba", people
+
+
+def test_a_shorter_form_two_full_names_could_own_stays_apart():
+    from dyad.resolve.base import M
+    from dyad.resolve.entities import cluster_persons
+
+    def m(name: str, order: int) -> M:
+        return M(id=order, key=f"k{order}", kind="entity", doc_id="a", published="2025-03-04", start=order,
+                 end=order + 1, data={"entity_type": "person", "name": name, "country": "NPL"})
+    groups = cluster_persons([m("Ram Bahadur Thapa", 1), m("Krishna Bahadur Thapa", 2), m("Bahadur Thapa", 3)])
+    assert sorted(len(g) for g in groups) == [1, 1, 1]

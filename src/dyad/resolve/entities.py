@@ -72,6 +72,7 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
     groups: dict[str, list[M]] = {}
     for m in full:
         groups.setdefault(_person_key(m.data["name"]), []).append(m)
+    _join_shorter_forms(groups)
     by_surname: dict[str, list[str]] = {}
     for key in groups:
         by_surname.setdefault(surname(key), []).append(key)
@@ -131,6 +132,29 @@ class _GroupFacts:
         if not self.countries:
             return None
         return min(self.countries.values(), key=lambda v: (-v[0], v[1]))[2]
+
+
+def _shorter_form(short: str, long: str) -> bool:
+    """"Ishaq Dar" of "Mohammad Ishaq Dar" (a tail of the full name), "Recep Erdogan" of "Recep
+    Tayyip Erdogan" (first and last name with the middle names left out)."""
+    a, b = short.split(), long.split()
+    if len(a) < 2 or len(b) <= len(a):
+        return False
+    return b[-len(a):] == a or (a[0] == b[0] and a[-1] == b[-1] and len(a) == 2)
+
+
+def _join_shorter_forms(groups: dict[str, list[M]]) -> None:
+    """A shorter form of one full name of the same country joins it (in place); never when two
+    full names could own it."""
+    keys = sorted(groups, key=lambda k: len(k.split()))
+    for short in keys:
+        if short not in groups:
+            continue
+        country = most_common(x.data.get("country") for x in groups[short])
+        owners = [k for k in groups if _shorter_form(short, k)
+                  and (country is None or most_common(x.data.get("country") for x in groups[k]) in (None, country))]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(short))
 
 
 def _join_same_leader(groups: list[list[M]]) -> list[list[M]]:

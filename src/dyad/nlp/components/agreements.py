@@ -39,6 +39,10 @@ CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has",
 # "the other documents were memorandums on A and B, and a joint declaration": a list of the texts signed
 LISTED_DOCS = (r"\b(?:documents|texts|instruments|agreements|accords|deals|pacts)\s+(?:were|are|included|include|"
                r"comprised|comprise)\b")
+SESSION_RECORD = re.compile(r"(?:protocol|minutes)\s+of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)\b", re.I)
+# Words before a plural instrument noun that make its list new texts, not a recap of ones told before.
+FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:signed|exchanged|adopted|concluded)|"
+                        r"(?:documents|texts|instruments)\s+(?:were|are|included|include))\b[^.;]*$", re.I)
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
           r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
@@ -82,7 +86,8 @@ LOWER_INSTRUMENT = re.compile(
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
     r"(?:to|on|for|forming|establishing|creating|between|amending|"
-    r"extending)\s+"
+    r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
+    r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
     r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
 # A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
 # acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
@@ -122,6 +127,28 @@ def instrument_of(noun: str) -> str:
         if n.endswith(k):
             return INSTRUMENTS[k]
     return "other"
+
+
+INNER_ITEM = re.compile(r",|\band\b")
+
+
+def _with_inner(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, and the matches that start at a list joint (", " or "and") inside one: a list
+    read as one title also holds its next items, without searching from every position."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    todo = list(rx.finditer(text))
+    while todo:
+        m = todo.pop(0)
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        out.append(m)
+        for j in INNER_ITEM.finditer(text, m.start("title"), m.end()):
+            inner = rx.match(text, j.start())
+            if inner and inner.start() not in seen:
+                todo.append(inner)
+    return sorted(out, key=lambda x: x.start())
 
 
 def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -383,12 +410,14 @@ class AgreementExtractor:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
         for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED):
-            for m in rx.finditer(sent.text):
+            # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
+            for m in (_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
-                        r"\s+(?:between|with|to|for)\b", sent.text[m.end("noun"):]):
+                        r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|of\s+the\s+"
+                        r"(?:\w+\s+){0,2}(?:session|meeting))\b", sent.text[m.end("noun"):]):
                     continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
@@ -415,14 +444,15 @@ class AgreementExtractor:
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]
                 for t in doc._.timexes or []:
-                    if a < t.start < a + len(title) and not re.search(r"\bthe\s+$", text_of(doc)[a:t.start]):
+                    if a < t.start < a + len(title) and not re.search(r"\b(?:the|their|its|our|this|that)\s+$",
+                                                                      text_of(doc)[a:t.start]):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
                         title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
                         break
                 sectors = sectors_of(title)
-                if rx in (JOINT_STATEMENT, JOINT_ISSUED):
-                    sectors = sectors or ["diplomacy"]
+                if rx in (JOINT_STATEMENT, JOINT_ISSUED) or SESSION_RECORD.match(title):
+                    sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
@@ -530,6 +560,8 @@ class AgreementExtractor:
                 rec["list_id"] = list_id
                 # "agreements in X" may recap instruments told before; "a memorandum on X" is one of its own
                 rec["plural"] = noun.lower().endswith("s") or noun.lower().startswith("memoranda")
+                if FRESH_LIST.search(sent.text[max(0, m.start() - 40):m.start()]):
+                    rec["plural"] = False  # "the remaining documents were memorandums on A and B": new texts
                 out.append(rec)
         return out
 

@@ -116,9 +116,13 @@ PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cle
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
     r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
+DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December", "week", "month", "year")
 OPENING_RE = re.compile(
     r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
-    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled)\s+"
+    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
+    r"(?:opening|inaugurating|launching)(?=\s+the\s))\s+"
     r"(?P<obj>[^.;:\u201c\u201d]{3,160})",
     re.I)
 PROJECT_HEADS = re.compile(
@@ -916,6 +920,17 @@ class EventExtractor:
                 # without a visit: "they last met in person on the sidelines of the summit", the pair
                 # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m:
+            # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
+            # countries on both sides of a present or future "meet"
+            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", sent.text)
+            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", sent.text[:meet.start()]):
+                subj = persons_in(doc, sent.start_char, sent.start_char + meet.start())
+                obj = persons_in(doc, sent.start_char + meet.end(), sent.end_char)
+                sides = {person_country(doc, p) for p in subj} - {None}
+                others = {person_country(doc, p) for p in obj} - {None}
+                if subj and obj and sides and others and others - sides:
+                    m = meet
         pair_countries: list[str] = []
         if not m:
             # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
@@ -990,7 +1005,8 @@ class EventExtractor:
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
-        noun = "meeting" if pair_met or noun in ("met", "met with") else noun
+        noun = "meeting" if pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with") \
+            else noun
         if pair_countries:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
@@ -1013,7 +1029,7 @@ class EventExtractor:
             # discussed ..."), else the month of the report
             start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
         cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
-            "met" if (pair_met or m.group(0) == "met") else "cue"
+            "met" if (pair_met or m.group(0).split()[0] in ("met", "meet", "meets")) else "cue"
         return [{
             "cue": cue,
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
@@ -1112,9 +1128,51 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ openings
     def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
-        m = OPENING_RE.search(sent.text)
-        if not m:
-            return []
+        """One opening per facility: every opening cue of the sentence, and every item of a list
+        ("opening the A, the B and the C")."""
+        out: list[dict] = []
+        seen: set[str] = set()
+        for m in OPENING_RE.finditer(sent.text):
+            for fact in self._openings_at(doc, sent, main, taken, m):
+                if fact["object_key"] not in seen:
+                    seen.add(fact["object_key"])
+                    out.append(fact)
+        return out
+
+    def _opening_objects(self, doc: Doc, sent: Span, m: re.Match) -> list[str]:
+        """The objects opened: one, or each item of an enumeration whose items all name a facility."""
+        obj = m.group("obj").split("\n")[0]
+        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
+                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
+        # "opened branches of X and marked the arrival of Y": a second verb begins another clause
+        for t in doc[sent.start:sent.end]:
+            rel = t.idx - sent.start_char
+            if rel > m.start("obj") and t.tag_ == "VBD" and t.i > sent.start and doc[t.i - 1].lower_ == "and" \
+                    and rel - m.start("obj") < len(obj):
+                obj = obj[:rel - m.start("obj")]
+                obj = re.sub(r"\s+and\s*$", "", obj)
+                break
+        items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
+        cut = r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|" \
+              r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
+        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
+            listed = [items[0]]
+            for it in items[1:]:
+                listed.append(it)
+            listed[-1] = re.split(cut, listed[-1])[0]
+            listed = [x.strip() for x in listed]
+            # every item a facility and short (a name, not a clause)
+            if all(PROJECT_HEADS.search(x) and len(x.split()) <= 12 and "," not in x for x in listed):
+                return listed
+        return [re.split(cut, obj)[0].strip()]
+
+    @staticmethod
+    def _trim_when(obj: str) -> str:
+        """"the bridge at Pakse on Monday" -> "the bridge at Pakse": a trailing time is no part of the name."""
+        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(DAY_AND_MONTH_NAMES)
+                      + r"|\d)[\w\s,]*$", "", obj).strip()
+
+    def _openings_at(self, doc: Doc, sent: Span, main: dict | None, taken: list, m: re.Match) -> list[dict]:
         a = sent.start_char + m.start()
         if any(x <= a < y for x, y in taken):
             return []
@@ -1122,15 +1180,11 @@ class EventExtractor:
                                           r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
                                           sent.text[:m.start()]):
             return []  # an agreement that "provides for the opening of" something is not an opening
-        obj = m.group("obj").split("\n")[0]
-        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
-                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
-        obj = re.split(r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|"
-                       r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b",
-                       obj)[0].strip()
-        if not PROJECT_HEADS.search(obj) or re.match(
+        objs = [self._trim_when(o) for o in self._opening_objects(doc, sent, m)]
+        objs = [o for o in objs if PROJECT_HEADS.search(o) and not re.match(
                 r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
-                r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I):
+                r"(?:in|on|at|by|from|since|with)\b|\d", o, re.I)]
+        if not objs:
             return []  # "opening a new chapter", "opened in 2012, ..." are not openings
         # Opened during the visit: the sentence says so, or the openers are the visit's leaders.
         openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
@@ -1149,18 +1203,21 @@ class EventExtractor:
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
         if status == "unknown" and main:
             status = main["status"]
-        loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
-        location = loc.group(1) if loc and self._is_city(loc.group(1)) else self._place_before(sent.text, m.start())
-        obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
-        core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
-                        if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
-        return [{
-            "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
-            "start": start, "end": None, "location": location, "countries": countries,
-            "guest": None, "host": None, "level": None, "participants": [],
-            "object_key": f"opening:{core}", "parent": ref,
-            "sources": [source(sent.start_char, sent.end_char)],
-        }]
+        out = []
+        for obj in objs:
+            loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
+            location = loc.group(1) if loc and self._is_city(loc.group(1)) else self._place_before(sent.text, m.start())
+            obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
+            core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
+                            if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
+            out.append({
+                "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
+                "start": start, "end": None, "location": location, "countries": countries,
+                "guest": None, "host": None, "level": None, "participants": [],
+                "object_key": f"opening:{core}", "parent": ref,
+                "sources": [source(sent.start_char, sent.end_char)],
+            })
+        return out
 
 
 @Language.factory("dyad_events")

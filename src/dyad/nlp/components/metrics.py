@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
+from dyad.nlp.timex import Timex
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -555,7 +556,15 @@ def _amount_subject(doc: Doc, c: _Cand) -> str | None:
 
 
 # ------------------------------------------------------------------ metric type
-def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
+@lru_cache(maxsize=1)
+def _design_observed() -> re.Pattern[str]:
+    """A word saying a designed thing exists, not after "to be", "will", "being" ("to be built")."""
+    not_yet = r"(?<!\bto be )(?<!\bwill )(?<!\bwould )(?<!\bbeing )(?<!\bbe )"
+    words = sorted(_lex().p["design_observation_words"], key=len, reverse=True)
+    return re.compile(not_yet + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = None) -> str:
     p = _lex().p
     text = text_of(doc)
     sent = c.span.sent
@@ -566,13 +575,21 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
         return "target"
     low = sent.text.lower()
     observed = any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"])
-    if c.kind in p["design_kinds_default_target"] \
-            and not any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["design_observation_words"]):
+    if c.kind == "length" and subject and any(
+            re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):
+        return "observation"
+    # "Laos delivered 2 billion cubic metres": a past verb whose object is the figure itself
+    root = c.span.root
+    verb = root.head if root.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    done_verb = verb is not None and verb.pos_ == "VERB" and verb.tag_ == "VBD" \
+        and verb.lemma_.lower() not in p["target_lemmas"]
+    if c.kind in p["design_kinds_default_target"] and not done_verb and not _design_observed().search(low):
         return "target"
     target = set(p["target_lemmas"])
     change = set(p["change_verbs"])
     future = set(p["future_aux"])
     speech = set(p["speech_only_lemmas"])
+    done = set(p["done_commitment_lemmas"])
     forms = _change_forms()
     window = [t for t in doc[max(sent.start, c.span.start - 9):c.span.start]]
     for k, tok in enumerate(window):
@@ -585,6 +602,10 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool) -> str:
     for _ in range(12):
         if t.i not in span_ids:
             lem = t.lemma_.lower()
+            if lem in done and t.pos_ == "VERB" and (t.tag_ == "VBD" or (
+                    t.tag_ == "VBN" and any(a.lemma_ == "have" for a in t.children if a.dep_ == "aux"))) \
+                    and not any(a.lower_ in future for a in t.children if a.dep_ == "aux"):
+                return "observation"
             if (lem in target or t.lower_ in target) and not (lem == "project" and t.pos_ != "VERB"):
                 return "target"  # "projected to reach", not "10,000 valid projects"
             if t.pos_ in ("VERB", "AUX") and lem not in speech:
@@ -647,13 +668,12 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
             if c is not None:
                 out[id(c)]["period"] = "annual"
     preps = sorted(p["deadline_preps"], key=len, reverse=True)
+    span_preps = sorted(p["deadline_span_preps"], key=len, reverse=True)
     for tx in doc._.timexes or []:
-        if tx.type != "DATE" or not (sent.start_char <= tx.start < sent.end_char):
+        if tx.type not in ("DATE", "DURATION") or not (sent.start_char <= tx.start < sent.end_char):
             continue
         before = re.sub(r"\s+", " ", text_of(doc)[max(sent.start_char, tx.start - 20):tx.start].lower())
-        if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
-            continue
-        iso = tx.iso_date()
+        iso = _deadline_of(tx, before, preps, span_preps, doc._.dct)
         if not iso:
             continue
         c = _nearest(cands, tx.start)
@@ -676,6 +696,49 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
                 continue
         out[id(c)]["deadline"] = iso
     return out
+
+
+def _flow_period(doc: Doc, c: _Cand, subject: str | None) -> str | None:
+    """"annual" for a trade or traffic flow given as one figure ("trade reached $6 billion in 2024",
+    "raise trade to $10 billion by 2030"), unless a part-year or cumulative span bounds it."""
+    p = _lex().p
+    heads = p["annual_flow_heads"]
+    sent = c.span.sent
+    text = text_of(doc)
+    root = c.span.root
+    # "Algeria delivered 21 bcm of gas to Italy last year": a quantity moved in one calendar year
+    moved = root.dep_ == "dobj" and root.head.lemma_.lower() in p["annual_flow_verbs"] and c.kind != "percent" \
+        and any(t.type == "DATE" and len(t.iso_date() or "") == 4 and sent.start_char <= t.start < sent.end_char
+                for t in doc._.timexes or [])
+    if not moved and c.kind not in p["annual_flow_units"] and c.unit not in p["annual_flow_units"]:
+        return None
+    # no subject found: a lower-case flow word shortly before the number ("Trade" of a ministry's name is not)
+    where = subject.lower() if subject else text[max(sent.start_char, c.start - 60):c.start]
+    if not moved and not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
+        return None
+    near = text[max(sent.start_char, c.start - 70):min(sent.end_char, c.end + 70)].lower()
+    if any(re.search(rx, near) for rx in p["part_period_cues"]):
+        return None
+    return "annual"
+
+
+def _deadline_of(tx: Timex, before: str, preps: list[str], span_preps: list[str], dct: str | None) -> str | None:
+    """The date a "by"-phrase sets: "by 2030", "before the end of this year", "by the end of the decade"
+    (the decade's last year, as the round year that closes it), "within five years" (counted from the report)."""
+    if tx.type == "DURATION":
+        years = re.fullmatch(r"P(\d{1,2})Y", tx.value or "")
+        lead = before + (re.match(r"(?:the\s+)?(?:next\s+|coming\s+)?", tx.text.lower()) or [""])[0]
+        if not years or not dct or not any(re.search(rf"\b{re.escape(pr)} $", lead) for pr in span_preps):
+            return None
+        return str(int(dct[:4]) + int(years.group(1)))
+    if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
+        return None
+    iso = tx.iso_date()
+    if not iso and re.fullmatch(r"\d{3}", tx.value or "") and tx.mod == "END":
+        iso = str(int(tx.value) * 10 + 10)  # "by the end of the decade" (the 2020s) -> 2030
+    if iso and before.endswith("before ") and dct and iso[:4] < dct[:4]:
+        return None  # "before 2014": a past bound, not a goal
+    return iso
 
 
 def _measured_when(doc: Doc, c: _Cand) -> str | None:
@@ -875,14 +938,14 @@ def extract_metrics(doc: Doc) -> Doc:
         info = extra[id(c)]
         subject = c.subject if c.kind in ("count", "people") else _amount_subject(doc, c)
         sent = c.span.sent
-        metric_type = _metric_type(doc, c, info["deadline"] is not None)
+        metric_type = _metric_type(doc, c, info["deadline"] is not None, subject)
         doc._.facts.append({
             "kind": "metric",
             "metric_type": metric_type,
             "subject": subject,
             "value": _clean_value(c.value),
             "unit": c.unit,
-            "period": info["period"],
+            "period": info["period"] or _flow_period(doc, c, subject),
             "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or _story_day(doc, c)
             or doc._.dct,
             "deadline": info["deadline"],

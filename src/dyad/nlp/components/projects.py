@@ -73,9 +73,11 @@ AGREED_RE = re.compile(
 JOINT_RE = re.compile(
     r"\bjoint\s+(?:" + "|".join(DATA["joint_undertakings"]) + r")\s+of\s+the\s+"
     r"(?P<np>(?:[A-Z][\w\-]*\s+){1,4}(?P<noun>[a-z]{3,}))\b")
+_LOWER_ALT = "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True))
 APPOS_RE = re.compile(
-    r"(?<![\w\-])(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,3}),\s+(?:the|a|an)\s+"
-    r"(?P<mods>(?:[a-z][\w\-]*\s+){0,4}?)(?P<noun>" + "|".join(APPOS_NOUNS) + r")\b")
+    r"(?<![\w\-])(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,3}(?:\s+(?:" + _LOWER_ALT + r"))?),\s+"
+    r"(?:the|a|an)\s+(?P<mods>(?:(?:\d[\d,.]*[\w\-]*|[a-z][\w\-]*)\s+){0,4}?)"
+    r"(?P<noun>" + "|".join([*APPOS_NOUNS, _LOWER_ALT]) + r")\b")
 # clause boundaries in the dependency parse: a cue beyond one belongs to another predicate
 BOUNDARY = {"relcl", "advcl", "ccomp", "parataxis", "csubj", "ROOT"}
 FUTURE_RE = re.compile(r"\b(?:will|would|shall|should|could|may|might|expected|due|plan(?:s|ned)?|aim(?:s|ed)?|"
@@ -398,8 +400,8 @@ class ProjectExtractor:
                 continue
             words = set(mods.split())
             noun = m.group("noun")
-            ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or (
-                "facility" if words & FACILITY_WORDS else APPOS_NOUNS[noun])
+            ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or LOWER_HEADS.get(noun) or (
+                "facility" if words & FACILITY_WORDS else APPOS_NOUNS.get(noun, "other"))
             found.append(self._record(doc, sent, name, self._aliases(doc, b, a), ptype, a, b, agreed=False))
 
     # ------------------------------------------------------------------ shared
