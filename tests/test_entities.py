@@ -416,3 +416,21 @@ def test_majesty_is_no_part_of_a_kings_name():
 def test_cabinet_secretary_is_a_title_not_an_office():
     p = person("Kenyan Energy Cabinet Secretary Opiyo Wandayi toured the plant.", "Opiyo Wandayi")
     assert p["role"] == "Energy Cabinet Secretary"
+
+
+def test_a_leader_named_family_name_first_keeps_the_whole_name():
+    # The tagger stops inside "Moon Jae-in"-style names; the gazetteer's full name wins.
+    text = ("Seoul, 2 June 2023 - President Yoon Suk Yeol welcomed the visiting Kazakh delegation on "
+            "Thursday and promised closer cooperation on critical minerals.")
+    yoon = person(text, "Yoon Suk Yeol", "2023-06-02")
+    assert yoon["country"] == "KOR"
+    assert not [p for p in people(text, "2023-06-02") if p["name"] == "Yoon Suk"]
+
+
+def test_malay_and_arabic_honorifics_are_not_part_of_the_name():
+    text = ("Kuala Lumpur, 5 May 2024 - The Foreign Minister will call on the Prime Minister of Malaysia, "
+            "Dato' Seri Anwar Ibrahim, on Monday. Earlier, Sayyid Badr bin Hamad Albusaidi met "
+            "business leaders in Penang.")
+    anwar = person(text, "Anwar Ibrahim", "2024-05-05")
+    assert anwar["country"] == "MYS"
+    assert not [p for p in people(text, "2024-05-05") if p["name"].startswith(("Seri", "Sayyid"))]

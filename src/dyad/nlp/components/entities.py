@@ -271,9 +271,15 @@ class EntityExtractor:
         seen = {(s.start_char, s.end_char) for s in out}
         # A known leader's name inside a non-person entity ("the Islamic Republic of Iran Masoud
         # Pezeshkian" tagged GPE) is the tagger running a title into the name: the name wins.
+        leaders = [doc[a:b] for a, b in self._leader_spans(doc)]  # the matcher runs once per doc
+        # ... and a PERSON entity cut short inside a known leader's name ("President [Yoon Suk] Yeol":
+        # the tagger stops inside a name written family name first): the gazetteer's name wins.
         ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
-                      and not (e.label_ != "PERSON" and self._ends_with_leader(e))]
-        for span in (doc[a:b] for a, b in self._leader_spans(doc)):  # the matcher runs once per doc
+                      and not (e.label_ != "PERSON" and self._ends_with_leader(e))
+                      and not (e.label_ == "PERSON" and any(
+                          s.start_char <= e.start_char and e.end_char <= s.end_char and len(e) < len(s)
+                          for s in leaders))]
+        for span in leaders:
             if not any(e.start_char <= span.start_char < e.end_char or span.start_char <= e.start_char < span.end_char
                        for e in ner_people) and not any(a <= span.start_char < b for a, b in seen):
                 out.append(span)
