@@ -84,3 +84,11 @@ def test_a_span_in_the_past_is_no_deadline() -> None:
     (m,) = [f for f in _kind(facts, "metric") if f["value"] == 40_000_000_000]
     assert m["deadline"] is None
 
+
+
+def test_a_count_signed_at_a_council_told_before_is_as_of_the_council() -> None:
+    text = ("Chile and Argentina held the first session of the Chile-Argentina Strategic Council in Santiago "
+            "last month. At the council, their ministers signed eleven memoranda of understanding.")
+    facts = extract_facts(text, "2031-05-10")
+    (m,) = [f for f in _kind(facts, "metric") if f["value"] == 11]
+    assert m["as_of"] == "2031-04"

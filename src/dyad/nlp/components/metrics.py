@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
+from dyad.nlp.told import told_event_date
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -895,7 +896,8 @@ def extract_metrics(doc: Doc) -> Doc:
             "value": _clean_value(c.value),
             "unit": c.unit,
             "period": info["period"],
-            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or _story_day(doc, c)
+            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None)
+            or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or _story_day(doc, c)
             or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": _speaker(doc, c, mentions),
