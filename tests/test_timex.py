@@ -332,3 +332,22 @@ def test_intent_verbs_look_ahead() -> None:
 ])
 def test_a_commitment_verb_before_an_infinitive_looks_ahead(text, value):
     assert one(text)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The envoy toured the port in June last year.", "June last year", "2024-06"),
+        ("A return trip is pencilled in for March next year.", "March next year", "2026-03"),
+        ("Exports fell in February of this year.", "February of this year", "2025-02"),
+        ("The two sides met on 4 December last year in Oslo.", "4 December last year", "2024-12-04"),
+        ("A ferry line opens on May 2 next year.", "May 2 next year", "2026-05-02"),
+    ],
+)
+def test_month_with_a_relative_year(text: str, span: str, value: str) -> None:
+    assert one(text) == (span, "DATE", value, None)
+
+
+def test_a_possessive_year_stays_apart_from_the_month() -> None:
+    assert tags("Prices rose in June, last year's peak.") == [
+        ("June", "DATE", "2025-06", None), ("last year", "DATE", "2024", None)]

@@ -515,6 +515,18 @@ def _slash_date(m: re.Match, c: _Ctx) -> _Result:
 # ---- month + day (+ year) -------------------------------------------------------------------------
 
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# "April last year", "18 February of next year", "in May this year": the year given relative to the DCT.
+_YEAR_REL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year(?![\w-]|['’]s))"
+_YEAR_REL_K = {"last": -1, "next": 1, "this": 0}
+
+
+def _year_of(m: re.Match, c: _Ctx) -> str | None:
+    """The year written with a month: a number, or one relative to the DCT ("last year")."""
+    if m["year"]:
+        return m["year"]
+    if m.groupdict().get("yrel") and c.anchor.year is not None:
+        return f"{c.anchor.year + _YEAR_REL_K[m['yrel'].lower()]:04d}"
+    return None
 
 
 def _resolve_month_day(m: re.Match, c: _Ctx, mon: int, day: int | None, year: str | None,
@@ -537,18 +549,18 @@ def _resolve_month_day(m: re.Match, c: _Ctx, mon: int, day: int | None, year: st
 
 @_rule(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAYNUM})(?!\d|[:.,]\d|\s*%)"
        rf"(?:\s*(?:-|–|—|to|through|and)\s*(?P<day2>{_DAYNUM})(?![\d:]))?"
-       rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?", 2)
+       rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END}|{_YEAR_REL})?", 2)
 def _month_day(m: re.Match, c: _Ctx) -> _Result:
     if not _cap(m["mon"]):
         return None
     day = int(re.match(r"\d+", m["day"]).group(0))
-    v = _resolve_month_day(m, c, _month_num(m["mon"]), day, m["year"])
+    v = _resolve_month_day(m, c, _month_num(m["mon"]), day, _year_of(m, c))
     return ("DATE", v, None) if v else None
 
 
 @_rule(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})"
        rf"(?:\s*(?:-|–|—|to|and)\s*(?P<day2>{_DAYNUM}))?(?:\s+of)?\s+(?P<mon>{_MON})"
-       rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?(?<![.\s])", 2)
+       rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END}|{_YEAR_REL})?(?<![.\s])", 2)
 def _day_month(m: re.Match, c: _Ctx) -> _Result:
     if not _cap(m["mon"]):
         return None
@@ -558,7 +570,7 @@ def _day_month(m: re.Match, c: _Ctx) -> _Result:
     day = int(re.match(r"\d+", m["day"]).group(0))
     if day == 0 or day > 31:
         return None
-    v = _resolve_month_day(m, c, _month_num(m["mon"]), day, m["year"])
+    v = _resolve_month_day(m, c, _month_num(m["mon"]), day, _year_of(m, c))
     return ("DATE", v, None) if v else None
 
 
@@ -572,12 +584,12 @@ _MONTH_BLOCK_BEFORE = set(_LEX["month_name_blockers_before"])
 
 
 @_rule(rf"{_MODPFX}(?:(?P<rel>this|last|next|past|coming|previous)\s+)?(?P<mon>{_MON})"
-       rf"(?:(?:\s+of|,)?\s+(?P<year>{_YEAR}){_YEAR_END})?(?![\w-])", 3)
+       rf"(?:(?:\s+of|,)?\s+(?P<year>{_YEAR}){_YEAR_END}|{_YEAR_REL})?(?![\w-])", 3)
 def _month(m: re.Match, c: _Ctx) -> _Result:
     mon_s = m["mon"]
     if not _cap(mon_s):
         return None
-    has_ctx = bool(m["year"] or m["rel"] or m["mpre"] or m["madj"])
+    has_ctx = bool(m["year"] or m["yrel"] or m["rel"] or m["mpre"] or m["madj"])
     if not has_ctx:
         prev = [w.lower() for w in c.prev_words(m.start("mon"), 1)]
         prev_w = prev[0] if prev else ""
@@ -599,7 +611,7 @@ def _month(m: re.Match, c: _Ctx) -> _Result:
                 return None
     rel = _norm(m["rel"]) if m["rel"] else None
     rel = {"past": "last", "previous": "last", "coming": "next"}.get(rel or "", rel)
-    v = _resolve_month_day(m, c, _month_num(mon_s), None, m["year"], rel)
+    v = _resolve_month_day(m, c, _month_num(mon_s), None, _year_of(m, c), rel)
     mod, _half = _mod_of(m)
     return ("DATE", v, mod) if v else None
 

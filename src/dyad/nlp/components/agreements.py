@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
 from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
+from dyad.nlp.told import told_event_date
 
 DATA = patterns("agreements")
 INSTRUMENTS: dict[str, str] = DATA["instruments"]
@@ -200,9 +201,13 @@ class AgreementExtractor:
         # Only a date close to the instrument dates its signing; a later clause may date something else.
         own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80)
         rel = re.search(r",\s*(?:which|that|who)\b(?P<clause>.*)$", text_of(doc)[span[1]:t.start]) \
-            if own and t.start >= span[1] else None
-        if rel and not re.search(r"\b(?:signed|concluded|inked|adopted|ratified|agreed)\b", rel.group("clause")):
+            if t is not None and t.start >= span[1] else None
+        signed_in_rel = bool(rel and re.search(r"\b(?:signed|concluded|inked|adopted|ratified|agreed)\b",
+                                               rel.group("clause")))
+        if own and rel and not signed_in_rel:
             own, start = False, None  # "an Agreement on X, which replaces the agreement of 1997": another date
+        elif signed_in_rel and not re.search(r"[;:]", rel.group("clause")):
+            own = True  # "the X Agreement (XA), which the two ministers signed in Oslo in May": however far
         instrument = instrument_of(noun)
         clause = sent.text
         verb_start = max(sent.start_char, anchor - 40)
@@ -235,8 +240,11 @@ class AgreementExtractor:
                                   or (main and main.get("status") == "occurred")) else "unknown"
         signed = None
         if status == "signed":
-            inherited = main.get("start") if main else None
-            if inherited and main.get("end") and main["end"] != inherited:
+            # "At the council, ..." / "Following the meeting, ...": the told event dates the signing
+            inherited = told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or \
+                (main.get("start") if main else None)
+            if inherited and main and inherited == main.get("start") and main.get("end") and \
+                    main["end"] != inherited:
                 told = [d for pos, d in self.signings if pos <= sent.end_char and main["start"] <= d <= main["end"]]
                 # Signed on one day of a multi-day visit: the day of the signing ceremony told
                 # before it, or else just the month.

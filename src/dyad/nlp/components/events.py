@@ -33,6 +33,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
+from dyad.nlp.told import told_event
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -477,8 +478,10 @@ class EventExtractor:
             return []
         apart: dict[str, list[dict]] = {}
         for v in group:
-            if v["start"] and v["status"] not in ("unknown", first["status"]) and \
-                    not overlaps(v["start"], first["start"]):
+            # (the same status too when both are dated to months apart: "signed in Manila in January"
+            # beside "his official visit to Manila in April last year")
+            if v["start"] and v["status"] != "unknown" and not overlaps(v["start"], first["start"]) and (
+                    v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
                 key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
                 apart.setdefault(key, []).append(v)
         for key, vs in apart.items():
@@ -740,10 +743,18 @@ class EventExtractor:
                 start, end = day, None  # "on the Monday evening" of a visit dated 16-17 September
         if own and start and len(start) == 10:
             self.narrative = (self.sent_index, start)  # the day the story has reached
+        told_ev = None if own else told_event(text_of(doc), sent.start_char, doc._.facts or [])
+        told = told_ev["start"] if told_ev else None
+        if told_ev:
+            self.inherited_place = told_ev.get("location") or self.narrative_place
+            if len(told) == 10:
+                self.narrative = (self.sent_index, told)  # the story is back on the day of the event told
         if main:
             countries = list(main["countries"])
             ref = main["ref"]
-            if not own:
+            if not own and told:
+                start, end = told, None  # "Following the meeting, ...": the day of the meeting told
+            elif not own:
                 start = main.get("start")
                 # A multi-day visit does not say which day a part of it fell on.
                 if start and main.get("end") and main["end"] != start:
@@ -761,7 +772,9 @@ class EventExtractor:
             countries = dyad_of(doc)
             ref = "doc:" + (doc._.doc_id or "")
             near = self.narrative
-            if not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)) and \
+            if not own and told:
+                start = told  # "At the council, ...": the date of the council told before
+            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)) and \
                     clause_tense(doc, anchor) != "future":
                 # No visit to date it: the day the story has just told ("Greece and Cyprus signed a
                 # memorandum on Tuesday ... The memorandum was signed in Nicosia after talks ...";

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
 from dyad.nlp.timex import Timex
+from dyad.nlp.told import told_event_date
 
 KIND_UNIT = {"mass": "tons", "percent": "percent", "length": "km", "other": "other"}
 
@@ -137,6 +138,7 @@ _ORDINAL_AFTER = re.compile(
 _APPROX = ("up", "over", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "least",
            "at", "more", "than")
 _DEADLINE_STOP = ("by", "until", "till", "than", "before")
+RANGE_TO_RE = re.compile(r"\b(between|from)\s+\d{4}\s+(?:and|to|until|through)\s+$", re.I)
 
 
 def _currency_of(pre: str | None, post_word: str | None) -> str | None:
@@ -674,6 +676,14 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
             continue
         before = re.sub(r"\s+", " ", text_of(doc)[max(sent.start_char, tx.start - 20):tx.start].lower())
         iso = _deadline_of(tx, before, preps, span_preps, doc._.dct)
+        ranged = None
+        if not iso:
+            # "loans ... between 2024 and 2028": the end of a span running past the report is a deadline
+            span_end = tx.iso_date()
+            lead = max(sent.start_char, tx.start - 30)
+            ranged = RANGE_TO_RE.search(text_of(doc)[lead:tx.start]) if span_end and len(span_end) == 4 and \
+                (doc._.dct or "9999")[:4] < span_end else None
+            iso = span_end if ranged else None
         if not iso:
             continue
         c = _nearest(cands, tx.start)
@@ -682,7 +692,10 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
         # the "by" must govern the number's clause: attach to the number or one of its ancestors
         by = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         prep = None
-        if by is not None:
+        if ranged:
+            word = doc.char_span(lead + ranged.start(), lead + ranged.end(1), alignment_mode="expand")
+            prep = word[0] if word is not None else None
+        elif by is not None:
             j = by.start - 1
             while j >= sent.start and doc[j].pos_ in ("DET", "NOUN", "ADP") \
                     and doc[j].lower_ not in _DEADLINE_STOP:
@@ -763,7 +776,7 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
                      plain_between):
             continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
-        if t.end <= c.start and re.search(r"\bto\s+$", between):
+        if t.end <= c.start and re.fullmatch(r"[\s,]*to\s+", between):
             continue  # "from R1bn in 2020 to R3bn in 2023": 2020 dates the range's other end
         if t.end <= c.start:
             lead = text[max(sent.start_char, t.start - 40):t.start]
@@ -776,7 +789,11 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
         if fiscal and len(iso) == 4:
             end = fiscal.group(2)
             iso = end if len(end) == 4 else fiscal.group(1)[:2] + end  # "2022-23 financial year" ends in 2023
-        if 0 <= gap <= 60 and (best is None or gap < best[0]):
+        # "In 2024, trade between the two countries grew 1.6 times, to $96 million": a year fronted
+        # before its clause dates the whole clause
+        fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)in\s+$",
+                                                  text[sent.start_char:t.start], re.I)
+        if 0 <= gap <= (120 if fronted else 60) and (best is None or gap < best[0]):
             best = (gap, iso)
     return best[1] if best else None
 
@@ -946,7 +963,8 @@ def extract_metrics(doc: Doc) -> Doc:
             "value": _clean_value(c.value),
             "unit": c.unit,
             "period": info["period"] or _flow_period(doc, c, subject),
-            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None) or _story_day(doc, c)
+            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None)
+            or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or _story_day(doc, c)
             or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": _speaker(doc, c, mentions),

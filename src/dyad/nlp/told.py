@@ -1,0 +1,70 @@
+"""The date of an event the article has already told, when a sentence opens by referring back to it.
+
+"The council met in Athens last month. At the council, the two leaders signed a declaration": the
+signing is dated by the council, not by the report. The reference is a fronted adverbial ("At the
+council,", "Following the meeting,", "During the talks,") whose head noun names the told event by its
+kind or by a word of its title; the last such event told before the sentence gives the date, if it
+is told as done and dated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+REFER_BACK_RE = re.compile(
+    r"^\s*(?:at|during|following|after|in\s+the\s+course\s+of|on\s+the\s+(?:sidelines|margins)\s+of)\s+"
+    r"(?:the|this|that|these|their|its)\s+(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
+
+FUTURE_RE = re.compile(r"\b(?:will|shall|expected|scheduled|planned|due\s+to|(?:is|are)\s+to)\b", re.I)
+
+# Head nouns and the event types they can name (data/timex/told.json).
+_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "timex" / "told.json"
+
+
+@cache
+def head_types() -> dict[str, frozenset[str]]:
+    data = json.loads(_DATA_PATH.read_text(encoding="utf-8"))
+    return {head: frozenset(types) for head, types in data["head_types"].items()}
+
+
+def told_event_date(text: str, sent_start: int, facts: list[dict]) -> str | None:
+    """The start of the event the sentence at ``sent_start`` refers back to, or None.
+
+    ``facts`` are the article's fact mentions so far (events carry ``event_type``, ``title``,
+    ``status``, ``start`` and ``sources``)."""
+    event = told_event(text, sent_start, facts)
+    return event["start"] if event else None
+
+
+def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
+    """The event (done and dated) the sentence at ``sent_start`` refers back to, or None."""
+    m = REFER_BACK_RE.match(text[sent_start:sent_start + 120])
+    if not m:
+        return None
+    sentence = re.split(r"[.!?](?:\s|$)", text[sent_start:sent_start + 400], maxsplit=1)[0]
+    if FUTURE_RE.search(sentence):
+        return None  # "During the summit, the signing of agreements is expected": not yet done
+    head = m.group("head").lower()
+    types = head_types().get(head)
+    if types is None:
+        return None
+    best: tuple[int, dict] | None = None
+    for f in facts:
+        if f.get("kind") != "event":
+            continue
+        pos = f["sources"][0]["start"] if f.get("sources") else None
+        if pos is None or pos >= sent_start:
+            continue
+        title = (f.get("title") or "").lower()
+        if f.get("event_type") not in types and not re.search(rf"\b{re.escape(head)}\b", title):
+            continue
+        if best is None or pos > best[0]:
+            best = (pos, f)
+    if best is None or best[1].get("status") != "occurred" or not best[1].get("start"):
+        return None  # the event referred to is still to come, or undated: no date from it
+    if best[1].get("end") and best[1]["end"] != best[1]["start"]:
+        return None  # "During the visit," of a visit of several days: which day is not said
+    return best[1]
