@@ -47,13 +47,16 @@ BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "
         + r"))")
 NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
-SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
-                        + r")\s+of\s+(?:the|their|its)\s+" + BODY)
+# "the Sixth Session of the A-B Joint Commission": ordinal and noun in either case
+SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
+                        + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
-    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
+    r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
+    + r")\s+(?:meeting|session)\b")
 COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
 # "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
 LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
@@ -100,6 +103,8 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
 RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
+# "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
+RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 SIGNING_RE = re.compile(
@@ -781,13 +786,15 @@ class EventExtractor:
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
-                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()]))
+                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()])) or [
+                        b for b in NAMED_BODY_RE.finditer(sent.text[:m.start()])
+                        if any(w in b.group("body") for w in DATA["council_markers"])]
                     if named_here:  # "transform the Forum of regions into the Council of heads of regions and
                         self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
                         continue
                     body = self.last_body
-                    word = (m.group("ord") or m.group("ord2") or "").lower()
+                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or "").lower()
                     if word not in ("next", "previous", "last"):
                         ordinal = ORDINALS.get(word)
                         key = f"council:{ordinal or ''}:{synonym_key(body)}"
@@ -838,6 +845,8 @@ class EventExtractor:
                                    clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
+                if COMMITTED_RE.search(sent.text[:m.start()]) and not (own and before_dct(start, doc._.dct)):
+                    status = "planned"  # "the ministers agreed to convene the Sixth Session of the Commission"
                 location = main.get("location") if main else None
                 # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
                 # was held in Dushanbe" (the body's name runs on past the head word)
@@ -899,6 +908,17 @@ class EventExtractor:
                         and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
                     m = received = rb
                     received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
+        if not m:
+            rv = RECEIVES_RE.search(sent.text)
+            if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
+                    not PASSIVE_HOST_RE.search(sent.text[:rv.start()]):
+                hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
+                        and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                    m = received = rv
+                    received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
