@@ -62,3 +62,16 @@ def test_body_instructed_to_hold_its_next_meeting():
     assert len(cs) == 1, cs
     assert cs[0]["status"] == "planned"
     assert cs[0]["object_key"].startswith("council:next:")
+
+
+def test_exchange_of_instruments_is_a_signing():
+    text = ("After the talks on Monday, the foreign ministers of Chile and Vietnam witnessed the exchange of "
+            "three instruments, namely a Memorandum of Understanding on Fisheries and two agreements.")
+    ss = events(text, "signing")
+    assert len(ss) == 1, ss
+    assert ss[0]["status"] == "occurred"
+
+
+def test_exchange_of_views_is_not_a_signing():
+    text = "The foreign ministers of Chile and Vietnam had an exchange of views on regional instruments on Monday."
+    assert events(text, "signing") == []

@@ -107,9 +107,11 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "witnessed the exchange of two instruments": what is exchanged at a signing
+EXCHANGED = "|".join(DATA["exchanged_nouns"])
 SIGNING_RE = re.compile(
-    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
-    r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
+    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?(?:" + EXCHANGED + r")|"
+    r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + EXCHANGED + r")|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|"
