@@ -75,3 +75,15 @@ def test_exchange_of_instruments_is_a_signing():
 def test_exchange_of_views_is_not_a_signing():
     text = "The foreign ministers of Chile and Vietnam had an exchange of views on regional instruments on Monday."
     assert events(text, "signing") == []
+
+
+def test_signing_following_a_held_session_takes_its_day_and_place():
+    text = ("The Chile-Vietnam Intergovernmental Commission met on 2 June in Hanoi under the co-chairmanship of "
+            "the two foreign ministers. Following the meeting, the parties signed four documents, among them "
+            "a memorandum on fisheries.")
+    ss = events(text, "signing")
+    assert len(ss) == 1, ss
+    assert (ss[0]["start"], ss[0]["status"]) == ("2025-06-02", "occurred")
+    session = events(text, "council_session")[0]
+    assert ss[0]["location"] == session["location"]
+    assert ss[0]["parent"] == f"council:{session['object_key']}"

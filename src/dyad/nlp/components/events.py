@@ -146,6 +146,11 @@ NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
 AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
                             r"(?:talks|session|meeting|ceremony|negotiations|consultations|summit|call|conversation)\b")
+# "Following the meeting, the parties signed ...", "At the council, the leaders signed ...": a signing
+# of the session told just before
+SESSION_BACK_RE = re.compile(r"\s*(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
+                             + "|".join(DATA["session_nouns"] + [h.lower() for h in DATA["council_heads"]])
+                             + r")\b[^.;]*$")
 PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
                           r"\b(?:flew|travelled|traveled|went|headed|drove|continued) (?:on )?to "
                           r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=,\s+where\b)")
@@ -274,6 +279,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
+        self.last_session: tuple[int, dict] | None = None  # the last session told as held, and its sentence
         countries_seen = {c["text"] for c in doc._.countries or []}
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                            and e.text not in countries_seen and e.text[:1].isupper()
@@ -313,7 +319,11 @@ class EventExtractor:
                            and len(b.split()) >= 3]
             if first_named:
                 self.last_body = first_named[0]  # "The X Council ... held its sixth session today"
-            facts.extend(self.council_sessions(doc, sent, main, taken))
+            sessions = self.council_sessions(doc, sent, main, taken)
+            facts.extend(sessions)
+            held = [c for c in sessions if c["status"] == "occurred" and c["start"]]
+            if held:
+                self.last_session = (i, held[-1])
             named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
                      if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
             if named:
@@ -1125,6 +1135,15 @@ class EventExtractor:
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
+        if self.last_session and self.sent_index - self.last_session[0] <= 3 and \
+                SESSION_BACK_RE.match(sent.text[:m.start()]):
+            # "The Commission met on 18 February. Following the meeting, the parties signed six
+            # documents": the signing of that session, on its day and at its place
+            session = self.last_session[1]
+            start, status = session["start"], "occurred"
+            location = session.get("location") or location
+            if not main:  # during a visit it stays the visit's one signing
+                own, ref = True, f"council:{session['object_key']}"
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
         if main and not own:
             title = f"{title} during the {main['title']}"
