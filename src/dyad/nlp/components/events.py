@@ -48,13 +48,16 @@ BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "
         + r"))")
 NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
-SESSION_RE = re.compile(r"\b(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
-                        + r")\s+of\s+(?:the|their|its)\s+" + BODY)
+# "the Sixth Session of the A-B Joint Commission": ordinal and noun in either case
+SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
+                        + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
     r"the\s+(?P<body>council|commission|committee)\b|"
-    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
+    r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
+    + r")\s+(?:meeting|session)\b")
 COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
 # "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
 LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
@@ -101,11 +104,15 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
 RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
+# "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
+RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "witnessed the exchange of two instruments": what is exchanged at a signing
+EXCHANGED = "|".join(DATA["exchanged_nouns"])
 SIGNING_RE = re.compile(
-    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?documents|"
-    r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?documents|"
+    r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?(?:" + EXCHANGED + r")|"
+    r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + EXCHANGED + r")|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|"
@@ -140,6 +147,11 @@ NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
 AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
                             r"(?:talks|session|meeting|ceremony|negotiations|consultations|summit|call|conversation)\b")
+# "Following the meeting, the parties signed ...", "At the council, the leaders signed ...": a signing
+# of the session told just before
+SESSION_BACK_RE = re.compile(r"\s*(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
+                             + "|".join(DATA["session_nouns"] + [h.lower() for h in DATA["council_heads"]])
+                             + r")\b[^.;]*$")
 PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
                           r"\b(?:flew|travelled|traveled|went|headed|drove|continued) (?:on )?to "
                           r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=,\s+where\b)")
@@ -268,6 +280,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
+        self.last_session: tuple[int, dict] | None = None  # the last session told as held, and its sentence
         countries_seen = {c["text"] for c in doc._.countries or []}
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                            and e.text not in countries_seen and e.text[:1].isupper()
@@ -307,7 +320,11 @@ class EventExtractor:
                            and len(b.split()) >= 3]
             if first_named:
                 self.last_body = first_named[0]  # "The X Council ... held its sixth session today"
-            facts.extend(self.council_sessions(doc, sent, main, taken))
+            sessions = self.council_sessions(doc, sent, main, taken)
+            facts.extend(sessions)
+            held = [c for c in sessions if c["status"] == "occurred" and c["start"]]
+            if held:
+                self.last_session = (i, held[-1])
             named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
                      if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
             if named:
@@ -794,13 +811,15 @@ class EventExtractor:
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
-                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()]))
+                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()])) or [
+                        b for b in NAMED_BODY_RE.finditer(sent.text[:m.start()])
+                        if any(w in b.group("body") for w in DATA["council_markers"])]
                     if named_here:  # "transform the Forum of regions into the Council of heads of regions and
                         self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
                         continue
                     body = self.last_body
-                    word = (m.group("ord") or m.group("ord2") or "").lower()
+                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or "").lower()
                     if word not in ("next", "previous", "last"):
                         ordinal = ORDINALS.get(word)
                         key = f"council:{ordinal or ''}:{synonym_key(body)}"
@@ -851,6 +870,8 @@ class EventExtractor:
                                    clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
+                if COMMITTED_RE.search(sent.text[:m.start()]) and not (own and before_dct(start, doc._.dct)):
+                    status = "planned"  # "the ministers agreed to convene the Sixth Session of the Commission"
                 location = main.get("location") if main else None
                 # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
                 # was held in Dushanbe" (the body's name runs on past the head word)
@@ -912,6 +933,17 @@ class EventExtractor:
                         and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
                     m = received = rb
                     received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
+        if not m:
+            rv = RECEIVES_RE.search(sent.text)
+            if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
+                    not PASSIVE_HOST_RE.search(sent.text[:rv.start()]):
+                hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
+                        and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                    m = received = rv
+                    received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
@@ -1116,6 +1148,15 @@ class EventExtractor:
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
+        if self.last_session and self.sent_index - self.last_session[0] <= 3 and \
+                SESSION_BACK_RE.match(sent.text[:m.start()]):
+            # "The Commission met on 18 February. Following the meeting, the parties signed six
+            # documents": the signing of that session, on its day and at its place
+            session = self.last_session[1]
+            start, status = session["start"], "occurred"
+            location = session.get("location") or location
+            if not main:  # during a visit it stays the visit's one signing
+                own, ref = True, f"council:{session['object_key']}"
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
         if main and not own:
             title = f"{title} during the {main['title']}"
