@@ -47,7 +47,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT3: (0.907, 0.96),
     HELDOUT4: (0.90, 0.89),
     HELDOUT5: (0.928, 0.89),
-    HELDOUT6: (0.854, 0.86),
+    HELDOUT6: (0.882, 0.86),
 }
 
 
