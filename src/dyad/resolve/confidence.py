@@ -32,12 +32,13 @@ def _logit(p: float) -> float:
 def record_confidence(kind: str, members: list[dict]) -> float | None:
     """The probability that a record of ``kind`` built from ``members`` (the mention payloads,
     each with its ``confidence`` and ``doc_id``) is right; None when no member carries one."""
-    scored = [m for m in members if _scored(m.get("confidence"))]
+    scored = [m for m in members if is_scored(m.get("confidence"))]
     return confidence_of(kind, Counter(float(m["confidence"]) for m in scored),
                          len({m.get("doc_id") for m in scored}))
 
 
-def _scored(value: object) -> bool:
+def is_scored(value: object) -> bool:
+    """A mention confidence to count (a number; not a flag)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -173,10 +173,6 @@ def _join_same_leader(groups: list[list[M]]) -> list[list[M]]:
     return [[m for i in g for m in groups[i]] for g in uf.groups()]
 
 
-def _role_rank(role: str) -> int:
-    return (" of " in role) + (" to " in role) + ("," in role)
-
-
 def merge_entity(members: list[M]) -> dict:
     etype = members[0].data.get("entity_type")
     if tally.is_single_key_type(etype):
@@ -192,7 +188,7 @@ def merge_entity(members: list[M]) -> dict:
     aliases = sorted({a for m in members for a in (m.data.get("aliases") or [m.data["name"]])} | {name})
     roles = [m.data.get("role") for m in members if m.data.get("role")]
     held = Counter(roles)
-    role = max(held, key=lambda r: (_role_rank(r), held[r], len(r))) if roles else None
+    role = max(held, key=lambda r: (tally.role_rank(r), held[r], len(r))) if roles else None
     return {
         "entity_type": etype,
         "name": name,

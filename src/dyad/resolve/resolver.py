@@ -31,7 +31,7 @@ from dyad.resolve import links, tally
 from dyad.resolve import units as un
 from dyad.resolve.base import M, record_id, record_id_of, sources_of
 from dyad.resolve.blocks import blocking_keys
-from dyad.resolve.confidence import confidence_of
+from dyad.resolve.confidence import confidence_of, is_scored
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.corrections_apply import apply_corrections
 from dyad.store import search
@@ -320,7 +320,7 @@ def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, i
 def _confidence(kind: str, members: list[M]) -> float | None:
     confs = [m.data.get("confidence") for m in members]
     scored = [(float(c), m.doc_id) for c, m in zip(confs, members, strict=True)
-              if isinstance(c, (int, float)) and not isinstance(c, bool)]
+              if is_scored(c)]
     return confidence_of(kind, Counter(c for c, _ in scored), len({d for _, d in scored}))
 
 

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from dyad.resolve.base import M, sources_of
+from dyad.resolve.confidence import is_scored
 
 # Entity blocks that hold more than one name key, or whose clustering compares mentions.
 MULTI_KEY_PREFIXES = ("ent:person:", "ent:person-first:", "ent:org:")
@@ -68,7 +69,7 @@ def tally_of(members: Iterable[M]) -> dict:
         _count(roles, m.data.get("role"), order)
         aliases.update(m.data.get("aliases") or [m.data.get("name") or ""])
         c = m.data.get("confidence")
-        if isinstance(c, (int, float)) and not isinstance(c, bool):
+        if is_scored(c):
             conf[repr(float(c))] += 1
             docs.add(m.doc_id)
     aliases.discard("")
@@ -102,7 +103,8 @@ def _most_common(counts: dict[str, list]) -> str | None:
     return min(counts, key=lambda k: (-counts[k][0], counts[k][1]))
 
 
-def _role_rank(role: str) -> int:
+def role_rank(role: str) -> int:
+    """How specific a role is: "Minister of Foreign Affairs of X" over "Minister"."""
     return (" of " in role) + (" to " in role) + ("," in role)
 
 
@@ -111,7 +113,7 @@ def entity_of(tally: dict, entity_type: str | None) -> dict:
     name = _most_common(tally["names"])
     roles = tally["roles"]
     # The most specific role, then the most reported, then the longest; then the first reported.
-    role = min(roles, key=lambda r: (-_role_rank(r), -roles[r][0], -len(r), roles[r][1])) if roles else None
+    role = min(roles, key=lambda r: (-role_rank(r), -roles[r][0], -len(r), roles[r][1])) if roles else None
     return {
         "entity_type": entity_type,
         "name": name,
