@@ -6,7 +6,8 @@ its dates shifted back a few years and a line appended so it is a new text. The 
 extracted once; the big base is then written from their mentions directly (so 20,000 articles
 need no 20,000 NLP runs) and resolved from scratch with `dyad resolve`. Then, per base:
 
-- full resolve     `dyad resolve` from scratch (subprocess; seconds and its peak RSS)
+- full resolve     `dyad resolve` from scratch (subprocess; seconds and the peak RSS of it and
+                   its worker processes together)
 - ingest rate      200 more synthetic articles stored and resolved incrementally, 16 a batch
                    (the storage and resolution part of an ingest; extraction excluded)
 - one more         `dyad ingest` of one new real article (subprocess, end to end), and the same
@@ -72,15 +73,38 @@ def write_base(url: str, examples: list[dict], n: int, seed: int = 7) -> None:
         session.add(PendingBlock(block="*"))
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (its worker processes), from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, AttributeError):
+            continue
+    return total
+
+
 def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds and peak RSS (MB) of a subprocess."""
+    """Wall seconds and peak RSS (MB, the process and its workers together, sampled every
+    0.1 s) of a subprocess."""
     began = time.monotonic()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
-    took = time.monotonic() - began
+    peak = 0
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.1)
+        took = time.monotonic() - began
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr[-2000:]}")
-    rss_kb = float(proc.stderr.strip().splitlines()[-1])
-    return took, rss_kb / 1024, proc.stdout
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    return took, peak / 1024, stdout
 
 
 def dyad(url: str, *args: str) -> list[str]:

@@ -105,6 +105,60 @@ def test_any_order_and_batching_gives_the_same_base_as_a_rebuild(extracted, tmp_
     assert without_history(export(factory)) == reference
 
 
+def _copy_base(src: Path, dst: Path) -> None:
+    """A consistent copy of a SQLite base (its WAL included)."""
+    import sqlite3
+
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+
+
+def _stored(db: Path) -> dict[str, list]:
+    """What a rebuild stores, table by table, in a fixed order (quotes' pairs and search rows included)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        columns = "id, countries, data, block, link_key, confidence"
+        out = {t: conn.execute(f"SELECT {columns} FROM {t} ORDER BY id").fetchall()
+               for t in ("entities", "events", "agreements", "projects", "metrics", "quotes")}
+        out["evidence"] = conn.execute("SELECT record_kind, record_id, mention_id FROM evidence "
+                                       "ORDER BY 1, 2, 3").fetchall()
+        out["search"] = conn.execute("SELECT kind, record_id, label, pairs FROM search_index ORDER BY 1, 2").fetchall()
+        out["aliases"] = conn.execute("SELECT old_id, record_id FROM record_aliases ORDER BY 1").fetchall()
+    return out
+
+
+def test_a_rebuild_in_worker_processes_stores_what_one_process_stores(extracted, tmp_path, monkeypatch):
+    """`dyad resolve` with processes reading and building batches ahead of the writer (batches made
+    small, so several are in flight) stores exactly what a rebuild in one process stores, with the
+    analyst's corrections applied in the workers too."""
+    from dyad.resolve import resolver
+    from dyad.resolve.corrections import reject_record, set_field
+
+    base = tmp_path / "base.db"
+    _copy_base(extracted["_union_db"], base)
+    factory = open_db(f"sqlite:///{base}")
+    records = export(factory)
+    quote = next(r for r in records if r["kind"] == "quote")
+    event = next(r for r in records if r["kind"] == "event")
+    set_field(factory, event["id"], "location", "Samarkand")
+    reject_record(factory, quote["id"])
+    one, many = tmp_path / "one.db", tmp_path / "many.db"
+    _copy_base(base, one)
+    _copy_base(base, many)
+    monkeypatch.setattr(resolver, "BATCH_MENTIONS", 400)
+    resolve_all(open_db(f"sqlite:///{one}"), workers=0)
+    resolve_all(open_db(f"sqlite:///{many}"), workers=2)
+    in_one, in_many = _stored(one), _stored(many)
+    assert len(in_one["events"]) > 50 and len(in_one["quotes"]) > 20
+    assert any(q[1] for q in in_one["quotes"])  # quotes were placed in pairs
+    assert quote["id"] not in {q[0] for q in in_one["quotes"]}  # the rejection held
+    assert "Samarkand" in dict((e[0], e[2]) for e in in_one["events"])[event["id"]]
+    for table in in_one:
+        assert in_many[table] == in_one[table], table
+    assert without_history(export(open_db(f"sqlite:///{many}"))) == without_history(export(factory))
+
+
 def test_a_country_record_grows_from_its_new_reports_alone(extracted, tmp_path, monkeypatch):
     """A country named in many articles: the latest article adds to its record without reading
     the record's earlier mentions, and the record equals the one a rebuild makes."""

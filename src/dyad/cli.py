@@ -222,7 +222,10 @@ def timex(file: Annotated[Path, typer.Argument(help="A plain text file.")],
 
 
 @app.command()
-def resolve(db: DbOption = None) -> None:
+def resolve(db: DbOption = None,
+            workers: Annotated[int | None, typer.Option(
+                "--workers", min=0, help="Processes that read and build records while this one writes "
+                "(0: none; default: by the size of the base)")] = None) -> None:
     """Rebuild every record from the stored mentions (finishing any pending work); ids that
     change keep answering as aliases."""
     from sqlalchemy.exc import OperationalError
@@ -237,7 +240,7 @@ def resolve(db: DbOption = None) -> None:
     if left:
         console.print(f"finishing resolution left pending by an earlier run ({len(left)} blocks)")
     try:
-        counts = retry_busy(lambda: resolve_all(factory))
+        counts = retry_busy(lambda: resolve_all(factory, workers))
     except OperationalError as exc:
         msg = db_error_message(exc, "the knowledge base is unchanged; run `dyad resolve` again")
         console.print(f"[red]error:[/red] {escape(msg)}", highlight=False)

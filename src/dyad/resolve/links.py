@@ -56,11 +56,16 @@ def resolve_own(session: Session, kind: str, data: dict) -> None:
     resolve_many(session, kind, [data])
 
 
-def resolve_many(session: Session, kind: str, records: list[dict]) -> None:
-    """Set the linked fields of freshly built records, with one query per kind of link."""
+def resolve_many(session: Session, kind: str, records: list[dict],
+                 people_in_hand: dict[str, list[dict]] | None = None) -> None:
+    """Set the linked fields of freshly built records, with one query per kind of link.
+    ``people_in_hand``: every person record by link key (a full resolution keeps them as it
+    builds them), read instead of the base."""
     if kind in SPEAKER_FIELD:
         field = SPEAKER_FIELD[kind]
-        people = people_by_key(session, {person_link(d.get("_" + field)) for d in records if d.get("_" + field)})
+        keys = {person_link(d.get("_" + field)) for d in records if d.get("_" + field)}
+        people = {k: people_in_hand[k] for k in keys if k in people_in_hand} if people_in_hand is not None \
+            else people_by_key(session, keys)
         for d in records:
             d[field] = canonical_person(people, d.get("_" + field))
     elif kind == "agreement":
@@ -76,6 +81,11 @@ def people_by_key(session: Session, keys: set[str]) -> dict[str, list[dict]]:
                                          .where(Entity.link_key.in_(batch), Entity.subtype == "person")):
             out.setdefault(key, []).append(data)
     return out
+
+
+def person_card(data: dict) -> dict:
+    """What linking needs of a person record: its name and aliases."""
+    return {"name": data.get("name"), "aliases": data.get("aliases") or []}
 
 
 def canonical_person(people: dict[str, list[dict]], name: str | None) -> str | None:

@@ -14,28 +14,26 @@ commit together and readers see the base before or after a change, never between
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from dyad import jsontext
 from dyad.memory import gc_paused
-from dyad.resolve import entities as ent
-from dyad.resolve import facts as fx
 from dyad.resolve import links, tally
 from dyad.resolve import units as un
-from dyad.resolve.base import M, record_id, record_id_of, sources_of
-from dyad.resolve.blocks import blocking_keys
-from dyad.resolve.confidence import confidence_of, is_scored
+from dyad.resolve.base import M, record_id_of
+from dyad.resolve.build import KINDS, Built, build_units
+from dyad.resolve.confidence import confidence_of
 from dyad.resolve.corrections import apply_record_corrections
-from dyad.resolve.corrections_apply import apply_corrections
+from dyad.resolve.workers import BuildPool, default_workers, plain_corrections, shareable_url
 from dyad.store import search
-from dyad.store.db import bulk_insert, indexes_suspended, lock_for_writing, session_scope
+from dyad.store.db import bulk_insert, driver_rows, indexes_suspended, lock_for_writing, session_scope
 from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
@@ -48,15 +46,8 @@ from dyad.store.models import (
     RecordAlias,
     StatusHistory,
 )
+from dyad.store.relevance import PAIR_KINDS, PairsInHand
 
-KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], dict]]] = {
-    "entity": (ent.cluster_entities, ent.merge_entity),
-    "event": (fx.cluster_events, fx.merge_event),
-    "agreement": (fx.cluster_agreements, fx.merge_agreement),
-    "project": (fx.cluster_projects, fx.merge_project),
-    "metric": (fx.cluster_metrics, fx.merge_metric),
-    "quote": (fx.cluster_quotes, fx.merge_quote),
-}
 KIND_OF_PREFIX = {"ent": "entity", "evt": "event", "agr": "agreement", "prj": "project", "met": "metric",
                   "quo": "quote"}
 BATCH_MENTIONS = 20000  # a full resolution loads this many mentions at a time
@@ -74,6 +65,9 @@ class Changes:
     fresh: set[str] = field(default_factory=set)  # kinds rebuilt into an empty table (no index rows)
     built: dict[str, set[str]] = field(default_factory=dict)  # kind -> every record id built (written or not)
     event_docs: set[str] = field(default_factory=set)  # documents whose event mentions changed record
+    # A full resolution: what the records built so far say of each document, to place quotes.
+    pairs: PairsInHand | None = None
+    people: dict[str, list[dict]] | None = None  # and its person records by link key, for links
 
     def count(self) -> int:
         return sum(len(v) for v in self.written.values())
@@ -125,9 +119,14 @@ def _resolve_mentions(session: Session, seed_ids: Iterable[int]) -> Changes:
 
 def _resolve_units(session: Session, kind: str, units: list[list[M]], corrections: list[Correction],
                    changes: Changes) -> None:
-    cluster, merge = KINDS[kind]
+    _write_built(session, kind, build_units(kind, units, corrections), corrections, changes)
+
+
+def _write_built(session: Session, kind: str, built: list[Built], corrections: list[Correction],
+                 changes: Changes) -> None:
+    """Link, correct and store records just built; rewrite only what changed."""
     model = RECORD_MODELS[kind]
-    mids = [m.id for unit in units for m in unit]
+    mids = [m.id for b in built for m in b.members]
     # The records these mentions support now: they are rebuilt, and their ids kept or aliased.
     old_members: dict[str, set[int]] = {}
     for batch in un.chunks(mids):
@@ -135,24 +134,15 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
                                         .where(Evidence.record_kind == kind, Evidence.mention_id.in_(batch))):
             old_members.setdefault(rid, set()).add(mid)
     # The stored JSON text, compared with the new record's: unchanged records keep `updated`.
-    old_rows: dict[str, tuple[str, str | None]] = {}
+    old_rows: dict[str, tuple[str, str | None, str | None]] = {}
     for batch in un.chunks(sorted(old_members)):
-        for rid, text, updated in session.execute(select(model.id, cast(model.data, Text), model.updated)
-                                                  .where(model.id.in_(batch))):
-            old_rows[rid] = (text, updated)
-    built: list[tuple[str, dict, list[M]]] = []
-    for unit in units:
-        clusters = apply_corrections(kind, cluster(unit), corrections)
-        built.extend((record_id(kind, cl), merge(cl), cl) for cl in clusters if cl)
-    if kind == "entity":
-        ent.drop_ambiguous_surnames([d for _, d, _ in built if d["entity_type"] == "person"])
-    for _rid, data, cl in built:
-        data["sources"] = sources_of(cl)
-        links.prepare(kind, data, cl)
-        data["_confidence"] = _confidence(kind, cl)
-    links.resolve_many(session, kind, [data for _, data, _ in built])
+        for rid, text, updated, countries in session.execute(
+                select(model.id, cast(model.data, Text), model.updated, model.countries).where(model.id.in_(batch))):
+            old_rows[rid] = (text, updated, countries)
+    links.resolve_many(session, kind, [b.data for b in built], changes.people)
     # The analyst's set/reject corrections (and the kept id of a merge) have the last word.
-    built = apply_record_corrections(kind, built, corrections)
+    built = _corrected(kind, built, corrections)
+    placed = _in_hand(kind, built, changes.pairs, changes.people) if changes.pairs is not None else None
     # Write the difference: records whose content and members are unchanged are left alone, and
     # a record that gained a report gains its evidence rows, so a big record (a country named in
     # thousands of articles) costs its new mentions, not all of them.
@@ -165,38 +155,36 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     rewrite: set[str] = set()  # record rows (and status history) to replace
     evidence_gone: list[tuple[str, int]] = []
     evidence_whole: list[str] = []  # records whose evidence is replaced whole
-    for rid, data, cl in built:
-        confidence = data.pop("_confidence", None)
+    for b in built:
+        rid, data = b.rid, b.data
         serial[rid] = jsontext.dumps(data)
         old = old_rows.get(rid)
-        members = {m.id for m in cl}
+        members = {m.id for m in b.members}
         before = old_members.get(rid)
         # The same content stored by an older serializer is the same record too.
         same_text = old is not None and (old[0] == serial[rid] or jsontext.loads(old[0]) == jsontext.loads(serial[rid]))
         if same_text:
             unchanged.add(rid)
-        if same_text and before == members and complete.get(rid) == len(members):
+        if same_text and before == members and complete.get(rid) == len(members) \
+                and (placed is None or old[2] == placed[rid]):
             continue
         rewrite.add(rid)
         rows.append({"id": rid, "label": _label(data), "subtype": _subtype(kind, data),
-                     "countries": _countries(data), "date_start": _date(data), "date_end": data.get("end"),
-                     "confidence": confidence, "data": data,
-                     "block": blocking_keys(kind, cl[0].data, cl[0].published)[0],
-                     "link_key": links.link_key(kind, data),
-                     "first_seen": min((m.seen for m in cl if m.seen), default=None),
+                     "countries": placed[rid] if placed is not None else _countries(data),
+                     "date_start": _date(data), "date_end": data.get("end"), "confidence": b.confidence,
+                     "data": data, "block": b.block, "link_key": links.link_key(kind, data), "first_seen": b.first_seen,
                      "updated": old[1] if same_text and old[1] else now})
         if before is not None and complete.get(rid) == len(before):
             evidence_gone.extend((rid, mid) for mid in sorted(before - members))
-            added = [m for m in cl if m.id not in before]
+            added = [m for m in b.members if m.id not in before]
         else:
             if rid in old_rows or before is not None:
                 evidence_whole.append(rid)
-            added = cl
+            added = b.members
         evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in added)
-        if kind in ("event", "project", "agreement"):
-            history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
-                            "reported": step["reported"], "mention_id": step["mention"]} for step in fx.history(cl))
-    built_ids = {rid for rid, _, _ in built}
+        history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
+                        "reported": step["reported"], "mention_id": step["mention"]} for step in b.history)
+    built_ids = {b.rid for b in built}
     gone = [rid for rid in old_ids if rid not in built_ids]
     for batch in un.chunks(sorted(rewrite | set(gone))):
         session.execute(delete(model).where(model.id.in_(batch)))
@@ -216,28 +204,61 @@ def _resolve_units(session: Session, kind: str, units: list[list[M]], correction
     bulk_insert(session, model.__table__, sorted(rows, key=lambda r: r["id"]), 500)
     bulk_insert(session, Evidence.__table__, sorted(evidence, key=lambda r: (r["record_id"], r["mention_id"])))
     bulk_insert(session, StatusHistory.__table__, history)
-    if kind != "quote":  # a quote's pair is known only once every record is written
+    if kind != "quote" or placed is not None:  # else a quote's pair is known once every record is written
         search.index_written(session, kind, rows, gone, fresh=kind in changes.fresh)
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
-    new_ids = {rid for rid, _, _ in built}
+    new_ids = built_ids
     changes.built.setdefault(kind, set()).update(new_ids)
-    _alias(session, kind, old_members, built, new_ids)
-    changed = {rid for rid, _, _ in built if rid not in unchanged}
+    _alias(session, kind, old_members, [(b.rid, b.members) for b in built], new_ids)
+    changed = {b.rid for b in built if b.rid not in unchanged}
     changes.written.setdefault(kind, set()).update(changed)
     changes.removed.setdefault(kind, set()).update(set(old_ids) - new_ids)
     if kind == "entity":
-        for rid, data, _ in built:
-            if rid in changed and data.get("entity_type") == "person":
-                changes.person_keys.add(links.person_link(data["name"]))
+        for b in built:
+            if b.rid in changed and b.data.get("entity_type") == "person":
+                changes.person_keys.add(links.person_link(b.data["name"]))
         for rid in set(old_ids) - new_ids:
             data = jsontext.loads(old_rows[rid][0]) if rid in old_rows else {}
             if data.get("entity_type") == "person":
                 changes.person_keys.add(links.person_link(data["name"]))
     if kind == "event":
         moved = changed | (set(old_ids) - new_ids)
-        changes.event_docs.update(m.doc_id for rid, _, cl in built if rid in moved for m in cl)
+        changes.event_docs.update(m.doc_id for b in built if b.rid in moved for m in b.members)
         changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
                                   for s in jsontext.loads(old_rows[rid][0]).get("sources") or [])
+
+
+def _corrected(kind: str, built: list[Built], corrections: list[Correction]) -> list[Built]:
+    """``built`` after the analyst's set/reject corrections (a rejected record is dropped)."""
+    if not any(c.kind == kind for c in corrections):
+        return built
+    by_members = {id(b.members): b for b in built}
+    out = []
+    for rid, data, members in apply_record_corrections(kind, [(b.rid, b.data, b.members) for b in built],
+                                                      corrections):
+        b = by_members[id(members)]
+        out.append(replace(b, rid=rid, data=data))
+    return out
+
+
+def _in_hand(kind: str, built: list[Built], pairs: PairsInHand,
+             people: dict[str, list[dict]] | None) -> dict[str, str] | None:
+    """Keep what a full resolution's records tell later kinds (``pairs``: documents' pairs and
+    events, persons' countries; ``people``: persons by link key); for quotes, return the pair
+    each is about."""
+    if kind == "entity":
+        for b in built:
+            if b.data.get("entity_type") == "person":
+                pairs.add_person(b.rid, _label(b.data), b.data.get("country"))
+                if people is not None:
+                    people.setdefault(links.link_key("entity", b.data) or "", []).append(links.person_card(b.data))
+    if kind == "quote":
+        return {b.rid: pairs.place(b.data, {(m.published, m.doc_id) for m in b.members}) for b in built}
+    if kind in PAIR_KINDS:
+        for b in built:
+            pairs.add_record(kind, _countries(b.data), _date(b.data), b.data.get("end"),
+                             (m.doc_id for m in b.members))
+    return None
 
 
 def _add_to_single_key_records(session: Session, seed_ids: set[int], changes: Changes) -> set[int]:
@@ -296,7 +317,7 @@ def _add_to_single_key_records(session: Session, seed_ids: set[int], changes: Ch
         if rid != row.id:  # an earlier report: the record is renamed, its old id an alias
             session.execute(update(Evidence).where(Evidence.record_kind == "entity", Evidence.record_id == row.id)
                             .values(record_id=rid))
-            _alias(session, "entity", {row.id: {new[0].id}}, [(rid, data, new)], {rid})
+            _alias(session, "entity", {row.id: {new[0].id}}, [(rid, new)], {rid})
             changes.removed.setdefault("entity", set()).add(row.id)
         session.connection().execute(Evidence.__table__.insert(),
                                      [{"record_kind": "entity", "record_id": rid, "mention_id": m.id} for m in new])
@@ -317,17 +338,11 @@ def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, i
     return out
 
 
-def _confidence(kind: str, members: list[M]) -> float | None:
-    confs = [m.data.get("confidence") for m in members]
-    scored = [(float(c), m.doc_id) for c, m in zip(confs, members, strict=True)
-              if is_scored(c)]
-    return confidence_of(kind, Counter(c for c, _ in scored), len({d for _, d in scored}))
-
-
 def _alias(session: Session, kind: str, old_members: dict[str, set[int]],
-           built: list[tuple[str, dict, list[M]]], new_ids: set[str]) -> None:
-    """Every id that disappears answers for the record now holding most of its mentions."""
-    holder = {m.id: rid for rid, _, cl in built for m in cl}
+           built: list[tuple[str, list[Any]]], new_ids: set[str]) -> None:
+    """Every id that disappears answers for the record now holding most of its mentions
+    (``built``: each record's id and its members)."""
+    holder = {m.id: rid for rid, members in built for m in members}
     now = datetime.now(UTC)
     # An id back in use is no longer an alias.
     for batch in un.chunks(sorted(new_ids)):
@@ -349,23 +364,41 @@ def _alias(session: Session, kind: str, old_members: dict[str, set[int]],
 
 
 # ------------------------------------------------------------------ whole base
-def resolve_all(factory: sessionmaker[Session]) -> dict[str, int]:
+def resolve_all(factory: sessionmaker[Session], workers: int | None = None) -> dict[str, int]:
     """Rebuild every record from the stored mentions (``dyad resolve``), unit by unit, in
-    one transaction. Ids that change keep answering as aliases."""
+    one transaction. Ids that change keep answering as aliases. ``workers``: processes that
+    read and build while this one writes (0: none; None: as many as the base's size calls for).
+    Workers are spawned: a script calling this with workers needs the usual
+    ``if __name__ == "__main__":`` guard."""
     with session_scope(factory) as session:
         lock_for_writing(session)
-        return rebuild(session)
+        if workers is None:
+            workers = default_workers(session.scalar(select(func.count()).select_from(Mention)) or 0)
+        return rebuild(session, workers)
 
 
-def rebuild(session: Session) -> dict[str, int]:
+def rebuild(session: Session, workers: int = 0) -> dict[str, int]:
+    """Every record from the stored mentions. ``workers`` > 0 only when this transaction has
+    written no mention (the workers read the committed base)."""
+    url = shareable_url(session) if workers > 0 else None
+    with BuildPool(url, workers) if url else nullcontext() as pool:
+        return _rebuild(session, pool)
+
+
+def _rebuild(session: Session, pool: BuildPool | None) -> dict[str, int]:
     un.index_mentions(session, un.unindexed_mentions(session))
     corrections = _corrections(session)
     merges = un.Merges(session)
-    changes = Changes()
+    in_hand = PairsInHand()
+    changes = Changes(pairs=in_hand, people={})
     for kind in KINDS:
+        if kind == "quote":
+            in_hand.titles = dict(session.execute(select(Document.doc_id, Document.title)).all())
         prefix = next(p for p, k in KIND_OF_PREFIX.items() if k == kind)
-        edges = list(session.execute(select(MentionKey.mention_id, MentionKey.key)
-                                     .where(MentionKey.key.like(prefix + ":%"))))
+        edges = driver_rows(session, "SELECT mention_id, key FROM mention_keys WHERE key LIKE ?", (prefix + ":%",))
+        if edges is None:
+            edges = list(session.execute(select(MentionKey.mention_id, MentionKey.key)
+                                         .where(MentionKey.key.like(prefix + ":%"))))
         if merges.by_key:
             keyed = dict(session.execute(select(Mention.key, Mention.id).where(Mention.kind == kind)).all())
             for vkey, members in merges.keys_of.items():
@@ -377,8 +410,13 @@ def rebuild(session: Session) -> dict[str, int]:
         # An empty table is filled without its secondary indexes, built once at the end of the kind
         # (before the next kinds, whose links read it through them).
         with indexes_suspended(session, model.__tablename__) if kind in changes.fresh else nullcontext():
-            for batch in _batches(units):
-                _rebuild_batch(session, kind, batch, corrections=corrections, changes=changes)
+            if pool is None:
+                for batch in _batches(units):
+                    _rebuild_batch(session, kind, batch, corrections=corrections, changes=changes)
+            else:
+                for built in pool.built(kind, _batches(units), plain_corrections(corrections)):
+                    with gc_paused():
+                        _write_built(session, kind, built, corrections, changes)
         # Records no mention supports any more (their documents are gone): every record was just
         # built from its mentions, so the others are stale (none in a table that started empty).
         built = changes.built.get(kind, set())

@@ -162,6 +162,17 @@ def bulk_insert(session: Session, table: Table, rows: list[dict], chunk: int = 5
         cursor.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows[i:i + chunk]])
 
 
+def driver_rows(session: Session, sql: str, params: tuple = ()) -> list[tuple] | None:
+    """Rows of a plain query (``?`` parameters) straight from the SQLite driver, in this session's
+    transaction: a million-row read costs SQLite's time, not SQLAlchemy's per-row wrapping. None on
+    other engines (the caller runs its SQLAlchemy query)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return None
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    return cursor.execute(sql, params).fetchall()
+
+
 def _sqlite_value(value: object) -> object:
     return jsontext.dumps(value) if isinstance(value, (dict, list)) else value
 

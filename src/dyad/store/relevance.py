@@ -73,10 +73,13 @@ def doc_topics(counts: Counter[str], title: str | None, names: dict[str, str]) -
     the top pair, and any pair whose two countries its title names."""
     if not counts:
         return []
-    top = counts.most_common(1)[0][1]
-    about = [p for p, n in counts.most_common() if n * 2 >= top]
+    # Ties in pair order, never in the order the records were read (which differs between a
+    # full resolution and an increment).
+    ranked = sorted(counts.items(), key=lambda pn: (-pn[1], pn[0]))
+    top = ranked[0][1]
+    about = [p for p, n in ranked if n * 2 >= top]
     low = (title or "").lower()
-    for p in counts:
+    for p, _n in ranked:
         a, b = p.split("-")
         if p not in about and names.get(a, "~").lower() in low and names.get(b, "~").lower() in low:
             about.append(p)
@@ -121,13 +124,69 @@ class _DocTopics:
               .join(Evidence, Evidence.mention_id == Mention.id)
               .join(Event, (Evidence.record_kind == "event") & (Evidence.record_id == Event.id))
               .where(Mention.document_id.in_(todo)).distinct())
+        found: dict[int, set[tuple[str | None, str | None, str]]] = {}
         for doc, start, end, countries in self.session.execute(eq):
             codes = _codes(countries)
             if len(codes) == 2:
-                self.events[doc].append((start, end, f"{codes[0]}-{codes[1]}"))
+                found.setdefault(doc, set()).add((start, end, f"{codes[0]}-{codes[1]}"))
+        for doc, events in found.items():
+            self.events[doc] = _event_order(events)
 
 
-def _quote_pairs(date: str | None, docs: list[int], known: _DocTopics, country: str | None) -> list[str]:
+def _event_order(events: Iterable[tuple[str | None, str | None, str]]) -> list[tuple[str | None, str | None, str]]:
+    return sorted(events, key=lambda e: (e[0] or "", e[1] or "", e[2]))
+
+
+class PairsInHand:
+    """The same knowledge as ``_DocTopics`` (per document: its records' pairs and its events),
+    gathered from the records a full resolution builds, kind after kind, so its quotes are placed
+    as they are built, without reading every record back. Documents are keyed by ``doc_id``."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {}
+        self.event_sets: dict[str, set[tuple[str | None, str | None, str]]] = {}
+        self.persons: dict[str, tuple[str, str | None]] = {}  # label -> (record id, country)
+        self.titles: dict[str, str | None] = {}
+        self.topics: dict[str, list[str]] = {}
+        self.events: dict[str, list[tuple[str | None, str | None, str]]] = {}
+
+    def add_record(self, kind: str, countries: str | None, start: str | None, end: str | None,
+                   docs: Iterable[str]) -> None:
+        codes = _codes(countries)
+        if kind not in PAIR_KINDS or len(codes) != 2:
+            return
+        pair = f"{codes[0]}-{codes[1]}"
+        for d in set(docs):
+            self.counts.setdefault(d, Counter())[pair] += 1
+            if kind == "event":
+                self.event_sets.setdefault(d, set()).add((start, end, pair))
+
+    def add_person(self, record_id: str, label: str | None, country: str | None) -> None:
+        """A person record; of namesakes, the lowest record id gives the country (as the query does)."""
+        if label and (label not in self.persons or record_id < self.persons[label][0]):
+            self.persons[label] = (record_id, country)
+
+    def ensure(self, docs: list[str]) -> None:
+        todo = [d for d in docs if d not in self.topics]
+        if not todo:
+            return
+        names = _country_names({c for d in todo for p in self.counts.get(d, ()) for c in p.split("-")})
+        for d in todo:
+            self.topics[d] = doc_topics(self.counts.get(d, Counter()), self.titles.get(d), names)
+            self.events[d] = _event_order(self.event_sets.get(d, ()))
+
+    def place(self, data: dict, reports: Iterable[tuple[str | None, str]]) -> str:
+        """The ``countries`` column of a quote reported in ``reports`` ((published, doc_id) pairs)."""
+        docs = [d for _, d in sorted(set((p or "", d) for p, d in reports))]
+        person = self.persons.get(data.get("speaker") or "")
+        candidates = _quote_pairs(data.get("date"), docs, self, person[1] if person else None)  # type: ignore[arg-type]
+        if not candidates:
+            return ""
+        a, b = candidates[0].split("-")
+        return f"|{a}|{b}|"
+
+
+def _quote_pairs(date: str | None, docs: list, known: _DocTopics | PairsInHand, country: str | None) -> list[str]:
     """The pairs a quote may belong to, best first, from its documents in report order; stops at
     the first documents that give one (later reports cannot change the first candidate)."""
     candidates: list[str] = []
@@ -175,9 +234,11 @@ def assign_quote_countries(session: Session, ids: Iterable[str] | None = None) -
     speakers = sorted({(data or {}).get("speaker") for _, data in quotes} - {None, ""})
     person_country: dict[str, str | None] = {}
     for i in range(0, len(speakers), 500):
+        # Of namesakes, the lowest record id gives the country.
         for label, data in session.execute(select(Entity.label, Entity.data)
-                                           .where(Entity.subtype == "person", Entity.label.in_(speakers[i:i + 500]))):
-            person_country[label] = (data or {}).get("country")
+                                           .where(Entity.subtype == "person", Entity.label.in_(speakers[i:i + 500]))
+                                           .order_by(Entity.id)):
+            person_country.setdefault(label, (data or {}).get("country"))
     known = _DocTopics(session)
     docs_in_order = {qid: sorted(docs_of.get(qid, ()), key=lambda d: order.get(d, ("", ""))) for qid in quote_ids}
     # The first reports of every quote in a few big queries (most quotes are placed by them);

@@ -1,0 +1,86 @@
+"""Building records from resolution units: a pure function of the units' mentions.
+
+Nothing here touches the database, so a full resolution can build the records of one batch of
+units in worker processes (resolve/workers.py) while the main process writes the previous one.
+What the writer needs of a record's mentions travels with it as light ``Member`` tuples, not
+the mentions themselves (their payloads are the bulk of a batch).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from dyad.resolve import entities as ent
+from dyad.resolve import facts as fx
+from dyad.resolve import links
+from dyad.resolve.base import M, record_id, sources_of
+from dyad.resolve.blocks import blocking_keys
+from dyad.resolve.confidence import confidence_of, is_scored
+from dyad.resolve.corrections_apply import apply_corrections
+
+KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], dict]]] = {
+    "entity": (ent.cluster_entities, ent.merge_entity),
+    "event": (fx.cluster_events, fx.merge_event),
+    "agreement": (fx.cluster_agreements, fx.merge_agreement),
+    "project": (fx.cluster_projects, fx.merge_project),
+    "metric": (fx.cluster_metrics, fx.merge_metric),
+    "quote": (fx.cluster_quotes, fx.merge_quote),
+}
+
+
+class Member(NamedTuple):
+    """A mention of a built record, as far as writing the record needs it."""
+
+    id: int
+    key: str
+    doc_id: str
+    published: str | None
+
+
+@dataclass
+class Built:
+    """A record built from its mentions, before links and the analyst's set/reject corrections."""
+
+    rid: str
+    data: dict[str, Any]
+    members: list[Member]  # in content order
+    confidence: float | None
+    block: str  # the blocking key of its first mention (the record's unit)
+    first_seen: str | None  # when the base first stored one of its documents
+    history: list[dict[str, Any]]  # status steps: status, reported, mention
+
+
+def build_units(kind: str, units: Iterable[list[M]], corrections: list[Any]) -> list[Built]:
+    """The records of ``units`` (each a list of mentions in content order)."""
+    cluster, merge = KINDS[kind]
+    clusters: list[list[M]] = []
+    for unit in units:
+        clusters.extend(cl for cl in apply_corrections(kind, cluster(unit), corrections) if cl)
+    built = []
+    for cl in clusters:
+        data = merge(cl)
+        data["sources"] = sources_of(cl)
+        links.prepare(kind, data, cl)
+        ordered = sorted(cl, key=lambda m: m.order)
+        built.append(Built(
+            rid=record_id(kind, cl), data=data,
+            members=[Member(m.id, m.key, m.doc_id, m.published) for m in ordered],
+            confidence=_confidence(kind, cl),
+            block=blocking_keys(kind, cl[0].data, cl[0].published)[0],
+            first_seen=min((m.seen for m in cl if m.seen), default=None),
+            history=fx.history(cl) if kind in ("event", "project", "agreement") else []))
+    if kind == "entity":
+        ent.drop_ambiguous_surnames([b.data for b in built if b.data["entity_type"] == "person"])
+    return built
+
+
+def _confidence(kind: str, members: list[M]) -> float | None:
+    confs = [m.data.get("confidence") for m in members]
+    scored = [(float(c), m.doc_id) for c, m in zip(confs, members, strict=True) if is_scored(c)]
+    return confidence_of(kind, Counter(c for c, _ in scored), len({d for _, d in scored}))
+
+
+__all__ = ["KINDS", "Built", "Member", "build_units"]
