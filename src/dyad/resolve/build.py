@@ -2,8 +2,9 @@
 
 Nothing here touches the database, so a full resolution can build the records of one batch of
 units in worker processes (resolve/workers.py) while the main process writes the previous one.
-What the writer needs of a record's mentions travels with it as light ``Member`` tuples, not
-the mentions themselves (their payloads are the bulk of a batch).
+What the writer needs of a record's mentions travels with it as plain lists (ids, keys,
+documents), not the mentions themselves: their payloads are the bulk of a batch, and lists of
+strings and numbers cross between processes at C speed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
@@ -31,22 +32,16 @@ KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], d
 }
 
 
-class Member(NamedTuple):
-    """A mention of a built record, as far as writing the record needs it."""
-
-    id: int
-    key: str
-    doc_id: str
-    published: str | None
-
-
 @dataclass
 class Built:
     """A record built from its mentions, before links and the analyst's set/reject corrections."""
 
     rid: str
     data: dict[str, Any]
-    members: list[Member]  # in content order
+    mention_ids: list[int]  # its mentions, in content order
+    mention_keys: list[str]  # the same mentions' keys (corrections name mentions by key)
+    docs: list[str]  # the same mentions' documents (doc_id)
+    published: list[str | None]  # and those documents' publication dates
     confidence: float | None
     block: str  # the blocking key of its first mention (the record's unit)
     first_seen: str | None  # when the base first stored one of its documents
@@ -67,7 +62,8 @@ def build_units(kind: str, units: Iterable[list[M]], corrections: list[Any]) -> 
         ordered = sorted(cl, key=lambda m: m.order)
         built.append(Built(
             rid=record_id(kind, cl), data=data,
-            members=[Member(m.id, m.key, m.doc_id, m.published) for m in ordered],
+            mention_ids=[m.id for m in ordered], mention_keys=[m.key for m in ordered],
+            docs=[m.doc_id for m in ordered], published=[m.published for m in ordered],
             confidence=_confidence(kind, cl),
             block=blocking_keys(kind, cl[0].data, cl[0].published)[0],
             first_seen=min((m.seen for m in cl if m.seen), default=None),
@@ -83,4 +79,4 @@ def _confidence(kind: str, members: list[M]) -> float | None:
     return confidence_of(kind, Counter(c for c, _ in scored), len({d for _, d in scored}))
 
 
-__all__ = ["KINDS", "Built", "Member", "build_units"]
+__all__ = ["KINDS", "Built", "build_units"]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from types import SimpleNamespace
 
 from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -126,7 +126,7 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
                  changes: Changes) -> None:
     """Link, correct and store records just built; rewrite only what changed."""
     model = RECORD_MODELS[kind]
-    mids = [m.id for b in built for m in b.members]
+    mids = [i for b in built for i in b.mention_ids]
     # The records these mentions support now: they are rebuilt, and their ids kept or aliased.
     old_members: dict[str, set[int]] = {}
     for batch in un.chunks(mids):
@@ -159,7 +159,7 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
         rid, data = b.rid, b.data
         serial[rid] = jsontext.dumps(data)
         old = old_rows.get(rid)
-        members = {m.id for m in b.members}
+        members = set(b.mention_ids)
         before = old_members.get(rid)
         # The same content stored by an older serializer is the same record too.
         same_text = old is not None and (old[0] == serial[rid] or jsontext.loads(old[0]) == jsontext.loads(serial[rid]))
@@ -176,12 +176,12 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
                      "updated": old[1] if same_text and old[1] else now})
         if before is not None and complete.get(rid) == len(before):
             evidence_gone.extend((rid, mid) for mid in sorted(before - members))
-            added = [m for m in b.members if m.id not in before]
+            added = [i for i in b.mention_ids if i not in before]
         else:
             if rid in old_rows or before is not None:
                 evidence_whole.append(rid)
-            added = b.members
-        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": m.id} for m in added)
+            added = b.mention_ids
+        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": i} for i in added)
         history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
                         "reported": step["reported"], "mention_id": step["mention"]} for step in b.history)
     built_ids = {b.rid for b in built}
@@ -209,7 +209,7 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
         changes.indexed.setdefault(kind, set()).update(rewrite | set(gone))
     new_ids = built_ids
     changes.built.setdefault(kind, set()).update(new_ids)
-    _alias(session, kind, old_members, [(b.rid, b.members) for b in built], new_ids)
+    _alias(session, kind, old_members, [(b.rid, b.mention_ids) for b in built], new_ids)
     changed = {b.rid for b in built if b.rid not in unchanged}
     changes.written.setdefault(kind, set()).update(changed)
     changes.removed.setdefault(kind, set()).update(set(old_ids) - new_ids)
@@ -223,7 +223,7 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
                 changes.person_keys.add(links.person_link(data["name"]))
     if kind == "event":
         moved = changed | (set(old_ids) - new_ids)
-        changes.event_docs.update(m.doc_id for b in built if b.rid in moved for m in b.members)
+        changes.event_docs.update(d for b in built if b.rid in moved for d in b.docs)
         changes.event_docs.update(s["doc"] for rid in set(old_ids) - new_ids if rid in old_rows
                                   for s in jsontext.loads(old_rows[rid][0]).get("sources") or [])
 
@@ -232,13 +232,10 @@ def _corrected(kind: str, built: list[Built], corrections: list[Correction]) -> 
     """``built`` after the analyst's set/reject corrections (a rejected record is dropped)."""
     if not any(c.kind == kind for c in corrections):
         return built
-    by_members = {id(b.members): b for b in built}
-    out = []
-    for rid, data, members in apply_record_corrections(kind, [(b.rid, b.data, b.members) for b in built],
-                                                      corrections):
-        b = by_members[id(members)]
-        out.append(replace(b, rid=rid, data=data))
-    return out
+    keyed = [(b.rid, b.data, [SimpleNamespace(key=k) for k in b.mention_keys]) for b in built]
+    by_members = {id(members): b for (_, _, members), b in zip(keyed, built, strict=True)}
+    return [replace(by_members[id(members)], rid=rid, data=data)
+            for rid, data, members in apply_record_corrections(kind, keyed, corrections)]
 
 
 def _in_hand(kind: str, built: list[Built], pairs: PairsInHand,
@@ -253,11 +250,11 @@ def _in_hand(kind: str, built: list[Built], pairs: PairsInHand,
                 if people is not None:
                     people.setdefault(links.link_key("entity", b.data) or "", []).append(links.person_card(b.data))
     if kind == "quote":
-        return {b.rid: pairs.place(b.data, {(m.published, m.doc_id) for m in b.members}) for b in built}
+        return {b.rid: pairs.place(b.data, set(zip(b.published, b.docs, strict=True))) for b in built}
     if kind in PAIR_KINDS:
         for b in built:
             pairs.add_record(kind, _countries(b.data), _date(b.data), b.data.get("end"),
-                             (m.doc_id for m in b.members))
+                             b.docs)
     return None
 
 
@@ -317,7 +314,7 @@ def _add_to_single_key_records(session: Session, seed_ids: set[int], changes: Ch
         if rid != row.id:  # an earlier report: the record is renamed, its old id an alias
             session.execute(update(Evidence).where(Evidence.record_kind == "entity", Evidence.record_id == row.id)
                             .values(record_id=rid))
-            _alias(session, "entity", {row.id: {new[0].id}}, [(rid, new)], {rid})
+            _alias(session, "entity", {row.id: {new[0].id}}, [(rid, [m.id for m in new])], {rid})
             changes.removed.setdefault("entity", set()).add(row.id)
         session.connection().execute(Evidence.__table__.insert(),
                                      [{"record_kind": "entity", "record_id": rid, "mention_id": m.id} for m in new])
@@ -339,10 +336,10 @@ def _evidence_counts(session: Session, kind: str, ids: list[str]) -> dict[str, i
 
 
 def _alias(session: Session, kind: str, old_members: dict[str, set[int]],
-           built: list[tuple[str, list[Any]]], new_ids: set[str]) -> None:
+           built: list[tuple[str, list[int]]], new_ids: set[str]) -> None:
     """Every id that disappears answers for the record now holding most of its mentions
-    (``built``: each record's id and its members)."""
-    holder = {m.id: rid for rid, members in built for m in members}
+    (``built``: each record's id and its mention ids)."""
+    holder = {mid: rid for rid, mids in built for mid in mids}
     now = datetime.now(UTC)
     # An id back in use is no longer an alias.
     for batch in un.chunks(sorted(new_ids)):
@@ -414,8 +411,9 @@ def _rebuild(session: Session, pool: BuildPool | None) -> dict[str, int]:
                 for batch in _batches(units):
                     _rebuild_batch(session, kind, batch, corrections=corrections, changes=changes)
             else:
-                for built in pool.built(kind, _batches(units), plain_corrections(corrections)):
-                    with gc_paused():
+                # Paused throughout: the batches arrive (are unpickled) while the previous is written.
+                with gc_paused():
+                    for built in pool.built(kind, _batches(units), plain_corrections(corrections)):
                         _write_built(session, kind, built, corrections, changes)
         # Records no mention supports any more (their documents are gone): every record was just
         # built from its mentions, so the others are stale (none in a table that started empty).

@@ -19,14 +19,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from dyad.memory import gc_paused
 from dyad.resolve import units as un
 from dyad.resolve.build import Built, build_units
 from dyad.store.db import make_engine
 from dyad.store.models import Correction
 
+WORKER_CACHE_KB = 16384
 PARALLEL_FROM = 60000  # mentions: below this a pool costs more to start than it saves
 
 _ENGINE: dict[str, Engine] = {}  # per worker process: one engine per base
@@ -40,7 +42,8 @@ def default_workers(mentions: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(4, cores))
+    # One core stays the writer's: it is the critical path.
+    return max(1, min(4, cores - 1))
 
 
 def shareable_url(session: Session) -> str | None:
@@ -65,10 +68,13 @@ def _engine(url: str) -> Engine:
 
 def build_batch(url: str, kind: str, unit_ids: list[list[int]], corrections: list[Any]) -> list[Built]:
     """Read the mentions of ``unit_ids`` from the base at ``url`` and build their records."""
-    with sessionmaker(bind=_engine(url))() as session:
+    with gc_paused(), sessionmaker(bind=_engine(url))() as session:
+        # A small page cache: the mentions are read once; the writer's cache is the one that counts.
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text(f"PRAGMA cache_size=-{WORKER_CACHE_KB}"))
         mentions = un.load(session, [i for u in unit_ids for i in u])
-    units = [sorted((mentions[i] for i in u if i in mentions), key=lambda m: m.order) for u in unit_ids]
-    return build_units(kind, [u for u in units if u], corrections)
+        units = [sorted((mentions[i] for i in u if i in mentions), key=lambda m: m.order) for u in unit_ids]
+        return build_units(kind, [u for u in units if u], corrections)
 
 
 class BuildPool:
