@@ -33,7 +33,14 @@ from dyad.resolve.confidence import confidence_of
 from dyad.resolve.corrections import apply_record_corrections
 from dyad.resolve.workers import BuildPool, default_workers, plain_corrections, shareable_url
 from dyad.store import search
-from dyad.store.db import bulk_insert, driver_rows, indexes_suspended, lock_for_writing, session_scope
+from dyad.store.db import (
+    bulk_insert,
+    bulk_insert_values,
+    driver_rows,
+    indexes_suspended,
+    lock_for_writing,
+    session_scope,
+)
 from dyad.store.maintenance import refresh_derived
 from dyad.store.models import (
     RECORD_MODELS,
@@ -181,7 +188,7 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
             if rid in old_rows or before is not None:
                 evidence_whole.append(rid)
             added = b.mention_ids
-        evidence.extend({"record_kind": kind, "record_id": rid, "mention_id": i} for i in added)
+        evidence.extend((kind, rid, i) for i in added)
         history.extend({"record_kind": kind, "record_id": rid, "status": step["status"],
                         "reported": step["reported"], "mention_id": step["mention"]} for step in b.history)
     built_ids = {b.rid for b in built}
@@ -201,8 +208,12 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
                                                    Evidence.mention_id.in_(batch)))
     # Past the ORM: no bookkeeping for rows nobody holds; in key order, so B-tree pages fill in
     # turn rather than at random (ids are hashes).
-    bulk_insert(session, model.__table__, sorted(rows, key=lambda r: r["id"]), 500)
-    bulk_insert(session, Evidence.__table__, sorted(evidence, key=lambda r: (r["record_id"], r["mention_id"])))
+    ordered = sorted(rows, key=lambda r: r["id"])
+    if session.get_bind().dialect.name == "sqlite":  # the JSON is in hand: the driver takes it as it is
+        ordered = [{**r, "data": serial[r["id"]]} for r in ordered]
+    bulk_insert(session, model.__table__, ordered, 500)
+    evidence.sort()
+    bulk_insert_values(session, Evidence.__table__, ["record_kind", "record_id", "mention_id"], evidence)
     bulk_insert(session, StatusHistory.__table__, history)
     if kind != "quote" or placed is not None:  # else a quote's pair is known once every record is written
         search.index_written(session, kind, rows, gone, fresh=kind in changes.fresh)

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, text
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -148,18 +148,29 @@ def bulk_insert(session: Session, table: Table, rows: list[dict], chunk: int = 5
     """Insert many rows (all with the same keys). On SQLite straight through the driver: a
     resolution inserts a row of evidence per mention, and SQLAlchemy's per-row parameter handling
     would cost more than SQLite's insert."""
+    if rows:
+        cols = list(rows[0])
+        bulk_insert_values(session, table, cols, [tuple(r[c] for c in cols) for r in rows], chunk)
+
+
+def bulk_insert_values(session: Session, table: Table, columns: list[str], rows: list[tuple],
+                       chunk: int = 5000) -> None:
+    """``bulk_insert`` of rows given as tuples of ``columns`` (no dict per row to build)."""
     if not rows:
         return
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         for i in range(0, len(rows), chunk):
-            conn.execute(table.insert(), rows[i:i + chunk])
+            conn.execute(table.insert(), [dict(zip(columns, r, strict=True)) for r in rows[i:i + chunk]])
         return
-    cols = list(rows[0])
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    json_cols = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, JSON)]
     for i in range(0, len(rows), chunk):
-        cursor.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows[i:i + chunk]])
+        part = rows[i:i + chunk]
+        if json_cols:  # JSON columns: the driver takes text (already-serialized text passes as it is)
+            part = [tuple(_sqlite_value(v) if j in json_cols else v for j, v in enumerate(r)) for r in part]
+        cursor.executemany(sql, part)
 
 
 def driver_rows(session: Session, sql: str, params: tuple = ()) -> list[tuple] | None:
