@@ -161,10 +161,19 @@ def pair_page_ms(url: str) -> tuple[str, float]:
     return path, statistics.median(times)
 
 
+def _documents(path: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     ap.add_argument("--keep", type=Path, help="keep the bases in this folder")
+    ap.add_argument("--written", type=Path, help="a base this script wrote before (kept with --keep, not yet "
+                    "resolved): measure a copy of it instead of writing the bases of --sizes")
     args = ap.parse_args()
     examples = extract_examples()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dyad-scale-"))
@@ -172,10 +181,14 @@ def main() -> int:
     empty = f"sqlite:///{folder / 'empty.db'}"
     base_one, _, _ = timed(dyad(empty, "ingest", str(NEW_ARTICLE)))
     rows = []
-    for n in args.sizes:
+    sizes = [_documents(args.written)] if args.written else args.sizes
+    for n in sizes:
         url = f"sqlite:///{folder / f'base{n}.db'}"
         print(f"base of {n} articles ...", file=sys.stderr, flush=True)
-        write_base(url, examples, n)
+        if args.written:
+            shutil.copy(args.written, folder / f"base{n}.db")
+        else:
+            write_base(url, examples, n)
         resolve_s, resolve_rss, _ = timed(dyad(url, "resolve"))
         rate = incremental_rate(url, examples, n)
         one, one_rss, _ = timed(dyad(url, "ingest", str(NEW_ARTICLE)))

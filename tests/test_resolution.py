@@ -205,3 +205,58 @@ def test_a_rebuild_with_worker_processes_gives_the_same_base(kb_url, monkeypatch
     assert without_history(export(factory)) == alone
     kinds = [r["kind"] for r in export(factory)]
     assert kinds.count("event") >= 5 and kinds.count("quote") >= 3
+
+
+def _children_of_this_process() -> list[int]:
+    """Worker processes this process spawned (not multiprocessing's resource tracker)."""
+    import os
+    from pathlib import Path
+
+    pids = [int(c) for task in Path(f"/proc/{os.getpid()}/task").iterdir()
+            for c in (task / "children").read_text().split()]
+    out = []
+    for pid in pids:
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmd and b"resource_tracker" not in cmd:
+            out.append(pid)
+    return out
+
+
+def test_a_rebuild_whose_worker_dies_is_done_again_in_one_process(tmp_path, monkeypatch, caplog):
+    """A worker killed mid-resolution (out of memory, kill -9): the transaction rolls back and the
+    rebuild is done in the main process; the base is what an undisturbed rebuild gives."""
+    import os
+    import signal
+    import threading
+
+    from dyad.resolve import resolver
+
+    factory = build(tmp_path / "kb.db", [str(SAMPLE)])
+    monkeypatch.setattr(resolver, "BATCH_MENTIONS", 150)
+    resolver.resolve_all(factory, workers=0)
+    expected = without_history(export(factory))
+    before = set(_children_of_this_process())
+    killed: list[int] = []
+    done = threading.Event()
+
+    def kill_first_worker() -> None:
+        while not done.is_set() and not killed:
+            for pid in set(_children_of_this_process()) - before:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                break
+            done.wait(0.005)
+
+    killer = threading.Thread(target=kill_first_worker)
+    killer.start()
+    try:
+        resolver.resolve_all(factory, workers=2)
+    finally:
+        done.set()
+        killer.join()
+    assert killed
+    assert "worker process died" in caplog.text
+    assert without_history(export(factory)) == expected

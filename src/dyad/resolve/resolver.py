@@ -14,7 +14,9 @@ commit together and readers see the base before or after a change, never between
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -55,6 +57,7 @@ from dyad.store.models import (
 )
 from dyad.store.relevance import PAIR_KINDS, PairsInHand
 
+log = logging.getLogger(__name__)
 KIND_OF_PREFIX = {"ent": "entity", "evt": "event", "agr": "agreement", "prj": "project", "met": "metric",
                   "quo": "quote"}
 BATCH_MENTIONS = 20000  # a full resolution loads this many mentions at a time
@@ -378,11 +381,18 @@ def resolve_all(factory: sessionmaker[Session], workers: int | None = None) -> d
     read and build while this one writes (0: none; None: as many as the base's size calls for).
     Workers are spawned: a script calling this with workers needs the usual
     ``if __name__ == "__main__":`` guard."""
-    with session_scope(factory) as session:
-        lock_for_writing(session)
-        if workers is None:
-            workers = default_workers(session.scalar(select(func.count()).select_from(Mention)) or 0)
-        return rebuild(session, workers)
+    try:
+        with session_scope(factory) as session:
+            lock_for_writing(session)
+            if workers is None:
+                workers = default_workers(session.scalar(select(func.count()).select_from(Mention)) or 0)
+            return rebuild(session, workers)
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): the transaction rolled back; do it in this process.
+        if not workers:
+            raise
+        log.warning("a resolution worker process died; resolving in this process instead")
+        return resolve_all(factory, workers=0)
 
 
 def rebuild(session: Session, workers: int = 0) -> dict[str, int]:
