@@ -422,6 +422,7 @@ def _rebuild(session: Session, pool: BuildPool | None) -> dict[str, int]:
             for vkey, members in merges.keys_of.items():
                 edges.extend((keyed[k], vkey) for k in members if k in keyed)
         units = _units_by_id(edges)
+        del edges  # a million (mention, key) pairs for entities: not kept through the writing
         model = RECORD_MODELS[kind]
         if session.scalar(select(model.id).limit(1)) is None and not search.has_rows(session, kind):
             changes.fresh.add(kind)  # a new base: index rows are written without deleting first

@@ -66,6 +66,18 @@ def _engine(url: str) -> Engine:
     return _ENGINE[url]
 
 
+def _die_with_parent() -> None:
+    """Linux: the kernel ends a worker when the process that started it dies (killed while a worker
+    was blocked handing back a batch, it would otherwise live on, holding its memory)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        pass
+
+
 def build_batch(url: str, kind: str, unit_ids: list[list[int]], corrections: list[Any]) -> list[Built]:
     """Read the mentions of ``unit_ids`` from the base at ``url`` and build their records."""
     with gc_paused(), sessionmaker(bind=_engine(url))() as session:
@@ -84,7 +96,8 @@ class BuildPool:
         self.url = url
         self.workers = workers
         # Spawned, not forked: a fork would copy the main process's open database connections.
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_die_with_parent)
 
     def built(self, kind: str, batches: Iterator[list[list[int]]], corrections: list[Any]) -> Iterator[list[Built]]:
         """The records of each batch, in order; a few batches are built ahead (bounded memory)."""
