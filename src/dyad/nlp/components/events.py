@@ -31,6 +31,7 @@ from dyad.nlp.components.context import (
     status_of,
     weekday_in_window,
 )
+from dyad.nlp.components.openings import OpeningExtractor
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event
@@ -124,19 +125,6 @@ PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cle
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
     r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
-DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                       "November", "December", "week", "month", "year")
-OPENING_RE = re.compile(
-    r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
-    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
-    r"(?:opening|inaugurating|launching)(?=\s+the\s))\s+"
-    r"(?P<obj>[^.;:\u201c\u201d]{3,160})",
-    re.I)
-PROJECT_HEADS = re.compile(
-    r"\b(?:" + "|".join(re.escape(h) for h in sorted(DATA["opening_heads"], key=len, reverse=True)) + r")s?\b", re.I)
-
-
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
@@ -186,13 +174,6 @@ def dateline_day(doc: Doc, pos: int) -> str | None:
     days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
             if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
     return days[0] if days else None
-
-
-def _heading(doc: Doc, pos: int) -> bool:
-    start = text_of(doc).rfind("\n", 0, pos) + 1
-    end = text_of(doc).find("\n", pos)
-    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
-    return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
 
 
 def overlaps_dates(start: str | None, event: dict) -> bool:
@@ -271,7 +252,7 @@ def main_visit(visits: list[dict], dct: str | None = None) -> dict | None:
     return next((v for v in group if v.get("start")), group[0])
 
 
-class EventExtractor:
+class EventExtractor(OpeningExtractor):
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.last_body: str | None = None
@@ -1181,97 +1162,6 @@ class EventExtractor:
         return m
 
     # ------------------------------------------------------------------ openings
-    def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
-        """One opening per facility: every opening cue of the sentence, and every item of a list
-        ("opening the A, the B and the C")."""
-        out: list[dict] = []
-        seen: set[str] = set()
-        for m in OPENING_RE.finditer(sent.text):
-            for fact in self._openings_at(doc, sent, main, taken, m):
-                if fact["object_key"] not in seen:
-                    seen.add(fact["object_key"])
-                    out.append(fact)
-        return out
-
-    def _opening_objects(self, doc: Doc, sent: Span, m: re.Match) -> list[str]:
-        """The objects opened: one, or each item of an enumeration whose items all name a facility."""
-        obj = m.group("obj").split("\n")[0]
-        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
-                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
-        # "opened branches of X and marked the arrival of Y": a second verb begins another clause
-        for t in doc[sent.start:sent.end]:
-            rel = t.idx - sent.start_char
-            if rel > m.start("obj") and t.tag_ == "VBD" and t.i > sent.start and doc[t.i - 1].lower_ == "and" \
-                    and rel - m.start("obj") < len(obj):
-                obj = obj[:rel - m.start("obj")]
-                obj = re.sub(r"\s+and\s*$", "", obj)
-                break
-        items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
-        cut = r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|" \
-              r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
-        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
-            listed = [items[0]]
-            for it in items[1:]:
-                listed.append(it)
-            listed[-1] = re.split(cut, listed[-1])[0]
-            listed = [x.strip() for x in listed]
-            # every item a facility and short (a name, not a clause)
-            if all(PROJECT_HEADS.search(x) and len(x.split()) <= 12 and "," not in x for x in listed):
-                return listed
-        return [re.split(cut, obj)[0].strip()]
-
-    @staticmethod
-    def _trim_when(obj: str) -> str:
-        """"the bridge at Pakse on Monday" -> "the bridge at Pakse": a trailing time is no part of the name."""
-        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(DAY_AND_MONTH_NAMES)
-                      + r"|\d)[\w\s,]*$", "", obj).strip()
-
-    def _openings_at(self, doc: Doc, sent: Span, main: dict | None, taken: list, m: re.Match) -> list[dict]:
-        a = sent.start_char + m.start()
-        if any(x <= a < y for x, y in taken):
-            return []
-        if _heading(doc, a) or re.search(r"\b(?:provides?|provided|calls?|called|allows?|paves? the way|aims?)\s+"
-                                          r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
-                                          sent.text[:m.start()]):
-            return []  # an agreement that "provides for the opening of" something is not an opening
-        objs = [self._trim_when(o) for o in self._opening_objects(doc, sent, m)]
-        objs = [o for o in objs if PROJECT_HEADS.search(o) and not re.match(
-                r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
-                r"(?:in|on|at|by|from|since|with)\b|\d", o, re.I)]
-        if not objs:
-            return []  # "opening a new chapter", "opened in 2012, ..." are not openings
-        # Opened during the visit: the sentence says so, or the openers are the visit's leaders.
-        openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
-        in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
-                                         or set(main["countries"]) <= openers
-                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|"
-                                                           r"heads\s+of\s+states?)\b", sent.text[:m.start()], re.I)))
-        sent_countries = []
-        for c in country_mentions(doc, sent.start_char, sent.end_char):
-            if c["alpha3"] not in sent_countries:
-                sent_countries.append(c["alpha3"])
-        if not in_visit and len(sent_countries) < 2:
-            return []
-        start, end, own, countries, ref = self._context(doc, sent, main, a)
-        countries = list(dict.fromkeys([*sent_countries, *countries]))
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
-        if status == "unknown" and main:
-            status = main["status"]
-        out = []
-        for obj in objs:
-            loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
-            location = loc.group(1) if loc and self._is_city(loc.group(1)) else self._place_before(sent.text, m.start())
-            obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
-            core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
-                            if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
-            out.append({
-                "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
-                "start": start, "end": None, "location": location, "countries": countries,
-                "guest": None, "host": None, "level": None, "participants": [],
-                "object_key": f"opening:{core}", "parent": ref,
-                "sources": [source(sent.start_char, sent.end_char)],
-            })
-        return out
 
 
 @Language.factory("dyad_events")
