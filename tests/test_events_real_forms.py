@@ -87,3 +87,31 @@ def test_signing_following_a_held_session_takes_its_day_and_place():
     session = events(text, "council_session")[0]
     assert ss[0]["location"] == session["location"]
     assert ss[0]["parent"] == f"council:{session['object_key']}"
+
+
+def test_next_round_of_a_named_dialogue_is_a_planned_meeting():
+    text = ("The two leaders also agreed that the next Chile-Peru Strategic Dialogue at vice-minister level will "
+            "be held in Lima in September.")
+    [m] = events(text, "meeting")
+    assert m["title"] == "Chile-Peru Strategic Dialogue"
+    assert (m["status"], m["start"], m["location"]) == ("planned", "2025-09", "Lima")
+
+
+def test_next_joint_meeting_is_another_meeting_than_the_one_held():
+    text = ("The governments of Chile and Peru held a joint meeting in Lima on Friday. The next joint meeting will be "
+            "hosted by Chile next year.")
+    ms = sorted(events(text, "meeting"), key=lambda m: m["status"])
+    assert [(m["status"], m["start"]) for m in ms] == [("occurred", "2025-06-06"), ("planned", "2026")]
+
+
+def test_next_meeting_of_a_body_is_not_a_format_meeting():
+    text = "The next meeting of the Chile-Peru Joint Commission will be held in Lima in September."
+    assert events(text, "meeting") == []
+
+
+def test_trilateral_summit_takes_every_country_named():
+    text = ("Brazil and Argentina have a third partner: their presidents met Paraguay's for the fifth trilateral "
+            "summit of Brazil, Argentina and Paraguay in Asuncion last October.")
+    [m] = [e for e in events(text, "meeting") if "trilateral" in e["title"]]
+    assert set(m["countries"]) == {"BRA", "ARG", "PRY"}
+    assert (m["status"], m["start"]) == ("occurred", "2024-10")

@@ -92,7 +92,15 @@ FORMAT_MEETING_RE = re.compile(
     r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
-    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
+    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
+    # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
+    # a format announced by its next round (not "the next meeting of <a body>", a session)
+    r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
+    r"Meeting|Summit|Dialogue|Consultations))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
+    r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
+    # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
+    r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
+    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b")
 PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
@@ -1087,25 +1095,33 @@ class EventExtractor(OpeningExtractor):
             return []
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
-        named = m.group("what") or m.group("what2") or m.group("what3") or ""
+        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
         if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
-                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))):
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "",
-                      m.group("what") or m.group("what2") or m.group("what3"))
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
+        pair = countries[:2]
+        names = [self.gaz.name_of(c) or c for c in pair]
+        title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
+            else f"{'-'.join(names)} {what}"
+        if m.group("what5"):  # a summit of three or more: every country the sentence names
+            named_here = list(dict.fromkeys(c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char)))
+            if len(named_here) >= 3 and set(pair) <= set(named_here):
+                countries = named_here
+                title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
         what = re.sub(r"[\"\u201c\u201d]", "", what)
-        names = [self.gaz.name_of(c) or c for c in countries[:2]]
         location = self._place_after(sent.text, m.end(), clause_only=True) or \
             self._place_after(sent.text, m.end())
         where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
         if not location and where and self.gaz.country_of(where.group(1)) and \
                 self.gaz.country_of(where.group(1))[1] == "name":
             location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
-        key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
+        key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
+            (":next" if m.group("what4") else "")  # the next round is not the one held
         return [{
             "cue": "format",
             "kind": "event", "event_type": "meeting",
-            "title": what if m.group("what3") and re.search(r"\w-[A-Z]", what) else f"{'-'.join(names)} {what}",
+            "title": title,
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
