@@ -115,3 +115,24 @@ def test_trilateral_summit_takes_every_country_named():
     [m] = [e for e in events(text, "meeting") if "trilateral" in e["title"]]
     assert set(m["countries"]) == {"BRA", "ARG", "PRY"}
     assert (m["status"], m["start"]) == ("occurred", "2024-10")
+
+
+def test_a_signing_looked_forward_to_is_no_signing_event():
+    text = ("President Gabriel Boric and President Luiz Inacio Lula da Silva held talks in Brasilia on Monday and "
+            "looked forward to the signing of a memorandum on lithium processing before the end of the year.")
+    assert events(text, "signing") == []
+
+
+def test_a_signing_years_before_the_report_without_a_place_is_background():
+    text = ("Chile and Peru held a joint commission in Lima on Monday.\n\n"
+            "Six years after the two countries signed the Agreement on Maritime Delimitation in March 2019, "
+            "they now call each other strategic partners.")
+    assert events(text, "signing") == []
+
+
+def test_a_signing_years_before_the_report_with_its_place_is_kept():
+    text = ("The four governments launched the project when their leaders signed the Agreement on Green Energy "
+            "in Santiago in December 2022, in the presence of the heads of the development banks of Chile "
+            "and Peru.")
+    [s] = events(text, "signing")
+    assert (s["start"], s["location"]) == ("2022-12", "Santiago")

@@ -130,6 +130,7 @@ SIGNING_RE = re.compile(
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
 # "the Protocol of the session was signed": the instrument before a passive verb.
+HOPED_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["hoped_for_cues"]) + r")\s+(?:the\s+)?$", re.I)
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
     r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
@@ -1135,6 +1136,8 @@ class EventExtractor(OpeningExtractor):
         a = sent.start_char + m.start()
         if PREPARED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
             return []  # "the sides have prepared for signing a draft agreement": a preparation
+        if HOPED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "looked forward to the signing of a memorandum": a wish, not a ceremony set
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         if own and start and main and (main.get("start") or "")[:4] > start[:4] and \
                 (doc._.dct or "")[:4] > start[:4]:
@@ -1143,6 +1146,12 @@ class EventExtractor(OpeningExtractor):
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        placed = location and re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(location), sent.text)
+        if own and start and not main and not placed and start[:4] < (doc._.dct or "")[:4] and \
+                not SESSION_BACK_RE.match(sent.text[:m.start()]):
+            # "five years after the two signed the X Agreement in August 2020": background, unless the
+            # sentence tells where ("signed ... in Bucharest in December 2022")
+            return []
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
         if self.last_session and self.sent_index - self.last_session[0] <= 3 and \
