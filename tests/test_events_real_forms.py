@@ -136,3 +136,17 @@ def test_a_signing_years_before_the_report_with_its_place_is_kept():
             "and Peru.")
     [s] = events(text, "signing")
     assert (s["start"], s["location"]) == ("2022-12", "Santiago")
+
+
+def test_next_session_of_a_body_named_before_takes_the_place_told():
+    text = ("The Chile-Vietnam Joint Commission met in Santiago last November. The commission's next session is to be "
+            "held in Hanoi before the end of the year.")
+    [nxt] = [c for c in events(text, "council_session") if c["status"] == "planned"]
+    assert nxt["location"] == "Hanoi"
+
+
+def test_body_which_took_place_today_in_a_city():
+    text = ("Relations between Chile and Peru entered a new phase thanks to the High Level Cooperation Council which "
+            "took place today in Lima.")
+    [c] = events(text, "council_session")
+    assert (c["status"], c["start"], c["location"]) == ("occurred", DCT, "Lima")

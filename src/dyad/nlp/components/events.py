@@ -836,7 +836,8 @@ class EventExtractor(OpeningExtractor):
                         out.append({
                             "kind": "event", "event_type": "council_session",
                             "title": f"next session of the {body}", "status": "planned", "start": start,
-                            "end": None, "location": None,
+                            # "to hold its next meeting in Ulaanbaatar"; "the next session, due in Cairo"
+                            "end": None, "location": self._place_after(sent.text, m.end()),
                             "countries": list(main["countries"]) if main else dyad_of(doc),
                             "guest": None, "host": None, "level": None, "participants": [],
                             "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
@@ -886,7 +887,7 @@ class EventExtractor(OpeningExtractor):
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s+(?:today|yesterday))?\s+in\s+[A-Z]",
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
                             sent.text[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
