@@ -195,3 +195,11 @@ def test_ingest_reports_a_spent_time_budget_and_keeps_the_document(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "added 1" in res.stderr
     assert "budget.txt" in res.stderr and "time budget" in res.stderr
+
+
+def test_full_stop_after_an_abbreviation_ends_no_sentence():
+    from dyad.nlp.pipeline import pipeline
+
+    doc = pipeline()("On 4 May 2025, at 10.30 hrs. (local time), in Lima, the two ministers met. They then left.")
+    assert [s.text for s in doc.sents] == [
+        "On 4 May 2025, at 10.30 hrs. (local time), in Lima, the two ministers met.", "They then left."]

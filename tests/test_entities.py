@@ -434,3 +434,11 @@ def test_malay_and_arabic_honorifics_are_not_part_of_the_name():
     anwar = person(text, "Anwar Ibrahim", "2024-05-05")
     assert anwar["country"] == "MYS"
     assert not [p for p in people(text, "2024-05-05") if p["name"].startswith(("Seri", "Sayyid"))]
+
+
+def test_office_before_an_arabic_particle_name_is_not_part_of_it():
+    text = ("Today, President Ilham Aliyev received Khalid bin Mohammed Al-Attiyah, Minister of State for Defence "
+            "Affairs of Qatar, in Baku.\n\nMinister Al-Attiyah said that Doha valued the partnership.")
+    names = sorted(p["name"] for p in people(text))
+    assert "Minister Al-Attiyah" not in names, names
+    assert "Khalid bin Mohammed Al-Attiyah" in names, names

@@ -87,3 +87,66 @@ def test_signing_following_a_held_session_takes_its_day_and_place():
     session = events(text, "council_session")[0]
     assert ss[0]["location"] == session["location"]
     assert ss[0]["parent"] == f"council:{session['object_key']}"
+
+
+def test_next_round_of_a_named_dialogue_is_a_planned_meeting():
+    text = ("The two leaders also agreed that the next Chile-Peru Strategic Dialogue at vice-minister level will "
+            "be held in Lima in September.")
+    [m] = events(text, "meeting")
+    assert m["title"] == "Chile-Peru Strategic Dialogue"
+    assert (m["status"], m["start"], m["location"]) == ("planned", "2025-09", "Lima")
+
+
+def test_next_joint_meeting_is_another_meeting_than_the_one_held():
+    text = ("The governments of Chile and Peru held a joint meeting in Lima on Friday. The next joint meeting will be "
+            "hosted by Chile next year.")
+    ms = sorted(events(text, "meeting"), key=lambda m: m["status"])
+    assert [(m["status"], m["start"]) for m in ms] == [("occurred", "2025-06-06"), ("planned", "2026")]
+
+
+def test_next_meeting_of_a_body_is_not_a_format_meeting():
+    text = "The next meeting of the Chile-Peru Joint Commission will be held in Lima in September."
+    assert events(text, "meeting") == []
+
+
+def test_trilateral_summit_takes_every_country_named():
+    text = ("Brazil and Argentina have a third partner: their presidents met Paraguay's for the fifth trilateral "
+            "summit of Brazil, Argentina and Paraguay in Asuncion last October.")
+    [m] = [e for e in events(text, "meeting") if "trilateral" in e["title"]]
+    assert set(m["countries"]) == {"BRA", "ARG", "PRY"}
+    assert (m["status"], m["start"]) == ("occurred", "2024-10")
+
+
+def test_a_signing_looked_forward_to_is_no_signing_event():
+    text = ("President Gabriel Boric and President Luiz Inacio Lula da Silva held talks in Brasilia on Monday and "
+            "looked forward to the signing of a memorandum on lithium processing before the end of the year.")
+    assert events(text, "signing") == []
+
+
+def test_a_signing_years_before_the_report_without_a_place_is_background():
+    text = ("Chile and Peru held a joint commission in Lima on Monday.\n\n"
+            "Six years after the two countries signed the Agreement on Maritime Delimitation in March 2019, "
+            "they now call each other strategic partners.")
+    assert events(text, "signing") == []
+
+
+def test_a_signing_years_before_the_report_with_its_place_is_kept():
+    text = ("The four governments launched the project when their leaders signed the Agreement on Green Energy "
+            "in Santiago in December 2022, in the presence of the heads of the development banks of Chile "
+            "and Peru.")
+    [s] = events(text, "signing")
+    assert (s["start"], s["location"]) == ("2022-12", "Santiago")
+
+
+def test_next_session_of_a_body_named_before_takes_the_place_told():
+    text = ("The Chile-Vietnam Joint Commission met in Santiago last November. The commission's next session is to be "
+            "held in Hanoi before the end of the year.")
+    [nxt] = [c for c in events(text, "council_session") if c["status"] == "planned"]
+    assert nxt["location"] == "Hanoi"
+
+
+def test_body_which_took_place_today_in_a_city():
+    text = ("Relations between Chile and Peru entered a new phase thanks to the High Level Cooperation Council which "
+            "took place today in Lima.")
+    [c] = events(text, "council_session")
+    assert (c["status"], c["start"], c["location"]) == ("occurred", DCT, "Lima")

@@ -522,3 +522,26 @@ def test_without_a_named_source_an_unattributed_quotation_has_no_speaker():
             "The two leaders praised the agreement on water sharing, “which opens a new page in good-neighbourly "
             "relations”.")
     assert [q["speaker"] for q in quotes(text, "2024-03-12")] == [None]
+
+
+def test_federal_chancellor_by_title_alone_is_the_chancellor_named_before():
+    text = ("Federal Chancellor Olaf Scholz received the Prime Minister of Poland, Donald Tusk, in Berlin on Monday."
+            "\n\n"
+            "At the press conference, the Federal Chancellor said: \"Our two countries are the heart of Europe.\"")
+    assert pairs(text) == [("Olaf Scholz", "Our two countries are the heart of Europe.")]
+
+
+def test_head_of_state_is_the_president_named_before():
+    text = ("President Kassym-Jomart Tokayev received the Minister of Foreign Affairs of Hungary, Peter Szijjarto, "
+            "in Astana on Monday.\n\n"
+            "\"Hungary is a reliable partner of ours in Europe and we value this friendship highly,\" the head of "
+            "state said.")
+    assert pairs(text) == [("Kassym-Jomart Tokayev", "Hungary is a reliable partner of ours in Europe and we value "
+                                                     "this friendship highly")]
+
+
+def test_bare_office_goes_to_the_holder_never_named_with_a_country():
+    text = ("Prime Minister Anwar Ibrahim met Mr. Fumio Kishida, Prime Minister of Japan, in Tokyo on Monday. "
+            "The Prime Minister thanked Prime Minister Kishida for the warm welcome.\n\n"
+            "\"Japan is a friend that stood by us in every crisis,\" the Prime Minister said.")
+    assert pairs(text) == [("Anwar Ibrahim", "Japan is a friend that stood by us in every crisis")]

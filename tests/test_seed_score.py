@@ -31,10 +31,13 @@ HELDOUT6 = ROOT / "examples" / "heldout6"  # blind set, first sight 0.756 (P 0.7
 # sight 0.730 (attributes 0.773), 0.927 (0.935) -> 0.931 (0.935) after one opening per facility, trade flows as
 # yearly rates, 'will meet', listed session protocols and appositive projects (nlp6: heldout4 0.876 (0.852) ->
 # 0.892 (0.897), heldout5 0.893 (0.832) -> 0.925 (0.891)); record confidences calibrated to ECE 0.031.
+# nlp7 (openings told object-first, next rounds and trilateral summits, hoped-for and background signings,
+# offices as speakers, places of sessions): real 0.931 (0.935 -> 0.941), heldout6 0.883 (0.860) -> 0.919 (0.882),
+# heldout4 0.901 (0.898) -> 0.911 (0.903).
 REAL = SHARED / "corpus" / "real"
 REAL_GOLD = SHARED / "gold" / "real.jsonl"
 REAL_F1_FLOOR = 0.930
-REAL_ATTR_FLOOR = 0.935
+REAL_ATTR_FLOOR = 0.94
 REAL_ECE_CEILING = 0.10
 SEED_F1_FLOOR = 1.000
 SEED_ATTR_FLOOR = 0.98
@@ -45,9 +48,9 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT: (0.976, 0.97),
     HELDOUT2: (0.96, 0.94),
     HELDOUT3: (0.907, 0.96),
-    HELDOUT4: (0.90, 0.89),
+    HELDOUT4: (0.91, 0.90),
     HELDOUT5: (0.928, 0.89),
-    HELDOUT6: (0.882, 0.86),
+    HELDOUT6: (0.918, 0.88),
 }
 
 

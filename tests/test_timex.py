@@ -351,3 +351,12 @@ def test_month_with_a_relative_year(text: str, span: str, value: str) -> None:
 def test_a_possessive_year_stays_apart_from_the_month() -> None:
     assert tags("Prices rose in June, last year's peak.") == [
         ("June", "DATE", "2025-06", None), ("last year", "DATE", "2024", None)]
+
+
+def test_irregular_participle_after_be_is_not_past_tense():
+    # "will be held in September" looks ahead: "held" after "be" is a participle, not a past verb
+    from dyad.nlp.timex import find_timexes
+
+    text = "The ministers agreed that the next round will be held in Lima in September."
+    [t] = [t for t in find_timexes(text, "2025-06-10") if "September" in t.text]
+    assert t.iso_date() == "2025-09"

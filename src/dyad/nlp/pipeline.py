@@ -88,19 +88,26 @@ class LineBreaks:
     """Headlines, datelines and paragraphs end at line breaks; the parser, which runs after this
     and respects preset boundaries, would otherwise glue a headline to the lead. A run of
     ``max_sentence_tokens`` tokens without a break gets one (a text with no full stop would be
-    one sentence of any length otherwise)."""
+    one sentence of any length otherwise). A full stop after an abbreviation (data:
+    patterns/sentences.json) followed by no capitalised word ends no sentence."""
 
     def __init__(self, max_sentence_tokens: int) -> None:
+        from dyad.nlp.components.util import patterns
+
         self.max_sentence_tokens = max_sentence_tokens
+        self.abbreviations = frozenset(patterns("sentences")["abbreviations"])
 
     def __call__(self, doc: Doc) -> Doc:
         run = 0
         cap = self.max_sentence_tokens
+        abbreviations = self.abbreviations
         for i, tok in enumerate(doc[:-1]):
             run += 1
             if "\n" in tok.text or "\n" in tok.whitespace_ or run >= cap:
                 doc[i + 1].is_sent_start = True
                 run = 0
+            elif tok.text == "." and i and doc[i - 1].lower_ in abbreviations and not doc[i + 1].is_title:
+                doc[i + 1].is_sent_start = False  # "at 15.30 hrs. (local time), at ...": no sentence ends here
         return doc
 
 

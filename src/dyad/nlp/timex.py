@@ -365,9 +365,11 @@ class _Ctx:
         w = m.group(0).lower()
         if w in _NOT_PAST_ED:
             return True
+        prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
+        if prev and prev[-1].lower() in ("be", "been", "being"):
+            return True  # "will be held in December": an irregular participle too ("held", "made")
         if not w.endswith("ed") or w in _PAST_WORDS:
             return False
-        prev = re.findall(r"[\w']+", seg[max(0, m.start() - 30):m.start()])
         return bool(prev) and prev[-1].lower() in _AUX_BEFORE_PARTICIPLE
 
     @staticmethod

@@ -336,8 +336,9 @@ class EntityExtractor:
     def _expand_left(self, span: Span) -> Span:
         """Recover given names the model left out ("According to Aliya [Musabekova]")."""
         doc, start = span.doc, span.start
-        if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper():
-            return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman"
+        if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper() and \
+                doc[start - 1].lower_ not in self.role_nouns:
+            return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman" (not "Minister Al-X")
         while start > 0 and start > span.start - 2:
             tok = doc[start - 1]
             if tok.text == "." and start >= 2 and not doc[start - 2].whitespace_ and \
@@ -418,8 +419,9 @@ class EntityExtractor:
             break
         while end > start and ent.doc[end - 1].text in ("'s", "\u2019s", "'", ",", "."):
             end -= 1
-        if start > ent.start and start < end and ent.doc[start].text in self.particles:
-            start -= 1  # "Sultan Al Jaber": a title word that is part of the name
+        if start > ent.start and start < end and ent.doc[start].text in self.particles and \
+                ent.doc[start - 1].lower_ not in self.role_nouns:
+            start -= 1  # "Sultan Al Jaber": a title word that is part of the name ("Minister Al-X" is not)
         return ent.doc[start:end] if end > start else None
 
     def person(self, doc: Doc, ent: Span) -> dict | None:

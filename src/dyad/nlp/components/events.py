@@ -31,6 +31,7 @@ from dyad.nlp.components.context import (
     status_of,
     weekday_in_window,
 )
+from dyad.nlp.components.openings import OpeningExtractor
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event
@@ -91,7 +92,15 @@ FORMAT_MEETING_RE = re.compile(
     r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
-    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b")
+    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
+    # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
+    # a format announced by its next round (not "the next meeting of <a body>", a session)
+    r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
+    r"Meeting|Summit|Dialogue|Consultations))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
+    r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
+    # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
+    r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
+    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b")
 PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
@@ -121,22 +130,10 @@ SIGNING_RE = re.compile(
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
 # "the Protocol of the session was signed": the instrument before a passive verb.
+HOPED_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["hoped_for_cues"]) + r")\s+(?:the\s+)?$", re.I)
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
     r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
-DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                       "November", "December", "week", "month", "year")
-OPENING_RE = re.compile(
-    r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
-    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
-    r"(?:opening|inaugurating|launching)(?=\s+the\s))\s+"
-    r"(?P<obj>[^.;:\u201c\u201d]{3,160})",
-    re.I)
-PROJECT_HEADS = re.compile(
-    r"\b(?:" + "|".join(re.escape(h) for h in sorted(DATA["opening_heads"], key=len, reverse=True)) + r")s?\b", re.I)
-
-
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
@@ -186,13 +183,6 @@ def dateline_day(doc: Doc, pos: int) -> str | None:
     days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
             if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
     return days[0] if days else None
-
-
-def _heading(doc: Doc, pos: int) -> bool:
-    start = text_of(doc).rfind("\n", 0, pos) + 1
-    end = text_of(doc).find("\n", pos)
-    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
-    return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
 
 
 def overlaps_dates(start: str | None, event: dict) -> bool:
@@ -271,7 +261,7 @@ def main_visit(visits: list[dict], dct: str | None = None) -> dict | None:
     return next((v for v in group if v.get("start")), group[0])
 
 
-class EventExtractor:
+class EventExtractor(OpeningExtractor):
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.last_body: str | None = None
@@ -846,7 +836,8 @@ class EventExtractor:
                         out.append({
                             "kind": "event", "event_type": "council_session",
                             "title": f"next session of the {body}", "status": "planned", "start": start,
-                            "end": None, "location": None,
+                            # "to hold its next meeting in Ulaanbaatar"; "the next session, due in Cairo"
+                            "end": None, "location": self._place_after(sent.text, m.end()),
                             "countries": list(main["countries"]) if main else dyad_of(doc),
                             "guest": None, "host": None, "level": None, "participants": [],
                             "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
@@ -896,7 +887,7 @@ class EventExtractor:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
                     location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s+(?:today|yesterday))?\s+in\s+[A-Z]",
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
                             sent.text[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
@@ -1106,25 +1097,33 @@ class EventExtractor:
             return []
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
-        named = m.group("what") or m.group("what2") or m.group("what3") or ""
+        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
         if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
-                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))):
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "",
-                      m.group("what") or m.group("what2") or m.group("what3"))
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
+        pair = countries[:2]
+        names = [self.gaz.name_of(c) or c for c in pair]
+        title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
+            else f"{'-'.join(names)} {what}"
+        if m.group("what5"):  # a summit of three or more: every country the sentence names
+            named_here = list(dict.fromkeys(c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char)))
+            if len(named_here) >= 3 and set(pair) <= set(named_here):
+                countries = named_here
+                title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
         what = re.sub(r"[\"\u201c\u201d]", "", what)
-        names = [self.gaz.name_of(c) or c for c in countries[:2]]
         location = self._place_after(sent.text, m.end(), clause_only=True) or \
             self._place_after(sent.text, m.end())
         where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
         if not location and where and self.gaz.country_of(where.group(1)) and \
                 self.gaz.country_of(where.group(1))[1] == "name":
             location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
-        key = "meeting:format:" + "-".join(sorted(countries[:2])) + ":" + re.sub(r"\W+", "-", what.lower())
+        key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
+            (":next" if m.group("what4") else "")  # the next round is not the one held
         return [{
             "cue": "format",
             "kind": "event", "event_type": "meeting",
-            "title": what if m.group("what3") and re.search(r"\w-[A-Z]", what) else f"{'-'.join(names)} {what}",
+            "title": title,
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
@@ -1138,6 +1137,8 @@ class EventExtractor:
         a = sent.start_char + m.start()
         if PREPARED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
             return []  # "the sides have prepared for signing a draft agreement": a preparation
+        if HOPED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "looked forward to the signing of a memorandum": a wish, not a ceremony set
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         if own and start and main and (main.get("start") or "")[:4] > start[:4] and \
                 (doc._.dct or "")[:4] > start[:4]:
@@ -1146,6 +1147,12 @@ class EventExtractor:
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        placed = location and re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(location), sent.text)
+        if own and start and not main and not placed and start[:4] < (doc._.dct or "")[:4] and \
+                not SESSION_BACK_RE.match(sent.text[:m.start()]):
+            # "five years after the two signed the X Agreement in August 2020": background, unless the
+            # sentence tells where ("signed ... in Bucharest in December 2022")
+            return []
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
         if self.last_session and self.sent_index - self.last_session[0] <= 3 and \
@@ -1181,97 +1188,6 @@ class EventExtractor:
         return m
 
     # ------------------------------------------------------------------ openings
-    def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
-        """One opening per facility: every opening cue of the sentence, and every item of a list
-        ("opening the A, the B and the C")."""
-        out: list[dict] = []
-        seen: set[str] = set()
-        for m in OPENING_RE.finditer(sent.text):
-            for fact in self._openings_at(doc, sent, main, taken, m):
-                if fact["object_key"] not in seen:
-                    seen.add(fact["object_key"])
-                    out.append(fact)
-        return out
-
-    def _opening_objects(self, doc: Doc, sent: Span, m: re.Match) -> list[str]:
-        """The objects opened: one, or each item of an enumeration whose items all name a facility."""
-        obj = m.group("obj").split("\n")[0]
-        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
-                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
-        # "opened branches of X and marked the arrival of Y": a second verb begins another clause
-        for t in doc[sent.start:sent.end]:
-            rel = t.idx - sent.start_char
-            if rel > m.start("obj") and t.tag_ == "VBD" and t.i > sent.start and doc[t.i - 1].lower_ == "and" \
-                    and rel - m.start("obj") < len(obj):
-                obj = obj[:rel - m.start("obj")]
-                obj = re.sub(r"\s+and\s*$", "", obj)
-                break
-        items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
-        cut = r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|" \
-              r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
-        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
-            listed = [items[0]]
-            for it in items[1:]:
-                listed.append(it)
-            listed[-1] = re.split(cut, listed[-1])[0]
-            listed = [x.strip() for x in listed]
-            # every item a facility and short (a name, not a clause)
-            if all(PROJECT_HEADS.search(x) and len(x.split()) <= 12 and "," not in x for x in listed):
-                return listed
-        return [re.split(cut, obj)[0].strip()]
-
-    @staticmethod
-    def _trim_when(obj: str) -> str:
-        """"the bridge at Pakse on Monday" -> "the bridge at Pakse": a trailing time is no part of the name."""
-        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(DAY_AND_MONTH_NAMES)
-                      + r"|\d)[\w\s,]*$", "", obj).strip()
-
-    def _openings_at(self, doc: Doc, sent: Span, main: dict | None, taken: list, m: re.Match) -> list[dict]:
-        a = sent.start_char + m.start()
-        if any(x <= a < y for x, y in taken):
-            return []
-        if _heading(doc, a) or re.search(r"\b(?:provides?|provided|calls?|called|allows?|paves? the way|aims?)\s+"
-                                          r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
-                                          sent.text[:m.start()]):
-            return []  # an agreement that "provides for the opening of" something is not an opening
-        objs = [self._trim_when(o) for o in self._opening_objects(doc, sent, m)]
-        objs = [o for o in objs if PROJECT_HEADS.search(o) and not re.match(
-                r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
-                r"(?:in|on|at|by|from|since|with)\b|\d", o, re.I)]
-        if not objs:
-            return []  # "opening a new chapter", "opened in 2012, ..." are not openings
-        # Opened during the visit: the sentence says so, or the openers are the visit's leaders.
-        openers = {person_country(doc, p) for p in persons_in(doc, sent.start_char, a)}
-        in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
-                                         or set(main["countries"]) <= openers
-                                         or bool(re.search(r"\bthe\s+two\s+(?:leaders|presidents|prime\s+ministers|"
-                                                           r"heads\s+of\s+states?)\b", sent.text[:m.start()], re.I)))
-        sent_countries = []
-        for c in country_mentions(doc, sent.start_char, sent.end_char):
-            if c["alpha3"] not in sent_countries:
-                sent_countries.append(c["alpha3"])
-        if not in_visit and len(sent_countries) < 2:
-            return []
-        start, end, own, countries, ref = self._context(doc, sent, main, a)
-        countries = list(dict.fromkeys([*sent_countries, *countries]))
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
-        if status == "unknown" and main:
-            status = main["status"]
-        out = []
-        for obj in objs:
-            loc = re.search(r"\bin\s+([A-Z][\w\-]+)", obj)
-            location = loc.group(1) if loc and self._is_city(loc.group(1)) else self._place_before(sent.text, m.start())
-            obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
-            core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
-                            if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
-            out.append({
-                "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
-                "start": start, "end": None, "location": location, "countries": countries,
-                "guest": None, "host": None, "level": None, "participants": [],
-                "object_key": f"opening:{core}", "parent": ref,
-                "sources": [source(sent.start_char, sent.end_char)],
-            })
-        return out
 
 
 @Language.factory("dyad_events")

@@ -677,11 +677,22 @@ class _Context:
         starts = {m[0] for m in self.mentions}
         named = Intervals((m[0], m[1]) for m in self.mentions)
         out: list[tuple[int, int, str]] = []
+        phrases = _role_phrases()
+        phrase_heads = {k.split()[0] for k in phrases}
         for t in doc:
-            if t.lower_ not in role_nouns or t.tag_ in ("NNS", "NNPS") or self.quoted(t.idx):
+            if (t.lower_ not in role_nouns and t.lower_ not in phrase_heads) or t.tag_ in ("NNS", "NNPS") \
+                    or self.quoted(t.idx):
                 continue
             if named.overlaps(t.idx, t.idx + 1):
                 continue
+            # "the head of state": an office named by a phrase, held by a president, king, emir ...
+            alternatives = None
+            if t.lower_ not in role_nouns:
+                of = [o for prep in t.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for o in prep.children if o.dep_ == "pobj"]
+                alternatives = phrases.get(f"{t.lower_} of {of[0].lower_}") if of else None
+                if not alternatives:
+                    continue
             # a title naming the person who follows ("the minister, Jan Kowalski,") is not a mention
             k = t.i + 1
             while k < len(doc) and k <= t.i + 2 and (doc[k].is_space or doc[k].text == ","):
@@ -710,26 +721,50 @@ class _Context:
             if not det:
                 continue
             start = min([t.idx] + [c.idx for c in left])
-            name = self._person_with_role(t.lower_, words, country, start)
+            end = t.right_edge.idx + len(t.right_edge) if alternatives else t.idx + len(t)
+            name = self._person_with_role(alternatives or [[t.lower_, *words]], country, start)
             if name:
-                out.append((start, t.idx + len(t), name))
+                out.append((start, end, name))
         return out
 
-    def _person_with_role(self, noun: str, words: list[str], country: str | None, at: int) -> str | None:
+    def _person_with_role(self, alternatives: list[list[str]], country: str | None, at: int) -> str | None:
+        """The person an office names: the nearest earlier one whose role or title has every word of
+        one alternative. A bare office ("the Prime Minister said") with two holders named before goes
+        to the one never named with a country ("Prime Minister X met Y, Prime Minister of Japan"):
+        a readout calls its own leader by title alone."""
+        found: list[str] = []
         for m in reversed(self.mentions_starting(0, at)):
             if m[1] > at or self.quoted(m[0]):
                 continue
             name = self.canonical(m)
+            if name in found:
+                continue
             records = self._records_by_name().get(name, [])
             described = " ".join([(p.get("role") or "") for p in records] + [self._title_context(m)]).lower()
             said = set(re.findall(r"[a-z\-]+", described))
-            if noun not in said or not all(w in said for w in words):
+            if not any(all(w in said for w in alt) for alt in alternatives):
                 continue
             known = {p.get("country") for p in records if p.get("country")}
             if country and known and country not in known:
                 continue
-            return name
-        return None
+            if country:
+                return name
+            found.append(name)
+        if len(found) >= 2:
+            unmarked = [n for n in found if not self._named_with_country(n)]
+            if len(unmarked) == 1:
+                return unmarked[0]
+        return found[0] if found else None
+
+    def _named_with_country(self, name: str) -> bool:
+        """Is ``name`` ever given a country in its title or apposition ("Japanese Prime Minister X",
+        "X, Prime Minister of Japan")?"""
+        gaz = gazetteer()
+        for m in self.mentions:
+            if m[2] == name or self.canonical(m) == name:
+                if any(gaz.country_of(w) for w in re.findall(r"[A-Z][\w\-]+", self._title_context(m))):
+                    return True
+        return False
 
     def _title_context(self, m: tuple[int, int, str]) -> str:
         """The words before a name mention that describe it ("Saudi Crown Prince ...") and its
@@ -1024,6 +1059,12 @@ def _name_token(t: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _role_phrases() -> dict[str, list[list[str]]]:
+    """Offices named by a phrase ("the head of state") and the role words of those who hold them."""
+    return {k.lower(): v for k, v in patterns("quotes").get("role_phrases", {}).items()}
+
+
 def _title_words() -> frozenset[str]:
     data = patterns("titles")
     words = {w for t in data["titles"] for w in t.split()} | set(data["honorifics"])

@@ -1,0 +1,197 @@
+"""Openings: a facility, route or institution opened, inaugurated, commissioned or launched.
+
+Told verb-first ("the two leaders opened the bridge"), as a noun ("the opening of the centre"),
+or object-first, read from the parse: passive ("the centre was opened last year", "the bridge is
+to be inaugurated next month") and relative or reduced clauses ("the market, which the presidents
+commissioned by video link", "the plant, inaugurated jointly by ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.nlp.components.context import country_mentions, person_country, persons_in, status_of
+from dyad.nlp.components.util import patterns, source, text_of
+
+DATA = patterns("events")
+DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December", "week", "month", "year")
+OPENING_RE = re.compile(
+    r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
+    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
+    r"(?:opening|inaugurating|launching)(?=\s+the\s))\s+"
+    r"(?P<obj>(?:[^.;:\u201c\u201d]|(?<=\d)\.(?=\d)){3,160})",  # "a 2.8-kilometre road link"
+    re.I)
+_HEADS = "|".join(re.escape(h) for h in sorted(DATA["opening_heads"], key=len, reverse=True))
+# "the Chancay megaport": a head glued to a prefix is still that head
+PROJECT_HEADS = re.compile(r"\b(?:" + "|".join(DATA["opening_head_prefixes"]) + r")?(?:" + _HEADS + r")s?\b", re.I)
+
+OPENING_LEMMAS = frozenset(DATA["opening_verb_lemmas"])
+# "the two leaders", "the presidents": the openers named by their office, not their names
+TWO_LEADERS_RE = re.compile(r"\bthe\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+states?|"
+                            r"heads\s+of\s+government)\b", re.I)
+JOINTLY_RE = re.compile(r"\b(?:jointly|together)\b", re.I)
+# what may follow the head noun inside the name of what was opened
+_NP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "pobj", "nmod", "poss", "case"})
+
+
+def heading(doc: Doc, pos: int) -> bool:
+    start = text_of(doc).rfind("\n", 0, pos) + 1
+    end = text_of(doc).find("\n", pos)
+    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
+    return bool(line) and line[-1] not in ".!?\"\u201d:" and len(line.split()) <= 12
+
+
+def _noun_phrase(doc: Doc, head: Token) -> str:
+    """The noun phrase of ``head`` without the clauses hung on it: its left edge to the right
+    edge of its prepositional and compound dependents."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in _NP_RIGHT:
+            end = max(end, child.right_edge.i)
+        else:
+            break
+    return doc[head.left_edge.i:end + 1].text
+
+
+def object_first(doc: Doc, verb: Token) -> str | None:
+    """What an opening verb told object-first opened, from the parse: the passive subject ("the
+    centre was opened"), the subject of "is to be inaugurated", or the noun a relative or reduced
+    clause hangs on ("the market, which they commissioned"; "the plant, inaugurated by ...")."""
+    if verb.lemma_.lower() not in OPENING_LEMMAS or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    # a participle with a by-agent is passive even when the parser calls its noun the subject
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    agent = verb.tag_ == "VBN" and not objects and any(c.dep_ == "agent" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" or (agent and child.dep_ == "nsubj"):
+            return _noun_phrase(doc, child)
+    passive = agent or any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "xcomp" and passive:  # "the bridge is to be inaugurated"
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return _noun_phrase(doc, child)
+        return None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if all(c.tag_ in ("WDT", "WP") for c in objects) and (objects or verb.dep_ == "acl" or passive):
+            return _noun_phrase(doc, verb.head)
+    return None
+
+
+class OpeningExtractor:
+    """The opening part of the event extractor (which provides ``gaz``, ``_context``, ``_is_city`` and
+    ``_place_before``)."""
+
+    def openings(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
+        """One opening per facility: every opening cue of the sentence, and every item of a list
+        ("opening the A, the B and the C")."""
+        out: list[dict] = []
+        seen: set[str] = set()
+        for m in OPENING_RE.finditer(sent.text):
+            for fact in self._openings_at(doc, sent, main, taken, m):
+                if fact["object_key"] not in seen:
+                    seen.add(fact["object_key"])
+                    out.append(fact)
+        return out
+
+    def _opening_objects(self, doc: Doc, sent: Span, m: re.Match) -> list[str]:
+        """The objects opened: one, or each item of an enumeration whose items all name a facility."""
+        obj = m.group("obj").split("\n")[0]
+        obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
+                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
+        # "opened branches of X and marked the arrival of Y": a second verb begins another clause
+        for t in doc[sent.start:sent.end]:
+            rel = t.idx - sent.start_char
+            if rel > m.start("obj") and t.tag_ == "VBD" and t.i > sent.start and doc[t.i - 1].lower_ == "and" \
+                    and rel - m.start("obj") < len(obj):
+                obj = obj[:rel - m.start("obj")]
+                obj = re.sub(r"\s+and\s*$", "", obj)
+                break
+        items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
+        cut = r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|" \
+              r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
+        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
+            listed = [items[0]]
+            for it in items[1:]:
+                listed.append(it)
+            listed[-1] = re.split(cut, listed[-1])[0]
+            listed = [x.strip() for x in listed]
+            # every item a facility and short (a name, not a clause)
+            if all(PROJECT_HEADS.search(x) and len(x.split()) <= 12 and "," not in x for x in listed):
+                return listed
+        return [re.split(cut, obj)[0].strip()]
+
+    @staticmethod
+    def _is_opened(obj: str) -> bool:
+        """A facility, not "a new chapter" nor a time ("opened in 2012")."""
+        return bool(PROJECT_HEADS.search(obj)) and not re.match(
+            r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
+            r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I)
+
+    @staticmethod
+    def _trim_when(obj: str) -> str:
+        """"the bridge at Pakse on Monday" -> "the bridge at Pakse": a trailing time is no part of the name."""
+        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(DAY_AND_MONTH_NAMES)
+                      + r"|\d)[\w\s,]*$", "", obj).strip()
+
+    def _openings_at(self, doc: Doc, sent: Span, main: dict | None, taken: list, m: re.Match) -> list[dict]:
+        a = sent.start_char + m.start()
+        if any(x <= a < y for x, y in taken):
+            return []
+        if heading(doc, a) or re.search(r"\b(?:provides?|provided|calls?|called|allows?|paves? the way|aims?)\s+"
+                                          r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
+                                          sent.text[:m.start()]):
+            return []  # an agreement that "provides for the opening of" something is not an opening
+        objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m)) if self._is_opened(o)]
+        told_before = False
+        if not objs:
+            verb = doc.char_span(a, a + len(m.group(0).split()[0]))
+            found = object_first(doc, verb[0]) if verb is not None and len(verb) == 1 else None
+            if found and self._is_opened(found):
+                objs, told_before = [self._trim_when(found)], True
+        if not objs:
+            return []  # "opening a new chapter", "opened in 2012, ..." are not openings
+        # Opened during the visit: the sentence says so, or the openers are the visit's leaders. Told
+        # object-first, the openers come after the verb ("was inaugurated by ...").
+        upto = sent.end_char if told_before else a
+        openers = {c for c in (person_country(doc, p) for p in persons_in(doc, sent.start_char, upto)) if c}
+        two_leaders = bool(TWO_LEADERS_RE.search(text_of(doc)[sent.start_char:upto]))
+        in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
+                                         or set(main["countries"]) <= openers or two_leaders)
+        sent_countries = []
+        for c in country_mentions(doc, sent.start_char, sent.end_char):
+            if c["alpha3"] not in sent_countries:
+                sent_countries.append(c["alpha3"])
+        if len(openers) >= 2:  # "X and Y inaugurated ...": leaders of two countries open it together
+            sent_countries = [*sorted(openers), *(c for c in sent_countries if c not in openers)]
+        elif not in_visit and len(sent_countries) < 2 and not (told_before and two_leaders):
+            return []
+        if told_before and not (openers or two_leaders or JOINTLY_RE.search(sent.text)):
+            return []  # "the corridor, launched in 2019": background, no one told opening it
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        # leaders of two countries open it together: their countries, not the article's pair
+        countries = list(dict.fromkeys(sent_countries if len(openers) >= 2 else [*sent_countries, *countries]))
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
+        if status == "unknown" and main:
+            status = main["status"]
+        out = []
+        for obj in objs:
+            loc = re.search(r"\b(?:in|at)\s+([A-Z][\w\-]+)(?P<last>$)?", obj)
+            # "the bridge over the river at Ungheni": a one-word name ending the facility's name is its place
+            place = loc and (self._is_city(loc.group(1)) or (
+                loc.group("last") is not None and not self.gaz.country_of(loc.group(1))))
+            location = loc.group(1) if place else self._place_before(sent.text, m.start())
+            obj = re.sub(r"^(?:the|a|an)\s+", "", obj, flags=re.I)
+            core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
+                            if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]
+            out.append({
+                "kind": "event", "event_type": "opening", "title": f"opening of {obj}", "status": status,
+                "start": start, "end": None, "location": location, "countries": countries,
+                "guest": None, "host": None, "level": None, "participants": [],
+                "object_key": f"opening:{core}", "parent": ref,
+                "sources": [source(sent.start_char, sent.end_char)],
+            })
+        return out
