@@ -61,6 +61,9 @@ log = logging.getLogger(__name__)
 KIND_OF_PREFIX = {"ent": "entity", "evt": "event", "agr": "agreement", "prj": "project", "met": "metric",
                   "quo": "quote"}
 BATCH_MENTIONS = 20000  # a full resolution loads this many mentions at a time
+# With workers, a batch is in memory twice (built in a worker, written by this process), and
+# one more waits: smaller batches keep the two processes' memory together under the one's.
+WORKER_BATCH_MENTIONS = BATCH_MENTIONS // 2
 
 
 @dataclass
@@ -435,7 +438,8 @@ def _rebuild(session: Session, pool: BuildPool | None) -> dict[str, int]:
             else:
                 # Paused throughout: the batches arrive (are unpickled) while the previous is written.
                 with gc_paused():
-                    for built in pool.built(kind, _batches(units), plain_corrections(corrections)):
+                    for built in pool.built(kind, _batches(units, min(BATCH_MENTIONS, WORKER_BATCH_MENTIONS)),
+                                                  plain_corrections(corrections)):
                         _write_built(session, kind, built, corrections, changes)
         # Records no mention supports any more (their documents are gone): every record was just
         # built from its mentions, so the others are stale (none in a table that started empty).
@@ -481,14 +485,15 @@ def _units_by_id(edges: list[tuple[int, str]]) -> list[list[int]]:
     return [sorted(g) for _, g in sorted(groups.items())]
 
 
-def _batches(units: list[list[int]]) -> Iterator[list[list[int]]]:
-    """Whole units, about BATCH_MENTIONS mentions at a time."""
+def _batches(units: list[list[int]], size_limit: int | None = None) -> Iterator[list[list[int]]]:
+    """Whole units, about ``size_limit`` (BATCH_MENTIONS) mentions at a time."""
+    limit = size_limit or BATCH_MENTIONS
     batch: list[list[int]] = []
     size = 0
     for unit_ids in units:
         batch.append(unit_ids)
         size += len(unit_ids)
-        if size >= BATCH_MENTIONS:
+        if size >= limit:
             yield batch
             batch, size = [], 0
     if batch:
