@@ -434,3 +434,20 @@ def test_malay_and_arabic_honorifics_are_not_part_of_the_name():
     anwar = person(text, "Anwar Ibrahim", "2024-05-05")
     assert anwar["country"] == "MYS"
     assert not [p for p in people(text, "2024-05-05") if p["name"].startswith(("Seri", "Sayyid"))]
+
+
+def test_name_after_a_long_title_followed_by_any_verb():
+    p = person("Kenyan Minister of Investment Daniel Mwangi led a delegation of traders to Kampala.",
+               "Daniel Mwangi")
+    assert (p["country"], p["role"]) == ("KEN", "Minister of Investment of Kenya")
+    p = person("Uganda's Minister of Economy Grace Nakato also attended the forum.", "Grace Nakato")
+    assert p["country"] == "UGA"
+
+
+def test_document_parts_portfolios_and_projects_are_not_people():
+    names = {p["name"] for p in people(
+        "Kenya and Uganda signed an accord. The Minister of East African Cooperation and Foreign Affairs "
+        "attended. Under Annex C of the treaty, Kenya pays the fees. The two presidents discussed "
+        "Rail Turkana and the port.")}
+    assert not names & {"Foreign Affairs", "East African Cooperation", "African Cooperation", "Annex C",
+                        "Rail Turkana"}

@@ -77,6 +77,7 @@ class EntityExtractor:
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
         self.portfolio_words = set(data["portfolio_words"])
+        self.not_person_words = set(data.get("not_person_words", []))
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.titles_lower = {t.lower() for t in self.titles}
@@ -91,7 +92,8 @@ class EntityExtractor:
             r"\b(?:" + heads + r")\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
             r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
             r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
-            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s))")
+            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s)|"
+            r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b)")
         self.title_before_re = re.compile(
             r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
             r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
@@ -248,7 +250,8 @@ class EntityExtractor:
         for m in self.long_title_re.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
             if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
-                    and not self.gaz.organization(span.text):
+                    and not self.gaz.organization(span.text) \
+                    and not any(w in self.portfolio_words or w in self.institution_heads for w in span.text.split()):
                 out.append(span)
         return out
 
@@ -439,6 +442,11 @@ class EntityExtractor:
             return None
         if self.gaz.country_of(name) or self.gaz.organization(name):
             return None
+        words = name.split()
+        if any(w in self.not_person_words for w in words) or all(
+                w in self.portfolio_words or w.lower() in ORG_GLUE for w in words):
+            if not self.gaz.leader(name, doc._.dct):
+                return None  # "Annex C", "Rail Baltica", "Foreign Affairs" cut from a ministry's name
         after = text_of(doc)[span.end_char:span.end_char + 40]
         if NOT_PERSON_NEXT.match(after.lstrip()) or NOT_PERSON_NEXT.match(name.split()[-1]):
             return None
