@@ -451,3 +451,11 @@ def test_document_parts_portfolios_and_projects_are_not_people():
         "Rail Turkana and the port.")}
     assert not names & {"Foreign Affairs", "East African Cooperation", "African Cooperation", "Annex C",
                         "Rail Turkana"}
+
+
+def test_country_of_a_minor_character_from_the_city_in_the_apposition():
+    text = ("Kenya and Uganda signed an accord. \u201cThe deal matters a lot for all of us here,\u201d says "
+            "Amina Odhiambo, an economist at the Kampala Policy Forum. \u201cIt is a web of ties,\u201d says "
+            "Peter Otieno, a researcher at a Nairobi think tank.")
+    assert person(text, "Amina Odhiambo")["country"] == "UGA"
+    assert person(text, "Peter Otieno")["country"] == "KEN"

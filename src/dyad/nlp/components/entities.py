@@ -629,13 +629,24 @@ class EntityExtractor:
                 if hit and hit[1] in ("name", "adjective"):
                     country = hit[0]
                     break
+            if country is None:  # "an economist at the Islamabad Policy Forum": a body named after its city
+                country = self._city_country(org_name.replace("'s", "").split()[:2])
             return f"{role_head}, {org_name}", country
         for word in words:
             hit = self.gaz.country_of(word)
             if hit and hit[1] in ("name", "adjective"):
                 country = hit[0]
                 break
+        if country is None:  # "a researcher at a Riyadh think tank", "a grain trader in Encarnacion"
+            country = self._city_country([w.strip(",") for w in words if w[:1].isupper()])
         return role_head, country
+
+    def _city_country(self, words: list[str]) -> str | None:
+        for word in words:
+            hit = self.gaz.country_of(word)
+            if hit and hit[1] in ("capital", "city"):
+                return hit[0]
+        return None
 
     # ------------------------------------------------------------------ other entities
     def organisations_and_places(self, doc: Doc) -> list[dict]:
