@@ -459,3 +459,9 @@ def test_country_of_a_minor_character_from_the_city_in_the_apposition():
             "Peter Otieno, a researcher at a Nairobi think tank.")
     assert person(text, "Amina Odhiambo")["country"] == "UGA"
     assert person(text, "Peter Otieno")["country"] == "KEN"
+
+
+def test_given_name_opening_a_paragraph_kept_before_an_apposition():
+    text = ("Kenya and Uganda signed an accord.\n\nJoseph Kamau Otieno, a director at the Kenya Investment "
+            "Authority who took part in the talks, was more upbeat.")
+    assert "Joseph Kamau Otieno" in {p["name"] for p in people(text)}

@@ -348,7 +348,12 @@ class EntityExtractor:
                     doc[start - 2].text not in self.honorifics and doc[start - 2].text + "." not in self.honorifics:
                 start -= 2  # "Ma. Teresita Daza": an abbreviated given name
                 break
-            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or tok.is_sent_start:
+            # a sentence-initial word joins only a name that opens a paragraph with its apposition
+            # ("Bilal Azhar Chaudhry, a director at ..."): elsewhere it is too often not a name
+            opens_para = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) and \
+                not re.search(r"(?:ing|ed|ly)$", tok.lower_)  # "Welcoming X, ...": a participle
+            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or (
+                    tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text):
