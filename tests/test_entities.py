@@ -465,3 +465,12 @@ def test_given_name_opening_a_paragraph_kept_before_an_apposition():
     text = ("Kenya and Uganda signed an accord.\n\nJoseph Kamau Otieno, a director at the Kenya Investment "
             "Authority who took part in the talks, was more upbeat.")
     assert "Joseph Kamau Otieno" in {p["name"] for p in people(text)}
+
+
+def test_country_by_possessive_in_apposition_and_a_list_item_is_no_apposition():
+    text = ("Kenya and Uganda signed an accord. \u201cThe ports will be busy,\u201d said Joseph Kamau, a senior "
+            "official at Uganda's foreign ministry.")
+    assert person(text, "Joseph Kamau")["country"] == "UGA"
+    text = ("The session was chaired by the Prime Minister of Kenya, Mr. Joseph Kamau, and the Head of "
+            "Government of the Republic of Uganda, Mr. Peter Okello.")
+    assert person(text, "Joseph Kamau")["role"] != "and the Head, Head of Government"

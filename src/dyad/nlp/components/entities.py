@@ -593,6 +593,8 @@ class EntityExtractor:
         if not m:
             return None, None
         app = m.group("app").strip()
+        if re.match(r"(?:and|or|but|while|who|which)\b", app):
+            return None, None  # ", and the Head of Government of ...": the next item of a list, no apposition
         country = None
         # "<Country>'s <Title> (to <Country>)"
         pm = re.match(r"(?P<c>[A-Z][\w\- ]+?)(?:'s|\u2019s)\s+(?P<t>.+)$", app)
@@ -634,17 +636,22 @@ class EntityExtractor:
                 if hit and hit[1] in ("name", "adjective"):
                     country = hit[0]
                     break
+            if country is None:  # "a director at Pakistan's Board of Investment": the country owning the body
+                country = self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
             if country is None:  # "an economist at the Islamabad Policy Forum": a body named after its city
                 country = self._city_country(org_name.replace("'s", "").split()[:2])
             return f"{role_head}, {org_name}", country
-        for word in words:
-            hit = self.gaz.country_of(word)
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
-                break
+        country = country or self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
         if country is None:  # "a researcher at a Riyadh think tank", "a grain trader in Encarnacion"
             country = self._city_country([w.strip(",") for w in words if w[:1].isupper()])
         return role_head, country
+
+    def _named_country(self, words: list[str]) -> str | None:
+        for word in words:
+            hit = self.gaz.country_of(word)
+            if hit and hit[1] in ("name", "adjective"):
+                return hit[0]
+        return None
 
     def _city_country(self, words: list[str]) -> str | None:
         for word in words:
