@@ -442,3 +442,43 @@ def test_office_before_an_arabic_particle_name_is_not_part_of_it():
     names = sorted(p["name"] for p in people(text))
     assert "Minister Al-Attiyah" not in names, names
     assert "Khalid bin Mohammed Al-Attiyah" in names, names
+
+
+def test_name_after_a_long_title_followed_by_any_verb():
+    p = person("Kenyan Minister of Investment Daniel Mwangi led a delegation of traders to Kampala.",
+               "Daniel Mwangi")
+    assert (p["country"], p["role"]) == ("KEN", "Minister of Investment of Kenya")
+    p = person("Uganda's Minister of Economy Grace Nakato also attended the forum.", "Grace Nakato")
+    assert p["country"] == "UGA"
+
+
+def test_document_parts_portfolios_and_projects_are_not_people():
+    names = {p["name"] for p in people(
+        "Kenya and Uganda signed an accord. The Minister of East African Cooperation and Foreign Affairs "
+        "attended. Under Annex C of the treaty, Kenya pays the fees. The two presidents discussed "
+        "Rail Turkana and the port.")}
+    assert not names & {"Foreign Affairs", "East African Cooperation", "African Cooperation", "Annex C",
+                        "Rail Turkana"}
+
+
+def test_country_of_a_minor_character_from_the_city_in_the_apposition():
+    text = ("Kenya and Uganda signed an accord. \u201cThe deal matters a lot for all of us here,\u201d says "
+            "Amina Odhiambo, an economist at the Kampala Policy Forum. \u201cIt is a web of ties,\u201d says "
+            "Peter Otieno, a researcher at a Nairobi think tank.")
+    assert person(text, "Amina Odhiambo")["country"] == "UGA"
+    assert person(text, "Peter Otieno")["country"] == "KEN"
+
+
+def test_given_name_opening_a_paragraph_kept_before_an_apposition():
+    text = ("Kenya and Uganda signed an accord.\n\nJoseph Kamau Otieno, a director at the Kenya Investment "
+            "Authority who took part in the talks, was more upbeat.")
+    assert "Joseph Kamau Otieno" in {p["name"] for p in people(text)}
+
+
+def test_country_by_possessive_in_apposition_and_a_list_item_is_no_apposition():
+    text = ("Kenya and Uganda signed an accord. \u201cThe ports will be busy,\u201d said Joseph Kamau, a senior "
+            "official at Uganda's foreign ministry.")
+    assert person(text, "Joseph Kamau")["country"] == "UGA"
+    text = ("The session was chaired by the Prime Minister of Kenya, Mr. Joseph Kamau, and the Head of "
+            "Government of the Republic of Uganda, Mr. Peter Okello.")
+    assert person(text, "Joseph Kamau")["role"] != "and the Head, Head of Government"

@@ -294,3 +294,39 @@ def test_a_quantity_a_country_delivered_in_a_year_is_an_observed_yearly_flow():
     assert (m["metric_type"], m["period"]) == ("observation", "annual")
     assert one("Laos will deliver 2 billion cubic metres of gas to Thailand.")["metric_type"] == "target"
     assert one("Laos delivered 300 tons of rice to Thailand.")["period"] is None
+
+
+def test_past_year_figure_beside_a_target_stays_an_observation():
+    ms = metrics("Kenya and Ethiopia agreed to raise the volume of cargo carried on the railway to 4 million "
+                 "tonnes a year by 2028, from about 2.1 million tonnes in 2023.")
+    by_value = {m["value"]: m for m in ms}
+    assert by_value[4000000]["metric_type"] == "target" and by_value[4000000]["deadline"] == "2028"
+    assert by_value[2100000]["metric_type"] == "observation" and by_value[2100000]["as_of"] == "2023"
+
+
+def test_cost_of_a_built_thing_is_an_observation_of_a_planned_one_a_target():
+    ms = metrics("Kenya and Uganda opened the bridge. The new bridge, built at a cost of US$45 million, "
+                 "will allow up to 900 trucks a day to cross. The planned tunnel is expected to cost about "
+                 "US$2 billion.")
+    by_value = {m["value"]: m for m in ms}
+    assert by_value[45000000]["metric_type"] == "observation"
+    assert by_value[2000000000]["metric_type"] == "target"
+
+
+def test_cfa_francs_of_the_pair():
+    m = one("Trade between Senegal and Mali amounted to 212 billion CFA francs in 2024.")
+    assert (m["unit"], m["value"], m["as_of"]) == ("XOF", 212000000000, "2024")
+    m = one("Trade between Cameroon and Gabon amounted to 90 billion CFA francs in 2024.")
+    assert m["unit"] == "XAF"
+
+
+def test_deadline_within_its_first_years():
+    m = one("The new zone aims to attract 40 investment projects within its first three years.")
+    assert m["metric_type"] == "target" and m["deadline"] == "2028"
+
+
+def test_target_dated_by_the_past_month_it_was_set():
+    ms = metrics("At the 9th session of their joint commission in Nairobi last November, Kenya and Tanzania "
+                 "set a target of US$3 billion by 2028.")
+    [m] = [m for m in ms if m["value"] == 3000000000]
+    assert (m["metric_type"], m["as_of"], m["deadline"]) == ("target", "2024-11", "2028")

@@ -573,3 +573,37 @@ def test_a_name_described_by_an_appositive_project_noun():
 
 def test_a_person_or_place_with_an_appositive_is_no_project():
     assert projects("Laos and Thailand met in Vientiane, a city on the Mekong.") == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The engineering studies have been completed, and the final investment decision is expected in 2027.",
+     "proposed"),
+    ("The refinery is still at the feasibility stage.", "proposed"),
+    ("The pipeline is awaiting a final investment decision.", "proposed"),
+    ("The line is more than 70 per cent complete.", "under_construction"),
+])
+def test_stage_not_yet_passed_overrides_other_cues(text: str, status: str):
+    assert status_from(text) == status
+
+
+def test_bracketed_acronym_inside_a_name_and_type_from_its_words():
+    text = ("Kenya and Uganda welcomed the progress of the Nairobi-Kampala Rapid Transit System (RTS) Link, "
+            "which is more than 70 per cent complete.")
+    [p] = [f for f in extract_facts(text, DCT) if f["kind"] == "project"
+           and f["name"] == "Nairobi-Kampala Rapid Transit System Link"]
+    src = p["sources"][0]
+    assert text[src["start"]:src["end"]] == "Nairobi-Kampala Rapid Transit System (RTS) Link"  # the words as written
+    assert p["project_type"] == "railway" and p["status"] == "under_construction"
+    assert "RTS Link" in p["aliases"]
+
+
+def test_dam_in_operation_since_a_year():
+    p = named("Kenya and Uganda share power from the Owen Falls hydroelectric dam on the Nile, in operation "
+              "since 1954.", "Owen Falls hydroelectric dam")
+    assert (p["project_type"], p["status"]) == ("facility", "operational")
+
+
+def test_named_line_in_apposition_is_a_railway():
+    p = named("Kenya and Uganda discussed South Rail, the standard-gauge line that is to link Nairobi with "
+              "Kampala, which is under construction.", "South Rail")
+    assert p["project_type"] == "railway"

@@ -77,6 +77,7 @@ class EntityExtractor:
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
         self.portfolio_words = set(data["portfolio_words"])
+        self.not_person_words = set(data.get("not_person_words", []))
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.titles_lower = {t.lower() for t in self.titles}
@@ -91,7 +92,8 @@ class EntityExtractor:
             r"\b(?:" + heads + r")\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the)\s+)*){1,6}?"
             r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
             r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
-            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s))")
+            r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s)|"
+            r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b)")
         self.title_before_re = re.compile(
             r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
             r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
@@ -248,7 +250,8 @@ class EntityExtractor:
         for m in self.long_title_re.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
             if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
-                    and not self.gaz.organization(span.text):
+                    and not self.gaz.organization(span.text) \
+                    and not any(w in self.portfolio_words or w in self.institution_heads for w in span.text.split()):
                 out.append(span)
         return out
 
@@ -346,7 +349,12 @@ class EntityExtractor:
                     doc[start - 2].text not in self.honorifics and doc[start - 2].text + "." not in self.honorifics:
                 start -= 2  # "Ma. Teresita Daza": an abbreviated given name
                 break
-            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or tok.is_sent_start:
+            # a sentence-initial word joins only a name that opens a paragraph with its apposition
+            # ("Bilal Azhar Chaudhry, a director at ..."): elsewhere it is too often not a name
+            opens_para = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) and \
+                not re.search(r"(?:ing|ed|ly)$", tok.lower_)  # "Welcoming X, ...": a participle
+            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.is_alpha) or (
+                    tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text):
@@ -441,6 +449,11 @@ class EntityExtractor:
             return None
         if self.gaz.country_of(name) or self.gaz.organization(name):
             return None
+        words = name.split()
+        if any(w in self.not_person_words for w in words) or all(
+                w in self.portfolio_words or w.lower() in ORG_GLUE for w in words):
+            if not self.gaz.leader(name, doc._.dct):
+                return None  # "Annex C", "Rail Baltica", "Foreign Affairs" cut from a ministry's name
         after = text_of(doc)[span.end_char:span.end_char + 40]
         if NOT_PERSON_NEXT.match(after.lstrip()) or NOT_PERSON_NEXT.match(name.split()[-1]):
             return None
@@ -582,6 +595,8 @@ class EntityExtractor:
         if not m:
             return None, None
         app = m.group("app").strip()
+        if re.match(r"(?:and|or|but|while|who|which)\b", app):
+            return None, None  # ", and the Head of Government of ...": the next item of a list, no apposition
         country = None
         # "<Country>'s <Title> (to <Country>)"
         pm = re.match(r"(?P<c>[A-Z][\w\- ]+?)(?:'s|\u2019s)\s+(?P<t>.+)$", app)
@@ -623,13 +638,29 @@ class EntityExtractor:
                 if hit and hit[1] in ("name", "adjective"):
                     country = hit[0]
                     break
+            if country is None:  # "a director at Pakistan's Board of Investment": the country owning the body
+                country = self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
+            if country is None:  # "an economist at the Islamabad Policy Forum": a body named after its city
+                country = self._city_country(org_name.replace("'s", "").split()[:2])
             return f"{role_head}, {org_name}", country
+        country = country or self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
+        if country is None:  # "a researcher at a Riyadh think tank", "a grain trader in Encarnacion"
+            country = self._city_country([w.strip(",") for w in words if w[:1].isupper()])
+        return role_head, country
+
+    def _named_country(self, words: list[str]) -> str | None:
         for word in words:
             hit = self.gaz.country_of(word)
             if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
-                break
-        return role_head, country
+                return hit[0]
+        return None
+
+    def _city_country(self, words: list[str]) -> str | None:
+        for word in words:
+            hit = self.gaz.country_of(word)
+            if hit and hit[1] in ("capital", "city"):
+                return hit[0]
+        return None
 
     # ------------------------------------------------------------------ other entities
     def organisations_and_places(self, doc: Doc) -> list[dict]:

@@ -571,10 +571,15 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = N
     text = text_of(doc)
     sent = c.span.sent
     before = re.sub(r"\s+", " ", text[max(sent.start_char, c.start - 30):c.start].lower()).rstrip()
+    if not has_deadline and _own_past_year(doc, c):
+        return "observation"  # "raise cargo to 3 Mt by 2027, from 1.4 Mt in 2024": the 2024 figure is measured
     if any(before.endswith(ph) for ph in p["target_phrases_before"]):
         return "target"
     if has_deadline:
         return "target"
+    if any(re.search(rf"\b{re.escape(ph)}(?: (?:of|about|around|some|roughly|nearly|over|an estimated))*$", before)
+           for ph in p["cost_phrases_before"]) and _design_observed().search(sent.text.lower()):
+        return "observation"  # "built at a cost of US$38 million": what a thing that exists cost
     low = sent.text.lower()
     observed = any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"])
     if c.kind == "length" and subject and any(
@@ -641,6 +646,23 @@ def _metric_type(doc: Doc, c: _Cand, has_deadline: bool, subject: str | None = N
     return "observation"
 
 
+def _own_past_year(doc: Doc, c: _Cand) -> bool:
+    """The figure is followed by its own past year ("1.4 million tonnes in 2024"): measured, whatever
+    target the rest of the sentence sets."""
+    text = text_of(doc)
+    dct = doc._.dct
+    if not dct:
+        return False
+    for t in doc._.timexes or []:
+        if t.type != "DATE" or t.start < c.end or t.start > c.end + 24:
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) == 4 and iso < dct[:4] and re.fullmatch(r"(?:\s+(?:a|per)\s+year)?\s*,?\s*(?:in|during)\s+",
+                                                           text[c.end:t.start]):
+            return True
+    return False
+
+
 # ------------------------------------------------------------------ period, deadline
 def _nearest(cands: list[_Cand], pos: int) -> _Cand | None:
     best, bd = None, None
@@ -697,7 +719,9 @@ def _annotate_sentence(doc: Doc, cands: list[_Cand]) -> dict[int, dict]:
             prep = word[0] if word is not None else None
         elif by is not None:
             j = by.start - 1
-            while j >= sent.start and doc[j].pos_ in ("DET", "NOUN", "ADP") \
+            # "within its first five years": a span's own words before the preposition
+            skip = ("DET", "NOUN", "ADP", "ADJ", "PRON") if tx.type == "DURATION" else ("DET", "NOUN", "ADP")
+            while j >= sent.start and doc[j].pos_ in skip \
                     and doc[j].lower_ not in _DEADLINE_STOP:
                 j -= 1
             prep = doc[j] if j >= sent.start else None
@@ -796,6 +820,29 @@ def _measured_when(doc: Doc, c: _Cand) -> str | None:
         if 0 <= gap <= (120 if fronted else 60) and (best is None or gap < best[0]):
             best = (gap, iso)
     return best[1] if best else None
+
+
+def _set_when(doc: Doc, c: _Cand, cands: list[_Cand]) -> str | None:
+    """The past month or day a target was set, told earlier in its sentence ("At the commission in
+    Lusaka last October, the two countries set a target of $2 billion by 2027" -> 2024-10)."""
+    sent = c.span.sent
+    text = text_of(doc)
+    dct = doc._.dct
+    if not dct:
+        return None
+    for t in doc._.timexes or []:
+        if t.type != "DATE" or not (sent.start_char <= t.start and t.end <= c.start):
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) < 7 or not before_dct(iso, dct) or iso[:7] == dct[:7]:
+            continue
+        if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+            continue
+        if any(t.end <= o.start < c.start for o in cands if o is not c):
+            continue  # another figure lies between: the date is that one's
+        return iso
+    return None
 
 
 def _story_day(doc: Doc, c: _Cand) -> str | None:
@@ -963,7 +1010,7 @@ def extract_metrics(doc: Doc) -> Doc:
             "value": _clean_value(c.value),
             "unit": c.unit,
             "period": info["period"] or _flow_period(doc, c, subject),
-            "as_of": (_measured_when(doc, c) if metric_type == "observation" else None)
+            "as_of": (_measured_when(doc, c) if metric_type == "observation" else _set_when(doc, c, cands))
             or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or _story_day(doc, c)
             or doc._.dct,
             "deadline": info["deadline"],

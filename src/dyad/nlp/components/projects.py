@@ -20,8 +20,10 @@ HEADS: dict[str, str] = DATA["named_heads"]
 UNNAMED: dict[str, str] = DATA["unnamed_heads"]
 NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
 CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
-NAMED_RE = re.compile(
-    r"(?P<name>(?:" + CAP + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + "|".join(HEADS) + r")\s+)*"  # "Corridor Highway"
+# inside a name, a capitalised word or its acronym in brackets ("Rapid Transit System (RTS) Link")
+CAP_IN = r"(?:" + CAP + r"|\([A-Z]{2,8}\))"
+NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
+    r"(?P<name>(?:" + CAP_IN + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + "|".join(HEADS) + r")\s+)*"
     r"(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
@@ -90,6 +92,10 @@ def _cue_regex(cues: list[str]) -> re.Pattern[str]:
 
 
 STATUS_RE = {k: _cue_regex(v) for k, v in DATA["status_cues"].items()}
+OVERRIDE_RE = [(k, _cue_regex(v)) for k, v in DATA["status_overrides"].items()]
+GENERIC_HEADS = set(DATA["generic_named_heads"])
+NAME_TYPE_RE = [(k, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b"))
+                for k, v in DATA["name_type_words"].items()]
 MILESTONE_RE = _cue_regex(DATA["milestone_verbs"])
 ANAPHOR_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(project|" + "|".join(
     sorted((re.escape(h) for h in UNNAMED if " " not in h), key=len, reverse=True)) + r")\b")
@@ -106,6 +112,9 @@ def _in_heading(doc: Doc, pos: int) -> bool:
 def status_from(text: str) -> str:
     """The strongest status cue in the text; a cue inside a longer cue of another status yields to it
     ("plan to build" is a proposal even though "to build" alone reads as agreed)."""
+    for st, rx in OVERRIDE_RE:
+        if rx.search(text):
+            return st  # "the final investment decision is expected in 2026": not yet past that stage
     hits = [(m.start(), m.end(), st) for st in STATUS_ORDER for m in STATUS_RE[st].finditer(text)]
     hits += [(m.start(), m.end(), "agreed") for m in AGREED_RE.finditer(text)]
     hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
@@ -260,6 +269,11 @@ class ProjectExtractor:
                 ptype = TRAILING_TYPES[trailing.group(1)]  # "the X Satellite (XS) program" is a programme
             if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(sent.text):
                 continue  # "received at Cairo International Airport": a place, not a project
+            acr = re.search(r"\s*\(([A-Z]{2,8})\)\s*", name)
+            if acr:
+                # "Rapid Transit System (RTS) Link": the name without the bracket, the short form an alias
+                aliases.append(acr.group(1) + " " + name[acr.end():] if acr.end() < len(name) else acr.group(1))
+                name = (name[:acr.start()] + " " + name[acr.end():]).strip()
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
                                       agreed=in_agreement is not None))
 
@@ -416,6 +430,12 @@ class ProjectExtractor:
                 countries.append(c)
         if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name):
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
+        elif ptype in ("cable", "other") and name.split()[-1:] and name.split()[-1] in GENERIC_HEADS:
+            # "Rapid Transit System Link" carries trains: a word of the name tells what a generic head does not
+            # (the capitalised words right before a short form count: "Rapid Transit System (RTS) Link")
+            lead = re.search(r"(?:[A-Z][\w\-]*\s+|\([A-Z]{2,}\)\s+)*$", text_of(doc)[max(sent.start_char, a - 60):a])
+            full = (lead.group(0) if lead else "") + name
+            ptype = next((k for k, rx in NAME_TYPE_RE if rx.search(full)), ptype)
         return {"kind": "project", "name": name, "aliases": sorted(set(aliases)), "project_type": ptype,
                 "countries": countries, "status": "agreed" if agreed else "unknown", "milestones": [],
                 "sources": [source(a, b)], "_sent": (sent.start_char, sent.end_char),

@@ -95,6 +95,8 @@ class Quote:
     closed: bool
     speech: bool = True
     speaker: str | None = None
+    cont: Quote | None = None  # the next paragraph's quotation that carries this unclosed one on
+    carried: bool = False  # this quotation carries the previous paragraph's unclosed one on
 
 
 # ---------------------------------------------------------------------------- finding marks
@@ -105,7 +107,20 @@ def find_quotes(text: str) -> list[Quote]:
     for para in text.split("\n"):
         _scan_paragraph(text, pos, pos + len(para), out)
         pos += len(para) + 1
+    _link_paragraphs(text, out)
     return out
+
+
+def _link_paragraphs(text: str, quotes: list[Quote]) -> None:
+    """A quotation running over paragraphs: the first paragraph ends with no closing mark and
+    the next one opens with a (double) opening mark, the newsroom convention for carrying
+    one speaker's words on. The two are one quotation."""
+    for a, b in zip(quotes, quotes[1:], strict=False):
+        if a.closed or a.carried or text[a.open] in SINGLE_OPEN or text[b.open] in SINGLE_OPEN:
+            continue
+        gap = text[a.close:b.open]
+        if "\n" in gap and not gap.strip():
+            a.cont, b.carried = b, True
 
 
 def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
@@ -219,11 +234,27 @@ class QuoteExtractor:
         ctx = _Context(doc, quotes, self.role_nouns, self)
         for q in quotes:
             q.speech = self.is_speech(ctx, q)
+        for q in quotes:
+            if q.cont is not None and q.speech:
+                q.cont.speech = False  # taken in with the paragraph before
         prev: Quote | None = None
         for q in quotes:
             if not q.speech:
                 continue
             q.speaker = self.speaker(ctx, q, prev)
+            if q.cont is not None:
+                # one quotation over two paragraphs: its attribution usually follows its last part
+                nxt = q.cont
+                said = self.speaker(ctx, nxt, q)
+                if said and (q.speaker is None or said != self.report_source(ctx)):
+                    q.speaker = said
+                nxt.speaker = q.speaker
+                prev = nxt
+                facts.append({"kind": "quote", "speaker": q.speaker,
+                              "text": text[q.start:q.end] + " " + text[nxt.start:nxt.end],
+                              "date": doc._.dct or None,
+                              "sources": [source(q.start, q.end), source(nxt.start, nxt.end)]})
+                continue
             last = facts[-1] if facts and facts[-1].get("kind") == "quote" and prev is not None else None
             if last is not None and prev is not None and q.speaker == last["speaker"] and \
                     text[q.start:q.start + 1].islower() and INTERRUPTION.fullmatch(text[prev.close:q.open]):
@@ -328,10 +359,16 @@ class QuoteExtractor:
         """The attribution after a quotation has a speech verb or phrase, whoever its subject
         ("“...,” a spokesman said"): the speaker is then not someone from another sentence."""
         toks = [t for t in ctx.tokens(start, end) if not ctx.quoted(t.idx)]
-        if any(self.is_speech_verb(t) and t.i - toks[0].i <= 8 for t in toks):
+        if any(self.is_speech_verb(t) and self.heads_tail(t, toks[0].i) for t in toks):
             return True
         phrase = self.phrases.search(ctx.masked(start, end).lower())
         return bool(phrase and phrase.start() < 40)
+
+    @staticmethod
+    def heads_tail(verb: Token, first: int) -> bool:
+        """The speech verb opens the attribution after a quotation: within its first words, or
+        its subject is (a name with a long apposition: "“...,” X, a senior adviser at ..., told Y")."""
+        return verb.i - first <= 8 or any(c.dep_ in SUBJECT_DEPS and c.i - first <= 4 for c in verb.children)
 
     def previous_subject(self, ctx: _Context, lead_start: int) -> str | None:
         """The person (or he/she, resolved) who is the subject of the main clause of the
@@ -396,7 +433,7 @@ class QuoteExtractor:
         colon = span_text.rstrip().endswith(":")
         if head:
             # after the quotation the attribution comes first: "“...,” X said", "“...” said X"
-            verbs = [t for t in verbs if t.i - toks[0].i <= 8]
+            verbs = [t for t in verbs if self.heads_tail(t, toks[0].i)]
             if not verbs and not (phrase and phrase.start() < 40):
                 return None
         elif need_cue and not (verbs or phrase or colon):
@@ -467,6 +504,14 @@ class QuoteExtractor:
 
     def pick(self, ctx: _Context, people: list[tuple[int, int, str]], verbs: list[Token], phrase,
              start: int) -> str:
+        # "“...,” the minister told Y, according to X": who spoke is the subject of the speech
+        # verb; X only relays it
+        if phrase and "according" in phrase.group(0) and verbs:
+            for m in people:
+                root = ctx.root(m)
+                if root is not None and root.dep_ in SUBJECT_DEPS and root.head in verbs \
+                        and m[0] < start + phrase.start():
+                    return ctx.canonical(m)
         # "According to X": the person after the phrase
         if phrase and "according" in phrase.group(0):
             after = [m for m in people if m[0] >= start + phrase.end()]
