@@ -649,16 +649,16 @@ class EntityExtractor:
         return role_head, country
 
     def _named_country(self, words: list[str]) -> str | None:
-        for word in words:
-            hit = self.gaz.country_of(word)
-            if hit and hit[1] in ("name", "adjective"):
-                return hit[0]
-        return None
+        return self._country_by(words, ("name", "adjective"))
 
     def _city_country(self, words: list[str]) -> str | None:
+        return self._country_by(words, ("capital", "city"))
+
+    def _country_by(self, words: list[str], how: tuple[str, ...]) -> str | None:
+        """The country of the first word the gazetteer knows as one of ``how`` (name, city ...)."""
         for word in words:
             hit = self.gaz.country_of(word)
-            if hit and hit[1] in ("capital", "city"):
+            if hit and hit[1] in how:
                 return hit[0]
         return None
 
