@@ -155,7 +155,8 @@ def _write_built(session: Session, kind: str, built: list[Built], corrections: l
     links.resolve_many(session, kind, [b.data for b in built], changes.people)
     # The analyst's set/reject corrections (and the kept id of a merge) have the last word.
     built = _corrected(kind, built, corrections)
-    placed = _in_hand(kind, built, changes.pairs, changes.people) if changes.pairs is not None else None
+    placed = _in_hand(kind, built, changes.pairs, changes.people) \
+        if changes.pairs is not None and changes.people is not None else None
     # Write the difference: records whose content and members are unchanged are left alone, and
     # a record that gained a report gains its evidence rows, so a big record (a country named in
     # thousands of articles) costs its new mentions, not all of them.
@@ -256,7 +257,7 @@ def _corrected(kind: str, built: list[Built], corrections: list[Correction]) -> 
 
 
 def _in_hand(kind: str, built: list[Built], pairs: PairsInHand,
-             people: dict[str, list[dict]] | None) -> dict[str, str] | None:
+             people: dict[str, list[dict]]) -> dict[str, str] | None:
     """Keep what a full resolution's records tell later kinds (``pairs``: documents' pairs and
     events, persons' countries; ``people``: persons by link key); for quotes, return the pair
     each is about."""
@@ -264,8 +265,7 @@ def _in_hand(kind: str, built: list[Built], pairs: PairsInHand,
         for b in built:
             if b.data.get("entity_type") == "person":
                 pairs.add_person(b.rid, _label(b.data), b.data.get("country"))
-                if people is not None:
-                    people.setdefault(links.link_key("entity", b.data) or "", []).append(links.person_card(b.data))
+                people.setdefault(links.link_key("entity", b.data) or "", []).append(links.person_card(b.data))
     if kind == "quote":
         return {b.rid: pairs.place(b.data, set(zip(b.published, b.docs, strict=True))) for b in built}
     if kind in PAIR_KINDS:
