@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from dyad.ingest.service import ingest
+from dyad.resolve.base import M
 from dyad.resolve.corrections import CorrectionError, merge_records, split_record
 from dyad.store.db import open_db
 from support import SAMPLE, SEEDS, build, export, without_history, without_ids
@@ -210,6 +211,41 @@ def test_a_fund_named_by_both_countries_in_either_order_is_one_project():
     assert project_core("Russian-Kyrgyz Development Fund") == project_core("Kyrgyzstan-Russia Development Fund")
     assert project_core("Russian-Kyrgyz Development Fund") != project_core("Russian-Tajik Development Fund")
     assert project_core("Kazakhstan-China pipeline") == project_core("Kazakhstan-China Pipeline")
+
+
+def _event(order: int, doc: str, **data) -> M:
+    return M(id=order, key=f"e{order}", kind="event", doc_id=doc, published=data.pop("published"), start=order,
+             end=order + 1, data={"countries": ["TKM", "UZB"], "end": None, **data})
+
+
+def test_a_preview_dating_a_visit_by_its_first_day_and_a_report_by_its_last_is_one_visit():
+    from dyad.resolve.facts import cluster_events
+
+    visit = {"event_type": "visit", "guest": "UZB", "host": "TKM", "level": "state",
+             "participants": ["Shavkat Mirziyoyev"]}
+    groups = cluster_events([
+        _event(1, "preview", published="2024-06-10", start="2024-06-10", status="planned", **visit),
+        _event(2, "report", published="2024-06-12", start="2024-06-12", status="occurred", **visit),
+        # the foreign minister's own visit the next week is another visit
+        _event(3, "later", published="2024-06-19", start="2024-06-18", status="occurred",
+               **{**visit, "level": "official", "participants": ["Bakhtiyor Saidov"]}),
+    ])
+    assert sorted(len(g) for g in groups) == [1, 2]
+
+
+def test_talks_announced_without_a_format_are_the_reported_one_on_one_talks():
+    from dyad.resolve.facts import cluster_events
+
+    talks = {"event_type": "meeting", "participants": ["Serdar Berdimuhamedow", "Shavkat Mirziyoyev"]}
+    groups = cluster_events([
+        _event(1, "preview", published="2024-06-10", start="2024-06-11", status="planned",
+               object_key="meeting:talks:visit:UZB>TKM:2024-06-11", **talks),
+        _event(2, "report", published="2024-06-12", start="2024-06-11", status="occurred",
+               object_key="meeting:one-on-one:visit:UZB>TKM:", **talks),
+        _event(3, "report", published="2024-06-12", start="2024-06-11", status="occurred",
+               object_key="meeting:reception:visit:UZB>TKM:", **talks),
+    ])
+    assert sorted(len(g) for g in groups) == [1, 2]
 
 
 def test_a_rebuild_with_worker_processes_gives_the_same_base(kb_url, monkeypatch):
