@@ -1,0 +1,282 @@
+"""Meetings: talks, receptions, leaders who met, summits of the pair and meetings of a named format."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    before_dct,
+    clause_tense,
+    country_mentions,
+    full_name,
+    person_country,
+    persons_in,
+    prospective,
+    status_of,
+)
+from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
+from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
+from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
+
+DATA = patterns("events")
+ORDINALS = DATA["ordinals"]
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
+                                                                                       reverse=True)) + r")(?![\w-])",
+                        re.I)
+# Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
+# Canberra", "the next meeting of the two countries' foreign and defence ministers".
+FORMAT_MEETING_RE = re.compile(
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
+    r"(?:meeting|consultations?|summit|dialogue))\b|"
+    # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
+    r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
+    r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
+    r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
+    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
+    # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
+    # a format announced by its next round (not "the next meeting of <a body>", a session)
+    r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
+    r"Meeting|Summit|Dialogue|Consultations))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
+    r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
+    # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
+    r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
+    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b")
+PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
+                            r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
+                            r"(?:summit|talks|summit talks))\b")
+DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
+# "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
+RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
+TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
+                        r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "witnessed the exchange of two instruments": what is exchanged at a signing
+
+
+class MeetingFinder:
+    """Meetings of the pair (a mixin of the event extractor)."""
+
+    def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        m = MEETING_RE.search(sent.text)
+        pair_met = None
+        received = None
+        if not m:
+            rb = RECEIVED_BY_RE.search(sent.text)
+            if rb:
+                guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
+                hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
+                if guests and hosts and None not in {person_country(doc, guests[-1]), person_country(doc, hosts[0])} \
+                        and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
+                    m = received = rb
+                    received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
+        if not m:
+            rv = RECEIVES_RE.search(sent.text)
+            if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
+                    not PASSIVE_HOST_RE.search(sent.text[:rv.start()]):
+                hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
+                        and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                    m = received = rv
+                    received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
+        if not m:
+            met = re.search(r"\bmet\b", sent.text)
+            subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
+            if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                m = met
+            elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
+                    r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.search(r"\b(?:has|have|had|will|never|not)\b",
+                                  text_of(doc)[subj[-1]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.match(r"\s+(?:regularly|often|frequently|repeatedly|several|many|numerous|\w+\s+times)\b",
+                                 sent.text[met.end():]):
+                # "X and Y have met regularly": a habit, not one meeting
+                m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
+            elif main and main.get("participants"):
+                # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
+                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
+                # without a visit: "they last met in person on the sidelines of the summit", the pair
+                # the article is about (its leaders named elsewhere in it)
+                m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m:
+            # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
+            # countries on both sides of a present or future "meet"
+            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", sent.text)
+            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", sent.text[:meet.start()]):
+                subj = persons_in(doc, sent.start_char, sent.start_char + meet.start())
+                obj = persons_in(doc, sent.start_char + meet.end(), sent.end_char)
+                sides = {person_country(doc, p) for p in subj} - {None}
+                others = {person_country(doc, p) for p in obj} - {None}
+                if subj and obj and sides and others and others - sides:
+                    m = meet
+        pair_countries: list[str] = []
+        if not m:
+            # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
+            for pm in PAIR_SUMMIT_RE.finditer(sent.text):
+                a3 = [self.gaz.country_of(pm.group(g)) for g in ("a", "b")]
+                if all(h and h[1] in ("name", "adjective") for h in a3) and a3[0][0] != a3[1][0]:
+                    m, pair_countries = pm, [a3[0][0], a3[1][0]]
+                    break
+        if not m:
+            # "X and Y discussed ways to ...": two leaders of two countries talking together
+            dm = DISCUSS_RE.search(sent.text)
+            before = persons_in(doc, sent.start_char, sent.start_char + dm.start()) if dm else []
+            if dm and not VISIT_RE.search(sent.text) and \
+                    len({person_country(doc, p) for p in before} - {None}) >= 2 and \
+                    re.search(r"\band\b", text_of(doc)[before[0]["sources"][0]["end"]:sent.start_char + dm.start()]):
+                m = dm
+        if not m:
+            fm = FORMAT_MEETING_RE.search(sent.text)
+            if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
+                    not LOWER_BODY_RE.search(sent.text[fm.start():fm.end() + 80]) and \
+                    not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
+                return self.format_meeting(doc, sent, main, fm)
+        if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
+            return []
+        if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "the two have not held a formal bilateral meeting"
+        a = sent.start_char + m.start()
+        people = persons_in(doc, sent.start_char, sent.end_char)
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        pc = []
+        for p in people:
+            c = person_country(doc, p)
+            if c and c not in pc:
+                pc.append(c)
+        if pair_countries:
+            countries = pair_countries
+        elif len(pc) >= 2:
+            countries = pc
+        elif not main and len(countries) < 2:
+            return []
+        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
+            return []
+        fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
+        if received:
+            fmt = "reception"  # not the talks of the same day with someone else
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                           clause_tense(doc, a))
+        if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+            status = "planned"  # "to lay the groundwork for a first bilateral meeting ... in December"
+        if status == "planned" and not (own and start and not before_dct(start, doc._.dct)) and (re.search(
+                r"\b(?:following|after)\s+(?:(?:their|the|his|her|official|bilateral|formal)\s+)*$",
+                sent.text[max(0, m.start() - 40):m.start()], re.I) or re.match(r"(?:following|after)\b", m.group(0),
+                                                                                re.I)):
+            status = "occurred"  # "would work closer following official talks in X": the talks are done
+        if status == "unknown" and main:
+            status = main["status"]
+        names = [full_name(doc, p) for p in people]
+        if pair_met and not main and len(names) < 2:
+            names = self._leaders_of(doc, countries) or names
+        if main and main.get("participants") and len(names) < 2 and (pair_met or any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
+            # "Later that day he held talks with X": he is the visitor the article follows
+            names = list(dict.fromkeys([main["participants"][0], *names]))
+        two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
+                        r"prime\s+ministers)\b", sent.text, re.I)
+        if two and len(pc) < 2:
+            # "the spokesman said the two heads of state will hold bilateral discussions": the
+            # leaders, not the spokesman who names the meeting
+            names = self._leaders_of(doc, countries) or names
+        if not names and pair_countries:
+            names = self._leaders_of(doc, countries)  # "the Uzbek-Kazakh summit"
+        # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
+        noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
+                      m.group(0).lower())
+        noun = "meeting" if pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with") \
+            else noun
+        if pair_countries:
+            noun = m.group(0)
+        elif DISCUSS_RE.fullmatch(m.group(0)):
+            noun = "talks"
+        if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
+            noun += " talks"  # "held a tete-a-tete": one-on-one talks
+        title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        if pair_countries and len(set(names)) < 2:
+            title = noun  # "the next A-B summit": its name, not one of its two leaders
+        if received:
+            title = f"{received_names[0]} receives {received_names[1]}"
+            names = list(received_names)
+        if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
+            # a meeting announced for later is not where the report was filed
+            location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
+        else:
+            location = self._where(doc, sent, m, main, countries)
+        if status == "occurred" and not start and doc._.dct and not (main and main.get("start")):
+            # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
+            # discussed ..."), else the month of the report
+            start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
+        cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
+            "met" if (pair_met or m.group(0).split()[0] in ("met", "meet", "meets")) else "cue"
+        return [{
+            "cue": cue,
+            "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
+            "start": start, "end": None, "location": location,
+            "countries": countries, "guest": None, "host": None, "level": None,
+            "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    @staticmethod
+    def _leaders_of(doc: Doc, countries: list[str]) -> list[str]:
+        """The heads of state or government the article names for each country of the pair."""
+        out = []
+        for c in countries[:2]:
+            for p in doc._.persons or []:
+                if person_country(doc, p) == c and re.match(r"(?:President|Prime Minister|Premier|King|Emir|Chancellor|"
+                                                            r"Crown Prince|Sultan)\b", p.get("role") or ""):
+                    out.append(full_name(doc, p))
+                    break
+        return out if len(out) == len(countries[:2]) else []
+
+    def format_meeting(self, doc: Doc, sent: Span, main: dict | None, m: re.Match) -> list[dict]:
+        """A meeting of ministers or of a named format, usually announced ("the next 2+2 meeting")."""
+        a = sent.start_char + m.start()
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if not own:
+            start = None  # the visit's day is not the day of a meeting it announces
+        if len(countries) < 2:
+            return []
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
+                           clause_tense(doc, a))
+        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
+        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
+            status = "planned" if not (start and before_dct(start, doc._.dct)) else status
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
+        pair = countries[:2]
+        names = [self.gaz.name_of(c) or c for c in pair]
+        title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
+            else f"{'-'.join(names)} {what}"
+        if m.group("what5"):  # a summit of three or more: every country the sentence names
+            named_here = list(dict.fromkeys(c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char)))
+            if len(named_here) >= 3 and set(pair) <= set(named_here):
+                countries = named_here
+                title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
+        what = re.sub(r"[\"\u201c\u201d]", "", what)
+        location = self._place_after(sent.text, m.end(), clause_only=True) or \
+            self._place_after(sent.text, m.end())
+        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
+        if not location and where and self.gaz.country_of(where.group(1)) and \
+                self.gaz.country_of(where.group(1))[1] == "name":
+            location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
+        key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
+            (":next" if m.group("what4") else "")  # the next round is not the one held
+        return [{
+            "cue": "format",
+            "kind": "event", "event_type": "meeting",
+            "title": title,
+            "status": status, "start": start, "end": None, "location": location,
+            "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+            "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
