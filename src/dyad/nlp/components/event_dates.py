@@ -116,5 +116,16 @@ class EventDates:
                 start = near[1]
                 self.narrative = (self.sent_index, start)
                 self.inherited_place = self.narrative_place
+            elif not own and sent.start > 0 and re.match(r"\s*(?:On|in)\s+the\s+same\s+day\b|\s*That\s+day\b",
+                                                          sent.text):
+                # "The minister arrived in Rabat on 8 July. On the same day, ...": the day and the place of
+                # the sentence before
+                prev = doc[sent.start - 1].sent
+                days = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char)
+                        if len(t.iso_date() or "") == 10}
+                if len(days) == 1:
+                    start = days.pop()
+                    self.narrative = (self.sent_index, start)
+                    self.inherited_place = self._place_after(prev.text, 0) or self.narrative_place
         return start, end, own, countries, ref
 

@@ -39,6 +39,8 @@ class EventExtractor(VisitFinder, SessionFinder, MeetingFinder, SigningFinder, O
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
         self.last_body = None
+        self.summit: dict | None = None  # the numbered summit of the pair the article reports
+        self.receptions: dict[frozenset, dict] = {}  # the receptions told so far, by their two participants
         self.last_session: tuple[int, dict] | None = None  # the last session told as held, and its sentence
         countries_seen = {c["text"] for c in doc._.countries or []}
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")

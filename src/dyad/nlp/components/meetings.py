@@ -51,7 +51,17 @@ PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
 DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
-RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:received|welcomed|hosted)\s+by\b")
+# "the 11th Malaysia-Singapore Leaders' Retreat", "the 12th Leaders' Retreat": a numbered summit of the pair
+# (not "the 46th ASEAN Summit": nothing but the pair may stand between the number and the format)
+NUMBERED_SUMMIT_RE = re.compile(
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+"
+    r"(?:(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+)?(?P<noun>(?:(?:" + "|".join(DATA["summit_qualifiers"])
+    + r")\s+)?(?:"
+    + "|".join(DATA["summit_formats"]) + r"))\b")
+LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
+# "was received by Y", "was also received on 9 July by Y"
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
+                            r"\s+by\b")
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
@@ -59,22 +69,127 @@ TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+mini
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
+def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
+    """The person a title stands for ("the Prime Minister"): the last one named before ``before``
+    whose office begins with that title; of two (both sides' prime ministers), the one of ``side``
+    (the visitor's country, the one the story follows)."""
+    title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+    if len(title) < 4:
+        return None
+    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(title)]
+    own = [p for p in named if side and person_country(doc, p) == side]
+    return (own or named or [None])[-1]
+
+
 class MeetingFinder:
     """Meetings of the pair (a mixin of the event extractor)."""
 
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
-        m = MEETING_RE.search(sent.text)
+        """The meeting a sentence tells, and a reception told beside it ("He met X and was received by Y")."""
+        rb = self._received_by(doc, sent, main)
+        summits = self.numbered_summits(doc, sent, main)
+        out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
+        if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
+            out += self._meeting(doc, sent, main, rb, reception=True)
+        for o in out:
+            if o["object_key"].startswith("meeting:reception:"):
+                self.receptions[frozenset(o["participants"])] = o
+        return out
+
+    def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
+        record per number, held or announced ("the 12th Leaders' Retreat, which Singapore will host")."""
+        out = []
+        for m in NUMBERED_SUMMIT_RE.finditer(sent.text):
+            word = m.group("ord").lower()
+            nth = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
+            if not nth:
+                continue
+            a = sent.start_char + m.start()
+            start, end, own, countries, ref = self._context(doc, sent, main, a)
+            if m.group("a"):
+                hits = [self.gaz.country_of(m.group(g)) for g in ("a", "b")]
+                if not all(h and h[1] in ("name", "adjective") for h in hits) or hits[0][0] == hits[1][0]:
+                    continue
+                countries = [hits[0][0], hits[1][0]]
+            if len(countries) < 2:
+                continue
+            status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end() + 60],
+                               clause_tense(doc, a))
+            if re.match(r"[^.;]{0,40}?\b(?:will|would|is to|is due to|is expected to)\b", sent.text[m.end():]):
+                status = "planned"  # "the 12th Retreat, which Singapore will host later this year"
+            if status == "unknown" and main:
+                status = main["status"]
+            if status == "planned" and not own:
+                start = None
+            pair = "-".join(self.gaz.name_of(c) or c for c in countries[:2])
+            noun = m.group("noun")
+            location = self._place_after(sent.text, m.end()) if status != "planned" or own else None
+            if status != "planned" and not location:
+                location = main.get("location") if main else None
+            rec = {
+                "cue": "numbered_summit",
+                "kind": "event", "event_type": "meeting", "title": f"{m.group('ord')} {pair} {noun}",
+                "status": status, "start": start, "end": None, "location": location,
+                "countries": countries, "guest": None, "host": None, "level": None,
+                "participants": self._leaders_of(doc, countries),
+                "object_key": "meeting:summit:" + "-".join(sorted(countries[:2])) + f":{nth}",
+                "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+            }
+            if status == "occurred" and start and self.summit is None:
+                self.summit = rec  # the summit the article reports: its meetings are parts of it
+            out.append(rec)
+        return out
+
+    def _received_by(self, doc: Doc, sent: Span, main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
+        """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
+        from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
+        Minister", the person named before with that office)."""
+        rb = RECEIVED_BY_RE.search(sent.text)
+        if not rb:
+            return None
+        hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
+        if not hosts or person_country(doc, hosts[0]) is None:
+            return None
+        host = hosts[0]
+        verb = next((t for t in sent if sent.start_char + rb.start() <= t.idx < sent.start_char + rb.end()
+                     and t.lower_ in ("received", "welcomed", "hosted")), None)
+        subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] if verb is not None else []
+        if verb is not None and not subj and verb.dep_ == "conj":
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        guest_name, guest_country = None, None
+        if subj:
+            s = subj[0]
+            who = [p for p in persons_in(doc, doc[s.left_edge.i].idx, s.idx + len(s.text))]
+            if who:
+                guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
+            elif s.lower_ in ("he", "she") and main and main.get("participants"):
+                guest_name, guest_country = main["participants"][0], main["guest"]
+            elif s.pos_ in ("NOUN", "PROPN"):
+                side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
+                p = role_antecedent(doc, doc[s.left_edge.i:s.i + 1].text, sent.start_char, side)
+                if p:
+                    guest_name, guest_country = full_name(doc, p), person_country(doc, p)
+        if guest_name is None:
+            guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
+            if not guests:
+                return None
+            guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
+        if guest_country is None or guest_country == person_country(doc, host):
+            return None
+        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[rb.end():], re.I):
+            return None  # "was received by X at the airport": a welcome on arrival, not a meeting
+        return rb, (full_name(doc, host), guest_name), person_country(doc, host)
+
+    def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
+                 reception: bool = False) -> list[dict]:
+        m = None if reception else MEETING_RE.search(sent.text)
         pair_met = None
         received = None
-        if not m:
-            rb = RECEIVED_BY_RE.search(sent.text)
-            if rb:
-                guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
-                hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
-                if guests and hosts and None not in {person_country(doc, guests[-1]), person_country(doc, hosts[0])} \
-                        and person_country(doc, guests[-1]) != person_country(doc, hosts[0]):
-                    m = received = rb
-                    received_names = (full_name(doc, hosts[0]), full_name(doc, guests[-1]))
+        host_country = None
+        if reception:
+            m = received = rb[0]
+            received_names, host_country = rb[1], rb[2]
         if not m:
             rv = RECEIVES_RE.search(sent.text)
             if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
@@ -86,11 +201,16 @@ class MeetingFinder:
                         and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
                     m = received = rv
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
+                    host_country = person_country(doc, hosts[-1])
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
             if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
+            elif met and main and main.get("participants") and re.search(
+                    r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and \
+                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                m = met  # "He met the Speaker, X": the visitor the story follows meets X
             elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
                     r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
                     not re.search(r"\b(?:has|have|had|will|never|not)\b",
@@ -118,6 +238,9 @@ class MeetingFinder:
                 others = {person_country(doc, p) for p in obj} - {None}
                 if subj and obj and sides and others and others - sides:
                     m = meet
+        if not m and rb:
+            m = received = rb[0]
+            received_names, host_country = rb[1], rb[2]
         pair_countries: list[str] = []
         if not m:
             # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
@@ -145,7 +268,10 @@ class MeetingFinder:
         if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
-        people = persons_in(doc, sent.start_char, sent.end_char)
+        people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)]
+        if rb and not received and rb[0].start() > m.end():
+            # "He met X, and was received by Y": the reception is told apart
+            people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         pc = []
         for p in people:
@@ -160,7 +286,9 @@ class MeetingFinder:
             return []
         if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
             return []
-        fmt = next((v for k, v in DATA["meeting_formats"].items() if k in m.group(0).lower()), "talks")
+        # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
+        told = m.group(0).lower() + " " + (re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", sent.text[m.end():]) or m).group(0)
+        fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
         if received:
             fmt = "reception"  # not the talks of the same day with someone else
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
@@ -206,11 +334,21 @@ class MeetingFinder:
         if received:
             title = f"{received_names[0]} receives {received_names[1]}"
             names = list(received_names)
+        elif frozenset(names) in self.receptions and DISCUSS_RE.fullmatch(m.group(0)):
+            # "At the palace, X and Y discussed ...": the reception told before, not new talks
+            earlier = self.receptions[frozenset(names)]
+            fmt, title = "reception", earlier["title"]
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
         else:
-            location = self._where(doc, sent, m, main, countries)
+            location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        if received and host_country:
+            # a reception is in the host's country: where the article's visit to it took place
+            hit = self.gaz.country_of(location) if location else None
+            if not location or (hit and hit[0] != host_country):
+                location = next((v["location"] for v in doc._.visits or []
+                                 if v.get("host") == host_country and v.get("location")), None)
         if status == "occurred" and not start and doc._.dct and not (main and main.get("start")):
             # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
             # discussed ..."), else the month of the report
@@ -227,13 +365,21 @@ class MeetingFinder:
         }]
 
     @staticmethod
+    def _reporter(doc: Doc, p: dict) -> bool:
+        """A spokesperson or a source of what is reported ("according to X"), not a participant."""
+        role = (p.get("role") or "").lower()
+        if not p.get("leader") and any(r in role for r in DATA["reporting_roles"]):
+            return True
+        return bool(re.search(r"\baccording\s+to\s+(?:[\w\-]+\s+){0,4}$",
+                              text_of(doc)[max(0, p["sources"][0]["start"] - 50):p["sources"][0]["start"]]))
+
+    @staticmethod
     def _leaders_of(doc: Doc, countries: list[str]) -> list[str]:
         """The heads of state or government the article names for each country of the pair."""
         out = []
         for c in countries[:2]:
             for p in doc._.persons or []:
-                if person_country(doc, p) == c and re.match(r"(?:President|Prime Minister|Premier|King|Emir|Chancellor|"
-                                                            r"Crown Prince|Sultan)\b", p.get("role") or ""):
+                if person_country(doc, p) == c and LEADER_TITLE_RE.match(p.get("role") or ""):
                     out.append(full_name(doc, p))
                     break
         return out if len(out) == len(countries[:2]) else []
@@ -248,6 +394,9 @@ class MeetingFinder:
             return []
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
+        if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
+            # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
+            return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
         if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
                 m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):

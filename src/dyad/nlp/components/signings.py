@@ -19,7 +19,7 @@ SIGNING_RE = re.compile(
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + EXCHANGED + r")|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
     r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
-    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|"
+    r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|instruments?|minutes|"
     r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for))))",
     re.I)
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
@@ -28,7 +28,8 @@ PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cle
 HOPED_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["hoped_for_cues"]) + r")\s+(?:the\s+)?$", re.I)
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
-    r"roadmaps?)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)\s+signed\b", re.I)
+    r"roadmaps?|instruments)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)"
+    r"\s+signed\b", re.I)
 # "Following the meeting, the parties signed ...", "At the council, the leaders signed ...": a signing
 # of the session told just before
 SESSION_BACK_RE = re.compile(r"\s*(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"

@@ -35,7 +35,7 @@ LEVELS = DATA["visit_levels"]
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
-    r"travell?ed to|travels to|to travel to|will travel to|flew to)\b",
+    r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z]))\b",
     re.I)
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -48,6 +48,12 @@ PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
                       r"officials?|government)s?\b", re.I)
+# "the prime minister's trip": a visit named by its traveller's office alone refers to one told before
+ANAPHOR_RE = re.compile(r"\b(?:the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*['\u2019]s\s+$")
+# A line under the title that names the outlet, the author or the issuing office, not the news: short and
+# without a closing full stop
+BYLINE_RE = re.compile(r"(?=[^\n]*\d)(?:\S+\s+){0,19}\S*[^.!?\"\u201d\s]\s*$|\s*By\s+[A-Z][^\n]{0,60}$")
+DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Za-z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
 ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expected|proposed|future|next|"
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
@@ -73,6 +79,8 @@ def lead_end(doc: Doc) -> int:
     for m in re.finditer(r"[^\n]*\S[^\n]*", text):
         if re.match(r"\s*date\s+\d{4}", m.group(0)):
             continue  # a leading "date 2025-10-22" line is metadata
+        if lines == 1 and BYLINE_RE.match(m.group(0)):
+            continue  # "Courier, 14 March 2025. By A. Writer", "Dakar, 10 July 2025 - Ministry of ...": no news
         lines += 1
         pos = m.end()
         if lines == 2:
@@ -103,8 +111,12 @@ def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
     end = lead_end(doc)
     if any(v["ref"] == main["ref"] and v["sources"][0]["start"] < end for v in visits):
         return main
+    text = text_of(doc)
     for t in dates_in(doc, 0, end):
         day = t.iso_date()
+        head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, t.start) + 1)
+        if head and t.start <= head.end() + 2:
+            continue  # "ADDIS ABABA, May 3 (Agency) -": the day of the report, not news of it
         within = main.get("start") and main["start"][:len(day)] <= day <= (main.get("end") or main["start"]) + "~"
         if len(day) == 10 and abs((dt.date.fromisoformat(day) - report).days) <= 7 and not within:
             return None
@@ -149,8 +161,9 @@ class VisitFinder:
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
                 level_word = LEVELS.get((m.group("level") or "").lower())
                 same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
-                back = out and m.group("noun") and same_level and re.search(
-                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) and not re.match(
+                back = out and m.group("noun") and same_level and (re.search(
+                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) or ANAPHOR_RE.search(
+                    text[max(0, m.start() - 50):m.start()])) and not re.match(
                     r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
                 if back and not of_to:
                     # "a joint communique issued at the end of the visit": the visit told before
@@ -321,8 +334,8 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
-                if PASSIVE_HOST_RE.search(sent.text[:m.start()]) and re.match(r"\s+by\b", obj):
-                    hp, gp = gp, hp  # "X was received by President Y": Y is the host
+                if re.match(r"\s+by\b", obj):
+                    hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
                     continue
@@ -355,6 +368,13 @@ class VisitFinder:
             cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
             if cs and OFFICIAL.search(text_of(doc)[cs[0]["start"]:stop]):
                 return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
+        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}by\s", after)
+        if m.group("noun") and by:
+            # "a visit to Jakarta by General Secretary X": the traveller after "by"
+            ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + 120))
+                  if person_country(doc, p) and person_country(doc, p) != host]
+            if ps:
+                return ps[0], person_country(doc, ps[0])
         before_start = max(sent.start_char, trig_start - 120)
         if not persons_in(doc, before_start, trig_start):
             before_start = sent.start_char  # a long sentence: the subject opens it
