@@ -131,3 +131,29 @@ def test_byline_line_is_not_the_lead_of_the_story():
             "Boluarte at the Government Palace.\n\nThe two presidents signed a memorandum on lithium.")
     ss = events(text, "signing")
     assert ss and ss[0]["start"] == "2025-06-09" and ss[0]["location"] == "Lima", ss
+
+
+def test_talks_of_two_other_countries_are_not_the_pairs():
+    text = ("Chilean President Gabriel Boric arrived in Lima on Monday for a working visit.\n\n"
+            "Peru and Ecuador, after talks brokered by Brazil, adopted a border declaration last December.")
+    assert not [m for m in events(text, "meeting") if m["start"] == "2024-12"], events(text, "meeting")
+
+
+def test_they_agreed_to_meet_again_at_a_summit_is_a_planned_meeting_of_the_pair():
+    text = ("President Gabriel Boric spoke by phone with President Dina Boluarte on Monday.\n\n"
+            "They agreed to meet again at the Pacific Alliance summit in Quito in August.")
+    ms = [m for m in events(text, "meeting") if m["status"] == "planned"]
+    assert ms and ms[0]["start"] == "2025-08" and ms[0]["location"] == "Quito", events(text, "meeting")
+    assert set(ms[0]["participants"]) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_reduced_relative_signed_by_named_signers_is_a_signing():
+    text = ("The memorandum on the joint management of the Lauca river, signed in Santiago last month by the two "
+            "foreign ministers, has been welcomed by farmers on both sides.")
+    ss = events(text, "signing")
+    assert ss and ss[0]["status"] == "occurred" and ss[0]["start"] == "2025-05" and ss[0]["location"] == "Santiago"
+
+
+def test_reduced_relative_of_an_old_instrument_is_background():
+    text = "The border treaty, signed in Lima in 1929 by the two governments, settled the Tacna question."
+    assert not events(text, "signing")

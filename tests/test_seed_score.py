@@ -52,7 +52,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT4: (0.91, 0.90),
     HELDOUT5: (0.928, 0.89),
     HELDOUT6: (0.918, 0.88),
-    HELDOUT7: (0.912, 0.91),  # nlp9: receptions, numbered summits, bylines, same-day talks (0.873 -> 0.913, 0.911)
+    HELDOUT7: (0.92, 0.91),  # nlp9: receptions, numbered summits, bylines, same-day talks (0.873 -> 0.922, 0.917)
 }
 
 

@@ -10,6 +10,7 @@ from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
     country_mentions,
+    dates_in,
     full_name,
     person_country,
     persons_in,
@@ -64,7 +65,10 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|h
                             r"\s+by\b")
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
-TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
+TO_MEET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
+                        r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
+TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
+                        r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
@@ -227,6 +231,9 @@ class MeetingFinder:
                 # without a visit: "they last met in person on the sidelines of the summit", the pair
                 # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m and not main:
+            # "They agreed to meet again at the summit in Bangkok in April": the pair the article is about
+            m = pair_met = TO_MEET_RE.search(sent.text)
         if not m:
             # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
             # countries on both sides of a present or future "meet"
@@ -273,6 +280,10 @@ class MeetingFinder:
             # "He met X, and was received by Y": the reception is told apart
             people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
         start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if not people and not received and not pair_met:
+            named = {c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("name", "capital"))}
+            if len(named) >= 2 and named - set(countries) and not set(countries[:2]) <= named:
+                return []  # "A and C, after talks brokered by D, adopted ...": talks of other countries
         pc = []
         for p in people:
             c = person_country(doc, p)
@@ -282,7 +293,12 @@ class MeetingFinder:
             countries = pair_countries
         elif len(pc) >= 2:
             countries = pc
-        elif not main and len(countries) < 2:
+        elif pair_met and not main and not people:
+            # "they agreed to meet at the summit in Quito": the two whose leaders the article names
+            led = list(dict.fromkeys(c for c in (person_country(doc, p) for p in doc._.persons or []
+                                                 if LEADER_TITLE_RE.match(p.get("role") or "")) if c))
+            countries = led[:2] if len(led) >= 2 else countries
+        if not main and len(countries) < 2:
             return []
         if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
             return []
@@ -303,9 +319,20 @@ class MeetingFinder:
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
-        if pair_met and not main and len(names) < 2:
+        if pair_met and pair_met.re is TWO_MET_RE and pair_met.group("ministers") and len(names) < 2:
+            # "The two ministers met in the capital": the two of the pair named last, not the leaders
+            names = self._last_two(doc, sent.start_char, countries) or names
+            if main and main["status"] == "planned" and not own:
+                # not a part of a visit still to come: the date of the sentence before
+                prev = doc[sent.start - 1].sent if sent.start > 0 else None
+                dates = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char)} if prev else set()
+                start = dates.pop() if len(dates) == 1 else None
+                status = "occurred" if clause_tense(doc, a) == "past" or re.search(r"\bmet\b", m.group(0)) \
+                    else status
+        elif pair_met and not main and len(names) < 2:
             names = self._leaders_of(doc, countries) or names
-        if main and main.get("participants") and len(names) < 2 and (pair_met or any(
+        if main and main.get("participants") and len(names) < 2 and ((pair_met and not (
+                pair_met.re is TWO_MET_RE and pair_met.group("ministers"))) or any(
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
@@ -363,6 +390,16 @@ class MeetingFinder:
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
+
+    @staticmethod
+    def _last_two(doc: Doc, before: int, countries: list[str]) -> list[str]:
+        """The last person named before ``before`` for each country of the pair."""
+        out: dict[str, str] = {}
+        for p in reversed(persons_in(doc, max(0, before - 600), before)):
+            c = person_country(doc, p)
+            if c in countries[:2] and c not in out:
+                out[c] = full_name(doc, p)
+        return list(out.values()) if len(out) == 2 else []
 
     @staticmethod
     def _reporter(doc: Doc, p: dict) -> bool:

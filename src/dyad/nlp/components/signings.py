@@ -30,6 +30,11 @@ PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
     r"roadmaps?|instruments)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)"
     r"\s+signed\b", re.I)
+# "the memorandum on ..., signed in Asuncion last month by the foreign ministers": a reduced relative with
+# its signers named
+REDUCED_SIGNED_RE = re.compile(
+    r"\b(?:agreements?|memorand\w*|treat\w*|accords?|protocols?|declarations?|contracts?|roadmaps?)\b"
+    r"[^.;]{0,120}?,\s+signed\b(?=[^.;,]{0,60}\bby\s+(?:[A-Z]|the\s+(?:two\s+)?[a-z]+\s+ministers\b))", re.I)
 # "Following the meeting, the parties signed ...", "At the council, the leaders signed ...": a signing
 # of the session told just before
 SESSION_BACK_RE = re.compile(r"\s*(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
@@ -88,7 +93,7 @@ class SigningFinder:
     def _passive_signing(self, doc: Doc, sent: Span) -> re.Match | None:
         """"Following the session, the Protocol was signed": a signing told in the passive, unless it
         describes an instrument of the past ("the Agreement, which was signed in 2019, ...")."""
-        m = PASSIVE_SIGNED_RE.search(sent.text)
+        m = PASSIVE_SIGNED_RE.search(sent.text) or REDUCED_SIGNED_RE.search(sent.text)
         if m is None or re.search(r"\b(?:which|that)\s+(?:was|were|has been|have been|had been)\s+signed\b",
                                   m.group(0)):
             return None
