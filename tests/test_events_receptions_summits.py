@@ -157,3 +157,12 @@ def test_reduced_relative_signed_by_named_signers_is_a_signing():
 def test_reduced_relative_of_an_old_instrument_is_background():
     text = "The border treaty, signed in Lima in 1929 by the two governments, settled the Tacna question."
     assert not events(text, "signing")
+
+
+def test_agreed_on_the_sidelines_of_a_summit_tells_a_meeting_of_the_pair():
+    text = ("President Gabriel Boric and President Dina Boluarte opened the new border post at Santa Rosa today. "
+            "The two presidents have decided to relaunch the trade talks, as agreed last March on the sidelines "
+            "of the Pacific Alliance summit in Quito.")
+    ms = [m for m in events(text, "meeting") if "sidelines" in m["title"]]
+    assert ms and ms[0]["start"] == "2025-03" and ms[0]["location"] == "Quito", events(text, "meeting")
+    assert ms[0]["status"] == "occurred"

@@ -67,6 +67,8 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|h
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 TO_MEET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
                         r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
+SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
+                                 r"(?:sidelines|margins)\s+of\b")
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
                         r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
@@ -232,8 +234,9 @@ class MeetingFinder:
                 # the article is about (its leaders named elsewhere in it)
                 m = pair_met = TWO_MET_RE.search(sent.text)
         if not m and not main:
-            # "They agreed to meet again at the summit in Bangkok in April": the pair the article is about
-            m = pair_met = TO_MEET_RE.search(sent.text)
+            # "They agreed to meet again at the summit in Bangkok in April": the pair the article is about;
+            # "the two decided ..., as agreed last July on the sidelines of the summit in Vilnius": they met there
+            m = pair_met = TO_MEET_RE.search(sent.text) or SIDELINES_AGREED_RE.search(sent.text)
         if not m:
             # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
             # countries on both sides of a present or future "meet"
@@ -347,8 +350,10 @@ class MeetingFinder:
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
         noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
-        noun = "meeting" if pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with") \
-            else noun
+        if pair_met and pair_met.re is SIDELINES_AGREED_RE:
+            noun = "meeting on the sidelines"
+        elif pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with"):
+            noun = "meeting"
         if pair_countries:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
