@@ -33,6 +33,8 @@ OPENING_LEMMAS = frozenset(DATA["opening_verb_lemmas"])
 # "the two leaders", "the presidents": the openers named by their office, not their names
 TWO_LEADERS_RE = re.compile(r"\bthe\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+states?|"
                             r"heads\s+of\s+government)\b", re.I)
+REMOTE_RE = re.compile(r"\b(?:by|via)\s+video\s*(?:link|conference)|\bvideo-?conference\b|\bvirtually\b|"
+                       r"\bremotely\b", re.I)
 JOINTLY_RE = re.compile(r"\b(?:jointly|together)\b", re.I)
 # what may follow the head noun inside the name of what was opened
 _NP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "pobj", "nmod", "poss", "case"})
@@ -129,7 +131,7 @@ class OpeningExtractor:
         """A facility, not "a new chapter" nor a time ("opened in 2012")."""
         return bool(PROJECT_HEADS.search(obj)) and not re.match(
             r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
-            r"(?:in|on|at|by|from|since|with)\b|\d", obj, re.I)
+            r"(?:in|on|at|by|from|since|with|to|for)\b|\d", obj, re.I)  # "to open to traffic": no object
 
     @staticmethod
     def _trim_when(obj: str) -> str:
@@ -145,7 +147,15 @@ class OpeningExtractor:
                                           r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
                                           sent.text[:m.start()]):
             return []  # an agreement that "provides for the opening of" something is not an opening
+        if re.search(r"\b(?:including|such as|discussed|regarding|concerning)\b[^.;:]{0,60}$", sent.text[:m.start()]):
+            return []  # "discussed ..., including the launch of new projects": a topic, not a ceremony
         objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m)) if self._is_opened(o)]
+        if not objs and REMOTE_RE.search(sent.text) and re.match(r"inaugurat", m.group(0), re.I):
+            # "the ministers of A, B and C inaugurated the cross-border power trade by video link": a
+            # ceremony told as such opens what it names, facility or not
+            objs = [re.sub(r"\s+(?:by|via|through)\s+video\s*(?:link|conference)\b.*$|\s+(?:virtually|remotely)\b.*$",
+                           "", self._trim_when(o)) for o in self._opening_objects(doc, sent, m)
+                    if not re.match(r"(?:in|on|at|by|from|since|with|to|for)\b", o, re.I)][:1]
         told_before = False
         if not objs:
             verb = doc.char_span(a, a + len(m.group(0).split()[0]))

@@ -1,0 +1,131 @@
+"""When an event took place: its own date, the day the story has reached, or the visit's.
+
+An event told without a date of its own inherits one: the day of the event just told
+("Following the meeting, ..."), the day the narrative has reached ("In the afternoon, ..."),
+the dateline's day, else the dates of the visit it was part of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    clause_tense,
+    dates_in,
+    nearest_date,
+    weekday_in_window,
+)
+from dyad.nlp.components.util import dyad_of, patterns, text_of
+from dyad.nlp.components.visits import ENDED_RE
+from dyad.nlp.told import told_event
+
+DATA = patterns("events")
+AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
+                            r"(?:talks|session|meeting|ceremony|negotiations|consultations|summit|call|conversation)\b")
+SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening)|"
+                         r"later\s+(?:that|the\s+same|in\s+the)\s+day|that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
+                         re.I)
+DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
+
+
+def dateline_day(doc: Doc, pos: int) -> str | None:
+    """The day a wire dateline gives ("TASHKENT, Uzbekistan, November 14. ...") when ``pos`` lies
+    in the dateline's paragraph, within its first two sentences."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, pos) + 1
+    head = DATELINE_DAY_RE.match(text, para)
+    if not head or len(re.findall(r"[.!?]\s", text[head.end():pos])) > 2:
+        return None
+    days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
+            if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
+    return days[0] if days else None
+
+
+def overlaps_dates(start: str | None, event: dict) -> bool:
+    from dyad.text.dates import overlaps
+
+    return bool(start and (overlaps(start, event["start"]) or (event.get("end") and overlaps(start, event["end"]))))
+
+
+class EventDates:
+    """Dates and context of events (a mixin of the event extractor)."""
+
+    def _context(self, doc: Doc, sent: Span, main: dict | None, anchor: int) -> tuple:
+        """Date, countries, status default and reference of the enclosing visit."""
+        start, end, t = nearest_date(doc, sent, anchor)
+        own = start is not None
+        self.inherited_place = None
+        if own and t is not None and main and re.search(
+                ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
+            start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end
+        if own and main and main.get("start") and t is not None:
+            from dyad.text.dates import overlaps
+
+            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
+            explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
+                                 text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
+                (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself
+                 and abs(t.start - anchor) < 80) or \
+                re.match(r",?\s+when\b", text_of(doc)[t.end:t.end + 8])  # "since November 2018, when ..."
+            if not window_ok and not explicit:
+                start, end, own = None, None, False
+        if own and t is not None and main and main.get("start") and len(main["start"]) == 10:
+            day = weekday_in_window(t.text, main["start"], main.get("end") or main["start"])
+            if day:
+                start, end = day, None  # "on the Monday evening" of a visit dated 16-17 September
+        if own and start and len(start) == 10:
+            self.narrative = (self.sent_index, start)  # the day the story has reached
+        told_ev = None if own else told_event(text_of(doc), sent.start_char, doc._.facts or [])
+        told = told_ev["start"] if told_ev else None
+        if told_ev:
+            self.inherited_place = told_ev.get("location") or self.narrative_place
+            if len(told) == 10:
+                self.narrative = (self.sent_index, told)  # the story is back on the day of the event told
+        if main:
+            countries = list(main["countries"])
+            ref = main["ref"]
+            if not own and told:
+                start, end = told, None  # "Following the meeting, ...": the day of the meeting told
+            elif not own:
+                start = main.get("start")
+                # A multi-day visit does not say which day a part of it fell on.
+                if start and main.get("end") and main["end"] != start:
+                    # ... unless the story has just reached a day of it ("After the talks, ...").
+                    near = self.narrative
+                    same_day = SAME_DAY_RE.match(sent.text)  # "In the afternoon, ...": the day told last
+                    if near and (self.sent_index - near[0] <= 2 or same_day or AFTER_EVENT_RE.match(sent.text)) and \
+                            main["start"] <= near[1] <= main["end"]:
+                        start = near[1]
+                        self.narrative = (self.sent_index, start)
+                    else:
+                        start = start[:7]
+                end = None
+        else:
+            countries = dyad_of(doc)
+            ref = "doc:" + (doc._.doc_id or "")
+            near = self.narrative
+            if not own and told:
+                start = told  # "At the council, ...": the date of the council told before
+            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)) and \
+                    clause_tense(doc, anchor) != "future":
+                # No visit to date it: the day the story has just told ("Greece and Cyprus signed a
+                # memorandum on Tuesday ... The memorandum was signed in Nicosia after talks ...";
+                # "Following the session, the Protocol was signed").
+                start = near[1]
+                self.narrative = (self.sent_index, start)
+                self.inherited_place = self.narrative_place
+            elif not own and sent.start > 0 and re.match(r"\s*(?:On|in)\s+the\s+same\s+day\b|\s*That\s+day\b",
+                                                          sent.text):
+                # "The minister arrived in Rabat on 8 July. On the same day, ...": the day and the place of
+                # the sentence before
+                prev = doc[sent.start - 1].sent
+                days = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char)
+                        if len(t.iso_date() or "") == 10}
+                if len(days) == 1:
+                    start = days.pop()
+                    self.narrative = (self.sent_index, start)
+                    self.inherited_place = self._place_after(prev.text, 0) or self.narrative_place
+        return start, end, own, countries, ref
+

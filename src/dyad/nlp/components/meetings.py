@@ -1,0 +1,473 @@
+"""Meetings: talks, receptions, leaders who met, summits of the pair and meetings of a named format."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    before_dct,
+    clause_tense,
+    country_mentions,
+    dates_in,
+    full_name,
+    person_country,
+    persons_in,
+    prospective,
+    status_of,
+)
+from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
+from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
+from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
+
+DATA = patterns("events")
+ORDINALS = DATA["ordinals"]
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
+                                                                                       reverse=True)) + r")(?![\w-])",
+                        re.I)
+# Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
+# Canberra", "the next meeting of the two countries' foreign and defence ministers".
+FORMAT_MEETING_RE = re.compile(
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
+    r"(?:meeting|consultations?|summit|dialogue))\b|"
+    # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
+    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
+    r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
+    r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
+    r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
+    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
+    # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
+    # a format announced by its next round (not "the next meeting of <a body>", a session)
+    r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
+    r"Meeting|Summit|Dialogue|Consultations))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
+    r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
+    # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
+    r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
+    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b")
+PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
+                            r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
+                            r"(?:summit|talks|summit talks))\b")
+DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
+# "the 11th Malaysia-Singapore Leaders' Retreat", "the 12th Leaders' Retreat": a numbered summit of the pair
+# (not "the 46th ASEAN Summit": nothing but the pair may stand between the number and the format)
+NUMBERED_SUMMIT_RE = re.compile(
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+"
+    r"(?:(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+)?(?P<noun>(?:(?:" + "|".join(DATA["summit_qualifiers"])
+    + r")\s+)?(?:"
+    + "|".join(DATA["summit_formats"]) + r"))\b")
+LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
+# "was received by Y", "was also received on 9 July by Y"
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
+                            r"\s+by\b")
+# "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
+RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
+TO_MEET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
+                        r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
+SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
+                                 r"(?:sidelines|margins)\s+of\b")
+TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
+                        r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
+                        r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "witnessed the exchange of two instruments": what is exchanged at a signing
+
+
+def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
+    """The person a title stands for ("the Prime Minister"): the last one named before ``before``
+    whose office begins with that title; of two (both sides' prime ministers), the one of ``side``
+    (the visitor's country, the one the story follows)."""
+    title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+    if len(title) < 4:
+        return None
+    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(title)]
+    own = [p for p in named if side and person_country(doc, p) == side]
+    return (own or named or [None])[-1]
+
+
+class MeetingFinder:
+    """Meetings of the pair (a mixin of the event extractor)."""
+
+    def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """The meeting a sentence tells, and a reception told beside it ("He met X and was received by Y")."""
+        rb = self._received_by(doc, sent, main)
+        summits = self.numbered_summits(doc, sent, main)
+        out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
+        if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
+            out += self._meeting(doc, sent, main, rb, reception=True)
+        for o in out:
+            if o["object_key"].startswith("meeting:reception:"):
+                self.receptions[frozenset(o["participants"])] = o
+        return out
+
+    def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
+        record per number, held or announced ("the 12th Leaders' Retreat, which Singapore will host")."""
+        out = []
+        for m in NUMBERED_SUMMIT_RE.finditer(sent.text):
+            word = m.group("ord").lower()
+            nth = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
+            if not nth:
+                continue
+            a = sent.start_char + m.start()
+            start, end, own, countries, ref = self._context(doc, sent, main, a)
+            if m.group("a"):
+                hits = [self.gaz.country_of(m.group(g)) for g in ("a", "b")]
+                if not all(h and h[1] in ("name", "adjective") for h in hits) or hits[0][0] == hits[1][0]:
+                    continue
+                countries = [hits[0][0], hits[1][0]]
+            if len(countries) < 2:
+                continue
+            status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end() + 60],
+                               clause_tense(doc, a))
+            if re.match(r"[^.;]{0,40}?\b(?:will|would|is to|is due to|is expected to)\b", sent.text[m.end():]):
+                status = "planned"  # "the 12th Retreat, which Singapore will host later this year"
+            if status == "unknown" and main:
+                status = main["status"]
+            if status == "planned" and not own:
+                start = None
+            pair = "-".join(self.gaz.name_of(c) or c for c in countries[:2])
+            noun = m.group("noun")
+            location = self._place_after(sent.text, m.end()) if status != "planned" or own else None
+            if status != "planned" and not location:
+                location = main.get("location") if main else None
+            rec = {
+                "cue": "numbered_summit",
+                "kind": "event", "event_type": "meeting", "title": f"{m.group('ord')} {pair} {noun}",
+                "status": status, "start": start, "end": None, "location": location,
+                "countries": countries, "guest": None, "host": None, "level": None,
+                "participants": self._leaders_of(doc, countries),
+                "object_key": "meeting:summit:" + "-".join(sorted(countries[:2])) + f":{nth}",
+                "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+            }
+            if status == "occurred" and start and self.summit is None:
+                self.summit = rec  # the summit the article reports: its meetings are parts of it
+            out.append(rec)
+        return out
+
+    def _received_by(self, doc: Doc, sent: Span, main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
+        """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
+        from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
+        Minister", the person named before with that office)."""
+        rb = RECEIVED_BY_RE.search(sent.text)
+        if not rb:
+            return None
+        hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
+        if not hosts or person_country(doc, hosts[0]) is None:
+            return None
+        host = hosts[0]
+        verb = next((t for t in sent if sent.start_char + rb.start() <= t.idx < sent.start_char + rb.end()
+                     and t.lower_ in ("received", "welcomed", "hosted")), None)
+        subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] if verb is not None else []
+        if verb is not None and not subj and verb.dep_ == "conj":
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        guest_name, guest_country = None, None
+        if subj:
+            s = subj[0]
+            who = [p for p in persons_in(doc, doc[s.left_edge.i].idx, s.idx + len(s.text))]
+            if who:
+                guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
+            elif s.lower_ in ("he", "she") and main and main.get("participants"):
+                guest_name, guest_country = main["participants"][0], main["guest"]
+            elif s.pos_ in ("NOUN", "PROPN"):
+                side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
+                p = role_antecedent(doc, doc[s.left_edge.i:s.i + 1].text, sent.start_char, side)
+                if p:
+                    guest_name, guest_country = full_name(doc, p), person_country(doc, p)
+        if guest_name is None:
+            guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
+            if not guests:
+                return None
+            guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
+        if guest_country is None or guest_country == person_country(doc, host):
+            return None
+        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[rb.end():], re.I):
+            return None  # "was received by X at the airport": a welcome on arrival, not a meeting
+        return rb, (full_name(doc, host), guest_name), person_country(doc, host)
+
+    def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
+                 reception: bool = False) -> list[dict]:
+        m = None if reception else MEETING_RE.search(sent.text)
+        pair_met = None
+        received = None
+        host_country = None
+        if reception:
+            m = received = rb[0]
+            received_names, host_country = rb[1], rb[2]
+        if not m:
+            rv = RECEIVES_RE.search(sent.text)
+            if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
+                    not PASSIVE_HOST_RE.search(sent.text[:rv.start()]):
+                hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
+                        and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                    m = received = rv
+                    received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
+                    host_country = person_country(doc, hosts[-1])
+        if not m:
+            met = re.search(r"\bmet\b", sent.text)
+            subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
+            if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                m = met
+            elif met and main and main.get("participants") and re.search(
+                    r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and \
+                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                m = met  # "He met the Speaker, X": the visitor the story follows meets X
+            elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
+                    r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.search(r"\b(?:has|have|had|will|never|not)\b",
+                                  text_of(doc)[subj[-1]["sources"][0]["end"]:sent.start_char + met.start()]) and \
+                    not re.match(r"\s+(?:regularly|often|frequently|repeatedly|several|many|numerous|\w+\s+times)\b",
+                                 sent.text[met.end():]):
+                # "X and Y have met regularly": a habit, not one meeting
+                m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
+            elif main and main.get("participants"):
+                # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
+                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
+                # without a visit: "they last met in person on the sidelines of the summit", the pair
+                # the article is about (its leaders named elsewhere in it)
+                m = pair_met = TWO_MET_RE.search(sent.text)
+        if not m and not main:
+            # "They agreed to meet again at the summit in Bangkok in April": the pair the article is about;
+            # "the two decided ..., as agreed last July on the sidelines of the summit in Vilnius": they met there
+            m = pair_met = TO_MEET_RE.search(sent.text) or SIDELINES_AGREED_RE.search(sent.text)
+        if not m:
+            # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
+            # countries on both sides of a present or future "meet"
+            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", sent.text)
+            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", sent.text[:meet.start()]):
+                subj = persons_in(doc, sent.start_char, sent.start_char + meet.start())
+                obj = persons_in(doc, sent.start_char + meet.end(), sent.end_char)
+                sides = {person_country(doc, p) for p in subj} - {None}
+                others = {person_country(doc, p) for p in obj} - {None}
+                if subj and obj and sides and others and others - sides:
+                    m = meet
+        if not m and rb:
+            m = received = rb[0]
+            received_names, host_country = rb[1], rb[2]
+        pair_countries: list[str] = []
+        if not m:
+            # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
+            for pm in PAIR_SUMMIT_RE.finditer(sent.text):
+                a3 = [self.gaz.country_of(pm.group(g)) for g in ("a", "b")]
+                if all(h and h[1] in ("name", "adjective") for h in a3) and a3[0][0] != a3[1][0]:
+                    m, pair_countries = pm, [a3[0][0], a3[1][0]]
+                    break
+        if not m:
+            # "X and Y discussed ways to ...": two leaders of two countries talking together
+            dm = DISCUSS_RE.search(sent.text)
+            before = persons_in(doc, sent.start_char, sent.start_char + dm.start()) if dm else []
+            if dm and not VISIT_RE.search(sent.text) and \
+                    len({person_country(doc, p) for p in before} - {None}) >= 2 and \
+                    re.search(r"\band\b", text_of(doc)[before[0]["sources"][0]["end"]:sent.start_char + dm.start()]):
+                m = dm
+        if not m:
+            fm = FORMAT_MEETING_RE.search(sent.text)
+            if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
+                    not LOWER_BODY_RE.search(sent.text[fm.start():fm.end() + 80]) and \
+                    not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
+                return self.format_meeting(doc, sent, main, fm)
+        if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
+            return []
+        if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
+            return []  # "the two have not held a formal bilateral meeting"
+        a = sent.start_char + m.start()
+        people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)]
+        if rb and not received and rb[0].start() > m.end():
+            # "He met X, and was received by Y": the reception is told apart
+            people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if not people and not received and not pair_met:
+            named = {c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("name", "capital"))}
+            if len(named) >= 2 and named - set(countries) and not set(countries[:2]) <= named:
+                return []  # "A and C, after talks brokered by D, adopted ...": talks of other countries
+        pc = []
+        for p in people:
+            c = person_country(doc, p)
+            if c and c not in pc:
+                pc.append(c)
+        if pair_countries:
+            countries = pair_countries
+        elif len(pc) >= 2:
+            countries = pc
+        elif pair_met and not main and not people:
+            # "they agreed to meet at the summit in Quito": the two whose leaders the article names
+            led = list(dict.fromkeys(c for c in (person_country(doc, p) for p in doc._.persons or []
+                                                 if LEADER_TITLE_RE.match(p.get("role") or "")) if c))
+            countries = led[:2] if len(led) >= 2 else countries
+        if not main and len(countries) < 2:
+            return []
+        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
+            return []
+        # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
+        told = m.group(0).lower() + " " + (re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", sent.text[m.end():]) or m).group(0)
+        fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
+        if received:
+            fmt = "reception"  # not the talks of the same day with someone else
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                           clause_tense(doc, a))
+        if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+            status = "planned"  # "to lay the groundwork for a first bilateral meeting ... in December"
+        if status == "planned" and not (own and start and not before_dct(start, doc._.dct)) and (re.search(
+                r"\b(?:following|after)\s+(?:(?:their|the|his|her|official|bilateral|formal)\s+)*$",
+                sent.text[max(0, m.start() - 40):m.start()], re.I) or re.match(r"(?:following|after)\b", m.group(0),
+                                                                                re.I)):
+            status = "occurred"  # "would work closer following official talks in X": the talks are done
+        if status == "unknown" and main:
+            status = main["status"]
+        names = [full_name(doc, p) for p in people]
+        if pair_met and pair_met.re is TWO_MET_RE and pair_met.group("ministers") and len(names) < 2:
+            # "The two ministers met in the capital": the two of the pair named last, not the leaders
+            names = self._last_two(doc, sent.start_char, countries) or names
+            if main and main["status"] == "planned" and not own:
+                # not a part of a visit still to come: the date of the sentence before
+                prev = doc[sent.start - 1].sent if sent.start > 0 else None
+                dates = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char)} if prev else set()
+                start = dates.pop() if len(dates) == 1 else None
+                status = "occurred" if clause_tense(doc, a) == "past" or re.search(r"\bmet\b", m.group(0)) \
+                    else status
+        elif pair_met and not main and len(names) < 2:
+            names = self._leaders_of(doc, countries) or names
+        if main and main.get("participants") and len(names) < 2 and ((pair_met and not (
+                pair_met.re is TWO_MET_RE and pair_met.group("ministers"))) or any(
+                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
+            # "Later that day he held talks with X": he is the visitor the article follows
+            names = list(dict.fromkeys([main["participants"][0], *names]))
+        two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
+                        r"prime\s+ministers)\b", sent.text, re.I)
+        if two and len(pc) < 2:
+            # "the spokesman said the two heads of state will hold bilateral discussions": the
+            # leaders, not the spokesman who names the meeting
+            names = self._leaders_of(doc, countries) or names
+        if not names and pair_countries:
+            names = self._leaders_of(doc, countries)  # "the Uzbek-Kazakh summit"
+        # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
+        noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
+                      m.group(0).lower())
+        if pair_met and pair_met.re is SIDELINES_AGREED_RE:
+            noun = "meeting on the sidelines"
+        elif pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with"):
+            noun = "meeting"
+        if pair_countries:
+            noun = m.group(0)
+        elif DISCUSS_RE.fullmatch(m.group(0)):
+            noun = "talks"
+        if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
+            noun += " talks"  # "held a tete-a-tete": one-on-one talks
+        title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
+        if pair_countries and len(set(names)) < 2:
+            title = noun  # "the next A-B summit": its name, not one of its two leaders
+        if received:
+            title = f"{received_names[0]} receives {received_names[1]}"
+            names = list(received_names)
+        elif frozenset(names) in self.receptions and DISCUSS_RE.fullmatch(m.group(0)):
+            # "At the palace, X and Y discussed ...": the reception told before, not new talks
+            earlier = self.receptions[frozenset(names)]
+            fmt, title = "reception", earlier["title"]
+        if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
+            # a meeting announced for later is not where the report was filed
+            location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
+        else:
+            location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        if received and host_country:
+            # a reception is in the host's country: where the article's visit to it took place
+            hit = self.gaz.country_of(location) if location else None
+            if not location or (hit and hit[0] != host_country):
+                location = next((v["location"] for v in doc._.visits or []
+                                 if v.get("host") == host_country and v.get("location")), None)
+        if status == "occurred" and not start and doc._.dct and not (main and main.get("start")):
+            # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
+            # discussed ..."), else the month of the report
+            start = dateline_day(doc, sent.start_char) or doc._.dct[:7]
+        cue = "pair_summit" if pair_countries else "discussion" if DISCUSS_RE.fullmatch(m.group(0)) else \
+            "met" if (pair_met or m.group(0).split()[0] in ("met", "meet", "meets")) else "cue"
+        return [{
+            "cue": cue,
+            "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
+            "start": start, "end": None, "location": location,
+            "countries": countries, "guest": None, "host": None, "level": None,
+            "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    @staticmethod
+    def _last_two(doc: Doc, before: int, countries: list[str]) -> list[str]:
+        """The last person named before ``before`` for each country of the pair."""
+        out: dict[str, str] = {}
+        for p in reversed(persons_in(doc, max(0, before - 600), before)):
+            c = person_country(doc, p)
+            if c in countries[:2] and c not in out:
+                out[c] = full_name(doc, p)
+        return list(out.values()) if len(out) == 2 else []
+
+    @staticmethod
+    def _reporter(doc: Doc, p: dict) -> bool:
+        """A spokesperson or a source of what is reported ("according to X"), not a participant."""
+        role = (p.get("role") or "").lower()
+        if not p.get("leader") and any(r in role for r in DATA["reporting_roles"]):
+            return True
+        return bool(re.search(r"\baccording\s+to\s+(?:[\w\-]+\s+){0,4}$",
+                              text_of(doc)[max(0, p["sources"][0]["start"] - 50):p["sources"][0]["start"]]))
+
+    @staticmethod
+    def _leaders_of(doc: Doc, countries: list[str]) -> list[str]:
+        """The heads of state or government the article names for each country of the pair."""
+        out = []
+        for c in countries[:2]:
+            for p in doc._.persons or []:
+                if person_country(doc, p) == c and LEADER_TITLE_RE.match(p.get("role") or ""):
+                    out.append(full_name(doc, p))
+                    break
+        return out if len(out) == len(countries[:2]) else []
+
+    def format_meeting(self, doc: Doc, sent: Span, main: dict | None, m: re.Match) -> list[dict]:
+        """A meeting of ministers or of a named format, usually announced ("the next 2+2 meeting")."""
+        a = sent.start_char + m.start()
+        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        if not own:
+            start = None  # the visit's day is not the day of a meeting it announces
+        if len(countries) < 2:
+            return []
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
+                           clause_tense(doc, a))
+        if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
+            # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
+            return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
+        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
+        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
+            status = "planned" if not (start and before_dct(start, doc._.dct)) else status
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
+        pair = countries[:2]
+        names = [self.gaz.name_of(c) or c for c in pair]
+        title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
+            else f"{'-'.join(names)} {what}"
+        if m.group("what5"):  # a summit of three or more: every country the sentence names
+            named_here = list(dict.fromkeys(c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char)))
+            if len(named_here) >= 3 and set(pair) <= set(named_here):
+                countries = named_here
+                title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
+        what = re.sub(r"[\"\u201c\u201d]", "", what)
+        location = self._place_after(sent.text, m.end(), clause_only=True) or \
+            self._place_after(sent.text, m.end())
+        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
+        if not location and where and self.gaz.country_of(where.group(1)) and \
+                self.gaz.country_of(where.group(1))[1] == "name":
+            location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
+        key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
+            (":next" if m.group("what4") else "")  # the next round is not the one held
+        return [{
+            "cue": "format",
+            "kind": "event", "event_type": "meeting",
+            "title": title,
+            "status": status, "start": start, "end": None, "location": location,
+            "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+            "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+

@@ -1,0 +1,176 @@
+"""Council sessions: numbered sessions of intergovernmental councils, commissions and committees."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    before_dct,
+    clause_tense,
+    nearest_date,
+    prepared_for,
+    prospective,
+    status_of,
+)
+from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.text.names import synonym_key
+
+DATA = patterns("events")
+ORDINALS = DATA["ordinals"]
+BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
+        + r"))")
+NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
+ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
+# "the Sixth Session of the A-B Joint Commission": ordinal and noun in either case
+SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
+                        + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+LOWER_SESSION_RE = re.compile(
+    r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
+    r"the\s+(?P<body>council|commission|committee)\b|"
+    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
+    r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
+    + r")\s+(?:meeting|session)\b")
+COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
+# "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
+LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
+                              + r")\s+of\s+[a-z][\w\-]*(?:\s+(?:of\s+)?[a-z][\w\-]*){0,3}?)"
+                              r"(?=\s+(?:and|to|in|on|at|that|which|will|would|is|was)\b|[,.;]|$)")
+BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
+                           r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
+                           r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
+# "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
+# the border" (a body named in lower case)
+ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
+_NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r"\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
+                           r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
+                           r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
+                           r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
+                           r"which|that|and|during)\b)")
+LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
+
+
+class SessionFinder:
+    """Sessions of bilateral bodies (a mixin of the event extractor)."""
+
+    def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
+        out = []
+        seen = set()
+        for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
+                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
+            for m in rx.finditer(sent.text):
+                body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
+                if rx is LOWER_SESSION_RE:
+                    # "the next meeting of the council": the body named earlier in the article
+                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()])) or [
+                        b for b in NAMED_BODY_RE.finditer(sent.text[:m.start()])
+                        if any(w in b.group("body") for w in DATA["council_markers"])]
+                    if named_here:  # "transform the Forum of regions into the Council of heads of regions and
+                        self.last_body = named_here[-1].group("body")  # hold its first session": that council
+                    if not self.last_body:
+                        continue
+                    body = self.last_body
+                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or "").lower()
+                    if word not in ("next", "previous", "last"):
+                        ordinal = ORDINALS.get(word)
+                        key = f"council:{ordinal or ''}:{synonym_key(body)}"
+                        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                        start, _e, t = nearest_date(doc, sent, a)
+                        status = status_of(sent.text, start, None, doc._.dct, sent.text[m.start():m.end() + 60],
+                                           clause_tense(doc, a))
+                        if status == "unknown" and COMMITTED_RE.search(sent.text[:m.start()]):
+                            status = "planned"  # "the parties agreed to ... hold its first session in autumn"
+                        nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
+                        out.append({
+                            "kind": "event", "event_type": "council_session",
+                            "title": f"{nth} session of the {body}", "status": status, "start": start, "end": None,
+                            "location": self._place_near(sent.text, m.start()),
+                            "countries": list(main["countries"]) if main else dyad_of(doc),
+                            "guest": None, "host": None, "level": None, "participants": [],
+                            "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+                        })
+                        continue
+                    if word == "next":
+                        key = f"council:next:{synonym_key(body)}"
+                        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                        start, _e, t = nearest_date(doc, sent, a)
+                        out.append({
+                            "kind": "event", "event_type": "council_session",
+                            "title": f"next session of the {body}", "status": "planned", "start": start,
+                            # "to hold its next meeting in Ulaanbaatar"; "the next session, due in Cairo"
+                            "end": None, "location": self._place_after(sent.text, m.end()),
+                            "countries": list(main["countries"]) if main else dyad_of(doc),
+                            "guest": None, "host": None, "level": None, "participants": [],
+                            "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+                        })
+                    continue
+                self.last_body = body
+                lower_body = rx is LOWER_BODY_RE
+                if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
+                    continue
+                word = (m.groupdict().get("ord") or "").lower()
+                ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
+                                                 else None) or default_ord
+                key = f"council:{ordinal or ''}:{synonym_key(body)}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                taken.append((a, b))
+                start, end, own, countries, ref = self._context(doc, sent, main, a)
+                status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                                   clause_tense(doc, a))
+                if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
+                    status = main["status"] if main else "unknown"
+                if COMMITTED_RE.search(sent.text[:m.start()]) and not (own and before_dct(start, doc._.dct)):
+                    status = "planned"  # "the ministers agreed to convene the Sixth Session of the Commission"
+                location = main.get("location") if main else None
+                # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
+                # was held in Dushanbe" (the body's name runs on past the head word)
+                held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
+                                   r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
+                                   r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week)\s+)?in\s+",
+                                   sent.text[m.end():m.end() + 140])
+                if held_in:
+                    location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
+                if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
+                    status = "occurred"  # a decision of a session means the session took place
+                elif prepared_for(sent.text, m.start()):
+                    # "discussed preparations for the first meeting of the Council in a phone call on
+                    # Sunday": Sunday is the call's
+                    status = "planned"
+                    if own and before_dct(start, doc._.dct):
+                        start = None
+                    location = self._place_after(sent.text, m.end()) or location
+                elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+                    status = "planned"
+                    location = self._place_after(sent.text, m.end()) or location
+                if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
+                                                     re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
+                    location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
+                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
+                            sent.text[m.end():m.end() + 110]):
+                    # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
+                    # Cooperation in Seoul in December"
+                    location = self._place_after(sent.text, m.end()) or location
+                elif status == "planned" and main and main["status"] == "occurred" and \
+                        location == main.get("location") and not self._place_after(sent.text, m.end()):
+                    location = None  # a later session is not where the visit that announced it took place
+                if own and start and len(start) == 10 and location:
+                    self.narrative_place = location
+                nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
+                out.append({
+                    "kind": "event", "event_type": "council_session",
+                    "title": f"{nth + ' ' if nth else ''}session of the {body}", "status": status,
+                    "start": start, "end": None, "location": location,
+                    "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+                    "object_key": key, "parent": ref, "body": body,
+                    "sources": [source(a, b)],
+                })
+        # "The seventh session of the Council ... the Council will meet": one session, the numbered one
+        numbered = {synonym_key(o["body"]) for o in out if not o["object_key"].startswith("council::")}
+        return [o for o in out if not (o["object_key"].startswith("council::") and synonym_key(o["body"]) in numbered)]
+

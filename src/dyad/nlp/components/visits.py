@@ -1,0 +1,453 @@
+"""Visits: who travels to which country, at what level, when, and which visit the article is about.
+
+A visit is told by a noun ("the state visit of X to Y"), a verb of travel ("arrived in", "will
+visit") or a host's welcome ("President X received Y"). Repeat mentions of one guest->host pair
+are one visit sharing the best date and level; the visit the story follows (``story_visit``)
+gives the other events of the article their date and parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import (
+    DAYS_RE,
+    before_dct,
+    clause_tense,
+    country_mentions,
+    dates_in,
+    days_before,
+    full_name,
+    has_cue,
+    nearest_date,
+    person_country,
+    persons_in,
+    prospective,
+    span_end,
+    status_of,
+)
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
+
+DATA = patterns("events")
+LEVELS = DATA["visit_levels"]
+VISIT_RE = re.compile(
+    r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
+    r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
+    r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z]))\b",
+    re.I)
+RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
+ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
+                        r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
+                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
+                        r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
+                        r"\bis\s+(?:currently\s+)?visiting\b", re.I)
+PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
+# Who travels on a visit: officials, not tourists.
+OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
+                      r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
+                      r"officials?|government)s?\b", re.I)
+# "the prime minister's trip": a visit named by its traveller's office alone refers to one told before
+ANAPHOR_RE = re.compile(r"\b(?:the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*['\u2019]s\s+$")
+# A line under the title that names the outlet, the author or the issuing office, not the news: short and
+# without a closing full stop
+BYLINE_RE = re.compile(r"(?=[^\n]*\d)(?:\S+\s+){0,19}\S*[^.!?\"\u201d\s]\s*$|\s*By\s+[A-Z][^\n]{0,60}$")
+DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Za-z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
+ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expected|proposed|future|next|"
+                           r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
+    re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
+ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
+                      r"concluding|ended|ends|ending|completed|completes|completing)\b"
+                      r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
+HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
+                          r"will host|will receive)\b")
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO days."""
+    from datetime import date
+
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
+
+
+def lead_end(doc: Doc) -> int:
+    """Where the article's lead ends: its title and first paragraph (two non-empty lines)."""
+    text = text_of(doc)
+    pos, lines = 0, 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if re.match(r"\s*date\s+\d{4}", m.group(0)):
+            continue  # a leading "date 2025-10-22" line is metadata
+        if lines == 1 and BYLINE_RE.match(m.group(0)):
+            continue  # "Courier, 14 March 2025. By A. Writer", "Dakar, 10 July 2025 - Ministry of ...": no news
+        lines += 1
+        pos = m.end()
+        if lines == 2:
+            break
+    return pos
+
+
+def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
+    """The visit the article is about, whose dates and parties undated events inherit: the main
+    visit, unless the lead tells other news of the days around the report and the visit only comes
+    up further down ("the agreements reached during the state visit ... last month" in a readout of
+    a phone call held on February 18)."""
+    import datetime as dt
+
+    main = main_visit(visits, doc._.dct)
+    if main is None or not doc._.dct or len(doc._.dct) != 10:
+        return main
+    report = dt.date.fromisoformat(doc._.dct)
+    last = main.get("end") or main.get("start")
+    if main["status"] == "occurred" and last and len(last) >= 7:
+        # "discussed the outcomes of the state visit ... last August" in a November readout: a visit
+        # that ended weeks before the report is recalled, not reported.
+        y, mo = int(last[:4]), int(last[5:7])
+        final = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1) if len(last) == 7 else \
+            dt.date.fromisoformat(last)
+        if (report - final).days > 45:
+            return None
+    end = lead_end(doc)
+    if any(v["ref"] == main["ref"] and v["sources"][0]["start"] < end for v in visits):
+        return main
+    text = text_of(doc)
+    for t in dates_in(doc, 0, end):
+        day = t.iso_date()
+        head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, t.start) + 1)
+        if head and t.start <= head.end() + 2:
+            continue  # "ADDIS ABABA, May 3 (Agency) -": the day of the report, not news of it
+        within = main.get("start") and main["start"][:len(day)] <= day <= (main.get("end") or main["start"]) + "~"
+        if len(day) == 10 and abs((dt.date.fromisoformat(day) - report).days) <= 7 and not within:
+            return None
+    return main
+
+
+def main_visit(visits: list[dict], dct: str | None = None) -> dict | None:
+    """The article's visit: one reported as occurred before one announced, then the most
+    mentioned, then the first."""
+    if not visits:
+        return None
+    def near_report(ref: str) -> bool:
+        # A visit of years ago recalled in a preview is background, not the story: the
+        # article's visit is undated or dated within a month or so of the report.
+        dates = [v["start"] for v in visits if v["ref"] == ref and v.get("start")]
+        if not dates or not dct or len(dates[0]) == 4 or len(dct) == 4:
+            return not dates or not dct or dates[0][:4] == dct[:4]
+        months = int(dates[0][:4]) * 12 + int(dates[0][5:7]) - int(dct[:4]) * 12 - int(dct[5:7])
+        return abs(months) <= 1
+
+    count: dict[str, int] = {}
+    for v in visits:
+        count[v["ref"]] = count.get(v["ref"], 0) + 1
+    order = {v["ref"]: i for i, v in reversed(list(enumerate(visits)))}
+    best = max(count, key=lambda r: (near_report(r),
+                                     any(v["status"] == "occurred" for v in visits if v["ref"] == r),
+                                     count[r], -order[r]))
+    group = [v for v in visits if v["ref"] == best]
+    return next((v for v in group if v.get("start")), group[0])
+
+
+class VisitFinder:
+    """The visits of an article (a mixin of the event extractor)."""
+
+    def visits(self, doc: Doc) -> list[dict]:
+        out = []
+        for sent in doc.sents:
+            text = sent.text
+            for m in VISIT_RE.finditer(text):
+                trig_start = sent.start_char + m.start()
+                trig_end = sent.start_char + m.end()
+                of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
+                level_word = LEVELS.get((m.group("level") or "").lower())
+                same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
+                back = out and m.group("noun") and same_level and (re.search(
+                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) or ANAPHOR_RE.search(
+                    text[max(0, m.start() - 50):m.start()])) and not re.match(
+                    r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
+                if back and not of_to:
+                    # "a joint communique issued at the end of the visit": the visit told before
+                    last = out[-1]
+                    guest_person, guest, host = None, last["guest"], last["host"]
+                elif of_to:
+                    guest_person, guest, host = of_to
+                else:
+                    host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
+                        or (self._dateline_country(doc, None) if m.group("noun") else None)
+                    guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
+                pair = dyad_of(doc)
+                if guest_person and host and (not guest or guest == host):
+                    # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
+                    # the traveller is the person in the sentence not from the host country.
+                    others = [p for p in persons_in(doc, sent.start_char, sent.end_char)
+                              if person_country(doc, p) and person_country(doc, p) != host]
+                    if others:
+                        guest_person, guest = others[0], person_country(doc, others[0])
+                    elif not guest and len(pair) == 2 and host in pair:
+                        guest = pair[0] if pair[1] == host else pair[1]
+                if not guest and host and len(pair) == 2 and host in pair and (
+                        persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])):
+                    # a traveller whose country we do not know, going to one country of the article's pair
+                    guest = pair[0] if pair[1] == host else pair[1]
+                if guest and not host and len(pair) == 2 and guest in pair and m.group("noun"):
+                    # "was in the country for a one-day working visit": the other country of the article
+                    host = self._dateline_country(doc, guest) or (pair[0] if pair[1] == guest else pair[1])
+                if not guest or not host or guest == host:
+                    continue
+                level = LEVELS.get((m.group("level") or "").lower())
+                if level is None:
+                    lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", text, re.I)
+                    level = LEVELS.get(lm.group(1).lower()) if lm else None
+                start, end, _ = nearest_date(doc, sent, trig_start)
+                single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
+                end = end or span_end(text, start)
+                if start and end and len(start) == 10 and ENDED_RE.search(text[max(0, m.start() - 45):m.start()]):
+                    # "wrapped up a three-day state visit on Wednesday": the date is the last day
+                    start, end = days_before(start, end), start
+                window = text[max(0, m.start() - 80):m.end() + 60]
+                status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
+                if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
+                    status = "planned"  # "the forthcoming state visit": the adjective beats the clause's tense
+                elif prospective(text, m.start(), m.end()) and not before_dct(start, doc._.dct):
+                    status = "planned"  # "exchanged views on preparations for the visit of ..."
+                if has_cue(text, "cancel_cues"):
+                    status = "cancelled"
+                if status == "unknown" and re.search(r"\b(?:recent|last|previous)\b", window, re.I):
+                    status = "occurred"
+                refers_back = bool(re.search(r"\b(?:recent|last|previous|this|the)\s+(?:\w+\s+)?(?:visit|trip)",
+                                             window, re.I))
+                if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
+                    start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                if ONGOING_RE.search(text[max(0, m.start() - 70):m.end()]) and not (start and not before_dct(
+                        doc._.dct, start)):
+                    # "X, who is in Kazakhstan on a state visit"; "currently on a visit to": under way
+                    # on the day of the report
+                    status, start = "occurred", start or doc._.dct
+                if not start and status != "planned" and sent.start > 0 and DAYS_RE.search(text):
+                    # "X was in the country for a one-day working visit" after a dated lead sentence:
+                    # the lead's date is the visit's.
+                    prev = doc[sent.start - 1].sent
+                    dates = [d for d in dates_in(doc, prev.start_char, prev.end_char)
+                             if not before_dct(doc._.dct, d.iso_date())]
+                    days = list({d.iso_date(): d for d in dates if len(d.iso_date()) == 10}.values())
+                    dates = days if len(days) == 1 else dates  # the lead's day beats its "earlier this month"
+                    if len(dates) == 1:
+                        start = dates[0].iso_date()
+                        end = span_end(text, start)
+                        status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
+                if back and not of_to:
+                    start, end, status = None, None, out[-1]["status"]  # its dates are the visit's, told before
+                if any(v["ref"] == f"visit:{guest}>{host}" and v["sources"][0]["start"] == sent.start_char
+                       for v in out):
+                    continue  # "arrived in X for a state visit": one visit, two triggers
+                guest_name = self.gaz.name_of(guest) or guest
+                host_name = self.gaz.name_of(host) or host
+                who = full_name(doc, guest_person) if guest_person else guest_name
+                title = f"{who} {level + ' ' if level else ''}visit to {host_name}"
+                # The day of a visit told here is a day the story reaches, except an arrival's
+                # (visitors often land the evening before the talks) or a departure's.
+                arrival = re.match(r"(?:arrived|arrives|landed|lands|will arrive)\b", m.group(0), re.I)
+                own_day = start if single_day and not arrival and not ENDED_RE.search(
+                    text[max(0, m.start() - 45):m.start()]) else None
+                out.append({
+                    "cue": "noun" if m.group("noun") else "verb",
+                    "own_day": own_day, "arrival": bool(arrival),
+                    "recalled": bool(RECALLED_RE.search(window)),
+                    "kind": "event", "event_type": "visit", "title": title, "status": status,
+                    "start": start, "end": end, "location": self._location(doc, host, trig_end, sent),
+                    "countries": [guest, host], "guest": guest, "host": host, "level": level,
+                    "participants": [who] if guest_person else [], "refers_back": refers_back,
+                    "ref": f"visit:{guest}>{host}",
+                    "sources": [source(sent.start_char, sent.end_char)],
+                })
+        out.extend(self.hosted(doc))
+        # One visit per guest->host in an article: repeat mentions share the best date and level.
+        by_ref: dict[str, list[dict]] = {}
+        for v in out:
+            by_ref.setdefault(v["ref"], []).append(v)
+        for group in list(by_ref.values()):
+            for other in self._other_visits(group):
+                by_ref[other[0]["ref"]] = other
+        for group in by_ref.values():
+            dated = [v for v in group if v["start"]]
+            best = max(dated, key=lambda v: (len(v["start"]), v["end"] is not None)) if dated else None
+            level = next((v["level"] for v in group if v["level"]), None)
+            statuses = [v["status"] for v in group if v["status"] != "unknown"]
+            status = statuses[0] if statuses else "unknown"
+            if best and best["status"] != "unknown":
+                status = best["status"]
+            if best is None and status == "occurred" and doc._.dct and not any(v.get("recalled") for v in group):
+                # A visit the report tells as done, with no date of its own and not recalled from
+                # the past ("who arrived in the capital for a state visit"): the month of the report.
+                for v in group:
+                    v["start"] = doc._.dct[:7]
+            landed = sorted(v["start"] for v in dated if v.get("arrival") and len(v["start"]) == 10)
+            if best and len(best["start"]) == 10 and best["end"] is None and landed and \
+                    landed[0] < best["start"] and days_apart(landed[0], best["start"]) <= 2:
+                # "arrived on Wednesday evening" before the talks of Thursday: the visit runs from the arrival
+                best = {**best, "start": landed[0], "end": best["start"]}
+            for v in group:
+                v.pop("arrival", None)
+                v["level"] = v["level"] or level
+                if best:
+                    v["start"], v["end"] = best["start"], best["end"]
+                v["status"] = status
+                if level and f" {level} visit" not in v["title"]:
+                    v["title"] = v["title"].replace(" visit to", f" {level} visit to")
+        return out
+
+    @staticmethod
+    def _other_visits(group: list[dict]) -> list[list[dict]]:
+        """Mentions of one guest->host pair that are another visit: dated apart from the first and
+        told with another status ("who visited Canberra in August last year" beside "invited him to
+        make a state visit next year"). They leave the group under a ref of their own."""
+        from dyad.text.dates import overlaps
+
+        first = next((v for v in group if v["start"] and v["status"] != "unknown"), None)
+        if first is None:
+            return []
+        apart: dict[str, list[dict]] = {}
+        for v in group:
+            # (the same status too when both are dated to months apart: "signed in Manila in January"
+            # beside "his official visit to Manila in April last year")
+            if v["start"] and v["status"] != "unknown" and not overlaps(v["start"], first["start"]) and (
+                    v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
+                key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
+                apart.setdefault(key, []).append(v)
+        for key, vs in apart.items():
+            for v in vs:
+                group.remove(v)
+                v["ref"] = f"{v['ref']}@{key}"
+        return list(apart.values())
+
+    def hosted(self, doc: Doc) -> list[dict]:
+        """"<Host leader> welcomed/received/hosted <guest leader>": a visit by the guest's country."""
+        out = []
+        for sent in doc.sents:
+            for m in HOST_VERB_RE.finditer(sent.text):
+                v = sent.start_char + m.start()
+                obj = sent.text[m.end():m.end() + 60]
+                if NON_VISIT_RE.match(obj):
+                    continue  # "received a phone call from ..."
+                before = persons_in(doc, sent.start_char, v)
+                after = persons_in(doc, sent.start_char + m.end(), sent.end_char)
+                if not before or not after:
+                    continue
+                hp, gp = before[-1], after[0]
+                if re.match(r"\s+by\b", obj):
+                    hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
+                host, guest = person_country(doc, hp), person_country(doc, gp)
+                if not host or not guest or host == guest:
+                    continue
+                start, end, _ = nearest_date(doc, sent, v)
+                status = status_of(sent.text, start, end, doc._.dct, None, clause_tense(doc, v))
+                lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", sent.text, re.I)
+                level = LEVELS.get(lm.group(1).lower()) if lm else None
+                who = full_name(doc, gp)
+                out.append({
+                    "cue": "hosted",
+                    "own_day": start if start and len(start) == 10 and not end else None,
+                    "kind": "event", "event_type": "visit",
+                    "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
+                    "status": status, "start": start, "end": end,
+                    "location": self._location(doc, host, v), "countries": [guest, host], "guest": guest,
+                    "host": host, "level": level, "participants": [who], "refers_back": False,
+                    "ref": f"visit:{guest}>{host}", "sources": [source(sent.start_char, sent.end_char)],
+                })
+        return out
+
+    def _guest(self, doc: Doc, sent: Span, trig_start: int, trig_end: int,
+               m: re.Match, host: str | None = None) -> tuple[dict | None, str | None]:
+        after = text_of(doc)[trig_end:min(sent.end_char, trig_end + 90)]
+        if m.group("noun") and re.match(r"\s+(?:of|by)\s", after):
+            # "the state visit of Kazakh President X to Y"
+            stop = trig_end + (re.search(r"\bto\b", after).start() if re.search(r"\bto\b", after) else len(after))
+            ps = persons_in(doc, trig_end, stop)
+            if ps:
+                return ps[0], person_country(doc, ps[0])
+            cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
+            if cs and OFFICIAL.search(text_of(doc)[cs[0]["start"]:stop]):
+                return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
+        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}by\s", after)
+        if m.group("noun") and by:
+            # "a visit to Jakarta by General Secretary X": the traveller after "by"
+            ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + 120))
+                  if person_country(doc, p) and person_country(doc, p) != host]
+            if ps:
+                return ps[0], person_country(doc, ps[0])
+        before_start = max(sent.start_char, trig_start - 120)
+        if not persons_in(doc, before_start, trig_start):
+            before_start = sent.start_char  # a long sentence: the subject opens it
+        # "his Polish counterpart Y" is the host's side, not the traveller
+        ps = [p for p in persons_in(doc, before_start, trig_start)
+              if not re.search(r"counterparts?\s*,?\s*$", text_of(doc)[max(0, p["sources"][0]["start"] - 25):
+                                                                     p["sources"][0]["start"]])
+              and not (host and person_country(doc, p) == host)]
+        if ps:
+            p = ps[-1]
+            c = person_country(doc, p)
+            if c:
+                return p, c
+        cs = country_mentions(doc, before_start, trig_start, ("adjective",))
+        cs += [c for c in country_mentions(doc, before_start, trig_start, ("name",))
+               if text_of(doc)[c["end"]:c["end"] + 2] in ("'s", "\u2019s")]
+        if cs:
+            c = max(cs, key=lambda c: c["start"])
+            if trig_start - c["end"] < 40 and OFFICIAL.search(text_of(doc)[c["start"]:trig_start]):
+                return None, c["alpha3"]
+        return None, None
+
+    def _visit_of_to(self, doc: Doc, sent: Span, trig_end: int) -> tuple[dict, str, str] | None:
+        """"the visit of <long title> <Person> to <Country>": the person and the country after "to",
+        however long the title between them ("the Founder of Peace and National Unity - Leader of
+        the Nation, President of the Republic of Tajikistan Emomali Rahmon to the Islamic Republic of
+        Iran")."""
+        text = text_of(doc)
+        if not re.match(r"\s+(?:of|by)\s", text[trig_end:trig_end + 5]):
+            return None
+        people = persons_in(doc, trig_end, min(sent.end_char, trig_end + 260))
+        if not people:
+            return None
+        p = people[0]
+        guest = person_country(doc, p)
+        after = p["sources"][0]["end"]
+        to = re.match(r"(?:\s*\([^)]*\))?\s+to\s+(?:the\s+)?", text[after:after + 40])
+        if not guest or not to:
+            return None
+        hosts = [c for c in country_mentions(doc, after + to.end(), sent.end_char, ("name", "capital", "city"))
+                 if c["start"] == after + to.end()]
+        if not hosts or hosts[0]["alpha3"] == guest:
+            return None
+        return p, guest, hosts[0]["alpha3"]
+
+    def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
+        for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
+            gap = text_of(doc)[trig_end:c["start"]]
+            trigger_has_prep = re.search(r"\b(?:to|in|visit|visited|visiting)$",
+                                         text_of(doc)[trig_start:trig_end]) is not None
+            if not ((re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) or (trigger_has_prep and re.fullmatch(
+                    r"\s+(?:the\s+)?", gap))) and len(gap) < 60):
+                continue
+            if c["form"] == "adjective" and not re.match(r"\s+capital\b", text_of(doc)[c["end"]:c["end"] + 9]):
+                continue  # "in the Turkish capital" names the host; "to Turkish firms" does not
+            return c["alpha3"]
+        # "<Capital> visit", "Azerbaijan visit"
+        for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
+                                  ("name", "capital", "city")):
+            if 0 <= trig_start - c["end"] <= 12 and re.fullmatch(r"\s*(?:(?:" + "|".join(LEVELS) + r")\s+)?",
+                                                                  text_of(doc)[c["end"]:trig_start], re.I):
+                return c["alpha3"]
+        return None
+
+    def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:
+        """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
+        for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
+            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text_of(doc)[max(0, c["start"] - 8):c["start"]]) \
+                    and c["alpha3"] != guest:
+                return c["alpha3"]
+        return None
+
+    def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
+        place = dateline_place(doc)
+        return place[1] if place and place[1] != guest else None
+
