@@ -28,11 +28,13 @@ CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has",
                 "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain",
                 "sets", "aims", "seeks", "provides", "calls", "includes", "covers", "envisages", "lays", "outlines",
                 "replaces", "lifts", "allows", "gives", "opens", "marks", "signals", "defines", "can", "could",
-                "should", "may", "must"}
+                "should", "may", "must", "issued", "signed", "adopted", "released", "published", "concluded"}
 # "the other documents were memorandums on A and B, and a joint declaration": a list of the texts signed
 LISTED_DOCS = (r"\b(?:documents|texts|instruments|agreements|accords|deals|pacts)\s+(?:were|are|included|include|"
                r"comprised|comprise)\b")
-SESSION_RECORD = re.compile(r"(?:protocol|minutes)\s+of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)\b", re.I)
+# the protocol or minutes of a session, or of the work of a joint commission, records the whole session
+SESSION_RECORD = re.compile(r"(?:(?:final\s+)?(?:protocol|minutes))\s+(?:of|on)\s+the\s+(?:[\w\-]+\s+){0,8}?"
+                            r"(?:session|meeting|commission|committee)\b", re.I)
 # Words before a plural instrument noun that make its list new texts, not a recap of ones told before.
 FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:signed|exchanged|adopted|concluded)|"
                         r"(?:documents|texts|instruments)\s+(?:were|are|included|include))\b[^.;]*$", re.I)
@@ -57,7 +59,11 @@ PLURAL_TRIGGER = re.compile(
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
     r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
-    r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
+    r"communiqu[eé])(?:\s+of\s+intent)?"
+    # "a joint declaration of the Storting and the Riksdag on ...": the named bodies that issue it
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?(?-i:[A-Z][\w\-]*)(?:\s+(?-i:[A-Z][\w\-]*))*"
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z][\w\-]*)(?:\s+(?-i:[A-Z][\w\-]*))*)?(?=\s+(?:on|to)\s))?"
+    r"(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
     # "a joint declaration of the two presidents": who issued it, not what it is about
     r"(?:\s+(?:of|by)\s+the\s+(?:two|three|four|five|both)\s+(?:presidents|leaders|heads\s+of\s+state|"
     r"prime\s+ministers|ministers|foreign\s+ministers|governments|sides|countries))?"
@@ -70,8 +76,8 @@ JOINT_ISSUED = re.compile(
     r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
-    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,(?:\s+as\s+well\s+as)?|"
-    r"\band(?=\s+an?\s)))(?:\s+and)?\s+"
+    r"drafting|is|are|was|were|include|includes|included|including|adopt|approve)|"
+    r"(?P<listed>,(?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
     r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
@@ -157,3 +163,14 @@ def overlapping_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 NOT_FIELDS = re.compile(r"^(?:the\s+)?(?:sidelines|margins|occasion|basis|behalf|eve|way|part|day|side|"
                         r"level|framework|results?|outcomes?|implementation|terms)\b", re.I)
+
+
+# "a tripartite power sales agreement signed in Nairobi": an instrument its own participle says was signed
+SIGNED_PARTICIPLE = re.compile(
+    r"\b(?:a|an)\s+(?P<title>(?:(?-i:[a-z][\w\-]*)\s+){1,4}?(?P<noun>agreement|memorandum\s+of\s+understanding|"
+    r"memorandum|contract|deal|protocol|accord))(?=\s+(?:was\s+|were\s+)?(?:signed|concluded|inked)\s+"
+    r"(?:in|by|on|at|last|earlier)\b)", re.I)
+# "unveiled a 'shared vision for maritime cooperation in ...'": a vision document adopted together
+VISION = re.compile(
+    r"\b(?:unveiled|adopted|issued|released|signed|agreed|launched)\s+(?:a|an|the)\s+[\u2018'\u201c\"]?"
+    r"(?P<title>(?:shared|joint|common)\s+(?P<noun>vision)\s+(?:for|on|of)\s+[^.;:\u2019'\u201d\"]{3,100})", re.I)

@@ -10,6 +10,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyad.nlp.components.agreement_context import (
+    INTRO_SIGNED,
+    PLURAL_COLON,
+    bullet_intro,
+    bullet_lines,
+    cut_trailing_date,
+    in_year_span,
+    named_parties,
+)
 from dyad.nlp.components.agreement_patterns import (
     ACRONYM_DEF,
     ACRONYM_USE,
@@ -30,8 +39,10 @@ from dyad.nlp.components.agreement_patterns import (
     PLURAL_TRIGGER,
     ROADMAP,
     SESSION_RECORD,
+    SIGNED_PARTICIPLE,
     STOP_LEFT,
     TOKEN_RE,
+    VISION,
     WEEKDAYS,
     instrument_of,
     matches_with_inner,
@@ -63,6 +74,8 @@ class AgreementExtractor:
             found += self.field_only(doc, sent, main, found)
             self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
+        facts.extend(self.bulleted_fields(doc, main, facts))
+        _name_bare_heads(facts)
         doc._.facts = facts
         return doc
 
@@ -87,9 +100,14 @@ class AgreementExtractor:
             own = True  # "the X Agreement (XA), which the two ministers signed in Oslo in May": however far
         instrument = instrument_of(noun)
         clause = sent.text
+        intro = bullet_intro(text_of(doc), anchor)
+        if intro and INTRO_SIGNED.search(intro):
+            # "Eleven instruments were then signed, notably:" governs each bullet under it
+            clause = f"{intro} {clause}"
+            done = done or not re.search(r"\b(?:will|shall|to be|expected|due)\b", intro, re.I)
         verb_start = max(sent.start_char, anchor - 40)
         verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing|released|"
-                         r"launched)\b",
+                         r"launched|unveiled)\b",
                          text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
         # Modality that bears on the instrument: before it in its sentence ("are expected to sign a
@@ -112,7 +130,7 @@ class AgreementExtractor:
             status = "planned"
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
-                                            r"released|launched)\b",
+                                            r"released|launched|unveiled)\b",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         signed = None
@@ -133,6 +151,11 @@ class AgreementExtractor:
                 inherited = told[-1] if told else None
             signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
+        named = named_parties(doc, span[0], span[1])
+        if named and set(named) != set(parties):
+            # "Chile and Bolivia adopted the X Declaration" in a Chile-Peru story: another pair's text
+            parties = named
+            main = None
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
             if re.search(r"\bsigned\b", clause, re.I) else []
         return {
@@ -166,6 +189,9 @@ class AgreementExtractor:
                             end = start + len(cut)
                             break
                     title = text[start:end].strip()
+            cut = cut_trailing_date(doc, sent.start_char + start, title)
+            if cut != title:
+                title, end = cut, start + len(cut)  # "the X Declaration last November"
             words = title.split()
             if len(words) < 2:
                 continue  # a bare "Agreement" is a reference, not a title
@@ -294,7 +320,7 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED):
+        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
             for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
@@ -307,7 +333,7 @@ class AgreementExtractor:
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
-                        + LISTED_DOCS, sent.text[:m.start()], re.I):
+                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
                         and not re.search(
@@ -330,7 +356,8 @@ class AgreementExtractor:
                                  r"declarations?)\b", title)[0]
                 for t in doc._.timexes or []:
                     if a < t.start < a + len(title) and not re.search(r"\b(?:the|their|its|our|this|that)\s+$",
-                                                                      text_of(doc)[a:t.start]):
+                                                                      text_of(doc)[a:t.start]) \
+                            and not in_year_span(text_of(doc), t):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
                         title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
@@ -341,6 +368,8 @@ class AgreementExtractor:
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
+                if rx is SIGNED_PARTICIPLE:
+                    noun = title  # "a power sales agreement" is a contract
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED):
                     noun = "joint " + noun
                 span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
@@ -400,7 +429,8 @@ class AgreementExtractor:
                                             sectors_of(piece), (s, s + len(piece))))
                 spans.append((list_start, sent.start_char + m.end("list")))
                 continue
-            items = self._items(doc, list_start, sent.start_char + m.end("list"))
+            many = bool(re.search(r"(?:s|memoranda)$", m.group("noun"), re.I))
+            items = self._items(doc, list_start, sent.start_char + m.end("list"), many)
             if items:
                 spans.append((list_start, max(e for _, (_, e) in items)))
             noun = m.group("noun")
@@ -450,8 +480,29 @@ class AgreementExtractor:
                 out.append(rec)
         return out
 
-    def _items(self, doc: Doc, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-        """Split 'A, B, and C' into fields, stopping where the clause's verb begins."""
+    def bulleted_fields(self, doc: Doc, main: dict | None, facts: list[dict]) -> list[dict]:
+        """"the exchange of two Memoranda of Understanding:" over bullets "- on cooperation in X;": one
+        instrument per bullet that gives only its field."""
+        out: list[dict] = []
+        text = text_of(doc)
+        taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in facts if f.get("kind") == "agreement"]
+        for m in PLURAL_COLON.finditer(text):
+            for s, e in bullet_lines(text, m.end()):
+                lead = re.match(r"(?:on|in|for|concerning|regarding)\s+", text[s:e], re.I)
+                if not lead or any(x < e and s < y for x, y in taken):
+                    continue
+                items = self._items(doc, s + lead.end(), e, many=False)
+                span = doc.char_span(s, e, alignment_mode="expand")
+                for item, (a, b) in items[:1]:
+                    sectors = sectors_of(item)
+                    if not sectors or span is None or item.lower() in GENERIC:
+                        continue
+                    out.append(self._common(doc, span.sent, main, a, None, m.group("noun"), item, sectors, (a, b)))
+        return out
+
+    def _items(self, doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[str, tuple[int, int]]]:
+        """Split 'A, B, and C' into fields, stopping where the clause's verb begins; "A and B" of one
+        instrument ("a memorandum on fisheries and maritime cooperation", not ``many``) is one field."""
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return []
@@ -480,6 +531,10 @@ class AgreementExtractor:
                         r"accords?|protocols?|documents?)\b", chunk)
         if cut:
             chunk = chunk[:cut.start()]
+        # "a memorandum on A and another on B": two instruments, one field each (same length: offsets hold)
+        another = re.search(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+", chunk) is not None
+        chunk = re.sub(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+",
+                       lambda x: "," + " " * (len(x.group(0)) - 1), chunk)
         parts: list[tuple[str, int]] = []
         pos = 0
         # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
@@ -507,7 +562,7 @@ class AgreementExtractor:
             if not text:
                 continue
             subparts = [text]
-            if " and " in text and not repeated:
+            if " and " in text and not repeated and (many or (len(parts) > 1 and not another)):
                 left, right = text.split(" and ", 1)
                 if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
                     subparts = [left, right]
@@ -526,3 +581,18 @@ class AgreementExtractor:
 @Language.factory("dyad_agreements")
 def make_agreement_extractor(nlp: Language, name: str) -> AgreementExtractor:
     return AgreementExtractor()
+
+
+def _name_bare_heads(facts: list[dict]) -> None:
+    """"the Joint Statement" told in an article that names one "Joint Statement of the Fifth Summit"
+    is that text: the bare head takes the full title (with two candidates it stays as it is)."""
+    heads = {h.lower() for h in HEADS}
+    named = [f for f in facts if f.get("kind") == "agreement" and f.get("title")]
+    for f in named:
+        t = f["title"].lower()
+        if t not in heads:
+            continue
+        fuller = {g["title"] for g in named if g["title"].lower().startswith(t + " ")
+                  and g["instrument"] == f["instrument"]}
+        if len(fuller) == 1:
+            f["title"] = fuller.pop()
