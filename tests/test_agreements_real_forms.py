@@ -6,8 +6,8 @@ full title. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-from dyad.nlp.components.agreement_context import bullet_intro, bullet_lines
 from dyad.nlp.components.agreements import instrument_of, sectors_of
+from dyad.nlp.components.bullets import bullet_intro, bullet_lines
 from dyad.nlp.pipeline import extract_facts
 
 DCT = "2025-03-05"

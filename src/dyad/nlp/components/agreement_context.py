@@ -1,7 +1,5 @@
 """Agreements: what the text around an instrument says about it beyond its own words.
 
-* ``bullet_intro``: an instrument listed as a bullet ("- a programme of cultural exchanges") is
-  governed by the line that opens the list ("Eleven instruments were then signed, notably:");
 * ``named_parties``: the countries a signing verb names as its doers ("Chile and Bolivia adopted
   the X Declaration", "a memorandum signed by Kenya, Rwanda and India") are the instrument's
   parties, which may not be the article's pair;
@@ -19,7 +17,6 @@ from dyad.nlp.components.agreement_patterns import DATA
 from dyad.nlp.components.util import countries_in, text_of
 from dyad.nlp.timex import Timex
 
-BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014]|\(?[a-z0-9]{1,2}[.)])[ \t]+")
 SIGNING_LEMMAS = frozenset(DATA["signing_lemmas"])
 # a date told right after a title that dates its signing, not part of its name
 DATE_LEAD = re.compile(r"\b(?:last|next|this|in|on|at|during|since|from|until|by|earlier|over|within|throughout)\s+$",
@@ -35,49 +32,9 @@ PLURAL_COLON = re.compile(r"\b(?P<noun>agreements|memoranda(?:\s+of\s+understand
                           r"understanding)?|MoUs|protocols|contracts|programmes|programs)\s*:[ \t]*(?=\n)", re.I)
 
 
-def bullet_intro(text: str, pos: int) -> str | None:
-    """The line opening the bulleted list that holds ``pos`` ("... were signed, notably:"), or None
-    when ``pos`` is not on a bullet line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if not BULLET.match(text, line_start):
-        return None
-    i = line_start
-    while i > 0:
-        prev_start = text.rfind("\n", 0, i - 1) + 1
-        line = text[prev_start:i - 1]
-        if not line.strip():
-            i = prev_start
-            continue  # a blank line between the intro and its bullets
-        if BULLET.match(line):
-            i = prev_start
-            continue
-        return line if line.rstrip().endswith(":") else None
-    return None
-
-
 def in_year_span(text: str, t: Timex) -> bool:
     """Is the timex a year span or one end of it ("for the period 2025-2028")?"""
     return bool(YEAR_SPAN.match(text, t.start) or YEAR_SPAN_END.search(text[max(0, t.start - 8):t.start]))
-
-
-def bullet_lines(text: str, pos: int) -> list[tuple[int, int]]:
-    """The bullet lines right after ``pos`` (the end of a list's opening line), each as the span of
-    its text without the marker and the closing ";" or "."."""
-    out = []
-    i = text.find("\n", pos) + 1
-    while 0 < i < len(text):
-        end = text.find("\n", i)
-        end = len(text) if end < 0 else end
-        m = BULLET.match(text, i)
-        if not m:
-            if text[i:end].strip():
-                break
-        else:
-            body = text[m.end():end].rstrip()
-            body = re.sub(r"[;.,]\s*(?:and|or)?$", "", body).rstrip()
-            out.append((m.end(), m.end() + len(body)))
-        i = end + 1
-    return out
 
 
 def _signing_verb(tok: Token) -> Token | None:

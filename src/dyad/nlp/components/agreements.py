@@ -13,8 +13,6 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.agreement_context import (
     INTRO_SIGNED,
     PLURAL_COLON,
-    bullet_intro,
-    bullet_lines,
     cut_trailing_date,
     in_year_span,
     named_parties,
@@ -49,6 +47,7 @@ from dyad.nlp.components.agreement_patterns import (
     overlapping_matches,
     sectors_of,
 )
+from dyad.nlp.components.bullets import bullet_intro, bullet_lines
 from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
 from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer

@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.nlp.components.bullets import bullet_lines
 from dyad.nlp.components.metric_dates import annotate_sentence, flow_period, measured_when, set_when, story_day
 from dyad.nlp.components.metric_kind import classify_metric_type
 from dyad.nlp.components.metric_lexicon import Mention, clean_value, metric_lexicon
@@ -36,6 +37,24 @@ from dyad.nlp.told import told_event_date
 def percent_relevant(c: Mention) -> bool:
     cues = set(metric_lexicon().p["percent_relation_cues"])
     return any(t.lower_ in cues or t.lemma_.lower() in cues for t in c.span.sent)
+
+
+def enumerated(doc: Doc, c: Mention) -> bool:
+    """"the exchange of two Memoranda of Understanding:" over two bullets: the count of a list the text
+    goes on to give item by item, not a figure ("Eleven instruments were signed, notably:" over three
+    bullets stays)."""
+    text = text_of(doc)
+    line_end = text.find("\n", c.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[c.end:line_end].rstrip().endswith(":"):
+        return False
+    return len(bullet_lines(text, line_end - 1)) == c.value
+
+
+def terrain(subject: str | None) -> bool:
+    """Is the length that of a stretch of terrain ("strip of land")? Geography, not a relation's figure."""
+    head = (subject or "").lower().split(" of ")[0].split()
+    return bool(head) and head[-1] in metric_lexicon().p["terrain_length_subjects"]
 
 
 @Language.component("dyad_metrics")
@@ -55,6 +74,8 @@ def extract_metrics(doc: Doc) -> Doc:
                 continue
         elif c.kind == "percent" and not percent_relevant(c):
             continue
+        if c.kind == "count" and enumerated(doc, c):
+            continue
         cands.append(c)
     if not cands:
         return doc
@@ -69,6 +90,8 @@ def extract_metrics(doc: Doc) -> Doc:
     for c in cands:
         info = extra[id(c)]
         subject = c.subject if c.kind in ("count", "people") else amount_subject(doc, c)
+        if c.kind == "length" and terrain(subject):
+            continue
         sent = c.span.sent
         metric_type = classify_metric_type(doc, c, info["deadline"] is not None, subject)
         doc._.facts.append({
