@@ -76,7 +76,8 @@ APPOS_RE = re.compile(
     r"(?P<noun>" + "|".join([*APPOS_NOUNS, _LOWER_ALT]) + r")\b")
 # clause boundaries in the dependency parse: a cue beyond one belongs to another predicate
 BOUNDARY = {"relcl", "advcl", "ccomp", "parataxis", "csubj", "ROOT"}
-FUTURE_RE = re.compile(r"\b(?:will|would|shall|should|could|may|might|expected|due|plan(?:s|ned)?|aim(?:s|ed)?|"
+# ("long-planned", "much-expected": an adjective of the thing, not a plan for the date told)
+FUTURE_RE = re.compile(r"(?<![\w-])(?:will|would|shall|should|could|may|might|expected|due|plan(?:s|ned)?|aim(?:s|ed)?|"
                        r"scheduled|set to|to be|is to|are to|on track|intends?|intended|targets?|targeted)\b", re.I)
 
 

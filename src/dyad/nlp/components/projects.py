@@ -191,6 +191,8 @@ class ProjectExtractor:
                 continue  # "the shortest transport corridor from A to B" is a description, not a project
             if head in APPOS_NOUNS and any(mods.strip() in {p["name"], *p["aliases"]} for p in found):
                 continue  # "the KART project (Kyrgyz-Altai ...)": a known name with a generic noun
+            if self._predicate_class(doc, sent.start_char + m.start("head"), sent.start_char + m.end("head")):
+                continue  # "It is a Johor-Riau project": what something is called, not a project told
             if self._modifies_other_noun(doc, sent.start_char + m.start("head"), sent.start_char + m.end("head")):
                 continue  # "the national railway operator": the railway names the operator's field
             covered = [p for p in found if a <= p["sources"][0]["start"] and p["sources"][0]["end"] < b]
@@ -206,6 +208,8 @@ class ProjectExtractor:
             # military base"), a pair does ("the Saudi-Egyptian electricity interconnection")
             caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
             lone_state = len(caps) == 1 and self._countries_only(caps[0])
+            if lone_state and self._partner_after(sent.text[m.end("head"):], caps[0]):
+                lone_state = False  # "an Indonesian nickel joint venture involving a Vietnamese investor": both sides
             specific = has_proper and (pp or (re.search(r"\b[A-Z]", mods) and not lone_state))
             if re.match(r"(?:This|The|That)\s+project\b", sent.text.strip()) and found and not specific:
                 continue
@@ -241,13 +245,34 @@ class ProjectExtractor:
     def _foreign_site(self, after: str, mods: str) -> str:
         """'the Turkish military base in Doha': one country's facility in a place of another country is
         a bilateral undertaking; returns the ' in <place>' to keep in its name, else ''."""
-        site = re.match(r"\s+in\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+(?:port|city|town|island|region|province)\s+of\s+)?"
+                        r"(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
         owners = {c[0] for w in re.split(r"[\s\-\u2013]+", mods) if w and (c := self.gaz.country_of(w))}
         if not site or not owners:
             return ""
         place = site.group("place")
         where = self.gaz.country_of(place) or self.gaz.country_of(place.split()[0])
         return site.group(0) if where and where[0] not in owners else ""
+
+    def _partner_after(self, after: str, own: str) -> bool:
+        """Does the phrase right after the head bring in a party of another country ("involving a
+        Vietnamese investor", "with a Kenyan partner")?"""
+        m = re.match(r"\s+(?:involving|with|between|and)\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][\w\-]+)", after)
+        if not m:
+            return False
+        other, mine = self.gaz.country_of(m.group("who")), self.gaz.country_of(own)
+        return bool(other and mine and other[0] != mine[0])
+
+    @staticmethod
+    def _predicate_class(doc: Doc, a: int, b: int) -> bool:
+        """'It is a Johor-Riau project': an indefinite noun phrase after "be" says what kind of thing a
+        subject is; it tells no project of its own."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span[-1]
+        return head.dep_ == "attr" and head.head.lemma_ == "be" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
     @staticmethod
     def _modifies_other_noun(doc: Doc, a: int, b: int) -> bool:
