@@ -163,3 +163,10 @@ def test_vocabulary_of_contracts_crossings_and_green_economy():
     assert sectors_of("border security") == ["security"]
     assert sectors_of("the Parana waterway") == ["transport"]
     assert sectors_of("green economy") == ["environment"]
+
+
+def test_documents_being_finalised_are_planned_not_signed():
+    text = ("Among the documents being finalised by Uganda and Burundi, the spokesman said, were a memorandum "
+            "of understanding on coffee trade and another on fisheries.")
+    found = agreements(text)
+    assert found and all(f["status"] == "planned" and f["signed"] is None for f in found), found

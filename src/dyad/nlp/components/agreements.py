@@ -119,7 +119,9 @@ class AgreementExtractor:
         planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
             r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
             r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b|"
-            r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I))
+            r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I)) or bool(
+            # "among the documents being finalised were a memorandum on ...": not signed yet
+            re.search(r"\bbeing\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", before, re.I))
         if done or (tense == "past" and verb and not negotiated):
             status = "signed"
         elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
