@@ -330,3 +330,35 @@ def test_target_dated_by_the_past_month_it_was_set():
                  "set a target of US$3 billion by 2028.")
     [m] = [m for m in ms if m["value"] == 3000000000]
     assert (m["metric_type"], m["as_of"], m["deadline"]) == ("target", "2024-11", "2028")
+
+
+# ---------------------------------------------------------------------------- real-news forms (issue 13)
+LISTED = ("3. The Leaders also witnessed the exchange of two Memoranda of Understanding:\n"
+          "   - on cooperation in the field of the green economy;\n"
+          "   - on cooperation in the digital economy.\n\n"
+          "At the end of the session the Heads of Government of Ghana and Togo signed the final minutes of the "
+          "Commission. Eleven legal instruments were then signed by the competent ministers, notably:\n\n"
+          "- memoranda of understanding in the fields of maritime transport and higher education;\n"
+          "- an agreement on the mutual recognition of driving licences.\n")
+
+
+def _metrics(text: str, dct: str = "2025-03-05") -> list[dict]:
+    from dyad.nlp.pipeline import extract_facts
+
+    return [f for f in extract_facts(text, dct) if f["kind"] == "metric"]
+
+
+def test_a_count_of_legal_instruments_signed_is_a_metric():
+    found = _metrics(LISTED)
+    eleven = [m for m in found if m["value"] == 11]
+    assert eleven and eleven[0]["unit"] == "count" and eleven[0]["subject"] == "legal instruments", found
+
+
+def test_a_count_of_the_items_a_bulleted_list_then_gives_is_no_metric():
+    assert not [m for m in _metrics(LISTED) if m["value"] == 2], _metrics(LISTED)
+
+
+def test_the_length_of_a_strip_of_land_is_geography_but_a_shared_border_is_kept():
+    found = _metrics("The talks covered the Volta corridor, the 65-kilometre strip of Ghanaian land between Togo and "
+                     "Burkina Faso. Ghana and Togo share a 1,098-kilometre border.")
+    assert [m["value"] for m in found] == [1098], found

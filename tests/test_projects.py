@@ -607,3 +607,49 @@ def test_named_line_in_apposition_is_a_railway():
     p = named("Kenya and Uganda discussed South Rail, the standard-gauge line that is to link Nairobi with "
               "Kampala, which is under construction.", "South Rail")
     assert p["project_type"] == "railway"
+
+
+# ---------------------------------------------------------------------------- real-news forms (issue 13)
+
+
+def test_a_road_link_at_feasibility_study_is_a_proposed_road():
+    p = projects("A feasibility study for a road link from the Kenyan town of Namanga to Arusha is due to be "
+                 "completed by the end of the year, officials in Nairobi and Dodoma said.", "2025-03-05")
+    road = next(x for x in p if "Namanga" in x["name"])
+    assert road["name"] == "road link from the Kenyan town of Namanga to Arusha"
+    assert (road["project_type"], road["status"]) == ("road", "proposed")
+
+
+def test_a_joint_venture_of_one_country_involving_a_party_of_the_other_is_a_project():
+    p = projects("Kenya wants more Tanzanian gold. A Tanzanian gold processing joint venture involving a Kenyan "
+                 "investor, proposed two years ago, has yet to pass its feasibility study.", "2025-03-05")
+    jv = next(x for x in p if "joint venture" in x["name"])
+    assert jv["name"] == "Tanzanian gold processing joint venture"
+    assert (jv["project_type"], jv["status"]) == ("facility", "proposed")
+    assert [(m["description"].split()[-1], m["date"], m["status"]) for m in jv["milestones"]] == [
+        ("proposed", "2023", "done")]
+
+
+def test_one_countrys_joint_venture_alone_is_no_bilateral_project():
+    assert not projects("Kenya and Tanzania held talks. A Tanzanian gold processing joint venture, proposed two "
+                        "years ago, has yet to pass its feasibility study.", "2025-03-05")
+
+
+def test_a_facility_of_one_country_at_a_port_of_the_other_announced_years_ago():
+    p = projects("Relations between Saudi Arabia and Pakistan are warm. A long-planned Saudi oil refinery at the "
+                 "port of Karachi, announced in 2019, is still at the feasibility stage.", "2025-03-05")
+    ref = next(x for x in p if "refinery" in x["name"])
+    assert ref["name"].endswith("oil refinery at the port of Karachi")
+    assert ref["status"] == "proposed"
+    assert {"description": "announced", "date": "2019", "status": "done"} in ref["milestones"]
+
+
+def test_what_a_thing_is_called_after_be_is_no_project():
+    assert not projects('"This is not a Kenyan plan or a Tanzanian plan. It is a Mombasa-Tanga project, and people '
+                        'on both sides will feel it," the minister said of the new Kenya-Tanzania agreement.')
+
+
+def test_the_joint_management_of_a_border_crossing_is_no_project():
+    p = projects("An agreement on the joint management of the Namanga border crossing was signed by the Kenyan and "
+                 "Tanzanian transport ministers.")
+    assert not [x for x in p if x["name"].startswith("joint management")], p

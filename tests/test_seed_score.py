@@ -35,9 +35,13 @@ HELDOUT7 = ROOT / "examples" / "heldout7"  # blind set, first sight 0.805 (P 0.8
 # nlp7 (openings told object-first, next rounds and trilateral summits, hoped-for and background signings,
 # offices as speakers, places of sessions): real 0.931 (0.935 -> 0.941), heldout6 0.883 (0.860) -> 0.919 (0.882),
 # heldout4 0.901 (0.898) -> 0.911 (0.903).
+# nlp10 (agreements in bullets, parties named by the signing verb, passive signings, another pair's
+# declaration; counts of listed items; road links and joint ventures as projects): real 0.931 (0.941) ->
+# 0.941 (0.942), agreement recall 0.87 -> 0.95; heldout7 0.873 (0.864) -> 0.936 (0.868) with its
+# resolution gold, 0.936 with gold.jsonl alone; heldout4 0.915 -> 0.920, heldout6 0.919 -> 0.922.
 REAL = SHARED / "corpus" / "real"
 REAL_GOLD = SHARED / "gold" / "real.jsonl"
-REAL_F1_FLOOR = 0.933
+REAL_F1_FLOOR = 0.938
 REAL_ATTR_FLOOR = 0.945
 REAL_ECE_CEILING = 0.10
 SEED_F1_FLOOR = 1.000
@@ -52,7 +56,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT4: (0.91, 0.90),
     HELDOUT5: (0.928, 0.89),
     HELDOUT6: (0.918, 0.88),
-    HELDOUT7: (0.92, 0.91),  # nlp9: receptions, numbered summits, bylines, same-day talks (0.873 -> 0.922, 0.917)
+    HELDOUT7: (0.93, 0.91),  # nlp9 0.922: receptions, summits, same-day talks; nlp10 0.936: agreements, projects
 }
 
 

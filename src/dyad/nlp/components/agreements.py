@@ -10,119 +10,48 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyad.nlp.components.agreement_context import (
+    INTRO_SIGNED,
+    PLURAL_COLON,
+    cut_trailing_date,
+    in_year_span,
+    named_parties,
+)
+from dyad.nlp.components.agreement_patterns import (
+    ACRONYM_DEF,
+    ACRONYM_USE,
+    ANNIV_RE,
+    CLAUSE_WORDS,
+    FRESH_LIST,
+    FUNCTION,
+    GENERIC,
+    HEAD_RE,
+    HEADS,
+    JOINT_ISSUED,
+    JOINT_STATEMENT,
+    LISTED_DOCS,
+    LOWER_INSTRUMENT,
+    MONTHS,
+    NOT_FIELDS,
+    PARTICIPLES,
+    PLURAL_TRIGGER,
+    ROADMAP,
+    SESSION_RECORD,
+    SIGNED_PARTICIPLE,
+    STOP_LEFT,
+    TOKEN_RE,
+    VISION,
+    WEEKDAYS,
+    instrument_of,
+    matches_with_inner,
+    overlapping_matches,
+    sectors_of,
+)
+from dyad.nlp.components.bullets import bullet_intro, bullet_lines
 from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
-from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event_date
-
-DATA = patterns("agreements")
-INSTRUMENTS: dict[str, str] = DATA["instruments"]
-SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), key=lambda x: -len(x[0]))
-# compiled once: a few hundred keywords would otherwise churn the re module's pattern cache
-SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k, s in SECTOR_KEYS]
-GENERIC = set(DATA["generic_fields"])
-HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
-HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
-MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"}
-WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "among", "with", "at", "by"}
-PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
-               "on", "creating", "setting"}
-STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "New"}
-TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
-# Words that start a clause or a predicate after a title, never part of it ("the Treaty ... as the foundation").
-CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would",
-                "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain",
-                "sets", "aims", "seeks", "provides", "calls", "includes", "covers", "envisages", "lays", "outlines",
-                "replaces", "lifts", "allows", "gives", "opens", "marks", "signals", "defines", "can", "could",
-                "should", "may", "must"}
-# "the other documents were memorandums on A and B, and a joint declaration": a list of the texts signed
-LISTED_DOCS = (r"\b(?:documents|texts|instruments|agreements|accords|deals|pacts)\s+(?:were|are|included|include|"
-               r"comprised|comprise)\b")
-SESSION_RECORD = re.compile(r"(?:protocol|minutes)\s+of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)\b", re.I)
-# Words before a plural instrument noun that make its list new texts, not a recap of ones told before.
-FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:signed|exchanged|adopted|concluded)|"
-                        r"(?:documents|texts|instruments)\s+(?:were|are|included|include))\b[^.;]*$", re.I)
-ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
-_NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
-          r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
-          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
-          r"accord|protocol|pact|programmes|programs")
-# "agreements in A and B"; "cooperation agreements in the areas of A, B and C"; "19 contracts and
-# agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
-# and agreements have been signed between the two countries in sectors such as A, B"
-PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?"
-    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?"
-    r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
-    r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
-    r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
-    r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
-    r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
-    r"in|on|covering|(?P<cover>cover|covered)|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
-    re.I)
-JOINT_STATEMENT = re.compile(
-    r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
-    r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
-    r"communiqu[eé])(?:\s+of\s+intent)?(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
-    # "a joint declaration of the two presidents": who issued it, not what it is about
-    r"(?:\s+(?:of|by)\s+the\s+(?:two|three|four|five|both)\s+(?:presidents|leaders|heads\s+of\s+state|"
-    r"prime\s+ministers|ministers|foreign\s+ministers|governments|sides|countries))?"
-    r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
-    r"welcoming|condemning|urging|outlining|setting|covering|underlining|supporting|backing|endorsing)\b)",
-    re.I)
-# "in a joint communique issued at the end of the visit": the verb after the instrument
-JOINT_ISSUED = re.compile(
-    r"\b(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|communiqu[eé]))\s+"
-    r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
-LOWER_INSTRUMENT = re.compile(
-    r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
-    r"drafting|is|are|was|were|include|includes|included|including)|(?P<listed>,(?:\s+as\s+well\s+as)?|"
-    r"\band(?=\s+an?\s)))(?:\s+and)?\s+"
-    r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
-    r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
-    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
-    r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
-    r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
-    r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
-    r"(?:to|on|for|forming|establishing|creating|between|amending|"
-    r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
-    r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
-    r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
-# A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
-# acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
-ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
-                         r"\((?P<acr>[A-Z]{2,6})\)")
-ACRONYM_USE = re.compile(r"\b([A-Z]{2,6})\s+(?:agreement|deal|pact|accord|treaty|framework|partnership)\b", re.I)
-ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|work plan|working plan|programme|program)\s+"
-                     r"(?:for|on)\s+"
-                     r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
-
-
-def sectors_of(text: str | None) -> list[str]:
-    """Sectors named in a text, most specific first; 'diplomacy' and 'other' only when nothing else fits."""
-    raw = re.sub(r"[^\w\- ]", " ", (text or "").lower())
-    # "defence-industrial" holds "defence": match keywords on both spellings of compounds
-    low = " " + raw + " | " + raw.replace("-", " ") + " "
-    found: list[str] = []
-    activity: set[str] = set()  # "construction of a railway": the activity's sector yields to its object's
-    taken: list[tuple[int, int]] = []
-    for rx, sector in SECTOR_RES:
-        for m in rx.finditer(low):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if low.startswith(" of ", m.end()):
-                activity.add(sector)
-            elif sector not in found:
-                found.append(sector)
-    found += [s for s in sorted(activity) if not found]
-    for vague in ("other", "diplomacy"):  # only when nothing more specific fits
-        if len(found) > 1 and vague in found:
-            found.remove(vague)
-    return found
-
 
 PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})$")
 CAPITAL_TAIL = re.compile(r"\s+in\s+the\s+(?:[A-Z][\w\-]*\s+)?capital$")
@@ -148,54 +77,6 @@ def without_place(doc: Doc, start: int, text: str) -> str:
     return text
 
 
-def instrument_of(noun: str) -> str:
-    n = re.sub(r"\s+of\s+(?:understanding|cooperation|intent)$", "", noun.lower().strip())  # "memorandum of ..."
-    n = {"memoranda": "memorandum"}.get(n, n)
-    if n in INSTRUMENTS:
-        return INSTRUMENTS[n]
-    for k in sorted(INSTRUMENTS, key=len, reverse=True):
-        if n.endswith(k):
-            return INSTRUMENTS[k]
-    return "other"
-
-
-INNER_ITEM = re.compile(r",|\band\b")
-
-
-def _with_inner(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Every match, and the matches that start at a list joint (", " or "and") inside one: a list
-    read as one title also holds its next items, without searching from every position."""
-    out: list[re.Match[str]] = []
-    seen: set[int] = set()
-    todo = list(rx.finditer(text))
-    while todo:
-        m = todo.pop(0)
-        if m.start() in seen:
-            continue
-        seen.add(m.start())
-        out.append(m)
-        for j in INNER_ITEM.finditer(text, m.start("title"), m.end()):
-            inner = rx.match(text, j.start())
-            if inner and inner.start() not in seen:
-                todo.append(inner)
-    return sorted(out, key=lambda x: x.start())
-
-
-def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches starting at every position, so a list inside another list is seen too."""
-    out, pos = [], 0
-    while True:
-        m = rx.search(text, pos)
-        if not m:
-            return out
-        out.append(m)
-        pos = m.start() + 1
-
-
-NOT_FIELDS = re.compile(r"^(?:the\s+)?(?:sidelines|margins|occasion|basis|behalf|eve|way|part|day|side|"
-                        r"level|framework|results?|outcomes?|implementation|terms)\b", re.I)
-
-
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
@@ -215,6 +96,8 @@ class AgreementExtractor:
             found += self.field_only(doc, sent, main, found)
             self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
+        facts.extend(self.bulleted_fields(doc, main, facts))
+        _name_bare_heads(facts)
         doc._.facts = facts
         return doc
 
@@ -239,9 +122,14 @@ class AgreementExtractor:
             own = True  # "the X Agreement (XA), which the two ministers signed in Oslo in May": however far
         instrument = instrument_of(noun)
         clause = sent.text
+        intro = bullet_intro(text_of(doc), anchor)
+        if intro and INTRO_SIGNED.search(intro):
+            # "Eleven instruments were then signed, notably:" governs each bullet under it
+            clause = f"{intro} {clause}"
+            done = done or not re.search(r"\b(?:will|shall|to be|expected|due)\b", intro, re.I)
         verb_start = max(sent.start_char, anchor - 40)
         verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing|released|"
-                         r"launched)\b",
+                         r"launched|unveiled)\b",
                          text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
         # Modality that bears on the instrument: before it in its sentence ("are expected to sign a
@@ -254,7 +142,9 @@ class AgreementExtractor:
         planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
             r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
             r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b|"
-            r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I))
+            r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I)) or bool(
+            # "among the documents being finalised were a memorandum on ...": not signed yet
+            re.search(r"\bbeing\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", before, re.I))
         if done or (tense == "past" and verb and not negotiated):
             status = "signed"
         elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
@@ -264,7 +154,7 @@ class AgreementExtractor:
             status = "planned"
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
-                                            r"released|launched)\b",
+                                            r"released|launched|unveiled)\b",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         signed = None
@@ -285,6 +175,11 @@ class AgreementExtractor:
                 inherited = told[-1] if told else None
             signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
+        named = named_parties(doc, span[0], span[1])
+        if named and set(named) != set(parties):
+            # "Chile and Bolivia adopted the X Declaration" in a Chile-Peru story: another pair's text
+            parties = named
+            main = None
         signatories = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)] \
             if re.search(r"\bsigned\b", clause, re.I) else []
         return {
@@ -318,6 +213,9 @@ class AgreementExtractor:
                             end = start + len(cut)
                             break
                     title = text[start:end].strip()
+            cut = cut_trailing_date(doc, sent.start_char + start, title)
+            if cut != title:
+                title, end = cut, start + len(cut)  # "the X Declaration last November"
             words = title.split()
             if len(words) < 2:
                 continue  # a bare "Agreement" is a reference, not a title
@@ -446,9 +344,9 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED):
+        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
-            for m in (_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
+            for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
@@ -459,7 +357,7 @@ class AgreementExtractor:
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
-                        + LISTED_DOCS, sent.text[:m.start()], re.I):
+                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + sent.text[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
                         and not re.search(
@@ -482,7 +380,8 @@ class AgreementExtractor:
                                  r"declarations?)\b", title)[0]
                 for t in doc._.timexes or []:
                     if a < t.start < a + len(title) and not re.search(r"\b(?:the|their|its|our|this|that)\s+$",
-                                                                      text_of(doc)[a:t.start]):
+                                                                      text_of(doc)[a:t.start]) \
+                            and not in_year_span(text_of(doc), t):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
                         title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
@@ -494,6 +393,8 @@ class AgreementExtractor:
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
+                if rx is SIGNED_PARTICIPLE:
+                    noun = title  # "a power sales agreement" is a contract
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED):
                     noun = "joint " + noun
                 span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
@@ -521,7 +422,7 @@ class AgreementExtractor:
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
         lists: set[int] = set()
         spans: list[tuple[int, int]] = []  # lists already read: an instrument named inside one is its item
-        for m in _overlapping(PLURAL_TRIGGER, sent.text):
+        for m in overlapping_matches(PLURAL_TRIGGER, sent.text):
             a = sent.start_char + m.start()
             if any(x <= a < y for x, y in taken):
                 continue
@@ -553,7 +454,8 @@ class AgreementExtractor:
                                             sectors_of(piece), (s, s + len(piece))))
                 spans.append((list_start, sent.start_char + m.end("list")))
                 continue
-            items = self._items(doc, list_start, sent.start_char + m.end("list"))
+            many = bool(re.search(r"(?:s|memoranda)$", m.group("noun"), re.I))
+            items = self._items(doc, list_start, sent.start_char + m.end("list"), many)
             if items:
                 spans.append((list_start, max(e for _, (_, e) in items)))
             noun = m.group("noun")
@@ -605,8 +507,29 @@ class AgreementExtractor:
                 out.append(rec)
         return out
 
-    def _items(self, doc: Doc, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-        """Split 'A, B, and C' into fields, stopping where the clause's verb begins."""
+    def bulleted_fields(self, doc: Doc, main: dict | None, facts: list[dict]) -> list[dict]:
+        """"the exchange of two Memoranda of Understanding:" over bullets "- on cooperation in X;": one
+        instrument per bullet that gives only its field."""
+        out: list[dict] = []
+        text = text_of(doc)
+        taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in facts if f.get("kind") == "agreement"]
+        for m in PLURAL_COLON.finditer(text):
+            for s, e in bullet_lines(text, m.end()):
+                lead = re.match(r"(?:on|in|for|concerning|regarding)\s+", text[s:e], re.I)
+                if not lead or any(x < e and s < y for x, y in taken):
+                    continue
+                items = self._items(doc, s + lead.end(), e, many=False)
+                span = doc.char_span(s, e, alignment_mode="expand")
+                for item, (a, b) in items[:1]:
+                    sectors = sectors_of(item)
+                    if not sectors or span is None or item.lower() in GENERIC:
+                        continue
+                    out.append(self._common(doc, span.sent, main, a, None, m.group("noun"), item, sectors, (a, b)))
+        return out
+
+    def _items(self, doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[str, tuple[int, int]]]:
+        """Split 'A, B, and C' into fields, stopping where the clause's verb begins; "A and B" of one
+        instrument ("a memorandum on fisheries and maritime cooperation", not ``many``) is one field."""
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return []
@@ -635,6 +558,10 @@ class AgreementExtractor:
                         r"accords?|protocols?|documents?)\b", chunk)
         if cut:
             chunk = chunk[:cut.start()]
+        # "a memorandum on A and another on B": two instruments, one field each (same length: offsets hold)
+        another = re.search(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+", chunk) is not None
+        chunk = re.sub(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+",
+                       lambda x: "," + " " * (len(x.group(0)) - 1), chunk)
         parts: list[tuple[str, int]] = []
         pos = 0
         # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
@@ -662,7 +589,7 @@ class AgreementExtractor:
             if not text:
                 continue
             subparts = [text]
-            if " and " in text and not repeated:
+            if " and " in text and not repeated and (many or (len(parts) > 1 and not another)):
                 left, right = text.split(" and ", 1)
                 # "trade and economic cooperation" is one field; "labour migration and housing" two
                 if sectors_of(left) and sectors_of(right) and (set(sectors_of(left)) != set(sectors_of(right))
@@ -683,3 +610,18 @@ class AgreementExtractor:
 @Language.factory("dyad_agreements")
 def make_agreement_extractor(nlp: Language, name: str) -> AgreementExtractor:
     return AgreementExtractor()
+
+
+def _name_bare_heads(facts: list[dict]) -> None:
+    """"the Joint Statement" told in an article that names one "Joint Statement of the Fifth Summit"
+    is that text: the bare head takes the full title (with two candidates it stays as it is)."""
+    heads = {h.lower() for h in HEADS}
+    named = [f for f in facts if f.get("kind") == "agreement" and f.get("title")]
+    for f in named:
+        t = f["title"].lower()
+        if t not in heads:
+            continue
+        fuller = {g["title"] for g in named if g["title"].lower().startswith(t + " ")
+                  and g["instrument"] == f["instrument"]}
+        if len(fuller) == 1:
+            f["title"] = fuller.pop()

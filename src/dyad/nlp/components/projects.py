@@ -4,185 +4,52 @@ brackets and acronyms, a status from the cues around each mention and dated mile
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from dyad.nlp.components.context import country_mentions
-from dyad.nlp.components.util import Intervals, dyad_of, patterns, source, text_of
+from dyad.nlp.components.project_milestones import milestones, opening_milestones
+from dyad.nlp.components.project_patterns import (
+    ACRONYM_BEFORE,
+    AFFILIATION_RE,
+    AGREEMENT_FOR_RE,
+    ALIAS_INTRO_RE,
+    APPOS_NOUNS,
+    APPOS_RE,
+    ENDPOINT_RE,
+    ESTABLISHING,
+    FACILITY_WORDS,
+    GENERIC_HEADS,
+    HEADS,
+    INSTITUTION_WORDS,
+    JOINT_RE,
+    LINEAR,
+    LOWER_HEADS,
+    MEASURE_RE,
+    NAME_TYPE_RE,
+    NAMED_RE,
+    NEED_NAME,
+    NOT_NAMES,
+    OPENED,
+    PROJECT_CUE,
+    PROJECT_NOUNS,
+    PROPER_THEN_LOWER,
+    STATUS_RANK,
+    TRAILING_TYPES,
+    UNNAMED,
+    UNNAMED_RE,
+    clause_of,
+    in_heading,
+    mention_root,
+    np_head,
+    parse_status,
+    status_from,
+)
+from dyad.nlp.components.util import dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
-
-DATA = patterns("projects")
-HEADS: dict[str, str] = DATA["named_heads"]
-UNNAMED: dict[str, str] = DATA["unnamed_heads"]
-NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
-CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
-# inside a name, a capitalised word or its acronym in brackets ("Rapid Transit System (RTS) Link")
-CAP_IN = r"(?:" + CAP + r"|\([A-Z]{2,8}\))"
-NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
-    r"(?P<name>(?:" + CAP_IN + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + "|".join(HEADS) + r")\s+)*"
-    r"(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
-    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
-ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
-UNNAMED_RE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
-    r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+)\s+){0,4}?)"
-    r"(?P<head>" +
-    "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
-    r")(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
-    r"(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
-MEASURE_RE = re.compile(r"(?:\d[\d,.]*(?:[\-\s][a-z]+)?\s+)+(?=[A-Z])")
-PROPER_THEN_LOWER = re.compile(r"((?:[A-Z][\w'\u2019\-\u2013]*\s+)+)(?:[a-z][\w\-]*\s+){0,3}$")
-INSTITUTION_WORDS = set(DATA["institution_words"])
-AFFILIATION_RE = re.compile(r"\b(?:" + "|".join(DATA["affiliation_nouns"]) + r")\s+(?:at|of|with)\s+(?:the\s+)?$", re.I)
-AGREEMENT_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\s+(?:on|for)\s+(?:the\s+)?$", re.I)
-ALIAS_INTRO_RE = re.compile(r"\b(?:(?:also\s+|often\s+|commonly\s+|widely\s+)?(?:known|referred\s+to(?:\s+\w+ly)?)"
-                            r"\s+as|dubbed|nicknamed)\s+(?:the\s+)?$", re.I)
-LINEAR = ("corridor", "railway", "road", "pipeline", "cable")
-TRANSPORT_MODES = set(DATA["transport_modes"])
-# a sentence opening on a definite description: "The 1,200-km road and rail corridor, from A to B, ..."
-DESCRIPTION_RE = re.compile(
-    r"\s*(?:The|This|That|Its)\s+(?P<mods>(?:(?:\d[\d,.]*[\w\-]*|[\w\-\u2013]+)\s+){0,5}?)(?P<noun>[a-z]+)\b"
-    r"(?=\s*(?:,|\(|\b(?:is|was|will|would|has|had|have|are|were|should|could|can|may|must|lies|runs|links|"
-    r"connects|extends?|includes?|hosts?)\b))")
-ENDPOINT_RE = re.compile(r"\b(?:between\s+[\w\-'\u2019]+(?:\s+[A-Z][\w\-'\u2019]+)*\s+and|from|to)\s+(?:the\s+)?$")
-SCHEDULE_WORDS = set(DATA["schedule_words"])
-ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
-PROJECT_CUE = re.compile(
-    r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|inaugurat\w*|commission\w*|develop\w*|financ\w*|"
-    r"invest\w*|operational|operat\w+|project|joint|agreement|established|establish\w*|complet\w*|phase|"
-    r"upgrade\w*|moderni[sz]\w*|expan\w+|capacity|funded|grant|planned|proposed|feasibility|donat\w*|symbol\w*|"
-    r"ceremony)\b", re.I)
-# milestones after which a project is in use
-OPENED = {"opening", "opened", "launch", "inauguration", "commissioning", "commissioned"}
-STATUS_ORDER = ["operational", "under_construction", "agreed", "proposed"]
-STATUS_RANK = ["unknown", "proposed", "agreed", "under_construction", "operational"]
-LOWER_HEADS = {w.lower(): t for w, t in UNNAMED.items()}
-NEED_NAME = set(DATA["unnamed_need_name"])
-MOVEMENT = set(DATA["movement_words"])
-PATH_PREPS = set(DATA["path_prepositions"])
-PROJECT_NOUNS = set(DATA["project_nouns"])
-APPOS_NOUNS: dict[str, str] = DATA["appositive_nouns"]
-FACILITY_WORDS = set(DATA["facility_words"])
-TRAILING_TYPES: dict[str, str] = DATA["trailing_type_nouns"]
-# "an intergovernmental agreement on building X", "a protocol for the joint development of X"
-AGREED_RE = re.compile(
-    r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\b(?:\s+[\w\-]+){0,4}?\s+(?:on|for|to|concerning)\s+"
-    r"(?:the\s+)?(?:joint(?:ly)?\s+)?(?:" + "|".join(DATA["undertaking_words"]) + r")\b", re.I)
-JOINT_RE = re.compile(
-    r"\bjoint\s+(?:" + "|".join(DATA["joint_undertakings"]) + r")\s+of\s+the\s+"
-    r"(?P<np>(?:[A-Z][\w\-]*\s+){1,4}(?P<noun>[a-z]{3,}))\b")
-_LOWER_ALT = "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True))
-APPOS_RE = re.compile(
-    r"(?<![\w\-])(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,3}(?:\s+(?:" + _LOWER_ALT + r"))?),\s+"
-    r"(?:the|a|an)\s+(?P<mods>(?:(?:\d[\d,.]*[\w\-]*|[a-z][\w\-]*)\s+){0,4}?)"
-    r"(?P<noun>" + "|".join([*APPOS_NOUNS, _LOWER_ALT]) + r")\b")
-# clause boundaries in the dependency parse: a cue beyond one belongs to another predicate
-BOUNDARY = {"relcl", "advcl", "ccomp", "parataxis", "csubj", "ROOT"}
-FUTURE_RE = re.compile(r"\b(?:will|would|shall|should|could|may|might|expected|due|plan(?:s|ned)?|aim(?:s|ed)?|"
-                       r"scheduled|set to|to be|is to|are to|on track|intends?|intended|targets?|targeted)\b", re.I)
-
-
-def _cue_regex(cues: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-                      + r")(?![\w-])", re.I)
-
-
-STATUS_RE = {k: _cue_regex(v) for k, v in DATA["status_cues"].items()}
-OVERRIDE_RE = [(k, _cue_regex(v)) for k, v in DATA["status_overrides"].items()]
-GENERIC_HEADS = set(DATA["generic_named_heads"])
-NAME_TYPE_RE = [(k, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b"))
-                for k, v in DATA["name_type_words"].items()]
-MILESTONE_RE = _cue_regex(DATA["milestone_verbs"])
-ANAPHOR_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(project|" + "|".join(
-    sorted((re.escape(h) for h in UNNAMED if " " not in h), key=len, reverse=True)) + r")\b")
-
-
-def _in_heading(doc: Doc, pos: int) -> bool:
-    """Section headings ("A Cultural Bridge in Fuzuli") use project words as metaphors."""
-    start = text_of(doc).rfind("\n", 0, pos) + 1
-    end = text_of(doc).find("\n", pos)
-    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))].strip()
-    return bool(line) and line[-1] not in ".!?\"”:" and len(line.split()) <= 12
-
-
-def status_from(text: str) -> str:
-    """The strongest status cue in the text; a cue inside a longer cue of another status yields to it
-    ("plan to build" is a proposal even though "to build" alone reads as agreed)."""
-    for st, rx in OVERRIDE_RE:
-        if rx.search(text):
-            return st  # "the final investment decision is expected in 2026": not yet past that stage
-    hits = [(m.start(), m.end(), st) for st in STATUS_ORDER for m in STATUS_RE[st].finditer(text)]
-    hits += [(m.start(), m.end(), "agreed") for m in AGREED_RE.finditer(text)]
-    hits = [h for h in hits if not any(o[2] != h[2] and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0]
-                                       for o in hits)]
-    found = {h[2] for h in hits}
-    return next((st for st in STATUS_ORDER if st in found), "unknown")
-
-
-def _is_boundary(t: Token) -> bool:
-    return t.dep_ in BOUNDARY or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) or t.head is t
-
-
-def _root(span: Span) -> Token:
-    """The mention's head: the first token attached outside the span that is not a possessor ("Egypt's")."""
-    outside = [t for t in span if t.head is t or not (span.start <= t.head.i < span.end)]
-    return next((t for t in outside if t.dep_ not in ("poss", "case", "punct")), span.root)
-
-
-def _np_head(span: Span) -> Token:
-    t = _root(span)
-    while t.dep_ in ("compound", "flat") and t.head is not t and t.head.i >= span.start:
-        t = t.head
-    return t
-
-
-def clause_of(tok: Token) -> tuple[Token, str]:
-    """The predicate governing a token and the text of its clause, without embedded clauses
-    (relative, adverbial, complement, coordinated) that do not contain the token."""
-    pred = tok
-    while not _is_boundary(pred):
-        pred = pred.head
-    skip = [(c.left_edge.i, c.right_edge.i) for c in pred.subtree
-            if c is not pred and _is_boundary(c) and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
-    words = [t.text_with_ws for t in pred.subtree if not any(a <= t.i <= b for a, b in skip)]
-    return pred, "".join(words)
-
-
-def _ongoing(v: Token) -> bool:
-    """'has been importing ... since 2022', 'have run together since 1988': in use since a past date."""
-    kids = {c.lower_ for c in v.children}
-    return "since" in kids and bool(kids & {"has", "have", "had"}) and v.pos_ in ("VERB", "AUX")
-
-
-def _verb_above(t: Token) -> Token | None:
-    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):  # spaCy makes a new Token on each access: no `is`
-        t = t.head
-    return t if t.pos_ in ("VERB", "AUX") else None
-
-
-def parse_status(np: Token) -> str:
-    """Status from the parse when no cue word says it: a project used as the path of a movement
-    ('cargo traffic via X', 'gas flows through X') or in use since a past date exists."""
-    for rel in (c for c in np.children if c.dep_ in ("relcl", "acl")):
-        if _ongoing(rel):
-            return "operational"
-    v = _verb_above(np)
-    if v is not None and _ongoing(v):
-        return "operational"
-    prep = np.head
-    if np.dep_ == "pobj" and prep.lower_ in PATH_PREPS and prep.head is not prep:
-        mover = prep.head
-        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "shall", "may", "might")
-                    for c in mover.children)
-        window = {t.lower_ for t in prep.doc[max(prep.i - 4, prep.sent.start):prep.i]}
-        if (mover.lower_ in MOVEMENT or window & MOVEMENT) and not modal and not any(
-                c.lower_ in ("new", "planned", "proposed", "future") for c in np.children):
-            return "operational"
-    return "unknown"
 
 
 class ProjectExtractor:
@@ -204,8 +71,8 @@ class ProjectExtractor:
         self.bare_variants(doc, found)
         self.acronyms(doc, found)
         found = self.fold(found)
-        self.milestones(doc, found)
-        self.opening_milestones(doc, found)
+        milestones(doc, found)
+        opening_milestones(doc, found)
         for p in found:
             # opened (a done opening milestone, or an opening event the article reports): in use from then on
             opened = p.get("_opened") or any(m.get("status") == "done" and m.get("description") in OPENED
@@ -236,7 +103,7 @@ class ProjectExtractor:
             if not linear and (known or self.gaz.organization(bare) or
                                self.gaz.organization(bare.rsplit(" ", 1)[0])):
                 continue  # a company or agency named like a facility ("Samruk-Kazyna Fund")
-            if _in_heading(doc, sent.start_char + m.start("name")):
+            if in_heading(doc, sent.start_char + m.start("name")):
                 continue
             if not linear and (set(re.split(r"[\s\-]+", name)) & INSTITUTION_WORDS or AFFILIATION_RE.search(
                     sent.text[:m.start("name")])):
@@ -251,8 +118,9 @@ class ProjectExtractor:
             if nxt and nxt.group(1) not in HEADS:
                 continue  # part of a longer proper name ("the X Corridor Power Company", "X Corridor Association")
             span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None and _root(span).dep_ == "compound" and _root(span).head.lower_ not in PROJECT_NOUNS \
-                    and _root(span).head.i >= span.end:
+            head = mention_root(span) if span is not None else None
+            if head is not None and head.dep_ == "compound" and head.head.lower_ not in PROJECT_NOUNS \
+                    and head.head.i >= span.end:
                 continue  # a modifier of another noun ("the X Canal revenues"), not the project talked about
             aliases = self._aliases(doc, b, a)
             if linear and known:
@@ -323,6 +191,8 @@ class ProjectExtractor:
                 continue  # "the shortest transport corridor from A to B" is a description, not a project
             if head in APPOS_NOUNS and any(mods.strip() in {p["name"], *p["aliases"]} for p in found):
                 continue  # "the KART project (Kyrgyz-Altai ...)": a known name with a generic noun
+            if self._predicate_class(doc, sent.start_char + m.start("head"), sent.start_char + m.end("head")):
+                continue  # "It is a Johor-Riau project": what something is called, not a project told
             if self._modifies_other_noun(doc, sent.start_char + m.start("head"), sent.start_char + m.end("head")):
                 continue  # "the national railway operator": the railway names the operator's field
             covered = [p for p in found if a <= p["sources"][0]["start"] and p["sources"][0]["end"] < b]
@@ -330,7 +200,7 @@ class ProjectExtractor:
                 # "the Lamu Port-... Transport corridor": a capitalised name with a lowercase head is one name
                 for p in covered:
                     found.remove(p)
-            elif any(p["sources"][0]["start"] <= a < p["sources"][0]["end"] for p in found) or _in_heading(doc, a):
+            elif any(p["sources"][0]["start"] <= a < p["sources"][0]["end"] for p in found) or in_heading(doc, a):
                 continue
             has_proper = bool(re.search(r"\b[A-Z][\w'\u2019\-]+", phrase)) or bool(
                 re.search(r"\b(?:fiber|fibre|subsea|submarine|electric|gas|oil)\b", phrase, re.I))
@@ -338,6 +208,8 @@ class ProjectExtractor:
             # military base"), a pair does ("the Saudi-Egyptian electricity interconnection")
             caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
             lone_state = len(caps) == 1 and self._countries_only(caps[0])
+            if lone_state and self._partner_after(sent.text[m.end("head"):], caps[0]):
+                lone_state = False  # "an Indonesian nickel joint venture involving a Vietnamese investor": both sides
             specific = has_proper and (pp or (re.search(r"\b[A-Z]", mods) and not lone_state))
             if re.match(r"(?:This|The|That)\s+project\b", sent.text.strip()) and found and not specific:
                 continue
@@ -373,13 +245,34 @@ class ProjectExtractor:
     def _foreign_site(self, after: str, mods: str) -> str:
         """'the Turkish military base in Doha': one country's facility in a place of another country is
         a bilateral undertaking; returns the ' in <place>' to keep in its name, else ''."""
-        site = re.match(r"\s+in\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+(?:port|city|town|island|region|province)\s+of\s+)?"
+                        r"(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
         owners = {c[0] for w in re.split(r"[\s\-\u2013]+", mods) if w and (c := self.gaz.country_of(w))}
         if not site or not owners:
             return ""
         place = site.group("place")
         where = self.gaz.country_of(place) or self.gaz.country_of(place.split()[0])
         return site.group(0) if where and where[0] not in owners else ""
+
+    def _partner_after(self, after: str, own: str) -> bool:
+        """Does the phrase right after the head bring in a party of another country ("involving a
+        Vietnamese investor", "with a Kenyan partner")?"""
+        m = re.match(r"\s+(?:involving|with|between|and)\s+(?:an?\s+|the\s+)?(?P<who>[A-Z][\w\-]+)", after)
+        if not m:
+            return False
+        other, mine = self.gaz.country_of(m.group("who")), self.gaz.country_of(own)
+        return bool(other and mine and other[0] != mine[0])
+
+    @staticmethod
+    def _predicate_class(doc: Doc, a: int, b: int) -> bool:
+        """'It is a Johor-Riau project': an indefinite noun phrase after "be" says what kind of thing a
+        subject is; it tells no project of its own."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span[-1]
+        return head.dep_ == "attr" and head.head.lemma_ == "be" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
     @staticmethod
     def _modifies_other_noun(doc: Doc, a: int, b: int) -> bool:
@@ -449,7 +342,7 @@ class ProjectExtractor:
         src = p["sources"][0]
         span = doc.char_span(src["start"], src["end"], alignment_mode="expand")
         if span is not None and len(span):
-            np = _np_head(span)
+            np = np_head(span)
             texts = [clause_of(np)[1]]
             texts += ["".join(t.text_with_ws for t in c.subtree) for c in np.children if c.dep_ in ("relcl", "acl")]
             known = [st for st in map(status_from, texts) if st != "unknown"]
@@ -532,192 +425,6 @@ class ProjectExtractor:
         # "X Port" named as the first part of "the X Port-Y-Z corridor"
         return q["project_type"] in ("corridor", "railway", "road") and p["project_type"] == "facility" and \
             re.match(re.escape(p["name"]) + r"[\-\u2013]", q["name"]) is not None
-
-    # ------------------------------------------------------------------ milestones
-    def _regions(self, doc: Doc, found: list[dict]) -> dict[int, list[Span]]:
-        """Sentences that speak of each project: its own and those that refer back to it ('the cable', 'the
-        project', 'The 500-km road and rail corridor ...'), each with the following ones of the paragraph
-        until another project is named."""
-        sents = list(doc.sents)
-        starts = [s.start_char for s in sents]
-        names = [(i, n) for i, p in enumerate(found) for n in {p["name"], *p["aliases"]} if len(n) > 3]
-        mentions: dict[int, set[int]] = {}
-        for k, s in enumerate(sents):
-            for i, n in names:
-                if n in s.text:
-                    mentions.setdefault(k, set()).add(i)
-        # sentences the paragraph goes on from, and lone sentences ('the cable' in a later paragraph)
-        anchors = {i: {max(0, bisect.bisect_right(starts, a) - 1) for a, _ in p["_sents"]} for i, p in enumerate(found)}
-        lone: dict[int, set[int]] = {i: set() for i in anchors}
-        index = _SpanIndex(found)
-        for k, s in enumerate(sents):
-            i, extend = self._anaphor(s, found, mentions.get(k, set()), index)
-            if i is not None:
-                (anchors if extend else lone)[i].add(k)
-        out: dict[int, list[Span]] = {}
-        for i in range(len(found)):
-            idx: set[int] = set(lone[i])
-            for k in anchors[i]:
-                idx.add(k)
-                for j in range(k + 1, min(k + 4, len(sents))):
-                    if "\n" in text_of(doc)[sents[j - 1].end_char - 1:sents[j].start_char + 1] or \
-                            mentions.get(j, set()) - {i}:
-                        break
-                    idx.add(j)
-            out[i] = [sents[k] for k in sorted(idx)]
-        return out
-
-    def _anaphor(self, s: Span, found: list[dict], named: set[int],
-                 index: _SpanIndex | None = None) -> tuple[int | None, bool]:
-        """The project a sentence refers back to, and whether its paragraph goes on about it: a sentence
-        opening on a definite description ('The 1,200-km road and rail corridor', 'The run-of-the-river
-        plant', 'The A-B line') names the nearest earlier project it fits; elsewhere, in a sentence naming
-        no project, 'the cable' or 'the project' names the nearest earlier one with that head noun."""
-        index = index or _SpanIndex(found)
-        m = DESCRIPTION_RE.match(s.text)
-        if m and not index.spans.overlaps(s.start_char + m.start(), s.start_char + m.end()):
-            noun, mods = m.group("noun").lower(), m.group("mods")
-            caps = {w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()}
-            cands = [(index.last_before(i, s.start_char), i) for i, p in enumerate(found)
-                     if i not in named and index.span_starts[i][0] < s.start_char and
-                     _fits(p, noun, caps)]
-            if cands:
-                i = max(cands)[1]
-                modes = {w for w in re.split(r"[\s\-]+", mods.lower()) if w in TRANSPORT_MODES}
-                if noun in ("corridor", "route") and len(modes) >= 2 and found[i]["project_type"] in LINEAR:
-                    found[i]["project_type"] = "corridor"  # "the road and rail corridor": more than a road
-                return i, True
-        if named:
-            return None, False
-        for m in ANAPHOR_RE.finditer(s.text):
-            noun = m.group(1).lower()
-            before = [(index.sent_bounds[i][1], i) for i, p in enumerate(found)
-                      if index.sent_bounds[i][0] < s.start_char and
-                      (noun == "project" or p["name"].lower().endswith(noun))]
-            if before:
-                return max(before)[1], False
-        return None, False
-
-    def milestones(self, doc: Doc, found: list[dict]) -> None:
-        """Dated steps (completion, opening, commissioning, a feasibility study, an investment decision) in
-        the sentences that speak of the project, each with a short description."""
-        dct = doc._.dct or ""
-        regions = self._regions(doc, found)
-        timexes = [t for t in doc._.timexes or [] if t.type == "DATE"]
-        spans = [(a, b, i) for i, p in enumerate(found) for a, b in p["_spans"]]
-        for i, p in enumerate(found):
-            for sent in regions[i]:
-                own = [(a, b) for a, b, j in spans if j == i and sent.start_char <= a < sent.end_char]
-                crowded = any(j != i and sent.start_char <= a < sent.end_char for a, b, j in spans)
-                for t in timexes:
-                    if not (sent.start_char <= t.start and t.end <= sent.end_char):
-                        continue
-                    iso = t.iso_date()
-                    tok = doc.char_span(t.start, t.end, alignment_mode="expand")
-                    if not iso or tok is None:
-                        continue
-                    pred, clause = clause_of(tok.root)
-                    lo, hi = pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
-                    if crowded and own and not any(lo <= a and b <= hi for a, b in own):
-                        continue  # another project's clause of a shared sentence
-                    if _dates_other_thing(tok.root, p):
-                        continue  # "extend the X service, opened in 2018": X's opening, not this project's
-                    since = re.search(r"\bsince\s*$", text_of(doc)[max(0, t.start - 8):t.start], re.I)
-                    cue = _nearest(MILESTONE_RE, clause, t.text)
-                    if not cue and not since:
-                        continue
-                    if cue:
-                        desc = _describe(pred, cue)
-                        past = pred.tag_ == "VBD" or (pred.tag_ == "VBN" and any(
-                            c.lower_ in ("was", "were", "has", "have", "had") for c in pred.children))
-                        planned = True if FUTURE_RE.search(clause.replace(t.text, " ")) else False if past else (
-                            iso[: len(dct)] > dct[: len(iso)] if dct else True)
-                    else:
-                        desc, planned = "in use since", False
-                    if not any(x["date"] == iso for x in p["milestones"]):
-                        p["milestones"].append({"description": desc, "date": iso,
-                                                "status": "planned" if planned else "done"})
-
-
-    @staticmethod
-    def opening_milestones(doc: Doc, found: list[dict]) -> None:
-        """An opening the events component dated ("On Thursday the two leaders flew to Moyale, where they
-        opened the Moyale Integrated Logistics Hub") is a milestone of the project opened."""
-        for f in doc._.facts or []:
-            if f.get("kind") != "event" or f.get("event_type") != "opening" or not f.get("start") \
-                    or f.get("status") not in ("occurred", "planned"):
-                continue
-            opened = f["title"].lower()
-            for p in found:
-                names = [n.lower() for n in (p["name"], *p["aliases"]) if len(n.split()) >= 2]
-                if not any(n in opened for n in names):
-                    continue
-                if not any(x["date"] == f["start"] for x in p["milestones"]):
-                    p["milestones"].append({"description": "opened", "date": f["start"],
-                                            "status": "done" if f["status"] == "occurred" else "planned"})
-                if f["status"] == "occurred":
-                    p["_opened"] = True
-
-
-class _SpanIndex:
-    """The projects' name spans and sentences, indexed once per document, so each sentence
-    costs a bisection rather than a pass over every project's spans."""
-
-    def __init__(self, found: list[dict]) -> None:
-        self.spans = Intervals((a, b) for p in found for a, b in p["_spans"])
-        self.span_starts = [sorted(a for a, _ in p["_spans"]) for p in found]
-        self.sent_bounds = [(min(a for a, _ in p["_sents"]), max(a for a, _ in p["_sents"])) if p["_sents"]
-                            else (float("inf"), -1) for p in found]
-
-    def last_before(self, i: int, char: int) -> int:
-        """The last start of project i's spans before char (one exists)."""
-        starts = self.span_starts[i]
-        return starts[bisect.bisect_left(starts, char) - 1]
-
-
-def _fits(p: dict, noun: str, caps: set[str]) -> bool:
-    """Can a description with this head noun and these capitalised words refer to the project?"""
-    words = {w for n in (p["name"], *p["aliases"]) for w in re.split(r"[\s\-\u2013]+", n)}
-    if not caps <= words:
-        return False
-    ptype = p["project_type"]
-    return noun in ("project", "scheme", "venture", "undertaking") or p["name"].lower().endswith(noun) or \
-        LOWER_HEADS.get(noun) == ptype or (ptype == "facility" and noun in FACILITY_WORDS | {"facility", "station"}) \
-        or (ptype in LINEAR and noun in ("line", "link", "route", "corridor"))
-
-
-def _dates_other_thing(t: Token, p: dict) -> bool:
-    """Is the date on a participle modifying a noun phrase that names something else ('the X service,
-    opened in 2018', where X is no word of the project's names)?"""
-    v = _verb_above(t)
-    if v is None or v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    words = {w for n in (p["name"], *p["aliases"]) for w in re.split(r"[\s\-\u2013]+", n)}
-    caps = {x.text for x in v.head.subtree if x.i < v.head.i and x.text[:1].isupper() and x.dep_ != "det"}
-    return bool(caps - words)
-
-
-def _nearest(pattern: re.Pattern[str], clause: str, anchor: str) -> str | None:
-    hits = [m for m in pattern.finditer(clause) if m.group(0)[:1].islower() or m.start() == 0]
-    if not hits:
-        return None
-    at = clause.find(anchor)
-    return min(hits, key=lambda m: abs(m.start() - at) if at >= 0 else 0).group(0)
-
-
-def _describe(pred: Token, cue: str) -> str:
-    """'first phase of the zone completed', 'feasibility study completed', 'final investment decision'."""
-    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ in ("PRON", "PROPN") or cue.lower() not in pred.text.lower():
-        return cue
-    keep = [t for t in subj.subtree if t.i <= subj.i]
-    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
-    if of is not None and len(list(of.subtree)) <= 4:
-        keep += list(of.subtree)
-    text = " ".join(t.text for t in keep if t.dep_ not in ("det", "poss") and not t.is_punct)
-    if text and len(text.split()) <= 8 and cue.lower() in SCHEDULE_WORDS:
-        return text  # "river diversion is scheduled for 2026": the step is the subject
-    return f"{text} {cue}" if text and len(text.split()) <= 8 else cue
 
 
 def _spells(acr: str, parts: list[str]) -> bool:

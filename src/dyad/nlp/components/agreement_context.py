@@ -1,0 +1,85 @@
+"""Agreements: what the text around an instrument says about it beyond its own words.
+
+* ``named_parties``: the countries a signing verb names as its doers ("Chile and Bolivia adopted
+  the X Declaration", "a memorandum signed by Kenya, Rwanda and India") are the instrument's
+  parties, which may not be the article's pair;
+* ``cut_trailing_date``: a title read up to a date that dates its signing ("the X Declaration
+  last November") ends before that date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dyad.nlp.components.agreement_patterns import DATA
+from dyad.nlp.components.util import countries_in, text_of
+from dyad.nlp.timex import Timex
+
+SIGNING_LEMMAS = frozenset(DATA["signing_lemmas"])
+# a date told right after a title that dates its signing, not part of its name
+DATE_LEAD = re.compile(r"\b(?:last|next|this|in|on|at|during|since|from|until|by|earlier|over|within|throughout)\s+$",
+                       re.I)
+RELATIVE_DATE = re.compile(r"(?:last|next|this|earlier)\b", re.I)
+YEAR_SPAN = re.compile(r"\d{4}\s*[\u2013\-/]\s*\d{2,4}")
+YEAR_SPAN_END = re.compile(r"\d{4}\s*[\u2013\-/]\s*$")
+# the line opening a list says its items were signed ("were then signed, notably:", "the exchange of:")
+INTRO_SIGNED = re.compile(r"\b(?:signed|exchanged|concluded|inked|adopted|approved|(?:signing|exchange)\s+of)\b",
+                          re.I)
+# a plural instrument noun that opens a bulleted list ("the exchange of two Memoranda of Understanding:")
+PLURAL_COLON = re.compile(r"\b(?P<noun>agreements|memoranda(?:\s+of\s+understanding)?|memorandums(?:\s+of\s+"
+                          r"understanding)?|MoUs|protocols|contracts|programmes|programs)\s*:[ \t]*(?=\n)", re.I)
+
+
+def in_year_span(text: str, t: Timex) -> bool:
+    """Is the timex a year span or one end of it ("for the period 2025-2028")?"""
+    return bool(YEAR_SPAN.match(text, t.start) or YEAR_SPAN_END.search(text[max(0, t.start - 8):t.start]))
+
+
+def _signing_verb(tok: Token) -> Token | None:
+    """The signing verb an instrument is the object or passive subject of, or the participle that
+    modifies it or a noun of its name ("a memorandum of understanding on X, signed by ...")."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t if t.lemma_.lower() in SIGNING_LEMMAS else None
+        for ch in t.children:
+            if ch.dep_ == "acl" and ch.lemma_.lower() in SIGNING_LEMMAS:
+                return ch
+        if t.head is t or t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "compound", "conj", "appos"):
+            return None
+        t = t.head
+    return None
+
+
+def named_parties(doc: Doc, start: int, end: int) -> list[str] | None:
+    """Countries named as the doers of the verb that signs the instrument at [start, end): the
+    subject of an active verb, the "by" agent of a passive one; None unless two or more."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((ch for t in span for ch in t.children
+                 if ch.dep_ == "acl" and ch.lemma_.lower() in SIGNING_LEMMAS), None) or _signing_verb(span.root)
+    if verb is None:
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found: list[str] = []
+    for d in doers:
+        lo, hi = d.left_edge.idx, d.right_edge.idx + len(d.right_edge)
+        found += [c for c in countries_in(doc, lo, hi) if c not in found]
+    return found if len(found) >= 2 else None
+
+
+def cut_trailing_date(doc: Doc, a: int, title: str) -> str:
+    """The title without a date that follows its name ("X Declaration last November" -> "X
+    Declaration"); a year span that is the instrument's period ("for the period 2025-2028") stays."""
+    text = text_of(doc)
+    for t in doc._.timexes or []:
+        if not (a < t.start < a + len(title)) or in_year_span(text, t):
+            continue
+        before = text[a:t.start]
+        if DATE_LEAD.search(before) or RELATIVE_DATE.match(t.text):
+            return DATE_LEAD.sub("", before.rstrip() + " ").rstrip()
+    return title

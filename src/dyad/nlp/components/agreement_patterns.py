@@ -1,0 +1,181 @@
+"""Agreements: the instrument and sector vocabularies of ``dyad/data/patterns/agreements.json`` and the
+patterns that find titled, described and field-only instruments in a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from dyad.nlp.components.util import patterns
+
+DATA = patterns("agreements")
+INSTRUMENTS: dict[str, str] = DATA["instruments"]
+SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), key=lambda x: -len(x[0]))
+# compiled once: a few hundred keywords would otherwise churn the re module's pattern cache
+SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k, s in SECTOR_KEYS]
+GENERIC = set(DATA["generic_fields"])
+HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
+HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"}
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+FUNCTION = {"of", "on", "in", "for", "between", "to", "the", "and", "a", "an", "among", "with", "at", "by"}
+PARTICIPLES = {"commemorating", "approving", "establishing", "marking", "concerning", "regarding", "amending",
+               "on", "creating", "setting"}
+STOP_LEFT = {"A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "New"}
+TOKEN_RE = re.compile(r"\d{4}\s*[\u2013\-]\s*\d{4}|\d+(?:st|nd|rd|th)?|No\.|[A-Za-z][\w'\u2019\-]*|[^\s\w]", re.U)
+# Words that start a clause or a predicate after a title, never part of it ("the Treaty ... as the foundation").
+CLAUSE_WORDS = {"as", "which", "that", "who", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+                "be", "been", "since", "when", "while", "because", "after", "before", "remains", "remain",
+                "sets", "aims", "seeks", "provides", "calls", "includes", "covers", "envisages", "lays", "outlines",
+                "replaces", "lifts", "allows", "gives", "opens", "marks", "signals", "defines", "can", "could",
+                "should", "may", "must", "issued", "signed", "adopted", "released", "published", "concluded"}
+# "the other documents were memorandums on A and B, and a joint declaration": a list of the texts signed
+LISTED_DOCS = (r"\b(?:documents|texts|instruments|agreements|accords|deals|pacts)\s+(?:were|are|included|include|"
+               r"comprised|comprise)\b")
+# the protocol or minutes of a session, or of the work of a joint commission, records the whole session
+SESSION_RECORD = re.compile(r"(?:(?:final\s+)?(?:protocol|minutes))\s+(?:of|on)\s+the\s+(?:[\w\-]+\s+){0,8}?"
+                            r"(?:session|meeting|commission|committee)\b", re.I)
+# Words before a plural instrument noun that make its list new texts, not a recap of ones told before.
+FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:signed|exchanged|adopted|concluded)|"
+                        r"(?:documents|texts|instruments)\s+(?:were|are|included|include))\b[^.;]*$", re.I)
+ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
+_NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
+          r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
+          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
+          r"accord|protocol|pact|programmes|programs")
+# "agreements in A and B"; "cooperation agreements in the areas of A, B and C"; "19 contracts and
+# agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
+# and agreements have been signed between the two countries in sectors such as A, B"
+PLURAL_TRIGGER = re.compile(
+    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?"
+    r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?"
+    r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
+    r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
+    r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
+    r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
+    r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
+    r"in|on|covering|(?P<cover>cover|covered)|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
+    re.I)
+JOINT_STATEMENT = re.compile(
+    r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
+    r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
+    r"communiqu[eé])(?:\s+of\s+intent)?"
+    # "a joint declaration of the Storting and the Riksdag on ...": the named bodies that issue it
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?(?-i:[A-Z][\w\-]*)(?:\s+(?-i:[A-Z][\w\-]*))*"
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z][\w\-]*)(?:\s+(?-i:[A-Z][\w\-]*))*)?(?=\s+(?:on|to)\s))?"
+    r"(?:\s+(?:on|to)\s+(?:a\s+|the\s+)?[a-z][\w\- ]{2,80}?)?)"
+    # "a joint declaration of the two presidents": who issued it, not what it is about
+    r"(?:\s+(?:of|by)\s+the\s+(?:two|three|four|five|both)\s+(?:presidents|leaders|heads\s+of\s+state|"
+    r"prime\s+ministers|ministers|foreign\s+ministers|governments|sides|countries))?"
+    r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
+    r"welcoming|condemning|urging|outlining|setting|covering|underlining|supporting|backing|endorsing)\b)",
+    re.I)
+# "in a joint communique issued at the end of the visit": the verb after the instrument
+JOINT_ISSUED = re.compile(
+    r"\b(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|communiqu[eé]))\s+"
+    r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
+LOWER_INSTRUMENT = re.compile(
+    r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
+    r"drafting|is|are|was|were|include|includes|included|including|adopt|approve)|"
+    r"(?P<listed>,(?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
+    r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
+    r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
+    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
+    r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
+    r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
+    r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
+    r"(?:to|on|for|forming|establishing|creating|between|amending|"
+    r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
+    r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
+    r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+# A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
+# acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
+ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
+                         r"\((?P<acr>[A-Z]{2,6})\)")
+ACRONYM_USE = re.compile(r"\b([A-Z]{2,6})\s+(?:agreement|deal|pact|accord|treaty|framework|partnership)\b", re.I)
+ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|work plan|working plan|programme|program)\s+"
+                     r"(?:for|on)\s+"
+                     r"(?:the\s+)?[a-z][\w\- ]{2,60}?(?:cooperation|development|partnership))\b", re.I)
+
+
+def sectors_of(text: str | None) -> list[str]:
+    """Sectors named in a text, most specific first; 'diplomacy' and 'other' only when nothing else fits."""
+    raw = re.sub(r"[^\w\- ]", " ", (text or "").lower())
+    # "defence-industrial" holds "defence": match keywords on both spellings of compounds
+    low = " " + raw + " | " + raw.replace("-", " ") + " "
+    found: list[str] = []
+    activity: set[str] = set()  # "construction of a railway": the activity's sector yields to its object's
+    taken: list[tuple[int, int]] = []
+    for rx, sector in SECTOR_RES:
+        for m in rx.finditer(low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if low.startswith(" of ", m.end()):
+                activity.add(sector)
+            elif sector not in found:
+                found.append(sector)
+    found += [s for s in sorted(activity) if not found]
+    for vague in ("other", "diplomacy"):  # only when nothing more specific fits
+        if len(found) > 1 and vague in found:
+            found.remove(vague)
+    return found
+
+
+def instrument_of(noun: str) -> str:
+    n = re.sub(r"\s+of\s+(?:understanding|cooperation|intent)$", "", noun.lower().strip())  # "memorandum of ..."
+    n = {"memoranda": "memorandum"}.get(n, n)
+    if n in INSTRUMENTS:
+        return INSTRUMENTS[n]
+    for k in sorted(INSTRUMENTS, key=len, reverse=True):
+        if n.endswith(k):
+            return INSTRUMENTS[k]
+    return "other"
+
+
+INNER_ITEM = re.compile(r",|\band\b")
+
+
+def matches_with_inner(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, and the matches that start at a list joint (", " or "and") inside one: a list
+    read as one title also holds its next items, without searching from every position."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    todo = list(rx.finditer(text))
+    while todo:
+        m = todo.pop(0)
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        out.append(m)
+        for j in INNER_ITEM.finditer(text, m.start("title"), m.end()):
+            inner = rx.match(text, j.start())
+            if inner and inner.start() not in seen:
+                todo.append(inner)
+    return sorted(out, key=lambda x: x.start())
+
+
+def overlapping_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches starting at every position, so a list inside another list is seen too."""
+    out, pos = [], 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            return out
+        out.append(m)
+        pos = m.start() + 1
+
+
+NOT_FIELDS = re.compile(r"^(?:the\s+)?(?:sidelines|margins|occasion|basis|behalf|eve|way|part|day|side|"
+                        r"level|framework|results?|outcomes?|implementation|terms)\b", re.I)
+
+
+# "a tripartite power sales agreement signed in Nairobi": an instrument its own participle says was signed
+SIGNED_PARTICIPLE = re.compile(
+    r"\b(?:a|an)\s+(?P<title>(?:(?-i:[a-z][\w\-]*)\s+){1,4}?(?P<noun>agreement|memorandum\s+of\s+understanding|"
+    r"memorandum|contract|deal|protocol|accord))(?=\s+(?:was\s+|were\s+)?(?:signed|concluded|inked)\s+"
+    r"(?:in|by|on|at|last|earlier)\b)", re.I)
+# "unveiled a 'shared vision for maritime cooperation in ...'": a vision document adopted together
+VISION = re.compile(
+    r"\b(?:unveiled|adopted|issued|released|signed|agreed|launched)\s+(?:a|an|the)\s+[\u2018'\u201c\"]?"
+    r"(?P<title>(?:shared|joint|common)\s+(?P<noun>vision)\s+(?:for|on|of)\s+[^.;:\u2019'\u201d\"]{3,100})", re.I)

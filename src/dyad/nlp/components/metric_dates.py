@@ -1,0 +1,211 @@
+"""Metrics: period ("annual"), deadline ("by 2030") and the date a figure was measured or set."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dyad.nlp.components.context import before_dct
+from dyad.nlp.components.metric_lexicon import DEADLINE_STOP, RANGE_TO_RE, Mention, metric_lexicon
+from dyad.nlp.components.util import text_of
+from dyad.nlp.timex import Timex
+
+
+def _nearest(cands: list[Mention], pos: int) -> Mention | None:
+    best, bd = None, None
+    for c in cands:
+        d = c.start - pos if pos < c.start else (pos - c.end if pos >= c.end else 0)
+        if bd is None or d < bd or (d == bd and c.end <= pos):
+            best, bd = c, d
+    return best
+
+
+def annotate_sentence(doc: Doc, cands: list[Mention]) -> dict[int, dict]:
+    """period and deadline of each candidate of one sentence (keyed by id())."""
+    p = metric_lexicon().p
+    sent = cands[0].span.sent
+    out = {id(c): {"period": None, "deadline": None} for c in cands}
+    low = text_of(doc)[sent.start_char:sent.end_char].lower()
+    for ph in p["period_phrases"]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(ph)}(?![\w-])", low):
+            if ph == "a year" and re.match(r"\s+(?:ago|earlier|later|before|after|and)", low[m.end():]):
+                continue
+            if ph == "a year" and re.search(r"\b(?:once|twice|times)\s+$", low[:m.start()]):
+                continue
+            pos = sent.start_char + m.start()
+            c = _nearest(cands, pos)
+            if ph == "annual" and c is not None and abs(pos - c.start) > 40:
+                continue
+            if c is not None:
+                out[id(c)]["period"] = "annual"
+    preps = sorted(p["deadline_preps"], key=len, reverse=True)
+    span_preps = sorted(p["deadline_span_preps"], key=len, reverse=True)
+    for tx in doc._.timexes or []:
+        if tx.type not in ("DATE", "DURATION") or not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        before = re.sub(r"\s+", " ", text_of(doc)[max(sent.start_char, tx.start - 20):tx.start].lower())
+        iso = _deadline_of(tx, before, preps, span_preps, doc._.dct)
+        ranged = None
+        if not iso:
+            # "loans ... between 2024 and 2028": the end of a span running past the report is a deadline
+            span_end = tx.iso_date()
+            lead = max(sent.start_char, tx.start - 30)
+            ranged = RANGE_TO_RE.search(text_of(doc)[lead:tx.start]) if span_end and len(span_end) == 4 and \
+                (doc._.dct or "9999")[:4] < span_end else None
+            iso = span_end if ranged else None
+        if not iso:
+            continue
+        c = _nearest(cands, tx.start)
+        if c is None:
+            continue
+        # the "by" must govern the number's clause: attach to the number or one of its ancestors
+        by = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        prep = None
+        if ranged:
+            word = doc.char_span(lead + ranged.start(), lead + ranged.end(1), alignment_mode="expand")
+            prep = word[0] if word is not None else None
+        elif by is not None:
+            j = by.start - 1
+            # "within its first five years": a span's own words before the preposition
+            skip = ("DET", "NOUN", "ADP", "ADJ", "PRON") if tx.type == "DURATION" else ("DET", "NOUN", "ADP")
+            while j >= sent.start and doc[j].pos_ in skip \
+                    and doc[j].lower_ not in DEADLINE_STOP:
+                j -= 1
+            prep = doc[j] if j >= sent.start else None
+        if prep is not None:
+            path = {t.i for t in c.span} | {t.i for t in c.span.root.ancestors}
+            # "3,000 megawatts available by mid-2026": a modifier of the number's noun counts too
+            path |= {t.i for t in c.span.root.children if t.dep_ in ("amod", "acl", "relcl")}
+            if prep.head.i not in path:
+                continue
+        out[id(c)]["deadline"] = iso
+    return out
+
+
+def flow_period(doc: Doc, c: Mention, subject: str | None) -> str | None:
+    """"annual" for a trade or traffic flow given as one figure ("trade reached $6 billion in 2024",
+    "raise trade to $10 billion by 2030"), unless a part-year or cumulative span bounds it."""
+    p = metric_lexicon().p
+    heads = p["annual_flow_heads"]
+    sent = c.span.sent
+    text = text_of(doc)
+    root = c.span.root
+    # "Algeria delivered 21 bcm of gas to Italy last year": a quantity moved in one calendar year
+    moved = root.dep_ == "dobj" and root.head.lemma_.lower() in p["annual_flow_verbs"] and c.kind != "percent" \
+        and any(t.type == "DATE" and len(t.iso_date() or "") == 4 and sent.start_char <= t.start < sent.end_char
+                for t in doc._.timexes or [])
+    if not moved and c.kind not in p["annual_flow_units"] and c.unit not in p["annual_flow_units"]:
+        return None
+    # no subject found: a lower-case flow word shortly before the number ("Trade" of a ministry's name is not)
+    where = subject.lower() if subject else text[max(sent.start_char, c.start - 60):c.start]
+    if not moved and not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
+        return None
+    near = text[max(sent.start_char, c.start - 70):min(sent.end_char, c.end + 70)].lower()
+    if any(re.search(rx, near) for rx in p["part_period_cues"]):
+        return None
+    return "annual"
+
+
+def _deadline_of(tx: Timex, before: str, preps: list[str], span_preps: list[str], dct: str | None) -> str | None:
+    """The date a "by"-phrase sets: "by 2030", "before the end of this year", "by the end of the decade"
+    (the decade's last year, as the round year that closes it), "within five years" (counted from the report)."""
+    if tx.type == "DURATION":
+        years = re.fullmatch(r"P(\d{1,2})Y", tx.value or "")
+        lead = before + (re.match(r"(?:the\s+)?(?:next\s+|coming\s+)?", tx.text.lower()) or [""])[0]
+        if not years or not dct or not any(re.search(rf"\b{re.escape(pr)} $", lead) for pr in span_preps):
+            return None
+        return str(int(dct[:4]) + int(years.group(1)))
+    if not any(re.search(rf"\b{re.escape(pr)} $", before) for pr in preps):
+        return None
+    iso = tx.iso_date()
+    if not iso and re.fullmatch(r"\d{3}", tx.value or "") and tx.mod == "END":
+        iso = str(int(tx.value) * 10 + 10)  # "by the end of the decade" (the 2020s) -> 2030
+    if iso and before.endswith("before ") and dct and iso[:4] < dct[:4]:
+        return None  # "before 2014": a past bound, not a goal
+    return iso
+
+
+def measured_when(doc: Doc, c: Mention) -> str | None:
+    """The past period an observation measures ("trade reached $79 billion last year" -> 2023),
+    from a year or month date next to the number in its sentence; None for the statement date."""
+    sent = c.span.sent
+    text = text_of(doc)
+    best = None
+    for t in doc._.timexes or []:
+        if t.type != "DATE" or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) not in (4, 7) or not doc._.dct or not before_dct(iso, doc._.dct):
+            continue
+        if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+            continue  # a bound of a period, not the period measured
+        gap = t.start - c.end if t.start >= c.end else c.start - t.end
+        between = text[min(t.end, c.end):max(t.start, c.start)]
+        # ("In 2022 trade between Chile and Peru reached ...": a pair of names is no second clause)
+        plain_between = re.sub(r"\b[A-Z][\w\-]*\s+and\s+(?:the\s+)?[A-Z]", "X", between)
+        if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
+                     plain_between):
+            continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
+        if t.end <= c.start and re.fullmatch(r"[\s,]*to\s+", between):
+            continue  # "from R1bn in 2020 to R3bn in 2023": 2020 dates the range's other end
+        if t.end <= c.start:
+            lead = text[max(sent.start_char, t.start - 40):t.start]
+            comma = lead.rfind(",")
+            if comma >= 0 and "," in text[t.end:c.start] and re.search(
+                    r"\b(?:\w+ed|set up|built|founded|launched|established|created|signed|agreed|made)\b",
+                    lead[comma:]):
+                continue  # "The Fund, set up last March, has approved projects worth $140 million"
+        fiscal = re.search(r"\b(\d{4})\s*[-\u2013/]\s*(\d{2}|\d{4})\b", text[t.start:t.end + 8])
+        if fiscal and len(iso) == 4:
+            end = fiscal.group(2)
+            iso = end if len(end) == 4 else fiscal.group(1)[:2] + end  # "2022-23 financial year" ends in 2023
+        # "In 2024, trade between the two countries grew 1.6 times, to $96 million": a year fronted
+        # before its clause dates the whole clause
+        fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)in\s+$",
+                                                  text[sent.start_char:t.start], re.I)
+        if 0 <= gap <= (120 if fronted else 60) and (best is None or gap < best[0]):
+            best = (gap, iso)
+    return best[1] if best else None
+
+
+def set_when(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
+    """The past month or day a target was set, told earlier in its sentence ("At the commission in
+    Lusaka last October, the two countries set a target of $2 billion by 2027" -> 2024-10)."""
+    sent = c.span.sent
+    text = text_of(doc)
+    dct = doc._.dct
+    if not dct:
+        return None
+    for t in doc._.timexes or []:
+        if t.type != "DATE" or not (sent.start_char <= t.start and t.end <= c.start):
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) < 7 or not before_dct(iso, dct) or iso[:7] == dct[:7]:
+            continue
+        if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+            continue
+        if any(t.end <= o.start < c.start for o in cands if o is not c):
+            continue  # another figure lies between: the date is that one's
+        return iso
+    return None
+
+
+def story_day(doc: Doc, c: Mention) -> str | None:
+    """The day of the event the article has just told (talks, a session, a signing in the days before
+    the report): a target set or a count given there is as of that day, not of the report."""
+    import datetime as dt
+
+    dct = doc._.dct
+    if not dct or len(dct) != 10:
+        return None
+    told = [f for f in doc._.facts or [] if f.get("kind") == "event" and f.get("status") == "occurred"
+            and len(f.get("start") or "") == 10 and f["sources"][0]["start"] <= c.start
+            and f.get("event_type") != "visit"]
+    if not told:
+        return None
+    day = max(told, key=lambda f: f["sources"][0]["start"])["start"]
+    gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(day)).days
+    return day if 0 <= gap <= 14 else None
