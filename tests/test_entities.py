@@ -482,3 +482,80 @@ def test_country_by_possessive_in_apposition_and_a_list_item_is_no_apposition():
     text = ("The session was chaired by the Prime Minister of Kenya, Mr. Joseph Kamau, and the Head of "
             "Government of the Republic of Uganda, Mr. Peter Okello.")
     assert person(text, "Joseph Kamau")["role"] != "and the Head, Head of Government"
+
+
+# ---- roles and countries of minor characters, long titles (issue 13) -------------------------------
+
+
+def test_apposition_role_keeps_what_the_role_is_at_and_the_city_gives_the_country():
+    text = ("Coffee prices rose again this week. \"Nobody plans beyond the harvest,\" says Tomas Lindqvist, "
+            "a researcher at a Stockholm think tank.")
+    p = person(text, "Tomas Lindqvist")
+    assert p["role"] == "researcher at a Stockholm think tank"
+    assert p["country"] == "SWE"
+
+
+def test_apposition_role_noun_after_a_demonym_and_modifiers():
+    text = ("The two presidents agreed to reopen the crossing, according to Aiko Tanaka, a Japanese foreign "
+            "ministry adviser who attended the meeting.")
+    p = person(text, "Aiko Tanaka")
+    assert p["role"] == "Japanese foreign ministry adviser"
+    assert p["country"] == "JPN"
+
+
+def test_apposition_is_not_read_after_a_verb():
+    text = "Talks resumed on Monday. Ivan Petrenko, met the deputy minister in Kyiv, then flew home."
+    assert all(not (p.get("role") or "").startswith("met") for p in people(text))
+
+
+def test_relative_clause_gives_the_job():
+    text = ("\"We will fill every berth,\" said Marta Oliveira, who heads the Portuguese Association of "
+            "Port Operators.")
+    p = person(text, "Marta Oliveira")
+    assert p["role"] == "head of the Portuguese Association of Port Operators"
+    assert p["country"] == "PRT"
+
+
+def test_multi_word_country_before_a_title():
+    text = ("South Africa's trade ties were discussed. Sri Lankan Finance Minister Ravi Perera and "
+            "New Zealand Trade Minister Anna Clarke met.")
+    assert person(text, "Anna Clarke")["country"] == "NZL"
+    assert person(text, "Ravi Perera")["country"] == "LKA"
+
+
+def test_modifier_words_between_the_country_and_a_long_title():
+    text = "Thai Coordinating Minister for Maritime Affairs Somchai Wongsakul attended the forum in Bangkok."
+    p = person(text, "Somchai Wongsakul")
+    assert p["country"] == "THA"
+    assert p["role"] == "Coordinating Minister for Maritime Affairs of Thailand"
+
+
+def test_office_words_between_the_country_and_the_title():
+    text = ("The border will reopen next week, the Hungarian government spokesperson Zoltan Kovacs said. "
+            "The talks went well, ministry spokesperson Lina Haddad told a briefing.")
+    p = person(text, "Zoltan Kovacs")
+    assert p["role"] == "Spokesperson of the Hungarian government" and p["country"] == "HUN"
+    assert person(text, "Lina Haddad")["role"] == "Spokesperson of the ministry"
+
+
+def test_byline_author():
+    text = "Ports race to expand\n\nBaltic Freight Review, 2 May 2025. By Jonas Petraitis\n\nThe port of Klaipeda grew."
+    assert person(text, "Jonas Petraitis")["role"] == "author"
+
+
+def test_a_title_begun_before_the_name_span_is_not_part_of_the_name():
+    text = ("Chief Minister Arjun Rao meets investors\n\nChief Minister Arjun Rao met a delegation of Dutch "
+            "investors in Chennai on Monday. Rao said the state welcomed them.")
+    names = {p["name"] for p in people(text)}
+    assert "Arjun Rao" in names and not any(n.startswith("Minister") for n in names)
+
+
+def test_an_honorific_between_the_title_and_the_name():
+    text = "Chief Adviser Professor Habib Rahman spoke with Thai Prime Minister Anan Srisuk on Tuesday."
+    assert person(text, "Habib Rahman")["role"] == "Chief Adviser"
+
+
+def test_a_title_begun_before_the_tagged_name_in_a_headline():
+    text = ("Chief Adviser Rahman, Thai PM Srisuk discuss rice trade over phone\n\nDhaka, March 3\n\n"
+            "Chief Adviser Professor Habib Rahman spoke over the phone with Thai Prime Minister Anan Srisuk.")
+    assert not any(p["name"].startswith("Adviser") for p in people(text))

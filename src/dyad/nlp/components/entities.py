@@ -46,6 +46,8 @@ NOT_PERSON_NEXT = re.compile(
     r"program|initiative|summit|forum|talks|agreement|treaty|declaration|accord|process|format|region|"
     r"province|river|sea|lake|basin)\b"
 )
+# "By X" at a line's start or after the dateline's full stop ("Courier, 14 March 2025. By X")
+BYLINE_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*By\s+$")
 PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry)\s+(?:of|for)\s+(?:the\s+)?"
                               r"(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the|&)\s+)*)*$")
 
@@ -71,6 +73,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         self.particles = set(data["name_particles"])
         self.portfolio_words = set(data["portfolio_words"])
         self.not_person_words = set(data.get("not_person_words", []))
+        self.occupation_verbs: dict[str, str] = dict(data.get("occupation_verbs", {}))
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.titles_lower = {t.lower() for t in self.titles}
@@ -88,8 +91,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s)|"
             r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b)")
         self.title_before_re = re.compile(
-            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
-            r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
+            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?"
+            r"(?P<office>(?:(?:" + "|".join(re.escape(w) for w in data.get("office_words", [])) + r")\s+){1,2})?"
+            r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
             r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
         self._init_institutions(data)
@@ -144,7 +148,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             return
         for p in persons:
             role = p.get("role") or ""
-            if not p.get("country") and re.search(r"\b(?:Minister|Secretary|[Ss]pokes\w+|Governor|Cabinet)\b", role) \
+            if not p.get("country") and re.search(r"\b(?i:Minister|Secretary|Spokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
                 p["country"] = place[1]
 
@@ -335,6 +339,11 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         ("Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev")."""
         doc, start, end = ent.doc, ent.start, ent.end
         self._stripped_title = False
+        for k in (1, 2):  # "Chief [Adviser X]": a title begun before the tagger's span runs into it
+            n = self._title_length(doc, start - k) if start - k >= 0 else 0
+            if n > k and start - k + n < end and doc[start - k].text[:1].isupper():
+                start, self._stripped_title = start - k + n, True
+                break
         while start < end:
             n = self._title_length(doc, start)
             if n:
@@ -412,6 +421,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         if role is None:
             role, country = self.apposition_after(doc, span)
             titled = role is not None
+        if role is None and BYLINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+            role = "author"  # "By X" under the headline: the article's author
         if country is None:
             # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
             # ("his Ivory Coast counterpart President Alassane Ouattara": two words, and a title between)

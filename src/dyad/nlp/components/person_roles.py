@@ -34,9 +34,11 @@ class PersonRoles:
     """Role and country readers; the title patterns are built by the extractor's __init__."""
 
     gaz: Gazetteer
+    occupation_verbs: dict[str, str]
     titles: list[str]
     titles_lower: set[str]
     role_nouns: set[str]
+    honorifics: set[str]
     portfolio_words: set[str]
 
     def _init_institutions(self, data: dict) -> None:
@@ -76,7 +78,7 @@ class PersonRoles:
         """Role and country of an official named by office: "<Title> of the <Institution> of <Country>"."""
         text = text_of(doc)
         line_start = text.rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
-        window = text[max(line_start, span.start_char - 120):span.start_char].rstrip()
+        window = self._drop_honorifics(text[max(line_start, span.start_char - 120):span.start_char].rstrip())
         for rx in self.institution_title_res:
             m = rx.search(window)
             if not m:
@@ -106,7 +108,7 @@ class PersonRoles:
         """Role from "Kazakh President X", "Kazakhstan's Ambassador to Azerbaijan, X", "President X"."""
         line_start = text_of(doc).rfind("\n", max(0, span.start_char - 90), span.start_char) + 1
         window = text_of(doc)[max(line_start, span.start_char - 90):span.start_char]
-        window = window.rstrip()
+        window = self._drop_honorifics(window.rstrip())
         comma = window.endswith(",")
         window = window.rstrip(",").rstrip()
         pm = self.portfolio_title_re.search(window)
@@ -125,11 +127,14 @@ class PersonRoles:
         title = title[:1].upper() + title[1:]  # "ambassador to X, Name": the title, capitalised
         adj = m.group("adj")
         country = None
+        if m.group("office"):
+            # "the Romanian government spokesperson X", "ministry spokesperson X": the office's title
+            country = self._adjective_country(window, m.start("adj"), adj) if adj else None
+            body = " ".join(w for w in (adj if country else None, m.group("office").strip()) if w)
+            return f"{title} of the {body}", country, True
         if adj:
-            hit = self.gaz.country_of(adj)
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
-            elif f"{adj} {title}".lower() in self.titles_lower or adj in self.portfolio_words:
+            country = self._adjective_country(window, m.start("adj"), adj)
+            if country is None and (f"{adj} {title}".lower() in self.titles_lower or adj in self.portfolio_words):
                 title = f"{adj} {title}"  # "Prime Minister", "Trade Secretary": not a country adjective
         # Plural titles ("Presidents X and Y") carry no single country.
         return self.role_string(title, country, m.group("to")), country, True
@@ -137,16 +142,14 @@ class PersonRoles:
     def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
         line_start = text_of(doc).rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
-        window = text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip()
+        window = self._drop_honorifics(text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip())
         m = self._long_title_window_re().search(window)
         if not m:
             return None, None, False
         country = None
-        if m.group("adj"):
-            hit = self.gaz.country_of(m.group("adj"))
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
         title = m.group("title").strip().rstrip(",")
+        if m.group("adj"):
+            country = self._adjective_country(window, m.start("adj"), m.group("adj"))
         if country is None:
             # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
             # last "of" phrase may be a country's (official) name.
@@ -160,10 +163,33 @@ class PersonRoles:
     def _long_title_window_re(self) -> re.Pattern:
         if getattr(self, "_long_title_window", None) is None:
             self._long_title_window = re.compile(
-                r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
+                r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:[A-Z][\w\-]+\s+){0,2}?(?:" + "|".join(
                     re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
                 r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$")
         return self._long_title_window
+
+    def _drop_honorifics(self, window: str) -> str:
+        """The words before a name without the honorifics closing them ("Chief Adviser Professor X",
+        "Deputy Spokesperson Ms. X"): the title is what comes before."""
+        while True:
+            m = re.search(r"(?:^|\s)(\S+)$", window)
+            if not m or m.group(1) not in self.honorifics:
+                return window
+            window = window[:m.start(1)].rstrip()
+
+    def _adjective_country(self, window: str, at: int, adj: str) -> str | None:
+        """The country an adjective or name before a title names: the word itself ("Kenyan", "Peru's"),
+        else with the capitalised word before it ("New Zealand", "South Korean", "Sri Lanka's")."""
+        word = adj.removesuffix("'s").removesuffix("\u2019s")
+        hit = self.gaz.country_of(word)
+        if hit and hit[1] in ("name", "adjective"):
+            return hit[0]
+        before = re.search(r"([A-Z][\w\-]+)\s+$", window[:at])
+        if before:
+            hit = self.gaz.country_of(f"{before.group(1)} {word}")
+            if hit and hit[1] in ("name", "adjective"):
+                return hit[0]
+        return None
 
     def role_string(self, title: str, country: str | None, to: str | None) -> str:
         words = title.split()
@@ -183,7 +209,9 @@ class PersonRoles:
         if not m:
             return None, None
         app = m.group("app").strip()
-        if re.match(r"(?:and|or|but|while|who|which)\b", app):
+        if re.match(r"who\b", app):
+            return self.relative_clause_role(app)  # ", who heads the X Association"
+        if re.match(r"(?:and|or|but|while|which)\b", app):
             return None, None  # ", and the Head of Government of ...": the next item of a list, no apposition
         country = None
         # "<Country>'s <Title> (to <Country>)"
@@ -198,18 +226,17 @@ class PersonRoles:
                     return self.role_string(tm.group("t"), country, tm.group("to")), country
                 return self.role_string(title, country, None), country
         words = app.split()
-        head = [w for w in words[:4] if w.lower().strip(",") in self.role_nouns or w[0].islower()]
-        if not head or words[0].lower() not in self.role_nouns and not any(
-                w.lower() in self.role_nouns for w in words[:3]):
+        app_start = span.end_char + m.start("app")
+        app_end = span.end_char + m.end("app")
+        k = self._role_noun_at(doc, app_start, app_end)
+        if k is None:
             return None, None
-        # Role head: the words up to the role noun ("chief expert").
-        cut = next(i for i, w in enumerate(words) if w.lower() in self.role_nouns) + 1
+        # Role head: the words up to the role noun ("chief expert", "Paraguayan foreign ministry adviser").
+        cut = k + 1
         while cut < len(words) and words[cut].lower() in self.role_nouns:
             cut += 1  # "chief expert": the role is the whole run of role nouns
         role_head = " ".join(words[:cut])
         # The institution: the last ORG entity inside the apposition.
-        app_start = span.end_char + m.start("app")
-        app_end = span.end_char + m.end("app")
         orgs = [e for e in _ents(doc) if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
         place = re.search(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$", app)
         if place:  # "..., a Gulf specialist at the Center X in Ankara": the employer's city
@@ -234,7 +261,37 @@ class PersonRoles:
         country = country or self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
         if country is None:  # "a researcher at a Riyadh think tank", "a grain trader in Encarnacion"
             country = self._city_country([w.strip(",") for w in words if w[:1].isupper()])
-        return role_head, country
+        return " ".join([role_head, *_complement(words[cut:])]), country
+
+    def _role_noun_at(self, doc: Doc, start: int, end: int) -> int | None:
+        """Index (in words) of the role noun that heads an apposition: within its first five words,
+        after modifiers only ("a senior fellow", "a Paraguayan foreign ministry adviser"), not after
+        a verb or a determiner ("met the deputy minister")."""
+        app = doc.char_span(start, end, alignment_mode="expand")
+        if app is None:
+            return None
+        text = text_of(doc)
+        for t in app[:6]:
+            if t.lower_ in self.role_nouns and t.tag_ not in ("NNS", "NNPS"):
+                return len(text[start:t.idx].split())
+            if not (t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "PART") or t.dep_ in ("amod", "compound")
+                    or t.text in ("-", "'s", "\u2019s")):
+                return None
+        return None
+
+    def relative_clause_role(self, clause: str) -> tuple[str | None, str | None]:
+        """", who heads the X Association" -> "head of the X Association"; ", who runs a shop near Y" ->
+        "runs a shop near Y": a job told by a relative clause, its verb read from patterns/titles.json."""
+        m = re.match(r"who\s+(?P<verb>[a-z\-]+)\s+(?P<obj>(?:the|a|an)\s+.+)$", clause)
+        if not m or m.group("verb") not in self.occupation_verbs:
+            return None, None
+        obj = m.group("obj")
+        if len(obj.split()) > 14:
+            return None, None
+        noun = self.occupation_verbs[m.group("verb")]
+        role = f"{noun} {obj}" if noun else f"{m.group('verb')} {obj}"
+        words = [w.replace("'s", "").replace("\u2019s", "") for w in obj.split()]
+        return role, self._named_country(words) or self._city_country([w for w in words if w[:1].isupper()])
 
     def _named_country(self, words: list[str]) -> str | None:
         return self._country_by(words, ("name", "adjective"))
@@ -249,3 +306,17 @@ class PersonRoles:
             if hit and hit[1] in how:
                 return hit[0]
         return None
+
+
+def _complement(words: list[str]) -> list[str]:
+    """What a role noun is at or of ("at a Riyadh think tank", "in Encarnacion"): the words after it
+    from a preposition to a relative clause, when short."""
+    if not words or words[0] not in ("at", "in", "of", "for", "with", "on", "from"):
+        return []
+    out = []
+    for w in words:
+        if w in ("who", "which", "that", "where", "whose", "when"):
+            break
+        out.append(w)
+    return out if len(out) <= 12 else []
+
