@@ -559,3 +559,10 @@ def test_a_title_begun_before_the_tagged_name_in_a_headline():
     text = ("Chief Adviser Rahman, Thai PM Srisuk discuss rice trade over phone\n\nDhaka, March 3\n\n"
             "Chief Adviser Professor Habib Rahman spoke over the phone with Thai Prime Minister Anan Srisuk.")
     assert not any(p["name"].startswith("Adviser") for p in people(text))
+
+
+def test_a_second_family_name_left_out_by_the_tagger_is_kept():
+    text = ("Exports of copper doubled. \"Chile has stopped thinking of China as a customer,\" said Diego Mamani "
+            "Condori, an economist at the Santiago-based Andes Institute.")
+    p = person(text, "Diego Mamani Condori")
+    assert p["country"] == "CHL"

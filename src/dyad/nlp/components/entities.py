@@ -332,6 +332,15 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
             end += 2
+        # "Raul Quispe [Villanueva], an economist": a second family name the tagger left out, one
+        # untagged proper noun closing the name before a comma or a verb
+        if end == span.end and len(span) >= 2 and end + 1 < len(doc) and doc[span.end - 1].whitespace_:
+            nxt, after = doc[end], doc[end + 1]
+            if nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ \
+                    and (after.text == "," or after.pos_ in ("VERB", "AUX")) \
+                    and nxt.text not in self.honorifics and nxt.lower_ not in self.title_words \
+                    and not self.gaz.country_of(nxt.text):
+                end += 1
         return doc[span.start:end]
 
     def _strip(self, ent: Span) -> Span | None:

@@ -189,18 +189,24 @@ class QuoteContext:
                 continue
             start = min([t.idx] + [c.idx for c in left])
             end = t.right_edge.idx + len(t.right_edge) if alternatives else t.idx + len(t)
-            name = self._person_with_role(alternatives or [[t.lower_, *words]], country, start)
+            name = self._person_with_role(alternatives or [[t.lower_, *words]], country, start, out)
             if name:
                 out.append((start, end, name))
         return out
 
-    def _person_with_role(self, alternatives: list[list[str]], country: str | None, at: int) -> str | None:
+    def _person_with_role(self, alternatives: list[list[str]], country: str | None, at: int,
+                          resolved: list[tuple[int, int, str]] | None = None) -> str | None:
         """The person an office names: the nearest earlier one whose role or title has every word of
         one alternative. A bare office ("the Prime Minister said") with two holders named before goes
         to the one never named with a country ("Prime Minister X met Y, Prime Minister of Japan"):
         a readout calls its own leader by title alone."""
         found: list[str] = []
-        for m in reversed(self.mentions_starting(0, at)):
+        # offices named before and already resolved count as mentions of their holder ("the President
+        # noted ... the head of state said": the same person, not a leader named in between)
+        before = self.mentions_starting(0, at)
+        if resolved:
+            before = sorted(before + [r for r in resolved if r[1] <= at])
+        for m in reversed(before):
             if m[1] > at or self.quoted(m[0]):
                 continue
             name = self.canonical(m)
@@ -214,8 +220,8 @@ class QuoteContext:
             known = {p.get("country") for p in records if p.get("country")}
             if country and known and country not in known:
                 continue
-            if country:
-                return name
+            if country or (resolved and m in resolved and not found):
+                return name  # the nearest bare office before is this one's holder too
             found.append(name)
         if len(found) >= 2:
             unmarked = [n for n in found if not self._named_with_country(n)]
