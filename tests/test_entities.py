@@ -566,3 +566,29 @@ def test_a_second_family_name_left_out_by_the_tagger_is_kept():
             "Condori, an economist at the Santiago-based Andes Institute.")
     p = person(text, "Diego Mamani Condori")
     assert p["country"] == "CHL"
+
+
+def test_a_long_title_never_runs_over_another_persons_name():
+    text = ("The council met under the co-chairmanship of Deputy Chairman of the Cabinet and Minister of Energy "
+            "Karim Nazarov and Minister of State Ahmed Al-Khalifa.")
+    role = person(text, "Ahmed Al-Khalifa")["role"] or ""
+    assert "Nazarov" not in role and "Cabinet" not in role
+
+
+def test_honorifics_of_a_malay_name_are_not_the_name():
+    text = ("The visit came at the invitation of Dato' Seri Utama Haji Aziz bin Haji Rahman, Minister of "
+            "Foreign Affairs of Malaysia.")
+    names = [p["name"] for p in people(text)]
+    assert "Aziz bin Haji Rahman" in names and not any(n.startswith(("Utama", "Haji")) for n in names)
+
+
+def test_a_leader_written_with_a_suffix_and_full_stop_is_known():
+    text = "President Ferdinand R. Marcos Jr. and Prime Minister Anthony Albanese spoke by phone on Monday."
+    p = person(text, "Ferdinand R. Marcos Jr", published="2025-08-20")
+    assert p["country"] == "PHL"
+
+
+def test_event_and_building_names_are_not_people():
+    text = ("The leaders met at the 46th ASEAN Summit and Related Summits in Kuala Lumpur. The ministers "
+            "later held talks at Wisma Putra.")
+    assert not people(text)

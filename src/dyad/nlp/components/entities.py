@@ -118,6 +118,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         facts = doc._.facts if doc._.facts is not None else []
         persons = []
         person_ents = self.person_candidates(doc)
+        doc.user_data["dyad_person_spans"] = [(e.start_char, e.end_char) for e in person_ents]
         for ent in person_ents:
             p = self.person(doc, ent)
             if p:
@@ -443,6 +444,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     country = hit[0]
                     break
         leader = self.gaz.leader(name, doc._.dct)
+        if leader is None and (span.text.endswith(".") or text[span.end_char:span.end_char + 1] == "."):
+            leader = self.gaz.leader(name + ".", doc._.dct)  # "X Jr." with the full stop cut as a sentence end
         canonical = name
         if leader:
             # The article's own full spelling ("Chimed Saikhanbileg", "al-Sisi") over the gazetteer's;

@@ -142,7 +142,12 @@ class PersonRoles:
     def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
         """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
         line_start = text_of(doc).rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
-        window = self._drop_honorifics(text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip())
+        start = max(line_start, span.start_char - 120)
+        # a title never runs over another person's name ("... and Minister of X [Name] and Minister of
+        # State [Name]"): the window starts after the last person named before
+        people = doc.user_data.get("dyad_person_spans") or []
+        start = max([start] + [b for a, b in people if start <= b <= span.start_char and a < span.start_char])
+        window = self._drop_honorifics(text_of(doc)[start:span.start_char].rstrip())
         m = self._long_title_window_re().search(window)
         if not m:
             return None, None, False
