@@ -592,3 +592,26 @@ def test_event_and_building_names_are_not_people():
     text = ("The leaders met at the 46th ASEAN Summit and Related Summits in Kuala Lumpur. The ministers "
             "later held talks at Wisma Putra.")
     assert not people(text)
+
+
+def test_a_particle_after_a_title_of_state_does_not_pull_the_title_into_the_name():
+    text = ("The talks were co-chaired by Minister of State Al-Hashimi. Minister of State Al-Hashimi "
+            "later met the press.")
+    assert not any(p["name"].startswith("State") for p in people(text))
+
+
+@pytest.mark.parametrize("dateline", ["Nairobi, March 3 - Office of the President",
+                                      "STATE HOUSE, NAIROBI, 3 March 2025 - Issued by the press unit",
+                                      "Presidential Communications Unit, Nairobi"])
+def test_officials_titled_alone_in_copy_filed_from_a_capital_of_the_pair(dateline):
+    text = (f"Kenya and Ethiopia sign road deal\n\n{dateline}\n\n"
+            "President William Ruto and Ethiopian Prime Minister Abiy Ahmed signed a road agreement in Nairobi. "
+            "Transport Secretary Daniel Kiprop said works on the Kenyan side would start in June.")
+    assert person(text, "Daniel Kiprop")["country"] == "KEN"
+
+
+def test_a_later_titled_mention_of_a_foreign_official_is_not_a_home_official():
+    text = ("Kenya and Qatar hold talks\n\nNairobi, March 3 - Office of the President\n\n"
+            "President William Ruto received Khalid Al-Attiyah, Minister of State of the State of Qatar, in Nairobi. "
+            "Minister of State Al-Attiyah said Doha valued Kenya's role in the region.")
+    assert all(p["country"] != "KEN" for p in people(text) if "Attiyah" in p["name"])

@@ -144,14 +144,33 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         """Officials titled without a country ("Transportation Secretary X", "Energy Cabinet Secretary
         Y said") in copy filed from a capital of the story's pair are that country's: a report names
         the foreign side's officials by their country and its own side's by title alone."""
-        place = dateline_place(doc)
+        place = dateline_place(doc) or self._filed_from(doc)
         if not place or place[1] not in dyad_of(doc):
             return
+        # a later mention of someone named with a country before ("Minister of State X" after "Y X, Minister
+        # of State of Qatar") is that person, not an official of the home side
+        named = {p["name"].split()[-1] for p in persons if p.get("country") and p["name"].split()}
         for p in persons:
             role = p.get("role") or ""
+            if p["name"].split()[-1:] and p["name"].split()[-1] in named:
+                continue
             if not p.get("country") and re.search(r"\b(?i:Minister|Secretary|Spokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
                 p["country"] = place[1]
+
+    def _filed_from(self, doc: Doc) -> tuple[str, str] | None:
+        """The city of a dateline in a form the wire pattern does not take: title case or after an
+        office ("Dhaka, January 15 - Press Wing", "STATE HOUSE, LUSAKA, 24 February", "Presidential
+        Communications Office, Manila"): the first comma-separated part of a line, in the lines
+        under the headline, that the gazetteer knows as a capital or city."""
+        for line in text_of(doc)[:400].split("\n")[1:4]:
+            for part in re.split(r",|\s[\u2014\u2013-]\s", line)[:3]:
+                part = part.strip()
+                if 2 < len(part) < 30 and part[:1].isupper():
+                    hit = self.gaz.country_of(part.title())
+                    if hit and hit[1] in ("capital", "city"):
+                        return part.title(), hit[0]
+        return None
 
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
         """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
@@ -277,7 +296,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         """Recover given names the model left out ("According to Aliya [Musabekova]")."""
         doc, start = span.doc, span.start
         if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper() and \
-                doc[start - 1].lower_ not in self.role_nouns:
+                doc[start - 1].lower_ not in self.role_nouns and \
+                not (start >= 2 and doc[start - 2].lower_ in ("of", "for")):  # "Minister of State Al-X"
             return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman" (not "Minister Al-X")
         while start > 0 and start > span.start - 2:
             tok = doc[start - 1]
