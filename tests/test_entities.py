@@ -615,3 +615,10 @@ def test_a_later_titled_mention_of_a_foreign_official_is_not_a_home_official():
             "President William Ruto received Khalid Al-Attiyah, Minister of State of the State of Qatar, in Nairobi. "
             "Minister of State Al-Attiyah said Doha valued Kenya's role in the region.")
     assert all(p["country"] != "KEN" for p in people(text) if "Attiyah" in p["name"])
+
+
+def test_a_person_tagged_as_an_organisation_with_an_apposition_of_a_writer():
+    text = ("A statue of Abai Kunanbayuly, the renowned Kazakh poet and philosopher, will be unveiled in "
+            "Moscow next week.")
+    p = person(text, "Abai Kunanbayuly")
+    assert "poet" in (p["role"] or "")

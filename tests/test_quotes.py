@@ -585,3 +585,11 @@ def test_a_bare_office_goes_to_the_holder_the_same_office_named_before():
             "the head of state said, the press service reported.")
     [(speaker, _said)] = pairs(text)
     assert "Khurelsukh" in speaker or "Kh\u00fcrels\u00fckh" in speaker
+
+
+def test_a_quoted_noun_phrase_after_a_determiner_is_a_term_not_speech():
+    text = ("Thailand and Vietnam upgraded their ties on Monday. The two sides also adopted a 'joint vision "
+            "for river transport in the Mekong basin', a plan to dredge the main channels.\n\n"
+            "\u201cThe river will carry more of our trade than ever before,\u201d Prime Minister Pham Minh Chinh said.")
+    said = [t for _s, t in pairs(text)]
+    assert said == ["The river will carry more of our trade than ever before"]

@@ -238,8 +238,9 @@ class PersonRoles:
             return None, None
         # Role head: the words up to the role noun ("chief expert", "Paraguayan foreign ministry adviser").
         cut = k + 1
-        while cut < len(words) and words[cut].lower() in self.role_nouns:
-            cut += 1  # "chief expert": the role is the whole run of role nouns
+        while cut < len(words) and (words[cut].lower() in self.role_nouns or (
+                words[cut] == "and" and cut + 1 < len(words) and words[cut + 1].lower() in self.role_nouns)):
+            cut += 1  # "chief expert", "poet and thinker": the role is the whole run of role nouns
         role_head = " ".join(words[:cut])
         # The institution: the last ORG entity inside the apposition.
         orgs = [e for e in _ents(doc) if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]

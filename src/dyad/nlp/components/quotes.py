@@ -163,7 +163,22 @@ class QuoteExtractor:
         if len(words) < self.min_words_without_verb and not any(
                 t.pos_ in ("VERB", "AUX") for t in ctx.tokens(q.start, q.end)):
             return False
+        if self.determined_term(ctx, q):
+            return False
         return True
+
+    @staticmethod
+    def determined_term(ctx: QuoteContext, q: Quote) -> bool:
+        """A quotation right after a determiner or possessive, with no finite verb in it ("unveiled a
+        'joint vision for river transport in the Mekong'", "their 'strategic partnership of a new
+        kind'"): a noun phrase in quotes names a document or a slogan, nobody says it."""
+        k = q.open
+        while k > 0 and ctx.text[k - 1] in " \t":
+            k -= 1
+        before = ctx.token_at(k - 1) if k > 0 else None
+        if before is None or before.idx + len(before) != k or before.tag_ not in ("DT", "PRP$", "WP$"):
+            return False
+        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in ctx.tokens(q.start, q.end))
 
     # ------------------------------------------------------------------ attribution
     def speaker(self, ctx: QuoteContext, q: Quote, prev: Quote | None) -> str | None:
