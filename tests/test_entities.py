@@ -332,10 +332,10 @@ def test_officials_titled_without_a_country_in_copy_from_a_capital_of_the_pair()
             "Marcos Jr. on Tuesday. Transportation Secretary Vince Dizon said the subway would open in 2028.")
     p = person(text, "Vince Dizon", "2025-04-30")
     assert (p["country"], p["role"]) == ("PHL", "Transportation Secretary")
-    # an ambassador in the capital is usually the other side's
+    # an ambassador in the capital is usually the other side's: never the home side's
     text = ("MANILA - Japanese Prime Minister Shigeru Ishiba held talks in the Philippines with President Ferdinand "
             "Marcos Jr. on Tuesday. Ambassador Kazuya Endo said the visit went well.")
-    assert person(text, "Kazuya Endo", "2025-04-30")["country"] is None
+    assert person(text, "Kazuya Endo", "2025-04-30")["country"] == "JPN"
 
 
 def test_a_leader_the_tagger_cuts_into_an_organisation_is_found_whole():
@@ -622,3 +622,19 @@ def test_a_person_tagged_as_an_organisation_with_an_apposition_of_a_writer():
             "Moscow next week.")
     p = person(text, "Abai Kunanbayuly")
     assert "poet" in (p["role"] or "")
+
+
+def test_a_lower_case_job_before_the_name_with_its_place():
+    text = ("Mombasa County trade executive Daniel Otieno said the market would open. Kenyan grain trader "
+            "Peter Mwangi agreed.")
+    assert person(text, "Daniel Otieno")["role"] == "Mombasa County trade executive"
+    p = person(text, "Peter Mwangi")
+    assert p["role"] == "Kenyan grain trader" and p["country"] == "KEN"
+
+
+def test_an_ambassador_titled_alone_in_copy_filed_from_one_capital_is_the_other_sides():
+    text = ("Kenya and Uganda open market\n\nNairobi, March 3 - Office of the President\n\n"
+            "Uganda and Kenya opened a border market on Saturday. \"We build trust one step at a time,\" "
+            "Ambassador Robert Kabushenga told a breakfast in Nairobi. Ugandan traders welcomed it.")
+    p = person(text, "Robert Kabushenga")
+    assert p["country"] == "UGA" and p["role"] == "Ambassador of Uganda to Kenya"

@@ -150,9 +150,16 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         # a later mention of someone named with a country before ("Minister of State X" after "Y X, Minister
         # of State of Qatar") is that person, not an official of the home side
         named = {p["name"].split()[-1] for p in persons if p.get("country") and p["name"].split()}
+        pair = dyad_of(doc)
         for p in persons:
             role = p.get("role") or ""
             if p["name"].split()[-1:] and p["name"].split()[-1] in named:
+                continue
+            if not p.get("country") and role == "Ambassador" and len(pair) == 2:
+                # "Ambassador X" in copy filed from one side's capital: the other side's envoy there
+                other = pair[1] if pair[0] == place[1] else pair[0]
+                p["country"] = other
+                p["role"] = f"Ambassador of {self.gaz.name_of(other)} to {self.gaz.name_of(place[1])}"
                 continue
             if not p.get("country") and re.search(r"\b(?i:Minister|Secretary|Spokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
@@ -451,6 +458,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         if role is None:
             role, country = self.apposition_after(doc, span)
             titled = role is not None
+        if role is None:
+            role, country = self.role_phrase_before(doc, span)
         if role is None and BYLINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
             role = "author"  # "By X" under the headline: the article's author
         if country is None:

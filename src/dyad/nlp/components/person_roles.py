@@ -285,6 +285,24 @@ class PersonRoles:
                 return None
         return None
 
+    def role_phrase_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """A job named in lower case right before the name, after the place or body it belongs to
+        ("<Place> County trade executive X", "Kenyan grain trader X"): up to three lower-case nouns or
+        adjectives ending with a role noun, and the capitalised words before them."""
+        i = span.start - 1
+        if i < 0 or not doc[i].is_lower or doc[i].lower_ not in self.role_nouns:
+            return None, None
+        k = i
+        while k > 0 and i - k < 2 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+        while k > 0 and i - k < 5 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in ("PROPN", "ADJ") \
+                and doc[k - 1].is_alpha:
+            k -= 1
+        words = [t.text for t in doc[k:span.start]]
+        if k == i and len(words) == 1:
+            return None, None  # a bare "economist X": nothing more than the title
+        return " ".join(words), self._named_country(words) or self._city_country(words)
+
     def relative_clause_role(self, clause: str) -> tuple[str | None, str | None]:
         """", who heads the X Association" -> "head of the X Association"; ", who runs a shop near Y" ->
         "runs a shop near Y": a job told by a relative clause, its verb read from patterns/titles.json."""
