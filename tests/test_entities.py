@@ -638,3 +638,10 @@ def test_an_ambassador_titled_alone_in_copy_filed_from_one_capital_is_the_other_
             "Ambassador Robert Kabushenga told a breakfast in Nairobi. Ugandan traders welcomed it.")
     p = person(text, "Robert Kabushenga")
     assert p["country"] == "UGA" and p["role"] == "Ambassador of Uganda to Kenya"
+
+
+def test_a_city_written_without_its_accents_gives_the_country():
+    text = ("Soy exports rose sharply. \"The port is full every week,\" Diego Alvarez, a grain trader in Cordoba, "
+            "told the newspaper.")
+    p = person(text, "Diego Alvarez")
+    assert p["role"] == "grain trader in Cordoba" and p["country"] == "ARG"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.ner import ents as _ents
 from dyad.nlp.components.util import text_of
 from dyad.nlp.gazetteer import Gazetteer
+from dyad.text.names import plain
 
 COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
                             r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
@@ -327,6 +328,8 @@ class PersonRoles:
         """The country of the first word the gazetteer knows as one of ``how`` (name, city ...)."""
         for word in words:
             hit = self.gaz.country_of(word)
+            if hit is None and ("city" in how or "capital" in how):
+                hit = _places_without_accents(self.gaz).get(plain(word))  # "Encarnacion" for "Encarnación"
             if hit and hit[1] in how:
                 return hit[0]
         return None
@@ -343,4 +346,16 @@ def _complement(words: list[str]) -> list[str]:
             break
         out.append(w)
     return out if len(out) <= 12 else []
+
+
+_PLAIN_PLACES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _places_without_accents(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Capitals and cities of the gazetteer by their name without accents, for copy that drops them."""
+    got = _PLAIN_PLACES.get(id(gaz))
+    if got is None:
+        got = _PLAIN_PLACES[id(gaz)] = {plain(k): hit for k, hit in gaz.country_forms.items()
+                                        if hit[1] in ("capital", "city") and plain(k) != k}
+    return got
 
