@@ -645,3 +645,12 @@ def test_a_city_written_without_its_accents_gives_the_country():
             "told the newspaper.")
     p = person(text, "Diego Alvarez")
     assert p["role"] == "grain trader in Cordoba" and p["country"] == "ARG"
+
+
+def test_officials_titled_alone_in_a_readout_issued_by_a_government_office():
+    text = ("Prime Minister meets Korean President on the sidelines of the summit\n\n"
+            "5 May 2025 - Office of the Government Spokesperson, Royal Cambodian Government\n\n"
+            "Prime Minister Hun Manet met President Lee Jae-myung of the Republic of Korea at the summit. "
+            "Deputy Government Spokesperson Sok Chenda said the two leaders discussed trade between Cambodia "
+            "and Korea.")
+    assert person(text, "Sok Chenda")["country"] == "KHM"

@@ -46,6 +46,9 @@ NOT_PERSON_NEXT = re.compile(
     r"program|initiative|summit|forum|talks|agreement|treaty|declaration|accord|process|format|region|"
     r"province|river|sea|lake|basin)\b"
 )
+# a government office issuing a readout, named in its dateline line
+ISSUER_RE = re.compile(r"\b(?:Government|Office|Ministry|Presidency|[Pp]ress [Ss]ervice|Press Wing|State House|"
+                       r"Embassy|Secretariat)\b")
 # "By X" at a line's start or after the dateline's full stop ("Courier, 14 March 2025. By X")
 BYLINE_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*By\s+$")
 PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry)\s+(?:of|for)\s+(?:the\s+)?"
@@ -146,6 +149,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         the foreign side's officials by their country and its own side's by title alone."""
         place = dateline_place(doc) or self._filed_from(doc)
         if not place or place[1] not in dyad_of(doc):
+            place = self._issued_by(doc)
+        if not place or place[1] not in dyad_of(doc):
             return
         # a later mention of someone named with a country before ("Minister of State X" after "Y X, Minister
         # of State of Qatar") is that person, not an official of the home side
@@ -177,6 +182,21 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     hit = self.gaz.country_of(part.title())
                     if hit and hit[1] in ("capital", "city"):
                         return part.title(), hit[0]
+        return None
+
+    def _issued_by(self, doc: Doc) -> tuple[str, str] | None:
+        """The country of a government office that issues the copy, named in the lines under the
+        headline ("... - Office of the Government Spokesperson, Royal <Adj> Government", "Press service
+        of the President of <Country>"): its readouts title their own officials alone."""
+        for line in text_of(doc)[:400].split("\n")[1:4]:
+            issuer = re.split(r"\s[\u2014\u2013-]+\s", line)[-1]  # "<City>, <date> - <issuer>"
+            if not ISSUER_RE.search(issuer):
+                continue
+            for m in re.finditer(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", issuer):
+                for form in (m.group(0), m.group(0).split()[-1]):
+                    hit = self.gaz.country_of(form)
+                    if hit and hit[1] in ("name", "adjective"):
+                        return form, hit[0]
         return None
 
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
