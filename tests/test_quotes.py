@@ -575,3 +575,21 @@ def test_told_according_to_a_relaying_spokesman():
             "Adviser told the Nepalese leader, according to deputy press secretary Abul Kalam.")
     [(speaker, _)] = pairs(text)
     assert speaker == "Muhammad Yunus"
+
+
+def test_a_bare_office_goes_to_the_holder_the_same_office_named_before():
+    text = ("Today, President of Mongolia Ukhnaagiin Khurelsukh received Ahmed Al-Sayegh, Minister of State of "
+            "Bahrain. The guest conveyed to the head of state the greetings of the King of Bahrain, "
+            "Hamad bin Isa Al Khalifa. The President noted that ties were growing.\n\n"
+            "\u201cMongolia is ready to offer its minerals to partners who think in decades, not years,\u201d "
+            "the head of state said, the press service reported.")
+    [(speaker, _said)] = pairs(text)
+    assert "Khurelsukh" in speaker or "Kh\u00fcrels\u00fckh" in speaker
+
+
+def test_a_quoted_noun_phrase_after_a_determiner_is_a_term_not_speech():
+    text = ("Thailand and Vietnam upgraded their ties on Monday. The two sides also adopted a 'joint vision "
+            "for river transport in the Mekong basin', a plan to dredge the main channels.\n\n"
+            "\u201cThe river will carry more of our trade than ever before,\u201d Prime Minister Pham Minh Chinh said.")
+    said = [t for _s, t in pairs(text)]
+    assert said == ["The river will carry more of our trade than ever before"]

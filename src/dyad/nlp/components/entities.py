@@ -1,5 +1,8 @@
 """Entities: persons with their country and role, organisations, places and countries.
 
+This module finds the persons; their roles are read by person_roles, the other entities by
+organisations.
+
 Persons come from spaCy's NER, kept only when the evidence says they are people
 (a full name, a title, or a known leader), with the role read from the title before the
 name ("Kazakh President X", "Kazakh Ambassador to Azerbaijan, X") or the apposition
@@ -16,10 +19,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dyad.nlp.components.ner import ents as _ents
+from dyad.nlp.components.organisations import ORG_GLUE, PlaceAndOrgEntities
+from dyad.nlp.components.person_roles import COUNTERPART_RE, PersonRoles
 from dyad.nlp.components.util import (
-    ACRONYM_AFTER,
     Intervals,
-    acronym_of,
     clean_name,
     dateline_place,
     dyad_of,
@@ -42,24 +46,18 @@ NOT_PERSON_NEXT = re.compile(
     r"program|initiative|summit|forum|talks|agreement|treaty|declaration|accord|process|format|region|"
     r"province|river|sea|lake|basin)\b"
 )
+# a government office issuing a readout, named in its dateline line
+ISSUER_RE = re.compile(r"\b(?:Government|Office|Ministry|Presidency|[Pp]ress [Ss]ervice|Press Wing|State House|"
+                       r"Embassy|Secretariat)\b")
+# "By X" at a line's start or after the dateline's full stop ("Courier, 14 March 2025. By X")
+BYLINE_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*By\s+$")
 PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry)\s+(?:of|for)\s+(?:the\s+)?"
                               r"(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the|&)\s+)*)*$")
 
 
-# Names ending like these are agreements or projects, handled by their own components.
-NOT_ORG = re.compile(
-    r"\b(?:Agreement|Treaty|Memorandum|Statement|Declaration|Decision|Charter|Protocol|Relations|Corridor|"
-    r"Route|Railway|Pipeline|Cable|Highway|Days|Week|Year|Forum)s?$"
-)
-_ORG_FORMS = patterns("org_forms")
-ORG_FORMS_SUFFIXES = set(_ORG_FORMS["corporate_suffixes"])
-ORG_BODY_HEADS = set(_ORG_FORMS["body_heads"])
-# "the joint commission of co-operation (JCC)": up to seven lower-case words, then an acronym.
-LOWER_BODY_DEF = re.compile(r"(?P<name>\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,6})\s+\((?P<acr>[A-Z]{2,6})\)")
-ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
 
 
-class EntityExtractor:
+class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
     def __init__(self, nlp: Language | None = None) -> None:
         self.claimed: set[tuple[int, int]] = set()
         self.gaz: Gazetteer = gazetteer()
@@ -78,6 +76,7 @@ class EntityExtractor:
         self.particles = set(data["name_particles"])
         self.portfolio_words = set(data["portfolio_words"])
         self.not_person_words = set(data.get("not_person_words", []))
+        self.occupation_verbs: dict[str, str] = dict(data.get("occupation_verbs", {}))
         self.title_re = re.compile(r"\b(" + "|".join(re.escape(t) for t in self.titles) + r")s?\s*$")
         self.title_words = {w.lower() for t in self.titles for w in t.split()}
         self.titles_lower = {t.lower() for t in self.titles}
@@ -95,8 +94,9 @@ class EntityExtractor:
             r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s)|"
             r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b)")
         self.title_before_re = re.compile(
-            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>"
-            r"(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
+            r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?"
+            r"(?P<office>(?:(?:" + "|".join(re.escape(w) for w in data.get("office_words", [])) + r")\s+){1,2})?"
+            r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))s?"
             r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?$")
         self._stripped_title = False
         self._init_institutions(data)
@@ -105,67 +105,6 @@ class EntityExtractor:
             r"(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+(?P<port>(?:[A-Z][\w\-]+,?\s+(?:(?:and|&)\s+)?){1,4})"
             r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))$")
 
-    def _init_institutions(self, data: dict) -> None:
-        """Offices of state an official is titled by ("Presidency spokesperson X", "spokesman for the
-        Kazakh Foreign Ministry, X", "Senior Special Assistant to the President on Media, X")."""
-        self.institutions: dict[str, dict] = {}
-        for inst in data["institutions"]:
-            for form in inst["forms"]:
-                self.institutions[form.lower()] = inst
-        self.institution_heads = set(data["institution_heads"])
-        title = r"(?P<title>(?i:" + "|".join(re.escape(t) for t in self.titles) + r"))"
-        inst = "(?P<inst>" + "|".join(re.escape(f) for f in sorted(
-            (f for i in data["institutions"] for f in i["forms"]), key=len, reverse=True)) + ")"
-        adj = r"(?:(?P<adj>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)??(?:'s|\u2019s)?)\s+)?"
-        self.institution_title_res = [
-            # "US State Department spokesperson X", "Presidency spokesperson X"
-            re.compile(r"(?:^|\b)" + adj + inst + r"\s+" + title + r"\s*,?$"),
-            # "the spokesman for the Kazakh Foreign Ministry, X", "Secretary (East) in the External Affairs Ministry X"
-            re.compile(r"\b" + title + r"(?P<qual>\s+\([^()\n]{1,25}\))?\s+(?:in|of|for|at|from)\s+(?:the\s+)?"
-                       + adj + inst + r"\s*,?$"),
-        ]
-        self.to_leader_re = re.compile(
-            r"\b" + title + r"\s+to\s+the\s+(?P<head>President|Prime Minister)"
-            r"(?P<on>\s+(?:on|for)\s+[A-Z][\w\-]+(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w\-]+)*)?\s*,?$")
-
-    def _home_country(self, doc: Doc, head: str | None = None) -> str | None:
-        """The country of the article's first-named head of state or government (with ``head``, the
-        first whose office starts so): whose "Presidency" an untitled office is."""
-        for s, e in self._leader_spans(doc):
-            leader = self.gaz.leader(doc[s:e].text, doc._.dct)
-            if leader and leader.country and (head is None or leader.role.lower().startswith(head.lower())) \
-                    and _role_rank_of(leader.role) < 9:
-                return leader.country
-        return None
-
-    def institution_title(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
-        """Role and country of an official named by office: "<Title> of the <Institution> of <Country>"."""
-        text = text_of(doc)
-        line_start = text.rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
-        window = text[max(line_start, span.start_char - 120):span.start_char].rstrip()
-        for rx in self.institution_title_res:
-            m = rx.search(window)
-            if not m:
-                continue
-            inst = self.institutions[m.group("inst").lower()]
-            country = inst.get("country")
-            if m.group("adj"):
-                hit = self.gaz.country_of(m.group("adj"))
-                if hit and hit[1] in ("name", "adjective"):
-                    country = hit[0]
-            country = country or self._home_country(doc)
-            title = m.group("title")
-            title = title[:1].upper() + title[1:] + (m.groupdict().get("qual") or "")
-            role = f"{title} of the {inst['name']}" + (f" of {self.gaz.name_of(country)}" if country else "")
-            return role, country
-        m = self.to_leader_re.search(window)
-        if m:
-            country = self._home_country(doc, m.group("head"))
-            title = m.group("title")
-            title = title[:1].upper() + title[1:]
-            of = f" of {self.gaz.name_of(country)}" if country else ""
-            return f"{title} to the {m.group('head')}{of}{m.group('on') or ''}", country
-        return None, None
 
     def _cut_institution(self, span: Span) -> Span | None:
         """"[External Affairs Ministry] Vijay Singh": an office's name run into a person's is cut off;
@@ -182,6 +121,7 @@ class EntityExtractor:
         facts = doc._.facts if doc._.facts is not None else []
         persons = []
         person_ents = self.person_candidates(doc)
+        doc.user_data["dyad_person_spans"] = [(e.start_char, e.end_char) for e in person_ents]
         for ent in person_ents:
             p = self.person(doc, ent)
             if p:
@@ -207,14 +147,57 @@ class EntityExtractor:
         """Officials titled without a country ("Transportation Secretary X", "Energy Cabinet Secretary
         Y said") in copy filed from a capital of the story's pair are that country's: a report names
         the foreign side's officials by their country and its own side's by title alone."""
-        place = dateline_place(doc)
+        place = dateline_place(doc) or self._filed_from(doc)
+        if not place or place[1] not in dyad_of(doc):
+            place = self._issued_by(doc)
         if not place or place[1] not in dyad_of(doc):
             return
+        # a later mention of someone named with a country before ("Minister of State X" after "Y X, Minister
+        # of State of Qatar") is that person, not an official of the home side
+        named = {p["name"].split()[-1] for p in persons if p.get("country") and p["name"].split()}
+        pair = dyad_of(doc)
         for p in persons:
             role = p.get("role") or ""
-            if not p.get("country") and re.search(r"\b(?:Minister|Secretary|[Ss]pokes\w+|Governor|Cabinet)\b", role) \
+            if p["name"].split()[-1:] and p["name"].split()[-1] in named:
+                continue
+            if not p.get("country") and role == "Ambassador" and len(pair) == 2:
+                # "Ambassador X" in copy filed from one side's capital: the other side's envoy there
+                other = pair[1] if pair[0] == place[1] else pair[0]
+                p["country"] = other
+                p["role"] = f"Ambassador of {self.gaz.name_of(other)} to {self.gaz.name_of(place[1])}"
+                continue
+            if not p.get("country") and re.search(r"\b(?i:Minister|Secretary|Spokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
                 p["country"] = place[1]
+
+    def _filed_from(self, doc: Doc) -> tuple[str, str] | None:
+        """The city of a dateline in a form the wire pattern does not take: title case or after an
+        office ("Dhaka, January 15 - Press Wing", "STATE HOUSE, LUSAKA, 24 February", "Presidential
+        Communications Office, Manila"): the first comma-separated part of a line, in the lines
+        under the headline, that the gazetteer knows as a capital or city."""
+        for line in text_of(doc)[:400].split("\n")[1:4]:
+            for part in re.split(r",|\s[\u2014\u2013-]\s", line)[:3]:
+                part = part.strip()
+                if 2 < len(part) < 30 and part[:1].isupper():
+                    hit = self.gaz.country_of(part.title())
+                    if hit and hit[1] in ("capital", "city"):
+                        return part.title(), hit[0]
+        return None
+
+    def _issued_by(self, doc: Doc) -> tuple[str, str] | None:
+        """The country of a government office that issues the copy, named in the lines under the
+        headline ("... - Office of the Government Spokesperson, Royal <Adj> Government", "Press service
+        of the President of <Country>"): its readouts title their own officials alone."""
+        for line in text_of(doc)[:400].split("\n")[1:4]:
+            issuer = re.split(r"\s[\u2014\u2013-]+\s", line)[-1]  # "<City>, <date> - <issuer>"
+            if not ISSUER_RE.search(issuer):
+                continue
+            for m in re.finditer(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", issuer):
+                for form in (m.group(0), m.group(0).split()[-1]):
+                    hit = self.gaz.country_of(form)
+                    if hit and hit[1] in ("name", "adjective"):
+                        return form, hit[0]
+        return None
 
     def repeated_surnames(self, doc: Doc, persons: list[dict]) -> list[dict]:
         """Later bare mentions of a person already named in full ("Chinh arrived ...") that the
@@ -340,7 +323,8 @@ class EntityExtractor:
         """Recover given names the model left out ("According to Aliya [Musabekova]")."""
         doc, start = span.doc, span.start
         if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper() and \
-                doc[start - 1].lower_ not in self.role_nouns:
+                doc[start - 1].lower_ not in self.role_nouns and \
+                not (start >= 2 and doc[start - 2].lower_ in ("of", "for")):  # "Minister of State Al-X"
             return doc[start - 1:span.end]  # "Sultan Al Jaber", "Mohammed bin Salman" (not "Minister Al-X")
         while start > 0 and start > span.start - 2:
             tok = doc[start - 1]
@@ -396,6 +380,15 @@ class EntityExtractor:
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
             end += 2
+        # "Raul Quispe [Villanueva], an economist": a second family name the tagger left out, one
+        # untagged proper noun closing the name before a comma or a verb
+        if end == span.end and len(span) >= 2 and end + 1 < len(doc) and doc[span.end - 1].whitespace_:
+            nxt, after = doc[end], doc[end + 1]
+            if nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ \
+                    and (after.text == "," or after.pos_ in ("VERB", "AUX")) \
+                    and nxt.text not in self.honorifics and nxt.lower_ not in self.title_words \
+                    and not self.gaz.country_of(nxt.text):
+                end += 1
         return doc[span.start:end]
 
     def _strip(self, ent: Span) -> Span | None:
@@ -403,6 +396,11 @@ class EntityExtractor:
         ("Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev")."""
         doc, start, end = ent.doc, ent.start, ent.end
         self._stripped_title = False
+        for k in (1, 2):  # "Chief [Adviser X]": a title begun before the tagger's span runs into it
+            n = self._title_length(doc, start - k) if start - k >= 0 else 0
+            if n > k and start - k + n < end and doc[start - k].text[:1].isupper():
+                start, self._stripped_title = start - k + n, True
+                break
         while start < end:
             n = self._title_length(doc, start)
             if n:
@@ -480,6 +478,10 @@ class EntityExtractor:
         if role is None:
             role, country = self.apposition_after(doc, span)
             titled = role is not None
+        if role is None:
+            role, country = self.role_phrase_before(doc, span)
+        if role is None and BYLINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+            role = "author"  # "By X" under the headline: the article's author
         if country is None:
             # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
             # ("his Ivory Coast counterpart President Alassane Ouattara": two words, and a title between)
@@ -491,6 +493,8 @@ class EntityExtractor:
                     country = hit[0]
                     break
         leader = self.gaz.leader(name, doc._.dct)
+        if leader is None and (span.text.endswith(".") or text[span.end_char:span.end_char + 1] == "."):
+            leader = self.gaz.leader(name + ".", doc._.dct)  # "X Jr." with the full stop cut as a sentence end
         canonical = name
         if leader:
             # The article's own full spelling ("Chimed Saikhanbileg", "al-Sisi") over the gazetteer's;
@@ -514,288 +518,6 @@ class EntityExtractor:
                 "country": country, "role": role, "leader": leader.name if leader else None,
                 "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
 
-    def title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
-        """Role from "Kazakh President X", "Kazakhstan's Ambassador to Azerbaijan, X", "President X"."""
-        line_start = text_of(doc).rfind("\n", max(0, span.start_char - 90), span.start_char) + 1
-        window = text_of(doc)[max(line_start, span.start_char - 90):span.start_char]
-        window = window.rstrip()
-        comma = window.endswith(",")
-        window = window.rstrip(",").rstrip()
-        pm = self.portfolio_title_re.search(window)
-        hit = self.gaz.country_of(pm.group("adj").removesuffix("'s").removesuffix("\u2019s")) if pm else None
-        if pm and hit and hit[1] in ("name", "adjective") and all(
-                w in self.portfolio_words for w in re.findall(r"[A-Z][\w\-]+", pm.group("port"))):
-            title = (pm.group("port") + pm.group("title")).strip()
-            return self.role_string(title[:1].upper() + title[1:], hit[0], None), hit[0], True
-        # "<Country-adj|Country's>? <Title> (of <X>)? (to <Country>)?"
-        m = self.title_before_re.search(window)
-        if not m:
-            return None, None, False
-        if comma and not m.group("to") and not m.group("adj"):
-            return None, None, False
-        title = m.group("title").strip()
-        title = title[:1].upper() + title[1:]  # "ambassador to X, Name": the title, capitalised
-        adj = m.group("adj")
-        country = None
-        if adj:
-            hit = self.gaz.country_of(adj)
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
-            elif f"{adj} {title}".lower() in self.titles_lower or adj in self.portfolio_words:
-                title = f"{adj} {title}"  # "Prime Minister", "Trade Secretary": not a country adjective
-        # Plural titles ("Presidents X and Y") carry no single country.
-        return self.role_string(title, country, m.group("to")), country, True
-
-    def long_title_before(self, doc: Doc, span: Span) -> tuple[str | None, str | None, bool]:
-        """"Georgia's Minister of Economy and Sustainable Development X" -> that role, GEO."""
-        line_start = text_of(doc).rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
-        window = text_of(doc)[max(line_start, span.start_char - 120):span.start_char].rstrip()
-        m = self._long_title_window_re().search(window)
-        if not m:
-            return None, None, False
-        country = None
-        if m.group("adj"):
-            hit = self.gaz.country_of(m.group("adj"))
-            if hit and hit[1] in ("name", "adjective"):
-                country = hit[0]
-        title = m.group("title").strip().rstrip(",")
-        if country is None:
-            # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
-            # last "of" phrase may be a country's (official) name.
-            for of in reversed(list(re.finditer(r"\s+of\s+(?:the\s+)?", title))):
-                hit = self.gaz.country_of(title[of.end():].strip())
-                if hit and hit[1] == "name":
-                    country, title = hit[0], title[:of.start()]
-                    break
-        return (f"{title} of {self.gaz.name_of(country)}" if country else title), country, True
-
-    def _long_title_window_re(self) -> re.Pattern:
-        if getattr(self, "_long_title_window", None) is None:
-            self._long_title_window = re.compile(
-                r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:" + "|".join(
-                    re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
-                r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$")
-        return self._long_title_window
-
-    def role_string(self, title: str, country: str | None, to: str | None) -> str:
-        words = title.split()
-        # "Foreign Minister" -> keep as written; "<Title> of <Country>" is the canonical shape.
-        role = " ".join(words)
-        if country:
-            role += f" of {self.gaz.name_of(country)}"
-        if to:
-            hit = self.gaz.country_of(to)
-            role += f" to {self.gaz.name_of(hit[0]) if hit else to}"
-        return role
-
-    def apposition_after(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
-        """Role from ", Kazakhstan's Ambassador to Azerbaijan," or ", the chief expert of ... at ORG"."""
-        rest = text_of(doc)[span.end_char:span.end_char + 220]
-        m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<app>[^,.;:\n()\u201c\"]{3,200})", rest)
-        if not m:
-            return None, None
-        app = m.group("app").strip()
-        if re.match(r"(?:and|or|but|while|who|which)\b", app):
-            return None, None  # ", and the Head of Government of ...": the next item of a list, no apposition
-        country = None
-        # "<Country>'s <Title> (to <Country>)"
-        pm = re.match(r"(?P<c>[A-Z][\w\- ]+?)(?:'s|\u2019s)\s+(?P<t>.+)$", app)
-        if pm:
-            hit = self.gaz.country_of(pm.group("c"))
-            if hit:
-                country = hit[0]
-                title = pm.group("t")
-                tm = re.match(r"(?P<t>.+?)\s+to\s+(?P<to>.+)$", title)
-                if tm:
-                    return self.role_string(tm.group("t"), country, tm.group("to")), country
-                return self.role_string(title, country, None), country
-        words = app.split()
-        head = [w for w in words[:4] if w.lower().strip(",") in self.role_nouns or w[0].islower()]
-        if not head or words[0].lower() not in self.role_nouns and not any(
-                w.lower() in self.role_nouns for w in words[:3]):
-            return None, None
-        # Role head: the words up to the role noun ("chief expert").
-        cut = next(i for i, w in enumerate(words) if w.lower() in self.role_nouns) + 1
-        while cut < len(words) and words[cut].lower() in self.role_nouns:
-            cut += 1  # "chief expert": the role is the whole run of role nouns
-        role_head = " ".join(words[:cut])
-        # The institution: the last ORG entity inside the apposition.
-        app_start = span.end_char + m.start("app")
-        app_end = span.end_char + m.end("app")
-        orgs = [e for e in _ents(doc) if e.label_ == "ORG" and e.start_char >= app_start and e.end_char <= app_end]
-        place = re.search(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$", app)
-        if place:  # "..., a Gulf specialist at the Center X in Ankara": the employer's city
-            hit = self.gaz.country_of(place.group(1))
-            country = hit[0] if hit and hit[1] in ("capital", "city", "name") else None
-        based = re.search(r"\b([A-Z][\w]+(?:\s+[A-Z][\w]+)?)-based\b", app)
-        if based and country is None:  # "a senior fellow at the Ottawa-based Institute for ..."
-            hit = self.gaz.country_of(based.group(1))
-            country = hit[0] if hit and hit[1] in ("capital", "city", "name") else None
-        if orgs:
-            org = orgs[-1]  # "... of the Department X at the Institute Y": Y is the employer
-            org_name = re.sub(r"^the\s+", "", org.text)
-            for hit in (self.gaz.country_of(w) for w in org_name.replace("'s", "").split()):
-                if hit and hit[1] in ("name", "adjective"):
-                    country = hit[0]
-                    break
-            if country is None:  # "a director at Pakistan's Board of Investment": the country owning the body
-                country = self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
-            if country is None:  # "an economist at the Islamabad Policy Forum": a body named after its city
-                country = self._city_country(org_name.replace("'s", "").split()[:2])
-            return f"{role_head}, {org_name}", country
-        country = country or self._named_country([w.replace("'s", "").replace("\u2019s", "") for w in words])
-        if country is None:  # "a researcher at a Riyadh think tank", "a grain trader in Encarnacion"
-            country = self._city_country([w.strip(",") for w in words if w[:1].isupper()])
-        return role_head, country
-
-    def _named_country(self, words: list[str]) -> str | None:
-        return self._country_by(words, ("name", "adjective"))
-
-    def _city_country(self, words: list[str]) -> str | None:
-        return self._country_by(words, ("capital", "city"))
-
-    def _country_by(self, words: list[str], how: tuple[str, ...]) -> str | None:
-        """The country of the first word the gazetteer knows as one of ``how`` (name, city ...)."""
-        for word in words:
-            hit = self.gaz.country_of(word)
-            if hit and hit[1] in how:
-                return hit[0]
-        return None
-
-    # ------------------------------------------------------------------ other entities
-    def organisations_and_places(self, doc: Doc) -> list[dict]:
-        out = []
-        covered = {(m["start"], m["end"]) for m in doc._.countries or []}
-        for ent in _ents(doc):
-            if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
-                continue
-            text = re.sub(r"^(?:the|The)\s+", "", ent.text)
-            text = clean_name(text)
-            if not text or not text[0].isupper() or (ent.start_char, ent.end_char) in covered:
-                continue
-            if any(a < ent.end_char and ent.start_char < b for a, b in self.claimed):
-                continue  # already a person
-            if ent.label_ == "ORG" and not self._plausible_org(text):
-                continue
-            hit = self.gaz.country_of(text)
-            if hit and hit[1] in ("name", "adjective", "demonym"):
-                continue  # countries are emitted from the gazetteer tagger
-            if ent.label_ == "NORP":
-                continue
-            if ent.label_ == "ORG":
-                org = self.gaz.organization(text)
-                country = org.get("country") if org else self._country_in_name(text)
-                out.append({"kind": "entity", "entity_type": "organization",
-                            "name": org["name"] if org else text,
-                            "aliases": sorted({text, *(org.get("aliases") or [])} if org else {text}),
-                            "country": country, "role": None, "sources": [span_source(ent)]})
-            else:
-                # A renamed city is one place under its current name, its former names aliases
-                # ("Nur-Sultan" in 2021 and "Astana" in 2024).
-                current = self.gaz.current_name(text) or text
-                names = {text, current, *self.gaz.former_names.get(current, [])}
-                out.append({"kind": "entity", "entity_type": "place", "name": current, "aliases": sorted(names),
-                            "country": hit[0] if hit else None, "role": None, "sources": [span_source(ent)]})
-        return out
-
-    def organisation_aliases(self, doc: Doc, found: list[dict]) -> list[dict]:
-        """A company's name without its corporate suffix ("Safran Group" -> "Safran") and an acronym
-        defined right after a body's name are aliases; a body named in lower case and defined by an
-        acronym ("the joint commission of co-operation (JCC)") is an organisation."""
-        text = text_of(doc)
-        ends = set()
-        for rec in found:
-            if rec["entity_type"] != "organization":
-                continue
-            end = rec["sources"][0]["end"]
-            ends.add(end)
-            extra = set()
-            last = rec["name"].rsplit(None, 1)
-            if len(last) == 2 and last[1] in ORG_FORMS_SUFFIXES and not self.gaz.country_of(last[0]):
-                extra.add(last[0])
-            m = ACRONYM_AFTER.match(text, end)
-            if m and acronym_of(rec["name"], m.group("acr")):
-                extra.add(m.group("acr"))
-            if extra:
-                rec["aliases"] = sorted(set(rec["aliases"]) | extra)
-        for m in LOWER_BODY_DEF.finditer(text):
-            if m.end("name") in ends or m.start("name") in ends:
-                continue
-            ws = m.group("name").split()
-            acr = m.group("acr")
-            for k in range(len(ws) - 1, -1, -1):  # the shortest run of words the acronym spells out
-                phrase = " ".join(ws[k:])
-                if ws[k].lower() in ("of", "and", "for", "the", "on", "in", "to"):
-                    continue
-                if acronym_of(phrase, acr) and ws[k][:1].upper() == acr[0]:
-                    if any(w.lower().strip(",") in ORG_BODY_HEADS for w in ws[k:]):
-                        a = m.start("name") + len(" ".join(ws[:k])) + (1 if k else 0)
-                        found.append({"kind": "entity", "entity_type": "organization", "name": phrase,
-                                      "aliases": sorted({phrase, acr}), "country": None, "role": None,
-                                      "sources": [{"start": a, "end": m.end("name")}]})
-                    break
-        return found
-
-    def _plausible_org(self, text: str) -> bool:
-        """Keep names that look like bodies; agreements, projects and adjectives are not."""
-        if self.gaz.organization(text):
-            return True
-        if NOT_ORG.search(text) or "-" in text and all(self.gaz.country_of(w) for w in text.split("-")):
-            return False
-        words = text.split()
-        if len(words) == 1:
-            return text.isupper() and len(text) >= 3 and text not in ("AI",)
-        return all(w[:1].isupper() or w.lower() in ORG_GLUE for w in words)
-
-    def _country_in_name(self, name: str) -> str | None:
-        for word in re.findall(r"[A-Z][\w\-]+", name):
-            hit = self.gaz.country_of(word)
-            if hit and hit[1] in ("name", "adjective"):
-                return hit[0]
-        return None
-
-    def countries(self, doc: Doc) -> list[dict]:
-        out = []
-        seen: set[str] = set()
-        for m in doc._.countries or []:
-            if m["form"] in ("capital", "city"):
-                # Capitals and cities of the gazetteer are places, once per article, under their
-                # current name with their former names ("Nur-Sultan" is Astana).
-                current = self.gaz.current_name(m["text"]) or m["text"]
-                if current.lower() in seen or not m["text"][:1].isupper():
-                    continue
-                seen.add(current.lower())
-                out.append({"kind": "entity", "entity_type": "place", "name": current,
-                            "aliases": sorted({m["text"], current, *self.gaz.former_names.get(current, [])}),
-                            "country": m["alpha3"], "role": None, "sources": [{"start": m["start"], "end": m["end"]}]})
-                continue
-            if m["form"] not in ("name",):
-                continue
-            out.append({"kind": "entity", "entity_type": "country", "name": self.gaz.name_of(m["alpha3"]),
-                        "aliases": [m["text"]], "country": m["alpha3"], "role": None,
-                        "sources": [{"start": m["start"], "end": m["end"]}]})
-        return out
-
-
-COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
-                            r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
-                            r"Vice President|Secretary)\s+)?$")
-
-
-def _role_rank_of(role: str) -> int:
-    r = role.lower()
-    for i, word in enumerate(("president", "prime minister", "chancellor", "king", "emir", "premier")):
-        if r.startswith(word):
-            return i
-    return 9
-
-
-def _ents(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents rebuilds its tuple on every access; the components read it many times."""
-    cached = doc.user_data.get("dyad_ents")
-    if cached is None:
-        cached = doc.user_data["dyad_ents"] = tuple(doc.ents)
-    return cached
 
 
 WORD_RUN = re.compile(r"[\w-]*")
