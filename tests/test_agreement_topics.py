@@ -53,3 +53,27 @@ def test_within_one_report_a_topic_inside_another_and_a_title_beginning_another(
     agr = _agreements(tmp_path, {"a.txt": ("2024-10-08", text)})
     topics = sorted((a["title"] or a["field"] or "") for a in agr)
     assert len(agr) == 2, topics
+
+
+def test_untitled_memorandum_in_preview_and_report_of_one_visit_is_one(tmp_path):
+    agr = _agreements(tmp_path, {
+        "a.txt": ("2025-03-03", "Ghanaian President John Mahama will pay a state visit to Cote d'Ivoire on March 5. "
+                               "On Wednesday, Ghana and Cote d'Ivoire will sign a memorandum of understanding on "
+                               "cocoa marketing, officials said.\n"),
+        "b.txt": ("2025-03-06", "Ghana and Cote d'Ivoire signed a memorandum of understanding on cocoa marketing in "
+                               "Abidjan on Wednesday during the state visit of President John Mahama.\n"),
+    })
+    cocoa = [a for a in agr if "cocoa" in (a.get("field") or a.get("title") or "")]
+    assert len(cocoa) == 1, agr
+    assert cocoa[0]["signed"] == "2025-03-05"
+
+
+def test_memoranda_on_one_field_signed_in_different_months_stay_apart(tmp_path):
+    agr = _agreements(tmp_path, {
+        "a.txt": ("2023-02-10", "Ghana and Cote d'Ivoire signed a memorandum of understanding on cocoa marketing in "
+                               "Accra on Thursday.\n"),
+        "b.txt": ("2023-11-17", "Ghana and Cote d'Ivoire signed a memorandum of understanding on cocoa marketing in "
+                               "Abidjan on Thursday.\n"),
+    })
+    cocoa = [a for a in agr if "cocoa" in (a.get("field") or a.get("title") or "")]
+    assert len(cocoa) == 2, agr

@@ -652,3 +652,23 @@ def test_the_remaining_documents_are_new_texts_not_a_recap(tmp_path):
     kb = export(build(f"sqlite:///{tmp_path / 'kb.db'}", [str(corpus)]))
     memoranda = [r for r in kb if r["kind"] == "agreement" and r["instrument"] == "memorandum"]
     assert len(memoranda) == 2, [r for r in kb if r["kind"] == "agreement"]
+
+
+@pytest.mark.parametrize("field, sector", [
+    ("cocoa marketing", "agriculture"), ("palm oil", "agriculture"), ("green economy", "environment"),
+    ("construction", "industry"), ("construction of a railway", "transport"), ("labour migration", "other"),
+    ("inland waterways", "transport"),
+])
+def test_sector_vocabulary_covers_commodities_and_social_fields(field, sector):
+    assert sectors_of(field) == [sector]
+
+
+def test_other_yields_to_a_specific_sector():
+    assert sectors_of("employment in agriculture") == ["agriculture"]
+
+
+def test_memoranda_on_fields_outside_the_main_sectors_are_kept():
+    facts = extract_facts("Ghana and Togo signed memoranda of understanding on cocoa marketing, labour migration "
+                          "and housing in Lome on Thursday.", "2024-05-10")
+    fields = sorted((f["field"], f["sectors"][0]) for f in facts if f["kind"] == "agreement")
+    assert fields == [("cocoa marketing", "agriculture"), ("housing", "other"), ("labour migration", "other")]

@@ -192,6 +192,26 @@ def test_a_shorter_form_two_full_names_could_own_stays_apart():
     assert sorted(len(g) for g in groups) == [1, 1, 1]
 
 
+def test_given_name_and_first_surname_join_the_full_hispanic_name():
+    from dyad.resolve.base import M
+    from dyad.resolve.entities import cluster_persons
+
+    def m(name: str, order: int) -> M:
+        return M(id=order, key=f"k{order}", kind="entity", doc_id="a", published="2024-09-04", start=order,
+                 end=order + 1, data={"entity_type": "person", "name": name, "country": "HND"})
+    groups = cluster_persons([m("Xiomara Castro Sarmiento", 1), m("Xiomara Castro", 2), m("Castro", 3),
+                              m("Jose Manuel Zelaya Rosales", 4)])
+    assert sorted(len(g) for g in groups) == [1, 3], groups
+
+
+def test_a_fund_named_by_both_countries_in_either_order_is_one_project():
+    from dyad.text.names import project_core
+
+    assert project_core("Russian-Kyrgyz Development Fund") == project_core("Kyrgyzstan-Russia Development Fund")
+    assert project_core("Russian-Kyrgyz Development Fund") != project_core("Russian-Tajik Development Fund")
+    assert project_core("Kazakhstan-China pipeline") == project_core("Kazakhstan-China Pipeline")
+
+
 def test_a_rebuild_with_worker_processes_gives_the_same_base(kb_url, monkeypatch):
     """`dyad resolve --workers 2` (processes reading the committed base and building batches ahead of
     the writer) ends with the base a rebuild in one process gives, on SQLite and on PostgreSQL."""

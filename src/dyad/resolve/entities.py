@@ -74,12 +74,16 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
         groups.setdefault(_person_key(m.data["name"]), []).append(m)
     _join_shorter_forms(groups)
     by_surname: dict[str, list[str]] = {}
+    first_surname: dict[str, list[str]] = {}  # "Castro" of "Xiomara Castro Sarmiento": paternal, then maternal
     for key in groups:
         by_surname.setdefault(surname(key), []).append(key)
+        ws = key.split()
+        if len(ws) >= 3 and ws[-2] not in NAME_PARTICLES:
+            first_surname.setdefault(ws[-2], []).append(key)
     facts = {k: _GroupFacts(g) for k, g in groups.items()}
     orphans: dict[str, list[M]] = {}
     for m in single:
-        cands = by_surname.get(surname(m.data["name"]), [])
+        cands = by_surname.get(surname(m.data["name"]), []) or first_surname.get(_person_key(m.data["name"]), [])
         if len(cands) > 1:
             same_doc = [k for k in cands if m.doc_id in facts[k].docs]
             cands = same_doc if len(same_doc) == 1 else cands
@@ -136,11 +140,13 @@ class _GroupFacts:
 
 def _shorter_form(short: str, long: str) -> bool:
     """"Ishaq Dar" of "Mohammad Ishaq Dar" (a tail of the full name), "Recep Erdogan" of "Recep
-    Tayyip Erdogan" (first and last name with the middle names left out)."""
+    Tayyip Erdogan" (first and last name with the middle names left out), "Bernardo Arevalo" of
+    "Bernardo Arevalo de Leon" (given name and first surname; a dynasty's name left off)."""
     a, b = short.split(), long.split()
     if len(a) < 2 or len(b) <= len(a):
         return False
-    return b[-len(a):] == a or (a[0] == b[0] and a[-1] == b[-1] and len(a) == 2)
+    return b[-len(a):] == a or (a[0] == b[0] and a[-1] == b[-1] and len(a) == 2) or \
+        (b[:len(a)] == a and len(b) - len(a) <= 2)
 
 
 def _join_shorter_forms(groups: dict[str, list[M]]) -> None:

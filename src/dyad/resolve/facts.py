@@ -236,6 +236,7 @@ def cluster_agreements(ms: list[M]) -> list[list[M]]:
                 uf.union(i, j)
                 break
     _short_title_of_long(ms, uf)
+    _same_field_across_reports(ms, uf)
     _same_topic(ms, uf)
     _by_acronym(ms, uf)
     _announced_then_signed(ms, uf)
@@ -279,6 +280,29 @@ def _topic(text: str | None) -> frozenset[str]:
     text = PERIOD_RE.sub("", BETWEEN_RE.sub("", text))
     return frozenset(w for w in bag_key(text) if w not in INSTRUMENT_WORDS and w not in PLACING_WORDS
                      and not w.isdigit())
+
+
+def _same_field_across_reports(ms: list[M], uf: UnionFind) -> None:
+    """"a memorandum on rice trade" in a preview and "an MoU on trade in rice" in the report of the
+    visit are one instrument: untitled, same field words, same kind of instrument and parties, and
+    signing dates both known and overlapping (an undated field names no instrument precisely enough
+    to join across articles, a year too loose)."""
+    seen: dict[tuple, list[int]] = {}
+    for i, m in enumerate(ms):
+        d = m.data
+        if d.get("title") or not d.get("field") or len(d.get("signed") or "") < 7 or \
+                (d.get("list_id") and d.get("plural")):
+            continue  # a bare year is too loose to tell two memoranda on one field apart
+        key = (bag_key(d["field"]), FAMILY.get(d.get("instrument") or "", d.get("instrument")))
+        if not key[0]:
+            continue
+        for j in seen.get(key, []):
+            o = ms[j]
+            if o.doc_id != m.doc_id and _countries_compatible(o.data.get("parties"), d.get("parties")) and \
+                    overlaps(o.data["signed"], d["signed"]) is True:
+                uf.union(i, j)
+                break
+        seen.setdefault(key, []).append(i)
 
 
 def _dates_close(a: str | None, b: str | None) -> bool:

@@ -100,11 +100,51 @@ GENERIC_PROJECT_WORDS = {"corridor", "route", "railway", "rail", "road", "highwa
                          "submarine", "gas", "oil", "communication", "fiber", "fibre", "optic"}
 
 
+COUNTRIES = Path(__file__).resolve().parent.parent / "data" / "countries.json"
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[tuple[str, ...], str]:
+    """Every country's names, adjectives and demonyms as word tuples, to its alpha-3 code."""
+    out: dict[tuple[str, ...], str] = {}
+    for code, c in json.loads(COUNTRIES.read_text(encoding="utf-8")).items():
+        for form in [c.get("name"), *c.get("names", []), *c.get("adjectives", []), *c.get("demonyms", [])]:
+            ws = tuple(re.findall(r"[a-z0-9]+", plain(form).replace("'", "")))
+            if ws:
+                out.setdefault(ws, code)
+    return out
+
+
+def _countries_folded(ws: list[str]) -> tuple[list[str], list[str]]:
+    """(alpha-3 codes of the country words, the other words): "Kyrgyz-Azerbaijani" and
+    "Azerbaijan-Kyrgyzstan" both give AZE and KGZ."""
+    table = _country_words()
+    codes: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(ws):
+        for n in (4, 3, 2, 1):
+            code = table.get(tuple(ws[i:i + n])) if i + n <= len(ws) else None
+            if code:
+                codes.append(code.lower())
+                i += n
+                break
+        else:
+            rest.append(ws[i])
+            i += 1
+    return codes, rest
+
+
 @lru_cache(maxsize=262144)
 def project_core(name: str) -> str:
-    """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur)."""
+    """Distinctive words of a project name, transliteration-folded ("Zangezur Corridor" -> zangazur);
+    the countries it names in any form and order come first as codes ("Kyrgyz-Azerbaijani
+    Development Fund" and "Azerbaijan-Kyrgyzstan Development Fund" share one core)."""
     # "the high-speed line from A to B" and "the A-B high-speed rail line" share their distinctive words
     core = [w for w in words(name) if w not in GENERIC_PROJECT_WORDS and w not in ("high", "speed", "from", "via")]
+    codes, rest = _countries_folded(core)
+    if codes and rest:
+        return " ".join(sorted(set(codes))) + " " + translit_key(" ".join(rest))
     return translit_key(" ".join(core)) if core else translit_key(name)
 
 

@@ -93,21 +93,26 @@ ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|work plan|working pl
 
 
 def sectors_of(text: str | None) -> list[str]:
-    """Sectors named in a text, most specific first; 'diplomacy' only when nothing else fits."""
+    """Sectors named in a text, most specific first; 'diplomacy' and 'other' only when nothing else fits."""
     raw = re.sub(r"[^\w\- ]", " ", (text or "").lower())
     # "defence-industrial" holds "defence": match keywords on both spellings of compounds
     low = " " + raw + " | " + raw.replace("-", " ") + " "
     found: list[str] = []
+    activity: set[str] = set()  # "construction of a railway": the activity's sector yields to its object's
     taken: list[tuple[int, int]] = []
     for rx, sector in SECTOR_RES:
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if sector not in found:
+            if low.startswith(" of ", m.end()):
+                activity.add(sector)
+            elif sector not in found:
                 found.append(sector)
-    if len(found) > 1 and "diplomacy" in found:
-        found.remove("diplomacy")
+    found += [s for s in sorted(activity) if not found]
+    for vague in ("other", "diplomacy"):  # only when nothing more specific fits
+        if len(found) > 1 and vague in found:
+            found.remove(vague)
     return found
 
 

@@ -43,6 +43,29 @@ from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source,
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event_date
 
+PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})$")
+CAPITAL_TAIL = re.compile(r"\s+in\s+the\s+(?:[A-Z][\w\-]*\s+)?capital$")
+
+
+def without_place(doc: Doc, start: int, text: str) -> str:
+    """"a memorandum on cocoa marketing in Accra": where it was signed is not what it is about. A
+    trailing "in/at <city>" (a place spaCy or the gazetteer knows, not a country: "investment in
+    Pakistan" is the topic) or "in the <Kazakh> capital" is cut."""
+    cut = CAPITAL_TAIL.search(text)
+    if cut:
+        return text[:cut.start()]
+    m = PLACE_TAIL.search(text)
+    if not m:
+        return text
+    place = m.group("place")
+    known = gazetteer().country_of(place)
+    if known:
+        return text[:m.start()] if known[1] in ("capital", "city", "seat") else text
+    a = start + m.start("place")
+    if any(e.label_ == "GPE" and e.start_char == a for e in doc.ents):
+        return text[:m.start()]
+    return text
+
 
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
@@ -335,6 +358,7 @@ class AgreementExtractor:
                         title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
                         break
+                title = without_place(doc, a, title)
                 sectors = sectors_of(title)
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED) or SESSION_RECORD.match(title):
                     sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
@@ -417,6 +441,8 @@ class AgreementExtractor:
                                      "", cut.rstrip())
                         item, e = cut.strip(), s + len(cut.strip())
                         break
+                placed = without_place(doc, s, item)
+                item, e = placed, s + len(placed)
                 if not item or item.lower() in GENERIC or NOT_FIELDS.match(item):
                     continue
                 sectors = sectors_of(item)
@@ -509,7 +535,9 @@ class AgreementExtractor:
             subparts = [text]
             if " and " in text and not repeated:
                 left, right = text.split(" and ", 1)
-                if sectors_of(left) and sectors_of(right) and set(sectors_of(left)) != set(sectors_of(right)):
+                # "trade and economic cooperation" is one field; "labour migration and housing" two
+                if sectors_of(left) and sectors_of(right) and (set(sectors_of(left)) != set(sectors_of(right))
+                                                               or sectors_of(left) == ["other"]):
                     subparts = [left, right]
             for sp in subparts:
                 sp = re.sub(r"^(?:the|a|an)\s+", "", sp)  # "A and the B"
