@@ -86,3 +86,10 @@ def test_houses_are_counted():
             "completed in Siem Reap.")
     m = by_value(text, 12000)
     assert (m["unit"], m["metric_type"]) == ("count", "observation")
+
+
+def test_an_increase_in_apposition_is_not_the_subject():
+    text = "Non-oil trade between Qatar and Oman reached QAR 4.2 billion in 2023, an increase of 7 percent over 2022."
+    money = by_value(text, 4_200_000_000)
+    assert (money["subject"], money["period"]) == ("non-oil trade", "annual")
+    assert by_value(text, 7)["subject"] == "non-oil trade"

@@ -120,3 +120,38 @@ def test_project_a_signed_contract_is_for_is_agreed():
     p = one("During the visit, a Qatari company signed a contract with Oman's water utility to develop a "
             "300-megawatt wind project in southern Oman.")
     assert (p["name"], p["status"]) == ("300-megawatt wind project in southern Oman", "agreed")
+
+
+def test_launched_road_partly_complete_is_under_construction():
+    text = ("The Rosso-Nouakchott highway, launched by the presidents of Senegal and Mauritania in March 2023, "
+            "has reached a completion rate of 40% and should be delivered in 2026.")
+    p = next(p for p in projects(text) if "Rosso-Nouakchott" in p["name"])
+    assert p["status"] == "under_construction"
+    assert {"date": "2026", "status": "planned"} in [{k: m[k] for k in ("date", "status")} for m in p["milestones"]]
+
+
+def test_named_joint_border_market_commissioned():
+    p = one("Traders in Kasumbalesa welcomed the new Kasumbalesa Joint Border Market, which the presidents of "
+            "Zambia and the DR Congo jointly commissioned by video link on Saturday.")
+    assert (p["name"], p["project_type"], p["status"]) == ("Kasumbalesa Joint Border Market", "facility",
+                                                           "operational")
+
+
+def test_relative_clauses_date_their_own_project_in_a_shared_sentence():
+    text = ("The leaders of Ghana and Togo discussed the Aflao Border Post, which has been in operation since "
+            "March 2019, and plans to build a cross-border market in Noepe, for which a feasibility study will "
+            "be conducted next year.")
+    found = {p["name"]: p for p in projects(text)}
+    post, market = found["Aflao Border Post"], found["cross-border market in Noepe"]
+    assert [m["date"] for m in post["milestones"]] == ["2019-03"]
+    assert [(m["date"], m["status"]) for m in market["milestones"]] == [("2025", "planned")]
+
+
+def test_airport_where_a_visitor_is_received_is_not_a_project():
+    assert projects("The President of Ghana arrived on Monday and was received at the Kotoka International "
+                    "airport by officials of Togo.") == []
+
+
+def test_airport_being_built_is_a_project():
+    p = one("Peru and South Korea reviewed the Chinchero International airport, which is being built near Cusco.")
+    assert p["status"] == "under_construction"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.project_patterns import DATA, PROJECT_CUE, in_heading
+from dyad.nlp.components.project_patterns import DATA, OVERRIDE_RE, PROJECT_CUE, in_heading
 from dyad.nlp.components.util import patterns
 
 if TYPE_CHECKING:
@@ -169,5 +169,29 @@ def figures_of_speech(doc: Doc, found: list[dict]) -> list[dict]:
         if span is not None and p["name"][:1].islower() and any(
                 t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span) and not PROJECT_CUE.search(sent_text):
             continue
+        if _arrival_place(p, sent_text):
+            continue
         out.append(p)
     return out
+
+
+def unfinished(doc: Doc, found: list[dict]) -> None:
+    """A project its own sentence says is partly complete ('has reached a completion rate of 35%', '70
+    percent complete') is under construction, even if it was 'launched' (its works) before."""
+    for p in found:
+        if p.get("status") != "operational":
+            continue
+        own = p["_sent"]
+        if any(st == "under_construction" and rx.search(doc.text[own[0]:own[1]])
+                               for st, rx in OVERRIDE_RE):
+            p["status"] = "under_construction"
+
+
+def _arrival_place(p: dict, sent_text: str) -> bool:
+    """'was received at the X International airport': where a visitor arrived, not a project."""
+    d = _data()
+    last = p["name"].lower().split()[-1:] or [""]
+    if p["project_type"] != "facility" or last[0] not in d["arrival_places"] or PROJECT_CUE.search(sent_text):
+        return False
+    low = sent_text.lower()
+    return any(re.search(r"\b" + re.escape(v) + r"\b", low) for v in d["arrival_verbs"])
