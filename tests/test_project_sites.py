@@ -155,3 +155,20 @@ def test_airport_where_a_visitor_is_received_is_not_a_project():
 def test_airport_being_built_is_a_project():
     p = one("Peru and South Korea reviewed the Chinchero International airport, which is being built near Cusco.")
     assert p["status"] == "under_construction"
+
+
+def test_definite_description_refers_back_to_the_plant_named_before():
+    found = projects("Tajikistan and Uzbekistan discussed the Yavan hydropower plant in Tajikistan. The ministers signed "
+                     "a roadmap for the joint construction of the 900-megawatt plant in Dushanbe last year.")
+    assert [p["name"] for p in found] == ["Yavan hydropower plant"]
+
+
+def test_a_market_needs_a_site():
+    assert projects("Egypt and Saudi Arabia agreed on the development of the EGP-SAR foreign exchange market.") == []
+
+
+def test_first_harvest_makes_a_farm_operational():
+    p = one("Under the plan, a Spanish group from Spain is developing a 20,000-hectare olive farm in Meknes "
+            "province of Morocco, whose first harvest was collected last October.")
+    assert p["status"] == "operational"
+    assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2023-10", "done")]

@@ -94,6 +94,13 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         measured = rx["capacity"].match(mods) is not None
         if not (named or (place and not place_country) or (place and measured)):
             continue
+        noun = re.sub(r"\s+", " ", m.group("noun"))
+        if noun in _data()["site_only_nouns"] and not place:
+            continue  # "the foreign exchange market": an economic market, not a marketplace at a site
+        definite = re.search(r"\bthe\s+$", sent.text[:m.start("mods")]) is not None
+        if definite and not named and any(p["name"].lower().endswith(noun)
+                                          and p["sources"][0]["start"] < sent.start_char for p in found):
+            continue  # "the joint construction of the 1,860-megawatt plant in X": the plant named before
         if named:
             # "the rehabilitated X pump station on the Y River": the name runs from its first capital word
             first = re.search(r"(?:^|\s)(?=[A-Z])", mods)
@@ -106,7 +113,6 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         a, b = sent.start_char + start, sent.start_char + end
         if not _free(found, a, b) or in_heading(doc, a):
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun"))
         ptype = _data()["site_nouns"].get(noun, "facility")
         # "signed a contract with X to develop a ... project": the contract's object is agreed
         agreed = _SIGNED_FOR.search(sent.text[:m.start()]) is not None
