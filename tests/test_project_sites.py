@@ -158,8 +158,8 @@ def test_airport_being_built_is_a_project():
 
 
 def test_definite_description_refers_back_to_the_plant_named_before():
-    found = projects("Tajikistan and Uzbekistan discussed the Yavan hydropower plant in Tajikistan. The ministers signed "
-                     "a roadmap for the joint construction of the 900-megawatt plant in Dushanbe last year.")
+    found = projects("Tajikistan and Uzbekistan discussed the Yavan hydropower plant in Tajikistan. The ministers "
+                     "signed a roadmap for the joint construction of the 900-megawatt plant in Dushanbe last year.")
     assert [p["name"] for p in found] == ["Yavan hydropower plant"]
 
 
