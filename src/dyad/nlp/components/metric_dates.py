@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.metric_lexicon import DEADLINE_STOP, RANGE_TO_RE, Mention, metric_lexicon
+from dyad.nlp.components.metric_progress import base_year, same_subject_and
 from dyad.nlp.components.util import text_of
 from dyad.nlp.timex import Timex
 
@@ -141,12 +142,14 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
                      text[max(sent.start_char, t.start - 20):t.start], re.I):
             continue  # a bound of a period, not the period measured
+        if base_year(text, sent.start_char, t.start):
+            continue  # "an increase of 12 percent over 2021": the base of a comparison
         gap = t.start - c.end if t.start >= c.end else c.start - t.end
         between = text[min(t.end, c.end):max(t.start, c.start)]
         # ("In 2022 trade between Chile and Peru reached ...": a pair of names is no second clause)
         plain_between = re.sub(r"\b[A-Z][\w\-]*\s+and\s+(?:the\s+)?[A-Z]", "X", between)
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
-                     plain_between):
+                     plain_between) and not same_subject_and(doc, min(t.end, c.end), max(t.start, c.start)):
             continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
         if t.end <= c.start and re.fullmatch(r"[\s,]*to\s+", between):
             continue  # "from R1bn in 2020 to R3bn in 2023": 2020 dates the range's other end

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from dyad.nlp.components.metric_lexicon import Mention, metric_lexicon
 from dyad.nlp.components.metric_phrases import change_forms
+from dyad.nlp.components.metric_progress import phrasal_other
 from dyad.nlp.components.util import text_of
 
 
@@ -67,7 +68,8 @@ def classify_metric_type(doc: Doc, c: Mention, has_deadline: bool, subject: str 
                     t.tag_ == "VBN" and any(a.lemma_ == "have" for a in t.children if a.dep_ == "aux"))) \
                     and not any(a.lower_ in future for a in t.children if a.dep_ == "aux"):
                 return "observation"
-            if (lem in target or t.lower_ in target) and not (lem == "project" and t.pos_ != "VERB"):
+            if (lem in target or t.lower_ in target) and not (lem == "project" and t.pos_ != "VERB") \
+                    and not phrasal_other(t):
                 return "target"  # "projected to reach", not "10,000 valid projects"
             if t.pos_ in ("VERB", "AUX") and lem not in speech:
                 auxes = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
@@ -84,7 +86,8 @@ def classify_metric_type(doc: Doc, c: Mention, has_deadline: bool, subject: str 
                 nouns.append(t)
         for n in nouns:
             for ch in n.children:
-                if ch.dep_ in ("acl", "amod", "relcl") and {ch.lemma_.lower(), ch.lower_} & target:
+                if ch.dep_ in ("acl", "amod", "relcl") and {ch.lemma_.lower(), ch.lower_} & target \
+                        and not phrasal_other(ch):
                     return "target"
         nouns = []
         if t.head is t:
@@ -94,7 +97,8 @@ def classify_metric_type(doc: Doc, c: Mention, has_deadline: bool, subject: str 
     if observed:
         return "observation"
 
-    if any((tok.lemma_.lower() in target and not (tok.lemma_.lower() == "project" and tok.pos_ != "VERB"))
+    if any((tok.lemma_.lower() in target and not (tok.lemma_.lower() == "project" and tok.pos_ != "VERB")
+            and not phrasal_other(tok))
            or tok.lower_ in future for tok in sent):
         return "target"
     return "observation"

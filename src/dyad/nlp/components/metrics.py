@@ -29,6 +29,7 @@ from dyad.nlp.components.metric_kind import classify_metric_type
 from dyad.nlp.components.metric_lexicon import Mention, clean_value, metric_lexicon
 from dyad.nlp.components.metric_mentions import classify_bare, number_mentions, overlaps_timex
 from dyad.nlp.components.metric_phrases import amount_subject
+from dyad.nlp.components.metric_progress import completion_subject, demonym_people, is_completion
 from dyad.nlp.components.metric_speakers import person_mentions, speaker_of
 from dyad.nlp.components.util import dyad_of, source, text_of
 from dyad.nlp.told import told_event_date
@@ -70,9 +71,9 @@ def extract_metrics(doc: Doc) -> Doc:
         if overlaps_timex(doc, c.num_start, c.num_end):
             continue
         if c.kind == "bare":
-            if not classify_bare(doc, c):
+            if not classify_bare(doc, c) and not demonym_people(doc, c):
                 continue
-        elif c.kind == "percent" and not percent_relevant(c):
+        elif c.kind == "percent" and not percent_relevant(c) and not is_completion(doc, c):
             continue
         if c.kind == "count" and enumerated(doc, c):
             continue
@@ -89,11 +90,14 @@ def extract_metrics(doc: Doc) -> Doc:
     mentions = person_mentions(doc)
     for c in cands:
         info = extra[id(c)]
-        subject = c.subject if c.kind in ("count", "people") else amount_subject(doc, c)
+        done = is_completion(doc, c)
+        subject = c.subject if c.kind in ("count", "people") else (
+            completion_subject(doc, c) if done else amount_subject(doc, c))
         if c.kind == "length" and terrain(subject):
             continue
         sent = c.span.sent
-        metric_type = classify_metric_type(doc, c, info["deadline"] is not None, subject)
+        # a share of a project already built is measured, whatever is planned for the rest
+        metric_type = "observation" if done else classify_metric_type(doc, c, info["deadline"] is not None, subject)
         doc._.facts.append({
             "kind": "metric",
             "metric_type": metric_type,

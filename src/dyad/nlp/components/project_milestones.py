@@ -149,6 +149,16 @@ def _anaphor(s: Span, found: list[dict], named: set[int],
             return max(before)[1], False
     return None, False
 
+def _relative_to(pred: Token, own: list[tuple[int, int]]) -> bool:
+    """'the X post, which has been in operation since 2016, and a market in Y, for which a study will be
+    conducted next year': a relative clause speaks of the noun it hangs on, even in a shared sentence."""
+    if pred.dep_ in ("relcl", "acl") and any(a <= pred.head.idx < b for a, b in own):
+        return True
+    # the parser may hang "for which ..." on the verb whose object is the project ("build a market in Y")
+    return pred.dep_ == "advcl" and any(c.dep_ in ("dobj", "nsubjpass") and a <= c.idx < b
+                                        for c in pred.head.children for a, b in own)
+
+
 def milestones(doc: Doc, found: list[dict]) -> None:
     """Dated steps (completion, opening, commissioning, a feasibility study, an investment decision) in
     the sentences that speak of the project, each with a short description."""
@@ -169,7 +179,7 @@ def milestones(doc: Doc, found: list[dict]) -> None:
                     continue
                 pred, clause = clause_of(tok.root)
                 lo, hi = pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
-                if crowded and own and not any(lo <= a and b <= hi for a, b in own):
+                if crowded and own and not any(lo <= a and b <= hi for a, b in own) and not _relative_to(pred, own):
                     continue  # another project's clause of a shared sentence
                 if _dates_other_thing(tok.root, p):
                     continue  # "extend the X service, opened in 2018": X's opening, not this project's

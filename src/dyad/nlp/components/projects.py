@@ -47,6 +47,7 @@ from dyad.nlp.components.project_patterns import (
     parse_status,
     status_from,
 )
+from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, unfinished
 from dyad.nlp.components.util import dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
@@ -66,8 +67,10 @@ class ProjectExtractor:
             self.named(doc, sent, found, agreement_spans)
             self.unnamed(doc, sent, found)
             self.described(doc, sent, found)
+            extra_projects(self, doc, sent, found)
             for p in found[before:]:
                 p["status"] = self._status(doc, sent, p)
+        found = figures_of_speech(doc, found)
         self.bare_variants(doc, found)
         self.acronyms(doc, found)
         found = self.fold(found)
@@ -79,6 +82,7 @@ class ProjectExtractor:
                                              for m in p["milestones"])
             if opened and p.get("status") in (None, "unknown", "proposed", "agreed", "under_construction"):
                 p["status"] = "operational"
+        unfinished(doc, found)
         for p in found:
             p.pop("_opened", None)
             p.pop("_sent", None)

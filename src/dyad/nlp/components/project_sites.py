@@ -1,0 +1,203 @@
+"""Projects told by what is done to them or where they stand, not by a capitalised name: "the modernization
+of the A-B international crossing", "construction of the new one-stop border post at A and B", "plans to
+build a cross-border market in A", "to develop a 1,000-megawatt wind and solar project in southern X",
+"a second bridge over the X River", "the extension of the A and B programmes to <country> communities",
+"the X Partnership for Y, launched by A, B and C ... through an investment fund". Word lists live in
+``dyad/data/patterns/project_sites.json``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.project_patterns import DATA, OVERRIDE_RE, PROJECT_CUE, in_heading
+from dyad.nlp.components.util import patterns
+
+if TYPE_CHECKING:
+    from dyad.nlp.components.projects import ProjectExtractor
+
+_WORD = r"[\w\-\u2013'\u2019]+"
+_PLACE = r"[A-Z]" + _WORD + r"(?:\s+[A-Z]" + _WORD + r")*"
+_STOP = r"(?:of|the|a|an|to|in|on|for|with|from|at|by|into|as|over|across|or|that|which|its|their|this)"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return patterns("project_sites")
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    d = _data()
+    dirs = _alt(d["direction_words"])
+    site = (r"(?P<site>\s+(?P<prep>at|in|on|over|across)\s+(?:the\s+)?(?P<place>(?:(?:" + dirs + r")\s+)?"
+            + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?))?")
+    mods = r"(?P<mods>(?:(?!" + _STOP + r"\b)(?:\d[\d,.]*[\w\-]*|" + _WORD + r")\s+){0,6}?)"
+    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?|(?:"
+            + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+)")
+    nouns = _alt(list(d["site_nouns"]))
+    return {
+        "undertaking": re.compile(lead + mods + r"(?P<noun>" + nouns + r")(?![\w\-])" + site),
+        "water": re.compile(r"\b(?:a|an|the)\s+(?P<mods>(?:[a-z][\w\-]*\s+){0,2})(?P<noun>"
+                            + _alt(d["water_crossings"]) + r")\s+(?:over|across|on)\s+the\s+(?P<water>(?:[A-Z]"
+                            + _WORD + r"\s+)+(?:" + _alt(d["water_words"]) + r"))\b"),
+        "programmes": re.compile(r"\b(?:" + _alt(d["extension_words"]) + r")\s+(?:of\s+)?the\s+(?P<names>[A-Z]"
+                                 r"[^,;:()]{2,120}?)\s+(?:" + _alt(d["programme_nouns"]) + r")\s+(?:to|into)\s+"
+                                 r"(?P<to>[^,;:.]{2,60})"),
+        "partnership": re.compile(r"(?<![\w\-])(?P<name>(?:[A-Z]" + _WORD + r"\s+){1,4}(?:"
+                                  + _alt(d["partnership_heads"]) + r")\s+for\s+(?:[A-Z]" + _WORD
+                                  + r"\s+(?:and\s+)?){0,5}[A-Z]" + _WORD + r")"),
+        "capacity": re.compile(r"\d[\d,.]*[\s\-](?:" + _alt(d["capacity_units"]) + r")s?\b", re.I),
+        "direction": re.compile(r"^(?:(?:" + dirs + r")\s+)", re.I),
+    }
+
+
+_SIGNED_FOR = re.compile(r"\b(?:signed|concluded|awarded|won)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:"
+                         + "|".join(DATA["agreement_nouns"]) + r")\b[^.;]{0,80}\bto\s+$")
+
+
+def _free(found: list[dict], a: int, b: int) -> bool:
+    return not any(s["start"] < b and a < s["end"] for p in found for s in p["sources"][:1])
+
+
+def extra_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    """Adds the projects of one sentence that the name-based rules do not see."""
+    _undertakings(ex, doc, sent, found)
+    _water_crossings(ex, doc, sent, found)
+    _extended_programmes(ex, doc, sent, found)
+    _partnerships(ex, doc, sent, found)
+
+
+def _country_only(ex: ProjectExtractor, words: str) -> bool:
+    parts = [w for w in re.split(r"[\s\-\u2013]+", words) if w]
+    return bool(parts) and all(ex.gaz.country_of(w) for w in parts)
+
+
+def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    rx = _regexes()
+    for m in rx["undertaking"].finditer(sent.text):
+        mods = m.group("mods")
+        caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
+        named = any(not ex.gaz.country_of(w) for w in caps)
+        place = m.group("place") or ""
+        bare_place = rx["direction"].sub("", place)
+        place_country = bool(place) and (_country_only(ex, bare_place) or bool(ex.gaz.country_of(bare_place)))
+        if place and ex.gaz.organization(bare_place):
+            continue
+        measured = rx["capacity"].match(mods) is not None
+        if not (named or (place and not place_country) or (place and measured)):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun"))
+        if noun in _data()["site_only_nouns"] and not place:
+            continue  # "the foreign exchange market": an economic market, not a marketplace at a site
+        definite = re.search(r"\bthe\s+$", sent.text[:m.start("mods")]) is not None
+        if definite and not named and any(p["name"].lower().endswith(noun)
+                                          and p["sources"][0]["start"] < sent.start_char for p in found):
+            continue  # "the joint construction of the 1,860-megawatt plant in X": the plant named before
+        if named:
+            # "the rehabilitated X pump station on the Y River": the name runs from its first capital word
+            first = re.search(r"(?:^|\s)(?=[A-Z])", mods)
+            start = m.start("mods") + (first.end() if first else 0)
+            end = m.end("noun")
+        else:
+            lead = re.match(r"(?:new|planned|proposed|future|second|first)\s+", mods)
+            start = m.start("mods") + (lead.end() if lead else 0)
+            end = m.end("site")
+        a, b = sent.start_char + start, sent.start_char + end
+        if not _free(found, a, b) or in_heading(doc, a):
+            continue
+        ptype = _data()["site_nouns"].get(noun, "facility")
+        # "signed a contract with X to develop a ... project": the contract's object is agreed
+        agreed = _SIGNED_FOR.search(sent.text[:m.start()]) is not None
+        found.append(ex._record(doc, sent, doc.text[a:b], [], ptype, a, b, agreed=agreed))
+
+
+def _water_crossings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    if not PROJECT_CUE.search(sent.text):
+        return
+    for m in _regexes()["water"].finditer(sent.text):
+        lead = re.match(r"(?:new|planned|proposed|future)\s+", m.group("mods"))
+        a = sent.start_char + m.start("mods") + (lead.end() if lead else 0)
+        b = sent.start_char + m.end("water")
+        if not _free(found, a, b) or in_heading(doc, a):
+            continue
+        ptype = _data()["site_nouns"].get(m.group("noun"), "facility")
+        found.append(ex._record(doc, sent, doc.text[a:b], [], ptype, a, b, agreed=False))
+
+
+def _extended_programmes(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    for m in _regexes()["programmes"].finditer(sent.text):
+        to = m.group("to")
+        if not any(ex.gaz.country_of(w) for w in re.findall(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", to)):
+            continue  # extended to another country's people, not to more regions at home
+        names = m.group("names")
+        pos = 0
+        for part in re.split(r"\s+and\s+(?=[A-Z])", names):
+            off = names.find(part, pos)
+            pos = off + len(part)
+            if len(part.split()) > 6 or ex.gaz.country_of(part) or ex.gaz.organization(part):
+                continue
+            a = sent.start_char + m.start("names") + off
+            b = a + len(part)
+            if _free(found, a, b):
+                found.append(ex._record(doc, sent, part, [], "program", a, b, agreed=False))
+
+
+def _partnerships(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    d = _data()
+    low = set(re.findall(r"[a-z]+", sent.text.lower()))
+    if not low & set(d["launch_words"]) or not low & set(d["partnership_cues"]):
+        return
+    for m in _regexes()["partnership"].finditer(sent.text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
+        a = sent.start_char + m.end("name") - len(name)
+        b = sent.start_char + m.end("name")
+        if ex.gaz.organization(name) or not _free(found, a, b):
+            continue
+        found.append(ex._record(doc, sent, name, [], "program", a, b, agreed=False))
+
+
+def figures_of_speech(doc: Doc, found: list[dict]) -> list[dict]:
+    """Drops an unnamed route described only by its ends whose sentence neither builds nor uses it and
+    whose description runs into the verb of its clause ('The road from A to B runs through C')."""
+    out = []
+    for p in found:
+        src = p["sources"][0]
+        span = doc.char_span(src["start"], src["end"], alignment_mode="expand")
+        sent_text = doc.text[p["_sent"][0]:p["_sent"][1]]
+        if span is not None and p["name"][:1].islower() and any(
+                t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span) and not PROJECT_CUE.search(sent_text):
+            continue
+        if _arrival_place(p, sent_text):
+            continue
+        out.append(p)
+    return out
+
+
+def unfinished(doc: Doc, found: list[dict]) -> None:
+    """A project its own sentence says is partly complete ('has reached a completion rate of 35%', '70
+    percent complete') is under construction, even if it was 'launched' (its works) before."""
+    for p in found:
+        if p.get("status") != "operational":
+            continue
+        own = p["_sent"]
+        if any(st == "under_construction" and rx.search(doc.text[own[0]:own[1]])
+                               for st, rx in OVERRIDE_RE):
+            p["status"] = "under_construction"
+
+
+def _arrival_place(p: dict, sent_text: str) -> bool:
+    """'was received at the X International airport': where a visitor arrived, not a project."""
+    d = _data()
+    last = p["name"].lower().split()[-1:] or [""]
+    if p["project_type"] != "facility" or last[0] not in d["arrival_places"] or PROJECT_CUE.search(sent_text):
+        return False
+    low = sent_text.lower()
+    return any(re.search(r"\b" + re.escape(v) + r"\b", low) for v in d["arrival_verbs"])
