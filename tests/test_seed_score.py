@@ -19,6 +19,8 @@ HELDOUT4 = ROOT / "examples" / "heldout4"
 HELDOUT5 = ROOT / "examples" / "heldout5"
 HELDOUT6 = ROOT / "examples" / "heldout6"  # blind set, first sight 0.756 (P 0.781 R 0.733), attributes 0.777
 HELDOUT7 = ROOT / "examples" / "heldout7"  # blind set, first sight 0.805 (P 0.834 R 0.777), attributes 0.782
+HELDOUT8 = ROOT / "examples" / "heldout8"  # blind set, first sight 0.827 (P 0.863 R 0.794), attributes 0.846
+HELDOUT9 = ROOT / "examples" / "heldout9"  # blind set, first sight 0.805 (P 0.858 R 0.759), attributes 0.815
 
 # Last measured figures (../shared/eval/score.py): seeds fact F1 1.000, attributes 0.985;
 # sample corpus (examples/corpus, our own gold) 0.964, attributes 0.982; dev set (examples/devset,
@@ -39,10 +41,14 @@ HELDOUT7 = ROOT / "examples" / "heldout7"  # blind set, first sight 0.805 (P 0.8
 # declaration; counts of listed items; road links and joint ventures as projects): real 0.931 (0.941) ->
 # 0.941 (0.942), agreement recall 0.87 -> 0.95; heldout7 0.873 (0.864) -> 0.936 (0.868) with its
 # resolution gold, 0.936 with gold.jsonl alone; heldout4 0.915 -> 0.920, heldout6 0.919 -> 0.922.
+# This session (nlp9 events, nlp10 agreements, nlp11 persons and quotes, nlp12 projects and metrics, the
+# lead's sector words, cross-report merges and named sessions): real 0.954 (0.951), heldout6 0.940 (0.948),
+# heldout7 0.983 (0.968), heldout8 0.827 -> 0.899 (0.875), heldout9 0.805 -> 0.816 (0.815) after named
+# sessions only.
 REAL = SHARED / "corpus" / "real"
 REAL_GOLD = SHARED / "gold" / "real.jsonl"
-REAL_F1_FLOOR = 0.938
-REAL_ATTR_FLOOR = 0.945
+REAL_F1_FLOOR = 0.95
+REAL_ATTR_FLOOR = 0.95
 REAL_ECE_CEILING = 0.10
 SEED_F1_FLOOR = 1.000
 SEED_ATTR_FLOOR = 0.98
@@ -52,11 +58,13 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     DEVSET: (0.967, 0.96),
     HELDOUT: (0.976, 0.97),
     HELDOUT2: (0.96, 0.94),
-    HELDOUT3: (0.907, 0.96),
-    HELDOUT4: (0.91, 0.90),
-    HELDOUT5: (0.928, 0.89),
-    HELDOUT6: (0.918, 0.88),
-    HELDOUT7: (0.93, 0.91),  # nlp9 0.922: receptions, summits, same-day talks; nlp10 0.936: agreements, projects
+    HELDOUT3: (0.917, 0.96),
+    HELDOUT4: (0.917, 0.90),
+    HELDOUT5: (0.93, 0.90),
+    HELDOUT6: (0.937, 0.94),
+    HELDOUT7: (0.98, 0.96),
+    HELDOUT8: (0.895, 0.87),
+    HELDOUT9: (0.815, 0.81),  # first sight 0.805; the named-sessions fix only
 }
 
 

@@ -38,7 +38,9 @@ COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+
 LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
                               + r")\s+of\s+[a-z][\w\-]*(?:\s+(?:of\s+)?[a-z][\w\-]*){0,3}?)"
                               r"(?=\s+(?:and|to|in|on|at|that|which|will|would|is|was)\b|[,.;]|$)")
-BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\s+(?:will|would|is to|is due to|is set to|is expected to|"
+BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
+                           + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
+                           r"(?:\s*\([A-Z]{2,6}\))?\s+(?:will|would|is to|is due to|is set to|is expected to|"
                            r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
                            r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
 # "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
@@ -50,6 +52,11 @@ LOWER_BODY_RE = re.compile(r"\b" + _NTH + r"\s+(?:meeting|session|sitting)\s+of\
                            r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
                            r"which|that|and|during)\b)")
+# "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
+ORD_BODY_ALONE_RE = re.compile(r"\b[Tt]he\s+(?i:" + ORD + r")\s+" + BODY + r"\b(?!\s+(?:meeting|session|sitting)\b)")
+# "the fourth joint meeting of the two governments": the two cabinets meeting as one body
+GOVERNMENTS_RE = re.compile(r"\b" + _NTH + r"\s+(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+the\s+"
+                            r"(?:two\s+|both\s+)?(?:governments|cabinets))\b", re.I)
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 
 
@@ -59,7 +66,8 @@ class SessionFinder:
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []
         seen = set()
-        for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
+        for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
+                                (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
                                 (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
             for m in rx.finditer(sent.text):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
@@ -107,11 +115,17 @@ class SessionFinder:
                             "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
                         })
                     continue
+                word = (m.groupdict().get("ord") or "").lower()
+                lead = re.match(r"(?P<w>" + _ORD_WORDS + r")\s+", body, re.I)
+                if lead and rx is not GOVERNMENTS_RE:
+                    # "the Fourth Binational Cabinet will be held": the ordinal numbers the session
+                    body, word = body[lead.end():], word or lead.group("w").lower()
+                if rx is GOVERNMENTS_RE:
+                    body = "joint meeting of the governments"
                 self.last_body = body
-                lower_body = rx is LOWER_BODY_RE
+                lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE)
                 if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
                     continue
-                word = (m.groupdict().get("ord") or "").lower()
                 ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
                                                  else None) or default_ord
                 key = f"council:{ordinal or ''}:{synonym_key(body)}"

@@ -1,0 +1,43 @@
+"""Sessions of standing bilateral bodies named the ways newsrooms name them (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2024-05-10"
+
+
+def sessions(text: str) -> list[dict]:
+    return [f for f in extract_facts(text, DCT) if f["kind"] == "event" and f["event_type"] == "council_session"]
+
+
+def test_a_bi_national_commission_is_a_standing_body():
+    found = sessions("Namibia and Zambia signed six agreements at the end of the 4th Session of the "
+                     "Namibia-Zambia Bi-National Commission in Windhoek on Friday.")
+    assert [(s["title"], s["start"], s["location"]) for s in found] == [
+        ("4th session of the Namibia-Zambia Bi-National Commission", "2024-05-10", "Windhoek")]
+
+
+def test_an_ordinal_before_a_binational_cabinet_numbers_its_session():
+    held = sessions("The presidents of Chile and Argentina closed the Third Binational Cabinet Chile-Argentina "
+                    "held in Santiago on Monday.")
+    assert [(s["title"], s["status"]) for s in held] == [("third session of the Binational Cabinet", "occurred")]
+    planned = sessions("The Fourth Binational Cabinet will be held in Argentina next year.")
+    assert [(s["title"], s["status"], s["start"]) for s in planned] == [
+        ("4th session of the Binational Cabinet", "planned", "2025")]
+
+
+def test_a_joint_meeting_of_the_two_governments_is_a_session():
+    found = sessions("It was the fifth joint meeting of the two governments, held in Warsaw on Tuesday.")
+    assert [(s["start"], s["location"]) for s in found] == [("2024-05-07", "Warsaw")]
+
+
+def test_a_body_named_with_its_purpose_and_acronym_that_will_meet():
+    found = sessions("The leaders agreed that the Kenya-Uganda Joint Permanent Commission on Cooperation (JPC) "
+                     "will meet in Kampala in August.")
+    assert [(s["status"], s["start"], s["location"]) for s in found] == [("planned", "2024-08", "Kampala")]
+
+
+def test_an_ordinal_committee_of_an_assembly_is_no_bilateral_session():
+    assert sessions("The Second Committee of the General Assembly met in New York on Monday.") == []
