@@ -672,3 +672,25 @@ def test_memoranda_on_fields_outside_the_main_sectors_are_kept():
                           "and housing in Lome on Thursday.", "2024-05-10")
     fields = sorted((f["field"], f["sectors"][0]) for f in facts if f["kind"] == "agreement")
     assert fields == [("cocoa marketing", "agriculture"), ("housing", "other"), ("labour migration", "other")]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Chile and Ecuador signed a free trade agreement in Quito on Monday.", [("free trade", "trade")]),
+    ("The ministers signed an air services agreement and a visa waiver agreement.",
+     [("air services", "transport"), ("visa waiver", "diplomacy")]),
+    ("The two state utilities signed a power supply agreement under which Zambia will export power to Namibia.",
+     [("power supply", "energy")]),
+])
+def test_an_instrument_named_by_a_compound_noun_is_kept_with_its_field(text, fields):
+    found = agreements(text, "2024-05-10")
+    assert [(f["field"], f["sectors"][0]) for f in found] == fields
+
+
+def test_a_compound_instrument_nobody_signs_in_the_sentence_is_not_one():
+    assert agreements("Exporters hope the free trade agreement will lower tariffs on fruit.", "2024-05-10") == []
+
+
+def test_memoranda_covering_areas_that_include_a_list_are_one_per_field():
+    found = agreements("Namibia and Zambia signed 8 memoranda of understanding covering areas that include health, "
+                       "tourism and water resources management.", "2024-05-10")
+    assert [f["field"] for f in found] == ["health", "tourism", "water resources management"]

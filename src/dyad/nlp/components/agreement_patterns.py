@@ -54,6 +54,8 @@ PLURAL_TRIGGER = re.compile(
     r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
+    r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
+    r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:such\s+as|including|like|of)|"
     r"in|on|covering|(?P<cover>cover|covered)|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(

@@ -10,6 +10,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyad.nlp.components.agreement_compounds import compound_instruments
 from dyad.nlp.components.agreement_context import (
     INTRO_SIGNED,
     PLURAL_COLON,
@@ -94,6 +95,7 @@ class AgreementExtractor:
             found += self.by_acronym(doc, sent, main, found)
             found += self.described(doc, sent, main, found)
             found += self.field_only(doc, sent, main, found)
+            found += compound_instruments(self, doc, sent, main, found)
             self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
         facts.extend(self.bulleted_fields(doc, main, facts))

@@ -1,0 +1,52 @@
+"""Instruments named by a compound noun: "signed a free trade agreement", "an air services agreement
+and a visa waiver agreement", "a power supply agreement under which ...". The words before the head
+noun are the instrument's field; they must name a sector, and a signing verb must govern the phrase."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.agreement_patterns import sectors_of
+
+if TYPE_CHECKING:
+    from dyad.nlp.components.agreements import AgreementExtractor
+
+# "a free trade agreement", "an air services agreement": one to three lower-case words before the head
+COMPOUND_INSTRUMENT = re.compile(
+    r"\b(?:a|an|the|new)\s+(?:(?:new|bilateral|landmark|comprehensive|long-awaited)\s+)?"
+    r"(?P<field>(?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2})\s+"
+    r"(?P<noun>agreement|memorandum|deal|accord|pact|contract|treaty|protocol)\b", re.I)
+SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached)\b", re.I)
+# words that describe the instrument, not its field ("a framework agreement", "a draft agreement")
+NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", "previous", "historic", "key",
+                   "major", "first", "second", "joint", "bilateral", "trilateral", "cooperation", "partnership",
+                   "important", "strategic", "intergovernmental", "interstate", "general", "basic", "umbrella",
+                   "preliminary", "outline", "interim", "formal", "broader", "wider", "one", "two", "three"}
+
+
+def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | None,
+                         found: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+    for m in COMPOUND_INSTRUMENT.finditer(sent.text):
+        a, b = sent.start_char + m.start("field"), sent.start_char + m.end("noun")
+        if any(x < b and a < y for x, y in taken):
+            continue  # already read as a title, a description or a list
+        verb = SIGNING_VERB.search(sent.text[max(0, m.start() - 80):m.start()])
+        if verb is None:
+            continue  # "the free trade agreement would help exporters": no instrument signed here
+        words = m.group("field").split()
+        while words and words[0].lower() in NOT_FIELD_WORDS:
+            words = words[1:]  # "a framework investment agreement": the field is investment
+        field = " ".join(words)
+        sectors = sectors_of(field)
+        if not field or not sectors:
+            continue
+        fa = sent.start_char + m.end("field") - len(field)
+        out.append(ex._common(doc, sent, main, fa, None, m.group("noun"), field, sectors,
+                              (fa, sent.start_char + m.end("field"))))
+        taken.append((a, b))
+    return out
