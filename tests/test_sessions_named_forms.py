@@ -41,3 +41,9 @@ def test_a_body_named_with_its_purpose_and_acronym_that_will_meet():
 
 def test_an_ordinal_committee_of_an_assembly_is_no_bilateral_session():
     assert sessions("The Second Committee of the General Assembly met in New York on Monday.") == []
+
+
+def test_a_commemorated_date_does_not_date_the_session():
+    found = sessions("It was the fifth joint meeting of the two governments and took place in the week in which "
+                     "both countries commemorate the 35th anniversary of 9 November 1989.")
+    assert len(found) == 1 and found[0]["start"] != "1989-11-09"

@@ -70,8 +70,10 @@ def span_end(text: str, start: str | None) -> str | None:
 
 
 # A date after these words bounds a period rather than dating the event ("since 2015").
-NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of|dated)\s+(?:the\s+)?$",
-                            re.I)
+# "since March", "as of May", "the 30th anniversary of 17 November 1989": a date that bounds or is
+# commemorated, not when the event told is
+NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dating from|as of|dated|"
+                            r"anniversary\s+of)\s+(?:the\s+)?$", re.I)
 
 
 REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|added|confirmed|wrote|tweeted)"
