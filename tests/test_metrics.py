@@ -362,3 +362,15 @@ def test_the_length_of_a_strip_of_land_is_geography_but_a_shared_border_is_kept(
     found = _metrics("The talks covered the Volta corridor, the 65-kilometre strip of Ghanaian land between Togo and "
                      "Burkina Faso. Ghana and Togo share a 1,098-kilometre border.")
     assert [m["value"] for m in found] == [1098], found
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Trade between Tanzania and Mozambique reached TSh 318 billion in 2022.", 318e9, "TZS"),
+    ("Trade between Indonesia and Malaysia reached Rp 150 trillion in 2023.", 150e12, "IDR"),
+    ("Trade between Zambia and Malawi reached 4 billion kwacha in 2023.", 4e9, "ZMW"),
+    ("Bilateral trade between Peru and Bolivia reached 1.2 billion soles in 2023.", 1.2e9, "PEN"),
+    ("Trade between Uganda and Rwanda reached UGX 900 billion in 2023.", 900e9, "UGX"),
+])
+def test_figures_in_the_currencies_of_africa_asia_and_latin_america(text, value, unit):
+    found = [m for m in metrics(text) if m["unit"] == unit]
+    assert [(m["value"], m["as_of"]) for m in found] == [(value, "2023" if "2023" in text else "2022")]
