@@ -87,7 +87,7 @@ class Gazetteer:
         if len(persons) != 1:
             return None
         # Prefer the head-of-state/government role held at that date.
-        return sorted(pool, key=lambda c: (not c.in_office(date), _role_rank(c.role)))[0]
+        return sorted(pool, key=lambda c: (not c.in_office(date), role_rank(c.role)))[0]
 
     def office_holder(self, alpha3: str, office: str, date: str | None) -> Leader | None:
         """Who held ``office`` ("President", "Prime Minister"; "Head of State": the president or monarch)
@@ -120,9 +120,13 @@ class Gazetteer:
         return self.organizations.get(fold(name))
 
 
-def _role_rank(role: str) -> int:
+HEAD_OFFICES = ("president", "prime minister", "chancellor", "king", "emir")
+
+
+def role_rank(role: str, offices: tuple[str, ...] = (*HEAD_OFFICES, "minister")) -> int:
+    """The place of a role's office in ``offices`` (heads first), 9 when it holds none of them."""
     r = role.lower()
-    for i, word in enumerate(("president", "prime minister", "chancellor", "king", "emir", "minister")):
+    for i, word in enumerate(offices):
         if r.startswith(word):
             return i
     return 9

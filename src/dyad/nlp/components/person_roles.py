@@ -14,21 +14,12 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.ner import ents as _ents
 from dyad.nlp.components.util import text_of
-from dyad.nlp.gazetteer import Gazetteer
+from dyad.nlp.gazetteer import HEAD_OFFICES, Gazetteer, role_rank
 from dyad.text.names import plain
 
 COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
                             r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
                             r"Vice President|Secretary)\s+)?$")
-
-
-def _role_rank_of(role: str) -> int:
-    r = role.lower()
-    for i, word in enumerate(("president", "prime minister", "chancellor", "king", "emir", "premier")):
-        if r.startswith(word):
-            return i
-    return 9
-
 
 
 class PersonRoles:
@@ -71,7 +62,7 @@ class PersonRoles:
         for s, e in self._leader_spans(doc):
             leader = self.gaz.leader(doc[s:e].text, doc._.dct)
             if leader and leader.country and (head is None or leader.role.lower().startswith(head.lower())) \
-                    and _role_rank_of(leader.role) < 9:
+                    and role_rank(leader.role, (*HEAD_OFFICES, "premier")) < 9:
                 return leader.country
         return None
 
