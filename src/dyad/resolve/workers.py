@@ -109,14 +109,21 @@ class BuildPool:
         while ahead:
             yield ahead.popleft().result()
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        if failed:
+            # After a worker died, waiting for the pool can hang for good on a sibling blocked on its
+            # pipe (seen under load): end the workers instead; the caller redoes the work anyway.
+            for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+                proc.kill()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            return
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> BuildPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        self.close(failed=exc_type is not None)
 
 
 __all__ = ["BuildPool", "build_batch", "default_workers", "plain_corrections", "shareable_url"]
