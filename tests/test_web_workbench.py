@@ -121,7 +121,12 @@ def test_correct_a_date_and_it_survives_resolve(base_url: str, db_url: str, brow
 
     Select(browser.find_element(By.ID, "correct-field")).select_by_value("start")
     browser.find_element(By.ID, "correct-value").send_keys("2023-05-17")
+    old_cell = browser.find_element(By.CSS_SELECTOR, 'dd[data-field="start"]')
     browser.find_element(By.ID, "correct-submit").click()
+    # the form posts and the page comes back at the same address: wait for the new page, not the old
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(browser, 20).until(ec.staleness_of(old_cell))
     assert browser.current_url == f"{base_url}/event/{ev['id']}"
     cell = browser.find_element(By.CSS_SELECTOR, 'dd[data-field="start"]')
     assert "2023-05-17" in cell.text and "corrected" in cell.text
