@@ -149,8 +149,11 @@ def gazetteer() -> Gazetteer:
         if rec.get("capitals"):
             g.capitals[a3] = rec["capitals"][0]
         g.country_forms[fold(rec["name"])] = (a3, "name")
-    if (DATA / "leaders.json").exists():
-        for item in load_json("leaders.json"):  # type: ignore[union-attr]
+    # leaders.json, then one file per region under leaders/ (kept apart so each stays reviewable).
+    leader_files = [p.relative_to(DATA).as_posix()
+                    for p in [DATA / "leaders.json", *sorted((DATA / "leaders").glob("*.json"))] if p.exists()]
+    for leader_file in leader_files:
+        for item in load_json(leader_file):  # type: ignore[union-attr]
             leader = Leader(item["name"], list(item.get("aliases") or []), item.get("country"), item["role"],
                             item.get("from"), item.get("to"))
             g.leaders.append(leader)

@@ -1,0 +1,70 @@
+"""The leaders gazetteer (leaders.json and leaders/*.json) is well formed and consistent.
+
+A malformed entry would silently give a person the wrong role or country in every article that
+names them, so the data files are checked like code."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dyad.nlp.gazetteer import DATA, gazetteer
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LEADER_FILES = [DATA / "leaders.json", *sorted((DATA / "leaders").glob("*.json"))]
+
+
+def _entries() -> list[tuple[str, dict]]:
+    out = []
+    for path in LEADER_FILES:
+        if path.exists():
+            out.extend((path.name, item) for item in json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=lambda p: p.name)
+def test_each_leaders_file_is_a_json_list(path: Path) -> None:
+    assert isinstance(json.loads(path.read_text(encoding="utf-8")), list), f"{path}: not a list"
+
+
+def test_every_entry_names_a_known_country_a_role_and_a_valid_term() -> None:
+    countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    problems = []
+    for fname, item in _entries():
+        label = f"{fname}: {item.get('name')!r}"
+        if not item.get("name") or not item.get("role"):
+            problems.append(f"{label} has no name or role")
+        if item.get("country") is not None and item["country"] not in countries:  # None: an international office
+            problems.append(f"{label} country {item.get('country')!r} unknown")
+        if not isinstance(item.get("aliases", []), list):
+            problems.append(f"{label} aliases not a list")
+        start, end = item.get("from"), item.get("to")
+        for d in (start, end):
+            if d is not None and not DATE.match(d):
+                problems.append(f"{label} bad date {d!r}")
+        if start and end and DATE.match(start) and DATE.match(end) and end[:len(start)] < start[:len(end)]:
+            problems.append(f"{label} ends {end} before it starts {start}")
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_one_person_holds_one_office_once_at_a_time() -> None:
+    """The same person twice in the same office with overlapping terms is a copy-paste slip."""
+    by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for _, item in _entries():
+        by_key.setdefault((item["name"], item["role"]), []).append((item.get("from") or "0000",
+                                                                    item.get("to") or "9999"))
+    overlaps = []
+    for key, terms in by_key.items():
+        terms.sort()
+        for (s1, e1), (s2, _) in zip(terms, terms[1:], strict=False):
+            if s2[:7] < e1[:7]:
+                overlaps.append(f"{key}: {s1}..{e1} overlaps {s2}")
+    assert not overlaps, "\n".join(overlaps[:30])
+
+
+def test_regional_files_are_loaded_into_the_gazetteer() -> None:
+    names = {lead.name for lead in gazetteer().leaders}
+    missing = [item["name"] for _, item in _entries() if item["name"] not in names]
+    assert not missing
