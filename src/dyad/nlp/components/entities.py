@@ -57,6 +57,10 @@ PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|M
 
 
 
+# Honorifics also used for things ("Royal Navy", "Highness" alone): they show no person.
+NOT_PERSONAL_HONORIFICS = {"Royal", "Majesty", "Highness", "Seri", "Utama", "Tun"}
+
+
 class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
     def __init__(self, nlp: Language | None = None) -> None:
         self.claimed: set[tuple[int, int]] = set()
@@ -407,7 +411,13 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 start += n
                 self._stripped_title = True
                 continue
+            if doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].text in self.honorifics:
+                start += 1  # "the Hon X Y"
+                continue
             hit = self.gaz.country_of(doc[start].text)
+            if doc[start].text in self.honorifics and doc[start].text not in NOT_PERSONAL_HONORIFICS:
+                # "the Hon X Y MP" tagged ORG: an honorific of persons shows a person as a title does
+                self._stripped_title = self._stripped_title or end - start >= 3
             if doc[start].text in self.honorifics or (
                     hit and hit[1] in ("adjective", "name") and (self._title_length(doc, start + 1)
                                                                   or end - start >= 3)):

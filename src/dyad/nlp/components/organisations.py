@@ -26,6 +26,10 @@ ORG_FORMS_SUFFIXES = set(_ORG_FORMS["corporate_suffixes"])
 ORG_BODY_HEADS = set(_ORG_FORMS["body_heads"])
 # "the joint commission of co-operation (JCC)": up to seven lower-case words, then an acronym.
 LOWER_BODY_DEF = re.compile(r"(?P<name>\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,6})\s+\((?P<acr>[A-Z]{2,6})\)")
+# "the Ghana-Togo Permanent Joint Commission for Cooperation (PJCC)": a capitalised body's name the tagger
+# may miss, then its acronym.
+CAP_BODY_DEF = re.compile(r"(?P<name>\b[A-Z][\w\-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w\-]*){1,9})"
+                          r"\s+\((?P<acr>[A-Z]{2,6})\)")
 ORG_GLUE = {"of", "for", "and", "the", "on", "de", "in", "under", "to"}
 
 
@@ -55,7 +59,8 @@ class PlaceAndOrgEntities:
                 continue  # countries are emitted from the gazetteer tagger
             if ent.label_ == "NORP":
                 continue
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" or (len(text.split()) > 1 and text.split()[-1].lower() in ORG_BODY_HEADS):
+                # "the Zimbabwe-Botswana Bi-National Commission" tagged as a place is a body all the same.
                 org = self.gaz.organization(text)
                 country = org.get("country") if org else self._country_in_name(text)
                 out.append({"kind": "entity", "entity_type": "organization",
@@ -78,19 +83,34 @@ class PlaceAndOrgEntities:
         text = text_of(doc)
         ends = set()
         for rec in found:
-            if rec["entity_type"] != "organization":
+            if rec["entity_type"] not in ("organization", "place"):
                 continue
             end = rec["sources"][0]["end"]
             ends.add(end)
             extra = set()
             last = rec["name"].rsplit(None, 1)
-            if len(last) == 2 and last[1] in ORG_FORMS_SUFFIXES and not self.gaz.country_of(last[0]):
+            if rec["entity_type"] == "organization" and len(last) == 2 and last[1] in ORG_FORMS_SUFFIXES \
+                    and not self.gaz.country_of(last[0]):
                 extra.add(last[0])
             m = ACRONYM_AFTER.match(text, end)
             if m and acronym_of(rec["name"], m.group("acr")):
                 extra.add(m.group("acr"))
             if extra:
                 rec["aliases"] = sorted(set(rec["aliases"]) | extra)
+        starts = {rec["sources"][0]["start"] for rec in found}
+        for m in CAP_BODY_DEF.finditer(text):
+            name = re.sub(r"^The\s+", "", m.group("name"))
+            while (cut := re.match(r"[A-Z][\w\-]*\s+of\s+(?:the\s+)?", name)) and \
+                    acronym_of(name[cut.end():], m.group("acr")):
+                name = name[cut.end():]  # "Session of the X Commission (XC)": the body is what follows
+            a = m.end("name") - len(name)
+            if m.end("name") in ends or a in starts or not acronym_of(name, m.group("acr")) \
+                    or not any(w.lower() in ORG_BODY_HEADS for w in name.split()):
+                continue
+            found.append({"kind": "entity", "entity_type": "organization", "name": name,
+                          "aliases": sorted({name, m.group("acr")}), "country": self._country_in_name(name),
+                          "role": None, "sources": [{"start": a, "end": m.end("name")}]})
+            ends.add(m.end("name"))
         for m in LOWER_BODY_DEF.finditer(text):
             if m.end("name") in ends or m.start("name") in ends:
                 continue

@@ -147,6 +147,10 @@ class PersonRoles:
         title = m.group("title").strip().rstrip(",")
         if m.group("adj"):
             country = self._adjective_country(window, m.start("adj"), m.group("adj"))
+            both = f"{m.group('adj')} {title}"
+            if country is None and any(both.lower().startswith(t + " ") for t in self.titles_lower
+                                       if t.startswith(m.group("adj").lower() + " ")):
+                title = both  # "Prime Minister of Fiji": "Prime" is the title's, not a country's
         if country is None:
             # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
             # last "of" phrase may be a country's (official) name.
@@ -173,6 +177,8 @@ class PersonRoles:
             if not m or m.group(1) not in self.honorifics:
                 return window
             window = window[:m.start(1)].rstrip()
+            if window.endswith((", the", ", The")):
+                window = window[:-4].rstrip()  # "the Prime Minister of Fiji, the Hon X": the title before
 
     def _adjective_country(self, window: str, at: int, adj: str) -> str | None:
         """The country an adjective or name before a title names: the word itself ("Kenyan", "Peru's"),

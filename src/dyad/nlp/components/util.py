@@ -23,12 +23,21 @@ ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
 
 def acronym_of(phrase: str, acr: str) -> bool:
     """Does ``acr`` abbreviate the last words of ``phrase`` ("Mutual Logistics Support Agreement" / MLSA,
-    "joint commission of co-operation" / JCC)? Small words may be skipped or kept."""
-    ws = phrase.split()
+    "joint commission of co-operation" / JCC)? Small words may be skipped or kept; the parts of a
+    hyphenated word count as words ("Bi-National Commission" / BNC), and a trailing "for/of ..." of up to
+    three words may lie outside it ("Joint Permanent Commission for Cooperation" / JPC)."""
+    small = {"of", "and", "for", "on", "in", "the", "to", "&"}
+    ws = [part for w in phrase.split() for part in (w.split("-") if w[:1].isupper() else [w]) if part]
     if not ws:
         return False
     letters = [c for c in acr.upper() if c.isalpha()]
-    small = {"of", "and", "for", "on", "in", "the", "to", "&"}
+    return any(_abbreviates(ws[:cut], letters, small) for cut in range(len(ws), max(len(ws) - 4, 0), -1)
+               if cut == len(ws) or ws[cut].lower() in ("for", "of", "on"))
+
+
+def _abbreviates(ws: list[str], letters: list[str], small: set[str]) -> bool:
+    if not ws:
+        return False
 
     def fits(i: int, k: int) -> bool:  # letters[:k] from words[:i]
         if k == 0:

@@ -1,0 +1,52 @@
+"""Bodies defined with their acronym, and persons introduced with "the Hon", as releases write them."""
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.components.util import acronym_of
+from dyad.nlp.pipeline import extract_facts
+
+
+def _entities(text: str, kind: str) -> list[dict]:
+    return [f for f in extract_facts(text, "2024-05-10") if f["kind"] == "entity" and f["entity_type"] == kind]
+
+
+@pytest.mark.parametrize(("phrase", "acr", "expected"), [
+    ("Zambia-Malawi Bi-National Commission", "BNC", True),  # parts of a hyphenated word
+    ("Joint Permanent Commission for Cooperation", "JPC", True),  # a trailing "for ..." outside it
+    ("Mutual Logistics Support Agreement", "MLSA", True),
+    ("joint commission of co-operation", "JCC", True),
+    ("Joint Permanent Commission for Cooperation", "JPD", False),
+    ("Integration Railway Corridor", "CFBI", False),
+])
+def test_acronym_of(phrase: str, acr: str, expected: bool) -> None:
+    assert acronym_of(phrase, acr) is expected
+
+
+def test_a_capitalised_body_defined_by_its_acronym_has_it_as_an_alias() -> None:
+    text = ("The two ministers agreed that the Ghana-Togo Permanent Joint Commission for Cooperation (PJCC) "
+            "will meet in Lome in October.")
+    bodies = [e for e in _entities(text, "organization") if "Commission" in e["name"]]
+    assert [b["name"] for b in bodies] == ["Ghana-Togo Permanent Joint Commission for Cooperation"]
+    assert "PJCC" in bodies[0]["aliases"]
+
+
+def test_the_session_words_before_a_body_are_not_its_name() -> None:
+    text = "Officials opened the 3rd Session of the Malawi-Zambia Bi-National Commission (BNC) in Lilongwe."
+    names = {e["name"] for e in _entities(text, "organization")}
+    assert "Malawi-Zambia Bi-National Commission" in names
+    assert not any(n.startswith("Session") for n in names)
+
+
+def test_a_person_introduced_with_the_hon_keeps_the_title_before_the_comma() -> None:
+    text = ("The Prime Minister of Fiji welcomed the Prime Minister of Samoa, the Hon Fiame Naomi Mata'afa, "
+            "in Suva on Tuesday.")
+    persons = {p["name"]: p for p in _entities(text, "person")}
+    assert "Fiame Naomi Mata'afa" in persons
+    assert persons["Fiame Naomi Mata'afa"]["role"] == "Prime Minister of Samoa"
+    assert persons["Fiame Naomi Mata'afa"]["country"] == "WSM"
+
+
+def test_royal_is_no_honorific_of_a_person() -> None:
+    text = "The Royal Navy Board met the Kenyan delegation in Mombasa on Monday."
+    assert not any("Navy" in p["name"] for p in _entities(text, "person"))
