@@ -51,6 +51,9 @@ def number_mentions(doc: Doc) -> list[Mention]:
                 continue
         kind, unit = "", ""
         post_word = post.strip(" -") if post else None
+        if pre and len(pre.strip()) == 1 and pre.strip().isalpha() and pre == pre.strip() and not scale \
+                and re.fullmatch(r"\d{1,2}", num):
+            continue  # "the R6 expressway", "the A1 motorway": a road's number, not a rand amount
         code = _currency_of(pre, post_word)
         if code:
             kind, unit = "money", code

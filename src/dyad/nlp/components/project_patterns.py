@@ -16,9 +16,13 @@ NOT_NAMES = {n.lower() for n in DATA["not_project_names"]}
 CAP = r"(?:[\u201c\"]?[A-Z][\w'\u2019\-\u2013]*[\u201d\"]?)"
 # inside a name, a capitalised word or its acronym in brackets ("Rapid Transit System (RTS) Link")
 CAP_IN = r"(?:" + CAP + r"|\([A-Z]{2,8}\))"
+_HEAD_ALT = "|".join(HEADS)
+# "and" inside a name before more of it ("Economic and Trade Cooperation Zone"), not before its head
+# ("Belt and Road": "Road" alone is no name)
+_AND_IN = r"(?:and\s+(?=[A-Z])(?!(?:" + _HEAD_ALT + r")\b))?"
 NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
-    r"(?P<name>(?:" + CAP_IN + r"\s+){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + "|".join(HEADS) + r")\s+)*"
-    r"(?P<head>" + "|".join(HEADS) + r")\b(?![\-\u2013]\d)"
+    r"(?P<name>(?:" + CAP_IN + r"\s+" + _AND_IN + r"){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + _HEAD_ALT + r")\s+)*"
+    r"(?P<head>" + _HEAD_ALT + r")\b(?![\-\u2013]\d)"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(

@@ -73,6 +73,7 @@ def extra_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]
     _water_crossings(ex, doc, sent, found)
     _extended_programmes(ex, doc, sent, found)
     _partnerships(ex, doc, sent, found)
+    _works_in_progress(ex, doc, sent, found)
 
 
 def _country_only(ex: ProjectExtractor, words: str) -> bool:
@@ -201,3 +202,81 @@ def _arrival_place(p: dict, sent_text: str) -> bool:
         return False
     low = sent_text.lower()
     return any(re.search(r"\b" + re.escape(v) + r"\b", low) for v in d["arrival_verbs"])
+
+
+_PERCENT_DONE = re.compile(r"^(?:complete|completed|finished|built|done|ready)$", re.I)
+# "construction of X", "the expansion of X": the undertaking is X's; "work(s)" alone names nothing
+_ACTIVITY_NOUNS = {"construction", "building", "expansion", "modernisation", "modernization", "upgrade",
+                   "upgrading", "rehabilitation", "redevelopment", "reconstruction", "extension", "work", "works",
+                   "implementation", "project"}
+
+
+def _works_in_progress(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    """"the X Power Station expansion project, now 95 percent complete", "the electricity interconnection
+    project, which is 60 percent complete": a thing said to be N percent complete is works under way,
+    whatever its head noun; the noun it is said of comes from the parse."""
+    for tok in sent:
+        before = doc[max(sent.start, tok.i - 4):tok.i]
+        if not _PERCENT_DONE.match(tok.text) or not any(c.like_num for c in before) or not any(
+                c.text in ("%", "percent") or c.lower_ == "cent" for c in before):
+            continue
+        noun = _said_of(tok)
+        if noun is None or noun.lower_ in _WHERE_NOUNS:
+            continue
+        if noun.lower_ in _ACTIVITY_NOUNS:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if pobj is not None and noun.lower_ != "project":
+                noun = pobj
+        left = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i >= noun.i - 6]
+        first = min([noun.i, *(c.left_edge.i for c in left)])
+        span = doc[first:noun.i + 1]
+        words = span.text.split()
+        named = any(w[:1].isupper() and not ex.gaz.country_of(w.removesuffix("'s")) for w in words)
+        known_head = any(h in span.text.lower() for h in LOWER_PROJECT_HEADS)
+        if not (named or known_head) or len(words) < 2 or not _free(found, span.start_char, span.end_char):
+            continue
+        if not named and (words[0][:1].isdigit() or any(noun.lower_ in p["name"].lower() for p in found)):
+            continue  # "The 1.4-kilometre bridge ... is 70 percent complete": the bridge named before
+        ptype = next((t for h, t in sorted(DATA["unnamed_heads"].items(), key=lambda x: -len(x[0]))
+                      if re.search(r"\b" + re.escape(h) + r"\b", span.text.lower())), None) \
+            or next((t for h, t in DATA["named_heads"].items() if h in words), None) or "facility"
+        if ptype == "other":
+            ptype = "facility"
+        found.append(ex._record(doc, sent, span.text, [], ptype, span.start_char, span.end_char, agreed=False))
+
+
+LOWER_PROJECT_HEADS = tuple(h for h in DATA["unnamed_heads"] if h != "project")
+
+
+def _said_of(done):  # type: ignore[no-untyped-def]
+    """The noun "N percent complete" is said of: a relative clause's head ("X, which is ... complete"), the
+    subject of "is", or the noun it is in apposition to ("X, now ... complete")."""
+    if done.head.lower_ in ("cent", "percent", "%") and done.dep_ == "amod":
+        done = done.head  # "which is 40 per cent complete": the parse hangs "complete" on "cent"
+    head = done.head
+    if done.dep_ in ("amod", "appos") and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in ("cent", "percent"):
+        return head
+    if done.dep_ in ("acomp", "attr", "oprd", "ROOT", "ccomp") or head.lemma_ == "be":
+        verb = head if done.dep_ != "ROOT" else done
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in ("which", "that"):
+            if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+                verb = verb.head  # "which officials said is 30% complete"
+            return _owner(verb.head) if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+    return None
+
+
+# nouns of where something is, not what it is ("the X centre at A, on the Pacific side, which ...")
+_WHERE_NOUNS = {"countries", "sides", "nations", "states", "side", "part", "end", "bank", "shore", "border"}
+
+
+def _owner(noun):  # type: ignore[no-untyped-def]
+    """"the interconnection project between the two countries, which is ...": the relative clause hangs on
+    the last noun; the thing described is the noun that phrase belongs to."""
+    while noun.dep_ == "pobj" and (noun.lower_ in _WHERE_NOUNS or noun.ent_type_ in ("GPE", "LOC")) \
+            and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun

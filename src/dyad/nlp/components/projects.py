@@ -98,6 +98,10 @@ class ProjectExtractor:
             raw = m.group("name").rstrip()
             name = re.sub(r"[\u201c\u201d\"]", "", raw).strip()
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their|Our)\s+", "", name)
+            for part in re.finditer(r"(\S+)\s+and\s+(\S+)\s+", name):
+                if self.gaz.country_of(part.group(1)) or self.gaz.country_of(part.group(2)):
+                    name = name[part.start(2):]  # "China and Pakistan X Corridor": no one name runs over "and"
+                    break
             words = name.split()
             bare = re.sub(r"^[A-Z][\w\-]+(?:'s|\u2019s)\s+", "", name)  # "Kazakhstan's X Fund" -> "X Fund"
             linear = HEADS.get(m.group("head")) in ("corridor", "railway", "road", "pipeline", "cable")
@@ -116,6 +120,8 @@ class ProjectExtractor:
                 continue
             a = sent.start_char + m.start("name") + (len(raw) - len(raw.lstrip()))
             b = sent.start_char + m.start("name") + len(raw)
+            if " and " in raw and name != raw.strip():
+                a = sent.start_char + m.start("name") + raw.rfind(name.split()[0], 0, len(raw) - len(name) + 1)
             offset = text_of(doc).find(name.split()[0], a)
             a = offset if 0 <= offset < b else a
             nxt = re.match(r"\s+([A-Z][a-z][\w\-]*)", text_of(doc)[b:b + 40])
@@ -207,7 +213,7 @@ class ProjectExtractor:
             elif any(p["sources"][0]["start"] <= a < p["sources"][0]["end"] for p in found) or in_heading(doc, a):
                 continue
             has_proper = bool(re.search(r"\b[A-Z][\w'\u2019\-]+", phrase)) or bool(
-                re.search(r"\b(?:fiber|fibre|subsea|submarine|electric|gas|oil)\b", phrase, re.I))
+                re.search(r"\b(?:fiber|fibre|subsea|submarine|electric|electricity|power|gas|oil)\b", phrase, re.I))
             # a name in the modifiers makes it specific; one country's adjective alone does not ("the Turkish
             # military base"), a pair does ("the Saudi-Egyptian electricity interconnection")
             caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]

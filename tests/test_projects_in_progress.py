@@ -1,0 +1,62 @@
+"""Projects told by how far along they are ("N percent complete"), names with "and" inside, and road
+numbers that look like amounts: forms of real reports, in sentences written for these tests."""
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+
+def _kinds(text: str, kind: str) -> list[dict]:
+    return [f for f in extract_facts(text, "2023-06-14") if f["kind"] == kind]
+
+
+def test_a_named_thing_said_to_be_percent_complete_is_a_project_under_construction() -> None:
+    text = ("Kenya will import 40 megawatts from Uganda once the Karuma Hydropower Station expansion project, "
+            "now 85 percent complete, is commissioned.")
+    projects = _kinds(text, "project")
+    assert len(projects) == 1 and projects[0]["name"].startswith("Karuma Hydropower Station")
+    assert projects[0]["status"] == "under_construction"
+    assert projects[0]["project_type"] == "facility"
+    unnamed = _kinds(text.replace("Karuma Hydropower Station", "Karuma plant's"), "project")
+    assert [p["status"] for p in unnamed] == ["under_construction"]
+
+
+def test_a_relative_clause_on_the_countries_describes_the_project_before() -> None:
+    text = ("The ministers reviewed the electricity interconnection project between the two countries, which is "
+            "45 percent complete and should carry 300 megawatts next year.")
+    names = [p["name"] for p in _kinds(text, "project")]
+    assert len(names) == 1 and names[0].startswith("electricity interconnection project")
+
+
+def test_per_cent_complete_on_a_redevelopment() -> None:
+    text = "They agreed on support for the Lae Maritime Academy redevelopment, which is 25 per cent complete."
+    names = [p["name"] for p in _kinds(text, "project")]
+    assert names == ["Lae Maritime Academy redevelopment"]
+
+
+def test_the_same_works_named_again_by_a_description_are_not_a_second_project() -> None:
+    text = ("The presidents discussed the Kazungula Road Bridge over the Zambezi River. "
+            "The 900-metre bridge is about 60 percent complete.")
+    projects = _kinds(text, "project")
+    assert len(projects) == 1 and "Kazungula" in projects[0]["name"]
+
+
+def test_a_where_noun_is_not_the_project() -> None:
+    text = ("They reviewed work at the new customs post at Malaba, on the Kenyan side, which officials said is "
+            "30% complete.")
+    assert not any("side" in p["name"] for p in _kinds(text, "project"))
+
+
+def test_economic_and_trade_zone_is_one_name_but_two_countries_are_not() -> None:
+    zone = _kinds("The Sino-Thai Rayong Economic and Trade Cooperation Zone, in operation since 2006, "
+                  "hosts 200 firms.", "project")
+    assert [p["name"] for p in zone] == ["Sino-Thai Rayong Economic and Trade Cooperation Zone"]
+    pair = _kinds("Both sides praised China and Pakistan Economic Corridor projects.", "project")
+    assert [p["name"] for p in pair] == ["Pakistan Economic Corridor"]
+    bri = _kinds("Both sides praised Belt and Road cooperation.", "project")
+    assert not any(p["name"] == "Belt and Road" for p in bri)
+
+
+def test_a_road_number_is_not_a_rand_amount_but_rand_amounts_still_are() -> None:
+    metrics = _kinds("The deal is worth R5 billion and links the R6 expressway to the N4 road.", "metric")
+    values = sorted(m["value"] for m in metrics if m["unit"] == "ZAR")
+    assert values == [5_000_000_000]
