@@ -50,3 +50,17 @@ def test_a_person_introduced_with_the_hon_keeps_the_title_before_the_comma() -> 
 def test_royal_is_no_honorific_of_a_person() -> None:
     text = "The Royal Navy Board met the Kenyan delegation in Mombasa on Monday."
     assert not any("Navy" in p["name"] for p in _entities(text, "person"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The delegation was received by His Excellency Joao Lourenco, President of the Republic of Angola, in Luanda.",
+     "João Lourenço"),
+    ("The minister later called on Excellency Joao Lourenco at the presidential palace.", "João Lourenço"),
+    ("He later called on President Shri Pranab Mukherjee at the presidential palace.", "Pranab Mukherjee"),
+    ("The talks were attended by H.H. Sheikh Abdullah bin Zayed Al Nahyan and other officials.",
+     "Abdullah bin Zayed Al Nahyan"),
+])
+def test_honorifics_are_not_part_of_a_name(text: str, name: str) -> None:
+    names = {p["name"] for p in _entities(text, "person")}
+    assert name in names
+    assert not any(n.split()[0] in ("Excellency", "Shri", "H.H.", "Sheikh") for n in names)

@@ -267,7 +267,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
                       and not (e.label_ != "PERSON" and self._ends_with_leader(e))
                       and not (e.label_ == "PERSON" and any(
-                          s.start_char <= e.start_char and e.end_char <= s.end_char and len(e) < len(s)
+                          s.start_char <= self._after_honorifics(e) and e.end_char <= s.end_char
+                          and e.end_char - self._after_honorifics(e) < s.end_char - s.start_char
                           for s in leaders))]
         for span in leaders:
             if not any(e.start_char <= span.start_char < e.end_char or span.start_char <= e.start_char < span.end_char
@@ -276,7 +277,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 seen.add((span.start_char, span.end_char))
         for ent in _ents(doc):
             if ent.label_ == "PERSON":
-                if not any(a <= ent.start_char < b for a, b in seen):
+                if not any(a <= self._after_honorifics(ent) < b for a, b in seen):
                     out.append(ent)
                 continue
             if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or any(
@@ -304,6 +305,13 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 if role and any(w.lower() in self.role_nouns for w in role.split(",")[0].split()[:4]):
                     out.append(stripped)
         return out
+
+    def _after_honorifics(self, ent: Span) -> int:
+        """Where a name starts once its leading honorifics are left out ("[Shri] Ram Nath Kovind")."""
+        i = ent.start
+        while i < ent.end - 1 and ent.doc[i].text in self.honorifics:
+            i += 1
+        return ent.doc[i].idx
 
     def _ends_with_leader(self, ent: Span) -> bool:
         def title_like(prefix: Span) -> bool:  # "the Islamic Republic of Iran", not "Sultan"
