@@ -185,6 +185,11 @@ class QuoteContext:
                     for obj in prep.children:
                         found = gaz.country_of(obj.text) if obj.dep_ == "pobj" else None
                         country = found[0] if found else country
+            if t.lower_ in HONORIFIC_OFFICES and any(c.lower_ in ("his", "her") for c in left):
+                det = True  # "His Majesty affirmed": the one the article styles so
+            elif t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass") and all(
+                    c.text[:1].isupper() for c in left if c.dep_ in ("compound", "amod")):
+                det = True  # "Prime Minister said:" (release style, no article): the office's holder
             if not det:
                 continue
             start = min([t.idx] + [c.idx for c in left])
@@ -530,6 +535,10 @@ def _name_token(t: Token) -> bool:
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return t.pos_ in ("NOUN", "ADJ") and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
         and t.dep_ in ("compound", "amod", "nmod")
+
+
+# Styles that stand for a person ("His Majesty", "Her Highness"): who they are is who the article styled so.
+HONORIFIC_OFFICES = {"majesty", "highness", "excellency"}
 
 
 @lru_cache(maxsize=1)

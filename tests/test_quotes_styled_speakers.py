@@ -1,0 +1,26 @@
+"""Quotes whose speaker is named by a style or a bare office, as palace and government releases write them
+(sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.pipeline import extract_facts
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [f["speaker"] for f in extract_facts(text, "2021-03-05") if f["kind"] == "quote"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("AMMAN, March 4 (Agency) -- His Majesty King Hussein Ali received Iraqi Prime Minister Adil Abdul-Mahdi at "
+     "the palace on Thursday. His Majesty affirmed Jordan's support, stressing that \"Iraq's stability is part "
+     "of our own stability.\"", "Hussein Ali"),
+    ("His Highness Sheikh Khalid bin Mohamed Al Nahyan met the Jordanian minister in Abu Dhabi. His Highness "
+     "said: \"Our relationship is built on brotherhood and a shared vision for the region.\"",
+     "Khalid bin Mohamed Al Nahyan"),
+    ("Prime Minister Narendra Modi paid a visit to Colombo on Sunday. In his press statement, Prime Minister "
+     "said: \"A stable neighbourhood is in the interest of the entire region. India will stand with its "
+     "friends.\"", "Narendra Modi"),
+])
+def test_a_style_or_a_bare_office_speaks_for_the_one_named_so_before(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
