@@ -60,3 +60,17 @@ def test_a_road_number_is_not_a_rand_amount_but_rand_amounts_still_are() -> None
     metrics = _kinds("The deal is worth R5 billion and links the R6 expressway to the N4 road.", "metric")
     values = sorted(m["value"] for m in metrics if m["unit"] == "ZAR")
     assert values == [5_000_000_000]
+
+
+def test_raise_it_to_measures_what_the_amount_before_measured() -> None:
+    metrics = _kinds("Trade between the two countries reached KSh 40 billion in 2022. The presidents agreed to "
+                     "raise it to KSh 90 billion by 2026.", "metric")
+    target = [m for m in metrics if m["metric_type"] == "target"]
+    assert [(m["subject"], m["deadline"]) for m in target] == [("trade", "2026")]
+
+
+def test_an_advance_of_n_percent_is_a_completion_figure() -> None:
+    metrics = _kinds("The construction of the Binational Border Centre of Kasumbalesa registers an advance of "
+                     "65 percent.", "metric")
+    assert [m["metric_type"] for m in metrics] == ["observation"]
+    assert "Kasumbalesa" in (metrics[0]["subject"] or "") or "Border Centre" in (metrics[0]["subject"] or "")

@@ -20,6 +20,8 @@ Word lists live in ``dyad/data/patterns/metrics.json``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,6 +60,23 @@ def terrain(subject: str | None) -> bool:
     return bool(head) and head[-1] in metric_lexicon().p["terrain_length_subjects"]
 
 
+_IT_OBJECT = re.compile(r"\b(?:raise|raised|raising|increase|increased|increasing|bring|bringing|boost|boosting|"
+                        r"double|doubling|triple|tripling|take|taking|lift|lifting|grow|growing|expand|expanding)"
+                        r"\s+(?:it|this(?:\s+figure)?|that(?:\s+figure)?|the\s+figure)\s+(?:to|beyond|above)\b",
+                        re.I)
+
+
+def _antecedent_subject(doc: Doc, c: Mention) -> str | None:
+    """"Trade reached X in 2022. The presidents agreed to raise it to Y by 2025": the amount "it" is raised
+    to measures what the last amount before measured."""
+    sent = c.span.sent
+    if not _IT_OBJECT.search(text_of(doc)[sent.start_char:c.start]):
+        return None
+    before = [f for f in doc._.facts or [] if f["kind"] == "metric" and f.get("subject")
+              and f["unit"] == c.unit and f["sources"][0]["start"] < sent.start_char]
+    return before[-1]["subject"] if before else None
+
+
 @Language.component("dyad_metrics")
 def extract_metrics(doc: Doc) -> Doc:
     if doc._.facts is None:
@@ -93,6 +112,8 @@ def extract_metrics(doc: Doc) -> Doc:
         done = is_completion(doc, c)
         subject = c.subject if c.kind in ("count", "people") else (
             completion_subject(doc, c) if done else amount_subject(doc, c))
+        if subject is None and c.kind == "money":
+            subject = _antecedent_subject(doc, c)
         if c.kind == "length" and terrain(subject):
             continue
         sent = c.span.sent
