@@ -64,3 +64,18 @@ def test_honorifics_are_not_part_of_a_name(text: str, name: str) -> None:
     names = {p["name"] for p in _entities(text, "person")}
     assert name in names
     assert not any(n.split()[0] in ("Excellency", "Shri", "H.H.", "Sheikh") for n in names)
+
+
+def test_the_end_of_a_country_name_is_not_a_given_name() -> None:
+    text = ("President of the National Assembly of the Lao PDR Bounnhang Keomany held talks yesterday with the "
+            "visiting Thai delegation.")
+    persons = {p["name"]: p for p in _entities(text, "person")}
+    assert "Bounnhang Keomany" in persons
+    assert persons["Bounnhang Keomany"]["country"] == "LAO"
+
+
+def test_received_today_by_makes_the_receiver_the_host() -> None:
+    text = ("MINSK, May 24. Chairman of the Federation Council of the Russian Federation Valentina Matviyenko, who "
+            "is in Minsk on a working visit, was received today by President of Belarus Alexander Lukashenko.")
+    visits = [f for f in extract_facts(text, "2018-05-24") if f["kind"] == "event" and f["event_type"] == "visit"]
+    assert {(v["guest"], v["host"]) for v in visits} == {("RUS", "BLR")}

@@ -236,6 +236,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         out = []
         for m in self.long_title_re.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+            if span is not None and len(span) >= 3 and span.start > 0 and \
+                    self.gaz.country_of(f"{doc[span.start - 1].text} {span[0].text}"):
+                span = span[1:]  # "... of the Lao [PDR X Y]": the end of a country's name is no given name
             if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
                     and not self.gaz.organization(span.text) \
                     and not any(w in self.portfolio_words or w in self.institution_heads for w in span.text.split()):
@@ -353,8 +356,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
-                    or tok.text in self.honorifics or self.gaz.country_of(tok.text):
-                break
+                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) or (
+                        start >= 2 and self.gaz.country_of(f"{doc[start - 2].text} {tok.text}")):
+                break  # ... or the end of a country's name ("the Lao PDR X Y")
             if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
                 break  # "Minister for Europe and Foreign Affairs Jean-Noel Barrot"
             if start >= 2 and doc[start - 2].lower_ in ("of", "for"):
@@ -421,6 +425,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 continue
             if doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].text in self.honorifics:
                 start += 1  # "the Hon X Y"
+                continue
+            if end - start >= 3 and start > 0 and self.gaz.country_of(f"{doc[start - 1].text} {doc[start].text}"):
+                start += 1  # "... of the Lao [PDR Saysomphone Phomvihane]": the end of a country's name
                 continue
             hit = self.gaz.country_of(doc[start].text)
             if doc[start].text in self.honorifics and doc[start].text not in NOT_PERSONAL_HONORIFICS:

@@ -65,6 +65,11 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
                           r"will host|will receive)\b")
 
 
+# "X was received by Y", "was received today by Y", "was warmly welcomed on Monday by Y": the agent follows
+PASSIVE_BY_RE = re.compile(r"\s+(?:(?:today|yesterday|tonight|earlier|later|also|warmly|cordially|officially|"
+                           r"on\s+\w+|at\s+\w+(?:\s+\w+){0,3}?)\s+)*by\b", re.I)
+
+
 def days_apart(a: str, b: str) -> int:
     """Days between two ISO days."""
     from datetime import date
@@ -334,7 +339,7 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
-                if re.match(r"\s+by\b", obj):
+                if PASSIVE_BY_RE.match(obj):
                     hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
