@@ -79,3 +79,9 @@ def test_received_today_by_makes_the_receiver_the_host() -> None:
             "is in Minsk on a working visit, was received today by President of Belarus Alexander Lukashenko.")
     visits = [f for f in extract_facts(text, "2018-05-24") if f["kind"] == "event" and f["event_type"] == "visit"]
     assert {(v["guest"], v["host"]) for v in visits} == {("RUS", "BLR")}
+
+
+def test_a_visit_said_to_be_under_way_with_a_hyphenated_length_is_on_the_day_of_the_report() -> None:
+    text = "Santiago, 5 August. Boric is on a two-day state visit to Argentina, his first since Milei took office."
+    visits = [f for f in extract_facts(text, "2024-08-05") if f["kind"] == "event" and f["event_type"] == "visit"]
+    assert [(v["status"], v["start"]) for v in visits] == [("occurred", "2024-08-05")]

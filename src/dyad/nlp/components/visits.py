@@ -40,8 +40,8 @@ VISIT_RE = re.compile(
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
-                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
-                        r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:visit|trip)|"
+                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
+                        r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
 # Who travels on a visit: officials, not tourists.
