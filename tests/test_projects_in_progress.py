@@ -74,3 +74,15 @@ def test_an_advance_of_n_percent_is_a_completion_figure() -> None:
                      "65 percent.", "metric")
     assert [m["metric_type"] for m in metrics] == ["observation"]
     assert "Kasumbalesa" in (metrics[0]["subject"] or "") or "Border Centre" in (metrics[0]["subject"] or "")
+
+
+def test_a_shared_gas_field_named_before_its_head_is_a_project() -> None:
+    projects = _kinds("The talks focused on the Rovuma Basin gas field, which the two countries share.", "project")
+    assert [(p["name"], p["project_type"]) for p in projects] == [("Rovuma Basin gas field", "facility")]
+
+
+def test_an_acronym_between_a_name_and_its_head_is_an_alias() -> None:
+    projects = _kinds("The talks focused on the Greater Sunrise (GS) liquefied natural gas project, which "
+                      "straddles their maritime border.", "project")
+    assert [(p["name"], p["aliases"]) for p in projects] == [("Greater Sunrise liquefied natural gas project",
+                                                              ["GS"])]

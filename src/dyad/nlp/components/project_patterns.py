@@ -27,7 +27,7 @@ NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(
     r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
-    r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+)\s+){0,4}?)"
+    r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+|\([A-Z]{2,8}\))\s+){0,5}?)"
     r"(?P<head>" +
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
     r")(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"

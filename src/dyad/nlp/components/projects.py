@@ -245,7 +245,11 @@ class ProjectExtractor:
                     "facility" if words & FACILITY_WORDS else ptype)
             # "a financing agreement for the X line": the project an agreement is for is agreed
             agreed = AGREEMENT_FOR_RE.search(text_of(doc)[max(0, a - 60):a]) is not None
-            found.append(self._record(doc, sent, phrase, [], ptype, a, b, agreed=agreed))
+            acr = re.search(r"\s*\(([A-Z]{2,8})\)", phrase)
+            aliases = [acr.group(1)] if acr else []  # "the X (XG) gas project": the short form an alias
+            if acr:
+                phrase = (phrase[:acr.start()] + phrase[acr.end():]).strip()
+            found.append(self._record(doc, sent, phrase, aliases, ptype, a, b, agreed=agreed))
 
     def _countries_only(self, words: str) -> bool:
         """'Hungary-Serbia', 'Turkish': a block made only of country names and adjectives is no project name."""
@@ -331,7 +335,8 @@ class ProjectExtractor:
         for c in dyad_of(doc):
             if c not in countries:
                 countries.append(c)
-        if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name):
+        if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
+                and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I):
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
         elif ptype in ("cable", "other") and name.split()[-1:] and name.split()[-1] in GENERIC_HEADS:
             # "Rapid Transit System Link" carries trains: a word of the name tells what a generic head does not
