@@ -85,3 +85,12 @@ def test_a_visit_said_to_be_under_way_with_a_hyphenated_length_is_on_the_day_of_
     text = "Santiago, 5 August. Boric is on a two-day state visit to Argentina, his first since Milei took office."
     visits = [f for f in extract_facts(text, "2024-08-05") if f["kind"] == "event" and f["event_type"] == "visit"]
     assert [(v["status"], v["start"]) for v in visits] == [("occurred", "2024-08-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two-way trade between Australia and Papua New Guinea reached A$7 billion in 2021.",
+    "The Korean company Hanjin Engineering signed a contract with the Kazakh railway.",
+    "The contract went to Samsung Construction, the ministry said.",
+])
+def test_country_name_ends_and_companies_are_not_persons(text: str) -> None:
+    assert _entities(text, "person") == []

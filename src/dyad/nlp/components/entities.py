@@ -57,6 +57,10 @@ PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|M
 
 
 
+# "the Korean company X", "the state utility X": what a company noun names is a company
+COMPANY_BEFORE = re.compile(r"\b(?:company|companies|firm|firms|group|operator|manufacturer|utility|conglomerate|"
+                            r"contractor|developer|carrier|lender|insurer|bank|giant)\s+$", re.I)
+
 # Honorifics also used for things ("Royal Navy", "Highness" alone): they show no person.
 NOT_PERSONAL_HONORIFICS = {"Royal", "Majesty", "Highness", "Seri", "Utama", "Tun"}
 
@@ -480,6 +484,11 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         after = text_of(doc)[span.end_char:span.end_char + 40]
         if NOT_PERSON_NEXT.match(after.lstrip()) or NOT_PERSON_NEXT.match(name.split()[-1]):
             return None
+        prev_word = re.search(r"([A-Z][\w\-]*)\s+$", text[max(0, span.start_char - 30):span.start_char])
+        if prev_word and self.gaz.country_of(f"{prev_word.group(1)} {name}"):
+            return None  # "Papua [New Guinea]": the end of a country's name
+        if COMPANY_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+            return None  # "the Korean company Daesong Engineering"
         if in_quotes(doc, span.start_char, span.end_char) and _quoted_exactly(doc, span):
             return None  # a quoted name ("Alem") is a name of something, not a speaker
         before_name = text[max(0, span.start_char - 60):span.start_char]
