@@ -71,6 +71,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         data = patterns("titles")
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.honorifics = set(data["honorifics"])
+        self.stacked_honorifics = set(data.get("stacked_honorifics") or [])
         self.role_nouns = set(data["role_nouns"])
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
