@@ -672,3 +672,9 @@ def test_ambassador_after_another_title_is_a_style_not_the_office():
     assert shava["country"] == "ZWE" and shava["role"] != "Ambassador" and "Minister" in shava["role"]
     moyo = person(text, "Tendai Moyo", "2022-11-23")
     assert moyo["role"].startswith("Ambassador")  # no title before it: the office itself
+
+
+def test_an_office_the_person_takes_only_later_is_not_their_role_yet():
+    text = "Hage Geingob, who chairs the party's electoral college, opened a trade fair in Windhoek on Friday."
+    p = person(text, "Hage Geingob", "2010-06-04")
+    assert p["country"] == "NAM" and not (p["role"] or "").startswith(("President", "Prime Minister"))

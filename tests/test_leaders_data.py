@@ -101,3 +101,16 @@ def test_office_holders_of_newly_covered_states() -> None:
     assert g.office_holder("PSE", "Prime Minister", "2021-06-01").name == "Mohammad Shtayyeh"  # type: ignore[union-attr]
     lead = g.leader("Masisi", "2016-01-01")  # vice president before he was president
     assert lead is not None and lead.role == "Vice President of Botswana"
+
+
+def test_a_middle_name_the_gazetteer_leaves_out_still_finds_the_leader() -> None:
+    lead = gazetteer().leader("Stergomena Lawrence Tax", "2023-01-10")
+    assert lead is not None and lead.name == "Stergomena Tax"
+
+
+def test_out_of_office_the_last_role_held_before_the_date() -> None:
+    g = gazetteer()
+    lead = g.leader("Geingob", "2013-06-01")  # prime minister then, president only from 2015
+    assert lead is not None and lead.role == "Prime Minister of Namibia"
+    lead = g.leader("Geingob", "2010-06-01")  # no office of his had begun
+    assert lead is not None and not lead.began_by("2010-06-01")
