@@ -654,3 +654,27 @@ def test_officials_titled_alone_in_a_readout_issued_by_a_government_office():
             "Deputy Government Spokesperson Sok Chenda said the two leaders discussed trade between Cambodia "
             "and Korea.")
     assert person(text, "Sok Chenda")["country"] == "KHM"
+
+
+def test_leaders_named_by_title_and_surname_get_country_and_role_from_the_gazetteer():
+    text = ("President Mnangagwa and his host, President Masisi, opened the joint commission in "
+            "Francistown on Friday.")
+    mn = person(text, "Emmerson Mnangagwa", "2022-11-25")
+    ma = person(text, "Mokgweetsi Masisi", "2022-11-25")
+    assert (mn["country"], mn["role"]) == ("ZWE", "President of Zimbabwe")
+    assert (ma["country"], ma["role"]) == ("BWA", "President of Botswana")
+
+
+def test_ambassador_after_another_title_is_a_style_not_the_office():
+    text = ("Foreign Affairs Minister Ambassador Frederick Shava opened the ministerial meeting in Harare "
+            "on Wednesday. Ambassador Tendai Moyo, the head of protocol, welcomed the guests.")
+    shava = person(text, "Frederick Shava", "2022-11-23")
+    assert shava["country"] == "ZWE" and shava["role"] != "Ambassador" and "Minister" in shava["role"]
+    moyo = person(text, "Tendai Moyo", "2022-11-23")
+    assert moyo["role"].startswith("Ambassador")  # no title before it: the office itself
+
+
+def test_an_office_the_person_takes_only_later_is_not_their_role_yet():
+    text = "Hage Geingob, who chairs the party's electoral college, opened a trade fair in Windhoek on Friday."
+    p = person(text, "Hage Geingob", "2010-06-04")
+    assert p["country"] == "NAM" and not (p["role"] or "").startswith(("President", "Prime Minister"))

@@ -691,7 +691,8 @@ def test_country_pair_before_a_non_country_word_is_no_summit():
 def test_two_leaders_of_two_countries_who_discussed_something_met():
     m = one("ACCRA, June 9. President of Ghana John Mahama and Togo's President Faure Gnassingbe discussed ways to "
             "deepen trade between the two countries, the presidency said.", "meeting")
-    assert m["participants"] == ["Faure Gnassingbe", "John Mahama"] and m["status"] == "occurred"
+    # (the gazetteer's spelling of a known leader's name: "Gnassingbé")
+    assert m["participants"] == ["Faure Gnassingbé", "John Mahama"] and m["status"] == "occurred"
     assert m["start"] == "2025-06-09"
 
 
@@ -814,7 +815,7 @@ def test_two_leaders_met_on_the_sidelines_without_a_visit():
             "met on Sunday on the sidelines of the ECOWAS summit in Abuja to review the border corridor.", "meeting")
     assert e["countries"] == ["GHA", "TGO"] and e["status"] == "occurred"
     assert (e["start"], e["location"]) == ("2025-06-08", "Abuja")
-    assert e["participants"] == ["Faure Gnassingbe", "John Mahama"]
+    assert e["participants"] == ["Faure Gnassingbé", "John Mahama"]
 
 
 def test_the_two_last_met_in_person_names_the_articles_leaders():
@@ -824,7 +825,7 @@ def test_the_two_last_met_in_person_names_the_articles_leaders():
                    event_type="meeting")
     assert len(found) == 1
     assert (found[0]["start"], found[0]["location"]) == ("2024-09", "New York")
-    assert found[0]["participants"] == ["Faure Gnassingbe", "John Mahama"]
+    assert found[0]["participants"] == ["Faure Gnassingbé", "John Mahama"]
 
 
 def test_leaders_who_have_met_regularly_is_no_meeting():

@@ -68,3 +68,49 @@ def test_regional_files_are_loaded_into_the_gazetteer() -> None:
     names = {lead.name for lead in gazetteer().leaders}
     missing = [item["name"] for _, item in _entries() if item["name"] not in names]
     assert not missing
+
+
+AFRICA = ("DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COD COG CIV DJI EGY GNQ ERI SWZ ETH GAB GMB GHA GIN GNB "
+          "KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN SYC SLE SOM ZAF SSD SDN TZA "
+          "TGO TUN UGA ZMB ZWE").split()
+MIDDLE_EAST = "SAU ARE QAT OMN BHR KWT JOR IRQ IRN YEM SYR LBN ISR PSE TUR".split()
+
+
+@pytest.mark.parametrize("alpha3", AFRICA + MIDDLE_EAST)
+def test_every_african_and_middle_eastern_state_has_its_leader_today(alpha3: str) -> None:
+    """Each state of Africa and the Middle East has a head of state, government or movement in
+    office now (a leader named without a title still gets a role and a country)."""
+    g = gazetteer()
+    current = [lead for lead in g.leaders if lead.country == alpha3 and lead.end is None]
+    assert current, f"{alpha3}: nobody in office in the leaders gazetteer"
+
+
+def test_a_surname_two_leaders_share_resolves_by_the_date_only() -> None:
+    g = gazetteer()
+    assert g.leader("Mutharika", "2010-05-01").name == "Bingu wa Mutharika"  # type: ignore[union-attr]
+    assert g.leader("Mutharika", "2016-05-01").name == "Peter Mutharika"  # type: ignore[union-attr]
+    assert g.leader("Mutharika", None) is None  # without a date: either of them
+    assert g.leader("Jugnauth", "2019-01-01").name == "Pravind Jugnauth"  # type: ignore[union-attr]
+
+
+def test_office_holders_of_newly_covered_states() -> None:
+    g = gazetteer()
+    assert g.office_holder("ZWE", "President", "2022-11-25").name == "Emmerson Mnangagwa"  # type: ignore[union-attr]
+    assert g.office_holder("BWA", "Head of State", "2022-11-25").name == "Mokgweetsi Masisi"  # type: ignore[union-attr]
+    assert g.office_holder("LSO", "Head of State", "2020-01-01").name == "Letsie III"  # type: ignore[union-attr]
+    assert g.office_holder("PSE", "Prime Minister", "2021-06-01").name == "Mohammad Shtayyeh"  # type: ignore[union-attr]
+    lead = g.leader("Masisi", "2016-01-01")  # vice president before he was president
+    assert lead is not None and lead.role == "Vice President of Botswana"
+
+
+def test_a_middle_name_the_gazetteer_leaves_out_still_finds_the_leader() -> None:
+    lead = gazetteer().leader("Stergomena Lawrence Tax", "2023-01-10")
+    assert lead is not None and lead.name == "Stergomena Tax"
+
+
+def test_out_of_office_the_last_role_held_before_the_date() -> None:
+    g = gazetteer()
+    lead = g.leader("Geingob", "2013-06-01")  # prime minister then, president only from 2015
+    assert lead is not None and lead.role == "Prime Minister of Namibia"
+    lead = g.leader("Geingob", "2010-06-01")  # no office of his had begun
+    assert lead is not None and not lead.began_by("2010-06-01")

@@ -43,6 +43,13 @@ class Leader:
             return False
         return not (self.end and d > self.end[: len(d)])
 
+    def began_by(self, date: str | None) -> bool:
+        """The term had begun at ``date`` (True without a date or a known start)."""
+        if not date or not self.start:
+            return True
+        d = date[: max(len(self.start), 4)]
+        return d >= self.start[: len(d)]
+
 
 @dataclass
 class Gazetteer:
@@ -79,6 +86,9 @@ class Gazetteer:
             # one continues (dynastic and family suffixes are often dropped).
             prefix = fold(name) + " "
             cands = [c for key, cs in self.leader_index.items() if key.startswith(prefix) for c in cs]
+        if not cands and len(parts) >= 3:
+            # "Stergomena Lawrence Tax" for "Stergomena Tax": a middle name the gazetteer leaves out.
+            cands = self.leader_index.get(f"{parts[0]} {parts[-1]}", [])
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []
@@ -86,8 +96,10 @@ class Gazetteer:
         persons = {c.name for c in pool}
         if len(persons) != 1:
             return None
-        # Prefer the head-of-state/government role held at that date.
-        return sorted(pool, key=lambda c: (not c.in_office(date), role_rank(c.role)))[0]
+        # Prefer the head-of-state/government role held at that date; out of office, the last role
+        # held before it (a later office is not yet theirs), the most recent first.
+        return sorted(pool, key=lambda c: (not c.in_office(date), not c.began_by(date),
+                                           _neg(c.end or "9999"), role_rank(c.role)))[0]
 
     def office_holder(self, alpha3: str, office: str, date: str | None) -> Leader | None:
         """Who held ``office`` ("President", "Prime Minister"; "Head of State": the president or monarch)
@@ -118,6 +130,11 @@ class Gazetteer:
 
     def organization(self, name: str) -> dict | None:
         return self.organizations.get(fold(name))
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    """A sort key putting later ISO dates first."""
+    return tuple(-int(x) for x in date.split("-"))
 
 
 HEAD_OFFICES = ("president", "prime minister", "chancellor", "king", "emir")

@@ -79,6 +79,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         data = patterns("titles")
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.honorifics = set(data["honorifics"])
+        self.stacked_honorifics = set(data.get("stacked_honorifics") or [])
         self.role_nouns = set(data["role_nouns"])
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
@@ -539,7 +540,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 plain(name) != plain(leader.name) else leader.name
             if country is None:
                 country = leader.country
-            if role is None or role.split()[0].lower() == leader.role.split()[0].lower():
+            if (role is None or role.split()[0].lower() == leader.role.split()[0].lower()) and \
+                    leader.began_by(doc._.dct):  # not an office they would only hold later
                 role = leader.role if (role is None or " of " not in role) else role
         tokens = name.split()
         if len(tokens) < 2 and not titled and not leader:

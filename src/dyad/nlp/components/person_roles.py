@@ -31,6 +31,7 @@ class PersonRoles:
     titles_lower: set[str]
     role_nouns: set[str]
     honorifics: set[str]
+    stacked_honorifics: set[str]
     portfolio_words: set[str]
 
     def _init_institutions(self, data: dict) -> None:
@@ -174,6 +175,14 @@ class PersonRoles:
         "Deputy Spokesperson Ms. X"): the title is what comes before."""
         while True:
             m = re.search(r"(?:^|\s)(\S+)$", window)
+            if m and m.group(1) in self.stacked_honorifics:
+                # "Foreign Affairs Minister Ambassador X": a title kept as a style after the office
+                # that names it; it is the office's title only when no other title stands before it.
+                before = window[:m.start(1)].rstrip()
+                words = before.split()
+                if any(" ".join(words[-k:]).lower() in self.titles_lower for k in (1, 2, 3) if len(words) >= k):
+                    window = before
+                    continue
             if not m or m.group(1) not in self.honorifics:
                 return window
             window = window[:m.start(1)].rstrip()
