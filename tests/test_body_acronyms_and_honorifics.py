@@ -94,3 +94,12 @@ def test_a_visit_said_to_be_under_way_with_a_hyphenated_length_is_on_the_day_of_
 ])
 def test_country_name_ends_and_companies_are_not_persons(text: str) -> None:
     assert _entities(text, "person") == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Erdogan's chief adviser, Ibrahim Kalin, told reporters the talks went well.", "Ibrahim Kalin", "TUR"),
+    ("Putin's spokesman Dmitry Peskov said the talks were constructive.", "Dmitry Peskov", "RUS"),
+])
+def test_a_leaders_aide_serves_the_leaders_state(text: str, name: str, country: str) -> None:
+    persons = {p["name"]: p for p in _entities(text, "person")}
+    assert persons[name]["country"] == country

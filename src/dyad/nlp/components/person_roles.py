@@ -129,6 +129,12 @@ class PersonRoles:
             country = self._adjective_country(window, m.start("adj"), adj)
             if country is None and (f"{adj} {title}".lower() in self.titles_lower or adj in self.portfolio_words):
                 title = f"{adj} {title}"  # "Prime Minister", "Trade Secretary": not a country adjective
+            elif country is None and re.search(r"(?:'s|\u2019s)$", adj):
+                # "Putin's spokesman X": the aide serves the leader's state
+                leader = self.gaz.leader(adj[:-2], doc._.dct)
+                country = leader.country if leader else None
+                if country:
+                    return self.role_string(title, None, m.group("to")), country, True
         # Plural titles ("Presidents X and Y") carry no single country.
         return self.role_string(title, country, m.group("to")), country, True
 
