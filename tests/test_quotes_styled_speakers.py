@@ -24,3 +24,9 @@ def _speakers(text: str) -> list[str | None]:
 ])
 def test_a_style_or_a_bare_office_speaks_for_the_one_named_so_before(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_talks_told_with_manner_words_are_a_meeting() -> None:
+    text = "Presidents Ruto and Museveni held frank and constructive talks in Nairobi on Monday."
+    meetings = [f for f in extract_facts(text, "2024-03-14") if f["kind"] == "event" and f["event_type"] == "meeting"]
+    assert [m["start"] for m in meetings] == ["2024-03-11"]

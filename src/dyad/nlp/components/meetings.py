@@ -24,9 +24,12 @@ from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 
 DATA = patterns("events")
 ORDINALS = DATA["ordinals"]
-MEETING_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(DATA["meeting_cues"], key=len,
-                                                                                       reverse=True)) + r")(?![\w-])",
-                        re.I)
+# "held fruitful discussions", "held frank and constructive talks": the cue with its manner words
+_MANNER = "|".join(re.escape(w) for w in DATA["talks_manner_words"])
+_HELD_TALKS = (r"(?:held|hold|holds|had)\s+(?:(?:" + _MANNER + r")(?:,?\s+(?:and\s+)?(?:" + _MANNER + r"))*\s+)"
+               r"(?:talks|discussions|negotiations|consultations)")
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + "|".join(
+    re.escape(c) for c in sorted(DATA["meeting_cues"], key=len, reverse=True)) + r")(?![\w-])", re.I)
 # Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
 # Canberra", "the next meeting of the two countries' foreign and defence ministers".
 FORMAT_MEETING_RE = re.compile(
