@@ -46,3 +46,12 @@ def test_a_former_prime_minister_has_the_office_he_holds_at_the_date() -> None:
     found = people(text, "2024-06-10")
     assert found["Hun Sen"]["role"] == "President of the Senate of Cambodia"
     assert people(text, "2019-06-10")["Hun Sen"]["role"] == "Prime Minister of Cambodia"
+
+
+def test_a_leader_named_with_an_honorific_is_found_without_it() -> None:
+    text = ("Cardinal Pietro Parolin received the new ambassador on Monday. "
+            "Samdech Hun Manet was in Rome for the canonisation the same week.")
+    found = people(text, "2024-10-21")
+    assert found["Pietro Parolin"]["country"] == "VAT"
+    assert found["Hun Manet"]["role"] == "Prime Minister of Cambodia"
+    assert not [name for name in found if name.startswith(("Cardinal", "Samdech"))]
