@@ -106,8 +106,12 @@ class Gazetteer:
         of a country at ``date``, when the gazetteer knows exactly one."""
         office = office.lower()
         heads = ("president", "king", "queen", "emir", "sultan") if office in ("head of state", "leader") else (office,)
+        country = (self.name_of(alpha3) or "").lower()
+        # The office of the country itself ("President of Cambodia", "... of Bolivia (interim)"), not one of
+        # its chambers or regions ("President of the Senate of Cambodia", "President of Republika Srpska").
+        offices = tuple(f"{h} of {the}{country}" for h in heads for the in ("", "the "))
         found = {lead.name: lead for lead in self.leaders if lead.country == alpha3 and lead.in_office(date)
-                 and lead.role.lower().startswith(heads)}
+                 and any(r == o or r.startswith(o + " (") for r in (lead.role.lower(),) for o in offices)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def current_name(self, place: str) -> str | None:
