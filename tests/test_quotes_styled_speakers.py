@@ -30,3 +30,12 @@ def test_talks_told_with_manner_words_are_a_meeting() -> None:
     text = "Presidents Ruto and Museveni held frank and constructive talks in Nairobi on Monday."
     meetings = [f for f in extract_facts(text, "2024-03-14") if f["kind"] == "event" and f["event_type"] == "meeting"]
     assert [m["start"] for m in meetings] == ["2024-03-11"]
+
+
+def test_a_body_named_after_a_country_with_a_particle_holds_sessions() -> None:
+    text = ("The two Heads of State welcomed the holding of the 4th session of the Ghana-Côte d'Ivoire Permanent "
+            "Joint Commission for Cooperation in Accra in November 2023.")
+    sessions = [f for f in extract_facts(text, "2024-03-14")
+                if f["kind"] == "event" and f["event_type"] == "council_session"]
+    assert [(s["start"], s["location"]) for s in sessions] == [("2023-11", "Accra")]
+    assert "Côte d'Ivoire" in sessions[0]["title"]

@@ -19,7 +19,9 @@ from dyad.text.names import synonym_key
 
 DATA = patterns("events")
 ORDINALS = DATA["ordinals"]
-BODY = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:" + "|".join(DATA["council_heads"])
+# a word of a body's name: capitalised, or a particle glued to one ("Ghana-Côte d'Ivoire Joint Commission")
+BODY = (r"(?P<body>(?:(?:[A-Z]|[a-z]['\u2019][A-Z])[\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:"
+        + "|".join(DATA["council_heads"])
         + r"))")
 NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
 ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
