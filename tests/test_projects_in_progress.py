@@ -2,6 +2,8 @@
 numbers that look like amounts: forms of real reports, in sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from dyad.nlp.pipeline import extract_facts
 
 
@@ -86,3 +88,20 @@ def test_an_acronym_between_a_name_and_its_head_is_an_alias() -> None:
                       "straddles their maritime border.", "project")
     assert [(p["name"], p["aliases"]) for p in projects] == [("Greater Sunrise liquefied natural gas project",
                                                               ["GS"])]
+
+
+@pytest.mark.parametrize(("text", "instrument", "sectors"), [
+    ("The two governments signed a memorandum on halal product certification.", "memorandum", ["other"]),
+    ("The ministers adopted a plan of action for 2025-2030.", "program", ["diplomacy"]),
+    ("The ministers signed an action plan for 2026-2028.", "program", ["diplomacy"]),
+])
+def test_instruments_signed_on_a_field_outside_the_vocabulary_are_kept(text: str, instrument: str,
+                                                                       sectors: list[str]) -> None:
+    agreements = _kinds(text, "agreement")
+    assert [(a["instrument"], a["sectors"], a["status"]) for a in agreements] == [(instrument, sectors, "signed")]
+
+
+def test_an_instrument_only_expected_later_in_the_sentence_is_not_taken_for_signed() -> None:
+    text = ("The works run under a memorandum signed by the three states last year, and the concession agreement "
+            "with the operator is expected to be concluded by June.")
+    assert not any("concession" in (a["title"] or "") for a in _kinds(text, "agreement"))

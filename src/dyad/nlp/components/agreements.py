@@ -78,6 +78,10 @@ def without_place(doc: Doc, start: int, text: str) -> str:
     return text
 
 
+# an instrument whose own signing the sentence tells ("The ministers also signed a memorandum on ...")
+SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked|exchanged|initialled|sign|signing|adopted|approved)\b"
+                           r"(?![^.;]*\b(?:not|yet)\b)", re.I)
+
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts if doc._.facts is not None else []
@@ -392,6 +396,14 @@ class AgreementExtractor:
                 sectors = sectors_of(title)
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED) or SESSION_RECORD.match(title):
                     sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
+                lead = re.split(r",\s+(?:and|but|while|whereas)\s+|;",
+                                sent.text[max(0, m.start("title") - 45):m.start("title")])[-1]
+                if not sectors and rx is LOWER_INSTRUMENT and SIGNED_BEFORE.search(lead) \
+                        and len(title.split()) >= 3:
+                    # "signed a memorandum on halal product certification": a field the vocabulary lacks; a plan
+                    # of action with no field is the relationship's own
+                    sectors = ["diplomacy"] if instrument_of(m.group("noun")) in ("program", "roadmap") and \
+                        not re.search(r"\b(?:on|in)\s", title) else ["other"]
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
