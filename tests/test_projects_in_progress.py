@@ -105,3 +105,12 @@ def test_an_instrument_only_expected_later_in_the_sentence_is_not_taken_for_sign
     text = ("The works run under a memorandum signed by the three states last year, and the concession agreement "
             "with the operator is expected to be concluded by June.")
     assert not any("concession" in (a["title"] or "") for a in _kinds(text, "agreement"))
+
+
+def test_the_figure_compared_with_is_measured_last_year_and_measures_the_same_thing() -> None:
+    text = ("Nairobi and Kampala agreed on Monday to lift two-way trade to $5 billion by 2028, up from $3.1 billion "
+            "last year.")
+    metrics = sorted(_kinds(text, "metric"), key=lambda m: m["value"])
+    assert [(m["metric_type"], m["subject"], m["as_of"][:4]) for m in metrics][0] == ("observation", "two-way trade",
+                                                                                      "2022")
+    assert metrics[1]["metric_type"] == "target" and metrics[1]["deadline"] == "2028"

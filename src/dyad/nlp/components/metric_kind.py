@@ -115,7 +115,7 @@ def _own_past_year(doc: Doc, c: Mention) -> bool:
         if t.type != "DATE" or t.start < c.end or t.start > c.end + 24:
             continue
         iso = t.iso_date() or ""
-        if len(iso) == 4 and iso < dct[:4] and re.fullmatch(r"(?:\s+(?:a|per)\s+year)?\s*,?\s*(?:in|during)\s+",
+        if len(iso) == 4 and iso < dct[:4] and re.fullmatch(r"(?:\s+(?:a|per)\s+year)?\s*,?\s*(?:(?:in|during)\s+)?",
                                                            text[c.end:t.start]):
             return True
     return False

@@ -77,6 +77,21 @@ def _antecedent_subject(doc: Doc, c: Mention) -> str | None:
     return before[-1]["subject"] if before else None
 
 
+_FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|growing|compared)?\s*(?:from|with)\s+$",
+                          re.I)
+
+
+def _compared_subject(doc: Doc, c: Mention) -> str | None:
+    """"lift trade to $18 billion by 2028, up from $14.1 billion last year": the figure compared with
+    measures what the figure before it in the sentence measures."""
+    sent = c.span.sent
+    if not _FROM_BEFORE.search(text_of(doc)[max(sent.start_char, c.start - 20):c.start]):
+        return None
+    before = [f for f in doc._.facts or [] if f["kind"] == "metric" and f.get("subject") and f["unit"] == c.unit
+              and sent.start_char <= f["sources"][0]["start"] < c.start]
+    return before[-1]["subject"] if before else None
+
+
 @Language.component("dyad_metrics")
 def extract_metrics(doc: Doc) -> Doc:
     if doc._.facts is None:
@@ -114,6 +129,7 @@ def extract_metrics(doc: Doc) -> Doc:
             completion_subject(doc, c) if done else amount_subject(doc, c))
         if subject is None and c.kind == "money":
             subject = _antecedent_subject(doc, c)
+        subject = _compared_subject(doc, c) or subject
         if c.kind == "length" and terrain(subject):
             continue
         sent = c.span.sent
