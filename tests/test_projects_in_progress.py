@@ -114,3 +114,10 @@ def test_the_figure_compared_with_is_measured_last_year_and_measures_the_same_th
     assert [(m["metric_type"], m["subject"], m["as_of"][:4]) for m in metrics][0] == ("observation", "two-way trade",
                                                                                       "2022")
     assert metrics[1]["metric_type"] == "target" and metrics[1]["deadline"] == "2028"
+
+
+def test_the_year_after_a_figure_does_not_date_the_visit_told_with_it() -> None:
+    text = ("Uganda and Kenya agreed on Monday to lift two-way trade to $5 billion by 2028, up from $3.1 billion "
+            "last year, as President William Ruto hosted Ugandan President Yoweri Museveni.")
+    visits = [e for e in _kinds(text, "event") if e["event_type"] == "visit"]
+    assert [v["start"] for v in visits] == ["2023-06-12"]

@@ -76,6 +76,11 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
                             r"anniversary\s+of)\s+(?:the\s+)?$", re.I)
 
 
+FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent))\s*"
+                           r"(?:(?:million|billion|trillion|bn|mln)\s+)?(?:[a-z]{1,12}\s+)?(?:in|during)?\s*$",
+                           re.I)
+
+
 REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|added|confirmed|wrote|tweeted)"
                          r"\s+(?:on\s+|late\s+|early\s+)?$")
 
@@ -111,6 +116,11 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
     if told and len(told) < len(cands):
         cands = [t for t in cands if t not in told]
+    # "agreed on Monday to lift trade ..., up from $14.1 billion last year": the year after a figure
+    # dates the figure; another date in the sentence dates the event.
+    figures = [t for t in cands if FIGURE_BEFORE.search(text[max(0, t.start - 40):t.start])]
+    if figures and len(figures) < len(cands):
+        cands = [t for t in cands if t not in figures]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
