@@ -39,3 +39,10 @@ def test_a_body_named_after_a_country_with_a_particle_holds_sessions() -> None:
                 if f["kind"] == "event" and f["event_type"] == "council_session"]
     assert [(s["start"], s["location"]) for s in sessions] == [("2023-11", "Accra")]
     assert "Côte d'Ivoire" in sessions[0]["title"]
+
+
+def test_a_paragraph_opening_with_a_full_name_keeps_the_name_in_its_sentence() -> None:
+    text = ("Talks with President of Tajikistan Emomali Rahmon\n\nVladimir Putin held talks in the Kremlin with "
+            "President of the Republic of Tajikistan Emomali Rahmon, who arrived in Russia on a state visit.")
+    meetings = [f for f in extract_facts(text, "2024-10-08") if f["kind"] == "event" and f["event_type"] == "meeting"]
+    assert any(set(m["participants"]) == {"Vladimir Putin", "Emomali Rahmon"} for m in meetings)

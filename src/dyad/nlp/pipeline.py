@@ -105,6 +105,10 @@ class LineBreaks:
             run += 1
             if "\n" in tok.text or "\n" in tok.whitespace_ or run >= cap:
                 doc[i + 1].is_sent_start = True
+                if i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].is_alpha and run < cap:
+                    # a line's second word never starts a sentence ("Vladimir | Putin held talks ...":
+                    # the parser sometimes cuts a paragraph's opening name in two)
+                    doc[i + 2].is_sent_start = False
                 run = 0
             elif tok.text == "." and i and doc[i - 1].lower_ in abbreviations and not doc[i + 1].is_title:
                 doc[i + 1].is_sent_start = False  # "at 15.30 hrs. (local time), at ...": no sentence ends here
