@@ -52,6 +52,10 @@ PLURAL_TRIGGER = re.compile(
     r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
     r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
     r"[$\u20ac\u00a3\u00a5]?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn))?(?:\s+[a-z]+)?)?"
+    # "signed ten memoranda at the end of the session (JPC), covering areas that include A, B": the list
+    # after an adverbial of place or occasion set off by a comma
+    r"(?:\s+(?:(?:at|on)\s+the\s+(?:end|close|conclusion|margins?|sidelines|occasion)\s+of|during|after|following)"
+    r"\s+[^.;:]{3,160}?,(?=\s+covering\s))?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
@@ -78,11 +82,13 @@ JOINT_ISSUED = re.compile(
     r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
-    r"drafting|is|are|was|were|include|includes|included|including|adopt|approve)|"
+    r"drafting|is|are|was|were|include|includes|included|including|adopt|approve|"
+    r"among\s+(?:them|others|which|these|those)(?=\s+an?\s))|"
     r"(?P<listed>,(?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
-    r"(?P<noun>agreement|memorandum|deal|contract|roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
+    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+for\s))?|deal|contract|roadmap|road map|"
+    r"treaty|protocol|minutes|programme|program)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
