@@ -46,6 +46,13 @@ class EventPlaces:
         if dateline and main and main.get("location") and self.gaz.country_of(dateline) and \
                 self.gaz.country_of(dateline)[0] == main.get("guest") != main.get("host"):
             dateline = None  # filed from the guest's capital ("BEIJING, Nov. 16 -"): the visit is elsewhere
+        if dateline and not self.gaz.country_of(dateline):
+            # a town the report is filed from ("SIXAOLA, Costa Rica -") is the place of what happened there,
+            # unless the sentence names a city before the event ("met in Quito on February 3, their first
+            # bilateral meeting")
+            named = [c.group(1) for c in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+                                                     sent.text[:m.start()]) if self._is_city(c.group(1))]
+            dateline = named[-1] if named else dateline
         went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
                          r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", sent.text[:m.start()])
         went_to = self.gaz.country_of(went.group("c")) if went else None

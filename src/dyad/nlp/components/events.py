@@ -20,7 +20,7 @@ from dyad.nlp.components.meetings import MeetingFinder
 from dyad.nlp.components.openings import OpeningExtractor
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
-from dyad.nlp.components.util import patterns, text_of
+from dyad.nlp.components.util import dateline_place, patterns, text_of
 from dyad.nlp.components.visits import HOST_VERB_RE, VisitFinder, main_visit, story_visit
 from dyad.nlp.gazetteer import gazetteer
 
@@ -46,6 +46,9 @@ class EventExtractor(VisitFinder, SessionFinder, MeetingFinder, SigningFinder, O
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                            and e.text not in countries_seen and e.text[:1].isupper()
                            and not self.gaz.country_of(e.text)}
+        filed = dateline_place(doc)
+        if filed:
+            self.ner_places.add(filed[0])  # "SIXAOLA, Costa Rica -": the town the report is filed from
         # places the text itself calls places: "the frontier town of Moyale", "flew to Moyale, where"
         self.ner_places |= {name for m in PLACE_CUE_RE.finditer(text_of(doc)) for name in m.groups()
                             if name and not self.gaz.country_of(name)}

@@ -210,6 +210,9 @@ class MeetingFinder:
                     host_country = person_country(doc, hosts[-1])
         if not m:
             met = re.search(r"\bmet\b", sent.text)
+            if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and re.search(
+                    r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[met.end():], re.I):
+                met = None  # "was met at the airport by X": a welcome on arrival, not a meeting
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
             if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
@@ -227,6 +230,10 @@ class MeetingFinder:
                 m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and TWO_MET_RE.search(sent.text) and not TWO_MET_RE.search(sent.text).group("ministers") and \
+                    not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(sent.text).group(0)):
+                # "After the ceremony the two presidents met at the border post": the leaders the article names
                 m = pair_met = TWO_MET_RE.search(sent.text)
             elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
                     not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
@@ -275,6 +282,10 @@ class MeetingFinder:
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
             return []
+        if m and not pair_met and not main and not received and not persons_in(doc, sent.start_char, sent.end_char):
+            # "the two prime ministers met in a tete-a-tete": the pair's leaders, told by their office
+            two = TWO_MET_RE.search(sent.text)
+            pair_met = two if two and not two.group("ministers") else None
         if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
@@ -303,8 +314,11 @@ class MeetingFinder:
             countries = led[:2] if len(led) >= 2 else countries
         if not main and len(countries) < 2:
             return []
-        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
-            return []
+        two_named = bool(pair_met and pair_met.re is TWO_MET_RE and len(countries) == 2
+                         and pair_met.group(0)[:1] in "Tt" and " two " in pair_met.group(0))
+        if not people and not main and not pair_countries and not (pair_met and (
+                self._leaders_of(doc, countries) or two_named)):
+            return []  # "the two presidents met at the border post": the article's pair, leaders unnamed
         # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
         told = m.group(0).lower() + " " + (re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", sent.text[m.end():]) or m).group(0)
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
@@ -375,6 +389,8 @@ class MeetingFinder:
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
         else:
             location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        if fmt in ("phone", "video"):
+            location = None  # a call joins two places; it has none of its own
         if received and host_country:
             # a reception is in the host's country: where the article's visit to it took place
             hit = self.gaz.country_of(location) if location else None

@@ -147,6 +147,8 @@ class PersonRoles:
         title = m.group("title").strip().rstrip(",")
         if m.group("adj"):
             country = self._adjective_country(window, m.start("adj"), m.group("adj"))
+            if country is None and any(t.startswith(m.group("adj") + " ") for t in self.titles):
+                title = f"{m.group('adj')} {title}"  # "Prime Minister of the X Republic": no adjective
         if country is None:
             # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
             # last "of" phrase may be a country's (official) name.

@@ -334,7 +334,8 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
-                if re.match(r"\s+by\b", obj):
+                if re.match(r"\s+by\b", obj) or (PASSIVE_HOST_RE.search(sent.text[:m.start()]) and
+                                                 re.match(r"(?:\s+[\w\-]+){1,4}?\s+by\b", obj)):
                     hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
