@@ -66,8 +66,15 @@ class EventDates:
         start, end, t = nearest_date(doc, sent, anchor)
         own = start is not None
         self.inherited_place = None
-        if own and t is not None and t.start > anchor and AFTER_EVENT_RE.match(sent.text) and \
-                re.search(r",\s", text_of(doc)[anchor:t.start]):
+        rel = re.search(r",\s+(?:which|who|whose|where)\b(?P<rest>.*)", text_of(doc)[anchor:t.start]) \
+            if own and t is not None and t.start > anchor else None
+        if rel and re.search(r"\b(?:host|hosts|hosted|hold|holds|held|meet|meets|convene|convenes|take\s+place|"
+                             r"takes\s+place|took\s+place|visit|visits)\b", rel.group("rest")):
+            rel = None  # "the 12th Retreat, which Singapore will host later this year": the event's own date
+        if own and t is not None and t.start > anchor and (rel or (
+                AFTER_EVENT_RE.match(sent.text) and re.search(r",\s", text_of(doc)[anchor:t.start]))):
+            # "witnessed the signing of an arrangement on X, which is due to be finished in 2024": the date of
+            # a relative clause about something else;
             # "After the ceremony the two met and signed X, agreeing to a session in September": the date of
             # a later clause; the event is on the day of the ceremony told before
             start, end, t, own = None, None, None, False

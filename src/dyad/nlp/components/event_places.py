@@ -8,7 +8,11 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.util import dateline_place, text_of
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
+                          # "the previous cabinet, held in Cobija in 2018": where a meeting was held
+                          r"\b(?:was\s+|were\s+|,\s+)held\s+in\s+(?!(?:" + _MONTHS + r")\b)([A-Z][a-z\-]+)"
+                          r"(?=\s+(?:in|on|last|this|next)\s|[,.;])|"
                           r"\b(?:flew|travelled|traveled|went|headed|drove|continued) (?:on )?to "
                           r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=,\s+where\b)")
 

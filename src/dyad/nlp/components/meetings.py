@@ -19,7 +19,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, patterns, source, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 
 DATA = patterns("events")
@@ -312,6 +312,15 @@ class MeetingFinder:
             led = list(dict.fromkeys(c for c in (person_country(doc, p) for p in doc._.persons or []
                                                  if LEADER_TITLE_RE.match(p.get("role") or "")) if c))
             countries = led[:2] if len(led) >= 2 else countries
+        if len(pc) == 1 and pc[0] not in countries and re.search(r"\b(?:phone|telephone|video)\b", m.group(0), re.I):
+            # "His Majesty received a phone call from the Emir of C": a third country's leader calls the
+            # home side of the story (the visit's host, else the country the report is filed from)
+            filed = dateline_place(doc)
+            home = (main or {}).get("host") or (filed[1] if filed else None)
+            if home and home != pc[0]:
+                countries = [home, pc[0]]
+                leaders = self._leaders_of(doc, [home])
+                people = people + [p for p in doc._.persons or [] if full_name(doc, p) in leaders][:1]
         if not main and len(countries) < 2:
             return []
         two_named = bool(pair_met and pair_met.re is TWO_MET_RE and len(countries) == 2
