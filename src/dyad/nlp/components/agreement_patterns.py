@@ -83,19 +83,19 @@ JOINT_ISSUED = re.compile(
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
     r"drafting|is|are|was|were|include|includes|included|including|adopt|approve|"
-    r"among\s+(?:them|others|which|these|those)(?=\s+an?\s))|"
+    r"among\s+(?:them|others|which|these|those)(?=\s+an?\s)|under(?=\s+an?\s))|"
     r"(?P<listed>,(?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
-    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+for\s))?|deal|contract|"
+    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing)\s))?|deal|contract|"
     r"roadmap|road map|treaty|protocol|minutes|programme|program)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
-    r"(?:to|on|for|forming|establishing|creating|between|amending|"
+    r"(?:to|on|for|providing\s+for|forming|establishing|creating|between|amending|"
     r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
     r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
-    r"[^.,;:()\u201c\u201d\"]{3,120})", re.I)
+    r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d{3}\b)){3,120})", re.I)
 # A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
 # acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
 ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
