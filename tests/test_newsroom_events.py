@@ -167,3 +167,28 @@ def test_hosting_relative_clause_still_dates_the_session():
             "Commission, which Uganda is due to host in May.")
     cs = events(text, "council_session")
     assert cs and cs[0]["start"] == "2025-05" and cs[0]["status"] == "planned", cs
+
+
+def test_host_received_a_parliamentary_delegation_of_another_country():
+    text = ("HANOI, March 13 (Agency) -- Earlier this month, the Chairman of the National Assembly received a "
+            "delegation of the Foreign Affairs Committee of the Parliament of Cambodia, which visited Hanoi to "
+            "prepare the meeting of the two legislatures.")
+    ms = events(text, "meeting")
+    assert len(ms) == 1, ms
+    assert set(ms[0]["countries"]) == {"VNM", "KHM"} and ms[0]["start"] == "2025-03"
+    assert ms[0]["location"] == "Hanoi"
+
+
+def test_a_day_told_inside_a_multi_day_visit_dates_the_talks():
+    text = ("President of the Senate of Cambodia Hun Sen held talks yesterday with Speaker of the House of "
+            "Representatives of Thailand Wan Muhamad Noor Matha, who is on an official visit to Cambodia from "
+            "March 11 to 15.")
+    ms = events(text, "meeting")
+    assert ms and ms[0]["start"] == "2025-03-13", ms
+
+
+def test_short_state_form_after_a_country_is_not_a_given_name():
+    text = ("President of the National Assembly of the Lao PDR Saysomphone Phomvihane held talks with Speaker "
+            "of the House of Representatives of Thailand Wan Muhamad Noor Matha in Vientiane on Thursday.")
+    ms = events(text, "meeting")
+    assert ms and "Saysomphone Phomvihane" in ms[0]["participants"], ms

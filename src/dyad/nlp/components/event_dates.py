@@ -84,7 +84,9 @@ class EventDates:
         if own and main and main.get("start") and t is not None:
             from dyad.text.dates import overlaps
 
-            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
+            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"])) or (
+                main.get("end") and len(start) == len(main["start"]) == len(main["end"]) == 10
+                and main["start"] <= start <= main["end"])  # "held talks yesterday", a day inside the visit
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
                 (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself

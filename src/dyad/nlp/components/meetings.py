@@ -19,7 +19,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import dateline_place, patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 
 DATA = patterns("events")
@@ -72,6 +72,10 @@ SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
                         r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
+DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
+                           r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
+                           r"[^.;]{0,120})")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
@@ -93,6 +97,9 @@ class MeetingFinder:
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """The meeting a sentence tells, and a reception told beside it ("He met X and was received by Y")."""
         rb = self._received_by(doc, sent, main)
+        delegation = self.delegation_reception(doc, sent, main)
+        if delegation:
+            return delegation
         summits = self.numbered_summits(doc, sent, main)
         out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
         if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
@@ -418,6 +425,45 @@ class MeetingFinder:
             "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    def delegation_reception(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """"The Speaker received a parliamentary delegation of the National Assembly of C", "X welcomed a
+        Vietnamese delegation led by ...": a meeting of the host's side with the delegation's country."""
+        m = DELEGATION_RE.search(sent.text)
+        if not m:
+            return []
+        a = sent.start_char + m.start()
+        guests = country_mentions(doc, sent.start_char + m.start("words"), sent.start_char + m.end(),
+                                  ("name", "adjective"))
+        if not guests:
+            return []
+        guest = guests[0]["alpha3"]
+        hosts = [person_country(doc, p) for p in persons_in(doc, sent.start_char, a)]
+        filed = dateline_place(doc)
+        host = next((h for h in reversed(hosts) if h), None) or (main or {}).get("host") or \
+            (filed[1] if filed else None)
+        if not host:
+            pair = [c for c in (main or {}).get("countries") or dyad_of(doc) if c != guest]
+            host = pair[0] if len(pair) == 1 else None
+        if not host or host == guest:
+            return []
+        start, end, own, _countries, ref = self._context(doc, sent, main, a)
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end()], clause_tense(doc, a))
+        if status == "unknown":
+            status = "occurred" if re.match(r"(?:received|welcomed|hosted|met)\b", m.group(0)) else status
+        places = [c["text"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city"))
+                  if c["alpha3"] == host]
+        location = self._place_after(sent.text, m.start()) or (places[0] if places else None)
+        who = self.gaz.name_of(guest) or guest
+        names = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)]
+        return [{
+            "cue": "delegation",
+            "kind": "event", "event_type": "meeting", "title": f"reception of a {who} delegation",
+            "status": status, "start": start, "end": None, "location": location,
+            "countries": [host, guest], "guest": None, "host": None, "level": None,
+            "participants": sorted(set(names)), "object_key": f"meeting:delegation:{guest}>{host}:{start or ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 
