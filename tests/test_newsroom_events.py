@@ -192,3 +192,28 @@ def test_short_state_form_after_a_country_is_not_a_given_name():
             "of the House of Representatives of Thailand Wan Muhamad Noor Matha in Vientiane on Thursday.")
     ms = events(text, "meeting")
     assert ms and "Saysomphone Phomvihane" in ms[0]["participants"], ms
+
+
+def test_host_told_by_his_style_receives_a_third_country_leader():
+    text = ("DOHA, March 13 (Agency) -- Emir Sheikh Tamim bin Hamad Al Thani received President Recep Tayyip "
+            "Erdogan of Turkey, who is on a working visit to the country, at the Amiri Diwan on Thursday. Earlier, His "
+            "Highness received President Abdel Fattah El Sisi of Egypt, who was in Doha for a forum.")
+    ms = [m for m in events(text, "meeting") if "receives" in m["title"]]
+    assert {frozenset(m["countries"]) for m in ms} == {frozenset({"QAT", "TUR"}), frozenset({"QAT", "EGY"})}, ms
+
+
+def test_king_named_with_his_patronym_is_the_known_leader():
+    text = ("ABU DHABI, March 13 (Agency) -- President Sheikh Mohamed bin Zayed Al Nahyan today received King "
+            "Abdullah II bin Al Hussein of the Hashemite Kingdom of Jordan, who is on a working visit to the country.")
+    ms = events(text, "meeting")
+    assert ms and set(ms[0]["countries"]) == {"ARE", "JOR"}, ms
+
+
+def test_he_was_received_by_the_president_after_a_counterpart_named_with_mr():
+    text = ("The session was co-chaired by the Prime Minister of Tunisia, Mr. Kamel Madouri, and his Libyan "
+            "counterpart, Mr. Abdul Hamid Dbeibah. The Libyan Prime Minister had arrived on Tuesday in Tunis "
+            "for a three-day official visit to Tunisia. He was received on Wednesday by the President of the "
+            "Republic, Mr. Kais Saied, at Carthage Palace.")
+    ms = [m for m in events(text, "meeting") if "receives" in m["title"]]
+    assert len(ms) == 1, events(text, "meeting")
+    assert set(ms[0]["countries"]) == {"TUN", "LBY"} and ms[0]["start"] == "2025-03-12"

@@ -79,6 +79,10 @@ class Gazetteer:
             # one continues (dynastic and family suffixes are often dropped).
             prefix = fold(name) + " "
             cands = [c for key, cs in self.leader_index.items() if key.startswith(prefix) for c in cs]
+        if not cands and len(parts) >= 3:
+            # "King Abdullah II bin Al Hussein" for "Abdullah II": the known name continued by a patronym
+            cut = next((k for k in range(2, len(parts)) if parts[k] in ("bin", "ibn", "bint", "ben")), None)
+            cands = self.leader_index.get(" ".join(parts[:cut]), []) if cut else []
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []

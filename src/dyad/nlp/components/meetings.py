@@ -72,6 +72,9 @@ SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
                         r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "His Highness received ...", "His Majesty received ...": the host named by his style alone
+HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
+                                  r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
@@ -178,6 +181,12 @@ class MeetingFinder:
                 guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
             elif s.lower_ in ("he", "she") and main and main.get("participants"):
                 guest_name, guest_country = main["participants"][0], main["guest"]
+            elif s.lower_ in ("he", "she") and main and main.get("guest"):
+                # "The Mauritanian Prime Minister had arrived ... He was received by X": the guest's side named last
+                last = [p for p in persons_in(doc, max(0, sent.start_char - 1500), sent.start_char)
+                        if person_country(doc, p) == main["guest"]]
+                if last:
+                    guest_name, guest_country = full_name(doc, last[-1]), main["guest"]
             elif s.pos_ in ("NOUN", "PROPN"):
                 side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
                 p = role_antecedent(doc, doc[s.left_edge.i:s.i + 1].text, sent.start_char, side)
@@ -215,6 +224,16 @@ class MeetingFinder:
                     m = received = rv
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
                     host_country = person_country(doc, hosts[-1])
+                elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
+                        sent.text[:rv.start()]):
+                    # "Earlier, His Highness received President X of C": the story's host, told by his style
+                    filed = dateline_place(doc)
+                    home = (main or {}).get("host") or (filed[1] if filed else None)
+                    leader = self._leaders_of(doc, [home]) if home else []
+                    if home and leader and home != person_country(doc, guests[0]):
+                        m = received = rv
+                        received_names = (leader[0], full_name(doc, guests[0]))
+                        host_country = home
         if not m:
             met = re.search(r"\bmet\b", sent.text)
             if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and re.search(
@@ -314,6 +333,8 @@ class MeetingFinder:
             countries = pair_countries
         elif len(pc) >= 2:
             countries = pc
+        elif received and host_country and len(pc) == 1 and pc[0] != host_country:
+            countries = [host_country, pc[0]]  # "His Highness received X of C": the host's side and C
         elif pair_met and not main and not people:
             # "they agreed to meet at the summit in Quito": the two whose leaders the article names
             led = list(dict.fromkeys(c for c in (person_country(doc, p) for p in doc._.persons or []
