@@ -217,3 +217,19 @@ def test_he_was_received_by_the_president_after_a_counterpart_named_with_mr():
     ms = [m for m in events(text, "meeting") if "receives" in m["title"]]
     assert len(ms) == 1, events(text, "meeting")
     assert set(ms[0]["countries"]) == {"TUN", "LBY"} and ms[0]["start"] == "2025-03-12"
+
+
+def test_called_on_a_named_leader_is_a_courtesy_call_and_called_on_to_act_is_not():
+    text = ("President Bola Tinubu of Nigeria arrived in Accra on Wednesday for a two-day state visit to Ghana. "
+            "On Thursday he called on President John Mahama at Jubilee House.")
+    calls = [m for m in events(text, "meeting") if m["title"].startswith("courtesy call")]
+    assert len(calls) == 1 and set(calls[0]["countries"]) == {"NGA", "GHA"}, events(text, "meeting")
+    urged = "President John Mahama of Ghana called on President Bola Tinubu of Nigeria to reopen the border."
+    assert not [m for m in events(urged, "meeting") if m["title"].startswith("courtesy call")]
+
+
+def test_exchange_of_agreements_is_a_signing_named_by_what_was_exchanged():
+    text = ("Prime Minister Mark Carney of Canada and President Claudia Sheinbaum of Mexico held talks in Mexico "
+            "City on Thursday and witnessed the exchange of four agreements covering energy and trade.")
+    sg = events(text, "signing")
+    assert sg and sg[0]["title"].startswith("exchange of four agreements"), sg

@@ -72,6 +72,10 @@ SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
                         r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
+CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
+                          r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
+                          r"Governor)\b)")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
@@ -206,6 +210,12 @@ class MeetingFinder:
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
                  reception: bool = False) -> list[dict]:
         m = None if reception else MEETING_RE.search(sent.text)
+        if not m and not reception:
+            cm = CALLED_ON_RE.search(sent.text)
+            named = [p for p in persons_in(doc, sent.start_char + cm.end(), sent.end_char)
+                     if p["sources"][0]["start"] - sent.start_char - cm.end() <= 40] if cm else []
+            if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", sent.text[cm.end():cm.end() + 90]):
+                m = cm  # "He later called on President X": a courtesy call (not "called on X to act")
         pair_met = None
         received = None
         host_country = None
@@ -409,6 +419,8 @@ class MeetingFinder:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
             noun = "talks"
+        if m.re is CALLED_ON_RE:
+            noun, fmt = "courtesy call", "courtesy"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
