@@ -233,3 +233,11 @@ def test_exchange_of_agreements_is_a_signing_named_by_what_was_exchanged():
             "City on Thursday and witnessed the exchange of four agreements covering energy and trade.")
     sg = events(text, "signing")
     assert sg and sg[0]["title"].startswith("exchange of four agreements"), sg
+
+
+def test_onward_state_visit_running_through_a_day_ends_that_day():
+    text = ("President William Ruto will fly to Addis Ababa on Thursday for the last leg of his tour, a state "
+            "visit to Ethiopia running through Saturday.")
+    vs = events(text, "visit", "2025-03-11")
+    assert vs and vs[0]["status"] == "planned", vs
+    assert (vs[0]["start"], vs[0]["end"]) == ("2025-03-13", "2025-03-15")
