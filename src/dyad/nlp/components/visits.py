@@ -445,8 +445,13 @@ class VisitFinder:
         """"a state visit to C running through Saturday", "which will last until 15 June": the last day."""
         if not start or len(start) != 10:
             return None
+        import datetime as dt
+
         for t in dates_in(doc, after, sent.end_char):
             day = t.iso_date() or ""
+            if len(day) == 10 and day < start and re.fullmatch(
+                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t.text):
+                day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()  # the weekday after the start
             if len(day) == 10 and day > start and re.search(
                     r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$",
                     text_of(doc)[max(0, t.start - 30):t.start]):
