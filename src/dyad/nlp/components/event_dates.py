@@ -69,7 +69,8 @@ class EventDates:
         rel = re.search(r",\s+(?:which|who|whose|where)\b(?P<rest>.*)", text_of(doc)[anchor:t.start]) \
             if own and t is not None and t.start > anchor else None
         if rel and re.search(r"\b(?:host|hosts|hosted|hold|holds|held|meet|meets|convene|convenes|take\s+place|"
-                             r"takes\s+place|took\s+place|visit|visits)\b", rel.group("rest")):
+                             r"takes\s+place|took\s+place|visit|visits|(?:co-)?chair(?:s|ed)?|attend(?:s|ed)?|"
+                             r"open(?:s|ed)|clos(?:es|ed)|le[ad]|leads|begins|began|ends|ended)\b", rel.group("rest")):
             rel = None  # "the 12th Retreat, which Singapore will host later this year": the event's own date
         if own and t is not None and t.start > anchor and (rel or (
                 AFTER_EVENT_RE.match(sent.text) and re.search(r",\s", text_of(doc)[anchor:t.start]))):
