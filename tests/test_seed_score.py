@@ -45,6 +45,10 @@ HELDOUT9 = ROOT / "examples" / "heldout9"  # blind set, first sight 0.805 (P 0.8
 # lead's sector words, cross-report merges and named sessions): real 0.954 (0.951), heldout6 0.940 (0.948),
 # heldout7 0.983 (0.968), heldout8 0.827 -> 0.899 (0.875), heldout9 0.805 -> 0.830 (0.815) after named
 # sessions, compound-noun instruments and 'covering areas that include'.
+# nlp13 (meetings told without "visit"/"talks", third-country calls and receptions, delegations, sessions by
+# acronym/head noun/next joint meeting, lists after an occasion or "among them", town datelines): heldout9
+# 0.831 (0.816) -> 0.916 (0.867), event R 0.71 -> 0.96, agreement R 0.72 -> 0.94; heldout8 0.899 (0.875) ->
+# 0.916 (0.887); heldout7 0.983 -> 0.986; heldout3 0.920 -> 0.923; real, seeds and the others unchanged.
 REAL = SHARED / "corpus" / "real"
 REAL_GOLD = SHARED / "gold" / "real.jsonl"
 REAL_F1_FLOOR = 0.95
@@ -63,8 +67,8 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT5: (0.93, 0.90),
     HELDOUT6: (0.937, 0.94),
     HELDOUT7: (0.98, 0.96),
-    HELDOUT8: (0.895, 0.87),
-    HELDOUT9: (0.829, 0.81),  # first sight 0.805; named sessions, compound-noun instruments, 'covering areas'
+    HELDOUT8: (0.91, 0.88),
+    HELDOUT9: (0.91, 0.86),  # first sight 0.805; nlp13: 0.831 -> 0.916 (newsroom meetings, sessions, lists)
 }
 
 

@@ -87,8 +87,12 @@ class Gazetteer:
             prefix = fold(name) + " "
             cands = [c for key, cs in self.leader_index.items() if key.startswith(prefix) for c in cs]
         if not cands and len(parts) >= 3:
-            # "Stergomena Lawrence Tax" for "Stergomena Tax": a middle name the gazetteer leaves out.
+            # "Stergomena Lawrence Tax" for "Stergomena Tax": a middle name the gazetteer leaves out;
+            # "King Abdullah II bin Al Hussein" for "Abdullah II": the known name continued by a patronym
             cands = self.leader_index.get(f"{parts[0]} {parts[-1]}", [])
+            cut = next((k for k in range(2, len(parts)) if parts[k] in ("bin", "ibn", "bint", "ben")), None)
+            if not cands and cut:
+                cands = self.leader_index.get(" ".join(parts[:cut]), [])
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []

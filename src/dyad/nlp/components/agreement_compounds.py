@@ -19,6 +19,8 @@ COMPOUND_INSTRUMENT = re.compile(
     r"\b(?:a|an|the|new)\s+(?:(?:new|bilateral|landmark|comprehensive|long-awaited)\s+)?"
     r"(?P<field>(?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2})\s+"
     r"(?P<noun>agreement|memorandum|deal|accord|pact|contract|treaty|protocol)\b", re.I)
+# "..., for which the two governments signed a loan agreement": what the relative pronoun stands for
+FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\s+[^,;]{0,60}$")
 SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached)\b", re.I)
 # words that describe the instrument, not its field ("a framework agreement", "a draft agreement")
 NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", "previous", "historic", "key",
@@ -43,9 +45,16 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
             words = words[1:]  # "a framework investment agreement": the field is investment
         field = " ".join(words)
         sectors = sectors_of(field)
+        fa = sent.start_char + m.end("field") - len(field)
+        purpose = FOR_WHICH.search(sent.text[:m.start()])
+        if purpose and field in ("loan", "credit", "financing", "grant") and sectors_of(purpose.group("what")):
+            # "a rail bridge across the Mekong, for which the two governments signed a loan agreement": the
+            # loan is for the thing the relative pronoun stands for
+            what = re.sub(r"^(?:the\s+)?(?:early\s+)?(?:construction|building)\s+of\s+", "", purpose.group("what"))
+            field = f"{field} for {what}"
+            sectors = list(dict.fromkeys(sectors_of(what) + sectors))
         if not field or not sectors:
             continue
-        fa = sent.start_char + m.end("field") - len(field)
         out.append(ex._common(doc, sent, main, fa, None, m.group("noun"), field, sectors,
                               (fa, sent.start_char + m.end("field"))))
         taken.append((a, b))

@@ -18,6 +18,7 @@ from dyad.nlp.components.agreement_context import (
     in_year_span,
     named_parties,
 )
+from dyad.nlp.components.agreement_items import list_items
 from dyad.nlp.components.agreement_patterns import (
     ACRONYM_DEF,
     ACRONYM_USE,
@@ -163,6 +164,12 @@ class AgreementExtractor:
                                             r"released|launched|unveiled)\b",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
+        own_clause = text_of(doc)[anchor:min(sent.end_char, span[1] + 60)]
+        lead_in = text_of(doc)[max(sent.start_char, anchor - 40):anchor + 1]
+        if not done and tense != "past" and not verb and \
+                not re.search(r"\b(?:signed|concluded|inked|adopted|reached)\b", own_clause) and \
+                re.search(r"\bunder\s+(?:(?:an?|the)\b[\w\s\-]{0,30})?$", lead_in):
+            status = "in_force"  # "exports power under a memorandum providing for ...": a text in force
         signed = None
         if status == "signed":
             # "At the council, ..." / "Following the meeting, ...": the told event dates the signing
@@ -469,7 +476,7 @@ class AgreementExtractor:
                 spans.append((list_start, sent.start_char + m.end("list")))
                 continue
             many = bool(re.search(r"(?:s|memoranda)$", m.group("noun"), re.I))
-            items = self._items(doc, list_start, sent.start_char + m.end("list"), many)
+            items = list_items(doc, list_start, sent.start_char + m.end("list"), many)
             if items:
                 spans.append((list_start, max(e for _, (_, e) in items)))
             noun = m.group("noun")
@@ -532,7 +539,7 @@ class AgreementExtractor:
                 lead = re.match(r"(?:on|in|for|concerning|regarding)\s+", text[s:e], re.I)
                 if not lead or any(x < e and s < y for x, y in taken):
                     continue
-                items = self._items(doc, s + lead.end(), e, many=False)
+                items = list_items(doc, s + lead.end(), e, many=False)
                 span = doc.char_span(s, e, alignment_mode="expand")
                 for item, (a, b) in items[:1]:
                     sectors = sectors_of(item)
@@ -540,86 +547,6 @@ class AgreementExtractor:
                         continue
                     out.append(self._common(doc, span.sent, main, a, None, m.group("noun"), item, sectors, (a, b)))
         return out
-
-    def _items(self, doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[str, tuple[int, int]]]:
-        """Split 'A, B, and C' into fields, stopping where the clause's verb begins; "A and B" of one
-        instrument ("a memorandum on fisheries and maritime cooperation", not ``many``) is one field."""
-        span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None:
-            return []
-        stop = end
-        for i, tok in enumerate(span):
-            prev = span[i - 1] if i else None
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG",) and tok.dep_ not in ("compound", "amod") or (
-                    tok.tag_ == "VBG" and prev is not None and prev.text in (",", "and")):
-                stop = tok.idx
-                break
-            # a spaced dash or a bracket ends the list; "defence-industrial" and "cross-border" do not
-            if tok.text in ("-", "\u2013", "\u2014", "(") and i and (tok.text == "(" or span[i - 1].whitespace_):
-                stop = tok.idx
-                break
-        chunk = text_of(doc)[start:stop].rstrip(" ,")
-        chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
-        chunk = re.sub(r",?\s+(?:and|or)$", "", chunk)  # "... of the cable and [setting a timetable]"
-        instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:memorand\w*|agreements?|"
-                                    r"protocols?|accords?|deals?|roadmaps?|treat\w+|contracts?|programmes?|programs?|"
-                                    r"plans?|communiqu\w+|declarations?)\b", chunk, re.I)
-        if instrument_next:
-            chunk = chunk[:instrument_next.start()]
-        cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
-                        r",?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
-                        r"(?:agreements?|memorand\w+|"
-                        r"accords?|protocols?|documents?)\b", chunk)
-        if cut:
-            chunk = chunk[:cut.start()]
-        # "a memorandum on A and another on B": two instruments, one field each (same length: offsets hold)
-        another = re.search(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+", chunk) is not None
-        chunk = re.sub(r"\s+and\s+another\s+(?:on|in|for|concerning)\s+",
-                       lambda x: "," + " " * (len(x.group(0)) - 1), chunk)
-        parts: list[tuple[str, int]] = []
-        pos = 0
-        # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
-        # ("mutual legal assistance in criminal matters" is one item: a bare "in" does not repeat)
-        repeated = re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+", chunk) is not None
-        pieces = re.split(r"((?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+)", chunk) if repeated else chunk.split(",")
-        if repeated:
-            for k in range(0, len(pieces), 2):
-                parts.append((pieces[k], start + pos))
-                pos += len(pieces[k]) + (len(pieces[k + 1]) if k + 1 < len(pieces) else 0)
-        else:
-            for piece in chunk.split(","):
-                parts.append((piece, start + pos))
-                pos += len(piece) + 1
-        out = []
-        for piece, offset in parts:
-            lead = len(piece) - len(piece.lstrip())
-            text = piece.strip()
-            if text.lower().startswith("and "):
-                text, lead = text[4:], lead + 4
-            text = re.sub(r"^(?:the|a|an)\s+", "", text)
-            # "a memorandum on cooperation in semiconductors": the field is what the cooperation is in
-            text = re.sub(r"^(?:cooperation|collaboration|partnership)\s+(?:in|on)\s+(?:the\s+(?:fields?|areas?|"
-                          r"spheres?)\s+of\s+)?(?=\w)", "", text)
-            if not text:
-                continue
-            subparts = [text]
-            if " and " in text and not repeated and (many or (len(parts) > 1 and not another)):
-                left, right = text.split(" and ", 1)
-                # "trade and economic cooperation" is one field; "labour migration and housing" two
-                if sectors_of(left) and sectors_of(right) and (set(sectors_of(left)) != set(sectors_of(right))
-                                                               or sectors_of(left) == ["other"]):
-                    subparts = [left, right]
-            for sp in subparts:
-                sp = re.sub(r"^(?:the|a|an)\s+", "", sp)  # "A and the B"
-                # "between the academies of the two ministries": the parties' owners are not the field
-                sp = re.sub(r"\s+of\s+the\s+(?:two|both)\s+(?:countries|sides|nations|states|governments|"
-                            r"(?:foreign\s+)?ministries)$", "", sp)
-                if not sp:
-                    continue
-                s = text_of(doc).find(sp, offset)
-                out.append((sp, (s, s + len(sp))))
-        return out
-
 
 @Language.factory("dyad_agreements")
 def make_agreement_extractor(nlp: Language, name: str) -> AgreementExtractor:

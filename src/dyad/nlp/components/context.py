@@ -312,12 +312,24 @@ def _lasts(p: dict) -> set[str]:
     return {_last(n) for n in {p["name"], *(p.get("aliases") or [])}}
 
 
+def _surname_first(doc: Doc, person: dict) -> list[dict]:
+    """"Li" after "Premier Li Qiang": a one-word mention that is the first word of exactly one longer
+    name of the article, and the last word of none (names written surname first)."""
+    words = person["name"].split()
+    if len(words) != 1 or any(len(p["name"].split()) > 1 for p in _by_last(doc).get(_last(person["name"]), [])):
+        return []
+    key = unidecode(words[0]).lower()
+    hits = [p for p in doc._.persons or [] if len(p["name"].split()) > 1
+            and unidecode(p["name"].split()[0]).lower() == key]
+    return hits if len({p["name"] for p in hits}) == 1 else []
+
+
 def person_country(doc: Doc, person: dict) -> str | None:
     """A person's country, looking at other mentions of the same surname in the article."""
     if person.get("country"):
         return person["country"]
     last = _last(person["name"])
-    for p in _by_last(doc).get(last, []):
+    for p in [*_by_last(doc).get(last, []), *_surname_first(doc, person)]:
         if p.get("country"):
             return p["country"]
     return None
@@ -325,7 +337,7 @@ def person_country(doc: Doc, person: dict) -> str | None:
 
 def full_name(doc: Doc, person: dict) -> str:
     last = _last(person["name"])
-    names = [p["name"] for p in _by_last(doc).get(last, [])]
+    names = [p["name"] for p in [*_by_last(doc).get(last, []), *_surname_first(doc, person)]]
     return max(names, key=lambda n: (len(n.split()), len(n)), default=person["name"])
 
 

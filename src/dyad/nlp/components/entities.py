@@ -83,6 +83,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         self.role_nouns = set(data["role_nouns"])
         self.outlet_words = set(data["outlet_words"])
         self.particles = set(data["name_particles"])
+        self.state_forms = set(data["state_forms"])
         self.portfolio_words = set(data["portfolio_words"])
         self.not_person_words = set(data.get("not_person_words", []))
         self.occupation_verbs: dict[str, str] = dict(data.get("occupation_verbs", {}))
@@ -364,6 +365,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text) or (
                         start >= 2 and self.gaz.country_of(f"{doc[start - 2].text} {tok.text}")):
                 break  # ... or the end of a country's name ("the Lao PDR X Y")
+            if tok.text in self.state_forms and start >= 2 and self.gaz.country_of(doc[start - 2].text):
+                break  # "of the Slovak Republic Peter Pellegrini": the state's name, not a given name
             if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
                 break  # "Minister for Europe and Foreign Affairs Jean-Noel Barrot"
             if start >= 2 and doc[start - 2].lower_ in ("of", "for"):
@@ -442,6 +445,10 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     hit and hit[1] in ("adjective", "name") and (self._title_length(doc, start + 1)
                                                                   or end - start >= 3)):
                 start += 1  # "Turkmenistan Gurbanguly Berdimuhamedov": a country is not a first name
+                continue
+            if end - start >= 3 and start > 0 and doc[start].text in self.state_forms and \
+                    self.gaz.country_of(doc[start - 1].text):
+                start += 1  # "of the Slovak [Republic Peter Pellegrini]": the state's name, not the person's
                 continue
             if end - start >= 3 and doc[start].text in self.portfolio_words and PORTFOLIO_BEFORE.search(
                     text_of(doc)[max(0, doc[start].idx - 90):doc[start].idx]):

@@ -52,18 +52,42 @@ def overlaps_dates(start: str | None, event: dict) -> bool:
 class EventDates:
     """Dates and context of events (a mixin of the event extractor)."""
 
+    @staticmethod
+    def _prev_day(doc: Doc, sent: Span) -> str | None:
+        """The one day the sentence before names, if it names exactly one."""
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        days = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char) if len(t.iso_date() or "") == 10}
+        return days.pop() if len(days) == 1 else None
+
     def _context(self, doc: Doc, sent: Span, main: dict | None, anchor: int) -> tuple:
         """Date, countries, status default and reference of the enclosing visit."""
         start, end, t = nearest_date(doc, sent, anchor)
         own = start is not None
         self.inherited_place = None
+        rel = re.search(r",\s+(?:which|who|whose|where)\b(?P<rest>.*)", text_of(doc)[anchor:t.start]) \
+            if own and t is not None and t.start > anchor else None
+        if rel and re.search(r"\b(?:host|hosts|hosted|hold|holds|held|meet|meets|convene|convenes|take\s+place|"
+                             r"takes\s+place|took\s+place|visit|visits|(?:co-)?chair(?:s|ed)?|attend(?:s|ed)?|"
+                             r"open(?:s|ed)|clos(?:es|ed)|le[ad]|leads|begins|began|ends|ended)\b", rel.group("rest")):
+            rel = None  # "the 12th Retreat, which Singapore will host later this year": the event's own date
+        if own and t is not None and t.start > anchor and (rel or (
+                AFTER_EVENT_RE.match(sent.text) and re.search(r",\s", text_of(doc)[anchor:t.start]))):
+            # "witnessed the signing of an arrangement on X, which is due to be finished in 2024": the date of
+            # a relative clause about something else;
+            # "After the ceremony the two met and signed X, agreeing to a session in September": the date of
+            # a later clause; the event is on the day of the ceremony told before
+            start, end, t, own = None, None, None, False
         if own and t is not None and main and re.search(
                 ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
             start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end
         if own and main and main.get("start") and t is not None:
             from dyad.text.dates import overlaps
 
-            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"]))
+            window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"])) or (
+                main.get("end") and len(start) == len(main["start"]) == len(main["end"]) == 10
+                and main["start"] <= start <= main["end"])  # "held talks yesterday", a day inside the visit
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
                 (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself
@@ -95,6 +119,10 @@ class EventDates:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
                     same_day = SAME_DAY_RE.match(sent.text)  # "In the afternoon, ...": the day told last
+                    if re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", sent.text) and \
+                            self._prev_day(doc, sent):
+                        # "She arrived on Wednesday. The same day she held talks ...": the previous sentence's day
+                        near = (self.sent_index, self._prev_day(doc, sent))
                     if near and (self.sent_index - near[0] <= 2 or same_day or AFTER_EVENT_RE.match(sent.text)) and \
                             main["start"] <= near[1] <= main["end"]:
                         start = near[1]
@@ -108,24 +136,22 @@ class EventDates:
             near = self.narrative
             if not own and told:
                 start = told  # "At the council, ...": the date of the council told before
-            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)) and \
+            elif not own and sent.start > 0 and re.match(r"\s*(?:On|in)\s+the\s+same\s+day\b|\s*That\s+day\b",
+                                                          sent.text) and self._prev_day(doc, sent):
+                # "The minister arrived in Rabat on 8 July. On the same day, ...": the day and the place of
+                # the sentence before
+                start = self._prev_day(doc, sent)
+                self.narrative = (self.sent_index, start)
+                prev = doc[sent.start - 1].sent
+                self.inherited_place = self._place_after(prev.text, 0) or self.narrative_place
+            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)
+                                       or SAME_DAY_RE.match(sent.text)) and \
                     clause_tense(doc, anchor) != "future":
                 # No visit to date it: the day the story has just told ("Greece and Cyprus signed a
                 # memorandum on Tuesday ... The memorandum was signed in Nicosia after talks ...";
-                # "Following the session, the Protocol was signed").
+                # "Following the session, the Protocol was signed"; "On the same day, X also met Y").
                 start = near[1]
                 self.narrative = (self.sent_index, start)
                 self.inherited_place = self.narrative_place
-            elif not own and sent.start > 0 and re.match(r"\s*(?:On|in)\s+the\s+same\s+day\b|\s*That\s+day\b",
-                                                          sent.text):
-                # "The minister arrived in Rabat on 8 July. On the same day, ...": the day and the place of
-                # the sentence before
-                prev = doc[sent.start - 1].sent
-                days = {t.iso_date() for t in dates_in(doc, prev.start_char, prev.end_char)
-                        if len(t.iso_date() or "") == 10}
-                if len(days) == 1:
-                    start = days.pop()
-                    self.narrative = (self.sent_index, start)
-                    self.inherited_place = self._place_after(prev.text, 0) or self.narrative_place
         return start, end, own, countries, ref
 

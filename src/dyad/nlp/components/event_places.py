@@ -8,7 +8,11 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.util import dateline_place, text_of
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
+                          # "the previous cabinet, held in Cobija in 2018": where a meeting was held
+                          r"\b(?:was\s+|were\s+|,\s+)held\s+in\s+(?!(?:" + _MONTHS + r")\b)([A-Z][a-z\-]+)"
+                          r"(?=\s+(?:in|on|last|this|next)\s|[,.;])|"
                           r"\b(?:flew|travelled|traveled|went|headed|drove|continued) (?:on )?to "
                           r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=,\s+where\b)")
 
@@ -46,6 +50,13 @@ class EventPlaces:
         if dateline and main and main.get("location") and self.gaz.country_of(dateline) and \
                 self.gaz.country_of(dateline)[0] == main.get("guest") != main.get("host"):
             dateline = None  # filed from the guest's capital ("BEIJING, Nov. 16 -"): the visit is elsewhere
+        if dateline and not self.gaz.country_of(dateline):
+            # a town the report is filed from ("SIXAOLA, Costa Rica -") is the place of what happened there,
+            # unless the sentence names a city before the event ("met in Quito on February 3, their first
+            # bilateral meeting")
+            named = [c.group(1) for c in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+                                                     sent.text[:m.start()]) if self._is_city(c.group(1))]
+            dateline = named[-1] if named else dateline
         went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
                          r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", sent.text[:m.start()])
         went_to = self.gaz.country_of(went.group("c")) if went else None

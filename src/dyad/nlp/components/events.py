@@ -18,19 +18,21 @@ from dyad.nlp.components.event_dates import EventDates
 from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
 from dyad.nlp.components.openings import OpeningExtractor
+from dyad.nlp.components.session_forms import SessionForms
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
-from dyad.nlp.components.util import patterns, text_of
+from dyad.nlp.components.util import dateline_place, patterns, text_of
 from dyad.nlp.components.visits import HOST_VERB_RE, VisitFinder, main_visit, story_visit
 from dyad.nlp.gazetteer import gazetteer
 
 __all__ = ["EventExtractor", "main_visit", "story_visit"]
 
 DATA = patterns("events")
+STATE_FORMS = patterns("titles")["state_forms"]
 
 
-class EventExtractor(VisitFinder, SessionFinder, MeetingFinder, SigningFinder, OpeningExtractor, EventDates,
-                     EventPlaces):
+class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, SigningFinder, OpeningExtractor,
+                     EventDates, EventPlaces):
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.last_body: str | None = None
@@ -46,6 +48,11 @@ class EventExtractor(VisitFinder, SessionFinder, MeetingFinder, SigningFinder, O
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                            and e.text not in countries_seen and e.text[:1].isupper()
                            and not self.gaz.country_of(e.text)}
+        # "a working visit to the Kingdom": a state named by its form is no place name
+        self.ner_places -= set(STATE_FORMS)
+        filed = dateline_place(doc)
+        if filed:
+            self.ner_places.add(filed[0])  # "SIXAOLA, Costa Rica -": the town the report is filed from
         # places the text itself calls places: "the frontier town of Moyale", "flew to Moyale, where"
         self.ner_places |= {name for m in PLACE_CUE_RE.finditer(text_of(doc)) for name in m.groups()
                             if name and not self.gaz.country_of(name)}
@@ -82,6 +89,8 @@ class EventExtractor(VisitFinder, SessionFinder, MeetingFinder, SigningFinder, O
             if first_named:
                 self.last_body = first_named[0]  # "The X Council ... held its sixth session today"
             sessions = self.council_sessions(doc, sent, main, taken)
+            sessions += self.session_forms(doc, sent, main, [f for f in facts if f.get("event_type") ==
+                                                               "council_session"] + sessions)
             facts.extend(sessions)
             held = [c for c in sessions if c["status"] == "occurred" and c["start"]]
             if held:

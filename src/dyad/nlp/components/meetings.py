@@ -19,7 +19,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 
 DATA = patterns("events")
@@ -75,6 +75,17 @@ SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b
 TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
                         r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
+CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
+                          r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
+                          r"Governor)\b)")
+# "His Highness received ...", "His Majesty received ...": the host named by his style alone
+HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
+                                  r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+# "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
+DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
+                           r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
+                           r"[^.;]{0,120})")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
@@ -96,6 +107,9 @@ class MeetingFinder:
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """The meeting a sentence tells, and a reception told beside it ("He met X and was received by Y")."""
         rb = self._received_by(doc, sent, main)
+        delegation = self.delegation_reception(doc, sent, main)
+        if delegation:
+            return delegation
         summits = self.numbered_summits(doc, sent, main)
         out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
         if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
@@ -174,6 +188,12 @@ class MeetingFinder:
                 guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
             elif s.lower_ in ("he", "she") and main and main.get("participants"):
                 guest_name, guest_country = main["participants"][0], main["guest"]
+            elif s.lower_ in ("he", "she") and main and main.get("guest"):
+                # "The Mauritanian Prime Minister had arrived ... He was received by X": the guest's side named last
+                last = [p for p in persons_in(doc, max(0, sent.start_char - 1500), sent.start_char)
+                        if person_country(doc, p) == main["guest"]]
+                if last:
+                    guest_name, guest_country = full_name(doc, last[-1]), main["guest"]
             elif s.pos_ in ("NOUN", "PROPN"):
                 side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
                 p = role_antecedent(doc, doc[s.left_edge.i:s.i + 1].text, sent.start_char, side)
@@ -193,6 +213,12 @@ class MeetingFinder:
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
                  reception: bool = False) -> list[dict]:
         m = None if reception else MEETING_RE.search(sent.text)
+        if not m and not reception:
+            cm = CALLED_ON_RE.search(sent.text)
+            named = [p for p in persons_in(doc, sent.start_char + cm.end(), sent.end_char)
+                     if p["sources"][0]["start"] - sent.start_char - cm.end() <= 40] if cm else []
+            if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", sent.text[cm.end():cm.end() + 90]):
+                m = cm  # "He later called on President X": a courtesy call (not "called on X to act")
         pair_met = None
         received = None
         host_country = None
@@ -211,8 +237,21 @@ class MeetingFinder:
                     m = received = rv
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
                     host_country = person_country(doc, hosts[-1])
+                elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
+                        sent.text[:rv.start()]):
+                    # "Earlier, His Highness received President X of C": the story's host, told by his style
+                    filed = dateline_place(doc)
+                    home = (main or {}).get("host") or (filed[1] if filed else None)
+                    leader = self._leaders_of(doc, [home]) if home else []
+                    if home and leader and home != person_country(doc, guests[0]):
+                        m = received = rv
+                        received_names = (leader[0], full_name(doc, guests[0]))
+                        host_country = home
         if not m:
             met = re.search(r"\bmet\b", sent.text)
+            if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and re.search(
+                    r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[met.end():], re.I):
+                met = None  # "was met at the airport by X": a welcome on arrival, not a meeting
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
             if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
@@ -230,6 +269,10 @@ class MeetingFinder:
                 m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
+                m = pair_met = TWO_MET_RE.search(sent.text)
+            elif met and TWO_MET_RE.search(sent.text) and not TWO_MET_RE.search(sent.text).group("ministers") and \
+                    not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(sent.text).group(0)):
+                # "After the ceremony the two presidents met at the border post": the leaders the article names
                 m = pair_met = TWO_MET_RE.search(sent.text)
             elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
                     not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
@@ -278,6 +321,10 @@ class MeetingFinder:
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
             return []
+        if m and not pair_met and not main and not received and not persons_in(doc, sent.start_char, sent.end_char):
+            # "the two prime ministers met in a tete-a-tete": the pair's leaders, told by their office
+            two = TWO_MET_RE.search(sent.text)
+            pair_met = two if two and not two.group("ministers") else None
         if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
@@ -299,15 +346,29 @@ class MeetingFinder:
             countries = pair_countries
         elif len(pc) >= 2:
             countries = pc
+        elif received and host_country and len(pc) == 1 and pc[0] != host_country:
+            countries = [host_country, pc[0]]  # "His Highness received X of C": the host's side and C
         elif pair_met and not main and not people:
             # "they agreed to meet at the summit in Quito": the two whose leaders the article names
             led = list(dict.fromkeys(c for c in (person_country(doc, p) for p in doc._.persons or []
                                                  if LEADER_TITLE_RE.match(p.get("role") or "")) if c))
             countries = led[:2] if len(led) >= 2 else countries
+        if len(pc) == 1 and pc[0] not in countries and re.search(r"\b(?:phone|telephone|video)\b", m.group(0), re.I):
+            # "His Majesty received a phone call from the Emir of C": a third country's leader calls the
+            # home side of the story (the visit's host, else the country the report is filed from)
+            filed = dateline_place(doc)
+            home = (main or {}).get("host") or (filed[1] if filed else None)
+            if home and home != pc[0]:
+                countries = [home, pc[0]]
+                leaders = self._leaders_of(doc, [home])
+                people = people + [p for p in doc._.persons or [] if full_name(doc, p) in leaders][:1]
         if not main and len(countries) < 2:
             return []
-        if not people and not main and not pair_countries and not (pair_met and self._leaders_of(doc, countries)):
-            return []
+        two_named = bool(pair_met and pair_met.re is TWO_MET_RE and len(countries) == 2
+                         and pair_met.group(0)[:1] in "Tt" and " two " in pair_met.group(0))
+        if not people and not main and not pair_countries and not (pair_met and (
+                self._leaders_of(doc, countries) or two_named)):
+            return []  # "the two presidents met at the border post": the article's pair, leaders unnamed
         # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
         told = m.group(0).lower() + " " + (re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", sent.text[m.end():]) or m).group(0)
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
@@ -361,6 +422,8 @@ class MeetingFinder:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
             noun = "talks"
+        if m.re is CALLED_ON_RE:
+            noun, fmt = "courtesy call", "courtesy"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
@@ -378,6 +441,8 @@ class MeetingFinder:
             location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
         else:
             location = self._where(doc, sent, m, main, countries) or self.inherited_place
+        if fmt in ("phone", "video"):
+            location = None  # a call joins two places; it has none of its own
         if received and host_country:
             # a reception is in the host's country: where the article's visit to it took place
             hit = self.gaz.country_of(location) if location else None
@@ -396,6 +461,45 @@ class MeetingFinder:
             "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
             "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+        }]
+
+    def delegation_reception(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """"The Speaker received a parliamentary delegation of the National Assembly of C", "X welcomed a
+        Vietnamese delegation led by ...": a meeting of the host's side with the delegation's country."""
+        m = DELEGATION_RE.search(sent.text)
+        if not m:
+            return []
+        a = sent.start_char + m.start()
+        guests = country_mentions(doc, sent.start_char + m.start("words"), sent.start_char + m.end(),
+                                  ("name", "adjective"))
+        if not guests:
+            return []
+        guest = guests[0]["alpha3"]
+        hosts = [person_country(doc, p) for p in persons_in(doc, sent.start_char, a)]
+        filed = dateline_place(doc)
+        host = next((h for h in reversed(hosts) if h), None) or (main or {}).get("host") or \
+            (filed[1] if filed else None)
+        if not host:
+            pair = [c for c in (main or {}).get("countries") or dyad_of(doc) if c != guest]
+            host = pair[0] if len(pair) == 1 else None
+        if not host or host == guest:
+            return []
+        start, end, own, _countries, ref = self._context(doc, sent, main, a)
+        status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end()], clause_tense(doc, a))
+        if status == "unknown":
+            status = "occurred" if re.match(r"(?:received|welcomed|hosted|met)\b", m.group(0)) else status
+        places = [c["text"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city"))
+                  if c["alpha3"] == host]
+        location = self._place_after(sent.text, m.start()) or (places[0] if places else None)
+        who = self.gaz.name_of(guest) or guest
+        names = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)]
+        return [{
+            "cue": "delegation",
+            "kind": "event", "event_type": "meeting", "title": f"reception of a {who} delegation",
+            "status": status, "start": start, "end": None, "location": location,
+            "countries": [host, guest], "guest": None, "host": None, "level": None,
+            "participants": sorted(set(names)), "object_key": f"meeting:delegation:{guest}>{host}:{start or ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 

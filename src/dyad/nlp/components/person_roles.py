@@ -19,7 +19,7 @@ from dyad.text.names import plain
 
 COUNTERPART_RE = re.compile(r"\b((?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)(?:'s|\u2019s)?\s+counterparts?,?\s*"
                             r"(?:(?:President|Prime Minister|Premier|Foreign Minister|Minister|King|Chancellor|Emir|"
-                            r"Vice President|Secretary)\s+)?$")
+                            r"Vice President|Secretary)\s+)?(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+)?$")
 
 
 class PersonRoles:

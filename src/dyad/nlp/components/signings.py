@@ -80,6 +80,8 @@ class SigningFinder:
             if not main:  # during a visit it stays the visit's one signing
                 own, ref = True, f"council:{session['object_key']}"
         title = "signing ceremony" if "ceremony" not in m.group(0).lower() else m.group(0)
+        if re.match(r"exchange\s+of\b", m.group(0), re.I):
+            title = m.group(0)  # "the exchange of four agreements": what the ceremony was
         if main and not own:
             title = f"{title} during the {main['title']}"
         key = f"signing:{ref}:{start if own else ''}"

@@ -201,12 +201,25 @@ def dateline_place(doc: Doc) -> tuple[str, str] | None:
         from dyad.nlp.gazetteer import gazetteer  # the gazetteer imports this module
 
         found = None
-        m = DATELINE_RE.search(text_of(doc)[:400])
+        head = text_of(doc)[:400]
+        m = DATELINE_RE.search(head)
         if m:
             place = m.group(1).strip().title()
             hit = gazetteer().country_of(place)
             if hit and hit[1] in ("capital", "city"):
                 found = (place, hit[0])
+        # "SIXAOLA, Costa Rica (Wire) -", "From our correspondent in KASANE, Botswana": a town the
+        # gazetteer need not know, placed by the country named after it
+        town = re.search(r"(?:^[ \t]*|^(?:From|By)\b[^\n]{0,60}?\bin\s+)"
+                         r"([A-Z][A-Z'\-]{2,}(?:\s[A-Z][A-Z'\-]{2,}){0,2}),"
+                         r"\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s*(?:\(|[\u2014\u2013-]|$|\n|,\s+[A-Z][a-z]+\.?\s+\d))",
+                         head, re.M) if found is None else None
+        if town:
+            country = gazetteer().country_of(town.group(2))
+            known = gazetteer().country_of(town.group(1).title())
+            if country and country[1] == "name" and (not known or (known[0] == country[0]
+                                                                   and known[1] in ("capital", "city"))):
+                found = (town.group(1).title(), country[0])
         doc.user_data["dyad_dateline"] = found
     return doc.user_data["dyad_dateline"]
 

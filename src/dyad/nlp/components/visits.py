@@ -205,7 +205,7 @@ class VisitFinder:
                     level = LEVELS.get(lm.group(1).lower()) if lm else None
                 start, end, _ = nearest_date(doc, sent, trig_start)
                 single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
-                end = end or span_end(text, start)
+                end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
                 if start and end and len(start) == 10 and ENDED_RE.search(text[max(0, m.start() - 45):m.start()]):
                     # "wrapped up a three-day state visit on Wednesday": the date is the last day
                     start, end = days_before(start, end), start
@@ -339,7 +339,8 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
-                if PASSIVE_BY_RE.match(obj):
+                if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(sent.text[:m.start()]) and
+                                                re.match(r"(?:\s+[\w\-]+){1,4}?\s+by\b", obj)):
                     hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
@@ -442,6 +443,24 @@ class VisitFinder:
             if 0 <= trig_start - c["end"] <= 12 and re.fullmatch(r"\s*(?:(?:" + "|".join(LEVELS) + r")\s+)?",
                                                                   text_of(doc)[c["end"]:trig_start], re.I):
                 return c["alpha3"]
+        return None
+
+    @staticmethod
+    def _runs_through(doc: Doc, sent: Span, after: int, start: str | None) -> str | None:
+        """"a state visit to C running through Saturday", "which will last until 15 June": the last day."""
+        if not start or len(start) != 10:
+            return None
+        import datetime as dt
+
+        for t in dates_in(doc, after, sent.end_char):
+            day = t.iso_date() or ""
+            if len(day) == 10 and day < start and re.fullmatch(
+                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t.text):
+                day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()  # the weekday after the start
+            if len(day) == 10 and day > start and re.search(
+                    r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$",
+                    text_of(doc)[max(0, t.start - 30):t.start]):
+                return day
         return None
 
     def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:

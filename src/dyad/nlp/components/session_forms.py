@@ -1,0 +1,112 @@
+"""Council sessions told without the body's full name next to the session noun.
+
+- by the acronym the article defined: "the Bi-National Commission (BNC) ... The 6th Session of the
+  BNC will be held in Zimbabwe next year";
+- by the body's head noun alone, recalled: "the commitments of the previous cabinet, held in Cobija in
+  2018" (the body named before in the article);
+- as the next joint meeting of two governments: "The next joint meeting of the governments will take
+  place in 2021";
+- as a session agreed for a body named in the sentence: "agreed to reactivate the X Commission ...
+  with a session in Panama City in September", "asked the X Commission to meet in Lima in May".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import clause_tense, nearest_date, status_of
+from dyad.nlp.components.sessions import BODY, ORDINALS
+from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.text.names import synonym_key
+
+DATA = patterns("events")
+_ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+_SESSION = r"(?i:session|meeting|sitting)"
+ACRONYM_DEF_RE = re.compile(BODY + r"\s*\((?P<acr>[A-Z]{2,6})\)")
+ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)" + _ORD + r"\s+" + _SESSION + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")
+# "the previous cabinet, held in Cobija in 2018": a head noun in lower case after "previous"/"last"
+RECALLED_RE = re.compile(r"\b(?:the|its)\s+(?:previous|last|preceding)\s+(?P<head>"
+                         + "|".join(h.lower() for h in DATA["council_heads"]) + r"|session|meeting)\b"
+                         r"(?P<held>,?\s+(?:which\s+was\s+)?held\s+in\s+[A-Z])")
+NEXT_JOINT_RE = re.compile(r"\b[Tt]he\s+next\s+joint\s+(?:meeting|session|sitting)\s+of\s+(?:the\s+)?"
+                           r"(?:two\s+|both\s+)?"
+                           r"(?:governments|cabinets)\b")
+# "... the X Commission, which has not met since 2017, with a session in Panama City in September";
+# "the X Commission to meet in Lima in May"
+AGREED_SESSION_RE = re.compile(r"\b(?:with|through|by\s+holding)\s+a\s+(?:new\s+|first\s+|fresh\s+)?(?:session|meeting)"
+                               r"\s+in\s+(?=[A-Z])|\b(?:to|would|will)\s+(?:meet|convene)\s+(?:again\s+)?in\s+(?=[A-Z])")
+NAMED_BODY_RE = re.compile(r"\b(?:[Tt]he|its|their)\s+" + BODY + r"\b")
+
+
+class SessionForms:
+    """More forms of council sessions (a mixin of the event extractor)."""
+
+    def session_forms(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
+        out: list[dict] = []
+        keys = {f["object_key"] for f in found}
+        text = sent.text
+
+        def add(m: re.Match, body: str, ordinal: int | None, title: str, key: str,
+                status: str | None = None) -> None:
+            if key in keys or not body:
+                return
+            keys.add(key)
+            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+            start, _e, t = nearest_date(doc, sent, a)
+            if status == "planned" and start and len(start) == 7 and doc._.dct and start < doc._.dct[:7] and \
+                    t is not None and not re.search(r"\d{4}", t.text):
+                start = f"{int(start[:4]) + 1}{start[4:]}"  # "a session in September", said in June: the coming one
+            if status is None:
+                status = status_of(text, start, None, doc._.dct, text[m.start():m.end() + 80], clause_tense(doc, a))
+            if status == "unknown":
+                status = "planned" if re.search(r"\b(?:will|would|is to|to be|next)\b", text) else status
+            out.append({
+                "kind": "event", "event_type": "council_session", "title": title, "status": status,
+                "start": start, "end": None, "location": self._place_after(text, m.start()),
+                "countries": list(main["countries"]) if main else dyad_of(doc),
+                "guest": None, "host": None, "level": None, "participants": [],
+                "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+            })
+
+        for m in ACRONYM_SESSION_RE.finditer(text):
+            body = self._acronym_body(doc, m.group("acr"), sent.start_char + m.start())
+            if not body:
+                continue
+            word = m.group("ord").lower()
+            ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
+            nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
+            add(m, body, ordinal, f"{nth} session of the {body}", f"council:{ordinal}:{synonym_key(body)}")
+        for m in RECALLED_RE.finditer(text):
+            body = re.sub(r"^(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+", "",
+                          self.last_body or "")
+            if body and (m.group("head") in ("session", "meeting") or m.group("head") in body.lower()):
+                add(m, body, None, f"previous session of the {body}", f"council:previous:{synonym_key(body)}",
+                    "occurred")
+        for m in NEXT_JOINT_RE.finditer(text):
+            body = "joint meeting of the governments"
+            add(m, body, None, f"next {body}", f"council:next:{synonym_key(body)}", "planned")
+        for m in AGREED_SESSION_RE.finditer(text):
+            named = [b for b in NAMED_BODY_RE.finditer(text[:m.start()])
+                     if any(w in b.group("body") for w in DATA["council_markers"])
+                     and len(b.group("body").split()) >= 2]
+            if not named:
+                continue
+            body = re.sub(r"^the\s+", "", named[-1].group("body"))
+            self.last_body = body
+            if any(synonym_key(f.get("body") or "") == synonym_key(body) and
+                   f["sources"][0]["start"] >= sent.start_char for f in found):
+                continue  # "the Commission would meet in Dodoma": told already as that body's session
+            add(m, body, None, f"session of the {body}", f"council:next:{synonym_key(body)}", "planned")
+        return out
+
+    @staticmethod
+    def _acronym_body(doc: Doc, acr: str, before: int) -> str | None:
+        """The council an acronym stands for, defined earlier in the article ("the X Commission (BNC)")."""
+        for d in ACRONYM_DEF_RE.finditer(text_of(doc)[:before]):
+            body = re.sub(r"^(?:[Tt]he)\s+", "", d.group("body").strip())
+            if d.group("acr") == acr and any(w in body for w in DATA["council_markers"]):
+                lead = re.match(r"(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+", body)
+                return body[lead.end():] if lead else body
+        return None
