@@ -121,3 +121,19 @@ def test_the_year_after_a_figure_does_not_date_the_visit_told_with_it() -> None:
             "last year, as President William Ruto hosted Ugandan President Yoweri Museveni.")
     visits = [e for e in _kinds(text, "event") if e["event_type"] == "visit"]
     assert [v["start"] for v in visits] == ["2023-06-12"]
+
+
+def test_memoranda_listed_each_with_on_after_a_comma() -> None:
+    text = ("They signed three memoranda of understanding, on fisheries, on tourism marketing and on cooperation "
+            "in disaster management.")
+    fields = sorted(a["field"] for a in _kinds(text, "agreement"))
+    assert fields == ["disaster management", "fisheries", "tourism marketing"]
+
+
+def test_an_exchange_of_notes_for_a_grant_and_fuel_and_leather_fields() -> None:
+    grant = _kinds("The two governments signed an exchange of notes for a grant of 2.5 billion yen for the "
+                   "rehabilitation of Beira port.", "agreement")
+    assert [a["title"] for a in grant] == ["exchange of notes for a grant for the rehabilitation of Beira port"]
+    both = _kinds("They signed an agreement on the supply of aviation fuel and a memorandum on cooperation in "
+                  "leather and allied products.", "agreement")
+    assert sorted(a["sectors"][0] for a in both) == ["energy", "industry"]

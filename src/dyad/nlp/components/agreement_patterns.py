@@ -56,6 +56,7 @@ PLURAL_TRIGGER = re.compile(
     # after an adverbial of place or occasion set off by a comma
     r"(?:\s+(?:(?:at|on)\s+the\s+(?:end|close|conclusion|margins?|sidelines|occasion)\s+of|during|after|following)"
     r"\s+[^.;:]{3,160}?,(?=\s+covering\s))?"
+    r"(?:,(?=\s+on\s))?"  # "three memoranda, on fisheries, on tourism and on ...": the list set off by a comma
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
@@ -88,14 +89,15 @@ LOWER_INSTRUMENT = re.compile(
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
     r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing)\s))?|deal|contract|"
-    r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan)\s+"
+    r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan|"
+    r"exchange\s+of\s+notes)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
     r"(?:to|on|for|providing\s+for|forming|establishing|creating|between|amending|"
     r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
     r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
-    r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d{3}\b)){3,120})", re.I)
+    r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d)){3,120})", re.I)
 # A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
 # acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
 ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
