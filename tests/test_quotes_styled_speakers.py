@@ -46,3 +46,18 @@ def test_a_paragraph_opening_with_a_full_name_keeps_the_name_in_its_sentence() -
             "President of the Republic of Tajikistan Emomali Rahmon, who arrived in Russia on a state visit.")
     meetings = [f for f in extract_facts(text, "2024-10-08") if f["kind"] == "event" and f["event_type"] == "meeting"]
     assert any(set(m["participants"]) == {"Vladimir Putin", "Emomali Rahmon"} for m in meetings)
+
+
+def test_a_chain_of_titles_and_names_and_separate_meetings() -> None:
+    text = ("At the invitation of the President of the Republic of Kenya, William Ruto, the President of the "
+            "Oriental Republic of Uruguay, Luis Lacalle Pou, is paying a State Visit to Kenya from 20 to 24 "
+            "November 2023. On 22 November, the two Heads of State held talks at State House. President Lacalle "
+            "Pou also met with the Deputy President, Rigathi Gachagua, and with the Speaker of the National "
+            "Assembly, Moses Wetangula.")
+    facts = extract_facts(text, "2023-11-22")
+    roles = {f["name"]: f["country"] for f in facts if f["kind"] == "entity" and f["entity_type"] == "person"}
+    assert roles["William Ruto"] == "KEN"
+    pairs = {frozenset(f["participants"]) for f in facts if f["kind"] == "event" and f["event_type"] == "meeting"}
+    assert frozenset({"Luis Lacalle Pou", "William Ruto"}) in pairs
+    assert frozenset({"Luis Lacalle Pou", "Rigathi Gachagua"}) in pairs
+    assert frozenset({"Luis Lacalle Pou", "Moses Wetangula"}) in pairs

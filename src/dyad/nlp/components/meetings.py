@@ -117,7 +117,7 @@ class MeetingFinder:
         for o in out:
             if o["object_key"].startswith("meeting:reception:"):
                 self.receptions[frozenset(o["participants"])] = o
-        return out
+        return [piece for o in out for piece in _separate_meetings(doc, sent, o)]
 
     def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
@@ -578,3 +578,20 @@ class MeetingFinder:
             "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 
+
+
+def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
+    """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
+    three."""
+    names = meeting.get("participants") or []
+    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b", sent.text) \
+            or meeting.get("event_type") != "meeting":
+        return [meeting]
+    order = {p: text_of(doc).find(p.split()[-1], sent.start_char) for p in names}
+    first, *others = sorted(names, key=lambda p: order[p] if order[p] >= 0 else 10 ** 9)
+    out = []
+    for other in others:
+        title = re.sub(r"\s+between\s+.*$", "", meeting["title"]) + f" between {first} and {other}"
+        key = meeting["object_key"] + ":" + other
+        out.append({**meeting, "participants": [first, other], "title": title, "object_key": key})
+    return out

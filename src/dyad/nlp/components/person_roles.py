@@ -227,6 +227,11 @@ class PersonRoles:
         if not m:
             return None, None
         app = m.group("app").strip()
+        after_app = rest[m.end("app"):]
+        people = doc.user_data.get("dyad_person_spans") or []
+        nxt = span.end_char + m.end("app") + len(after_app) - len(after_app.lstrip(" ,"))
+        if after_app.startswith(",") and any(a == nxt for a, _ in people):
+            return None, None  # "X, the President of Y, Z, ...": the title before Z is Z's, not X's
         if re.match(r"who\b", app):
             return self.relative_clause_role(app)  # ", who heads the X Association"
         if re.match(r"(?:and|or|but|while|which)\b", app):
