@@ -68,12 +68,13 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|h
                             r"\s+by\b")
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
-TO_MEET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state)|[Tt]hey)\s+"
+# "the two leaders", "the two heads of state": the pair's leaders named together
+_THE_TWO = r"[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state"
+TO_MEET_RE = re.compile(r"\b(?:" + _THE_TWO + r")|[Tt]hey)\s+"
                         r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
 SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
                                  r"(?:sidelines|margins)\s+of\b")
-TWO_MET_RE = re.compile(r"\b(?:[Tt]he\s+two\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|"
-                        r"(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
+TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
                         r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
