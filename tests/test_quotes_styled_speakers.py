@@ -61,3 +61,9 @@ def test_a_chain_of_titles_and_names_and_separate_meetings() -> None:
     assert frozenset({"Luis Lacalle Pou", "William Ruto"}) in pairs
     assert frozenset({"Luis Lacalle Pou", "Rigathi Gachagua"}) in pairs
     assert frozenset({"Luis Lacalle Pou", "Moses Wetangula"}) in pairs
+
+
+def test_a_meeting_in_the_capital_named_after_a_comma_takes_the_city() -> None:
+    text = "Japanese Prime Minister Kishida Fumio has met Mozambican President Filipe Nyusi in the capital, Maputo."
+    meetings = [f for f in extract_facts(text, "2023-05-05") if f["kind"] == "event" and f["event_type"] == "meeting"]
+    assert [m["location"] for m in meetings] == ["Maputo"]

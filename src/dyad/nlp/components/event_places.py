@@ -35,7 +35,9 @@ class EventPlaces:
             hit = self.gaz.country_of(name)
             return name if hit and hit[1] in ("capital", "city") else None
 
-        after = [c for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text[pos:])
+        # "in Ankara", "in the capital, Maputo", "in the Kenyan capital Nairobi"
+        after = [c for m in re.finditer(r"\bin\s+(?:the\s+(?:[A-Z][\w\-]+\s+)?(?:capital|city)(?:\s+city)?,?\s+)?"
+                                        r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text[pos:])
                  for c in [city(m)] if c]
         if after:
             return after[0]
