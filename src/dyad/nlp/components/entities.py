@@ -242,8 +242,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         out = []
         for m in self.long_title_re.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
-            if span is not None and len(span) >= 3 and span.start > 0 and \
-                    self.gaz.country_of(f"{doc[span.start - 1].text} {span[0].text}"):
+            if span is not None and len(span) >= 3 and self._ends_country_name(doc, span.start):
                 span = span[1:]  # "... of the Lao [PDR X Y]": the end of a country's name is no given name
             if span is not None and len(span) >= 2 and not self.gaz.country_of(span.text) \
                     and not self.gaz.organization(span.text) \
@@ -315,6 +314,14 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     out.append(stripped)
         return out
 
+    def _ends_country_name(self, doc: Doc, i: int) -> bool:
+        """Does token ``i`` close a country's name begun by the token before ("Lao PDR", "Slovak Republic")?
+        Then it is no given name."""
+        if i < 1:
+            return False
+        prev, tok = doc[i - 1].text, doc[i].text
+        return bool(self.gaz.country_of(f"{prev} {tok}") or (tok in self.state_forms and self.gaz.country_of(prev)))
+
     def _after_honorifics(self, ent: Span) -> int:
         """Where a name starts once its leading honorifics are left out ("[Shri] Ram Nath Kovind")."""
         i = ent.start
@@ -362,11 +369,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
-                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) or (
-                        start >= 2 and self.gaz.country_of(f"{doc[start - 2].text} {tok.text}")):
-                break  # ... or the end of a country's name ("the Lao PDR X Y")
-            if tok.text in self.state_forms and start >= 2 and self.gaz.country_of(doc[start - 2].text):
-                break  # "of the Slovak Republic Peter Pellegrini": the state's name, not a given name
+                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) \
+                    or self._ends_country_name(doc, start - 1):
+                break  # ... or the end of a country's name ("the Lao PDR X Y", "the Slovak Republic X Y")
             if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
                 break  # "Minister for Europe and Foreign Affairs Jean-Noel Barrot"
             if start >= 2 and doc[start - 2].lower_ in ("of", "for"):
@@ -434,7 +439,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             if doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].text in self.honorifics:
                 start += 1  # "the Hon X Y"
                 continue
-            if end - start >= 3 and start > 0 and self.gaz.country_of(f"{doc[start - 1].text} {doc[start].text}"):
+            if end - start >= 3 and self._ends_country_name(doc, start):
                 start += 1  # "... of the Lao [PDR Saysomphone Phomvihane]": the end of a country's name
                 continue
             hit = self.gaz.country_of(doc[start].text)

@@ -66,29 +66,24 @@ _IT_OBJECT = re.compile(r"\b(?:raise|raised|raising|increase|increased|increasin
                         re.I)
 
 
-def _antecedent_subject(doc: Doc, c: Mention) -> str | None:
-    """"Trade reached X in 2022. The presidents agreed to raise it to Y by 2025": the amount "it" is raised
-    to measures what the last amount before measured."""
-    sent = c.span.sent
-    if not _IT_OBJECT.search(text_of(doc)[sent.start_char:c.start]):
-        return None
-    before = [f for f in doc._.facts or [] if f["kind"] == "metric" and f.get("subject")
-              and f["unit"] == c.unit and f["sources"][0]["start"] < sent.start_char]
-    return before[-1]["subject"] if before else None
-
-
 _FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|growing|compared)?\s*(?:from|with)\s+$",
                           re.I)
 
 
-def _compared_subject(doc: Doc, c: Mention) -> str | None:
-    """"lift trade to $18 billion by 2028, up from $14.1 billion last year": the figure compared with
-    measures what the figure before it in the sentence measures."""
+def _subject_told_before(doc: Doc, c: Mention, pronoun: bool) -> str | None:
+    """What an amount measures when its own words do not say but point back: "Trade reached X in 2022.
+    The presidents agreed to raise it to Y" (the last amount of an earlier sentence), "lift trade to
+    $18 billion, up from $14.1 billion last year" (the amount before it in the same sentence)."""
     sent = c.span.sent
-    if not _FROM_BEFORE.search(text_of(doc)[max(sent.start_char, c.start - 20):c.start]):
+    text = text_of(doc)
+    if _FROM_BEFORE.search(text[max(sent.start_char, c.start - 20):c.start]):
+        lo, hi = sent.start_char, c.start
+    elif pronoun and _IT_OBJECT.search(text[sent.start_char:c.start]):
+        lo, hi = 0, sent.start_char
+    else:
         return None
     before = [f for f in doc._.facts or [] if f["kind"] == "metric" and f.get("subject") and f["unit"] == c.unit
-              and sent.start_char <= f["sources"][0]["start"] < c.start]
+              and lo <= f["sources"][0]["start"] < hi]
     return before[-1]["subject"] if before else None
 
 
@@ -127,9 +122,8 @@ def extract_metrics(doc: Doc) -> Doc:
         done = is_completion(doc, c)
         subject = c.subject if c.kind in ("count", "people") else (
             completion_subject(doc, c) if done else amount_subject(doc, c))
-        if subject is None and c.kind == "money":
-            subject = _antecedent_subject(doc, c)
-        subject = _compared_subject(doc, c) or subject
+        # an amount compared with another, or one "it" is raised to, measures what that one measured
+        subject = _subject_told_before(doc, c, pronoun=subject is None and c.kind == "money") or subject
         if c.kind == "length" and terrain(subject):
             continue
         sent = c.span.sent
