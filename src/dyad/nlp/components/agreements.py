@@ -50,7 +50,15 @@ from dyad.nlp.components.agreement_patterns import (
     sectors_of,
 )
 from dyad.nlp.components.bullets import bullet_intro, bullet_lines
-from dyad.nlp.components.context import before_dct, clause_tense, full_name, has_cue, nearest_date, persons_in
+from dyad.nlp.components.context import (
+    before_dct,
+    clause_tense,
+    full_name,
+    has_cue,
+    nearest_date,
+    persons_in,
+    visit_part_date,
+)
 from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event_date
@@ -174,7 +182,7 @@ class AgreementExtractor:
         if status == "signed":
             # "At the council, ..." / "Following the meeting, ...": the told event dates the signing
             inherited = told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or \
-                (main.get("start") if main else None)
+                (visit_part_date(main, doc._.dct) if main else None)
             if inherited and main and inherited == main.get("start") and main.get("end") and \
                     main["end"] != inherited:
                 told = [d for pos, d in self.signings if pos <= sent.end_char and main["start"] <= d <= main["end"]]

@@ -211,6 +211,18 @@ def days_before(end: str, span_end_day: str) -> str:
     return (a - (b - a)).isoformat()
 
 
+def visit_part_date(main: dict, dct: str | None) -> str | None:
+    """The date an undated part of a visit (talks, a signing) takes from the visit: its start, or
+    only its month when the visit is dated by nothing but a reception before the report ("was
+    received by the King on Monday evening" in a Tuesday story: its other parts fell that day or
+    after)."""
+    start = main.get("start")
+    if start and len(start) == 10 and not main.get("end") and main.get("dated_by_reception") and \
+            dct and start < dct:
+        return start[:7]
+    return start
+
+
 def before_dct(date: str | None, dct: str | None) -> bool:
     """Is the date earlier than the document date, compared at their shared precision?"""
     return bool(date and dct and _cmp_dates(date, dct) < 0)

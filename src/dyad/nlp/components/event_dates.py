@@ -15,6 +15,7 @@ from dyad.nlp.components.context import (
     clause_tense,
     dates_in,
     nearest_date,
+    visit_part_date,
     weekday_in_window,
 )
 from dyad.nlp.components.util import dyad_of, patterns, text_of
@@ -129,6 +130,8 @@ class EventDates:
                         self.narrative = (self.sent_index, start)
                     else:
                         start = start[:7]
+                else:
+                    start = visit_part_date(main, doc._.dct)
                 end = None
         else:
             countries = dyad_of(doc)

@@ -70,9 +70,12 @@ class EventPlaces:
             or self._place_near(sent.text, m.start())
 
     def _place_before(self, text: str, pos: int) -> str | None:
-        where = list(re.finditer(r"\b(?:in|to)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+where\b", text[:pos]))
-        if where and self._is_city(where[-1].group(1)):
-            return where[-1].group(1)  # "in Baku, where the operators signed ...", "flew to Moyale, where"
+        where = list(re.finditer(r"\b(?:in|to|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+where\b", text[:pos]))
+        if where and (self._is_city(where[-1].group(1)) or (self.gaz.country_of(where[-1].group(1)) or
+                                                            ("", ""))[1] == "name"):
+            # "in Baku, where the operators signed ...", "flew to Moyale, where", "arrived from Belize,
+            # where he met ..."
+            return where[-1].group(1)
         before = text[max(0, pos - 60):pos]
         cut = list(re.finditer(r"[,;]\s", before))
         before = before[cut[-1].end():] if cut else before

@@ -66,6 +66,11 @@ LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
 # "was received by Y", "was also received on 9 July by Y"
 RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
                             r"\s+by\b")
+# the next leg of a trip, told in the same sentence after a meeting
+NEXT_LEG_RE = re.compile(r"(?:,|;)\s+(?:and\s+|before\s+)?(?:(?:will|would|is\s+to|is\s+due\s+to)\s+)?"
+                         r"(?:then\s+|later\s+)?(?:proceed|proceeds|proceeded|proceeding|travel|travels|travelled|"
+                         r"traveling|travelling|fly|flies|flew|flying|head|heads|headed|heading|leave|leaves|left|"
+                         r"leaving|depart|departs|departed|departing|move\s+on|moves\s+on|moved\s+on)\b")
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 # "the two leaders", "the two heads of state": the pair's leaders named together
@@ -333,6 +338,15 @@ class MeetingFinder:
         if rb and not received and rb[0].start() > m.end():
             # "He met X, and was received by Y": the reception is told apart
             people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
+        legs = [x.start() for x in NEXT_LEG_RE.finditer(sent.text)]
+        if legs and people:
+            # "he will meet X in Bogor on Wednesday, and will then proceed to C for talks with Y": each
+            # leg of the trip is a meeting of its own, with the traveller who opens the sentence
+            lo = max((b for b in legs if b < m.start()), default=0)
+            hi = min((b for b in legs if b >= m.end()), default=len(sent.text))
+            first = people[0]
+            people = [p for p in people if p is first or
+                      lo <= p["sources"][0]["start"] - sent.start_char < hi]
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         if not people and not received and not pair_met:
             named = {c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("name", "capital"))}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
+    country_mentions,
     nearest_date,
     prepared_for,
     prospective,
@@ -137,6 +138,11 @@ class SessionFinder:
                 a, b = sent.start_char + m.start(), sent.start_char + m.end()
                 taken.append((a, b))
                 start, end, own, countries, ref = self._context(doc, sent, main, a)
+                named = sorted({c["alpha3"] for c in country_mentions(doc, a, b)})
+                if len(named) == 2 and set(named) != set(countries):
+                    # "the seventh meeting of the Pakistan-Türkiye Council" in a story on Türkiye-Malaysia:
+                    # the body's name says whose session it is
+                    countries, ref = named, None
                 status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
                                    clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):

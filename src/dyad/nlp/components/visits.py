@@ -157,7 +157,16 @@ class VisitFinder:
     """The visits of an article (a mixin of the event extractor)."""
 
     def visits(self, doc: Doc) -> list[dict]:
-        out = []
+        out = self._visit_mentions(doc, defer_bare=True)
+        if not out and self.deferred_bare:
+            # "X said the visit marked a new stage" and no other word of a visit in the article:
+            # the bare mention is all there is
+            out = self._visit_mentions(doc, defer_bare=False)
+        return self._one_per_pair(doc, out)
+
+    def _visit_mentions(self, doc: Doc, defer_bare: bool) -> list[dict]:
+        out: list[dict] = []
+        self.deferred_bare = False
         for sent in doc.sents:
             text = sent.text
             for m in VISIT_RE.finditer(text):
@@ -170,6 +179,14 @@ class VisitFinder:
                     r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) or ANAPHOR_RE.search(
                     text[max(0, m.start() - 50):m.start()])) and not re.match(
                     r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
+                bare = not out and m.group("noun") and not m.group("level") and not of_to and re.search(
+                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) and not re.match(
+                    r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
+                if bare and defer_bare:
+                    # "X said the visit marked ...", told before the visit itself ("arrived in ..."): the
+                    # visit the article tells elsewhere, not one by the speaker
+                    self.deferred_bare = True
+                    continue
                 if back and not of_to:
                     # "a joint communique issued at the end of the visit": the visit told before
                     last = out[-1]
@@ -266,7 +283,11 @@ class VisitFinder:
                     "sources": [source(sent.start_char, sent.end_char)],
                 })
         out.extend(self.hosted(doc))
+        return out
+
+    def _one_per_pair(self, doc: Doc, out: list[dict]) -> list[dict]:
         # One visit per guest->host in an article: repeat mentions share the best date and level.
+        lead = lead_end(doc)
         by_ref: dict[str, list[dict]] = {}
         for v in out:
             by_ref.setdefault(v["ref"], []).append(v)
@@ -296,6 +317,9 @@ class VisitFinder:
                 v["level"] = v["level"] or level
                 if best:
                     v["start"], v["end"] = best["start"], best["end"]
+                    # a reception told further down ("On Monday evening, X was received by the King"),
+                    # not the lead's "received X on 22 June for the consultations"
+                    v["dated_by_reception"] = best["cue"] == "hosted" and best["sources"][0]["start"] >= lead
                 v["status"] = status
                 if level and f" {level} visit" not in v["title"]:
                     v["title"] = v["title"].replace(" visit to", f" {level} visit to")
@@ -339,6 +363,8 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
+                if PASSIVE_HOST_RE.search(sent.text[:m.start()]) and not re.search(r"\bby\b", obj):
+                    continue  # "X, who was welcomed with a ceremony, met Y": no host named
                 if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(sent.text[:m.start()]) and
                                                 re.match(r"(?:\s+[\w\-]+){1,4}?\s+by\b", obj)):
                     hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"

@@ -1,0 +1,87 @@
+"""Who an event is of and when it fell, where a report tells it obliquely: a guest welcomed with no
+host named, "the visit" mentioned before the visit is told, another pair's council named in passing,
+the next leg of a trip in the same sentence, "from X, where he met", and the parts of a visit dated only
+by a reception. Sentences written for these tests (other countries and wording than any set)."""
+
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2024-06-12"  # a Wednesday
+
+
+def events(text: str, event_type: str, dct: str = DCT) -> list[dict]:
+    return [f for f in extract_facts(text, dct) if f["kind"] == "event" and f["event_type"] == event_type]
+
+
+def test_welcomed_with_a_ceremony_names_no_host():
+    text = ("President Gustavo Petro, who was welcomed with an official ceremony at the palace, first held a "
+            "one-on-one meeting with President Daniel Noboa in Quito on Tuesday.")
+    visits = events(text, "visit")
+    assert not any(v["guest"] == "ECU" for v in visits), visits
+
+
+def test_welcomed_by_a_host_still_tells_the_visit():
+    text = "President Gustavo Petro was warmly welcomed by President Daniel Noboa in Quito on Tuesday."
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"]) for v in visits] == [("COL", "ECU")], visits
+
+
+def test_the_visit_mentioned_before_the_visit_is_told_is_that_visit():
+    text = ("Chilean President Gabriel Boric and Argentine President Javier Milei signed four agreements in "
+            "Buenos Aires on Tuesday.\n\n"
+            "Milei said the visit opened \"a new chapter\" between the two countries.\n\n"
+            "Boric arrived in Buenos Aires late on Monday from Montevideo.")
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"]) for v in visits] == [("CHL", "ARG")], visits
+
+
+def test_a_bare_visit_alone_in_the_article_is_still_read():
+    text = "Kenyan President William Ruto described the visit as historic, speaking in Kampala on Tuesday."
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"]) for v in visits] == [("KEN", "UGA")], visits
+
+
+def test_another_pairs_council_named_in_passing_is_theirs():
+    text = ("Prime Minister Kyriakos Mitsotakis, who is in Cairo on an official visit, co-chaired the third "
+            "meeting of the Greece-Egypt High-Level Cooperation Council. He will then travel to Amman for the "
+            "second meeting of the Greece-Jordan High-Level Cooperation Council.")
+    sessions = events(text, "council_session")
+    by_body = {s["body"]: set(s["countries"]) for s in sessions}
+    assert by_body.get("Greece-Egypt High-Level Cooperation Council") == {"GRC", "EGY"}, sessions
+    assert by_body.get("Greece-Jordan High-Level Cooperation Council") == {"GRC", "JOR"}, sessions
+
+
+def test_the_next_leg_of_a_trip_is_not_the_same_meeting():
+    text = ("President Emmanuel Macron will leave Hanoi this evening for Jakarta, where he will meet President "
+            "Joko Widodo on Thursday, and will then fly to Canberra for talks with Prime Minister Anthony "
+            "Albanese.")
+    meetings = events(text, "meeting")
+    assert meetings and not any({"Joko Widodo", "Anthony Albanese"} <= set(m["participants"])
+                                for m in meetings), meetings
+
+
+def test_the_first_leg_keeps_its_own_meeting():
+    text = ("President Emmanuel Macron will leave Hanoi this evening for Jakarta, where he will meet President "
+            "Joko Widodo on Thursday, and will then proceed to Canberra for the annual leaders' meeting with "
+            "Prime Minister Anthony Albanese.")
+    meetings = [m for m in events(text, "meeting") if "Joko Widodo" in m["participants"]]
+    assert meetings and "Anthony Albanese" not in meetings[0]["participants"], meetings
+
+
+def test_from_a_country_where_he_met_places_that_meeting():
+    text = ("President Luis Abinader arrived in Kingston late on Tuesday from Panama, where he met President "
+            "Jose Raul Mulino earlier in the day.")
+    meetings = [m for m in events(text, "meeting") if any("Mulino" in p for p in m["participants"])]
+    assert meetings and meetings[0]["location"] == "Panama", meetings
+
+
+def test_parts_of_a_visit_dated_only_by_a_reception_keep_the_month():
+    text = ("ACCRA (Agency) - 12.06.2024 - President Bola Tinubu, who is in Ghana on his West Africa tour, "
+            "co-chaired with President Nana Akufo-Addo the first meeting of the Ghana-Nigeria Joint "
+            "Commission.\n\n"
+            "Following the meeting, five agreements were signed in the presence of the two leaders.\n\n"
+            "On Monday evening, President Tinubu was received by Asantehene Otumfuo Osei Tutu II at the "
+            "Manhyia Palace.")
+    signings = events(text, "signing")
+    assert signings and all(s["start"] != "2024-06-10" for s in signings), signings
