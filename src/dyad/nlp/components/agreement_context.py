@@ -29,7 +29,7 @@ INTRO_SIGNED = re.compile(r"\b(?:signed|exchanged|concluded|inked|adopted|approv
                           re.I)
 # a plural instrument noun that opens a bulleted list ("the exchange of two Memoranda of Understanding:")
 PLURAL_COLON = re.compile(r"\b(?P<noun>agreements|memoranda(?:\s+of\s+understanding)?|memorandums(?:\s+of\s+"
-                          r"understanding)?|MoUs|protocols|contracts|programmes|programs)\s*:[ \t]*(?=\n)", re.I)
+                          r"understanding)?|MoUs|MoCs|protocols|contracts|programmes|programs)\s*:[ \t]*(?=\n)", re.I)
 
 
 def in_year_span(text: str, t: Timex) -> bool:

@@ -10,6 +10,10 @@ from spacy.tokens import Doc
 from dyad.nlp.components.agreement_patterns import sectors_of
 from dyad.nlp.components.util import text_of
 
+# an instrument noun repeated before each item of a list of fields
+REPEATED_NOUN = (r"(?:(?:an?\s+)?(?:MoUs?|MoCs?|[Mm]emorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation))?|"
+                 r"[Aa]greements?|[Pp]rotocols?)\s+)?")
+
 
 def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[str, tuple[int, int]]]:
     """Split 'A, B, and C' into fields, stopping where the clause's verb begins; "A and B" of one
@@ -36,7 +40,7 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
                                 r"plans?|communiqu\w+|declarations?)\b", chunk, re.I)
     if instrument_next:
         chunk = chunk[:instrument_next.start()]
-    cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)\s+|"
+    cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)(?:\s+|$)|"
                     r",?\s+(?:and|while|but)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
                     r"(?:agreements?|memorand\w+|"
                     r"accords?|protocols?|documents?)\b", chunk)
@@ -50,8 +54,10 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
     pos = 0
     # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
     # ("mutual legal assistance in criminal matters" is one item: a bare "in" does not repeat)
-    repeated = re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+", chunk) is not None
-    pieces = re.split(r"((?:,\s+(?:and\s+)?|\s+and\s+)(?:on|in)\s+)", chunk) if repeated else chunk.split(",")
+    # ("MoU on A, MoU on B and MoU on C": the instrument itself may repeat before the preposition)
+    joint = r"(?:,\s+(?:and\s+)?|\s+and\s+)" + REPEATED_NOUN + r"(?:on|in)\s+"
+    repeated = re.search(joint, chunk) is not None
+    pieces = re.split("(" + joint + ")", chunk) if repeated else chunk.split(",")
     if repeated:
         for k in range(0, len(pieces), 2):
             parts.append((pieces[k], start + pos))

@@ -14,6 +14,7 @@ SECTOR_KEYS = sorted(((k, s) for s, ks in DATA["sectors"].items() for k in ks), 
 SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k, s in SECTOR_KEYS]
 GENERIC = set(DATA["generic_fields"])
 HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
+HEAD_ALT = "|".join(re.escape(h) for h in HEADS) + "|MoUs?|MoCs?"
 HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"}
@@ -41,7 +42,8 @@ FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:sign
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
 _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
           r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
-          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|agreement|memorandum(?: of (?:understanding|cooperation))?|"
+          r"protocols|contracts|treaties|roadmaps|MoUs|MoU|MoCs|MoC|agreement|"
+          r"memorandum(?: of (?:understanding|cooperation))?|"
           r"accord|protocol|pact|programmes|programs")
 # "agreements in A and B"; "cooperation agreements in the areas of A, B and C"; "19 contracts and
 # agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
@@ -61,7 +63,8 @@ PLURAL_TRIGGER = re.compile(
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:such\s+as|including|like|of)|"
-    r"in|on|covering|(?P<cover>cover|covered)|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
+    r"in|on|covering|(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
+    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
@@ -88,7 +91,8 @@ LOWER_INSTRUMENT = re.compile(
     r"(?P<listed>,(?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
-    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing)\s))?|deal|contract|"
+    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing|with)\s))?|deal|"
+    r"contract|"
     r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan|"
     r"exchange\s+of\s+notes)\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"

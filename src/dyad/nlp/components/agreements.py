@@ -27,6 +27,7 @@ from dyad.nlp.components.agreement_patterns import (
     FRESH_LIST,
     FUNCTION,
     GENERIC,
+    HEAD_ALT,
     HEAD_RE,
     HEADS,
     JOINT_ISSUED,
@@ -223,7 +224,9 @@ class AgreementExtractor:
             if title in HEADS or title == head:
                 comp = re.match(r"\s+(?:on|for|concerning|regarding|to|of(?=\s+(?!the\b|a\b|an\b|their\b|its\b|"
                                 r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z][^.;:()]*?"
-                                r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$)", text[end:])
+                                r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$|,\s+(?:and\s+)?"
+                                r"(?:(?:a|an|the)\s+)?(?:" + HEAD_ALT + r")\b|\s+and\s+(?:(?:a|an|the)\s+)?(?:"
+                                + HEAD_ALT + r")\b)", text[end:])
                 if comp:
                     end += comp.end()
                     for t in doc._.timexes or []:
@@ -340,6 +343,9 @@ class AgreementExtractor:
             if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]) \
                     and not (re.search(r"\bbetween\b", text[pos:i]) and " and " not in text[pos:i]):
                 break  # "... for 2024-2030 and an Agreement on ...": the next item of a list
+            if tok.lower() == "and" and re.match(r"\s*and\s+(?:" + HEAD_ALT + r")\b", text[i:]) and any(
+                    w[:1].islower() and w.lower() not in FUNCTION for w in text[pos:i].split()):
+                break  # "Memorandum of Cooperation on metro rail and Memorandum of Cooperation on ...": the next
             if tok.lower() in ("in", "at", "on") and re.match(r"\s*(?:in|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]):
                 nxt = re.match(r"\s*(?:in|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[i:]).group(1)
                 if gazetteer().country_of(nxt) or nxt in MONTHS or nxt in WEEKDAYS:
@@ -395,7 +401,9 @@ class AgreementExtractor:
                 amount_len = len(amount.group(0)) if amount else 0
                 if amount:
                     title = title[:amount.start()] + title[amount.end():]
-                title = re.split(r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
+                title = re.split(r",?\s+(?:in\s+an?\s+(?:deal|transaction|contract)\s+)?(?:worth|valued\s+at)\s+"
+                                 r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$\u20ac\u00a3\u00a5\d]|"
+                                 r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]
@@ -491,6 +499,7 @@ class AgreementExtractor:
             if noun.lower() in ("documents", "document"):
                 noun = "other"  # "signed documents in education": which instrument is not said
             list_id = f"{sent.start_char}:{m.start()}"
+            fielded = sum(1 for item, _ in items if sectors_of(item))
             for item, (s, e) in items:
                 if any(s <= t.start < s + 2 for t in doc._.timexes or []):
                     continue  # "agreements on Friday covering ...": a date, not a field
@@ -506,6 +515,12 @@ class AgreementExtractor:
                 if not item or item.lower() in GENERIC or NOT_FIELDS.match(item):
                     continue
                 sectors = sectors_of(item)
+                if not sectors and len(items) >= 3 and 2 * fielded > len(items) and len(item.split()) <= 4 and \
+                        not re.search(r"\b[A-Z]", item) and any(t.pos_ == "NOUN" or t.tag_ == "VBG" for t in
+                                                                 doc.char_span(s, e, alignment_mode="expand") or []):
+                    # "MoC on agriculture, MoC on metro rail, MoC on ship recycling": an item of a list of
+                    # instruments whose field the vocabulary lacks is still an instrument
+                    sectors = ["other"]
                 if not sectors:
                     continue
                 title, span = None, (s, e)

@@ -85,6 +85,10 @@ REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|a
                          r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
+# a relative clause set off by commas ("X, who arrived on Sunday from New Delhi, met ...")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{3,140},")
+
+
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
     def bounds_a_period(t) -> bool:  # type: ignore[no-untyped-def]
@@ -121,6 +125,10 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     figures = [t for t in cands if FIGURE_BEFORE.search(text[max(0, t.start - 40):t.start])]
     if figures and len(figures) < len(cands):
         cands = [t for t in cands if t not in figures]
+    # "X, who arrived in Hanoi on Sunday, met Y on Monday": a relative clause's date is its own, not the
+    # main verb's after it ("the Agreement, which was signed in July, ..." keeps its date)
+    cands = [t for t in cands if not any(rel.start() <= t.start < rel.end() <= anchor
+                                         for rel in RELATIVE_CLAUSE.finditer(text, sent.start_char, end))]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
@@ -212,15 +220,18 @@ def days_before(end: str, span_end_day: str) -> str:
 
 
 def visit_part_date(main: dict, dct: str | None) -> str | None:
-    """The date an undated part of a visit (talks, a signing) takes from the visit: its start, or
-    only its month when the visit is dated by nothing but a reception before the report ("was
-    received by the King on Monday evening" in a Tuesday story: its other parts fell that day or
-    after)."""
-    start = main.get("start")
-    if start and len(start) == 10 and not main.get("end") and main.get("dated_by_reception") and \
-            dct and start < dct:
-        return start[:7]
-    return start
+    """The date an undated part of a visit (talks, a signing) takes from the visit: its start, unless
+    the visit is dated only by an arrival or a reception, with no end. Then its parts fell that day
+    or after: on the day of the lead's news if it tells one ("on Thursday signed seven agreements"
+    after "arrived on Wednesday evening"), else, after a reception before the report ("was received
+    by the King on Monday evening" in a Tuesday story), somewhere in its month."""
+    start, dated_by = main.get("start"), main.get("dated_by")
+    if not (start and len(start) == 10 and not main.get("end") and dated_by and dct and start <= dct):
+        return start
+    news = main.get("lead_day")
+    if news and start <= news <= dct:
+        return news
+    return start[:7] if dated_by == "reception" and start < dct else start
 
 
 def before_dct(date: str | None, dct: str | None) -> bool:

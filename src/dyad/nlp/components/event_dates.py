@@ -130,6 +130,9 @@ class EventDates:
                         self.narrative = (self.sent_index, start)
                     else:
                         start = start[:7]
+                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", sent.text) and \
+                        self._prev_day(doc, sent):
+                    start = self._prev_day(doc, sent)  # "He arrived on 8 June. On the same day, ..."
                 else:
                     start = visit_part_date(main, doc._.dct)
                 end = None

@@ -93,6 +93,18 @@ def lead_end(doc: Doc) -> int:
     return pos
 
 
+def lead_dates(doc: Doc, end: int) -> list:
+    """The dates of the lead's news, not the dateline's day ("ADDIS ABABA, May 3 (Agency) -": the day
+    of the report, not news of it)."""
+    text = text_of(doc)
+    out = []
+    for t in dates_in(doc, 0, end):
+        head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, t.start) + 1)
+        if not (head and t.start <= head.end() + 2):
+            out.append(t)
+    return out
+
+
 def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
     """The visit the article is about, whose dates and parties undated events inherit: the main
     visit, unless the lead tells other news of the days around the report and the visit only comes
@@ -116,12 +128,8 @@ def story_visit(doc: Doc, visits: list[dict]) -> dict | None:
     end = lead_end(doc)
     if any(v["ref"] == main["ref"] and v["sources"][0]["start"] < end for v in visits):
         return main
-    text = text_of(doc)
-    for t in dates_in(doc, 0, end):
+    for t in lead_dates(doc, end):
         day = t.iso_date()
-        head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, t.start) + 1)
-        if head and t.start <= head.end() + 2:
-            continue  # "ADDIS ABABA, May 3 (Agency) -": the day of the report, not news of it
         within = main.get("start") and main["start"][:len(day)] <= day <= (main.get("end") or main["start"]) + "~"
         if len(day) == 10 and abs((dt.date.fromisoformat(day) - report).days) <= 7 and not within:
             return None
@@ -288,6 +296,9 @@ class VisitFinder:
     def _one_per_pair(self, doc: Doc, out: list[dict]) -> list[dict]:
         # One visit per guest->host in an article: repeat mentions share the best date and level.
         lead = lead_end(doc)
+        # the day of the lead's news ("Turkey and Senegal on Thursday signed seven agreements")
+        news_day = next((t.iso_date() for t in lead_dates(doc, max(lead, min(len(text_of(doc)), 700)))
+                         if len(t.iso_date() or "") == 10), None)
         by_ref: dict[str, list[dict]] = {}
         for v in out:
             by_ref.setdefault(v["ref"], []).append(v)
@@ -312,14 +323,19 @@ class VisitFinder:
                     landed[0] < best["start"] and days_apart(landed[0], best["start"]) <= 2:
                 # "arrived on Wednesday evening" before the talks of Thursday: the visit runs from the arrival
                 best = {**best, "start": landed[0], "end": best["start"]}
+            # What dates the visit when it is one day with no end: an arrival ("arrived on Wednesday
+            # evening"), a reception told further down ("On Monday evening, X was received by the King";
+            # not the lead's "received X on 22 June for the consultations"), or the visit itself.
+            dated_by = None
+            if best and len(best["start"]) == 10 and not best["end"]:
+                dated_by = "arrival" if best.get("arrival") else \
+                    "reception" if best["cue"] == "hosted" and best["sources"][0]["start"] >= lead else None
             for v in group:
                 v.pop("arrival", None)
                 v["level"] = v["level"] or level
                 if best:
                     v["start"], v["end"] = best["start"], best["end"]
-                    # a reception told further down ("On Monday evening, X was received by the King"),
-                    # not the lead's "received X on 22 June for the consultations"
-                    v["dated_by_reception"] = best["cue"] == "hosted" and best["sources"][0]["start"] >= lead
+                    v["dated_by"], v["lead_day"] = dated_by, news_day
                 v["status"] = status
                 if level and f" {level} visit" not in v["title"]:
                     v["title"] = v["title"].replace(" visit to", f" {level} visit to")

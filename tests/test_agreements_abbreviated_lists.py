@@ -1,0 +1,88 @@
+"""Instruments listed by an abbreviation or a repeated noun ("MoC on A, MoC on B"), company deals told by
+what they buy, and the dates of what a visit's lead tells. Sentences written for these tests (other
+countries and wording than any set)."""
+
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2024-11-08"  # a Friday
+
+
+def agreements(text: str, dct: str = DCT) -> list[dict]:
+    return [f for f in extract_facts(text, dct) if f["kind"] == "agreement"]
+
+
+def fields(text: str) -> dict[str, dict]:
+    return {(a.get("field") or a.get("title")): a for a in agreements(text)}
+
+
+def test_repeated_moc_list_gives_one_memorandum_per_item():
+    text = ("Following the talks, the two sides signed four memorandums of cooperation (MoCs). The instruments "
+            "signed are: MoC on fisheries, MoC on port development, MoC on ship recycling and MoC on customs "
+            "matters.")
+    got = fields(text)
+    assert {"fisheries", "port development", "ship recycling", "customs matters"} <= set(got), got
+    assert all(a["instrument"] == "memorandum" for a in got.values())
+    assert got["ship recycling"]["sectors"] == ["industry"]
+    assert not any("MoC" in s for a in got.values() for s in a.get("signatories") or []), got
+
+
+def test_an_mou_and_an_mou_are_two_instruments():
+    got = fields("At the palace, the two sides signed an MoU on fisheries and an MoU on port development.")
+    assert {"fisheries", "port development"} <= set(got), got
+
+
+def test_capitalised_memoranda_joined_by_and_are_two():
+    text = ("The ministers signed a Memorandum of Understanding on fisheries and a Memorandum of Cooperation on "
+            "port development.")
+    titles = sorted(a.get("title") or "" for a in agreements(text))
+    assert titles == ["Memorandum of Cooperation on port development", "Memorandum of Understanding on fisheries"]
+
+
+def test_an_item_of_a_field_list_outside_the_vocabulary_is_kept_but_not_a_connective():
+    text = ("The documents signed were memorandums on fisheries, on tourism, on beekeeping and on education, "
+            "as well as a joint communique.")
+    got = fields(text)
+    assert "beekeeping" in got and got["beekeeping"]["sectors"] == ["other"], got
+    assert not any(k and k.startswith("as well") for k in got), got
+
+
+def test_company_memorandum_named_by_what_it_buys():
+    text = ("At a business forum on Thursday, Garuda Indonesia signed a memorandum of understanding with Airbus "
+            "to buy 30 wide-body jets in a deal worth about $4 billion.")
+    got = agreements(text)
+    assert len(got) == 1 and got[0]["instrument"] == "memorandum" and got[0]["sectors"] == ["transport"], got
+    assert "worth" not in (got[0].get("title") or ""), got
+
+
+def test_fighter_jets_are_defence_not_transport():
+    got = agreements("The defence ministers signed a contract for the purchase of 12 fighter jets.")
+    assert got and got[0]["sectors"] == ["security"], got
+
+
+def test_a_relative_clause_date_is_not_the_main_verbs():
+    text = ("President Cyril Ramaphosa, who arrived in Luanda on Wednesday from Windhoek, met President Joao "
+            "Lourenco on Thursday.")
+    meetings = [f for f in extract_facts(text, DCT) if f["kind"] == "event" and f["event_type"] == "meeting"]
+    assert meetings and meetings[0]["start"] == "2024-11-07", meetings
+
+
+def test_an_agreement_keeps_the_date_of_its_own_relative_clause():
+    text = ("The Defence Cooperation Agreement, which was signed in Luanda in March last year, still awaits "
+            "ratification.")
+    got = agreements(text)
+    assert got and got[0]["signed"] == "2023-03", got
+
+
+def test_parts_of_a_visit_dated_by_an_arrival_take_the_lead_day():
+    text = ("Turkey and Ghana on Thursday signed five agreements, as Turkish President Recep Tayyip Erdogan "
+            "continued his West Africa tour.\n\n"
+            "Erdogan, who arrived in Accra on Wednesday evening from Abuja, was welcomed by President Nana "
+            "Akufo-Addo with an official ceremony.\n\n"
+            "Following a tete-a-tete meeting and inter-delegation talks, the two leaders attended the signing "
+            "ceremony of the agreements.\n\n"
+            "The agreements cover the fields of energy, tourism and education.")
+    got = fields(text)
+    assert {"energy", "tourism", "education"} <= set(got), got
+    assert {got[k]["signed"] for k in ("energy", "tourism", "education")} == {"2024-11-07"}, got
