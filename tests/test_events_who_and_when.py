@@ -85,3 +85,24 @@ def test_parts_of_a_visit_dated_only_by_a_reception_keep_the_month():
             "Manhyia Palace.")
     signings = events(text, "signing")
     assert signings and all(s["start"] != "2024-06-10" for s in signings), signings
+
+
+def test_a_multiword_country_before_a_title_is_the_whole_name():
+    text = "Papua New Guinea Prime Minister James Marape met Trinidad and Tobago Prime Minister Keith Rowley."
+    people = {f["name"]: f for f in extract_facts(text, DCT) if f["kind"] == "entity"
+              and f.get("entity_type") == "person"}
+    assert people["James Marape"]["country"] == "PNG", people
+    assert people["Keith Rowley"]["country"] == "TTO", people
+
+
+def test_received_by_a_governor_general_in_apposition():
+    text = ("Before the talks, President Joko Widodo was received by the Governor-General of Papua New Guinea, "
+            "Sir Bob Dadae, at Government House.")
+    meetings = events(text, "meeting")
+    assert any(set(m["countries"]) == {"IDN", "PNG"} and "Bob Dadae" in m["participants"] for m in meetings), meetings
+
+
+def test_arrived_at_an_airport_in_a_city_is_a_visit():
+    text = "Indonesian President Joko Widodo arrived at Jacksons International Airport in Port Moresby on Tuesday."
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"], v["start"]) for v in visits] == [("IDN", "PNG", "2024-06-11")], visits

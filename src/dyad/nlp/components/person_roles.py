@@ -144,7 +144,10 @@ class PersonRoles:
         start = max(line_start, span.start_char - 120)
         # a title never runs over another person's name ("... and Minister of X [Name] and Minister of
         # State [Name]"): the window starts after the last person named before
-        people = doc.user_data.get("dyad_person_spans") or []
+        # (a "person" the tagger read into a country's name, "Papua [New Guinea]", is none)
+        people = [(a, b) for a, b in doc.user_data.get("dyad_person_spans") or []
+                  if not re.search(r"\b" + re.escape(text_of(doc)[a:b]) + r"$",
+                                   (self._country_name_at(doc, b) or ""))]
         start = max([start] + [b for a, b in people if start <= b <= span.start_char and a < span.start_char])
         window = self._drop_honorifics(text_of(doc)[start:span.start_char].rstrip())
         m = self._long_title_window_re().search(window)
@@ -167,6 +170,19 @@ class PersonRoles:
                     country, title = hit[0], title[:of.start()]
                     break
         return (f"{title} of {self.gaz.name_of(country)}" if country else title), country, True
+
+    def _country_name_at(self, doc: Doc, end: int) -> str | None:
+        """The country name of up to four words that ends at ``end`` ("Papua New Guinea"), if any."""
+        before = re.search(r"((?:[A-Z][\w\-']*\s+(?:and\s+)?){0,3}[A-Z][\w\-']*)$", text_of(doc)[max(0, end - 60):end])
+        if not before:
+            return None
+        words = before.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[-n:])
+            hit = self.gaz.country_of(name)
+            if hit and hit[1] == "name":
+                return name
+        return None
 
     def _long_title_window_re(self) -> re.Pattern:
         if getattr(self, "_long_title_window", None) is None:
@@ -199,14 +215,19 @@ class PersonRoles:
         """The country an adjective or name before a title names: the word itself ("Kenyan", "Peru's"),
         else with the capitalised word before it ("New Zealand", "South Korean", "Sri Lanka's")."""
         word = adj.removesuffix("'s").removesuffix("\u2019s")
+        # the longest name first: "Papua New Guinea Prime Minister" is not Guinea's, "Trinidad and Tobago's"
+        # not Tobago's
+        before = re.search(r"((?:[A-Z][\w\-]+\s+(?:and\s+)?){1,3})$", window[:at])
+        words = before.group(1).split() if before else []
+        for n in range(len(words), 0, -1):
+            if words[-n] == "and":
+                continue
+            hit = self.gaz.country_of(" ".join([*words[-n:], word]))
+            if hit and hit[1] in ("name", "adjective"):
+                return hit[0]
         hit = self.gaz.country_of(word)
         if hit and hit[1] in ("name", "adjective"):
             return hit[0]
-        before = re.search(r"([A-Z][\w\-]+)\s+$", window[:at])
-        if before:
-            hit = self.gaz.country_of(f"{before.group(1)} {word}")
-            if hit and hit[1] in ("name", "adjective"):
-                return hit[0]
         return None
 
     def role_string(self, title: str, country: str | None, to: str | None) -> str:

@@ -35,6 +35,9 @@ LEVELS = DATA["visit_levels"]
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
+    # "arrived at Jacksons International Airport in Port Moresby"
+    r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
+    r"[Aa]irbase)\s+in|"
     r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z]))\b",
     re.I)
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
