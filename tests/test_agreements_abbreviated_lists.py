@@ -86,3 +86,28 @@ def test_parts_of_a_visit_dated_by_an_arrival_take_the_lead_day():
     got = fields(text)
     assert {"energy", "tourism", "education"} <= set(got), got
     assert {got[k]["signed"] for k in ("energy", "tourism", "education")} == {"2024-11-07"}, got
+
+
+def test_an_abbreviation_in_brackets_and_a_framework_arrangement_in_one_signing():
+    text = ("SEOUL, June 5 (Agency) -- President Yoon Suk Yeol held summit talks with Ghanaian President Nana "
+            "Akufo-Addo on Wednesday.\n\n"
+            "Yoon and Akufo-Addo witnessed the signing of a memorandum of understanding (MOU) on fisheries "
+            "cooperation and a framework arrangement under which South Korea will provide up to US$500 million "
+            "in concessional loans, according to the presidential office.")
+    got = agreements(text, "2024-06-05")
+    fisheries = [a for a in got if a.get("field") == "fisheries cooperation"]
+    loans = [a for a in got if (a.get("title") or "").startswith("framework arrangement under which")]
+    assert fisheries and fisheries[0]["instrument"] == "memorandum", got
+    assert loans and loans[0]["status"] == "signed" and loans[0]["sectors"] == ["finance"], got
+    signings = [f for f in extract_facts(text, "2024-06-05") if f["kind"] == "event"
+                and f["event_type"] == "signing"]
+    assert signings and signings[0]["status"] == "occurred", signings
+
+
+def test_a_family_name_written_first_is_the_leader_even_when_tagged_a_place():
+    text = ("SEOUL, June 5 (Agency) -- President Yoon Suk Yeol held summit talks with Ghanaian President Nana "
+            "Akufo-Addo on Wednesday.\n\n"
+            "Earlier Wednesday, Yoon held separate summit talks with Tanzanian President Samia Suluhu Hassan.")
+    meetings = [f for f in extract_facts(text, "2024-06-05") if f["kind"] == "event"
+                and f["event_type"] == "meeting"]
+    assert any(set(m["countries"]) == {"KOR", "TZA"} for m in meetings), meetings

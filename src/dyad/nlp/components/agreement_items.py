@@ -37,7 +37,7 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
     chunk = re.sub(r",?\s+(?:and|or)$", "", chunk)  # "... of the cable and [setting a timetable]"
     instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:memorand\w*|agreements?|"
                                 r"protocols?|accords?|deals?|roadmaps?|treat\w+|contracts?|programmes?|programs?|"
-                                r"plans?|communiqu\w+|declarations?)\b", chunk, re.I)
+                                r"plans?|communiqu\w+|declarations?|arrangements?)\b", chunk, re.I)
     if instrument_next:
         chunk = chunk[:instrument_next.start()]
     cut = re.search(r",?\s+(?:as well as|along with|together with|alongside|including|which|that|who)(?:\s+|$)|"

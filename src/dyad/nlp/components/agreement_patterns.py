@@ -40,6 +40,8 @@ SESSION_RECORD = re.compile(r"(?:(?:final\s+)?(?:protocol|minutes))\s+(?:of|on)\
 FRESH_LIST = re.compile(r"\b(?:remaining|other|further|additional|also\s+(?:signed|exchanged|adopted|concluded)|"
                         r"(?:documents|texts|instruments)\s+(?:were|are|included|include))\b[^.;]*$", re.I)
 ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$", re.I)
+# "a memorandum of understanding (MOU) on X": the abbreviation the article will use, between noun and field
+ABBR_AFTER = r"(?:\s*\((?i:mous?|mocs?)\))?"
 _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
           r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
           r"protocols|contracts|treaties|roadmaps|MoUs|MoU|MoCs|MoC|agreement|"
@@ -49,7 +51,7 @@ _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
 # agreements worth over 13 billion euros in sectors including A, B"; "nine memoranda of understanding
 # and agreements have been signed between the two countries in sectors such as A, B"
 PLURAL_TRIGGER = re.compile(
-    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?"
+    r"\b(?P<noun>" + _NOUNS + r")\b(?:\s+and\s+(?:" + _NOUNS + r")\b)?" + ABBR_AFTER +
     r"(?P<mid>(?:\s+(?:were|was|have been|has been|had been))?(?:\s+(?:signed|concluded|reached|inked|exchanged))?"
     r"(?:\s+between\s+the\s+two\s+(?:countries|sides|nations|governments))?)"
     r"(?:\s+worth\s+(?:over\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?"
@@ -94,11 +96,11 @@ LOWER_INSTRUMENT = re.compile(
     r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing|with)\s))?|deal|"
     r"contract|"
     r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan|"
-    r"exchange\s+of\s+notes)\s+"
+    r"exchange\s+of\s+notes|arrangement)" + ABBR_AFTER + r"\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
-    r"(?:to|on|for|providing\s+for|forming|establishing|creating|between|amending|"
+    r"(?:to|on|for|providing\s+for|forming|establishing|creating|between|amending|under\s+which|"
     r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
     r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
     r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d)){3,120})", re.I)

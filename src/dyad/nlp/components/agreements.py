@@ -110,6 +110,11 @@ class AgreementExtractor:
             found += self.described(doc, sent, main, found)
             found += self.field_only(doc, sent, main, found)
             found += compound_instruments(self, doc, sent, main, found)
+            for rec in found:
+                if rec.pop("listed", False) and rec["status"] == "unknown":
+                    # "witnessed the signing of a memorandum on A and a framework arrangement under
+                    # which ...": the next item of a list read by another rule
+                    self._continue_list(rec, [r for r in found if r is not rec], rec["sources"][0]["start"])
             self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
         facts.extend(self.bulleted_fields(doc, main, facts))
@@ -378,7 +383,8 @@ class AgreementExtractor:
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
-                        r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|of\s+the\s+"
+                        r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
+                        r"of\s+the\s+"
                         r"(?:\w+\s+){0,2}(?:session|meeting))\b", sent.text[m.end("noun"):]):
                     continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
@@ -403,7 +409,7 @@ class AgreementExtractor:
                     title = title[:amount.start()] + title[amount.end():]
                 title = re.split(r",?\s+(?:in\s+an?\s+(?:deal|transaction|contract)\s+)?(?:worth|valued\s+at)\s+"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$\u20ac\u00a3\u00a5\d]|"
-                                 r"\s+(?:so that|which|that|in order|because|while|together with|along with|"
+                                 r"(?<!under)\s+(?:so that|which|that|in order|because|while|together with|along with|"
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]
@@ -439,6 +445,7 @@ class AgreementExtractor:
                                    done=rx is JOINT_ISSUED)
                 if m.groupdict().get("listed"):
                     self._continue_list(rec, [*found, *out], a)
+                    rec["listed"] = True
                 out.append(rec)
                 taken.append((a, max(span_end, a + 1)))
         return out

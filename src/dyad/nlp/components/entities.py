@@ -270,6 +270,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         # A known leader's name inside a non-person entity ("the Islamic Republic of Iran Masoud
         # Pezeshkian" tagged GPE) is the tagger running a title into the name: the name wins.
         leaders = [doc[a:b] for a, b in self._leader_spans(doc)]  # the matcher runs once per doc
+        # "Yoon held talks" after "President Yoon Suk Yeol": a known leader's family name written first,
+        # which the tagger may call a place
+        person_surnames |= {s.text.split()[0] for s in leaders if len(s.text.split()) >= 3}
         # ... and a PERSON entity cut short inside a known leader's name ("President [Yoon Suk] Yeol":
         # the tagger stops inside a name written family name first): the gazetteer's name wins.
         ner_people = [e for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")

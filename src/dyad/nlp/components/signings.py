@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    clause_tense,
     nearest_date,
     status_of,
 )
@@ -59,6 +60,8 @@ class SigningFinder:
                 (doc._.dct or "")[:4] > start[:4]:
             return []  # "the two signed a treaty last year", told during a later visit: background
         status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
+        if status == "unknown" and clause_tense(doc, a) == "past":
+            status = "occurred"  # "X and Y witnessed the signing of ...", undated: done
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
