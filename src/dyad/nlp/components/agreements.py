@@ -398,6 +398,10 @@ class AgreementExtractor:
                         sent.text[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
+                under = re.search(r"\s+(?:" + m.group("noun") + r")\s+under\s+which\b", raw) if rx is LOWER_INSTRUMENT \
+                    else None
+                if under and sectors_of(raw[:under.start()]):
+                    continue  # "a power supply agreement under which ...": named by its field, read as a compound
                 title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
                 a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
                 # "a loan agreement of about 100 billion yen for X": the amount is a metric, not the title
