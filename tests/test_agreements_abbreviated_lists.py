@@ -111,3 +111,28 @@ def test_a_family_name_written_first_is_the_leader_even_when_tagged_a_place():
     meetings = [f for f in extract_facts(text, "2024-06-05") if f["kind"] == "event"
                 and f["event_type"] == "meeting"]
     assert any(set(m["countries"]) == {"KOR", "TZA"} for m in meetings), meetings
+
+
+def test_a_contract_opening_its_sentence_as_the_subject_of_a_passive_signing():
+    text = ("The contract for the Kribi II project, a 300-megawatt gas-fired power plant, was signed in Yaounde "
+            "on Nov. 4 between the two state utilities.")
+    got = agreements(text)
+    assert got and got[0]["instrument"] == "contract" and got[0]["title"] == "contract for the Kribi II project", got
+    assert got[0]["signed"] == "2024-11-04" and "energy" in got[0]["sectors"], got
+
+
+def test_two_fields_joined_by_and_name_one_compound_instrument():
+    got = agreements("In 2019, Chile and Vietnam signed a comprehensive partnership and strategic cooperation "
+                     "agreement, which entered into force in 2021.")
+    assert got and got[0]["field"] == "partnership and strategic cooperation" and got[0]["signed"] == "2019", got
+    assert got[0]["sectors"] == ["diplomacy"], got
+
+
+def test_a_century_in_a_name_does_not_cut_it_and_the_belt_and_road_is_investment():
+    text = ("After the talks, the two presidents witnessed the signing of a memorandum of understanding on jointly "
+            "promoting the construction of the Silk Road Economic Belt and the 21st Century Maritime Silk Road, "
+            "and documents on cooperation in aerospace and agriculture.")
+    got = fields(text)
+    bri = [a for k, a in got.items() if k and k.endswith("21st Century Maritime Silk Road")]
+    assert bri and bri[0]["sectors"] == ["investment"] and bri[0]["status"] == "signed", got
+    assert got["aerospace"]["sectors"] == ["science"] and got["aerospace"]["status"] == "signed", got

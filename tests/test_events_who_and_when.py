@@ -106,3 +106,30 @@ def test_arrived_at_an_airport_in_a_city_is_a_visit():
     text = "Indonesian President Joko Widodo arrived at Jacksons International Airport in Port Moresby on Tuesday."
     visits = events(text, "visit")
     assert [(v["guest"], v["host"], v["start"]) for v in visits] == [("IDN", "PNG", "2024-06-11")], visits
+
+
+def test_other_legs_of_a_tour():
+    text = ("DAKAR - Turkish President Recep Tayyip Erdogan, who arrived in Dakar on Tuesday evening from "
+            "Bamako, Mali, held talks with President Macky Sall on Wednesday.\n\n"
+            "Senegal is the third leg of his four-nation Africa tour, which also took him to Algeria and Mali, "
+            "and which began in Algeria on June 3.")
+    visits = {v["host"]: v for v in events(text, "visit") if v["guest"] == "TUR"}
+    assert {"SEN", "MLI", "DZA"} <= set(visits), visits
+    assert visits["MLI"]["end"] == "2024-06-11" and visits["MLI"]["status"] == "occurred", visits
+
+
+def test_the_visit_paid_by_a_leader_to_a_capital():
+    text = "The call follows the visit paid by Dr. Abiy Ahmed Ali to Abu Dhabi in February."
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"], v["start"]) for v in visits] == [("ETH", "ARE", "2024-02")], visits
+
+
+def test_the_meeting_was_held_gives_the_session_named_before_its_days_and_place():
+    text = ("CAIRO, October 19. Russia and Egypt have signed the protocol of the 14th meeting of the "
+            "Russian-Egyptian Intergovernmental Commission, the ministry said on Thursday.\n\n"
+            "The meeting was held in Cairo on October 17-18 and was co-chaired by the two ministers.\n\n"
+            "The next, 15th, meeting of the intergovernmental commission will be held in Russia in 2024.")
+    sessions = {s["title"][:4]: s for s in events(text, "council_session", "2023-10-19")}
+    assert sessions["14th"]["start"] == "2023-10-17" and sessions["14th"]["end"] == "2023-10-18", sessions
+    assert sessions["14th"]["location"] == "Cairo", sessions
+    assert sessions["15th"]["status"] == "planned" and sessions["15th"]["start"] == "2024", sessions

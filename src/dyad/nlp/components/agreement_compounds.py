@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 # "a free trade agreement", "an air services agreement": one to three lower-case words before the head
 COMPOUND_INSTRUMENT = re.compile(
     r"\b(?:a|an|the|new)\s+(?:(?:new|bilateral|landmark|comprehensive|long-awaited)\s+)?"
-    r"(?P<field>(?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2})\s+"
+    r"(?P<field>(?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2}"
+    # "a comprehensive partnership and strategic cooperation agreement": two fields joined by "and"
+    r"(?:\s+and(?:\s+(?-i:[a-z][a-z\-]+)){1,3})?)\s+"
     r"(?P<noun>agreement|memorandum|deal|accord|pact|contract|treaty|protocol)\b", re.I)
 # "..., for which the two governments signed a loan agreement": what the relative pronoun stands for
 FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\s+[^,;]{0,60}$")
@@ -41,7 +43,7 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
         if verb is None:
             continue  # "the free trade agreement would help exporters": no instrument signed here
         words = m.group("field").split()
-        while words and words[0].lower() in NOT_FIELD_WORDS:
+        while words and words[0].lower() in NOT_FIELD_WORDS and "and" not in words:
             words = words[1:]  # "a framework investment agreement": the field is investment
         field = " ".join(words)
         sectors = sectors_of(field)

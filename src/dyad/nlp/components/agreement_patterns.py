@@ -192,6 +192,13 @@ SIGNED_PARTICIPLE = re.compile(
     r"memorandum|contract|deal|protocol|accord))(?=\s+(?:was\s+|were\s+)?(?:signed|concluded|inked)\s+"
     r"(?:in|by|on|at|last|earlier)\b)", re.I)
 # "unveiled a 'shared vision for maritime cooperation in ...'": a vision document adopted together
+# "The contract for the X project, a 1,200-megawatt plant, was signed in Beijing on Feb. 1": an instrument
+# opening its sentence as the subject of a passive signing
+SIGNED_SUBJECT = re.compile(
+    r"^\s*(?P<title>[Tt]he\s+(?:(?-i:[a-z][a-z\-]+)\s+){0,2}(?P<noun>contract|agreement|memorandum(?:\s+of\s+"
+    r"understanding)?|deal|protocol)\s+(?:for|on|to|with)\s+[^,.;:()]{3,100}?)"
+    r"(?=,[^.;]{0,120}?\s(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b|"
+    r"\s+(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b)")
 VISION = re.compile(
     r"\b(?:unveiled|adopted|issued|released|signed|agreed|launched)\s+(?:a|an|the)\s+[\u2018'\u201c\"]?"
     r"(?P<title>(?:shared|joint|common)\s+(?P<noun>vision)\s+(?:for|on|of)\s+[^.;:\u2019'\u201d\"]{3,100})", re.I)

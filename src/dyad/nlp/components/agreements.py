@@ -41,6 +41,7 @@ from dyad.nlp.components.agreement_patterns import (
     ROADMAP,
     SESSION_RECORD,
     SIGNED_PARTICIPLE,
+    SIGNED_SUBJECT,
     STOP_LEFT,
     TOKEN_RE,
     VISION,
@@ -175,7 +176,7 @@ class AgreementExtractor:
             status = "planned"
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
-                                            r"released|launched|unveiled)\b",
+                                            r"released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         own_clause = text_of(doc)[anchor:min(sent.end_char, span[1] + 60)]
@@ -376,7 +377,7 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION):
+        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION, SIGNED_SUBJECT):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
             for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
@@ -402,7 +403,7 @@ class AgreementExtractor:
                     else None
                 if under and sectors_of(raw[:under.start()]):
                     continue  # "a power supply agreement under which ...": named by its field, read as a compound
-                title = re.sub(r"^(?:a|an|the)\s+", "", raw).strip()
+                title = re.sub(r"^(?:a|an|the)\s+", "", raw, flags=re.I).strip()
                 a += len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(title))  # span starts at the title
                 # "a loan agreement of about 100 billion yen for X": the amount is a metric, not the title
                 # (the evidence span still runs over it)
@@ -420,7 +421,7 @@ class AgreementExtractor:
                 for t in doc._.timexes or []:
                     if a < t.start < a + len(title) and not re.search(r"\b(?:the|their|its|our|this|that)\s+$",
                                                                       text_of(doc)[a:t.start]) \
-                            and not in_year_span(text_of(doc), t):
+                            and not in_year_span(text_of(doc), t) and not re.search(r"[Cc]entury", t.text):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
                         title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
@@ -437,6 +438,10 @@ class AgreementExtractor:
                     # of action with no field is the relationship's own
                     sectors = ["diplomacy"] if instrument_of(m.group("noun")) in ("program", "roadmap") and \
                         not re.search(r"\b(?:on|in)\s", title) else ["other"]
+                if not sectors and rx is SIGNED_SUBJECT:
+                    # "The contract for the X project, a 1,200-megawatt nuclear plant, was signed": the apposition
+                    # tells the field
+                    sectors = sectors_of(sent.text[m.end("title"):m.end("title") + 90].split(" was ")[0]) or ["other"]
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
@@ -515,7 +520,7 @@ class AgreementExtractor:
                 if any(s <= t.start < s + 2 for t in doc._.timexes or []):
                     continue  # "agreements on Friday covering ...": a date, not a field
                 for t in doc._.timexes or []:
-                    if s < t.start < e:
+                    if s < t.start < e and not re.search(r"[Cc]entury", t.text):
                         cut = text_of(doc)[s:t.start]
                         cut = re.sub(r"\s+(?:in|on|by|at|from|since|during|until|before|after|next|last|this)\s*$",
                                      "", cut.rstrip())

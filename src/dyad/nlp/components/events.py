@@ -44,6 +44,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
         self.summit: dict | None = None  # the numbered summit of the pair the article reports
         self.receptions: dict[frozenset, dict] = {}  # the receptions told so far, by their two participants
         self.last_session: tuple[int, dict] | None = None  # the last session told as held, and its sentence
+        self.recent_session: tuple[int, dict] | None = None  # the last session named, and its sentence
         countries_seen = {c["text"] for c in doc._.countries or []}
         self.ner_places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
                            and e.text not in countries_seen and e.text[:1].isupper()
@@ -92,6 +93,10 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
             sessions += self.session_forms(doc, sent, main, [f for f in facts if f.get("event_type") ==
                                                                "council_session"] + sessions)
             facts.extend(sessions)
+            if sessions:
+                self.recent_session = (i, sessions[0])
+            else:
+                self.session_told_back(doc, sent, i)
             held = [c for c in sessions if c["status"] == "occurred" and c["start"]]
             if held:
                 self.last_session = (i, held[-1])

@@ -50,11 +50,11 @@ BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
 # the border" (a body named in lower case)
 ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
 _NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
-LOWER_BODY_RE = re.compile(r"\b" + _NTH + r"\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
                            r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
                            r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
-                           r"which|that|and|during)\b)")
+                           r"which|that|and|during|will|would|is|are)\b)")
 # "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
 ORD_BODY_ALONE_RE = re.compile(r"\b[Tt]he\s+(?i:" + ORD + r")\s+" + BODY + r"\b(?!\s+(?:meeting|session|sitting)\b)")
 # "the fourth joint meeting of the two governments": the two cabinets meeting as one body
@@ -63,8 +63,28 @@ GOVERNMENTS_RE = re.compile(r"\b" + _NTH + r"\s+(?P<body>joint\s+(?:meeting|sess
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 
 
+# "The meeting was held in Cairo on October 18-19": the session named in the sentence before, told again
+HELD_BACK_RE = re.compile(r"^\s*(?:The|This|That)\s+(?:meeting|session|sitting)\s+(?:was|were)\s+(?:held|convened)\b")
+
+
 class SessionFinder:
     """Sessions of bilateral bodies (a mixin of the event extractor)."""
+
+    def session_told_back(self, doc: Doc, sent: Span, index: int) -> None:
+        """"Russia and Egypt signed the protocol of the 14th meeting of the Commission ... The meeting was held in
+        Cairo on October 18-19": the second sentence gives the session named just before its days and place."""
+        recent = getattr(self, "recent_session", None)
+        if not recent or index - recent[0] != 1 or not HELD_BACK_RE.match(sent.text):
+            return
+        session = recent[1]
+        start, end, t = nearest_date(doc, sent, sent.start_char)
+        if start:
+            session["start"], session["end"] = start, end
+            session["status"] = status_of(sent.text, start, end, doc._.dct, None, "past")
+        place = self._place_after(sent.text, 0)
+        if place:
+            session["location"] = place
+        session["sources"].append(source(sent.start_char, sent.end_char))
 
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
         out = []

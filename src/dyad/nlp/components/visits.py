@@ -28,6 +28,7 @@ from dyad.nlp.components.context import (
     span_end,
     status_of,
 )
+from dyad.nlp.components.tour_legs import tour_legs
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
 
 DATA = patterns("events")
@@ -294,6 +295,8 @@ class VisitFinder:
                     "sources": [source(sent.start_char, sent.end_char)],
                 })
         out.extend(self.hosted(doc))
+        if defer_bare:
+            out.extend(tour_legs(doc, out))
         return out
 
     def _one_per_pair(self, doc: Doc, out: list[dict]) -> list[dict]:
@@ -454,8 +457,8 @@ class VisitFinder:
         the Nation, President of the Republic of Tajikistan Emomali Rahmon to the Islamic Republic of
         Iran")."""
         text = text_of(doc)
-        if not re.match(r"\s+(?:of|by)\s", text[trig_end:trig_end + 5]):
-            return None
+        if not re.match(r"\s+(?:(?:paid|made|undertaken)\s+)?(?:of|by)\s", text[trig_end:trig_end + 20]):
+            return None  # "the visit of X to Y", "the visit paid by X to Y"
         people = persons_in(doc, trig_end, min(sent.end_char, trig_end + 260))
         if not people:
             return None
