@@ -136,3 +136,12 @@ def test_a_century_in_a_name_does_not_cut_it_and_the_belt_and_road_is_investment
     bri = [a for k, a in got.items() if k and k.endswith("21st Century Maritime Silk Road")]
     assert bri and bri[0]["sectors"] == ["investment"] and bri[0]["status"] == "signed", got
     assert got["aerospace"]["sectors"] == ["science"] and got["aerospace"]["status"] == "signed", got
+
+
+def test_a_memorandum_named_by_its_parties_keeps_their_acronyms_legal_forms_and_field():
+    text = ("The ministers also signed a Memorandum of Understanding between the National Oil Company of the "
+            "Republic of Ghana (GNPC) and Eni S.p.A. on cooperation in the field of gas processing.")
+    got = agreements(text)
+    assert [a["title"] for a in got] == [
+        "Memorandum of Understanding between the National Oil Company of the Republic of Ghana (GNPC) and Eni "
+        "S.p.A. on cooperation in the field of gas processing"], got

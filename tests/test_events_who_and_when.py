@@ -133,3 +133,20 @@ def test_the_meeting_was_held_gives_the_session_named_before_its_days_and_place(
     assert sessions["14th"]["start"] == "2023-10-17" and sessions["14th"]["end"] == "2023-10-18", sessions
     assert sessions["14th"]["location"] == "Cairo", sessions
     assert sessions["15th"]["status"] == "planned" and sessions["15th"]["start"] == "2024", sessions
+
+
+def test_visiting_a_site_inside_the_host_country_is_no_new_visit():
+    text = ("ROME, February 20 - President Ilham Aliyev arrived in Rome on a state visit on Wednesday.\n\n"
+            "On February 21, Aliyev is expected to visit the university programme office in Rome and meet "
+            "business leaders.")
+    visits = events(text, "visit", "2020-02-20")
+    assert [(v["guest"], v["host"], v["status"]) for v in visits] == [("AZE", "ITA", "occurred")], visits
+
+
+def test_a_headline_list_of_names_is_no_apposition():
+    text = ("Yoon, Kenya's Ruto agree to expand cooperation in critical minerals\n\n"
+            "SEOUL, June 5 -- President Yoon Suk Yeol held summit talks with Kenyan President William Ruto on "
+            "Wednesday.\n\n"
+            "Earlier Wednesday, Yoon held separate summit talks with Tanzanian President Samia Suluhu Hassan.")
+    meetings = events(text, "meeting", "2024-06-05")
+    assert any(set(m["countries"]) == {"KOR", "TZA"} for m in meetings), meetings

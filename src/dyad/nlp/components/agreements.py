@@ -227,7 +227,9 @@ class AgreementExtractor:
                 continue
             start, end = self._extend_left(text, m.start()), self._extend_right(text, m.end(), bool(m.group("no")))
             title = text[start:end].strip()
-            if title in HEADS or title == head:
+            # a bare head, or one named by its parties ("Memorandum of Understanding between A and B on
+            # cooperation in ..."): the lower-case field after it is the rest of its name
+            if title in HEADS or title == head or re.search(r"\bbetween\b", title):
                 comp = re.match(r"\s+(?:on|for|concerning|regarding|to|of(?=\s+(?!the\b|a\b|an\b|their\b|its\b|"
                                 r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z][^.;:()]*?"
                                 r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$|,\s+(?:and\s+)?"
@@ -344,6 +346,17 @@ class AgreementExtractor:
             if not m:
                 break
             comma, tok = m.group(1), m.group(2)
+            firm = re.match(r"[ \t]+(?:S\.p\.A\.|S\.A\.|N\.V\.|B\.V\.|Ltd\.|Inc\.|Co\.|Corp\.)(?=[\s,;])", text[i:])
+            if firm and not comma:
+                i += firm.end()  # "Snam S.p.A. on cooperation ...": a company's legal form, not the title's end
+                last_good = i
+                continue
+            paren = re.match(r"[ \t]*\([A-Z][A-Za-z&.\-]{1,10}\)", text[i:])
+            if paren and not comma and re.match(r"\s+(?:and|on|of|for)\s", text[i + paren.end():]):
+                # "... of the Republic of Azerbaijan (SOCAR) and Snam S.p.A. on ...": a party's acronym inside
+                # the title; one closing the title stays out of it
+                i += paren.end()
+                continue
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
             if tok.lower() == "and" and re.match(r"\s*and\s+(?:(?:on|in|for|to|with)\s+)?(?:a|an|the)\s", text[i:]) \

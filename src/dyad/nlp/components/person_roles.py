@@ -262,6 +262,10 @@ class PersonRoles:
         pm = re.match(r"(?P<c>[A-Z][\w\- ]+?)(?:'s|\u2019s)\s+(?P<t>.+)$", app)
         if pm:
             hit = self.gaz.country_of(pm.group("c"))
+            head = pm.group("t").lower().split()[:4]
+            if hit and not (any(w in self.role_nouns for w in head) or any(
+                    " ".join(head).startswith(t) for t in self.titles_lower)):
+                return None, None  # "Yoon, Kenya's Ruto agree to ...": a headline's list of names, no title
             if hit:
                 country = hit[0]
                 title = pm.group("t")

@@ -69,6 +69,12 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
                           r"will host|will receive)\b")
 
 
+# "visit the X office / a factory / the site of ...": a place inside the country, not a trip to it
+VISITS_A_SITE_RE = re.compile(r"\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:office|offices|plant|factory|university|"
+                              r"museum|memorial|site|centre|center|port|exhibition|farm|mine|school|hospital|campus|"
+                              r"headquarters|facility|facilities|park|mausoleum|cathedral|mosque|temple|base)\b", re.I)
+
+
 # "X was received by Y", "was received today by Y", "was warmly welcomed on Monday by Y": the agent follows
 PASSIVE_BY_RE = re.compile(r"\s+(?:(?:today|yesterday|tonight|earlier|later|also|warmly|cordially|officially|"
                            r"on\s+\w+|at\s+\w+(?:\s+\w+){0,3}?)\s+)*by\b", re.I)
@@ -184,6 +190,9 @@ class VisitFinder:
             for m in VISIT_RE.finditer(text):
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
+                if re.fullmatch(r"(?:will |to )?visit(?:ed|ing|s)?", m.group(0), re.I) and VISITS_A_SITE_RE.match(
+                        text[m.end():]) and not country_mentions(doc, trig_end, trig_end + 12, ("name", "capital")):
+                    continue  # "is expected to visit the university programme office in Rome": a site, not a country
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
                 level_word = LEVELS.get((m.group("level") or "").lower())
                 same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
