@@ -150,3 +150,13 @@ def test_a_headline_list_of_names_is_no_apposition():
             "Earlier Wednesday, Yoon held separate summit talks with Tanzanian President Samia Suluhu Hassan.")
     meetings = events(text, "meeting", "2024-06-05")
     assert any(set(m["countries"]) == {"KOR", "TZA"} for m in meetings), meetings
+
+
+def test_the_next_legs_of_a_trip_are_planned_visits_and_a_flight_home_is_none():
+    text = ("President Recep Tayyip Erdogan will depart for Indonesia this evening, and will then proceed to "
+            "Pakistan for talks.")
+    visits = events(text, "visit")
+    assert {(v["host"], v["status"]) for v in visits} == {("IDN", "planned"), ("PAK", "planned")}, visits
+    home = ("Prime Minister Narendra Modi met UAE President Mohamed bin Zayed in Abu Dhabi on Tuesday before "
+            "leaving for New Delhi in the evening.")
+    assert not [v for v in events(home, "visit") if v["host"] == "IND"], events(home, "visit")

@@ -39,7 +39,12 @@ VISIT_RE = re.compile(
     # "arrived at Jacksons International Airport in Port Moresby"
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
     r"[Aa]irbase)\s+in|"
-    r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z]))\b",
+    r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
+    # the next leg of a trip: "will depart for Indonesia this evening", "will then proceed to Pakistan",
+    # "flies on Friday to the Maldives", "before leaving for Spain"
+    r"(?:will\s+|to\s+)?(?:depart|departs|departed|departing|leave|leaves|left|leaving)\s+for(?=\s+(?:the\s+)?[A-Z])|"
+    r"(?:will\s+(?:then\s+)?|to\s+)?(?:proceed|proceeds|proceeded)\s+to(?=\s+(?:the\s+)?[A-Z])|"
+    r"(?:flies|fly|flying)\s+(?:on\s+\w+\s+)?to(?=\s+(?:the\s+)?[A-Z]))\b",
     re.I)
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -69,6 +74,7 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
                           r"will host|will receive)\b")
 
 
+DEPARTURE_RE = re.compile(r"(?:will\s+|to\s+)?(?:then\s+)?(?:depart|leav|left|proceed|fl[yi])", re.I)
 # "visit the X office / a factory / the site of ...": a place inside the country, not a trip to it
 VISITS_A_SITE_RE = re.compile(r"\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:office|offices|plant|factory|university|"
                               r"museum|memorial|site|centre|center|port|exhibition|farm|mine|school|hospital|campus|"
@@ -218,6 +224,13 @@ class VisitFinder:
                     host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
                         or (self._dateline_country(doc, None) if m.group("noun") else None)
                     guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
+                if DEPARTURE_RE.match(m.group(0)):
+                    # "X met Y before leaving for New Delhi": the one who leaves is the sentence's subject, and a
+                    # flight home is no visit
+                    subject = persons_in(doc, sent.start_char, trig_start)[:1]
+                    if not subject or not person_country(doc, subject[0]):
+                        continue
+                    guest_person, guest = subject[0], person_country(doc, subject[0])
                 pair = dyad_of(doc)
                 if guest_person and host and (not guest or guest == host):
                     # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
@@ -486,7 +499,7 @@ class VisitFinder:
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
             gap = text_of(doc)[trig_end:c["start"]]
-            trigger_has_prep = re.search(r"\b(?:to|in|visit|visited|visiting)$",
+            trigger_has_prep = re.search(r"\b(?:to|in|for|visit|visited|visiting)$",
                                          text_of(doc)[trig_start:trig_end]) is not None
             if not ((re.search(r"\b(?:to|in)\s+(?:the\s+)?$", gap) or (trigger_has_prep and re.fullmatch(
                     r"\s+(?:the\s+)?", gap))) and len(gap) < 60):
