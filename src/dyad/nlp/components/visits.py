@@ -227,10 +227,13 @@ class VisitFinder:
                 if DEPARTURE_RE.match(m.group(0)):
                     # "X met Y before leaving for New Delhi": the one who leaves is the sentence's subject, and a
                     # flight home is no visit
-                    subject = persons_in(doc, sent.start_char, trig_start)[:1]
+                    subject = sorted(persons_in(doc, sent.start_char, trig_start),
+                                     key=lambda p: p["sources"][0]["start"])[:1]
                     if not subject or not person_country(doc, subject[0]):
                         continue
                     guest_person, guest = subject[0], person_country(doc, subject[0])
+                    if guest == host:
+                        continue
                 pair = dyad_of(doc)
                 if guest_person and host and (not guest or guest == host):
                     # "X held talks with his Polish counterpart Y in Warsaw during a working visit":
