@@ -145,3 +145,14 @@ def test_a_memorandum_named_by_its_parties_keeps_their_acronyms_legal_forms_and_
     assert [a["title"] for a in got] == [
         "Memorandum of Understanding between the National Oil Company of the Republic of Ghana (GNPC) and Eni "
         "S.p.A. on cooperation in the field of gas processing"], got
+
+
+def test_a_deal_named_by_what_it_does_a_named_roadmap_and_a_treaty_to_negotiate():
+    got = agreements("Chile and Peru signed five agreements on Monday, including a deal for Chile to hire 200 "
+                     "Peruvian nurses to work in rural clinics.")
+    assert any(a["sectors"] == ["health"] and (a.get("title") or "").startswith("deal for Chile") for a in got), got
+    got = agreements("The two prime ministers also adopted the Chile-Peru Vision 2040, a fifteen-year roadmap for "
+                     "the partnership.")
+    assert [(a["title"], a["instrument"]) for a in got] == [("Chile-Peru Vision 2040", "roadmap")], got
+    got = agreements("The two countries agreed to negotiate a bilateral investment treaty.")
+    assert [(a["instrument"], a["status"], a["sectors"]) for a in got] == [("treaty", "planned", ["investment"])], got

@@ -23,7 +23,9 @@ COMPOUND_INSTRUMENT = re.compile(
     r"(?P<noun>agreement|memorandum|deal|accord|pact|contract|treaty|protocol)\b", re.I)
 # "..., for which the two governments signed a loan agreement": what the relative pronoun stands for
 FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\s+[^,;]{0,60}$")
-SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached)\b", re.I)
+# (or negotiates: "agreed to negotiate a bilateral investment treaty")
+SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached|"
+                          r"negotiate|negotiating)\b", re.I)
 # words that describe the instrument, not its field ("a framework agreement", "a draft agreement")
 NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", "previous", "historic", "key",
                    "major", "first", "second", "joint", "bilateral", "trilateral", "cooperation", "partnership",

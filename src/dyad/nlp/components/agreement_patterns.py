@@ -199,6 +199,12 @@ SIGNED_SUBJECT = re.compile(
     r"understanding)?|deal|protocol)\s+(?:for|on|to|with)\s+[^,.;:()]{3,100}?)"
     r"(?=,[^.;]{0,120}?\s(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b|"
     r"\s+(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b)")
+# "adopted the UK-India Vision 2035, a ten-year roadmap": a named text whose kind the apposition tells
+NAMED_KIND = re.compile(
+    r"\b(?:adopted|unveiled|signed|launched|agreed|endorsed|approved|issued)\s+the\s+"
+    r"(?P<title>(?-i:[A-Z][\w\-]*|\d{4})(?:\s+(?:(?-i:[A-Z][\w\-]*)|\d{4}|of|for|and|on))*)\s*,\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?P<noun>roadmap|road map|programme|program|action plan|plan|treaty|declaration|charter|"
+    r"framework|strategy|agenda)\b", re.I)
 VISION = re.compile(
     r"\b(?:unveiled|adopted|issued|released|signed|agreed|launched)\s+(?:a|an|the)\s+[\u2018'\u201c\"]?"
     r"(?P<title>(?:shared|joint|common)\s+(?P<noun>vision)\s+(?:for|on|of)\s+[^.;:\u2019'\u201d\"]{3,100})", re.I)

@@ -35,6 +35,7 @@ from dyad.nlp.components.agreement_patterns import (
     LISTED_DOCS,
     LOWER_INSTRUMENT,
     MONTHS,
+    NAMED_KIND,
     NOT_FIELDS,
     PARTICIPLES,
     PLURAL_TRIGGER,
@@ -160,7 +161,8 @@ class AgreementExtractor:
         after = text_of(doc)[span[1]:min(sent.end_char, span[1] + 100)]
         before = text_of(doc)[sent.start_char:anchor]
         # "agreed to launch negotiations on an Acquisition and Cross-Servicing Agreement": not yet signed
-        negotiated = re.search(r"\bnegotiat\w*\s+(?:on|over|of|for|towards?)\b[^.;]*$", before, re.I)
+        negotiated = re.search(r"\bnegotiat\w*\s+(?:(?:on|over|of|for|towards?)\b|(?:an?|the)\s)[^.;]*$", before,
+                               re.I)
         planned_cue = bool(negotiated) or has_cue(before, "planned_cues") or bool(re.search(
             r"\b(?:will|shall|would|is|are|is expected to|are expected to|is due to|are due to)\s+be\s+"
             r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b|"
@@ -390,7 +392,8 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION, SIGNED_SUBJECT):
+        for rx in (NAMED_KIND, LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION,
+                   SIGNED_SUBJECT):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
             for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
@@ -431,7 +434,7 @@ class AgreementExtractor:
                                  r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]
-                for t in doc._.timexes or []:
+                for t in [] if rx is NAMED_KIND else doc._.timexes or []:  # "Vision 2035" keeps its year
                     if a < t.start < a + len(title) and not re.search(r"\b(?:the|their|its|our|this|that)\s+$",
                                                                       text_of(doc)[a:t.start]) \
                             and not in_year_span(text_of(doc), t) and not re.search(r"[Cc]entury", t.text):
@@ -451,6 +454,9 @@ class AgreementExtractor:
                     # of action with no field is the relationship's own
                     sectors = ["diplomacy"] if instrument_of(m.group("noun")) in ("program", "roadmap") and \
                         not re.search(r"\b(?:on|in)\s", title) else ["other"]
+                if not sectors and rx is NAMED_KIND:
+                    # "the UK-India Vision 2035, a ten-year roadmap for the partnership": the relationship's own
+                    sectors = sectors_of(sent.text[m.end("title"):m.end() + 60]) or ["diplomacy"]
                 if not sectors and rx is SIGNED_SUBJECT:
                     # "The contract for the X project, a 1,200-megawatt nuclear plant, was signed": the apposition
                     # tells the field
@@ -470,6 +476,8 @@ class AgreementExtractor:
                     rec["listed"] = True
                 out.append(rec)
                 taken.append((a, max(span_end, a + 1)))
+                if rx is NAMED_KIND:
+                    taken.append((a, sent.start_char + m.end()))  # its apposition ("a ten-year roadmap") is itself
         return out
 
     @staticmethod
