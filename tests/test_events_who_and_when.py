@@ -160,3 +160,9 @@ def test_the_next_legs_of_a_trip_are_planned_visits_and_a_flight_home_is_none():
     home = ("Prime Minister Narendra Modi met UAE President Mohamed bin Zayed in Abu Dhabi on Tuesday before "
             "leaving for New Delhi in the evening.")
     assert not [v for v in events(home, "visit") if v["host"] == "IND"], events(home, "visit")
+
+
+def test_a_company_named_for_its_trade_is_no_person():
+    text = "Kosmos Energy and the national oil company will develop the field, officials said."
+    assert not [f for f in extract_facts(text, DCT) if f["kind"] == "entity" and f.get("entity_type") == "person"
+                and "Kosmos" in f["name"]]
