@@ -166,3 +166,18 @@ def test_a_company_named_for_its_trade_is_no_person():
     text = "Kosmos Energy and the national oil company will develop the field, officials said."
     assert not [f for f in extract_facts(text, DCT) if f["kind"] == "entity" and f.get("entity_type") == "person"
                 and "Kosmos" in f["name"]]
+
+
+def test_a_fronted_visit_phrase_and_a_timeline_line():
+    text = ("May 2021 - On a two-day state visit to Nairobi, President Samia Suluhu Hassan and President Uhuru "
+            "Kenyatta agree to build a gas pipeline.")
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"], v["start"]) for v in visits] == [("TZA", "KEN", "2021-05")], visits
+
+
+def test_a_later_coordinated_clause_keeps_its_date():
+    text = ("The two ministers co-chaired the 3rd session of the Kenya-Uganda Joint Commission in Mombasa on "
+            "Tuesday. They signed three memoranda of understanding, on fisheries, on tourism and on trade, and "
+            "agreed to remove the barriers the two presidents listed in 2022.")
+    signings = events(text, "signing")
+    assert signings and signings[0]["start"] == "2024-06-11" and signings[0]["status"] == "occurred", signings

@@ -80,6 +80,12 @@ class EventDates:
             # "After the ceremony the two met and signed X, agreeing to a session in September": the date of
             # a later clause; the event is on the day of the ceremony told before
             start, end, t, own = None, None, None, False
+        if own and t is not None and t.start > anchor and re.search(
+                r",\s+and\s+(?:then\s+|also\s+)?(?:agreed|decided|pledged|vowed|undertook|resolved|promised)\s+to\b",
+                text_of(doc)[anchor:t.start]):
+            # "They signed three memoranda ..., and agreed to remove the barriers the presidents listed in 2022":
+            # the date of a later coordinated clause
+            start, end, t, own = None, None, None, False
         if own and t is not None and main and re.search(
                 ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
             start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end

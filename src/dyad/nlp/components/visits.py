@@ -74,6 +74,10 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
                           r"will host|will receive)\b")
 
 
+# "On a two-day state visit to Nairobi, ...", "May 2021 - During an official visit to ...": the visit first
+FRONTED_VISIT_RE = re.compile(r"^\s*(?:[^,\n]{0,30}\s[-\u2013\u2014]\s+)?"
+                              r"(?:On|During|While\s+on|In\s+the\s+course\s+of)\s+"
+                              r"(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}$")
 DEPARTURE_RE = re.compile(r"(?:will\s+|to\s+)?(?:then\s+)?(?:depart|leav|left|proceed|fl[yi])", re.I)
 # "visit the X office / a factory / the site of ...": a place inside the country, not a trip to it
 VISITS_A_SITE_RE = re.compile(r"\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:office|offices|plant|factory|university|"
@@ -451,6 +455,15 @@ class VisitFinder:
         if m.group("noun") and by:
             # "a visit to Jakarta by General Secretary X": the traveller after "by"
             ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + 120))
+                  if person_country(doc, p) and person_country(doc, p) != host]
+            if ps:
+                return ps[0], person_country(doc, ps[0])
+        fronted = FRONTED_VISIT_RE.match(text_of(doc)[sent.start_char:trig_start])
+        comma = text_of(doc).find(",", trig_end, sent.end_char) if fronted else -1
+        if fronted and comma > 0 and not persons_in(doc, sent.start_char, trig_start):
+            # "On a two-day state visit to Nairobi, President X and President Y agree ...": the traveller
+            # is the subject after the fronted phrase, the one not from the host country
+            ps = [p for p in sorted(persons_in(doc, comma, sent.end_char), key=lambda p: p["sources"][0]["start"])
                   if person_country(doc, p) and person_country(doc, p) != host]
             if ps:
                 return ps[0], person_country(doc, ps[0])
