@@ -156,3 +156,9 @@ def test_a_deal_named_by_what_it_does_a_named_roadmap_and_a_treaty_to_negotiate(
     assert [(a["title"], a["instrument"]) for a in got] == [("Chile-Peru Vision 2040", "roadmap")], got
     got = agreements("The two countries agreed to negotiate a bilateral investment treaty.")
     assert [(a["instrument"], a["status"], a["sectors"]) for a in got] == [("treaty", "planned", ["investment"])], got
+
+
+def test_a_joint_statement_cited_is_one_issued_but_remarks_to_the_press_are_not():
+    got = agreements("The two leaders said in a joint statement that they would deepen ties.")
+    assert [(a["instrument"], a["status"]) for a in got] == [("joint_statement", "signed")], got
+    assert not agreements("\"We are back,\" the president said in a joint statement to the press.")

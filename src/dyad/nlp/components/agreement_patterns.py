@@ -86,6 +86,11 @@ JOINT_STATEMENT = re.compile(
 JOINT_ISSUED = re.compile(
     r"\b(?:a|an|the)\s+(?P<title>joint\s+(?P<noun>statement|declaration|communiqu[eé]))\s+"
     r"(?P<verb>issued|signed|adopted|released|published)\b", re.I)
+# "according to a joint statement", "the two leaders said in a joint statement": one was issued
+JOINT_CITED = re.compile(
+    r"\b(?:according\s+to|said\s+in|stated\s+in|noted\s+in|(?<=,\s)in)\s+(?:a|the|their)\s+"
+    r"(?P<title>joint\s+(?P<noun>statement|declaration|communiqu[eé]))\b(?!\s+(?:of|by)\s+(?:the\s+)?[A-Z])"
+    r"(?!\s+to\s+(?:the\s+)?(?:press|media|reporters|journalists))", re.I)  # "a joint statement to the press": remarks
 LOWER_INSTRUMENT = re.compile(
     r"(?:\b(?P<verb>signed|signing of|concluded|reached|inked|agreed|adopted|develop|prepare|preparing|draft|"
     r"drafting|is|are|was|were|include|includes|included|including|adopt|approve|"

@@ -30,6 +30,7 @@ from dyad.nlp.components.agreement_patterns import (
     HEAD_ALT,
     HEAD_RE,
     HEADS,
+    JOINT_CITED,
     JOINT_ISSUED,
     JOINT_STATEMENT,
     LISTED_DOCS,
@@ -392,8 +393,8 @@ class AgreementExtractor:
     def described(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for rx in (NAMED_KIND, LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, SIGNED_PARTICIPLE, VISION,
-                   SIGNED_SUBJECT):
+        for rx in (NAMED_KIND, LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED, SIGNED_PARTICIPLE,
+                   VISION, SIGNED_SUBJECT):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
             for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
@@ -444,7 +445,7 @@ class AgreementExtractor:
                         break
                 title = without_place(doc, a, title)
                 sectors = sectors_of(title)
-                if rx in (JOINT_STATEMENT, JOINT_ISSUED) or SESSION_RECORD.match(title):
+                if rx in (JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED) or SESSION_RECORD.match(title):
                     sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
                 lead = re.split(r",\s+(?:and|but|while|whereas)\s+|;",
                                 sent.text[max(0, m.start("title") - 45):m.start("title")])[-1]
@@ -466,11 +467,11 @@ class AgreementExtractor:
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
                 if rx is SIGNED_PARTICIPLE:
                     noun = title  # "a power sales agreement" is a contract
-                if rx in (JOINT_STATEMENT, JOINT_ISSUED):
+                if rx in (JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED):
                     noun = "joint " + noun
                 span_end = a + len(title) + (amount_len if amount and amount.start() < len(title) else 0)
                 rec = self._common(doc, sent, main, a, title, noun, None, sectors, (a, span_end),
-                                   done=rx is JOINT_ISSUED)
+                                   done=rx in (JOINT_ISSUED, JOINT_CITED))
                 if m.groupdict().get("listed"):
                     self._continue_list(rec, [*found, *out], a)
                     rec["listed"] = True
