@@ -162,3 +162,12 @@ def test_a_joint_statement_cited_is_one_issued_but_remarks_to_the_press_are_not(
     got = agreements("The two leaders said in a joint statement that they would deepen ties.")
     assert [(a["instrument"], a["status"]) for a in got] == [("joint_statement", "signed")], got
     assert not agreements("\"We are back,\" the president said in a joint statement to the press.")
+
+
+def test_namely_and_a_bracketed_acronym_inside_a_list_of_fields():
+    text = ("After the talks, the two leaders witnessed the exchange of four memoranda of understanding (MoUs), "
+            "namely on cooperation in higher education, on cooperation between the Ghana Investment Promotion "
+            "Centre (GIPC) and its Kenyan counterpart, on tourism and on fisheries.")
+    got = fields(text)
+    assert {"higher education", "tourism", "fisheries"} <= set(got), got
+    assert any(k and k.startswith("cooperation between the Ghana Investment Promotion Centre (GIPC)") for k in got), got

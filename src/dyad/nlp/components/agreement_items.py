@@ -29,6 +29,8 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
             stop = tok.idx
             break
         # a spaced dash or a bracket ends the list; "defence-industrial" and "cross-border" do not
+        if tok.text == "(" and re.match(r"\([A-Z][A-Za-z&.\-]{1,10}\)", text_of(doc)[tok.idx:tok.idx + 14]):
+            continue  # "between X and the Malaysian Investment Development Authority (MIDA), on ...": a name's acronym
         if tok.text in ("-", "\u2013", "\u2014", "(") and i and (tok.text == "(" or span[i - 1].whitespace_):
             stop = tok.idx
             break

@@ -60,13 +60,14 @@ PLURAL_TRIGGER = re.compile(
     # after an adverbial of place or occasion set off by a comma
     r"(?:\s+(?:(?:at|on)\s+the\s+(?:end|close|conclusion|margins?|sidelines|occasion)\s+of|during|after|following)"
     r"\s+[^.;:]{3,160}?,(?=\s+covering\s))?"
-    r"(?:,(?=\s+on\s))?"  # "three memoranda, on fisheries, on tourism and on ...": the list set off by a comma
+    r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s))?"  # "three memoranda, (namely) on A, on B and on C"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:such\s+as|including|like|of)|"
     r"in|on|covering|(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
-    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))\s+(?P<list>[^.;:()]+)",
+    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))\s+"
+    r"(?P<list>(?:[^.;:()]|\([A-Z][A-Za-z&\-]{1,10}\))+)",  # a name's acronym in brackets stays in the list
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
