@@ -128,7 +128,10 @@ def extract_metrics(doc: Doc) -> Doc:
             continue
         sent = c.span.sent
         # a share of a project already built is measured, whatever is planned for the rest
-        metric_type = "observation" if done else classify_metric_type(doc, c, info["deadline"] is not None, subject)
+        metric_type = "observation" if done else classify_metric_type(doc, c, info["deadline"] is not None, subject,
+                                                                      ranged=info["ranged"])
+        if metric_type == "observation" and info["ranged"]:
+            info["deadline"] = None  # loans a signed arrangement provides over 2024-2028: a term, not a goal
         doc._.facts.append({
             "kind": "metric",
             "metric_type": metric_type,

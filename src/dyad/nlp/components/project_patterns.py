@@ -37,6 +37,8 @@ PROPER_THEN_LOWER = re.compile(r"((?:[A-Z][\w'\u2019\-\u2013]*\s+)+)(?:[a-z][\w\
 INSTITUTION_WORDS = set(DATA["institution_words"])
 AFFILIATION_RE = re.compile(r"\b(?:" + "|".join(DATA["affiliation_nouns"]) + r")\s+(?:at|of|with)\s+(?:the\s+)?$", re.I)
 AGREEMENT_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\s+(?:on|for)\s+(?:the\s+)?$", re.I)
+LATER_STAGE_RE = re.compile(r"\b(?:next|second|third|fourth|fifth|sixth|final|last|\d+(?:st|nd|rd|th))\s+(?:"
+                            + "|".join(DATA["later_stage_words"]) + r")s?\s+of\s+(?:the\s+)?$", re.I)
 ALIAS_INTRO_RE = re.compile(r"\b(?:(?:also\s+|often\s+|commonly\s+|widely\s+)?(?:known|referred\s+to(?:\s+\w+ly)?)"
                             r"\s+as|dubbed|nicknamed)\s+(?:the\s+)?$", re.I)
 LINEAR = ("corridor", "railway", "road", "pipeline", "cable")

@@ -25,6 +25,7 @@ from dyad.nlp.components.project_patterns import (
     HEADS,
     INSTITUTION_WORDS,
     JOINT_RE,
+    LATER_STAGE_RE,
     LINEAR,
     LOWER_HEADS,
     MEASURE_RE,
@@ -152,8 +153,10 @@ class ProjectExtractor:
                 # "Rapid Transit System (RTS) Link": the name without the bracket, the short form an alias
                 aliases.append(acr.group(1) + " " + name[acr.end():] if acr.end() < len(name) else acr.group(1))
                 name = (name[:acr.start()] + " " + name[acr.end():]).strip()
+            # "a loan agreement for the third tranche of the X": a later stage financed, X itself under way
+            later = LATER_STAGE_RE.search(text_of(doc)[max(0, a - 40):a])
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
-                                      agreed=in_agreement is not None))
+                                      agreed=in_agreement is not None and not later))
 
     def _aliases(self, doc: Doc, end: int, start: int) -> list[str]:
         """'the Middle Corridor (Trans-Caspian ...)', 'the TRIPP project (Trump Route ...)'."""
