@@ -18,6 +18,7 @@ from dyad.nlp.components.project_patterns import (
     ALIAS_INTRO_RE,
     APPOS_NOUNS,
     APPOS_RE,
+    DATA,
     ENDPOINT_RE,
     ESTABLISHING,
     FACILITY_WORDS,
@@ -114,6 +115,8 @@ class ProjectExtractor:
                 continue  # a company or agency named like a facility ("Samruk-Kazyna Fund")
             if in_heading(doc, sent.start_char + m.start("name")):
                 continue
+            if self._not_an_undertaking(doc, sent, m.start("name"), name):
+                continue
             if not linear and (set(re.split(r"[\s\-]+", name)) & INSTITUTION_WORDS or AFFILIATION_RE.search(
                     sent.text[:m.start("name")])):
                 continue  # "a researcher at the X Studies Center of Y University": an academic body, not a project
@@ -157,6 +160,29 @@ class ProjectExtractor:
             later = LATER_STAGE_RE.search(text_of(doc)[max(0, a - 40):a])
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
                                       agreed=in_agreement is not None and not later))
+
+    def _not_an_undertaking(self, doc: Doc, sent, rel: int, name: str) -> bool:  # type: ignore[no-untyped-def]
+        """A named institution acting ("the X Export Center and Y signed", "loans through its X Fund"), an
+        existing facility named as the site of a part being built ("the third terminal of X International
+        Airport"), or a name of generic words only ("Economic Zone") is no project."""
+        words = name.split()
+        if all(w in DATA["generic_name_words"] for w in words):
+            return True
+        lead = sent.text[:rel]
+        if re.search(r"\b(?:" + "|".join(DATA["site_part_nouns"]) + r")\s+of\s+(?:the\s+)?$", lead, re.I):
+            return True
+        if words[-1] not in DATA["actor_heads"]:
+            return False
+        if re.search(r"\bthrough\s+(?:its|their)\s+$", lead):
+            return True
+        a = text_of(doc).find(name, sent.start_char + rel)
+        span = doc.char_span(a, a + len(name), alignment_mode="expand") if a >= 0 else None
+        if span is None:
+            return False
+        head = mention_root(span)
+        subj = head if head.dep_ in ("nsubj", "nsubjpass") else (
+            head.head if head.dep_ == "conj" and head.head.dep_ == "nsubj" else None)
+        return subj is not None and subj.head.lemma_.lower() in DATA["actor_verbs"]
 
     def _aliases(self, doc: Doc, end: int, start: int) -> list[str]:
         """'the Middle Corridor (Trans-Caspian ...)', 'the TRIPP project (Trump Route ...)'."""

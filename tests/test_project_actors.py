@@ -1,0 +1,34 @@
+"""Named institutions acting, sites of a part being built and names of generic words only are no projects."""
+
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+
+def project_names(text: str, published: str = "2024-06-01") -> list[str]:
+    return [f["name"] for f in extract_facts(text, published) if f["kind"] == "project"]
+
+
+def test_a_centre_that_signs_is_an_institution():
+    names = project_names("On the sidelines, the Peruvian Export Center and Ghana's General Authority for "
+                          "Investment signed a memorandum of understanding on the construction of a port.")
+    assert "Peruvian Export Center" not in names
+
+
+def test_a_fund_a_country_lends_through_is_an_institution():
+    names = project_names("Chile will provide loans to Ghana through its Economic Development Cooperation Fund "
+                          "for the construction of roads.")
+    assert "Economic Development Cooperation Fund" not in names
+
+
+def test_the_airport_of_a_terminal_being_built_is_its_site():
+    names = project_names("The two leaders reviewed the Ghana-funded projects including the Tema Deep Sea Port "
+                          "and the third terminal of Jorge Chavez International Airport, which is being built.")
+    assert "Tema Deep Sea Port" in names
+    assert "Jorge Chavez International Airport" not in names
+
+
+def test_the_expansion_of_a_named_zone_keeps_the_zone():
+    names = project_names("Chile announced a line of credit of USD 50 million for the development of industrial "
+                          "parks and the expansion of the Tema Special Economic Zone.")
+    assert "Tema Special Economic Zone" in names
