@@ -32,3 +32,28 @@ def test_the_expansion_of_a_named_zone_keeps_the_zone():
     names = project_names("Chile announced a line of credit of USD 50 million for the development of industrial "
                           "parks and the expansion of the Tema Special Economic Zone.")
     assert "Tema Special Economic Zone" in names
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {f["name"]: f["status"] for f in extract_facts(text, "2024-06-01") if f["kind"] == "project"}
+
+
+def test_works_expected_to_begin_make_an_agreed_project_agreed():
+    st = _statuses("The ministers focused on flagship projects, primarily the construction of the Volta Chilean "
+                   "Industrial Park.\n\nRegarding the Volta Chilean Industrial Park, the minister said the parties "
+                   "had agreed on its main parameters, and the first stage of construction is expected to begin "
+                   "next year.")
+    assert st.get("Volta Chilean Industrial Park") == "agreed"
+
+
+def test_a_survey_stage_makes_a_project_proposed():
+    st = _statuses("Ghana and Togo agreed to speed up the construction of the Lome-Accra fibre optic cable, which "
+                   "will connect the two networks. \"The cable project is now in the survey stage,\" the minister "
+                   "said.")
+    assert st.get("Lome-Accra fibre optic cable") == "proposed"
+
+
+def test_a_project_partly_built_stays_under_construction():
+    st = _statuses("Ghana and Togo reviewed the construction of the Lome-Accra fibre optic cable, now 60 percent "
+                   "complete. Construction of a second line is expected to begin next year.")
+    assert st.get("Lome-Accra fibre optic cable") == "under_construction"

@@ -280,3 +280,41 @@ def _owner(noun):  # type: ignore[no-untyped-def]
             and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     return noun
+
+
+@lru_cache(maxsize=1)
+def _not_started_res() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    d = DATA
+    return ([re.compile(r, re.I) for r in d["not_started_cues"]],
+            [re.compile(r, re.I) for r in d["not_started_stage_cues"]],
+            [re.compile(r, re.I) for r in d["agreed_words"]])
+
+
+def _about(p: dict, doc: Doc) -> list[str]:
+    """The project's own sentences and the next two after each that name its head word or 'the project'."""
+    text = doc.text
+    head = p["name"].split()[-1].lower() if p["name"].split() else ""
+    out: list[str] = []
+    for a, b in p.get("_sents") or [p["_sent"]]:
+        out.append(text[a:b])
+        rest = [sn.text for sn in doc.sents if b <= sn.start_char < b + 500][:2]
+        out += [s for s in rest if re.search(rf"\b(?:project|{re.escape(head)})\b", s, re.I)]
+    return out
+
+
+def not_started(doc: Doc, found: list[dict]) -> None:
+    """A project read as under construction ('speed up the construction of X') whose sentences say its
+    works have not begun ('construction is expected to begin next year', 'now in the survey stage') is
+    only agreed or proposed."""
+    starts, stages, agreed = _not_started_res()
+    for p in found:
+        if p.get("status") != "under_construction":
+            continue
+        sents = _about(p, doc)
+        joined = " ".join(sents)
+        if any(st == "under_construction" and rx.search(joined) for st, rx in OVERRIDE_RE):
+            continue  # "80 percent complete": under way whatever else is said
+        if any(rx.search(joined) for rx in stages):
+            p["status"] = "proposed"
+        elif any(rx.search(joined) for rx in starts):
+            p["status"] = "agreed" if any(rx.search(joined) for rx in agreed) else "proposed"

@@ -49,7 +49,7 @@ from dyad.nlp.components.project_patterns import (
     parse_status,
     status_from,
 )
-from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, unfinished
+from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, not_started, unfinished
 from dyad.nlp.components.util import dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
@@ -85,6 +85,7 @@ class ProjectExtractor:
             if opened and p.get("status") in (None, "unknown", "proposed", "agreed", "under_construction"):
                 p["status"] = "operational"
         unfinished(doc, found)
+        not_started(doc, found)
         for p in found:
             p.pop("_opened", None)
             p.pop("_sent", None)
