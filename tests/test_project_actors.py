@@ -57,3 +57,18 @@ def test_a_project_partly_built_stays_under_construction():
     st = _statuses("Ghana and Togo reviewed the construction of the Lome-Accra fibre optic cable, now 60 percent "
                    "complete. Construction of a second line is expected to begin next year.")
     assert st.get("Lome-Accra fibre optic cable") == "under_construction"
+
+
+def test_numbered_lines_and_named_arenas_are_projects():
+    facts = extract_facts(
+        "He said the two leaders reviewed the progress of the Peruvian-funded projects including the Accra Mass "
+        "Rapid Transit (MRT) Line-1. The first section of Accra's MRT Line-6, also funded by Peru, was opened in "
+        "December last year. \"Our companies are building the Accra Arena, which will be completed in August,\" "
+        "he said of Peru and Ghana.", "2023-04-26")
+    got = {f["name"]: f for f in facts if f["kind"] == "project"}
+    line1 = next(p for n, p in got.items() if n.endswith("Line-1"))
+    line6 = next(p for n, p in got.items() if n.endswith("Line-6"))
+    assert line1["project_type"] == line6["project_type"] == "railway"
+    assert line6["status"] == "operational"
+    arena = got["Accra Arena"]
+    assert (arena["project_type"], arena["status"], arena["aliases"]) == ("facility", "under_construction", [])

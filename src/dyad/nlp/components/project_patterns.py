@@ -22,7 +22,7 @@ _HEAD_ALT = "|".join(HEADS)
 _AND_IN = r"(?:and\s+(?=[A-Z])(?!(?:" + _HEAD_ALT + r")\b))?"
 NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
     r"(?P<name>(?:" + CAP_IN + r"\s+" + _AND_IN + r"){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + _HEAD_ALT + r")\s+)*"
-    r"(?P<head>" + _HEAD_ALT + r")\b(?![\-\u2013]\d)"
+    r"(?P<head>" + _HEAD_ALT + r")\b(?:-\d{1,2}(?![\w\-\u2013.,]\d))?(?![\-\u2013]\d)"  # "Line-6" numbered
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(

@@ -368,7 +368,8 @@ class ProjectExtractor:
         if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
                 and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I):
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
-        elif ptype in ("cable", "other") and name.split()[-1:] and name.split()[-1] in GENERIC_HEADS:
+        elif ptype in ("cable", "other") and name.split()[-1:] \
+                and re.sub(r"-\d+$", "", name.split()[-1]) in GENERIC_HEADS:  # "Line-6" is a Line
             # "Rapid Transit System Link" carries trains: a word of the name tells what a generic head does not
             # (the capitalised words right before a short form count: "Rapid Transit System (RTS) Link")
             lead = re.search(r"(?:[A-Z][\w\-]*\s+|\([A-Z]{2,}\)\s+)*$", text_of(doc)[max(sent.start_char, a - 60):a])
@@ -411,6 +412,8 @@ class ProjectExtractor:
             words = p["name"].split()
             if len(words) != 2 or words[1] not in HEADS:
                 continue
+            if HEADS.get(words[1]) == "facility" and self.gaz.country_of(words[0]):
+                continue  # "Accra Arena": the city alone is a place, not the facility (a route keeps it)
             core = translit(words[0])
             for m in re.finditer(r"\b[A-Z][\w\-]{3,}\b", text_of(doc)):
                 w = m.group(0)
