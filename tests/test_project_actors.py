@@ -72,3 +72,17 @@ def test_numbered_lines_and_named_arenas_are_projects():
     assert line6["status"] == "operational"
     arena = got["Accra Arena"]
     assert (arena["project_type"], arena["status"], arena["aliases"]) == ("facility", "under_construction", [])
+
+
+def test_figurative_routes_are_no_projects_but_a_named_initiative_is():
+    names = project_names("Peru and China signed a memorandum of understanding on jointly promoting the construction "
+                          "of the Silk Road Economic Belt and the 21st Century Maritime Silk Road. They also "
+                          "discussed the Chancay-Lima Highway Project and the K-Silk Road initiative.")
+    assert not any("Maritime" in n or n == "Silk Road" for n in names), names
+    assert "Chancay-Lima Highway Project" in names
+
+
+def test_urged_construction_is_agreed_not_under_way():
+    st = _statuses("Xi called on Peru and China to advance the construction of major projects, including the "
+                   "Chancay Deep Sea Port.")
+    assert st.get("Chancay Deep Sea Port") == "agreed"

@@ -178,8 +178,22 @@ def figures_of_speech(doc: Doc, found: list[dict]) -> list[dict]:
             continue
         if _arrival_place(p, sent_text):
             continue
+        if _figurative_route(p, doc.text):
+            continue
         out.append(p)
     return out
+
+
+def _figurative_route(p: dict, text: str) -> bool:
+    """'the 21st Century Maritime Silk Road' (a sea word before a land route's head), 'the Silk Road Economic
+    Belt' (the route's name inside a longer proper name, at every mention): no route to build."""
+    if p["project_type"] not in ("road", "railway"):
+        return False
+    words = p["name"].split()
+    if set(words[:-1]) & set(DATA["figurative_route_words"]):
+        return True
+    spans = p.get("_spans") or [(s["start"], s["end"]) for s in p["sources"]]
+    return bool(spans) and all(re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[b:b + 40]) for _, b in spans)
 
 
 def unfinished(doc: Doc, found: list[dict]) -> None:
@@ -308,7 +322,7 @@ def not_started(doc: Doc, found: list[dict]) -> None:
     only agreed or proposed."""
     starts, stages, agreed = _not_started_res()
     for p in found:
-        if p.get("status") != "under_construction":
+        if p.get("status") not in ("under_construction", "agreed"):
             continue
         sents = _about(p, doc)
         joined = " ".join(sents)
@@ -316,5 +330,5 @@ def not_started(doc: Doc, found: list[dict]) -> None:
             continue  # "80 percent complete": under way whatever else is said
         if any(rx.search(joined) for rx in stages):
             p["status"] = "proposed"
-        elif any(rx.search(joined) for rx in starts):
+        elif p["status"] == "under_construction" and any(rx.search(joined) for rx in starts):
             p["status"] = "agreed" if any(rx.search(joined) for rx in agreed) else "proposed"
