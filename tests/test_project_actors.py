@@ -86,3 +86,21 @@ def test_urged_construction_is_agreed_not_under_way():
     st = _statuses("Xi called on Peru and China to advance the construction of major projects, including the "
                    "Chancay Deep Sea Port.")
     assert st.get("Chancay Deep Sea Port") == "agreed"
+
+
+def test_the_project_named_after_its_plant_is_the_plant():
+    facts = extract_facts("Peru and China agreed to advance the construction of the Chancay Deep Sea Port.\n\n"
+                          "The contract for the Chancay Deep project, a 1,200-berth harbour, was signed in Beijing "
+                          "on Feb. 1 between two state companies of Peru and China.", "2022-02-06")
+    names = [f["name"] for f in facts if f["kind"] == "project"]
+    assert names == ["Chancay Deep Sea Port"], names
+
+
+def test_a_plant_agreed_by_its_purpose_and_region_and_a_priced_factory():
+    st = _statuses("Among the documents signed is an agreement on the construction of a plant for the production "
+                   "of cocoa butter in the Ashanti region of Ghana with an estimated cost of 90 million dollars, "
+                   "Peruvian officials said.")
+    assert st == {"plant for the production of cocoa butter in the Ashanti region": "agreed"}
+    names = project_names("Peruvian miner Volcan said its $1.2 billion factory in northern Tarkwa province of Ghana "
+                          "would begin operations in October.")
+    assert names == ["factory in northern Tarkwa province"]

@@ -37,11 +37,16 @@ def _data() -> dict:
 def _regexes() -> dict[str, re.Pattern[str]]:
     d = _data()
     dirs = _alt(d["direction_words"])
-    site = (r"(?P<site>\s+(?P<prep>at|in|on|over|across)\s+(?:the\s+)?(?P<place>(?:(?:" + dirs + r")\s+)?"
-            + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?))?")
+    word = r"(?!" + _STOP + r"\b)[a-z][\w\-]*"
+    site = (r"(?P<purpose>\s+for\s+(?:the\s+)?(?:" + _alt(d["purpose_nouns"]) + r")\s+of\s+(?:" + word + r"\s+){0,2}"
+            + word + r")?"
+            r"(?P<site>\s+(?P<prep>at|in|on|over|across)\s+(?:the\s+)?(?P<place>(?:(?:" + dirs + r")\s+)?"
+            + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?)(?:\s+(?:" + _alt(d["site_admin_words"]) + r")\b)?)?")
     mods = r"(?P<mods>(?:(?!" + _STOP + r"\b)(?:\d[\d,.]*[\w\-]*|" + _WORD + r")\s+){0,6}?)"
-    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?|(?:"
-            + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+)")
+    # "the construction of (a) ...", "to build a ...", "its $1.6 billion factory in ...": a thing built or priced
+    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+|an?\s+)?|(?:"
+            + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+|(?:its|their)\s+(?:US)?\$\s?\d[\d.,]*\s+"
+            r"(?:million|billion|bn|mln|bln)\s+)")
     nouns = _alt(list(d["site_nouns"]))
     return {
         "undertaking": re.compile(lead + mods + r"(?P<noun>" + nouns + r")(?![\w\-])" + site),
@@ -93,7 +98,8 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         if place and ex.gaz.organization(bare_place):
             continue
         measured = rx["capacity"].match(mods) is not None
-        if not (named or (place and not place_country) or (place and measured)):
+        # a city or region of a country is specific enough for a plant described by its size or its purpose
+        if not (named or (place and not place_country) or (place and (measured or m.group("purpose")))):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun"))
         if noun in _data()["site_only_nouns"] and not place:

@@ -464,6 +464,9 @@ class ProjectExtractor:
         names_q = {q["name"], *q["aliases"]}
         if p["name"] in names_q:
             return True
+        core = re.match(r"(.+?)\s+project$", p["name"])
+        if core and any(n.startswith(core.group(1) + " ") for n in names_q):
+            return True  # "the X III project" after "the X III nuclear power plant": one undertaking
         caps_p = {w for w in re.split(r"[\s\-\u2013]+", p["name"]) if w[:1].isupper()}
         caps_q = {w for n in names_q for w in re.split(r"[\s\-\u2013]+", n) if w[:1].isupper()}
         if not caps_p:
