@@ -137,3 +137,9 @@ def test_tunnelling_on_a_line_is_construction_under_way():
                           "Project.\n\nThe minister said tunnelling on the line would resume in full next month.",
                           "2025-04-29")
     assert [p["status"] for p in facts if p["kind"] == "project"] == ["under_construction"]
+
+
+def test_a_headline_figure_told_again_in_the_body_is_one_metric():
+    ms = metrics("Ghana, Peru sign five MoUs during Mahama's visit\n\nACCRA, May 20 (Wire) - Ghana and Peru signed "
+                 "five memoranda of understanding on Monday.", "2024-05-21")
+    assert [(m["value"], m["subject"]) for m in ms] == [(5, "memoranda of understanding")]

@@ -147,4 +147,18 @@ def extract_metrics(doc: Doc) -> Doc:
             "countries": list(countries),
             "sources": [source(c.start, c.end), source(sent.start_char, sent.end_char)],
         })
+    _drop_headline_repeats(doc)
     return doc
+
+
+def _drop_headline_repeats(doc: Doc) -> None:
+    """"Malaysia, Kazakhstan ... sign five MoUs" over a body that tells the five memoranda: the headline's
+    figure is the body's, told again; the body's record (with its context) stands alone."""
+    text = text_of(doc)
+    first = text.find("\n")
+    if first <= 0 or not text[first:].strip():
+        return
+    mets = [f for f in doc._.facts or [] if f["kind"] == "metric"]
+    body = {(f["value"], f["unit"]) for f in mets if f["sources"][0]["start"] > first}
+    doc._.facts = [f for f in doc._.facts if not (f["kind"] == "metric" and f["sources"][0]["start"] < first
+                                                  and (f["value"], f["unit"]) in body)]
