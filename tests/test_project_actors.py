@@ -104,3 +104,13 @@ def test_a_plant_agreed_by_its_purpose_and_region_and_a_priced_factory():
     names = project_names("Peruvian miner Volcan said its $1.2 billion factory in northern Tarkwa province of Ghana "
                           "would begin operations in October.")
     assert names == ["factory in northern Tarkwa province"]
+
+
+def test_a_described_project_at_a_named_site_is_a_project():
+    st = _statuses("Officials of Peru and Ghana said the mercury remediation project at Cerro Rico, the largest such "
+                   "site in Peru, was about a third complete. The irrigation project in Ghana is new.")
+    assert st == {"mercury remediation project at Cerro Rico": "under_construction"}
+
+
+def test_a_described_project_in_the_kingdom_names_no_site():
+    assert project_names("Peru and Morocco discussed the largest renewable energy project in the Kingdom.") == []

@@ -216,6 +216,7 @@ class ProjectExtractor:
             proper = PROPER_THEN_LOWER.match(mods)
             proper_name = proper is not None and not self._countries_only(proper.group(1))
             pp = (m.group("pp") or "")
+            sited = False
             # "between Georgia and Azerbaijan" keeps its "and"; elsewhere "and" starts a new clause
             between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
             pp = between.group(0) if between else re.split(
@@ -224,10 +225,14 @@ class ProjectExtractor:
                 pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
             elif not pp and UNNAMED[head] == "facility":
                 pp = self._foreign_site(sent.text[m.end("head"):], mods)
+            elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
+                pp = self._named_site(sent.text[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
+                sited = bool(pp)
             phrase = f"{mods}{m.group('head')}{m.group('tail') or ''}{pp}".strip()
             b = a + len(phrase)
             name_like = bool(mods) and all(w[:1].isupper() or w[:1].isdigit() for w in mods.split())
-            if head in NEED_NAME and (not (name_like or proper_name) or not m.group("head").split()[-1].islower()):
+            if head in NEED_NAME and (not (name_like or proper_name or sited)
+                                      or not m.group("head").split()[-1].islower()):
                 continue  # "the shortest transport corridor from A to B" is a description, not a project
             if head in APPOS_NOUNS and any(mods.strip() in {p["name"], *p["aliases"]} for p in found):
                 continue  # "the KART project (Kyrgyz-Altai ...)": a known name with a generic noun
@@ -297,6 +302,15 @@ class ProjectExtractor:
         place = site.group("place")
         where = self.gaz.country_of(place) or self.gaz.country_of(place.split()[0])
         return site.group(0) if where and where[0] not in owners else ""
+
+    def _named_site(self, after: str) -> str:
+        """' at Bien Hoa', ' in the X region': a described project at a named place other than a country is
+        specific; returns the phrase to keep in its name, else ''."""
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
+        if not site or self._countries_only(site.group("place")) or \
+                set(site.group("place").split()) & set(DATA["generic_place_words"]):
+            return ""  # "the largest renewable energy project in the Kingdom": the country, not a site
+        return site.group(0)
 
     def _partner_after(self, after: str, own: str) -> bool:
         """Does the phrase right after the head bring in a party of another country ("involving a
