@@ -98,6 +98,8 @@ def test_the_size_of_a_thing_is_an_observation(text, value):
     ("Peru can be your gateway to the Andean market of more than 110 million people, the Chilean minister "
      "said of Ghana.", 110_000_000),
     ("The minister thanked the Ghanaian community in Peru, estimated at more than 20 thousand people.", 20_000),
+    ("The visa deal was one of the measures most awaited by the Ghanaian community, estimated at more than 40 "
+     "thousand people, in Peru.", 40_000),
 ])
 def test_a_population_is_an_observation(text, value):
     assert by_value(text)[value]["metric_type"] == "observation"

@@ -161,7 +161,7 @@ def _sized_noun(doc: Doc, c: Mention) -> tuple[Token | None, bool]:
         if h.lower_ == "at" and g.tag_ == "VBN" and g.lemma_.lower() in ("estimate", "value", "put", "price"):
             if g.i >= 2 and doc[g.i - 1].text == ",":
                 n = doc[g.i - 2]  # "..., the community (in Peru), estimated at 300,000 people"
-                while n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.i >= 1 \
+                while n.pos_ == "PROPN" and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.i >= 1 \
                         and doc[n.head.i - 1].pos_ == "NOUN":
                     n = doc[n.head.i - 1]
                 if n.pos_ == "NOUN":
