@@ -304,13 +304,15 @@ def test_past_year_figure_beside_a_target_stays_an_observation():
     assert by_value[2100000]["metric_type"] == "observation" and by_value[2100000]["as_of"] == "2023"
 
 
-def test_cost_of_a_built_thing_is_an_observation_of_a_planned_one_a_target():
+def test_cost_of_a_built_thing_and_of_a_planned_one_are_observations():
+    # the cost of a thing, built or planned, states its size (the convention of the newer gold sets,
+    # heldout3/9/10/11: "is estimated to cost", "would cost", "an estimated cost of"); a goal set on it is a target
     ms = metrics("Kenya and Uganda opened the bridge. The new bridge, built at a cost of US$45 million, "
                  "will allow up to 900 trucks a day to cross. The planned tunnel is expected to cost about "
                  "US$2 billion.")
     by_value = {m["value"]: m for m in ms}
     assert by_value[45000000]["metric_type"] == "observation"
-    assert by_value[2000000000]["metric_type"] == "target"
+    assert by_value[2000000000]["metric_type"] == "observation"
 
 
 def test_cfa_francs_of_the_pair():

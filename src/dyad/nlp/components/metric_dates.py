@@ -26,7 +26,7 @@ def annotate_sentence(doc: Doc, cands: list[Mention]) -> dict[int, dict]:
     """period and deadline of each candidate of one sentence (keyed by id())."""
     p = metric_lexicon().p
     sent = cands[0].span.sent
-    out = {id(c): {"period": None, "deadline": None} for c in cands}
+    out = {id(c): {"period": None, "deadline": None, "ranged": False} for c in cands}
     low = text_of(doc)[sent.start_char:sent.end_char].lower()
     for ph in p["period_phrases"]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(ph)}(?![\w-])", low):
@@ -81,6 +81,7 @@ def annotate_sentence(doc: Doc, cands: list[Mention]) -> dict[int, dict]:
             if prep.head.i not in path:
                 continue
         out[id(c)]["deadline"] = iso
+        out[id(c)]["ranged"] = bool(ranged)
     return out
 
 

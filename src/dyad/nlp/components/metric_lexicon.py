@@ -40,7 +40,8 @@ def metric_lexicon() -> _Lex:
     scale = rf"(?:\s?-?\s?(?:{_alt(long_scales)})\b|(?<=\d)\s?(?:{_alt(p['short_scales'])})\b)"
     symbols = _alt(p["currency_symbols"])
     codes = "|".join(p["currency_codes"])
-    pre = rf"(?:(?-i:\b(?:{codes})\b)\s?|(?<![\w$])(?:{symbols})\s?)"
+    # a code glued to its figure ("AED3 billion") as well as spaced ("AED 3 billion")
+    pre = rf"(?:(?-i:\b(?:{codes})(?:\b|(?=\d)))\s?|(?<![\w$])(?:{symbols})\s?)"
     units: dict[str, tuple[str, object]] = {}
     for w, code in p["currency_words"].items():
         units[w] = ("money", code)

@@ -9,13 +9,59 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.metric_lexicon import KIND_UNIT, ORDINAL_AFTER, Mention, metric_lexicon, parse_number
 from dyad.nlp.components.metric_phrases import phrase_tokens
-from dyad.nlp.components.util import dyad_of, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, text_of
 
 
-def _currency_of(pre: str | None, post_word: str | None) -> str | None:
+def home_country(doc: Doc) -> str | None:
+    """The country the copy is filed from or issued in: the wire dateline's city, else a capital or
+    city among the first comma- or dash-separated parts of the lines under the headline
+    ("April 15, 2024 - Ottawa, Ontario - <Ministry>")."""
+    if "dyad_home_country" not in doc.user_data:
+        from dyad.nlp.gazetteer import gazetteer
+
+        found = dateline_place(doc)
+        home = found[1] if found else None
+        if home is None:
+            lines = [ln for ln in text_of(doc)[:500].split("\n") if ln.strip()][1:4]
+            for line in lines:
+                for part in re.split(r",|\s[\u2014\u2013-]\s", line)[:4]:
+                    part = part.strip()
+                    if 2 < len(part) < 30 and part[:1].isupper():
+                        hit = gazetteer().country_of(part.title())
+                        if hit and hit[1] in ("capital", "city"):
+                            home = hit[0]
+                            break
+                if home:
+                    break
+        doc.user_data["dyad_home_country"] = home
+    return doc.user_data["dyad_home_country"]
+
+
+def home_dollar(doc: Doc) -> str | None:
+    """The currency a bare "$" stands for: the home country's own dollar when the copy comes from a
+    dollar country and does not write that dollar with its own sign or name anywhere (where it does,
+    "$" is the US dollar), else None (USD)."""
+    p = metric_lexicon().p
+    home = home_country(doc)
+    code = p["home_dollars"].get(home or "")
+    if not code:
+        return None
+    text = text_of(doc)
+    for name in p["home_dollar_names"].get(code, []):
+        if name.endswith("$"):
+            if re.search(rf"(?<![\w$]){re.escape(name)}\s?\d", text):
+                return None
+        elif re.search(rf"\b{re.escape(name)}s?\b", text, re.I):
+            return None
+    return code
+
+
+def _currency_of(pre: str | None, post_word: str | None, doc: Doc | None = None) -> str | None:
     lx = metric_lexicon().p
     if pre:
         pre = pre.strip()
+        if pre == "$" and doc is not None:
+            return home_dollar(doc) or "USD"
         if pre.upper() in lx["currency_codes"]:
             return lx["currency_code_aliases"].get(pre.upper(), pre.upper())
         return lx["currency_symbols"].get(pre)
@@ -54,7 +100,9 @@ def number_mentions(doc: Doc) -> list[Mention]:
         if pre and len(pre.strip()) == 1 and pre.strip().isalpha() and pre == pre.strip() and not scale \
                 and re.fullmatch(r"\d{1,2}", num):
             continue  # "the R6 expressway", "the A1 motorway": a road's number, not a rand amount
-        code = _currency_of(pre, post_word)
+        if pre and not scale and re.fullmatch(r"[A-Z]{3}", pre):
+            continue  # a code glued to a bare number is a name ("COP28", "RON95"); "AED3 billion" has its scale
+        code = _currency_of(pre, post_word, doc)
         if code:
             kind, unit = "money", code
         elif post_word:

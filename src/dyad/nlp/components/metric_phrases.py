@@ -21,9 +21,17 @@ def _render(tokens: list[Token]) -> str:
     return re.sub(r"\s+", " ", out).strip(" -,")
 
 
+def _hyphen_number(t: Token) -> bool:
+    """A number word glued by a hyphen to the next word: part of a compound modifier ("two-way trade",
+    "three-year programme"), not a quantity."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and not t.whitespace_ and doc[t.i + 1].tag_ == "HYPH" \
+        and not doc[t.i + 1].whitespace_ and t.is_alpha
+
+
 def phrase_tokens(doc: Doc, toks: list[Token], head: Token) -> str:
     """Render a noun phrase and add a short 'of ...' complement."""
-    toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PRON", "SYM") or t.i == head.i]
+    toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PRON", "SYM") or t.i == head.i or _hyphen_number(t)]
     text = _render(toks)
     for ch in head.rights:
         if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i == head.i + 1:
@@ -47,7 +55,10 @@ def _noun_phrase(h: Token, with_of: bool = True, floor: int = 0) -> str:
     i = h.i - 1
     while i >= max(h.sent.start, floor):
         t = doc[i]
-        if t.head.i > i and t.head.i <= h.i and (t.dep_ in _PHRASE_DEPS or t.tag_ == "HYPH") \
+        if _hyphen_number(t) and left and left[0].i == i + 1:
+            left.insert(0, t)  # "two-way trade"
+            i -= 1
+        elif t.head.i > i and t.head.i <= h.i and (t.dep_ in _PHRASE_DEPS or t.tag_ == "HYPH") \
                 and t.pos_ not in ("DET", "NUM", "PRON", "SYM", "ADP", "CCONJ") and not t.like_num \
                 and not (t.dep_ == "poss" and t.pos_ == "PRON"):
             left.insert(0, t)
@@ -146,6 +157,27 @@ def _change_object(doc: Doc, c: Mention) -> str | None:
     return None
 
 
+def _worth_of_deal(doc: Doc, c: Mention) -> str | None:
+    """"a swap agreement between the two central banks worth AED3 billion": "worth" hung on the last noun
+    of the parties' phrase prices the agreement that phrase belongs to."""
+    i = c.span.start - 1
+    while i > c.span.sent.start and doc[i].lower_ in APPROX_WORDS:
+        i -= 1
+    if doc[i].lower_ != "worth":
+        return None
+    deals = set(metric_lexicon().p["worth_deal_nouns"])
+    if doc[i].head.lemma_.lower() in deals:
+        return None  # "an agreement worth ...": the plain reading is right
+    # the nearest agreement-like noun before "worth", across the parties' phrase but no verb or comma
+    for k in range(i - 1, max(c.span.sent.start, i - 16) - 1, -1):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":"):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in deals and k < i - 1:
+            return _noun_phrase(t, with_of=False)
+    return None
+
+
 def amount_subject(doc: Doc, c: Mention) -> str | None:
     p = metric_lexicon().p
     span = c.span
@@ -159,6 +191,9 @@ def amount_subject(doc: Doc, c: Mention) -> str | None:
     lexical = _change_object(doc, c)
     if lexical:
         return lexical
+    dealt = _worth_of_deal(doc, c)
+    if dealt:
+        return dealt
     root = span.root
     h = root.head
     # "a $1 billion deal", "a 1,000-km railway", "20% growth"

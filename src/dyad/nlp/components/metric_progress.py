@@ -120,6 +120,10 @@ def same_subject_and(doc: Doc, a: int, b: int) -> bool:
     """'trade in 2017 grew by 24 percent and reached $32.4 billion': between a date and a figure, the only
     joint is 'and' before a verb coordinated with the first one (one subject, one clause), no comma."""
     text = text_of(doc)[a:b]
+    # a fronted date's comma ("Last year, trade ...") and a pair of names ("between Chile and Peru") join
+    # nothing (replaced in place: offsets into the text stay valid)
+    text = re.sub(r"^\s*,", lambda m: " " * len(m.group(0)), text)
+    text = re.sub(r"\b([A-Z][\w\-]*\s+)and(?=\s+(?:the\s+)?[A-Z])", r"\1&  ", text)
     joints = list(re.finditer(r"\b(?:and|but|while|whereas|as|when)\b|[;:,]", text))
     if len(joints) != 1 or joints[0].group(0) != "and":
         return False

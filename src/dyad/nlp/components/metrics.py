@@ -128,7 +128,10 @@ def extract_metrics(doc: Doc) -> Doc:
             continue
         sent = c.span.sent
         # a share of a project already built is measured, whatever is planned for the rest
-        metric_type = "observation" if done else classify_metric_type(doc, c, info["deadline"] is not None, subject)
+        metric_type = "observation" if done else classify_metric_type(doc, c, info["deadline"] is not None, subject,
+                                                                      ranged=info["ranged"])
+        if metric_type == "observation" and info["ranged"]:
+            info["deadline"] = None  # loans a signed arrangement provides over 2024-2028: a term, not a goal
         doc._.facts.append({
             "kind": "metric",
             "metric_type": metric_type,
@@ -144,4 +147,18 @@ def extract_metrics(doc: Doc) -> Doc:
             "countries": list(countries),
             "sources": [source(c.start, c.end), source(sent.start_char, sent.end_char)],
         })
+    _drop_headline_repeats(doc)
     return doc
+
+
+def _drop_headline_repeats(doc: Doc) -> None:
+    """"Malaysia, Kazakhstan ... sign five MoUs" over a body that tells the five memoranda: the headline's
+    figure is the body's, told again; the body's record (with its context) stands alone."""
+    text = text_of(doc)
+    first = text.find("\n")
+    if first <= 0 or not text[first:].strip():
+        return
+    mets = [f for f in doc._.facts or [] if f["kind"] == "metric"]
+    body = {(f["value"], f["unit"]) for f in mets if f["sources"][0]["start"] > first}
+    doc._.facts = [f for f in doc._.facts if not (f["kind"] == "metric" and f["sources"][0]["start"] < first
+                                                  and (f["value"], f["unit"]) in body)]

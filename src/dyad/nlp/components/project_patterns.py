@@ -22,7 +22,7 @@ _HEAD_ALT = "|".join(HEADS)
 _AND_IN = r"(?:and\s+(?=[A-Z])(?!(?:" + _HEAD_ALT + r")\b))?"
 NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
     r"(?P<name>(?:" + CAP_IN + r"\s+" + _AND_IN + r"){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + _HEAD_ALT + r")\s+)*"
-    r"(?P<head>" + _HEAD_ALT + r")\b(?![\-\u2013]\d)"
+    r"(?P<head>" + _HEAD_ALT + r")\b(?:-\d{1,2}(?![\w\-\u2013.,]\d))?(?![\-\u2013]\d)"  # "Line-6" numbered
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 UNNAMED_RE = re.compile(
@@ -37,6 +37,8 @@ PROPER_THEN_LOWER = re.compile(r"((?:[A-Z][\w'\u2019\-\u2013]*\s+)+)(?:[a-z][\w\
 INSTITUTION_WORDS = set(DATA["institution_words"])
 AFFILIATION_RE = re.compile(r"\b(?:" + "|".join(DATA["affiliation_nouns"]) + r")\s+(?:at|of|with)\s+(?:the\s+)?$", re.I)
 AGREEMENT_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["agreement_nouns"]) + r")s?\s+(?:on|for)\s+(?:the\s+)?$", re.I)
+LATER_STAGE_RE = re.compile(r"\b(?:next|second|third|fourth|fifth|sixth|final|last|\d+(?:st|nd|rd|th))\s+(?:"
+                            + "|".join(DATA["later_stage_words"]) + r")s?\s+of\s+(?:the\s+)?$", re.I)
 ALIAS_INTRO_RE = re.compile(r"\b(?:(?:also\s+|often\s+|commonly\s+|widely\s+)?(?:known|referred\s+to(?:\s+\w+ly)?)"
                             r"\s+as|dubbed|nicknamed)\s+(?:the\s+)?$", re.I)
 LINEAR = ("corridor", "railway", "road", "pipeline", "cable")

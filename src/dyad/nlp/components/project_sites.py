@@ -37,11 +37,16 @@ def _data() -> dict:
 def _regexes() -> dict[str, re.Pattern[str]]:
     d = _data()
     dirs = _alt(d["direction_words"])
-    site = (r"(?P<site>\s+(?P<prep>at|in|on|over|across)\s+(?:the\s+)?(?P<place>(?:(?:" + dirs + r")\s+)?"
-            + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?))?")
+    word = r"(?!" + _STOP + r"\b)[a-z][\w\-]*"
+    site = (r"(?P<purpose>\s+for\s+(?:the\s+)?(?:" + _alt(d["purpose_nouns"]) + r")\s+of\s+(?:" + word + r"\s+){0,2}"
+            + word + r")?"
+            r"(?P<site>\s+(?P<prep>at|in|on|over|across)\s+(?:the\s+)?(?P<place>(?:(?:" + dirs + r")\s+)?"
+            + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?)(?:\s+(?:" + _alt(d["site_admin_words"]) + r")\b)?)?")
     mods = r"(?P<mods>(?:(?!" + _STOP + r"\b)(?:\d[\d,.]*[\w\-]*|" + _WORD + r")\s+){0,6}?)"
-    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+)?|(?:"
-            + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+)")
+    # "the construction of (a) ...", "to build a ...", "its $1.6 billion factory in ...": a thing built or priced
+    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+|an?\s+)?|(?:"
+            + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+|(?:its|their)\s+(?:US)?\$\s?\d[\d.,]*\s+"
+            r"(?:million|billion|bn|mln|bln)\s+)")
     nouns = _alt(list(d["site_nouns"]))
     return {
         "undertaking": re.compile(lead + mods + r"(?P<noun>" + nouns + r")(?![\w\-])" + site),
@@ -93,7 +98,8 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         if place and ex.gaz.organization(bare_place):
             continue
         measured = rx["capacity"].match(mods) is not None
-        if not (named or (place and not place_country) or (place and measured)):
+        # a city or region of a country is specific enough for a plant described by its size or its purpose
+        if not (named or (place and not place_country) or (place and (measured or m.group("purpose")))):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun"))
         if noun in _data()["site_only_nouns"] and not place:
@@ -178,8 +184,22 @@ def figures_of_speech(doc: Doc, found: list[dict]) -> list[dict]:
             continue
         if _arrival_place(p, sent_text):
             continue
+        if _figurative_route(p, doc.text):
+            continue
         out.append(p)
     return out
+
+
+def _figurative_route(p: dict, text: str) -> bool:
+    """'the 21st Century Maritime Silk Road' (a sea word before a land route's head), 'the Silk Road Economic
+    Belt' (the route's name inside a longer proper name, at every mention): no route to build."""
+    if p["project_type"] not in ("road", "railway"):
+        return False
+    words = p["name"].split()
+    if set(words[:-1]) & set(DATA["figurative_route_words"]):
+        return True
+    spans = p.get("_spans") or [(s["start"], s["end"]) for s in p["sources"]]
+    return bool(spans) and all(re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[b:b + 40]) for _, b in spans)
 
 
 def unfinished(doc: Doc, found: list[dict]) -> None:
@@ -280,3 +300,41 @@ def _owner(noun):  # type: ignore[no-untyped-def]
             and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     return noun
+
+
+@lru_cache(maxsize=1)
+def _not_started_res() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    d = DATA
+    return ([re.compile(r, re.I) for r in d["not_started_cues"]],
+            [re.compile(r, re.I) for r in d["not_started_stage_cues"]],
+            [re.compile(r, re.I) for r in d["agreed_words"]])
+
+
+def _about(p: dict, doc: Doc) -> list[str]:
+    """The project's own sentences and the next two after each that name its head word or 'the project'."""
+    text = doc.text
+    head = p["name"].split()[-1].lower() if p["name"].split() else ""
+    out: list[str] = []
+    for a, b in p.get("_sents") or [p["_sent"]]:
+        out.append(text[a:b])
+        rest = [sn.text for sn in doc.sents if b <= sn.start_char < b + 500][:2]
+        out += [s for s in rest if re.search(rf"\b(?:project|{re.escape(head)})\b", s, re.I)]
+    return out
+
+
+def not_started(doc: Doc, found: list[dict]) -> None:
+    """A project read as under construction ('speed up the construction of X') whose sentences say its
+    works have not begun ('construction is expected to begin next year', 'now in the survey stage') is
+    only agreed or proposed."""
+    starts, stages, agreed = _not_started_res()
+    for p in found:
+        if p.get("status") not in ("under_construction", "agreed"):
+            continue
+        sents = _about(p, doc)
+        joined = " ".join(sents)
+        if any(st == "under_construction" and rx.search(joined) for st, rx in OVERRIDE_RE):
+            continue  # "80 percent complete": under way whatever else is said
+        if any(rx.search(joined) for rx in stages):
+            p["status"] = "proposed"
+        elif p["status"] == "under_construction" and any(rx.search(joined) for rx in starts):
+            p["status"] = "agreed" if any(rx.search(joined) for rx in agreed) else "proposed"

@@ -18,6 +18,7 @@ from dyad.nlp.components.project_patterns import (
     ALIAS_INTRO_RE,
     APPOS_NOUNS,
     APPOS_RE,
+    DATA,
     ENDPOINT_RE,
     ESTABLISHING,
     FACILITY_WORDS,
@@ -25,6 +26,7 @@ from dyad.nlp.components.project_patterns import (
     HEADS,
     INSTITUTION_WORDS,
     JOINT_RE,
+    LATER_STAGE_RE,
     LINEAR,
     LOWER_HEADS,
     MEASURE_RE,
@@ -47,7 +49,7 @@ from dyad.nlp.components.project_patterns import (
     parse_status,
     status_from,
 )
-from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, unfinished
+from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, not_started, unfinished
 from dyad.nlp.components.util import dyad_of, source, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
@@ -83,6 +85,7 @@ class ProjectExtractor:
             if opened and p.get("status") in (None, "unknown", "proposed", "agreed", "under_construction"):
                 p["status"] = "operational"
         unfinished(doc, found)
+        not_started(doc, found)
         for p in found:
             p.pop("_opened", None)
             p.pop("_sent", None)
@@ -112,6 +115,8 @@ class ProjectExtractor:
                                self.gaz.organization(bare.rsplit(" ", 1)[0])):
                 continue  # a company or agency named like a facility ("Samruk-Kazyna Fund")
             if in_heading(doc, sent.start_char + m.start("name")):
+                continue
+            if self._not_an_undertaking(doc, sent, m.start("name"), name):
                 continue
             if not linear and (set(re.split(r"[\s\-]+", name)) & INSTITUTION_WORDS or AFFILIATION_RE.search(
                     sent.text[:m.start("name")])):
@@ -152,8 +157,33 @@ class ProjectExtractor:
                 # "Rapid Transit System (RTS) Link": the name without the bracket, the short form an alias
                 aliases.append(acr.group(1) + " " + name[acr.end():] if acr.end() < len(name) else acr.group(1))
                 name = (name[:acr.start()] + " " + name[acr.end():]).strip()
+            # "a loan agreement for the third tranche of the X": a later stage financed, X itself under way
+            later = LATER_STAGE_RE.search(text_of(doc)[max(0, a - 40):a])
             found.append(self._record(doc, sent, name, aliases, ptype, a, b,
-                                      agreed=in_agreement is not None))
+                                      agreed=in_agreement is not None and not later))
+
+    def _not_an_undertaking(self, doc: Doc, sent, rel: int, name: str) -> bool:  # type: ignore[no-untyped-def]
+        """A named institution acting ("the X Export Center and Y signed", "loans through its X Fund"), an
+        existing facility named as the site of a part being built ("the third terminal of X International
+        Airport"), or a name of generic words only ("Economic Zone") is no project."""
+        words = name.split()
+        if all(w in DATA["generic_name_words"] for w in words):
+            return True
+        lead = sent.text[:rel]
+        if re.search(r"\b(?:" + "|".join(DATA["site_part_nouns"]) + r")\s+of\s+(?:the\s+)?$", lead, re.I):
+            return True
+        if words[-1] not in DATA["actor_heads"]:
+            return False
+        if re.search(r"\bthrough\s+(?:its|their)\s+$", lead):
+            return True
+        a = text_of(doc).find(name, sent.start_char + rel)
+        span = doc.char_span(a, a + len(name), alignment_mode="expand") if a >= 0 else None
+        if span is None:
+            return False
+        head = mention_root(span)
+        subj = head if head.dep_ in ("nsubj", "nsubjpass") else (
+            head.head if head.dep_ == "conj" and head.head.dep_ == "nsubj" else None)
+        return subj is not None and subj.head.lemma_.lower() in DATA["actor_verbs"]
 
     def _aliases(self, doc: Doc, end: int, start: int) -> list[str]:
         """'the Middle Corridor (Trans-Caspian ...)', 'the TRIPP project (Trump Route ...)'."""
@@ -186,6 +216,7 @@ class ProjectExtractor:
             proper = PROPER_THEN_LOWER.match(mods)
             proper_name = proper is not None and not self._countries_only(proper.group(1))
             pp = (m.group("pp") or "")
+            sited = False
             # "between Georgia and Azerbaijan" keeps its "and"; elsewhere "and" starts a new clause
             between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
             pp = between.group(0) if between else re.split(
@@ -194,10 +225,14 @@ class ProjectExtractor:
                 pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
             elif not pp and UNNAMED[head] == "facility":
                 pp = self._foreign_site(sent.text[m.end("head"):], mods)
+            elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
+                pp = self._named_site(sent.text[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
+                sited = bool(pp)
             phrase = f"{mods}{m.group('head')}{m.group('tail') or ''}{pp}".strip()
             b = a + len(phrase)
             name_like = bool(mods) and all(w[:1].isupper() or w[:1].isdigit() for w in mods.split())
-            if head in NEED_NAME and (not (name_like or proper_name) or not m.group("head").split()[-1].islower()):
+            if head in NEED_NAME and (not (name_like or proper_name or sited)
+                                      or not m.group("head").split()[-1].islower()):
                 continue  # "the shortest transport corridor from A to B" is a description, not a project
             if head in APPOS_NOUNS and any(mods.strip() in {p["name"], *p["aliases"]} for p in found):
                 continue  # "the KART project (Kyrgyz-Altai ...)": a known name with a generic noun
@@ -267,6 +302,15 @@ class ProjectExtractor:
         place = site.group("place")
         where = self.gaz.country_of(place) or self.gaz.country_of(place.split()[0])
         return site.group(0) if where and where[0] not in owners else ""
+
+    def _named_site(self, after: str) -> str:
+        """' at Bien Hoa', ' in the X region': a described project at a named place other than a country is
+        specific; returns the phrase to keep in its name, else ''."""
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
+        if not site or self._countries_only(site.group("place")) or \
+                set(site.group("place").split()) & set(DATA["generic_place_words"]):
+            return ""  # "the largest renewable energy project in the Kingdom": the country, not a site
+        return site.group(0)
 
     def _partner_after(self, after: str, own: str) -> bool:
         """Does the phrase right after the head bring in a party of another country ("involving a
@@ -338,7 +382,8 @@ class ProjectExtractor:
         if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
                 and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I):
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
-        elif ptype in ("cable", "other") and name.split()[-1:] and name.split()[-1] in GENERIC_HEADS:
+        elif ptype in ("cable", "other") and name.split()[-1:] \
+                and re.sub(r"-\d+$", "", name.split()[-1]) in GENERIC_HEADS:  # "Line-6" is a Line
             # "Rapid Transit System Link" carries trains: a word of the name tells what a generic head does not
             # (the capitalised words right before a short form count: "Rapid Transit System (RTS) Link")
             lead = re.search(r"(?:[A-Z][\w\-]*\s+|\([A-Z]{2,}\)\s+)*$", text_of(doc)[max(sent.start_char, a - 60):a])
@@ -381,6 +426,8 @@ class ProjectExtractor:
             words = p["name"].split()
             if len(words) != 2 or words[1] not in HEADS:
                 continue
+            if HEADS.get(words[1]) == "facility" and self.gaz.country_of(words[0]):
+                continue  # "Accra Arena": the city alone is a place, not the facility (a route keeps it)
             core = translit(words[0])
             for m in re.finditer(r"\b[A-Z][\w\-]{3,}\b", text_of(doc)):
                 w = m.group(0)
@@ -431,6 +478,9 @@ class ProjectExtractor:
         names_q = {q["name"], *q["aliases"]}
         if p["name"] in names_q:
             return True
+        core = re.match(r"(.+?)\s+project$", p["name"])
+        if core and any(n.startswith(core.group(1) + " ") for n in names_q):
+            return True  # "the X III project" after "the X III nuclear power plant": one undertaking
         caps_p = {w for w in re.split(r"[\s\-\u2013]+", p["name"]) if w[:1].isupper()}
         caps_q = {w for n in names_q for w in re.split(r"[\s\-\u2013]+", n) if w[:1].isupper()}
         if not caps_p:
