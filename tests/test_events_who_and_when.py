@@ -181,3 +181,12 @@ def test_a_later_coordinated_clause_keeps_its_date():
             "agreed to remove the barriers the two presidents listed in 2022.")
     signings = events(text, "signing")
     assert signings and signings[0]["start"] == "2024-06-11" and signings[0]["status"] == "occurred", signings
+
+
+def test_a_welcome_after_a_relative_clause_arrival_is_not_dated_by_the_arrival():
+    text = ("HANOI, June 12 -- President Ferdinand Marcos Jr. and Vietnamese President Vo Van Thuong on Wednesday "
+            "agreed to deepen maritime cooperation.\n\n"
+            "Marcos, who arrived in Hanoi on Tuesday evening for a two-day state visit, was welcomed by Thuong "
+            "with full military honors before the two leaders held a tete-a-tete meeting.")
+    meetings = [m for m in events(text, "meeting") if "tete" in m["title"]]
+    assert meetings and meetings[0]["start"] == "2024-06-12", meetings

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.nlp.components.context import dates_in
+from dyad.nlp.components.context import RELATIVE_CLAUSE, dates_in
 from dyad.nlp.components.event_dates import EventDates
 from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
@@ -78,8 +78,11 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                 days.append(opening[0].iso_date())
             elif not days and HOST_VERB_RE.search(sent.text):
                 # "X welcomed his guest at the palace on Monday": the day the story has reached
+                # (not the day of a relative clause: "X, who arrived on Monday evening, was welcomed by Y")
+                clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text_of(doc), sent.start_char,
+                                                                                  sent.end_char)]
                 own = {t.iso_date() for t in dates_in(doc, sent.start_char, sent.end_char)
-                       if len(t.iso_date() or "") == 10}
+                       if len(t.iso_date() or "") == 10 and not any(a <= t.start < b for a, b in clauses)}
                 if len(own) == 1:
                     days.append(own.pop())
             if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
