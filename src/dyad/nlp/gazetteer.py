@@ -74,6 +74,16 @@ class Gazetteer:
 
     def leader(self, name: str, date: str | None = None) -> Leader | None:
         """The leader known by ``name`` (full name or surname) in office at ``date``, if unique."""
+        # asked for every name candidate of every article: remembered (the gazetteer does not change)
+        cache = self.__dict__.setdefault("_leader_cache", {})
+        key = (name, date)
+        if key not in cache:
+            if len(cache) > 50000:
+                cache.clear()
+            cache[key] = self._find_leader(name, date)
+        return cache[key]
+
+    def _find_leader(self, name: str, date: str | None) -> Leader | None:
         cands = self.leader_index.get(fold(name), [])
         parts = fold(name).split()
         if not cands and len(parts) >= 2:

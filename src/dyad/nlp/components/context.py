@@ -127,8 +127,9 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
         cands = [t for t in cands if t not in figures]
     # "X, who arrived in Hanoi on Sunday, met Y on Monday": a relative clause's date is its own, not the
     # main verb's after it ("the Agreement, which was signed in July, ..." keeps its date)
-    cands = [t for t in cands if not any(rel.start() <= t.start < rel.end() <= anchor
-                                         for rel in RELATIVE_CLAUSE.finditer(text, sent.start_char, end))]
+    clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text, sent.start_char, end)] \
+        if "," in sent.text else []
+    cands = [t for t in cands if not any(a <= t.start < b <= anchor for a, b in clauses)]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]

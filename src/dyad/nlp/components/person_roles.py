@@ -145,9 +145,12 @@ class PersonRoles:
         # a title never runs over another person's name ("... and Minister of X [Name] and Minister of
         # State [Name]"): the window starts after the last person named before
         # (a "person" the tagger read into a country's name, "Papua [New Guinea]", is none)
-        people = [(a, b) for a, b in doc.user_data.get("dyad_person_spans") or []
-                  if not re.search(r"\b" + re.escape(text_of(doc)[a:b]) + r"$",
-                                   (self._country_name_at(doc, b) or ""))]
+        people = doc.user_data.get("dyad_person_spans_named")
+        if people is None or doc.user_data.get("dyad_person_spans_of") is not doc.user_data.get("dyad_person_spans"):
+            people = doc.user_data["dyad_person_spans_named"] = [
+                (a, b) for a, b in doc.user_data.get("dyad_person_spans") or []
+                if not (self._country_name_at(doc, b) or "~").endswith(text_of(doc)[a:b])]
+            doc.user_data["dyad_person_spans_of"] = doc.user_data.get("dyad_person_spans")
         start = max([start] + [b for a, b in people if start <= b <= span.start_char and a < span.start_char])
         window = self._drop_honorifics(text_of(doc)[start:span.start_char].rstrip())
         m = self._long_title_window_re().search(window)
