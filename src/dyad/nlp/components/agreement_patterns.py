@@ -4,6 +4,7 @@ patterns that find titled, described and field-only instruments in a sentence.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dyad.nlp.components.util import patterns
 
@@ -122,6 +123,16 @@ ROADMAP = re.compile(r"\b(?P<title>(?:road ?map|action plan|work plan|working pl
 
 def sectors_of(text: str | None) -> list[str]:
     """Sectors named in a text, most specific first; 'diplomacy' and 'other' only when nothing else fits."""
+    return list(_sectors_of(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _sectors_of(text: str) -> tuple[str, ...]:
+    # a few hundred keyword patterns per call, asked again for the same phrases: remembered
+    return tuple(_sectors_uncached(text))
+
+
+def _sectors_uncached(text: str) -> list[str]:
     raw = re.sub(r"[^\w\- ]", " ", (text or "").lower())
     # "defence-industrial" holds "defence": match keywords on both spellings of compounds
     low = " " + raw + " | " + raw.replace("-", " ") + " "
