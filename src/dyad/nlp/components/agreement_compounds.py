@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.agreement_patterns import sectors_of
+from dyad.nlp.components.util import span_text
 
 if TYPE_CHECKING:
     from dyad.nlp.components.agreements import AgreementExtractor
@@ -37,11 +38,11 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
                          found: list[dict]) -> list[dict]:
     out: list[dict] = []
     taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-    for m in COMPOUND_INSTRUMENT.finditer(sent.text):
+    for m in COMPOUND_INSTRUMENT.finditer(span_text(sent)):
         a, b = sent.start_char + m.start("field"), sent.start_char + m.end("noun")
         if any(x < b and a < y for x, y in taken):
             continue  # already read as a title, a description or a list
-        verb = SIGNING_VERB.search(sent.text[max(0, m.start() - 80):m.start()])
+        verb = SIGNING_VERB.search(span_text(sent)[max(0, m.start() - 80):m.start()])
         if verb is None:
             continue  # "the free trade agreement would help exporters": no instrument signed here
         words = m.group("field").split()
@@ -50,7 +51,7 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
         field = " ".join(words)
         sectors = sectors_of(field)
         fa = sent.start_char + m.end("field") - len(field)
-        purpose = FOR_WHICH.search(sent.text[:m.start()])
+        purpose = FOR_WHICH.search(span_text(sent)[:m.start()])
         if purpose and field in ("loan", "credit", "financing", "grant") and sectors_of(purpose.group("what")):
             # "a rail bridge across the Mekong, for which the two governments signed a loan agreement": the
             # loan is for the thing the relative pronoun stands for

@@ -63,7 +63,7 @@ from dyad.nlp.components.context import (
     persons_in,
     visit_part_date,
 )
-from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source, text_of
+from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, dyad_of, source, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.nlp.told import told_event_date
 
@@ -150,7 +150,7 @@ class AgreementExtractor:
         elif signed_in_rel and not re.search(r"[;:]", rel.group("clause")):
             own = True  # "the X Agreement (XA), which the two ministers signed in Oslo in May": however far
         instrument = instrument_of(noun)
-        clause = sent.text
+        clause = span_text(sent)
         intro = bullet_intro(text_of(doc), anchor)
         if intro and INTRO_SIGNED.search(intro):
             # "Eleven instruments were then signed, notably:" governs each bullet under it
@@ -228,7 +228,7 @@ class AgreementExtractor:
     # ------------------------------------------------------------------ titled
     def titled(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         out = []
-        text = sent.text
+        text = span_text(sent)
         for m in HEAD_RE.finditer(text):
             head = m.group("head")
             if head == "Decision" and not m.group("no"):
@@ -288,7 +288,7 @@ class AgreementExtractor:
         where the article also says "the STIP agreement": a named instrument its acronym calls one."""
         out = []
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
-        for m in ACRONYM_DEF.finditer(sent.text):
+        for m in ACRONYM_DEF.finditer(span_text(sent)):
             acr = m.group("acr")
             a, b = sent.start_char + m.start("name"), sent.start_char + m.start("name") + len(m.group("name").rstrip())
             if acr not in self.acronyms or any(x < b and a < y for x, y in taken):
@@ -401,24 +401,25 @@ class AgreementExtractor:
         for rx in (NAMED_KIND, LOWER_INSTRUMENT, ROADMAP, JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED, SIGNED_PARTICIPLE,
                    VISION, SIGNED_SUBJECT):
             # the instruments of a list each start a match ("an agreement on A and a protocol amending B")
-            for m in (matches_with_inner(rx, sent.text) if rx is LOWER_INSTRUMENT else rx.finditer(sent.text)):
+            text = span_text(sent)
+            for m in (matches_with_inner(rx, text) if rx is LOWER_INSTRUMENT else rx.finditer(text)):
                 a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
                         r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
                         r"of\s+the\s+"
-                        r"(?:\w+\s+){0,2}(?:session|meeting))\b", sent.text[m.end("noun"):]):
+                        r"(?:\w+\s+){0,2}(?:session|meeting))\b", span_text(sent)[m.end("noun"):]):
                     continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
-                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + sent.text[:m.start()], re.I):
+                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + span_text(sent)[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
                         and not re.search(
                         r"\b(?:signed|issued|adopted|released|approved|inked|concluded|exchanged)\b|" + LISTED_DOCS,
-                        sent.text[:m.start()], re.I):
+                        span_text(sent)[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
                 raw = m.group("title")
                 under = re.search(r"\s+(?:" + m.group("noun") + r")\s+under\s+which\b", raw) if rx is LOWER_INSTRUMENT \
@@ -453,7 +454,7 @@ class AgreementExtractor:
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED) or SESSION_RECORD.match(title):
                     sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
                 lead = re.split(r",\s+(?:and|but|while|whereas)\s+|;",
-                                sent.text[max(0, m.start("title") - 45):m.start("title")])[-1]
+                                span_text(sent)[max(0, m.start("title") - 45):m.start("title")])[-1]
                 if not sectors and rx is LOWER_INSTRUMENT and SIGNED_BEFORE.search(lead) \
                         and len(title.split()) >= 3:
                     # "signed a memorandum on halal product certification": a field the vocabulary lacks; a plan
@@ -462,11 +463,12 @@ class AgreementExtractor:
                         not re.search(r"\b(?:on|in)\s", title) else ["other"]
                 if not sectors and rx is NAMED_KIND:
                     # "the UK-India Vision 2035, a ten-year roadmap for the partnership": the relationship's own
-                    sectors = sectors_of(sent.text[m.end("title"):m.end() + 60]) or ["diplomacy"]
+                    sectors = sectors_of(span_text(sent)[m.end("title"):m.end() + 60]) or ["diplomacy"]
                 if not sectors and rx is SIGNED_SUBJECT:
                     # "The contract for the X project, a 1,200-megawatt nuclear plant, was signed": the apposition
                     # tells the field
-                    sectors = sectors_of(sent.text[m.end("title"):m.end("title") + 90].split(" was ")[0]) or ["other"]
+                    after = span_text(sent)[m.end("title"):m.end("title") + 90]
+                    sectors = sectors_of(after.split(" was ")[0]) or ["other"]
                 if not sectors:
                     continue
                 noun = m.groupdict().get("noun") or re.match(r"\w+(?: map| plan)?", title).group(0)
@@ -502,7 +504,7 @@ class AgreementExtractor:
         taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
         lists: set[int] = set()
         spans: list[tuple[int, int]] = []  # lists already read: an instrument named inside one is its item
-        for m in overlapping_matches(PLURAL_TRIGGER, sent.text):
+        for m in overlapping_matches(PLURAL_TRIGGER, span_text(sent)):
             a = sent.start_char + m.start()
             if any(x <= a < y for x, y in taken):
                 continue
@@ -522,7 +524,7 @@ class AgreementExtractor:
                 # named by what it does
                 single = instrument_of(m.group("noun"))
                 word = {"program": "programme"}.get(single, single)
-                conn = re.match(r"\w+", sent.text[m.start("list") - 4:m.start("list")].split()[-1]).group(0)
+                conn = re.match(r"\w+", span_text(sent)[m.start("list") - 4:m.start("list")].split()[-1]).group(0)
                 first = m.group("list")[:another]
                 rest = re.match(r"\s+and\s+another\s+(?:on\s+)?([^,;]+?)(?=\s+dated\b|,|$)",
                                 m.group("list")[another:])
@@ -578,7 +580,8 @@ class AgreementExtractor:
                 if m.group("between"):
                     # "Cooperation programmes between the foreign ministries and the defence ministries
                     # were signed": one instrument per pair of parties, named by its parties
-                    pre = re.search(r"\b(cooperation|partnership|exchange|work|action)\s+$", sent.text[:m.start()],
+                    pre = re.search(r"\b(cooperation|partnership|exchange|work|action)\s+$",
+                                    span_text(sent)[:m.start()],
                                     re.I)
                     single = re.sub(r"(?:me)?s$", "", noun.lower()) + ("me" if noun.lower().startswith("programme")
                                                                           else "")
@@ -589,7 +592,7 @@ class AgreementExtractor:
                 rec["list_id"] = list_id
                 # "agreements in X" may recap instruments told before; "a memorandum on X" is one of its own
                 rec["plural"] = noun.lower().endswith("s") or noun.lower().startswith("memoranda")
-                if FRESH_LIST.search(sent.text[max(0, m.start() - 40):m.start()]):
+                if FRESH_LIST.search(span_text(sent)[max(0, m.start() - 40):m.start()]):
                     rec["plural"] = False  # "the remaining documents were memorandums on A and B": new texts
                 out.append(rec)
         return out

@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from unidecode import unidecode
 
-from dyad.nlp.components.util import country_dicts_in, patterns, text_of, within
+from dyad.nlp.components.util import country_dicts_in, patterns, span_text, text_of, within
 
 RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
 
@@ -109,7 +109,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # co-chaired in Abuja on Sunday."): the written sentence, up to its full stop, is the window.
     rest = text[sent.end_char - 1:min(len(text), sent.end_char + 200)].split("\n", 1)[0]  # not past a line end
     stop = re.search(r"[.!?](?=\s|$)", rest)
-    end = sent.end_char - 1 + stop.end() if stop and not re.search(r"[.!?]\s*$", sent.text) else sent.end_char
+    end = sent.end_char - 1 + stop.end() if stop and not re.search(r"[.!?]\s*$", span_text(sent)) else sent.end_char
     cands = [t for t in dates_in(doc, sent.start_char, end) if not bounds_a_period(t)]
     # "his first trip since winning re-election earlier this month": the date belongs to the
     # since-clause between the trigger and it, not to the trip.
@@ -128,7 +128,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # "X, who arrived in Hanoi on Sunday, met Y on Monday": a relative clause's date is its own, not the
     # main verb's after it ("the Agreement, which was signed in July, ..." keeps its date)
     clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text, sent.start_char, end)] \
-        if "," in sent.text else []
+        if "," in span_text(sent) else []
     cands = [t for t in cands if not any(a <= t.start < b <= anchor for a, b in clauses)]
     if not cands:
         return None, None, None

@@ -18,7 +18,7 @@ from dyad.nlp.components.context import (
     visit_part_date,
     weekday_in_window,
 )
-from dyad.nlp.components.util import dyad_of, patterns, text_of
+from dyad.nlp.components.util import dyad_of, patterns, span_text, text_of
 from dyad.nlp.components.visits import ENDED_RE
 from dyad.nlp.told import told_event
 
@@ -74,7 +74,7 @@ class EventDates:
                              r"open(?:s|ed)|clos(?:es|ed)|le[ad]|leads|begins|began|ends|ended)\b", rel.group("rest")):
             rel = None  # "the 12th Retreat, which Singapore will host later this year": the event's own date
         if own and t is not None and t.start > anchor and (rel or (
-                AFTER_EVENT_RE.match(sent.text) and re.search(r",\s", text_of(doc)[anchor:t.start]))):
+                AFTER_EVENT_RE.match(span_text(sent)) and re.search(r",\s", text_of(doc)[anchor:t.start]))):
             # "witnessed the signing of an arrangement on X, which is due to be finished in 2024": the date of
             # a relative clause about something else;
             # "After the ceremony the two met and signed X, agreeing to a session in September": the date of
@@ -125,18 +125,19 @@ class EventDates:
                 if start and main.get("end") and main["end"] != start:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
-                    same_day = SAME_DAY_RE.match(sent.text)  # "In the afternoon, ...": the day told last
-                    if re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", sent.text) and \
+                    same_day = SAME_DAY_RE.match(span_text(sent))  # "In the afternoon, ...": the day told last
+                    if re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
                             self._prev_day(doc, sent):
                         # "She arrived on Wednesday. The same day she held talks ...": the previous sentence's day
                         near = (self.sent_index, self._prev_day(doc, sent))
-                    if near and (self.sent_index - near[0] <= 2 or same_day or AFTER_EVENT_RE.match(sent.text)) and \
+                    if near and (self.sent_index - near[0] <= 2 or same_day
+                                 or AFTER_EVENT_RE.match(span_text(sent))) and \
                             main["start"] <= near[1] <= main["end"]:
                         start = near[1]
                         self.narrative = (self.sent_index, start)
                     else:
                         start = start[:7]
-                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", sent.text) and \
+                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
                         self._prev_day(doc, sent):
                     start = self._prev_day(doc, sent)  # "He arrived on 8 June. On the same day, ..."
                 else:
@@ -149,15 +150,15 @@ class EventDates:
             if not own and told:
                 start = told  # "At the council, ...": the date of the council told before
             elif not own and sent.start > 0 and re.match(r"\s*(?:On|in)\s+the\s+same\s+day\b|\s*That\s+day\b",
-                                                          sent.text) and self._prev_day(doc, sent):
+                                                          span_text(sent)) and self._prev_day(doc, sent):
                 # "The minister arrived in Rabat on 8 July. On the same day, ...": the day and the place of
                 # the sentence before
                 start = self._prev_day(doc, sent)
                 self.narrative = (self.sent_index, start)
                 prev = doc[sent.start - 1].sent
                 self.inherited_place = self._place_after(prev.text, 0) or self.narrative_place
-            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(sent.text)
-                                       or SAME_DAY_RE.match(sent.text)) and \
+            elif not own and near and (self.sent_index - near[0] <= 1 or AFTER_EVENT_RE.match(span_text(sent))
+                                       or SAME_DAY_RE.match(span_text(sent))) and \
                     clause_tense(doc, anchor) != "future":
                 # No visit to date it: the day the story has just told ("Greece and Cyprus signed a
                 # memorandum on Tuesday ... The memorandum was signed in Nicosia after talks ...";

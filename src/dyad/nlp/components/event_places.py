@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.util import dateline_place, text_of
+from dyad.nlp.components.util import dateline_place, span_text, text_of
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 PLACE_CUE_RE = re.compile(r"\b(?:town|city|port|village|resort|region|province) of ([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)|"
@@ -57,17 +57,17 @@ class EventPlaces:
             # unless the sentence names a city before the event ("met in Quito on February 3, their first
             # bilateral meeting")
             named = [c.group(1) for c in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
-                                                     sent.text[:m.start()]) if self._is_city(c.group(1))]
+                                                     span_text(sent)[:m.start()]) if self._is_city(c.group(1))]
             dateline = named[-1] if named else dateline
         went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
-                         r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", sent.text[:m.start()])
+                         r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", span_text(sent)[:m.start()])
         went_to = self.gaz.country_of(went.group("c")) if went else None
         capital = self.gaz.capital_of(went_to[0], doc._.dct) if went_to and went_to[1] == "name" else None
-        return self._place_after(sent.text, m.end(), clause_only=True) \
-            or self._place_before(sent.text, m.start()) \
+        return self._place_after(span_text(sent), m.end(), clause_only=True) \
+            or self._place_before(span_text(sent), m.start()) \
             or capital \
             or dateline or (main.get("location") if main else None) \
-            or self._place_near(sent.text, m.start())
+            or self._place_near(span_text(sent), m.start())
 
     def _place_before(self, text: str, pos: int) -> str | None:
         where = list(re.finditer(r"\b(?:in|to|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+where\b", text[:pos]))

@@ -21,7 +21,7 @@ from dyad.nlp.components.openings import OpeningExtractor
 from dyad.nlp.components.session_forms import SessionForms
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
-from dyad.nlp.components.util import dateline_place, patterns, text_of
+from dyad.nlp.components.util import dateline_place, patterns, span_text, text_of
 from dyad.nlp.components.visits import HOST_VERB_RE, VisitFinder, main_visit, story_visit
 from dyad.nlp.gazetteer import gazetteer
 
@@ -76,7 +76,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                        if len(t.iso_date() or "") == 10]
             if opening:
                 days.append(opening[0].iso_date())
-            elif not days and HOST_VERB_RE.search(sent.text):
+            elif not days and HOST_VERB_RE.search(span_text(sent)):
                 # "X welcomed his guest at the palace on Monday": the day the story has reached
                 # (not the day of a relative clause: "X, who arrived on Monday evening, was welcomed by Y")
                 clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text_of(doc), sent.start_char,
@@ -87,7 +87,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                     days.append(own.pop())
             if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
                 self.narrative = (i, days[-1])
-            first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text)]
+            first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(span_text(sent))]
             first_named = [b for b in first_named if any(w in b for w in DATA["council_markers"])
                            and len(b.split()) >= 3]
             if first_named:
@@ -103,7 +103,8 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
             held = [c for c in sessions if c["status"] == "occurred" and c["start"]]
             if held:
                 self.last_session = (i, held[-1])
-            named = [b for b in (re.sub(r"^the\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(sent.text))
+            named = [b for b in (re.sub(r"^the\s+", "", m.group("body"))
+                                 for m in NAMED_BODY_RE.finditer(span_text(sent)))
                      if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
             if named:
                 self.last_body = named[-1]  # "forming the X Council. ... is to hold its first session"

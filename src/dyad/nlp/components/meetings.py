@@ -19,7 +19,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 
 DATA = patterns("events")
@@ -129,7 +129,7 @@ class MeetingFinder:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
         record per number, held or announced ("the 12th Leaders' Retreat, which Singapore will host")."""
         out = []
-        for m in NUMBERED_SUMMIT_RE.finditer(sent.text):
+        for m in NUMBERED_SUMMIT_RE.finditer(span_text(sent)):
             word = m.group("ord").lower()
             nth = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
             if not nth:
@@ -143,9 +143,9 @@ class MeetingFinder:
                 countries = [hits[0][0], hits[1][0]]
             if len(countries) < 2:
                 continue
-            status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end() + 60],
+            status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[m.start():m.end() + 60],
                                clause_tense(doc, a))
-            if re.match(r"[^.;]{0,40}?\b(?:will|would|is to|is due to|is expected to)\b", sent.text[m.end():]):
+            if re.match(r"[^.;]{0,40}?\b(?:will|would|is to|is due to|is expected to)\b", span_text(sent)[m.end():]):
                 status = "planned"  # "the 12th Retreat, which Singapore will host later this year"
             if status == "unknown" and main:
                 status = main["status"]
@@ -153,7 +153,7 @@ class MeetingFinder:
                 start = None
             pair = "-".join(self.gaz.name_of(c) or c for c in countries[:2])
             noun = m.group("noun")
-            location = self._place_after(sent.text, m.end()) if status != "planned" or own else None
+            location = self._place_after(span_text(sent), m.end()) if status != "planned" or own else None
             if status != "planned" and not location:
                 location = main.get("location") if main else None
             rec = {
@@ -174,7 +174,7 @@ class MeetingFinder:
         """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
         from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
         Minister", the person named before with that office)."""
-        rb = RECEIVED_BY_RE.search(sent.text)
+        rb = RECEIVED_BY_RE.search(span_text(sent))
         if not rb:
             return None
         hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
@@ -212,18 +212,18 @@ class MeetingFinder:
             guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
         if guest_country is None or guest_country == person_country(doc, host):
             return None
-        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[rb.end():], re.I):
+        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[rb.end():], re.I):
             return None  # "was received by X at the airport": a welcome on arrival, not a meeting
         return rb, (full_name(doc, host), guest_name), person_country(doc, host)
 
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
                  reception: bool = False) -> list[dict]:
-        m = None if reception else MEETING_RE.search(sent.text)
+        m = None if reception else MEETING_RE.search(span_text(sent))
         if not m and not reception:
-            cm = CALLED_ON_RE.search(sent.text)
+            cm = CALLED_ON_RE.search(span_text(sent))
             named = [p for p in persons_in(doc, sent.start_char + cm.end(), sent.end_char)
                      if p["sources"][0]["start"] - sent.start_char - cm.end() <= 40] if cm else []
-            if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", sent.text[cm.end():cm.end() + 90]):
+            if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", span_text(sent)[cm.end():cm.end() + 90]):
                 m = cm  # "He later called on President X": a courtesy call (not "called on X to act")
         pair_met = None
         received = None
@@ -232,9 +232,9 @@ class MeetingFinder:
             m = received = rb[0]
             received_names, host_country = rb[1], rb[2]
         if not m:
-            rv = RECEIVES_RE.search(sent.text)
-            if rv and not NON_VISIT_RE.match(sent.text[rv.end():rv.end() + 60]) and \
-                    not PASSIVE_HOST_RE.search(sent.text[:rv.start()]):
+            rv = RECEIVES_RE.search(span_text(sent))
+            if rv and not NON_VISIT_RE.match(span_text(sent)[rv.end():rv.end() + 60]) and \
+                    not PASSIVE_HOST_RE.search(span_text(sent)[:rv.start()]):
                 hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                           if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
@@ -244,7 +244,7 @@ class MeetingFinder:
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
                     host_country = person_country(doc, hosts[-1])
                 elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
-                        sent.text[:rv.start()]):
+                        span_text(sent)[:rv.start()]):
                     # "Earlier, His Highness received President X of C": the story's host, told by his style
                     filed = dateline_place(doc)
                     home = (main or {}).get("host") or (filed[1] if filed else None)
@@ -254,15 +254,15 @@ class MeetingFinder:
                         received_names = (leader[0], full_name(doc, guests[0]))
                         host_country = home
         if not m:
-            met = re.search(r"\bmet\b", sent.text)
-            if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and re.search(
-                    r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", sent.text[met.end():], re.I):
+            met = re.search(r"\bmet\b", span_text(sent))
+            if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and re.search(
+                    r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[met.end():], re.I):
                 met = None  # "was met at the airport by X": a welcome on arrival, not a meeting
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
             if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
             elif met and main and main.get("participants") and re.search(
-                    r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", sent.text[:met.start()]) and \
+                    r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and \
                     persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met  # "He met the Speaker, X": the visitor the story follows meets X
             elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
@@ -270,30 +270,31 @@ class MeetingFinder:
                     not re.search(r"\b(?:has|have|had|will|never|not)\b",
                                   text_of(doc)[subj[-1]["sources"][0]["end"]:sent.start_char + met.start()]) and \
                     not re.match(r"\s+(?:regularly|often|frequently|repeatedly|several|many|numerous|\w+\s+times)\b",
-                                 sent.text[met.end():]):
+                                 span_text(sent)[met.end():]):
                 # "X and Y have met regularly": a habit, not one meeting
                 m = met  # "X of A and Y of B met on Saturday on the sidelines of the summit": the two together
             elif main and main.get("participants"):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
-                m = pair_met = TWO_MET_RE.search(sent.text)
-            elif met and TWO_MET_RE.search(sent.text) and not TWO_MET_RE.search(sent.text).group("ministers") and \
-                    not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(sent.text).group(0)):
+                m = pair_met = TWO_MET_RE.search(span_text(sent))
+            elif met and TWO_MET_RE.search(span_text(sent)) and \
+                    not TWO_MET_RE.search(span_text(sent)).group("ministers") and \
+                    not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(span_text(sent)).group(0)):
                 # "After the ceremony the two presidents met at the border post": the leaders the article names
-                m = pair_met = TWO_MET_RE.search(sent.text)
-            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", sent.text[met.end():]) and \
-                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", sent.text):
+                m = pair_met = TWO_MET_RE.search(span_text(sent))
+            elif met and re.search(r"\b(?:sidelines|margins)\b|\bin\s+person\b", span_text(sent)[met.end():]) and \
+                    not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?met\b", span_text(sent)):
                 # without a visit: "they last met in person on the sidelines of the summit", the pair
                 # the article is about (its leaders named elsewhere in it)
-                m = pair_met = TWO_MET_RE.search(sent.text)
+                m = pair_met = TWO_MET_RE.search(span_text(sent))
         if not m and not main:
             # "They agreed to meet again at the summit in Bangkok in April": the pair the article is about;
             # "the two decided ..., as agreed last July on the sidelines of the summit in Vilnius": they met there
-            m = pair_met = TO_MEET_RE.search(sent.text) or SIDELINES_AGREED_RE.search(sent.text)
+            m = pair_met = TO_MEET_RE.search(span_text(sent)) or SIDELINES_AGREED_RE.search(span_text(sent))
         if not m:
             # "X will meet Y in Bangkok", "X and Y are expected to meet with Z": leaders of different
             # countries on both sides of a present or future "meet"
-            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", sent.text)
-            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", sent.text[:meet.start()]):
+            meet = re.search(r"\b(?:meet|meets)\b(?:\s+with\b)?", span_text(sent))
+            if meet and not re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,2}$", span_text(sent)[:meet.start()]):
                 subj = persons_in(doc, sent.start_char, sent.start_char + meet.start())
                 obj = persons_in(doc, sent.start_char + meet.end(), sent.end_char)
                 sides = {person_country(doc, p) for p in subj} - {None}
@@ -306,44 +307,44 @@ class MeetingFinder:
         pair_countries: list[str] = []
         if not m:
             # "signed at the Uzbek-Kazakh summit in Tashkent": the two countries name the summit
-            for pm in PAIR_SUMMIT_RE.finditer(sent.text):
+            for pm in PAIR_SUMMIT_RE.finditer(span_text(sent)):
                 a3 = [self.gaz.country_of(pm.group(g)) for g in ("a", "b")]
                 if all(h and h[1] in ("name", "adjective") for h in a3) and a3[0][0] != a3[1][0]:
                     m, pair_countries = pm, [a3[0][0], a3[1][0]]
                     break
         if not m:
             # "X and Y discussed ways to ...": two leaders of two countries talking together
-            dm = DISCUSS_RE.search(sent.text)
+            dm = DISCUSS_RE.search(span_text(sent))
             before = persons_in(doc, sent.start_char, sent.start_char + dm.start()) if dm else []
-            if dm and not VISIT_RE.search(sent.text) and \
+            if dm and not VISIT_RE.search(span_text(sent)) and \
                     len({person_country(doc, p) for p in before} - {None}) >= 2 and \
                     re.search(r"\band\b", text_of(doc)[before[0]["sources"][0]["end"]:sent.start_char + dm.start()]):
                 m = dm
         if not m:
-            fm = FORMAT_MEETING_RE.search(sent.text)
-            if fm and not SESSION_RE.search(sent.text[fm.start():fm.end() + 40]) and \
-                    not LOWER_BODY_RE.search(sent.text[fm.start():fm.end() + 80]) and \
-                    not (LOWER_SESSION_RE.search(sent.text) and self.last_body):
+            fm = FORMAT_MEETING_RE.search(span_text(sent))
+            if fm and not SESSION_RE.search(span_text(sent)[fm.start():fm.end() + 40]) and \
+                    not LOWER_BODY_RE.search(span_text(sent)[fm.start():fm.end() + 80]) and \
+                    not (LOWER_SESSION_RE.search(span_text(sent)) and self.last_body):
                 return self.format_meeting(doc, sent, main, fm)
-        if not m or SESSION_RE.search(sent.text[m.start():m.end() + 40]):
+        if not m or SESSION_RE.search(span_text(sent)[m.start():m.end() + 40]):
             return []
         if m and not pair_met and not main and not received and not persons_in(doc, sent.start_char, sent.end_char):
             # "the two prime ministers met in a tete-a-tete": the pair's leaders, told by their office
-            two = TWO_MET_RE.search(sent.text)
+            two = TWO_MET_RE.search(span_text(sent))
             pair_met = two if two and not two.group("ministers") else None
-        if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", sent.text[max(0, m.start() - 40):m.start()]):
+        if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", span_text(sent)[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
         people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)]
         if rb and not received and rb[0].start() > m.end():
             # "He met X, and was received by Y": the reception is told apart
             people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
-        legs = [x.start() for x in NEXT_LEG_RE.finditer(sent.text)]
+        legs = [x.start() for x in NEXT_LEG_RE.finditer(span_text(sent))]
         if legs and people:
             # "he will meet X in Bogor on Wednesday, and will then proceed to C for talks with Y": each
             # leg of the trip is a meeting of its own, with the traveller who opens the sentence
             lo = max((b for b in legs if b < m.start()), default=0)
-            hi = min((b for b in legs if b >= m.end()), default=len(sent.text))
+            hi = min((b for b in legs if b >= m.end()), default=len(span_text(sent)))
             first = people[0]
             people = [p for p in people if p is first or
                       lo <= p["sources"][0]["start"] - sent.start_char < hi]
@@ -385,17 +386,19 @@ class MeetingFinder:
                 self._leaders_of(doc, countries) or two_named)):
             return []  # "the two presidents met at the border post": the article's pair, leaders unnamed
         # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
-        told = m.group(0).lower() + " " + (re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", sent.text[m.end():]) or m).group(0)
+        told = m.group(0).lower() + " " + (
+            re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", span_text(sent)[m.end():]) or m).group(0)
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
         if received:
             fmt = "reception"  # not the talks of the same day with someone else
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 60):m.end() + 60],
                            clause_tense(doc, a))
-        if prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+        if prospective(span_text(sent), m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
             status = "planned"  # "to lay the groundwork for a first bilateral meeting ... in December"
         if status == "planned" and not (own and start and not before_dct(start, doc._.dct)) and (re.search(
                 r"\b(?:following|after)\s+(?:(?:their|the|his|her|official|bilateral|formal)\s+)*$",
-                sent.text[max(0, m.start() - 40):m.start()], re.I) or re.match(r"(?:following|after)\b", m.group(0),
+                span_text(sent)[max(0, m.start() - 40):m.start()], re.I) or \
+                re.match(r"(?:following|after)\b", m.group(0),
                                                                                 re.I)):
             status = "occurred"  # "would work closer following official talks in X": the talks are done
         if status == "unknown" and main:
@@ -419,7 +422,7 @@ class MeetingFinder:
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
         two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
-                        r"prime\s+ministers)\b", sent.text, re.I)
+                        r"prime\s+ministers)\b", span_text(sent), re.I)
         if two and len(pc) < 2:
             # "the spokesman said the two heads of state will hold bilateral discussions": the
             # leaders, not the spokesman who names the meeting
@@ -453,7 +456,7 @@ class MeetingFinder:
             fmt, title = "reception", earlier["title"]
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
-            location = self._place_after(sent.text, m.end()) or self._place_before(sent.text, m.start())
+            location = self._place_after(span_text(sent), m.end()) or self._place_before(span_text(sent), m.start())
         else:
             location = self._where(doc, sent, m, main, countries) or self.inherited_place
         if fmt in ("phone", "video"):
@@ -482,7 +485,7 @@ class MeetingFinder:
     def delegation_reception(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"The Speaker received a parliamentary delegation of the National Assembly of C", "X welcomed a
         Vietnamese delegation led by ...": a meeting of the host's side with the delegation's country."""
-        m = DELEGATION_RE.search(sent.text)
+        m = DELEGATION_RE.search(span_text(sent))
         if not m:
             return []
         a = sent.start_char + m.start()
@@ -501,12 +504,13 @@ class MeetingFinder:
         if not host or host == guest:
             return []
         start, end, own, _countries, ref = self._context(doc, sent, main, a)
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[m.start():m.end()], clause_tense(doc, a))
+        text = span_text(sent)
+        status = status_of(text, start, end, doc._.dct, text[m.start():m.end()], clause_tense(doc, a))
         if status == "unknown":
             status = "occurred" if re.match(r"(?:received|welcomed|hosted|met)\b", m.group(0)) else status
         places = [c["text"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city"))
                   if c["alpha3"] == host]
-        location = self._place_after(sent.text, m.start()) or (places[0] if places else None)
+        location = self._place_after(span_text(sent), m.start()) or (places[0] if places else None)
         who = self.gaz.name_of(guest) or guest
         names = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)]
         return [{
@@ -556,13 +560,13 @@ class MeetingFinder:
             start = None  # the visit's day is not the day of a meeting it announces
         if len(countries) < 2:
             return []
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 60],
+        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
         if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
             # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
-        if prospective(sent.text, m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+        if prospective(span_text(sent), m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
                 m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
         what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
@@ -576,9 +580,9 @@ class MeetingFinder:
                 countries = named_here
                 title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
         what = re.sub(r"[\"\u201c\u201d]", "", what)
-        location = self._place_after(sent.text, m.end(), clause_only=True) or \
-            self._place_after(sent.text, m.end())
-        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sent.text[m.end():])
+        location = self._place_after(span_text(sent), m.end(), clause_only=True) or \
+            self._place_after(span_text(sent), m.end())
+        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", span_text(sent)[m.end():])
         if not location and where and self.gaz.country_of(where.group(1)) and \
                 self.gaz.country_of(where.group(1))[1] == "name":
             location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
@@ -599,7 +603,7 @@ def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
     """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
     three."""
     names = meeting.get("participants") or []
-    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b", sent.text) \
+    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b", span_text(sent)) \
             or meeting.get("event_type") != "meeting":
         return [meeting]
     order = {p: text_of(doc).find(p.split()[-1], sent.start_char) for p in names}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from dyad.nlp.components.metric_lexicon import Mention, metric_lexicon
 from dyad.nlp.components.metric_phrases import change_forms
 from dyad.nlp.components.metric_progress import phrasal_other
-from dyad.nlp.components.util import text_of
+from dyad.nlp.components.util import span_text, text_of
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +38,9 @@ def classify_metric_type(doc: Doc, c: Mention, has_deadline: bool, subject: str 
     if has_deadline:
         return "target"
     if any(re.search(rf"\b{re.escape(ph)}(?: (?:of|about|around|some|roughly|nearly|over|an estimated))*$", before)
-           for ph in p["cost_phrases_before"]) and _design_observed().search(sent.text.lower()):
+           for ph in p["cost_phrases_before"]) and _design_observed().search(span_text(sent).lower()):
         return "observation"  # "built at a cost of US$38 million": what a thing that exists cost
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     observed = any(re.search(rf"\b{re.escape(w)}\b", low) for w in p["observation_words"])
     if c.kind == "length" and subject and any(
             re.search(rf"\b{re.escape(w)}s?\b", subject.lower()) for w in p["natural_length_subjects"]):

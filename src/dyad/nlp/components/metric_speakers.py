@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from dyad.nlp.components.metric_lexicon import Mention, metric_lexicon
-from dyad.nlp.components.util import Intervals, text_of
+from dyad.nlp.components.util import Intervals, span_text, text_of
 
 
 def person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
@@ -101,7 +101,7 @@ def speaker_of(doc: Doc, c: Mention, mentions: list[tuple[int, int, str]]) -> st
             break
         t = t.head
     sent = c.span.sent
-    m = re.search(r"\baccording to\s+", sent.text)
+    m = re.search(r"\baccording to\s+", span_text(sent))
     if m:
         at = sent.start_char + m.end()
         hits = [x for x in mentions if at <= x[0] <= at + 60 and x[0] < c.start]

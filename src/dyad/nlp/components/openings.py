@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions, person_country, persons_in, status_of
-from dyad.nlp.components.util import patterns, source, text_of
+from dyad.nlp.components.util import patterns, source, span_text, text_of
 
 DATA = patterns("events")
 DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -92,7 +92,7 @@ class OpeningExtractor:
         ("opening the A, the B and the C")."""
         out: list[dict] = []
         seen: set[str] = set()
-        for m in OPENING_RE.finditer(sent.text):
+        for m in OPENING_RE.finditer(span_text(sent)):
             for fact in self._openings_at(doc, sent, main, taken, m):
                 if fact["object_key"] not in seen:
                     seen.add(fact["object_key"])
@@ -145,12 +145,13 @@ class OpeningExtractor:
             return []
         if heading(doc, a) or re.search(r"\b(?:provides?|provided|calls?|called|allows?|paves? the way|aims?)\s+"
                                           r"(?:for|at)\s+(?:the\s+)?$|\b(?:envisages?|envisions?)\s+(?:the\s+)?$",
-                                          sent.text[:m.start()]):
+                                          span_text(sent)[:m.start()]):
             return []  # an agreement that "provides for the opening of" something is not an opening
-        if re.search(r"\b(?:including|such as|discussed|regarding|concerning)\b[^.;:]{0,60}$", sent.text[:m.start()]):
+        if re.search(r"\b(?:including|such as|discussed|regarding|concerning)\b[^.;:]{0,60}$",
+                     span_text(sent)[:m.start()]):
             return []  # "discussed ..., including the launch of new projects": a topic, not a ceremony
         objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m)) if self._is_opened(o)]
-        if not objs and REMOTE_RE.search(sent.text) and re.match(r"inaugurat", m.group(0), re.I):
+        if not objs and REMOTE_RE.search(span_text(sent)) and re.match(r"inaugurat", m.group(0), re.I):
             # "the ministers of A, B and C inaugurated the cross-border power trade by video link": a
             # ceremony told as such opens what it names, facility or not
             objs = [re.sub(r"\s+(?:by|via|through)\s+video\s*(?:link|conference)\b.*$|\s+(?:virtually|remotely)\b.*$",
@@ -169,7 +170,7 @@ class OpeningExtractor:
         upto = sent.end_char if told_before else a
         openers = {c for c in (person_country(doc, p) for p in persons_in(doc, sent.start_char, upto)) if c}
         two_leaders = bool(TWO_LEADERS_RE.search(text_of(doc)[sent.start_char:upto]))
-        in_visit = main is not None and (bool(re.search(r"\bvisit\b", sent.text, re.I))
+        in_visit = main is not None and (bool(re.search(r"\bvisit\b", span_text(sent), re.I))
                                          or set(main["countries"]) <= openers or two_leaders)
         sent_countries = []
         for c in country_mentions(doc, sent.start_char, sent.end_char):
@@ -179,12 +180,12 @@ class OpeningExtractor:
             sent_countries = [*sorted(openers), *(c for c in sent_countries if c not in openers)]
         elif not in_visit and len(sent_countries) < 2 and not (told_before and two_leaders):
             return []
-        if told_before and not (openers or two_leaders or JOINTLY_RE.search(sent.text)):
+        if told_before and not (openers or two_leaders or JOINTLY_RE.search(span_text(sent))):
             return []  # "the corridor, launched in 2019": background, no one told opening it
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         # leaders of two countries open it together: their countries, not the article's pair
         countries = list(dict.fromkeys(sent_countries if len(openers) >= 2 else [*sent_countries, *countries]))
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end()])
+        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 60):m.end()])
         if status == "unknown" and main:
             status = main["status"]
         out = []
@@ -193,7 +194,7 @@ class OpeningExtractor:
             # "the bridge over the river at Ungheni": a one-word name ending the facility's name is its place
             place = loc and (self._is_city(loc.group(1)) or (
                 loc.group("last") is not None and not self.gaz.country_of(loc.group(1))))
-            location = loc.group(1) if place else self._place_before(sent.text, m.start())
+            location = loc.group(1) if place else self._place_before(span_text(sent), m.start())
             obj = re.sub(r"^(?:the|a|an)\s+", "", obj, flags=re.I)
             core = " ".join(w for w in re.findall(r"[A-Za-z']+", obj.lower())
                             if w not in ("the", "of", "a", "an", "in", "from", "to", "ceremony"))[:80]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.project_patterns import DATA, OVERRIDE_RE, PROJECT_CUE, in_heading
-from dyad.nlp.components.util import patterns
+from dyad.nlp.components.util import patterns, span_text
 
 if TYPE_CHECKING:
     from dyad.nlp.components.projects import ProjectExtractor
@@ -88,7 +88,7 @@ def _country_only(ex: ProjectExtractor, words: str) -> bool:
 
 def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
     rx = _regexes()
-    for m in rx["undertaking"].finditer(sent.text):
+    for m in rx["undertaking"].finditer(span_text(sent)):
         mods = m.group("mods")
         caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
         named = any(not ex.gaz.country_of(w) for w in caps)
@@ -104,7 +104,7 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         noun = re.sub(r"\s+", " ", m.group("noun"))
         if noun in _data()["site_only_nouns"] and not place:
             continue  # "the foreign exchange market": an economic market, not a marketplace at a site
-        definite = re.search(r"\bthe\s+$", sent.text[:m.start("mods")]) is not None
+        definite = re.search(r"\bthe\s+$", span_text(sent)[:m.start("mods")]) is not None
         if definite and not named and any(p["name"].lower().endswith(noun)
                                           and p["sources"][0]["start"] < sent.start_char for p in found):
             continue  # "the joint construction of the 1,860-megawatt plant in X": the plant named before
@@ -122,14 +122,14 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
             continue
         ptype = _data()["site_nouns"].get(noun, "facility")
         # "signed a contract with X to develop a ... project": the contract's object is agreed
-        agreed = _SIGNED_FOR.search(sent.text[:m.start()]) is not None
+        agreed = _SIGNED_FOR.search(span_text(sent)[:m.start()]) is not None
         found.append(ex._record(doc, sent, doc.text[a:b], [], ptype, a, b, agreed=agreed))
 
 
 def _water_crossings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
-    if not PROJECT_CUE.search(sent.text):
+    if not PROJECT_CUE.search(span_text(sent)):
         return
-    for m in _regexes()["water"].finditer(sent.text):
+    for m in _regexes()["water"].finditer(span_text(sent)):
         lead = re.match(r"(?:new|planned|proposed|future)\s+", m.group("mods"))
         a = sent.start_char + m.start("mods") + (lead.end() if lead else 0)
         b = sent.start_char + m.end("water")
@@ -140,7 +140,7 @@ def _water_crossings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dic
 
 
 def _extended_programmes(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
-    for m in _regexes()["programmes"].finditer(sent.text):
+    for m in _regexes()["programmes"].finditer(span_text(sent)):
         to = m.group("to")
         if not any(ex.gaz.country_of(w) for w in re.findall(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", to)):
             continue  # extended to another country's people, not to more regions at home
@@ -159,10 +159,10 @@ def _extended_programmes(ex: ProjectExtractor, doc: Doc, sent: Span, found: list
 
 def _partnerships(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
     d = _data()
-    low = set(re.findall(r"[a-z]+", sent.text.lower()))
+    low = set(re.findall(r"[a-z]+", span_text(sent).lower()))
     if not low & set(d["launch_words"]) or not low & set(d["partnership_cues"]):
         return
-    for m in _regexes()["partnership"].finditer(sent.text):
+    for m in _regexes()["partnership"].finditer(span_text(sent)):
         name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
         a = sent.start_char + m.end("name") - len(name)
         b = sent.start_char + m.end("name")

@@ -50,7 +50,7 @@ from dyad.nlp.components.project_patterns import (
     status_from,
 )
 from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, not_started, unfinished
-from dyad.nlp.components.util import dyad_of, source, text_of
+from dyad.nlp.components.util import dyad_of, source, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
 
@@ -97,7 +97,7 @@ class ProjectExtractor:
 
     # ------------------------------------------------------------------ named
     def named(self, doc: Doc, sent, found: list[dict], agreements: list) -> None:  # type: ignore[no-untyped-def]
-        for m in NAMED_RE.finditer(sent.text):
+        for m in NAMED_RE.finditer(span_text(sent)):
             raw = m.group("name").rstrip()
             name = re.sub(r"[\u201c\u201d\"]", "", raw).strip()
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their|Our)\s+", "", name)
@@ -119,7 +119,7 @@ class ProjectExtractor:
             if self._not_an_undertaking(doc, sent, m.start("name"), name):
                 continue
             if not linear and (set(re.split(r"[\s\-]+", name)) & INSTITUTION_WORDS or AFFILIATION_RE.search(
-                    sent.text[:m.start("name")])):
+                    span_text(sent)[:m.start("name")])):
                 continue  # "a researcher at the X Studies Center of Y University": an academic body, not a project
             if all(w.lower() in ("new", "joint", "international", "national") or w in HEADS for w in words):
                 continue
@@ -150,7 +150,7 @@ class ProjectExtractor:
             trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", text_of(doc)[b:b + 60])
             if trailing and trailing.group(1) in TRAILING_TYPES:
                 ptype = TRAILING_TYPES[trailing.group(1)]  # "the X Satellite (XS) program" is a programme
-            if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(sent.text):
+            if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(span_text(sent)):
                 continue  # "received at Cairo International Airport": a place, not a project
             acr = re.search(r"\s*\(([A-Z]{2,8})\)\s*", name)
             if acr:
@@ -169,7 +169,7 @@ class ProjectExtractor:
         words = name.split()
         if all(w in DATA["generic_name_words"] for w in words):
             return True
-        lead = sent.text[:rel]
+        lead = span_text(sent)[:rel]
         if re.search(r"\b(?:" + "|".join(DATA["site_part_nouns"]) + r")\s+of\s+(?:the\s+)?$", lead, re.I):
             return True
         if words[-1] not in DATA["actor_heads"]:
@@ -204,7 +204,7 @@ class ProjectExtractor:
 
     # ------------------------------------------------------------------ unnamed
     def unnamed(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
-        for m in UNNAMED_RE.finditer(sent.text):
+        for m in UNNAMED_RE.finditer(span_text(sent)):
             head = m.group("head").lower()
             mods = m.group("mods") or ""
             a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
@@ -224,9 +224,9 @@ class ProjectExtractor:
             if proper_name:
                 pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
             elif not pp and UNNAMED[head] == "facility":
-                pp = self._foreign_site(sent.text[m.end("head"):], mods)
+                pp = self._foreign_site(span_text(sent)[m.end("head"):], mods)
             elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
-                pp = self._named_site(sent.text[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
+                pp = self._named_site(span_text(sent)[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
                 sited = bool(pp)
             phrase = f"{mods}{m.group('head')}{m.group('tail') or ''}{pp}".strip()
             b = a + len(phrase)
@@ -253,12 +253,12 @@ class ProjectExtractor:
             # military base"), a pair does ("the Saudi-Egyptian electricity interconnection")
             caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
             lone_state = len(caps) == 1 and self._countries_only(caps[0])
-            if lone_state and self._partner_after(sent.text[m.end("head"):], caps[0]):
+            if lone_state and self._partner_after(span_text(sent)[m.end("head"):], caps[0]):
                 lone_state = False  # "an Indonesian nickel joint venture involving a Vietnamese investor": both sides
             specific = has_proper and (pp or (re.search(r"\b[A-Z]", mods) and not lone_state))
-            if re.match(r"(?:This|The|That)\s+project\b", sent.text.strip()) and found and not specific:
+            if re.match(r"(?:This|The|That)\s+project\b", span_text(sent).strip()) and found and not specific:
                 continue
-            before = sent.text[:a - sent.start_char]
+            before = span_text(sent)[:a - sent.start_char]
             if ptype_of_head == "facility" and ENDPOINT_RE.search(before) and any(
                     LOWER_HEADS.get(w.lower()) in LINEAR for w in re.findall(r"[\w\-]+", before)):
                 continue  # "a pipeline between A and the X terminal": the route's end, not a project
@@ -266,7 +266,7 @@ class ProjectExtractor:
                 # "The scheme, often referred to simply as the X project, ...": another name of the last project
                 found[-1]["aliases"] = sorted({*found[-1]["aliases"], phrase})
                 continue
-            if re.match(r"\s*(?:This|The|That)\s+(?:project|initiative)\b", sent.text) and found and has_proper \
+            if re.match(r"\s*(?:This|The|That)\s+(?:project|initiative)\b", span_text(sent)) and found and has_proper \
                     and not proper_name:
                 # "This project envisions the creation of a digital corridor ...": another name of the last project
                 found[-1]["aliases"] = sorted({*found[-1]["aliases"], phrase})
@@ -344,7 +344,7 @@ class ProjectExtractor:
     def described(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
         """'the joint development of the X field'; 'X One, the green hydrogen venture being developed ...'."""
         taken = [(p["sources"][0]["start"], p["sources"][0]["end"]) for p in found]
-        for m in JOINT_RE.finditer(sent.text):
+        for m in JOINT_RE.finditer(span_text(sent)):
             a, b = sent.start_char + m.start(), sent.start_char + m.end()
             np_a = sent.start_char + m.start("np")
             if any(s < b and np_a < e for s, e in taken) or m.group("noun") in ("and", "the", "with", "between"):
@@ -353,7 +353,7 @@ class ProjectExtractor:
                 continue
             ptype = LOWER_HEADS.get(m.group("noun"), "facility" if m.group("noun") in FACILITY_WORDS else "other")
             found.append(self._record(doc, sent, m.group(0), [], ptype, a, b, agreed=False))
-        for m in APPOS_RE.finditer(sent.text):
+        for m in APPOS_RE.finditer(span_text(sent)):
             name, mods = m.group("name"), m.group("mods")
             a = sent.start_char + m.start("name")
             b = a + len(name)
@@ -411,7 +411,7 @@ class ProjectExtractor:
             status = parse_status(np)
             if status != "unknown":
                 return status
-        status = status_from(sent.text)
+        status = status_from(span_text(sent))
         if status == "unknown":
             # The next sentence of the same paragraph often carries the status ("... will be completed").
             nxt = text_of(doc)[sent.end_char:sent.end_char + 300].split("\n")[0]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import clause_tense, nearest_date, status_of
 from dyad.nlp.components.sessions import BODY, ORDINALS
-from dyad.nlp.components.util import dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import dyad_of, patterns, source, span_text, text_of
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -46,7 +46,7 @@ class SessionForms:
     def session_forms(self, doc: Doc, sent: Span, main: dict | None, found: list[dict]) -> list[dict]:
         out: list[dict] = []
         keys = {f["object_key"] for f in found}
-        text = sent.text
+        text = span_text(sent)
 
         def add(m: re.Match, body: str, ordinal: int | None, title: str, key: str,
                 status: str | None = None) -> None:

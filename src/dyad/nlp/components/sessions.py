@@ -15,7 +15,7 @@ from dyad.nlp.components.context import (
     prospective,
     status_of,
 )
-from dyad.nlp.components.util import dyad_of, patterns, source
+from dyad.nlp.components.util import dyad_of, patterns, source, span_text
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -74,14 +74,14 @@ class SessionFinder:
         """"Russia and Egypt signed the protocol of the 14th meeting of the Commission ... The meeting was held in
         Cairo on October 18-19": the second sentence gives the session named just before its days and place."""
         recent = getattr(self, "recent_session", None)
-        if not recent or index - recent[0] != 1 or not HELD_BACK_RE.match(sent.text):
+        if not recent or index - recent[0] != 1 or not HELD_BACK_RE.match(span_text(sent)):
             return
         session = recent[1]
         start, end, t = nearest_date(doc, sent, sent.start_char)
         if start:
             session["start"], session["end"] = start, end
-            session["status"] = status_of(sent.text, start, end, doc._.dct, None, "past")
-        place = self._place_after(sent.text, 0)
+            session["status"] = status_of(span_text(sent), start, end, doc._.dct, None, "past")
+        place = self._place_after(span_text(sent), 0)
         if place:
             session["location"] = place
         session["sources"].append(source(sent.start_char, sent.end_char))
@@ -92,12 +92,12 @@ class SessionFinder:
         for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
                                 (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
                                 (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(span_text(sent)):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
-                    named_here = list(LOWER_OF_BODY_RE.finditer(sent.text[:m.start()])) or [
-                        b for b in NAMED_BODY_RE.finditer(sent.text[:m.start()])
+                    named_here = list(LOWER_OF_BODY_RE.finditer(span_text(sent)[:m.start()])) or [
+                        b for b in NAMED_BODY_RE.finditer(span_text(sent)[:m.start()])
                         if any(w in b.group("body") for w in DATA["council_markers"])]
                     if named_here:  # "transform the Forum of regions into the Council of heads of regions and
                         self.last_body = named_here[-1].group("body")  # hold its first session": that council
@@ -110,15 +110,16 @@ class SessionFinder:
                         key = f"council:{ordinal or ''}:{synonym_key(body)}"
                         a, b = sent.start_char + m.start(), sent.start_char + m.end()
                         start, _e, t = nearest_date(doc, sent, a)
-                        status = status_of(sent.text, start, None, doc._.dct, sent.text[m.start():m.end() + 60],
+                        text = span_text(sent)
+                        status = status_of(text, start, None, doc._.dct, text[m.start():m.end() + 60],
                                            clause_tense(doc, a))
-                        if status == "unknown" and COMMITTED_RE.search(sent.text[:m.start()]):
+                        if status == "unknown" and COMMITTED_RE.search(span_text(sent)[:m.start()]):
                             status = "planned"  # "the parties agreed to ... hold its first session in autumn"
                         nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
                         out.append({
                             "kind": "event", "event_type": "council_session",
                             "title": f"{nth} session of the {body}", "status": status, "start": start, "end": None,
-                            "location": self._place_near(sent.text, m.start()),
+                            "location": self._place_near(span_text(sent), m.start()),
                             "countries": list(main["countries"]) if main else dyad_of(doc),
                             "guest": None, "host": None, "level": None, "participants": [],
                             "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
@@ -132,7 +133,7 @@ class SessionFinder:
                             "kind": "event", "event_type": "council_session",
                             "title": f"next session of the {body}", "status": "planned", "start": start,
                             # "to hold its next meeting in Ulaanbaatar"; "the next session, due in Cairo"
-                            "end": None, "location": self._place_after(sent.text, m.end()),
+                            "end": None, "location": self._place_after(span_text(sent), m.end()),
                             "countries": list(main["countries"]) if main else dyad_of(doc),
                             "guest": None, "host": None, "level": None, "participants": [],
                             "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
@@ -163,11 +164,12 @@ class SessionFinder:
                     # "the seventh meeting of the Pakistan-Türkiye Council" in a story on Türkiye-Malaysia:
                     # the body's name says whose session it is
                     countries, ref = named, None
-                status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 60):m.end() + 60],
+                text = span_text(sent)
+                status = status_of(text, start, end, doc._.dct, text[max(0, m.start() - 60):m.end() + 60],
                                    clause_tense(doc, a))
                 if status == "unknown" or (status == "planned" and not own and main and main["status"] == "occurred"):
                     status = main["status"] if main else "unknown"
-                if COMMITTED_RE.search(sent.text[:m.start()]) and not (own and before_dct(start, doc._.dct)):
+                if COMMITTED_RE.search(span_text(sent)[:m.start()]) and not (own and before_dct(start, doc._.dct)):
                     status = "planned"  # "the ministers agreed to convene the Sixth Session of the Commission"
                 location = main.get("location") if main else None
                 # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
@@ -175,31 +177,32 @@ class SessionFinder:
                 held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
                                    r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
                                    r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week)\s+)?in\s+",
-                                   sent.text[m.end():m.end() + 140])
+                                   span_text(sent)[m.end():m.end() + 140])
                 if held_in:
-                    location = self._place_after(sent.text, m.end()) or location  # ", held in Beijing last December"
-                if re.search(r"\bDecision\b", sent.text[max(0, m.start() - 30):m.start()]):
+                    # ", held in Beijing last December"
+                    location = self._place_after(span_text(sent), m.end()) or location
+                if re.search(r"\bDecision\b", span_text(sent)[max(0, m.start() - 30):m.start()]):
                     status = "occurred"  # a decision of a session means the session took place
-                elif prepared_for(sent.text, m.start()):
+                elif prepared_for(span_text(sent), m.start()):
                     # "discussed preparations for the first meeting of the Council in a phone call on
                     # Sunday": Sunday is the call's
                     status = "planned"
                     if own and before_dct(start, doc._.dct):
                         start = None
-                    location = self._place_after(sent.text, m.end()) or location
-                elif prospective(sent.text, m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+                    location = self._place_after(span_text(sent), m.end()) or location
+                elif prospective(span_text(sent), m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
                     status = "planned"
-                    location = self._place_after(sent.text, m.end()) or location
+                    location = self._place_after(span_text(sent), m.end()) or location
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
-                                                     re.escape(location or "~") + r")[A-Z]", sent.text[m.end():]):
-                    location = self._place_after(sent.text, m.end())  # "will be held in Serbia next year"
+                                                     re.escape(location or "~") + r")[A-Z]", span_text(sent)[m.end():]):
+                    location = self._place_after(span_text(sent), m.end())  # "will be held in Serbia next year"
                 if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
-                            sent.text[m.end():m.end() + 110]):
+                            span_text(sent)[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
-                    location = self._place_after(sent.text, m.end()) or location
+                    location = self._place_after(span_text(sent), m.end()) or location
                 elif status == "planned" and main and main["status"] == "occurred" and \
-                        location == main.get("location") and not self._place_after(sent.text, m.end()):
+                        location == main.get("location") and not self._place_after(span_text(sent), m.end()):
                     location = None  # a later session is not where the visit that announced it took place
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location

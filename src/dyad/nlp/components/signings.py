@@ -11,7 +11,7 @@ from dyad.nlp.components.context import (
     nearest_date,
     status_of,
 )
-from dyad.nlp.components.util import patterns, source
+from dyad.nlp.components.util import patterns, source, span_text
 
 DATA = patterns("events")
 EXCHANGED = "|".join(DATA["exchanged_nouns"])
@@ -47,34 +47,34 @@ class SigningFinder:
     """Signing ceremonies (a mixin of the event extractor)."""
 
     def signings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
-        m = SIGNING_RE.search(sent.text) or self._passive_signing(doc, sent)
+        m = SIGNING_RE.search(span_text(sent)) or self._passive_signing(doc, sent)
         if not m:
             return []
         a = sent.start_char + m.start()
-        if PREPARED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+        if PREPARED_FOR_RE.search(span_text(sent)[max(0, m.start() - 40):m.start()]):
             return []  # "the sides have prepared for signing a draft agreement": a preparation
-        if HOPED_FOR_RE.search(sent.text[max(0, m.start() - 40):m.start()]):
+        if HOPED_FOR_RE.search(span_text(sent)[max(0, m.start() - 40):m.start()]):
             return []  # "looked forward to the signing of a memorandum": a wish, not a ceremony set
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         if own and start and main and (main.get("start") or "")[:4] > start[:4] and \
                 (doc._.dct or "")[:4] > start[:4]:
             return []  # "the two signed a treaty last year", told during a later visit: background
-        status = status_of(sent.text, start, end, doc._.dct, sent.text[max(0, m.start() - 40):m.end() + 10])
+        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 10])
         if status == "unknown" and clause_tense(doc, a) == "past":
             status = "occurred"  # "X and Y witnessed the signing of ...", undated: done
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
-        placed = location and re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(location), sent.text)
+        placed = location and re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(location), span_text(sent))
         if own and start and not main and not placed and start[:4] < (doc._.dct or "")[:4] and \
-                not SESSION_BACK_RE.match(sent.text[:m.start()]):
+                not SESSION_BACK_RE.match(span_text(sent)[:m.start()]):
             # "five years after the two signed the X Agreement in August 2020": background, unless the
             # sentence tells where ("signed ... in Bucharest in December 2022")
             return []
         if status == "occurred" and not start and doc._.dct and not main:
             start = doc._.dct[:7]  # reported as done, undated: the month of the report
         if self.last_session and self.sent_index - self.last_session[0] <= 3 and \
-                SESSION_BACK_RE.match(sent.text[:m.start()]):
+                SESSION_BACK_RE.match(span_text(sent)[:m.start()]):
             # "The Commission met on 18 February. Following the meeting, the parties signed six
             # documents": the signing of that session, on its day and at its place
             session = self.last_session[1]
@@ -98,7 +98,7 @@ class SigningFinder:
     def _passive_signing(self, doc: Doc, sent: Span) -> re.Match | None:
         """"Following the session, the Protocol was signed": a signing told in the passive, unless it
         describes an instrument of the past ("the Agreement, which was signed in 2019, ...")."""
-        m = PASSIVE_SIGNED_RE.search(sent.text) or REDUCED_SIGNED_RE.search(sent.text)
+        m = PASSIVE_SIGNED_RE.search(span_text(sent)) or REDUCED_SIGNED_RE.search(span_text(sent))
         if m is None or re.search(r"\b(?:which|that)\s+(?:was|were|has been|have been|had been)\s+signed\b",
                                   m.group(0)):
             return None

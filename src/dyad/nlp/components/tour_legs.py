@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from dyad.nlp.components.context import country_mentions, nearest_date, status_of
-from dyad.nlp.components.util import source, text_of
+from dyad.nlp.components.util import source, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 # "the tour, which began in X", "the tour also took him to X, Y and Z", "a tour that will take her to X"
@@ -59,7 +59,7 @@ def tour_legs(doc: Doc, visits: list[dict]) -> list[dict]:
                     start, end = (arrived[:7], arrived) if arrived else (None, None)  # left that day; came earlier
                 verb = m.groupdict().get("verb") or "arrived"
                 status = "planned" if re.match(r"will\b", verb) else \
-                    status_of(sent.text, start, end, doc._.dct, None, "past")
+                    status_of(span_text(sent), start, end, doc._.dct, None, "past")
                 if status == "unknown":
                     status = "occurred"
                 out.append({

@@ -62,6 +62,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the document's text built once: spaCy's ``Span.text`` joins the
+    span's tokens on every access, and the components read each sentence's text many times."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 @cache
 def patterns(name: str) -> dict:
     with open(PATTERNS / f"{name}.json", encoding="utf-8") as fh:

@@ -29,7 +29,7 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.tour_legs import tour_legs
-from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 
 DATA = patterns("events")
 LEVELS = DATA["visit_levels"]
@@ -196,7 +196,7 @@ class VisitFinder:
         out: list[dict] = []
         self.deferred_bare = False
         for sent in doc.sents:
-            text = sent.text
+            text = span_text(sent)
             for m in VISIT_RE.finditer(text):
                 trig_start = sent.start_char + m.start()
                 trig_end = sent.start_char + m.end()
@@ -404,9 +404,9 @@ class VisitFinder:
         """"<Host leader> welcomed/received/hosted <guest leader>": a visit by the guest's country."""
         out = []
         for sent in doc.sents:
-            for m in HOST_VERB_RE.finditer(sent.text):
+            for m in HOST_VERB_RE.finditer(span_text(sent)):
                 v = sent.start_char + m.start()
-                obj = sent.text[m.end():m.end() + 60]
+                obj = span_text(sent)[m.end():m.end() + 60]
                 if NON_VISIT_RE.match(obj):
                     continue  # "received a phone call from ..."
                 before = persons_in(doc, sent.start_char, v)
@@ -414,17 +414,17 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
-                if PASSIVE_HOST_RE.search(sent.text[:m.start()]) and not re.search(r"\bby\b", obj):
+                if PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and not re.search(r"\bby\b", obj):
                     continue  # "X, who was welcomed with a ceremony, met Y": no host named
-                if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(sent.text[:m.start()]) and
+                if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and
                                                 re.match(r"(?:\s+[\w\-]+){1,4}?\s+by\b", obj)):
                     hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
                     continue
                 start, end, _ = nearest_date(doc, sent, v)
-                status = status_of(sent.text, start, end, doc._.dct, None, clause_tense(doc, v))
-                lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", sent.text, re.I)
+                status = status_of(span_text(sent), start, end, doc._.dct, None, clause_tense(doc, v))
+                lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", span_text(sent), re.I)
                 level = LEVELS.get(lm.group(1).lower()) if lm else None
                 who = full_name(doc, gp)
                 out.append({
