@@ -65,9 +65,16 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # alpha-3 -> its capital today
 
     def country_of(self, form: str) -> tuple[str, str] | None:
-        form = form.removesuffix("'s").removesuffix("\u2019s")
-        return self.country_forms.get(fold(form)) or \
-            self.country_forms.get(fold(re.sub(r"^the ", "", form, flags=re.I)))
+        """(alpha-3, form kind) of a country name, adjective, demonym or capital, else None."""
+        # asked tens of times per sentence for the same few words: remembered
+        cache = self.__dict__.setdefault("_country_cache", {})
+        if form not in cache:
+            if len(cache) > 100000:
+                cache.clear()
+            bare = form.removesuffix("'s").removesuffix("\u2019s")
+            cache[form] = self.country_forms.get(fold(bare)) or \
+                self.country_forms.get(fold(re.sub(r"^the ", "", bare, flags=re.I)))
+        return cache[form]
 
     def name_of(self, alpha3: str | None) -> str | None:
         return self.country_names.get(alpha3 or "")

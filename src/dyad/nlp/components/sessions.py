@@ -63,6 +63,10 @@ GOVERNMENTS_RE = re.compile(r"\b" + _NTH + r"\s+(?P<body>joint\s+(?:meeting|sess
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 
 
+# Every pattern of council_sessions holds one of these words (a body's head or a session noun): a sentence
+# without any is not scanned by the eight patterns (most sentences of an article)
+SESSION_GATE_RE = re.compile("|".join(DATA["council_heads"] + DATA["session_nouns"] + ["governments", "cabinets"]),
+                             re.I)
 # "The meeting was held in Cairo on October 18-19": the session named in the sentence before, told again
 HELD_BACK_RE = re.compile(r"^\s*(?:The|This|That)\s+(?:meeting|session|sitting)\s+(?:was|were)\s+(?:held|convened)\b")
 
@@ -87,6 +91,8 @@ class SessionFinder:
         session["sources"].append(source(sent.start_char, sent.end_char))
 
     def council_sessions(self, doc: Doc, sent: Span, main: dict | None, taken: list) -> list[dict]:
+        if not SESSION_GATE_RE.search(span_text(sent)):
+            return []
         out = []
         seen = set()
         for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
