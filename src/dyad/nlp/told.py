@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 REFER_BACK_RE = re.compile(
     r"^\s*(?:at|during|following|after|in\s+the\s+course\s+of|on\s+the\s+(?:sidelines|margins)\s+of)\s+"
     r"(?:the|this|that|these|their|its)\s+(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
+
+EVE_OF_RE = re.compile(r"^\s*On\s+the\s+eve\s+of\s+(?:the|this|that|its|their|his|her)\s+"
+                       r"(?P<np>(?:[\w'-]+\s+){0,3}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
 
 FUTURE_RE = re.compile(r"\b(?:will|shall|expected|scheduled|planned|due\s+to|(?:is|are)\s+to)\b", re.I)
 
@@ -47,7 +51,21 @@ def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     sentence = re.split(r"[.!?](?:\s|$)", text[sent_start:sent_start + 400], maxsplit=1)[0]
     if FUTURE_RE.search(sentence):
         return None  # "During the summit, the signing of agreements is expected": not yet done
-    head = m.group("head").lower()
+    return _last_told(m.group("head").lower(), sent_start, facts)
+
+
+def eve_of_told(text: str, sent_start: int, facts: list[dict]) -> str | None:
+    """"On the eve of the meeting, X spoke by telephone with Y": the day before the event told (done
+    and dated to the day) whose kind the phrase names, or None."""
+    m = EVE_OF_RE.match(text[sent_start:sent_start + 120])
+    event = _last_told(m.group("head").lower(), sent_start, facts) if m else None
+    if not event or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["start"]):
+        return None
+    return (date.fromisoformat(event["start"]) - timedelta(days=1)).isoformat()
+
+
+def _last_told(head: str, sent_start: int, facts: list[dict]) -> dict | None:
+    """The last event told before ``sent_start`` that ``head`` can name, if done and dated."""
     types = head_types().get(head)
     if types is None:
         return None

@@ -24,6 +24,8 @@ COMPOUND_INSTRUMENT = re.compile(
     r"(?P<noun>agreement|memorandum|deal|accord|pact|contract|treaty|protocol)\b", re.I)
 # "..., for which the two governments signed a loan agreement": what the relative pronoun stands for
 FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\s+[^,;]{0,60}$")
+# a compound joined to a list before it
+JOINED_ON = re.compile(r",\s+(?:as\s+well\s+as|along\s+with|together\s+with|and|plus)\s+$")
 # (or negotiates: "agreed to negotiate a bilateral investment treaty")
 SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached|"
                           r"negotiate|negotiating)\b", re.I)
@@ -42,7 +44,12 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
         a, b = sent.start_char + m.start("field"), sent.start_char + m.end("noun")
         if any(x < b and a < y for x, y in taken):
             continue  # already read as a title, a description or a list
-        verb = SIGNING_VERB.search(span_text(sent)[max(0, m.start() - 80):m.start()])
+        before = span_text(sent)[:m.start()]
+        verb = SIGNING_VERB.search(before[max(0, m.start() - 80):])
+        if verb is None and JOINED_ON.search(before):
+            # "signed 12 agreements covering A, B and C, as well as a financial protocol": the last
+            # item of a long list, governed by the verb at its head
+            verb = SIGNING_VERB.search(before)
         if verb is None:
             continue  # "the free trade agreement would help exporters": no instrument signed here
         words = m.group("field").split()

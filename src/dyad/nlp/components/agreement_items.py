@@ -87,6 +87,9 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
             if sectors_of(left) and sectors_of(right) and (set(sectors_of(left)) != set(sectors_of(right))
                                                            or sectors_of(left) == ["other"]):
                 subparts = [left, right]
+            elif many and len(parts) >= 3 and re.match(r"(?:the|a|an)\s", right) and sectors_of(right) and \
+                    not re.search(r"\b(?:of|for|on|in|with|between)$", left):
+                subparts = [left, right]  # "..., social inclusion and the fight against climate change": two items
         for sp in subparts:
             sp = re.sub(r"^(?:the|a|an)\s+", "", sp)  # "A and the B"
             # "between the academies of the two ministries": the parties' owners are not the field

@@ -61,13 +61,18 @@ PLURAL_TRIGGER = re.compile(
     # after an adverbial of place or occasion set off by a comma
     r"(?:\s+(?:(?:at|on)\s+the\s+(?:end|close|conclusion|margins?|sidelines|occasion)\s+of|during|after|following)"
     r"\s+[^.;:]{3,160}?,(?=\s+covering\s))?"
+    # "documents signed in front of the two presidents covered A, B and C": the witnesses before the verb
+    r"(?:\s+(?:in\s+front\s+of|before|in\s+the\s+presence\s+of|at|during|on)\s+[^.;:,]{3,80}?"
+    r"(?=\s+(?:cover|covers|covered|covering)\s))?"
     r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s))?"  # "three memoranda, (namely) on A, on B and on C"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:such\s+as|including|like|of)|"
     r"in|on|covering|(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
-    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))\s+"
+    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))"
+    # "covering, in particular, A, B and C": a parenthetic adverb before the list
+    r"(?:,\s*(?:in\s+particular|notably|inter\s+alia|among\s+others|among\s+other\s+things|mainly|chiefly),)?\s+"
     r"(?P<list>(?:[^.;:()]|\([A-Z][A-Za-z&\-]{1,10}\))+)",  # a name's acronym in brackets stays in the list
     re.I)
 JOINT_STATEMENT = re.compile(

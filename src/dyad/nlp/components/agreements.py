@@ -184,7 +184,9 @@ class AgreementExtractor:
             status = "planned"
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
-                                            r"released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b",
+                                            r"released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b|"
+                                            # "the session closed with the signing, chaired by ..., of ..."
+                                            r"\bthe\s+signing\s*(?:,|of\b)",
                                             clause, re.I)
                                   or (main and main.get("status") == "occurred")) else "unknown"
         own_clause = text_of(doc)[anchor:min(sent.end_char, span[1] + 60)]

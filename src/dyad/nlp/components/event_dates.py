@@ -20,7 +20,7 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.util import dyad_of, patterns, span_text, text_of
 from dyad.nlp.components.visits import ENDED_RE
-from dyad.nlp.told import told_event
+from dyad.nlp.told import eve_of_told, told_event
 
 DATA = patterns("events")
 AFTER_EVENT_RE = re.compile(r"\s*(?:After|Following|At the end of|On the sidelines of|During)\s+the\s+"
@@ -166,5 +166,8 @@ class EventDates:
                 start = near[1]
                 self.narrative = (self.sent_index, start)
                 self.inherited_place = self.narrative_place
+        eve = None if own or told else eve_of_told(text_of(doc), sent.start_char, doc._.facts or [])
+        if eve:
+            start, end = eve, None  # "On the eve of the meeting, ...": the day before the meeting told
         return start, end, own, countries, ref
 

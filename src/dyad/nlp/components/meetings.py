@@ -212,8 +212,10 @@ class MeetingFinder:
             guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
         if guest_country is None or guest_country == person_country(doc, host):
             return None
-        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[rb.end():], re.I):
-            return None  # "was received by X at the airport": a welcome on arrival, not a meeting
+        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[rb.start():], re.I):
+            # "was received by X at the airport", "was welcomed at the airport by X": a welcome on arrival,
+            # not a meeting
+            return None
         return rb, (full_name(doc, host), guest_name), person_country(doc, host)
 
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
@@ -603,7 +605,10 @@ def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
     """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
     three."""
     names = meeting.get("participants") or []
-    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b", span_text(sent)) \
+    # ("held talks with A on Monday and later met B and C": the later meetings are others, one with each)
+    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b|"
+                                       r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b",
+                                       span_text(sent)) \
             or meeting.get("event_type") != "meeting":
         return [meeting]
     order = {p: text_of(doc).find(p.split()[-1], sent.start_char) for p in names}

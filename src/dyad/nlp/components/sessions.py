@@ -180,9 +180,12 @@ class SessionFinder:
                 location = main.get("location") if main else None
                 # ", held in Beijing last December"; "... Commission on Trade and Economic Cooperation
                 # was held in Dushanbe" (the body's name runs on past the head word)
-                held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\W{0,3}(?:(?:which|that)\s+)?"
+                # ("... Meeting (RAN) was held on Thursday in Rabat": an acronym, a day between)
+                held_in = re.match(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?(?:\s*\([A-Z][A-Za-z]{1,8}\))?\W{0,3}"
+                                   r"(?:(?:which|that)\s+)?"
                                    r"(?:(?:was|were|is|will be)\s+)?(?:held|hosted|convened|"
-                                   r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week)\s+)?in\s+",
+                                   r"took place|takes place|meeting)\s+(?:(?:today|yesterday|this\s+week|"
+                                   r"on\s+[\w ,]{3,25}?)\s+)?in\s+",
                                    span_text(sent)[m.end():m.end() + 140])
                 if held_in:
                     # ", held in Beijing last December"

@@ -19,7 +19,8 @@ SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?(?:" + EXCHANGED + r")|"
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + EXCHANGED + r")|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?)\b"
-    r"(?=[^.]{0,80}\b(?:agreements?|documents?|memorand\w*|"
+    # (the dot of an honorific does not end the clause: "the signing, chaired by Mr. A and Mr. B, of 19 memoranda")
+    r"(?=(?:[^.]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr))\.){0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|instruments?|minutes|"
     r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for))))",
     re.I)
@@ -38,9 +39,11 @@ REDUCED_SIGNED_RE = re.compile(
     r"[^.;]{0,120}?,\s+signed\b(?=[^.;,]{0,60}\bby\s+(?:[A-Z]|the\s+(?:two\s+)?[a-z]+\s+ministers\b))", re.I)
 # "Following the meeting, the parties signed ...", "At the council, the leaders signed ...": a signing
 # of the session told just before
-SESSION_BACK_RE = re.compile(r"\s*(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
-                             + "|".join(DATA["session_nouns"] + [h.lower() for h in DATA["council_heads"]])
-                             + r")\b[^.;]*$")
+# ("The session closed with the signing of ...": the same, the session its subject)
+_SESSION_WORDS = "|".join(DATA["session_nouns"] + [h.lower() for h in DATA["council_heads"]])
+SESSION_BACK_RE = re.compile(r"\s*(?:(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
+                             + _SESSION_WORDS + r")\b[^.;]*|(?:The|This)\s+(?:" + _SESSION_WORDS
+                             + r")\s+(?:closed|ended|concluded|culminated|wound\s+up)\s+with\s+(?:the\s+)?)$")
 
 
 class SigningFinder:

@@ -417,8 +417,10 @@ class VisitFinder:
                 if PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and not re.search(r"\bby\b", obj):
                     continue  # "X, who was welcomed with a ceremony, met Y": no host named
                 if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and
-                                                re.match(r"(?:\s+[\w\-]+){1,4}?\s+by\b", obj)):
-                    hp, gp = gp, hp  # "X was received by President Y", "X is in A for the summit, hosted by Y"
+                                                re.match(r"(?:\s+[\w\-]+){1,8}?\s+by\b", obj)):
+                    # "X was received by President Y", "X is in A for the summit, hosted by Y", "X was welcomed
+                    # at the Pedro Canga Rodriguez airport by Y"
+                    hp, gp = gp, hp
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if not host or not guest or host == guest:
                     continue
@@ -433,7 +435,9 @@ class VisitFinder:
                     "kind": "event", "event_type": "visit",
                     "title": f"{who} {level + ' ' if level else ''}visit to {self.gaz.name_of(host) or host}",
                     "status": status, "start": start, "end": end,
-                    "location": self._location(doc, host, v), "countries": [guest, host], "guest": guest,
+                    # ("X arrived in Tumbes and was welcomed by Y": the place the sentence names first)
+                    "location": self._location(doc, host, sent.start_char, sent), "countries": [guest, host],
+                    "guest": guest,
                     "host": host, "level": level, "participants": [who], "refers_back": False,
                     "ref": f"visit:{guest}>{host}", "sources": [source(sent.start_char, sent.end_char)],
                 })
