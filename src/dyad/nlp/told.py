@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 
 REFER_BACK_RE = re.compile(
-    r"^\s*(?:at|during|following|after|in\s+the\s+course\s+of|on\s+the\s+(?:sidelines|margins)\s+of)\s+"
+    r"^\s*(?:at|during|following|after|in\s+the\s+course\s+of|on\s+the\s+(?:sidelines|margins)\s+of|"
+    r"(?:in|within)\s+the\s+framework\s+of)\s+"
     r"(?:the|this|that|these|their|its)\s+(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
 
 EVE_OF_RE = re.compile(r"^\s*On\s+the\s+eve\s+of\s+(?:the|this|that|its|their|his|her)\s+"
@@ -49,6 +50,8 @@ def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     if not m:
         return None
     sentence = re.split(r"[.!?](?:\s|$)", text[sent_start:sent_start + 400], maxsplit=1)[0]
+    # (the main clause's: "... signed an agreement under which each country will recognise ..." is done)
+    sentence = re.split(r"\b(?:under\s+which|which|who|whose|where)\b", sentence, maxsplit=1)[0]
     if FUTURE_RE.search(sentence):
         return None  # "During the summit, the signing of agreements is expected": not yet done
     return _last_told(m.group("head").lower(), sent_start, facts)

@@ -62,7 +62,7 @@ PLURAL_TRIGGER = re.compile(
     r"(?:\s+(?:(?:at|on)\s+the\s+(?:end|close|conclusion|margins?|sidelines|occasion)\s+of|during|after|following)"
     r"\s+[^.;:]{3,160}?,(?=\s+covering\s))?"
     # "documents signed in front of the two presidents covered A, B and C": the witnesses before the verb
-    r"(?:\s+(?:in\s+front\s+of|before|in\s+the\s+presence\s+of|at|during|on)\s+[^.;:,]{3,80}?"
+    r"(?:\s+(?:in\s+front\s+of|before|in\s+the\s+presence\s+of)\s+[^.;:,]{3,80}?"
     r"(?=\s+(?:cover|covers|covered|covering)\s))?"
     r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s))?"  # "three memoranda, (namely) on A, on B and on C"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"

@@ -247,6 +247,8 @@ def status_of(sent_text: str, start: str | None, end: str | None, dct: str | Non
     text = window if window is not None else sent_text
     if has_cue(text, "cancel_cues"):
         return "cancelled"
+    # "is in Bintan on a working visit at the invitation of X": the invitation was given, the visit is on
+    text = re.sub(r"\bat\s+the\s+invitation\s+of\b", "", text, flags=re.I)
     if dct and start and len(dct) == 10 and len(start) == 10:
         last = end or start
         if _cmp_dates(last, dct) < 0:
@@ -295,6 +297,9 @@ def prospective(text: str, start: int, end: int) -> bool:
     after = text[end:end + 110]
     cut = CLAUSE_END.search(after)
     after = after[:cut.start()] if cut else after
+    # "..., the first to be held in person since October 2019": a record told of a held event
+    after = re.sub(r"\bthe\s+(?:first|second|third|last|largest|biggest)\s+(?:[\w\-]+\s+){0,3}?to\s+be\s+"
+                   r"(?:held|hosted|convened)\b[^,;]*?\bsince\b", "", after, flags=re.I)
     if prepared_for(text, start) and not re.search(r"\b(?:held|took place|convened|met)\b", after, re.I):
         return True
     return has_cue(after, "prospective_after") or has_cue(after, "future_time_cues")

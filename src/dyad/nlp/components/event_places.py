@@ -96,6 +96,8 @@ class EventPlaces:
                 name = " ".join(words[:k])
                 if name.split()[-1][:1].isupper() and self._is_city(name):
                     return name
+        if re.search(r"\bin\s+this\s+(?:[\w\-]+\s+){0,3}(?:city|capital|town|port)\b", clause):
+            return getattr(self, "filed_place", None)  # "held in this northern border city": the dateline's
         return None
 
     def _dateline(self, doc: Doc, countries: list[str]) -> str | None:
@@ -117,6 +119,17 @@ class EventPlaces:
                 hit = self.gaz.country_of(name)
                 if (hit and hit[1] in ("capital", "city") and hit[0] == host) or (not hit and name in self.ner_places):
                     return name
+            # "is in Bintan, Indonesia, on a working visit": a town placed by its country
+            for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b",
+                                 span_text(sent)):
+                town, country = self.gaz.country_of(m.group(1)), self.gaz.country_of(m.group(2))
+                if country and country == (host, "name") and (not town or town[0] == host and town[1] == "city"):
+                    return m.group(1)
+        filed = dateline_place(doc)
+        if filed and filed[1] == host and sent is not None and re.search(r"\b(?:capital|city)\b", span_text(sent)):
+            # "PERTH, Oct 22 - ... arrived in the Western Australian capital": the city filed from, not the
+            # national capital the article names elsewhere
+            return filed[0]
         capitals = [c for c in doc._.countries or [] if c["alpha3"] == host and c["form"] == "capital"]
         if capitals:
             return capitals[0]["text"]

@@ -21,7 +21,7 @@ from dyad.nlp.components.openings import OpeningExtractor
 from dyad.nlp.components.session_forms import SessionForms
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
-from dyad.nlp.components.util import dateline_place, patterns, span_text, text_of
+from dyad.nlp.components.util import dateline_place, dateline_town, patterns, span_text, text_of
 from dyad.nlp.components.visits import HOST_VERB_RE, VisitFinder, main_visit, story_visit
 from dyad.nlp.gazetteer import gazetteer
 
@@ -52,6 +52,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
         # "a working visit to the Kingdom": a state named by its form is no place name
         self.ner_places -= set(STATE_FORMS)
         filed = dateline_place(doc)
+        self.filed_place = dateline_town(doc)  # what "this city" is
         if filed:
             self.ner_places.add(filed[0])  # "SIXAOLA, Costa Rica -": the town the report is filed from
         # places the text itself calls places: "the frontier town of Moyale", "flew to Moyale, where"

@@ -28,25 +28,31 @@ ORDINALS = DATA["ordinals"]
 _MANNER = "|".join(re.escape(w) for w in DATA["talks_manner_words"])
 _HELD_TALKS = (r"(?:held|hold|holds|had)\s+(?:(?:" + _MANNER + r")(?:,?\s+(?:and\s+)?(?:" + _MANNER + r"))*\s+)"
                r"(?:talks|discussions|negotiations|consultations)")
-MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + "|".join(
+# "signed the declaration at a ceremony after their annual leaders' talks": the pair's talks, told in passing
+# (not fronted: "After their talks in Tokyo, the two rode a train" refers back to a meeting told before)
+_AFTER_THEIR = (r"(?<=\w\s)(?:after|following)\s+their\s+(?:(?:annual|first|bilateral|leaders['\u2019]?|summit|formal|"
+                r"official|private|closed-door)\s+){0,3}(?:talks|meeting|summit)")
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + "|".join(
     re.escape(c) for c in sorted(DATA["meeting_cues"], key=len, reverse=True)) + r")(?![\w-])", re.I)
 # Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
 # Canberra", "the next meeting of the two countries' foreign and defence ministers".
 FORMAT_MEETING_RE = re.compile(
-    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
+    # ("will meet in Tokyo in December for their next '2+2' consultations")
+    r"\b(?:(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)|"
+    r"for\s+their(?=\s+next\b))\s+"
     r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
-    r"(?:meeting|consultations?|summit|dialogue))\b|"
+    r"(?:meeting|consultations?|summit|dialogue|retreat))\b|"
     # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
     r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
     r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
-    r"(?:Meeting|Consultations?|Summit|Dialogue))\b|"
+    r"(?:Meeting|Consultations?|Summit|Dialogue|Retreat))\b|"
     r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
     r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
     r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
     # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
     # a format announced by its next round (not "the next meeting of <a body>", a session)
     r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
-    r"Meeting|Summit|Dialogue|Consultations))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
+    r"Meeting|Summit|Dialogue|Consultations|Retreat))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
     r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
     # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
     r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
@@ -446,6 +452,7 @@ class MeetingFinder:
             noun, fmt = "courtesy call", "courtesy"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
+        noun = re.sub(r"^(?:(?:after|following)\s+)?their\s+", "", noun, flags=re.I)  # "after their talks": talks
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         if pair_countries and len(set(names)) < 2:
             title = noun  # "the next A-B summit": its name, not one of its two leaders
@@ -574,6 +581,7 @@ class MeetingFinder:
         what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
         pair = countries[:2]
         names = [self.gaz.name_of(c) or c for c in pair]
+        what = re.sub(r"[\"\u201c\u201d]", "", what)
         title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
             else f"{'-'.join(names)} {what}"
         if m.group("what5"):  # a summit of three or more: every country the sentence names
@@ -584,6 +592,10 @@ class MeetingFinder:
         what = re.sub(r"[\"\u201c\u201d]", "", what)
         location = self._place_after(span_text(sent), m.end(), clause_only=True) or \
             self._place_after(span_text(sent), m.end())
+        met_in = re.search(r"\b(?:meet|convene|gather)\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)[^.;]*$",
+                           span_text(sent)[:m.start()])
+        if not location and met_in and self._is_city(met_in.group(1)):
+            location = met_in.group(1)  # "will meet in Tokyo in December for their next consultations"
         where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", span_text(sent)[m.end():])
         if not location and where and self.gaz.country_of(where.group(1)) and \
                 self.gaz.country_of(where.group(1))[1] == "name":

@@ -131,7 +131,10 @@ class OpeningExtractor:
         """A facility, not "a new chapter" nor a time ("opened in 2012")."""
         return bool(PROJECT_HEADS.search(obj)) and not re.match(
             r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
-            r"(?:in|on|at|by|from|since|with|to|for)\b|\d", obj, re.I)  # "to open to traffic": no object
+            r"(?:in|on|at|by|from|since|with|to|for)\b|\d|"  # "to open to traffic": no object
+            # "the launch of a joint feasibility study on ... a subsea cable": a study, not the cable
+            r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:study|studies|survey|assessment|negotiations|talks|"
+            r"dialogue|consultations)\b", obj, re.I)
 
     @staticmethod
     def _trim_when(obj: str) -> str:

@@ -56,7 +56,9 @@ LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+o
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
                            r"which|that|and|during|will|would|is|are)\b)")
 # "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
-ORD_BODY_ALONE_RE = re.compile(r"\b[Tt]he\s+(?i:" + ORD + r")\s+" + BODY + r"\b(?!\s+(?:meeting|session|sitting)\b)")
+# ("which closes the Presidential Meeting and 15th Peru-Ecuador Binational Cabinet": the article shared)
+ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r")\s+" + BODY
+                               + r"\b(?!\s+(?:meeting|session|sitting)\b)")
 # "the fourth joint meeting of the two governments": the two cabinets meeting as one body
 GOVERNMENTS_RE = re.compile(r"\b" + _NTH + r"\s+(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+the\s+"
                             r"(?:two\s+|both\s+)?(?:governments|cabinets))\b", re.I)

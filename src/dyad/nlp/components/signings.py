@@ -41,7 +41,8 @@ REDUCED_SIGNED_RE = re.compile(
 # of the session told just before
 # ("The session closed with the signing of ...": the same, the session its subject)
 _SESSION_WORDS = "|".join(DATA["session_nouns"] + [h.lower() for h in DATA["council_heads"]])
-SESSION_BACK_RE = re.compile(r"\s*(?:(?:After|Following|At the end of|At the close of|At|During)\s+the\s+(?:"
+SESSION_BACK_RE = re.compile(r"\s*(?:(?:After|Following|At the end of|At the close of|At|During|In the framework of|"
+                             r"Within the framework of)\s+the\s+(?:"
                              + _SESSION_WORDS + r")\b[^.;]*|(?:The|This)\s+(?:" + _SESSION_WORDS
                              + r")\s+(?:closed|ended|concluded|culminated|wound\s+up)\s+with\s+(?:the\s+)?)$")
 

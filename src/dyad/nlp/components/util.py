@@ -230,6 +230,21 @@ def dateline_place(doc: Doc) -> tuple[str, str] | None:
     return doc.user_data["dyad_dateline"]
 
 
+# "Tumbes, Jun. 28 (ANA).", "Rabat, 2 February -": a dateline in title case, a date right after the place
+TITLE_DATELINE_RE = re.compile(r"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?:[ \-][A-Z][a-z\u00e0-\u00ff]+){0,2}),\s+"
+                               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)", re.M)
+
+
+def dateline_town(doc: Doc) -> str | None:
+    """The place a report is filed from, even one the gazetteer does not know: what "this city" refers to."""
+    known = dateline_place(doc)
+    if known:
+        return known[0]
+    head = text_of(doc)[:400]
+    m = DATELINE_RE.search(head) or TITLE_DATELINE_RE.search(head)
+    return m.group(1).strip().title() if m else None
+
+
 class Intervals:
     """A union of [a, b) intervals, merged and sorted, for overlap tests by bisection."""
 

@@ -1,0 +1,116 @@
+"""Sessions, signings and meetings as agency and government releases tell them: a body named "Meeting",
+a signing "chaired by Mr. A and Mr. B", fields "covering, in particular, A, B", a protocol at the end of a
+long list, "on the eve of the meeting", "in the framework of the Cabinet", later meetings of one
+sentence, a welcome at the airport, a retreat and its next round. Sentences written for these tests
+(other countries and wording than any set)."""
+
+from __future__ import annotations
+
+from dyad.nlp.pipeline import extract_facts
+
+DCT = "2024-03-15"  # a Friday
+
+
+def facts(text: str, kind: str, dct: str = DCT) -> list[dict]:
+    return [f for f in extract_facts(text, dct) if f["kind"] == kind]
+
+
+def events(text: str, event_type: str, dct: str = DCT) -> list[dict]:
+    return [f for f in facts(text, "event", dct) if f["event_type"] == event_type]
+
+
+SESSION = ("ACCRA - The fourth session of the Ghana-Togo High-Level Meeting was held on Thursday in Accra, "
+           "co-chaired by the two prime ministers.\n\n")
+
+
+def test_a_body_named_meeting_holds_numbered_sessions_with_their_place():
+    sessions = events(SESSION, "council_session")
+    assert [(s["title"], s["start"], s["location"]) for s in sessions] == [
+        ("4th session of the Ghana-Togo High-Level Meeting", "2024-03-14", "Accra")], sessions
+
+
+def test_a_signing_chaired_by_mr_a_and_mr_b_lists_its_fields_and_the_protocol_after_them():
+    text = SESSION + (
+        "The session closed with the signing, chaired by Mr. Mensah and Mr. Dogbe, of nine memoranda of "
+        "understanding and agreements covering, in particular, fisheries, road transport, social inclusion and "
+        "the fight against desertification, as well as a financial protocol under which Ghana will provide 40 "
+        "million dollars to joint projects.")
+    signings = events(text, "signing")
+    assert signings and all(s["start"] == "2024-03-14" and s["location"] == "Accra" for s in signings), signings
+    got = {a.get("field") or a.get("title"): a for a in facts(text, "agreement")}
+    assert {"fisheries", "road transport", "social inclusion", "fight against desertification"} <= set(got), got
+    assert got["social inclusion"]["sectors"] == ["other"]
+    assert got["fight against desertification"]["sectors"] == ["environment"]
+    assert all(got[f]["status"] == "signed" and got[f]["signed"] == "2024-03-14" for f in ("fisheries",))
+    protocols = [a for a in got.values() if a["instrument"] == "protocol"]
+    assert protocols and protocols[0]["sectors"] == ["finance"], got
+
+
+def test_documents_signed_in_front_of_the_presidents_covered_their_fields():
+    text = ("Government documents signed in front of the two presidents covered water management, urban "
+            "mobility and the training of nurses.")
+    got = {a.get("field"): a for a in facts(text, "agreement")}
+    assert {"water management", "urban mobility", "training of nurses"} <= set(got), got
+    assert got["urban mobility"]["sectors"] == ["transport"]
+
+
+def test_documents_signed_on_a_day_covering_everything_from_a_to_b_are_no_list():
+    text = "The two countries signed 12 agreements on Friday covering everything from rice to rockets."
+    assert not any((a.get("field") or "").startswith("everything") for a in facts(text, "agreement"))
+
+
+def test_on_the_eve_of_the_meeting_is_the_day_before():
+    text = SESSION + ("On the eve of the meeting, the Ghanaian President spoke by telephone with Togolese "
+                      "President Faure Gnassingbe.")
+    calls = [m for m in events(text, "meeting") if "telephone" in m["title"]]
+    assert calls and calls[0]["start"] == "2024-03-13", calls
+
+
+def test_signed_in_the_framework_of_the_cabinet_takes_its_day():
+    text = ("LIMA - The 9th Peru-Bolivia Binational Cabinet was held on Wednesday in Lima.\n\n"
+            "In the framework of the Binational Cabinet, the two governments signed a memorandum of understanding "
+            "on cooperation against illegal logging and an agreement under which each country will recognise "
+            "the other's driving licences.")
+    signings = events(text, "signing")
+    assert signings and signings[0]["start"] == "2024-03-13", signings
+
+
+def test_later_meetings_of_a_sentence_are_one_each():
+    text = ("President Cyril Ramaphosa, who arrived in Hanoi on Wednesday, held talks with President Vo Van "
+            "Thuong on Thursday morning and later met Prime Minister Pham Minh Chinh and National Assembly "
+            "Chairman Vuong Dinh Hue.")
+    pairs = sorted(tuple(sorted(m["participants"])) for m in events(text, "meeting"))
+    assert len(pairs) == 3 and all(len(p) == 2 and "Cyril Ramaphosa" in p for p in pairs), pairs
+
+
+def test_welcomed_at_the_airport_by_a_minister_is_the_subjects_visit_and_no_meeting():
+    text = ("Bolivian President Luis Arce arrived in Arica on Thursday afternoon and was welcomed at the "
+            "Chacalluta international airport by Chilean Foreign Minister Alberto van Klaveren.")
+    visits = events(text, "visit")
+    assert {(v["guest"], v["host"]) for v in visits} == {("BOL", "CHL")}, visits
+    assert not events(text, "meeting")
+
+
+def test_a_retreat_held_this_morning_and_its_next_round():
+    text = ("Prime Minister Anwar Ibrahim is in Kuching, Malaysia, hosting Prime Minister Lawrence Wong at the "
+            "invitation of the state government. The two leaders held the annual Leaders' Retreat this morning, "
+            "the first to be held in Sarawak since 2015.\n\n"
+            "They agreed that the next Leaders' Retreat would be held in Singapore in 2025.")
+    retreats = sorted((m["status"], m["start"]) for m in events(text, "meeting") if "Retreat" in m["title"])
+    assert retreats == [("occurred", "2024-03-15"), ("planned", "2025")], retreats
+
+
+def test_talks_named_in_passing_after_a_signing_are_a_meeting_but_not_when_fronted():
+    text = ("Prime Minister Christopher Luxon and his Japanese counterpart Shigeru Ishiba signed a declaration at "
+            "a ceremony in Wellington after their annual leaders' talks on Friday.")
+    talks = events(text, "meeting")
+    assert talks and talks[0]["title"].startswith("annual leaders' talks"), talks
+    fronted = ("Prime Minister Christopher Luxon visited Tokyo last May. After their talks in Tokyo, Luxon and "
+               "Prime Minister Shigeru Ishiba rode a train together.")
+    assert not [m for m in events(fronted, "meeting") if "talks" in m["title"]]
+
+
+def test_a_feasibility_study_launched_is_no_opening():
+    text = ("The leaders welcomed the launch of a joint feasibility study on exporting power from Sabah to "
+            "Brunei through a subsea cable.")
+    assert not events(text, "opening")
