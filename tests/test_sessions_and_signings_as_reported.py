@@ -114,3 +114,38 @@ def test_a_feasibility_study_launched_is_no_opening():
     text = ("The leaders welcomed the launch of a joint feasibility study on exporting power from Sabah to "
             "Brunei through a subsea cable.")
     assert not events(text, "opening")
+
+
+def test_landed_at_an_airport_without_a_city_dates_the_arrival():
+    text = ("President Bola Tinubu yesterday received Indian Prime Minister Narendra Modi at the State House, "
+            "Abuja.\n\nModi, who landed at the Nnamdi Azikiwe International Airport on Wednesday night, is the "
+            "first Indian prime minister to come to Nigeria in 17 years.")
+    visits = events(text, "visit")
+    assert visits and {v["start"] for v in visits} == {"2024-03-13"}, visits
+
+
+def test_a_reception_and_the_talks_of_that_day_are_one_meeting():
+    text = ("President Bola Tinubu on Thursday received Indian Prime Minister Narendra Modi at the State House in "
+            "Abuja. The two leaders held restricted talks followed by delegation-level talks.")
+    keys = {m["object_key"] for m in events(text, "meeting")}
+    assert len(keys) == 1, keys
+
+
+def test_his_highness_received_the_kenyan_president_named_before():
+    text = ("ABU DHABI, 14th March, 2024 (WAM) -- President Sheikh Mohamed bin Zayed Al Nahyan and President "
+            "William Ruto of Kenya today witnessed the signing of a trade agreement.\n\nPresident Ruto is in the UAE "
+            "on a working visit. Before the signing, His Highness received the Kenyan President and the two "
+            "leaders discussed cooperation in energy.")
+    meetings = events(text, "meeting", dct="2024-03-14")
+    assert any({"William Ruto", "Mohamed bin Zayed Al Nahyan"} <= set(m["participants"]) for m in meetings), meetings
+
+
+def test_during_the_cabinet_is_the_storys_not_the_previous_one():
+    text = ("LA PAZ, Jul. 12 (Agency). The presidents of Bolivia and Peru signed today the Declaration of La Paz at "
+            "the close of the Fifth Binational Cabinet held in this city.\n\n"
+            "President Luis Arce said the meeting had advanced the commitments of the previous cabinet, held in "
+            "Tacna in 2022.\n\n"
+            "During the cabinet, ministers of both countries signed an agreement for the mutual recognition of "
+            "university degrees.")
+    signed = [a["signed"] for a in facts(text, "agreement", dct="2024-07-12") if "degrees" in (a.get("title") or "")]
+    assert signed == ["2024-07-12"], signed

@@ -54,21 +54,23 @@ def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     sentence = re.split(r"\b(?:under\s+which|which|who|whose|where)\b", sentence, maxsplit=1)[0]
     if FUTURE_RE.search(sentence):
         return None  # "During the summit, the signing of agreements is expected": not yet done
-    return _last_told(m.group("head").lower(), sent_start, facts)
+    return _last_told(m.group("head").lower(), sent_start, facts, text)
 
 
 def eve_of_told(text: str, sent_start: int, facts: list[dict]) -> str | None:
     """"On the eve of the meeting, X spoke by telephone with Y": the day before the event told (done
     and dated to the day) whose kind the phrase names, or None."""
     m = EVE_OF_RE.match(text[sent_start:sent_start + 120])
-    event = _last_told(m.group("head").lower(), sent_start, facts) if m else None
+    event = _last_told(m.group("head").lower(), sent_start, facts, text) if m else None
     if not event or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["start"]):
         return None
     return (date.fromisoformat(event["start"]) - timedelta(days=1)).isoformat()
 
 
-def _last_told(head: str, sent_start: int, facts: list[dict]) -> dict | None:
-    """The last event told before ``sent_start`` that ``head`` can name, if done and dated."""
+def _last_told(head: str, sent_start: int, facts: list[dict], text: str) -> dict | None:
+    """The last event told before ``sent_start`` that ``head`` can name, if done and dated; not one told
+    as an earlier round ("the previous cabinet, held in Cobija in 2018"): "During the cabinet" is the
+    story's."""
     types = head_types().get(head)
     if types is None:
         return None
@@ -81,6 +83,10 @@ def _last_told(head: str, sent_start: int, facts: list[dict]) -> dict | None:
             continue
         title = (f.get("title") or "").lower()
         if f.get("event_type") not in types and not re.search(rf"\b{re.escape(head)}\b", title):
+            continue
+        earlier = r"(?:previous|preceding|former|last|earlier)"
+        if re.search(rf"\b{earlier}\s+(?:[\w\-]+\s+){{0,2}}$", text[max(0, pos - 40):pos], re.I) or \
+                re.match(rf"(?:the\s+)?{earlier}\b", text[pos:pos + 30], re.I):
             continue
         if best is None or pos > best[0]:
             best = (pos, f)

@@ -92,6 +92,8 @@ CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:t
                           r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
                           r"Governor)\b)")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
+GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime\s+Minister|Premier|"
+                                r"Chancellor|King|Emir|Vice\s+President|Foreign\s+Minister)\b")
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
@@ -246,6 +248,12 @@ class MeetingFinder:
                 hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                           if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
+                if not guests and told_by_office and self.gaz.country_of(told_by_office.group("adj")):
+                    # "His Highness received the Kenyan President": the president of that country named before
+                    side = self.gaz.country_of(told_by_office.group("adj"))[0]
+                    earlier = role_antecedent(doc, told_by_office.group("office"), sent.start_char, side)
+                    guests = [earlier] if earlier and person_country(doc, earlier) == side else []
                 if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
                         and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
                     m = received = rv
@@ -456,13 +464,16 @@ class MeetingFinder:
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         if pair_countries and len(set(names)) < 2:
             title = noun  # "the next A-B summit": its name, not one of its two leaders
+        same_as = None
         if received:
             title = f"{received_names[0]} receives {received_names[1]}"
             names = list(received_names)
-        elif frozenset(names) in self.receptions and DISCUSS_RE.fullmatch(m.group(0)):
-            # "At the palace, X and Y discussed ...": the reception told before, not new talks
+        elif frozenset(names) in self.receptions and (DISCUSS_RE.fullmatch(m.group(0)) or (
+                fmt not in ("phone", "video") and start and self.receptions[frozenset(names)]["start"] == start)):
+            # "At the palace, X and Y discussed ...", "X received Y at the villa ... The two leaders held
+            # restricted talks": the reception told before that day, not new talks
             earlier = self.receptions[frozenset(names)]
-            fmt, title = "reception", earlier["title"]
+            fmt, title, same_as = "reception", earlier["title"], earlier["object_key"]
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(span_text(sent), m.end()) or self._place_before(span_text(sent), m.start())
@@ -487,7 +498,8 @@ class MeetingFinder:
             "kind": "event", "event_type": "meeting", "title": title.strip(), "status": status,
             "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None,
-            "participants": sorted(set(names)), "object_key": f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "participants": sorted(set(names)),
+            "object_key": same_as or f"meeting:{fmt}:{ref}:{start if own else ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 

@@ -39,6 +39,9 @@ VISIT_RE = re.compile(
     # "arrived at Jacksons International Airport in Port Moresby"
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
     r"[Aa]irbase)\s+in|"
+    # "landed at the Nnamdi Azikiwe International Airport on Saturday night": the country from the sentence
+    r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:Airport|Air\s+Base|"
+    r"Airbase)\b(?!\s+in\b)|"
     r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
     # the next leg of a trip: "will depart for Indonesia this evening", "will then proceed to Pakistan",
     # "flies on Friday to the Maldives", "before leaving for Spain"
@@ -227,6 +230,14 @@ class VisitFinder:
                 else:
                     host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
                         or (self._dateline_country(doc, None) if m.group("noun") else None)
+                    if not host and re.match(r"(?:arrived|arrives|landed|lands)\s+at\b", m.group(0)):
+                        # "landed at X International Airport ..., the first ... to come to Nigeria": the
+                        # country the sentence names as the destination, else the one filed from
+                        host = next((c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char,
+                                                                            ("name",))
+                                     if re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
+                                                  text_of(doc)[max(0, c["start"] - 8):c["start"]])), None) \
+                            or self._dateline_country(doc, None)
                     guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
                 if DEPARTURE_RE.match(m.group(0)):
                     # "X met Y before leaving for New Delhi": the one who leaves is the sentence's subject, and a
