@@ -149,3 +149,30 @@ def test_during_the_cabinet_is_the_storys_not_the_previous_one():
             "university degrees.")
     signed = [a["signed"] for a in facts(text, "agreement", dct="2024-07-12") if "degrees" in (a.get("title") or "")]
     assert signed == ["2024-07-12"], signed
+
+
+def test_scheduled_to_meet_two_and_to_call_on_a_third_is_three_meetings():
+    text = ("President Yoon Suk Yeol arrived in Hanoi on Thursday for a state visit. Yoon is scheduled to meet "
+            "Prime Minister Pham Minh Chinh and National Assembly Chairman Vuong Dinh Hue later on Friday, and to "
+            "call on General Secretary Nguyen Phu Trong before flying home.")
+    pairs = sorted(tuple(sorted(m["participants"])) for m in events(text, "meeting"))
+    assert len(pairs) == 3 and all("Yoon Suk Yeol" in p and len(p) == 2 for p in pairs), pairs
+
+
+def test_two_hosts_each_meeting_him_are_two_meetings_with_the_visitor():
+    text = ("Hanoi (Agency) - President Yoon Suk Yeol is on a state visit to Vietnam from March 14-15.\n\n"
+            "Party General Secretary Nguyen Phu Trong also received the South Korean President on March 14, "
+            "while National Assembly Chairman Vuong Dinh Hue met with him at the NA House.")
+    pairs = sorted(tuple(sorted(m["participants"])) for m in events(text, "meeting"))
+    assert pairs and all("Yoon Suk Yeol" in p for p in pairs), pairs
+    assert not any({"Nguyen Phu Trong", "Vuong Dinh Hue"} <= set(p) for p in pairs), pairs
+
+
+def test_earlier_the_same_day_takes_the_day_told():
+    text = ("Hanoi (Agency) - Prime Minister Pham Minh Chinh received President Yoon Suk Yeol in Hanoi on March 14, "
+            "as part of the Korean leader's state visit to Vietnam from March 13-15.\n\n"
+            "Earlier the same day, President Vo Van Thuong held talks with President Yoon at the Presidential "
+            "Palace.")
+    talks = [m for m in events(text, "meeting") if "Vo Van Thuong" in " ".join(m["participants"])
+             or any("Thuong" in p or "Thưởng" in p for p in m["participants"])]
+    assert talks and talks[0]["start"] == "2024-03-14", talks

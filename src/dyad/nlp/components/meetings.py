@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -437,6 +438,14 @@ class MeetingFinder:
                 t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
+        visitor = None
+        if main and main.get("participants") and len(names) >= 2 and len(pc) == 1 and pc[0] == main.get("host") \
+                and re.search(r"\b(?:him|her)\b|\bthe\s+(?:visiting\s+)?[A-Z][a-z]+\s+(?:President|Prime\s+Minister|"
+                              r"leader|guest)\b", span_text(sent)):
+            # "X also received the Philippine President, while Y met with him": two hosts, each meeting the
+            # visitor the article follows (one meeting with each)
+            names = list(dict.fromkeys([main["participants"][0], *names]))
+            visitor = main["participants"][0]
         two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
                         r"prime\s+ministers)\b", span_text(sent), re.I)
         if two and len(pc) < 2:
@@ -500,6 +509,7 @@ class MeetingFinder:
             "countries": countries, "guest": None, "host": None, "level": None,
             "participants": sorted(set(names)),
             "object_key": same_as or f"meeting:{fmt}:{ref}:{start if own else ''}",
+            "visitor": visitor,
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 
@@ -629,14 +639,30 @@ def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
     """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
     three."""
     names = meeting.get("participants") or []
+    visitor = meeting.pop("visitor", None)
     # ("held talks with A on Monday and later met B and C": the later meetings are others, one with each)
     if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b|"
-                                       r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b",
+                                       r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b|"
+                                       # "is scheduled to meet A and B later on Tuesday, and to call on C"
+                                       r",\s+and\s+(?:to|will|would)\s+(?:later\s+|then\s+|also\s+)?(?:meet|call\s+on)\b|"
+                                       # "X also received him, while Y met with him"
+                                       r",\s+while\s+[^.;]*\b(?:met|received|hosted)\b",
                                        span_text(sent)) \
             or meeting.get("event_type") != "meeting":
         return [meeting]
     order = {p: text_of(doc).find(p.split()[-1], sent.start_char) for p in names}
     first, *others = sorted(names, key=lambda p: order[p] if order[p] >= 0 else 10 ** 9)
+    country = {full_name(doc, p): person_country(doc, p) for p in doc._.persons or []}
+    sides = Counter(c for c in (country.get(n) for n in names) if c)
+    lone = [n for n in names if country.get(n) and sides[country[n]] == 1]
+    unknown = [n for n in names if not country.get(n)]
+    if len(sides) == 1 and len(unknown) == 1:
+        lone, sides[None] = unknown, 1  # the visitor added from the story, under another form of the name
+    if visitor in names:
+        first, others = visitor, [n for n in names if n != visitor]  # the visitor the sentence calls "him"
+    elif len(lone) == 1 and len(sides) == 2:
+        # the one on the other side meets each of the rest ("X also received him, while Y met with him")
+        first, others = lone[0], [n for n in names if n != lone[0]]
     out = []
     for other in others:
         title = re.sub(r"\s+between\s+.*$", "", meeting["title"]) + f" between {first} and {other}"
