@@ -176,3 +176,47 @@ def test_earlier_the_same_day_takes_the_day_told():
     talks = [m for m in events(text, "meeting") if "Vo Van Thuong" in " ".join(m["participants"])
              or any("Thuong" in p or "Thưởng" in p for p in m["participants"])]
     assert talks and talks[0]["start"] == "2024-03-14", talks
+
+
+def test_sessions_told_by_acronym_by_number_alone_and_in_lower_case():
+    text = ("Accra – President John Mahama and his Togolese counterpart, President Faure Gnassingbe, on Tuesday "
+            "co-chaired the 7th session of the Ghana–Togo Permanent Joint Commission (PJC) at the Accra "
+            "International Conference Centre.\n\n"
+            "The previous session of the PJC was held in Lome in October 2019. The 8th session will be held in "
+            "Lome in 2026.\n\n"
+            "The ministers said they would hold the first meeting of a binational committee on trade and "
+            "investment in Kumasi later this year.")
+    got = {s["title"]: s for s in events(text, "council_session", dct="2024-03-15")}
+    seventh = [s for t, s in got.items() if t.startswith("7th")]
+    assert seventh and seventh[0]["location"] == "Accra", got
+    assert any(t.startswith("previous") and s["start"] == "2019-10" for t, s in got.items()), got
+    assert any(t.startswith("8th") and s["status"] == "planned" and s["location"] == "Lome" for t, s in got.items())
+    assert any("committee" in t and s["location"] == "Kumasi" for t, s in got.items()), got
+    assert not [a for a in facts(text, "agreement") if "Centre" in (a.get("title") or "")]
+
+
+def test_an_accented_dateline_places_an_arrival_at_a_military_air_terminal():
+    text = ("BOGOTÁ — Presidents Gustavo Petro and Luiz Inácio Lula da Silva signed yesterday a joint declaration "
+            "on the first day of a state visit.\n\n"
+            "Lula landed at the CATAM military air terminal on Wednesday night and was received by the acting "
+            "foreign minister, Luis Gilberto Murillo.")
+    visits = events(text, "visit")
+    assert visits and {v["start"] for v in visits} == {"2024-03-13"}, visits
+    assert not events(text, "meeting")
+
+
+def test_ministers_meeting_and_a_call_told_by_discussed_by_telephone():
+    text = ("The summit was preceded on Wednesday by a meeting of ministers co-chaired by Ghana's Foreign Minister "
+            "Samuel Okudzeto Ablakwa and Togo's Foreign Minister Robert Dussey.\n\n"
+            "Prime Ministers Anthony Albanese and Christopher Luxon discussed the project by telephone last week.")
+    meetings = events(text, "meeting")
+    assert any({"Samuel Okudzeto Ablakwa", "Robert Dussey"} <= set(m["participants"]) for m in meetings), meetings
+    calls = [m for m in meetings if "Anthony Albanese" in m["participants"]]
+    assert calls and calls[0]["location"] is None and "phone" in calls[0]["object_key"], calls
+
+
+def test_two_ministers_inspecting_a_site_near_a_town_met_there():
+    text = ("Bulgaria's Energy Minister Alexander Nikolov and his Greek counterpart Kostas Skrekas inspected the "
+            "metering station near Komotini on Friday and agreed to form a working group.")
+    meetings = events(text, "meeting")
+    assert meetings and meetings[0]["start"] == "2024-03-15" and meetings[0]["location"] == "Komotini", meetings

@@ -16,7 +16,9 @@ SECTOR_RES = [(re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])"), s) for k
 GENERIC = set(DATA["generic_fields"])
 HEADS = sorted(DATA["titled_heads"], key=len, reverse=True)
 HEAD_ALT = "|".join(re.escape(h) for h in HEADS) + "|MoUs?|MoCs?"
-HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b(?P<no>\s+No\.?\s*\d+)?")
+# (not a building named for one: "the Cape Town International Convention Centre")
+HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(re.escape(h) for h in HEADS) + r"|Decision)\b"
+                     r"(?!\s+(?:Centre|Center|Hall|Complex|Palace|Building|Bureau|Secretariat)\b)(?P<no>\s+No\.?\s*\d+)?")
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}

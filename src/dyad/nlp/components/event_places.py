@@ -90,7 +90,9 @@ class EventPlaces:
         cut = re.search(r"[.;!?](?:\s|$)" + (r"|,\s(?!(?:the\s)?[A-Z][\w\-]+\b(?:[,.]|$))" if clause_only else ""),
                         clause)
         clause = clause[:cut.start()] if cut else clause
-        for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+(?:[A-Z][\w\-]+|do|da|de|del|di|dos|das)){0,3})", clause):
+        # ("inspected the metering station near Komotini on Friday")
+        for m in re.finditer(r"\b(?:in|near)\s+([A-Z][\w\-]+(?:\s+(?:[A-Z][\w\-]+|do|da|de|del|di|dos|das)){0,3})",
+                             clause):
             words = m.group(1).split()
             for k in range(len(words), 0, -1):
                 name = " ".join(words[:k])

@@ -221,7 +221,9 @@ class MeetingFinder:
             guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
         if guest_country is None or guest_country == person_country(doc, host):
             return None
-        if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[rb.start():], re.I):
+        arrival = re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I)
+        if arrival and (arrival.start() > rb.start() or re.search(
+                r"\b(?:landed|arrived|touched\s+down)\b", span_text(sent)[:rb.start()])):
             # "was received by X at the airport", "was welcomed at the airport by X": a welcome on arrival,
             # not a meeting
             return None
@@ -406,6 +408,11 @@ class MeetingFinder:
         told = m.group(0).lower() + " " + (
             re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", span_text(sent)[m.end():]) or m).group(0)
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
+        if DISCUSS_RE.fullmatch(m.group(0)):
+            # "X and Y discussed the project by telephone last week": the call is the meeting's format
+            by = re.search(r"\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|\bby\s+video\b",
+                           span_text(sent)[m.end():])
+            fmt = ("video" if "video" in by.group(0) else "phone") if by else fmt
         if received:
             fmt = "reception"  # not the talks of the same day with someone else
         status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 60):m.end() + 60],

@@ -25,7 +25,12 @@ DATA = patterns("events")
 _ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
 _SESSION = r"(?i:session|meeting|sitting)"
 ACRONYM_DEF_RE = re.compile(BODY + r"\s*\((?P<acr>[A-Z]{2,6})\)")
-ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)" + _ORD + r"\s+" + _SESSION + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")
+# ("The previous session of the BNC was held in Pretoria"; "the next session of the JPC")
+ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)(?:" + _ORD + r"|(?P<rel>(?i:previous|last|next)))\s+" + _SESSION
+                                + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")
+# "The 12th session will be held in Abuja in 2026": the body named before, its session by number
+BARE_SESSION_RE = re.compile(r"\b[Tt]he\s+" + _ORD + r"\s+(?:session|sitting)\b(?!\s+of\b)"
+                             r"(?=[^.;]{0,30}\b(?:will|would|is\s+to|is\s+due|was|took\s+place|is\s+expected)\b)")
 # "the previous cabinet, held in Cobija in 2018": a head noun in lower case after "previous"/"last"
 RECALLED_RE = re.compile(r"\b(?:the|its)\s+(?:previous|last|preceding)\s+(?P<head>"
                          + "|".join(h.lower() for h in DATA["council_heads"]) + r"|session|meeting)\b"
@@ -74,10 +79,23 @@ class SessionForms:
             body = self._acronym_body(doc, m.group("acr"), sent.start_char + m.start())
             if not body:
                 continue
+            if m.group("rel"):
+                rel = "previous" if m.group("rel").lower() in ("previous", "last") else "next"
+                add(m, body, None, f"{rel} session of the {body}", f"council:{rel}:{synonym_key(body)}",
+                    "occurred" if rel == "previous" else "planned")
+                continue
             word = m.group("ord").lower()
             ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
             nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
             add(m, body, ordinal, f"{nth} session of the {body}", f"council:{ordinal}:{synonym_key(body)}")
+        for m in BARE_SESSION_RE.finditer(text):
+            body = re.sub(r"^(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))\s+",
+                          "", self.last_body or "")
+            word = m.group("ord").lower()
+            ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
+            if body and ordinal:
+                nth = {1: "first", 2: "second", 3: "third"}.get(ordinal, f"{ordinal}th")
+                add(m, body, ordinal, f"{nth} session of the {body}", f"council:{ordinal}:{synonym_key(body)}")
         for m in RECALLED_RE.finditer(text):
             body = re.sub(r"^(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+", "",
                           self.last_body or "")

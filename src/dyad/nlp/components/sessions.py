@@ -50,8 +50,10 @@ BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
 # the border" (a body named in lower case)
 ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
 _NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
-LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+the\s+(?P<body>(?:[A-Z][\w\-]*\s+)?"
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+(?:the|a|an)\s+"
+                           r"(?P<body>(?:[A-Z][\w\-]*\s+)?"
                            r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
+                           r"binational|bi-national|"
                            r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
                            r"which|that|and|during|will|would|is|are)\b)")
@@ -207,7 +209,7 @@ class SessionFinder:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", span_text(sent)[m.end():]):
                     location = self._place_after(span_text(sent), m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
+                if re.match(r"(?:\s+(?:on|for|and)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
                             span_text(sent)[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
@@ -215,6 +217,10 @@ class SessionFinder:
                 elif status == "planned" and main and main["status"] == "occurred" and \
                         location == main.get("location") and not self._place_after(span_text(sent), m.end()):
                     location = None  # a later session is not where the visit that announced it took place
+                filed = self.gaz.country_of(self.filed_place) if getattr(self, "filed_place", None) else None
+                if not location and own and status == "occurred" and filed and filed[0] in countries and \
+                        filed[1] in ("capital", "city"):
+                    location = self.filed_place  # "Cape Town – ... co-chaired the 11th session ... at the X Centre"
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")

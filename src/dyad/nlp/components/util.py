@@ -196,7 +196,8 @@ def dyad_of(doc: Doc) -> list[str]:
 
 
 # "ANKARA, May 13 (Agency) -", "NICOSIA - ...", "NUR-SULTAN. KAZINFORM - ..."
-DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
+# (capitals with accents: "BOGOTÁ —", "BRASÍLIA,")
+DATELINE_RE = re.compile(r"^\s*([A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6\u00d8-\u00de .'\-]{2,30}?)\s*"
                          r"(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\(|\.\s+(?=[A-Z]{3,}\b))", re.M)
 
 
@@ -231,8 +232,10 @@ def dateline_place(doc: Doc) -> tuple[str, str] | None:
 
 
 # "Tumbes, Jun. 28 (ANA).", "Rabat, 2 February -": a dateline in title case, a date right after the place
-TITLE_DATELINE_RE = re.compile(r"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?:[ \-][A-Z][a-z\u00e0-\u00ff]+){0,2}),\s+"
-                               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)", re.M)
+# ("Cape Town – President X ...": the same with a dash)
+TITLE_DATELINE_RE = re.compile(r"^[ \t]*([A-Z][a-z\u00e0-\u00ff]+(?:[ \-][A-Z][a-z\u00e0-\u00ff]+){0,2})(?:,\s+"
+                               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)|"
+                               r"\s+[\u2013\u2014-]\s+(?=[A-Z]))", re.M)
 
 
 def dateline_town(doc: Doc) -> str | None:

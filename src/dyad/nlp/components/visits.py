@@ -40,8 +40,8 @@ VISIT_RE = re.compile(
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
     r"[Aa]irbase)\s+in|"
     # "landed at the Nnamdi Azikiwe International Airport on Saturday night": the country from the sentence
-    r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:Airport|Air\s+Base|"
-    r"Airbase)\b(?!\s+in\b)|"
+    r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[a-z]+\s+){0,2}"
+    r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|air\s+terminal|airfield)\b(?!\s+in\b)|"
     r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
     # the next leg of a trip: "will depart for Indonesia this evening", "will then proceed to Pakistan",
     # "flies on Friday to the Maldives", "before leaving for Spain"
