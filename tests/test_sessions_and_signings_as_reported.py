@@ -220,3 +220,27 @@ def test_two_ministers_inspecting_a_site_near_a_town_met_there():
             "metering station near Komotini on Friday and agreed to form a working group.")
     meetings = events(text, "meeting")
     assert meetings and meetings[0]["start"] == "2024-03-15" and meetings[0]["location"] == "Komotini", meetings
+
+
+def test_exchanged_in_the_presence_of_ministers_is_no_list_of_fields():
+    text = ("The agreements were exchanged in the presence of Commerce and Industry Minister Piyush Goyal and "
+            "Qatar's Minister of Commerce and Industry Investment Promotion.")
+    assert not [a for a in facts(text, "agreement") if "presence" in (a.get("field") or "")
+                or "Minister" in (a.get("field") or "")]
+
+
+def test_a_text_named_by_its_quoted_title_after_its_kind():
+    text = ("Emir Tamim bin Hamad Al Thani held talks with Prime Minister Narendra Modi on Friday. The two leaders "
+            "adopted a joint vision document, \"Partners in Prosperity\", and asked officials to finish the trade "
+            "talks.")
+    got = [a for a in facts(text, "agreement") if a.get("title") == "Partners in Prosperity"]
+    assert got and got[0]["instrument"] == "other" and got[0]["status"] == "signed", got
+
+
+def test_arrived_on_one_day_and_held_talks_on_the_next_and_the_visitor_by_title():
+    text = ("New Delhi: Qatar's Emir Tamim bin Hamad Al Thani is on a state visit to India.\n\n"
+            "The Emir, on his first state visit to India since 2015, arrived in New Delhi on Wednesday and held "
+            "talks with Prime Minister Narendra Modi at Hyderabad House on Thursday.")
+    talks = events(text, "meeting", dct="2024-03-15")
+    assert talks and talks[0]["start"] == "2024-03-14", talks
+    assert "Tamim bin Hamad Al Thani" in talks[0]["participants"], talks

@@ -1,6 +1,7 @@
-"""Instruments named by a compound noun: "signed a free trade agreement", "an air services agreement
-and a visa waiver agreement", "a power supply agreement under which ...". The words before the head
-noun are the instrument's field; they must name a sector, and a signing verb must govern the phrase."""
+"""Instruments named by a compound noun ("signed a free trade agreement", "an air services agreement and a
+visa waiver agreement", "a power supply agreement under which ..."): the words before the head noun are the
+instrument's field; they must name a sector, and a signing verb must govern the phrase. And texts named by a
+quoted title after their kind ("adopted a joint vision document, "A Partnership for the Future"")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", 
                    "major", "first", "second", "joint", "bilateral", "trilateral", "cooperation", "partnership",
                    "important", "strategic", "intergovernmental", "interstate", "general", "basic", "umbrella",
                    "preliminary", "outline", "interim", "formal", "broader", "wider", "one", "two", "three"}
+
+# "adopted a joint vision document, "A Partnership for the Future"": the kind of text, then its quoted name
+QUOTED_TITLE = re.compile(r"\b(?P<verb>adopted|signed|issued|released|endorsed|adopt|sign|issue)\s+(?:a|an|the)\s+"
+                          r"(?:new\s+|joint\s+)*(?P<noun>vision\s+document|vision\s+statement|document|declaration|"
+                          r"statement|roadmap|road\s+map|action\s+plan|communiqu[e\u00e9]|charter|agenda)\s*,?\s*"
+                          r"(?:titled\s+|entitled\s+|called\s+)?[\"\u201c](?P<title>[^\"\u201d]{4,100}?)[\"\u201d]",
+                          re.I)
 
 
 def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | None,
@@ -70,4 +78,21 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
         out.append(ex._common(doc, sent, main, fa, None, m.group("noun"), field, sectors,
                               (fa, sent.start_char + m.end("field"))))
         taken.append((a, b))
+    return out
+
+
+def quoted_titles(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | None,
+                  found: list[dict]) -> list[dict]:
+    """"adopted a joint vision document, "A Partnership for the Future"": a text named by a quoted title
+    after the noun that says what kind of text it is."""
+    out = []
+    taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+    for m in QUOTED_TITLE.finditer(span_text(sent)):
+        a, b = sent.start_char + m.start("title"), sent.start_char + m.end("title")
+        if any(x < b and a < y for x, y in taken):
+            continue
+        title = m.group("title").strip()
+        sectors = sectors_of(title) or sectors_of(m.group("noun")) or ["diplomacy"]
+        out.append(ex._common(doc, sent, main, sent.start_char + m.start(), title, m.group("noun"), None,
+                              sectors, (a, b), done=m.group("verb").lower().endswith("ed")))
     return out

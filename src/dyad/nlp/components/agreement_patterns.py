@@ -71,7 +71,9 @@ PLURAL_TRIGGER = re.compile(
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:such\s+as|including|like|of)|"
-    r"in|on|covering|(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
+    # (not "exchanged in the presence of the ministers": who attended, not what the texts cover)
+    r"in(?!\s+(?:the\s+)?(?:presence|front|company|margins?|course|run-up|wake|framework)\b)|on|covering|"
+    r"(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
     r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))"
     # "covering, in particular, A, B and C": a parenthetic adverb before the list
     r"(?:,\s*(?:in\s+particular|notably|inter\s+alia|among\s+others|among\s+other\s+things|mainly|chiefly),)?\s+"

@@ -93,6 +93,8 @@ CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:t
                           r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
                           r"Governor)\b)")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
+GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
+                     "guest", "visitor", "monarch"}
 GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime\s+Minister|Premier|"
                                 r"Chancellor|King|Emir|Vice\s+President|Foreign\s+Minister)\b")
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
@@ -442,7 +444,11 @@ class MeetingFinder:
             names = self._leaders_of(doc, countries) or names
         if main and main.get("participants") and len(names) < 2 and ((pair_met and not (
                 pair_met.re is TWO_MET_RE and pair_met.group("ministers"))) or any(
-                t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sent)):
+                t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in ("he", "she") or (
+                    # "The Sultan ... held talks with Prime Minister X", "The crown prince arrived ... and held
+                    # talks with Yoon": the visitor told by his title
+                    t.lower_ in GUEST_TITLE_WORDS and t.left_edge.lower_ == "the" and t.i - t.left_edge.i <= 2
+                    and not persons_in(doc, t.idx, t.idx + len(t.text)))) for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
         visitor = None
