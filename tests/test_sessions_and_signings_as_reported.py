@@ -244,3 +244,23 @@ def test_arrived_on_one_day_and_held_talks_on_the_next_and_the_visitor_by_title(
     talks = events(text, "meeting", dct="2024-03-15")
     assert talks and talks[0]["start"] == "2024-03-14", talks
     assert "Tamim bin Hamad Al Thani" in talks[0]["participants"], talks
+
+
+def test_returned_on_a_day_after_a_visit_ends_it_and_what_was_signed_during_it():
+    text = ("BANGKOK, March 15 - Prime Minister Srettha Thavisin returned to Bangkok on Wednesday evening after a "
+            "three-day official visit to Vietnam during which the two countries signed a trade agreement.\n\n"
+            "During talks with Prime Minister Pham Minh Chinh in Hanoi on Tuesday, the two leaders agreed to lift "
+            "trade.")
+    visits = events(text, "visit")
+    assert visits and (visits[0]["start"], visits[0]["end"]) == ("2024-03-11", "2024-03-13"), visits
+    assert not [s for s in events(text, "signing") if s["start"] == "2024-03-13"]
+
+
+def test_a_relative_clause_about_the_first_text_does_not_make_the_others_planned():
+    text = ("After the talks, the leaders witnessed the exchange of the Peru-Thailand Free Trade Agreement, which "
+            "officials said would remove duties on most goods over the coming years, together with three memoranda "
+            "of understanding covering tourism, investment promotion and the gem and jewellery industry.")
+    got = {a.get("field"): a for a in facts(text, "agreement") if a.get("field")}
+    assert {"tourism", "investment promotion", "gem and jewellery industry"} <= set(got), got
+    assert all(got[f]["status"] == "signed" for f in ("tourism", "investment promotion")), got
+    assert got["gem and jewellery industry"]["sectors"] == ["industry"]

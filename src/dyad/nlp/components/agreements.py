@@ -167,6 +167,9 @@ class AgreementExtractor:
         # describes it ("a memorandum, which officials said would support school meals").
         after = text_of(doc)[span[1]:min(sent.end_char, span[1] + 100)]
         before = text_of(doc)[sent.start_char:anchor]
+        # a relative clause about something told before is no modality of this text ("the exchange of the FTA,
+        # which officials said would remove duties ..., together with three memoranda on ...")
+        before = re.sub(r",\s+(?:which|who)\b[^,;]*,", ",", before)
         # "agreed to launch negotiations on an Acquisition and Cross-Servicing Agreement": not yet signed
         negotiated = re.search(r"\bnegotiat\w*\s+(?:(?:on|over|of|for|towards?)\b|(?:an?|the)\s)[^.;]*$", before,
                                re.I)

@@ -87,6 +87,12 @@ class EventDates:
             # "They signed three memoranda ..., and agreed to remove the barriers the presidents listed in 2022":
             # the date of a later coordinated clause
             start, end, t, own = None, None, None, False
+        if own and t is not None and t.end <= anchor and re.search(
+                r"\bafter\s+(?:his|her|their|a|an|the)\b[^.;]*\b(?:during|in\s+the\s+course\s+of)\s+which\b",
+                text_of(doc)[t.end:anchor]):
+            # "returned on Sunday after a three-day visit during which the two signed ...": the visit's day, not
+            # the return's
+            start, end, t, own = None, None, None, False
         if own and t is not None and main and re.search(
                 ENDED_RE.pattern + r"[^.;]{0,60}\b(?:visit|trip)\b", text_of(doc)[sent.start_char:t.start], re.I):
             start, end, t, own = None, None, None, False  # "wrapped up the visit on Wednesday" dates the end

@@ -70,6 +70,8 @@ ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expecte
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
+RETURNED_AFTER_RE = re.compile(r"\b(?:returned|returns|flew\s+back|arrived\s+back)\b[^.;]{0,60}?\bafter\s+"
+                               r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
                       r"concluding|ended|ends|ending|completed|completes|completing)\b"
                       r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
@@ -275,8 +277,11 @@ class VisitFinder:
                 start, end, _ = nearest_date(doc, sent, trig_start)
                 single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
                 end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
-                if start and end and len(start) == 10 and ENDED_RE.search(text[max(0, m.start() - 45):m.start()]):
-                    # "wrapped up a three-day state visit on Wednesday": the date is the last day
+                ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
+                    RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()])
+                if start and end and len(start) == 10 and ended:
+                    # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
+                    # visit": the date is the last day
                     start, end = days_before(start, end), start
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
