@@ -264,3 +264,16 @@ def test_a_relative_clause_about_the_first_text_does_not_make_the_others_planned
     assert {"tourism", "investment promotion", "gem and jewellery industry"} <= set(got), got
     assert all(got[f]["status"] == "signed" for f in ("tourism", "investment promotion")), got
     assert got["gem and jewellery industry"]["sectors"] == ["industry"]
+
+
+def test_brothers_who_share_a_patronymic_and_family_name_stay_apart():
+    text = ("ABU DHABI, 14th March, 2024 (Agency) -- His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of "
+            "the UAE and Supreme Commander of the Armed Forces, today received Aleksandar Vucic, President of the "
+            "Republic of Serbia, who is on a working visit to the UAE.\n\n"
+            "Present at the meeting was His Highness Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign "
+            "Affairs.")
+    meetings = events(text, "meeting", dct="2024-03-14")
+    pairs = [set(m["participants"]) for m in meetings]
+    assert any("Mohamed bin Zayed Al Nahyan" in p and "Abdullah bin Zayed Al Nahyan" not in p for p in pairs), pairs
+    people = {p["name"] for p in facts(text, "entity", dct="2024-03-14") if p.get("entity_type") == "person"}
+    assert "Armed Forces" not in people

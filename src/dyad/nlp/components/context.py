@@ -371,7 +371,18 @@ def person_country(doc: Doc, person: dict) -> str | None:
 def full_name(doc: Doc, person: dict) -> str:
     last = _last(person["name"])
     names = [p["name"] for p in [*_by_last(doc).get(last, []), *_surname_first(doc, person)]]
+    # a longer name of the same person holds every word of this one: brothers share "bin Zayed Al Nahyan"
+    names = [n for n in names if _holds_words(n, person["name"])] or [person["name"]]
     return max(names, key=lambda n: (len(n.split()), len(n)), default=person["name"])
+
+
+def _holds_words(longer: str, name: str) -> bool:
+    """Every word of a name of two words or more is in the longer one (an initial "R." matches "Romualdez")."""
+    own = [w.strip(".,") for w in unidecode(name).lower().split()]
+    if len(own) < 2:
+        return True
+    words = [w.strip(".,") for w in unidecode(longer).lower().split()]
+    return all((w in words) if len(w) > 1 else any(x.startswith(w) for x in words) for w in own if w)
 
 
 def country_mentions(doc: Doc, start: int, end: int, forms: tuple[str, ...] | None = None) -> list[dict]:

@@ -250,7 +250,10 @@ class MeetingFinder:
             rv = RECEIVES_RE.search(span_text(sent))
             if rv and not NON_VISIT_RE.match(span_text(sent)[rv.end():rv.end() + 60]) and \
                     not PASSIVE_HOST_RE.search(span_text(sent)[:rv.start()]):
-                hosts = persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                # (the host's own country known: "X, Crown Prince of Abu Dhabi and Deputy Supreme Commander of the
+                # Armed Forces, today received Y")
+                hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                         if person_country(doc, p)]
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                           if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
                 told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
