@@ -277,3 +277,18 @@ def test_brothers_who_share_a_patronymic_and_family_name_stay_apart():
     assert any("Mohamed bin Zayed Al Nahyan" in p and "Abdullah bin Zayed Al Nahyan" not in p for p in pairs), pairs
     people = {p["name"] for p in facts(text, "entity", dct="2024-03-14") if p.get("entity_type") == "person"}
     assert "Armed Forces" not in people
+
+
+def test_a_memorandum_between_two_ministries_keeps_its_field_and_a_first_meeting_held_today_occurred():
+    text = ("Foreign Minister Espen Barth Eide and External Affairs Minister S. Jaishankar today held the first "
+            "meeting of the Norway-India Strategic Dialogue in New Delhi.\n\n"
+            "The ministers welcomed the signing today of a memorandum of understanding on green shipping between "
+            "the Norwegian Ministry of Trade, Industry and Fisheries and India's Ministry of Ports, Shipping and "
+            "Waterways.\n\n"
+            "Foreign Minister Eide also met Minister of Commerce and Industry Piyush Goyal during his stay.")
+    fields = [a.get("field") for a in facts(text, "agreement")]
+    assert "green shipping" in fields and not any("Ministry" in (f or "") for f in fields), fields
+    meetings = events(text, "meeting")
+    assert any(m["status"] == "occurred" and m["start"] == "2024-03-15" for m in meetings), meetings
+    people = {p["name"] for p in facts(text, "entity") if p.get("entity_type") == "person"}
+    assert "Piyush Goyal" in people, people

@@ -102,7 +102,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:yev|ov|ova|shvili|dze|yan|"
             r"enko|uk|ski|sky|i|a|o|u|e|y|n|r|s|z|h|d|k|t|l|m|v|g|b|p|f)?)"
             r"(?=\s*(?:,|said|says|told|noted|added|stated|stressed|announced|signed|met|held|visited|\.|and\s)|"
-            r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b)")
+            r"\s+(?:also\s+)?[a-z]+ed\b|\s+(?:also\s+)?(?:led|met|held|took|gave|made|spoke|went|came)\b|"
+            # "... met Minister of Commerce and Industry Piyush Goyal during his stay"
+            r"\s+(?:during|at|in|on|for|from|with|after|before|while|who|when)\s)")
         self.title_before_re = re.compile(
             r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?"
             r"(?P<office>(?:(?:" + "|".join(re.escape(w) for w in data.get("office_words", [])) + r")\s+){1,2})?"

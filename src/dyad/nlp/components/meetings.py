@@ -613,7 +613,8 @@ class MeetingFinder:
             # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
-        if prospective(span_text(sent), m.start(), m.end()) or re.match(r"(?:next|first|inaugural)\b", named) or (
+        if prospective(span_text(sent), m.start(), m.end()) or (
+                re.match(r"(?:next|first|inaugural)\b", named) and not re.match(r"held\b", m.group(0))) or (
                 m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
         what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
