@@ -292,3 +292,11 @@ def test_a_memorandum_between_two_ministries_keeps_its_field_and_a_first_meeting
     assert any(m["status"] == "occurred" and m["start"] == "2024-03-15" for m in meetings), meetings
     people = {p["name"] for p in facts(text, "entity") if p.get("entity_type") == "person"}
     assert "Piyush Goyal" in people, people
+
+
+def test_a_name_written_with_its_title_is_one_more_surface_form():
+    text = ("Kenyan President William Ruto met Italian Prime Minister Giorgia Meloni in Rome on Thursday. "
+            "President Ruto said the talks were useful. On Friday President Ruto left for Paris.")
+    forms = {a for p in facts(text, "entity") if p.get("entity_type") == "person" for a in p["aliases"]}
+    assert {"President Ruto", "Italian Prime Minister Giorgia Meloni"} <= forms, forms
+    assert not any(f.startswith("Friday") for f in forms), forms

@@ -425,6 +425,18 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 end += 1
         return doc[span.start:end]
 
+    def _titled_form(self, doc: Doc, span: Span) -> set[str]:
+        """The mention with the title written just before it, as one more surface form of the person."""
+        before = text_of(doc)[max(0, span.start_char - 40):span.start_char]
+        m = TITLED_FORM_RE.search(before.split("\n")[-1])
+        if not m:
+            return set()
+        start = span.start_char - (len(before.split("\n")[-1]) - m.start())
+        if m.group("adj") and not (self.gaz.country_of(m.group("adj")) or ("", ""))[1] == "adjective":
+            start += m.start() + len(m.group("adj")) + 1 - m.start()  # "Tuesday President X": only the title
+        form = re.sub(r"\s+", " ", text_of(doc)[start:span.end_char]).strip()
+        return {form} if form and form != span.text else set()
+
     def _strip(self, ent: Span) -> Span | None:
         """Drop titles, honorifics and country adjectives NER sometimes includes
         ("Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -567,12 +579,17 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             return {"kind": "entity", "entity_type": "person", "name": name, "aliases": [name],
                     "country": None, "role": None, "sources": [span_source(span)], "surname_only": True}
         return {"kind": "entity", "entity_type": "person", "name": canonical,
-                "aliases": sorted({name, canonical} | ({leader.name} if leader else set())),
+                "aliases": sorted({name, canonical} | ({leader.name} if leader else set())
+                                  | self._titled_form(doc, span)),
                 "country": country, "role": role, "leader": leader.name if leader else None,
                 "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
 
 
 
+# the title a name is written with ("President Ruto", "Mr Luxon", "Italian Prime Minister Giorgia Meloni"):
+# a surface form of the person too (facts-v1: aliases are every surface form seen)
+TITLED_FORM_RE = re.compile(r"(?:\b(?P<adj>[A-Z][a-z]+)\s+)?\b(?:Prime\s+Minister|Foreign\s+Minister|Vice\s+President|"
+                            r"President|Premier|PM|Chancellor|Minister|King|Queen|Emir|Sheikh|Mr|Mrs|Ms|Dr)\.?\s+$")
 WORD_RUN = re.compile(r"[\w-]*")
 
 
