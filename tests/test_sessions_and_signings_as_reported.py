@@ -300,3 +300,26 @@ def test_a_name_written_with_its_title_is_one_more_surface_form():
     forms = {a for p in facts(text, "entity") if p.get("entity_type") == "person" for a in p["aliases"]}
     assert {"President Ruto", "Italian Prime Minister Giorgia Meloni"} <= forms, forms
     assert not any(f.startswith("Friday") for f in forms), forms
+
+
+def test_talks_today_after_arriving_yesterday_and_signatures_put_to_texts():
+    text = ("Ulaanbaatar, March 15, 2024 /Agency/ Minister of Foreign Affairs of Hungary Peter Szijjarto, who "
+            "arrived in Ulaanbaatar yesterday on an official visit, held talks today with Minister of Foreign Affairs "
+            "of Mongolia Batmunkh Battsetseg.\n\n"
+            "Following the talks, the ministers put their signatures to a water management memorandum of "
+            "understanding.\n\n"
+            "The same day, Minister Szijjarto was received by Prime Minister of Mongolia Luvsannamsrain Oyun-Erdene, "
+            "who proposed that the next session of the Mongolia-Hungary Intergovernmental Commission be held in "
+            "Budapest in February.")
+    meetings = events(text, "meeting")
+    assert meetings and {m["start"] for m in meetings} == {"2024-03-15"}, meetings
+    assert any(a.get("field") == "water management" for a in facts(text, "agreement"))
+    nxt = [s for s in events(text, "council_session") if s["title"].startswith("next")]
+    assert nxt and nxt[0]["status"] == "planned" and nxt[0]["start"] == "2025-02", nxt
+
+
+def test_delegations_joining_for_talks_are_the_reception_of_that_day():
+    text = ("NAIROBI, Thursday, March 14, 2024 -- President William Ruto today received Zambian President Hakainde "
+            "Hichilema at State House, Nairobi. They were later joined by their delegations for bilateral talks.")
+    keys = {m["object_key"] for m in events(text, "meeting", dct="2024-03-14")}
+    assert len(keys) == 1, keys

@@ -70,7 +70,10 @@ class EventDates:
         self.inherited_place = None
         rel = re.search(r",\s+(?:which|who|whose|where)\b(?P<rest>.*)", text_of(doc)[anchor:t.start]) \
             if own and t is not None and t.start > anchor else None
-        if rel and re.search(r"\b(?:host|hosts|hosted|hold|holds|held|meet|meets|convene|convenes|take\s+place|"
+        # (a clause about a person is never the event's own: "received by X, who proposed that the next session be
+        # held in February")
+        if rel and not re.match(r",\s+who", rel.group(0)) and re.search(
+                r"\b(?:host|hosts|hosted|hold|holds|held|meet|meets|convene|convenes|take\s+place|"
                              r"takes\s+place|took\s+place|visit|visits|(?:co-)?chair(?:s|ed)?|attend(?:s|ed)?|"
                              r"open(?:s|ed)|clos(?:es|ed)|le[ad]|leads|begins|began|ends|ended)\b", rel.group("rest")):
             rel = None  # "the 12th Retreat, which Singapore will host later this year": the event's own date
@@ -104,7 +107,8 @@ class EventDates:
                 and main["start"] <= start <= main["end"])  # "held talks yesterday", a day inside the visit
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
-                (re.match(r"(?:last|this|next|earlier|later|in)\b", t.text, re.I)  # "next year" dates itself
+                (re.match(r"(?:last|this|next|earlier|later|in|today|yesterday|tomorrow|tonight)\b", t.text, re.I)
+                 # "next year" dates itself; "held talks today" too
                  and abs(t.start - anchor) < 80) or \
                 re.match(r",?\s+when\b", text_of(doc)[t.end:t.end + 8])  # "since November 2018, when ..."
             if not window_ok and not explicit:
@@ -147,6 +151,9 @@ class EventDates:
                 elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
                         self._prev_day(doc, sent):
                     start = self._prev_day(doc, sent)  # "He arrived on 8 June. On the same day, ..."
+                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
+                        self.narrative:
+                    start = self.narrative[1]  # "held talks today. ... The same day, X was received by Y"
                 else:
                     start = visit_part_date(main, doc._.dct)
                 end = None

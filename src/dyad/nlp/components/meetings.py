@@ -499,6 +499,13 @@ class MeetingFinder:
             # restricted talks": the reception told before that day, not new talks
             earlier = self.receptions[frozenset(names)]
             fmt, title, same_as = "reception", earlier["title"], earlier["object_key"]
+        elif not names and start and fmt not in ("phone", "video") and \
+                any(r["start"] == start for r in self.receptions.values()):
+            # "They were later joined by their delegations for bilateral talks": the talks of the reception
+            # told that day
+            earlier = next(r for r in self.receptions.values() if r["start"] == start)
+            fmt, title, same_as = "reception", earlier["title"], earlier["object_key"]
+            names = list(earlier["participants"])
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(span_text(sent), m.end()) or self._place_before(span_text(sent), m.start())

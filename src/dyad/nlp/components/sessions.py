@@ -224,6 +224,14 @@ class SessionFinder:
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
+                if not ordinal and re.search(r"\bnext\s+$", span_text(sent)[:m.start()]):
+                    # "proposed that the next session of the X Commission be held in Budapest in October": to
+                    # come, in the coming October when the month has passed this year
+                    nth, status, key = "next", "planned", f"council:next:{synonym_key(body)}"
+                    _s, _e, told = nearest_date(doc, sent, a)
+                    if start and len(start) == 7 and doc._.dct and start < doc._.dct[:7] and told is not None \
+                            and not re.search(r"\d{4}", told.text):
+                        start = f"{int(start[:4]) + 1}{start[4:]}"
                 out.append({
                     "kind": "event", "event_type": "council_session",
                     "title": f"{nth + ' ' if nth else ''}session of the {body}", "status": status,
