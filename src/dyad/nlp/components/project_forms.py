@@ -1,0 +1,224 @@
+"""Projects told in forms the name-based rules miss: a price before a capitalised name ("the $8.5 billion X
+Partnership"), a name founded by an undertaking ("the establishment of a X Platform", "work towards a joint X
+Scheme"), a joint venture told by its purpose ("a joint venture to assemble tractors in X"), a supply by cable or
+pipeline between two places ("the export of solar power from A to B through a subsea cable") and a programme named
+only by its field ("the circular migration programme") that an agreement of the article covers or whose progress
+the sentence tells. Also the named sites of described facilities ("the technology transfer hub in X") and the
+simple present of a thing at work ("X, which processes seeds"). Word lists live in
+``dyad/data/patterns/project_forms.json``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.nlp.components.project_patterns import DATA, PROJECT_CUE, in_heading
+from dyad.nlp.components.util import patterns, span_text
+
+if TYPE_CHECKING:
+    from dyad.nlp.components.projects import ProjectExtractor
+
+_CAPW = r"[A-Z][\w\-\u2013'\u2019]*"
+_PRICE = (r"(?:[A-Z]{0,3}[$\u20ac\u00a3\u00a5]\s?|(?:US|EUR|USD)\s?)\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|mn))?"
+          r"(?:\s*\([^()]{1,30}\))?[\s\-]+")
+_PRICED = re.compile(r"[$\u20ac\u00a3\u00a5]\s?\d|\d\s*(?:million|billion)\b")
+_OBJ = r"(?!in\b|at\b)[a-z][\w\-]*"  # a word of a venture's object, up to its site
+_STOP = {"of", "the", "a", "an", "to", "in", "on", "for", "with", "from", "at", "by", "and", "or", "its", "their"}
+
+
+# "between A and B" keeps its "and" (ends of one or a few words, up to a preposition or a verb)
+_END_WORD = r"(?!(?:at|in|on|to|for|with|and|which|that|is|was|are|were|will|would|has|have)\b)[\w\-'\u2019]+"
+BETWEEN_RE = re.compile(r"\s+between\s+(?:the\s+)?(?:" + _END_WORD + r"\s+){1,4}?and\s+(?:the\s+)?" + _END_WORD
+                        + r"(?:\s+" + _END_WORD + r"){0,3}")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return patterns("project_forms")
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    d = _data()
+    heads = _alt(list(d["undertaking_name_heads"]))
+    name = r"(?P<name>(?:" + _CAPW + r"\s+(?:(?:and|for|of)\s+(?=[A-Z]))?){1,5}(?P<head>" + heads + r"))\b"
+    supply_heads = _alt(list(d["supply_heads"]))
+    place = r"(?:the\s+)?" + _CAPW + r"(?:\s+" + _CAPW + r"){0,3}"
+    return {
+        "priced": re.compile(r"\b(?:the|a|an|its|their)\s+" + _PRICE + name),
+        "founded": re.compile(r"\b(?:" + _alt(d["founding_leads"]) + r")\s+(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?"
+                              + name.replace("(?P<head>" + heads, "(?P<head>" + _alt(d["founding_heads"])), re.I),
+        "venture": re.compile(r"\b(?:a|an|the)\s+(?:new\s+)?joint\s+venture\s+(?:to|that\s+will|which\s+will)\s+"
+                              r"(?P<verb>" + _alt(list(d["venture_verbs"])) + r")\s+(?P<obj>(?:" + _OBJ + r"\s+){0,2}"
+                              + _OBJ + r")(?P<site>\s+(?:in|at)\s+" + _CAPW + r"(?:\s+" + _CAPW + r"){0,2})?"),
+        "supply": re.compile(r"\b(?P<noun>" + _alt(d["supply_nouns"]) + r")\s+of\s+(?P<what>(?:[a-z][\w\-]*\s+){0,3}"
+                             r"[a-z][\w\-]*)\s+from\s+" + place + r"\s+to\s+" + place + r"\s+(?:through|via|by)\s+"
+                             r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?P<head>" + supply_heads + r")\b"),
+        "programme": re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:[\w\-]+\s+){1,4}?)(?P<head>"
+                                + _alt(d["programme_heads"]) + r")\b"),
+        "progress": re.compile(r"(?<![\w-])(?:" + _alt(d["programme_progress"]) + r")(?![\w-])", re.I),
+    }
+
+
+def _free(found: list[dict], a: int, b: int) -> bool:
+    return not any(s["start"] < b and a < s["end"] for p in found for s in p["sources"][:1])
+
+
+def site_named(ex: ProjectExtractor, pp: str) -> bool:
+    """' across the Strait of X', ' between A and B': a path phrase naming a place that is not only countries."""
+    places = re.findall(r"[A-Z][\w\-'\u2019]+(?:\s+(?:of\s+)?[A-Z][\w\-'\u2019]+)*", pp)
+    generic = set(DATA["generic_place_words"])
+    return any(not ex._countries_only(p) and not set(p.split()) <= generic for p in places)
+
+
+def lowercase_facility_site(ex: ProjectExtractor, sent: Span, lead: str, mods: str, after: str) -> str:
+    """'the mRNA technology transfer hub in X', 'a pharmaceutical plant being built in X State': a facility
+    described in lower case at a named place (not a country), in a sentence about building or running it;
+    returns the ' in <place>' to keep in its name, else ''."""
+    words = mods.split()
+    if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or re.match(r"an?\s", lead, re.I):
+        return ""  # "a planned steel plant in X": one of a kind named in passing, not a known undertaking
+    if not PROJECT_CUE.search(span_text(sent)) and not _PRICED.search(span_text(sent)):
+        return ""  # neither built, run nor funded: a place named in passing
+    return ex._named_site(after)
+
+
+def more_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    """Adds the projects of one sentence told in the forms above."""
+    text = span_text(sent)
+    if in_heading(doc, sent.start_char):
+        return
+    _named_undertakings(ex, doc, sent, text, found)
+    _ventures(ex, doc, sent, text, found)
+    _supplies(ex, doc, sent, text, found)
+    _programmes(ex, doc, sent, text, found)
+
+
+def _add(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict], a: int, b: int, ptype: str,
+         agreed: bool = False) -> dict | None:
+    if not _free(found, a, b):
+        return None
+    rec = ex._record(doc, sent, doc.text[a:b], [], ptype, a, b, agreed=agreed)
+    found.append(rec)
+    return rec
+
+
+def _named_undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    heads = _data()["undertaking_name_heads"]
+    for key in ("priced", "founded"):
+        for m in _regexes()[key].finditer(text):
+            name = m.group("name")
+            if not name[:1].isupper() or ex.gaz.organization(name) or ex._countries_only(name.rsplit(" ", 1)[0]):
+                continue
+            if len(name.split()) < 2:
+                continue
+            a, b = sent.start_char + m.start("name"), sent.start_char + m.end("name")
+            head = next(h for h in heads if h.lower() == m.group("head").lower())
+            rec = _add(ex, doc, sent, found, a, b, heads[head], agreed=key == "founded" and "toward" not in m.group(0))
+            if rec is not None and key == "priced":
+                rec["_fallback"] = "agreed"  # money committed to it: agreed unless its sentences say more
+            elif rec is not None and "toward" in m.group(0):
+                rec["_fallback"] = "proposed"  # "work towards a joint X Scheme": not yet agreed
+
+
+def _ventures(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    verbs = _data()["venture_verbs"]
+    for m in _regexes()["venture"].finditer(text):
+        a = sent.start_char + m.start() + len(re.match(r"\S+\s+", m.group(0)).group(0))
+        b = sent.start_char + m.end()
+        _add(ex, doc, sent, found, a, b, verbs.get(m.group("verb"), "other"))
+
+
+def _supplies(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    heads = _data()["supply_heads"]
+    for m in _regexes()["supply"].finditer(text):
+        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+        head = re.sub(r"\s+", " ", m.group("head"))
+        # the cable or pipeline named on its own is the same work: it gives way to the fuller description
+        for p in [p for p in found if a <= p["sources"][0]["start"] and p["sources"][0]["end"] <= b]:
+            found.remove(p)
+        _add(ex, doc, sent, found, a, b, heads.get(head, "cable"))
+
+
+def _agreement_words(doc: Doc) -> set[str]:
+    words: set[str] = set()
+    for f in doc._.facts or []:
+        if f.get("kind") == "agreement":
+            for field in ("title", "field"):
+                words |= {w[:6] for w in re.findall(r"[a-z]{5,}", (f.get(field) or "").lower())}
+    return words
+
+
+def _programmes(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    d = _data()
+    for m in _regexes()["programme"].finditer(text):
+        words = m.group("mods").split()
+        content = [w for w in words if w.lower() not in _STOP]
+        if not content or any(w.lower() in _STOP for w in words) or set(w.lower() for w in words) & set(
+                d["programme_not"]):
+            continue
+        # capitalised words only as a country's ("India-funded", "Indonesian"); a proper name is the named rules'
+        caps = [w for w in words if w[:1].isupper()]
+        if any(not ex.gaz.country_of(re.split(r"[\-\u2013]", w)[0]) for w in caps) or content[-1][:1].isupper():
+            continue
+        stems = {w[:6] for w in re.findall(r"[a-z]{5,}", " ".join(content).lower())}
+        covered = bool(stems & _agreement_words(doc))
+        if not covered and not _regexes()["progress"].search(text):
+            continue
+        a, b = sent.start_char + m.start("mods"), sent.start_char + m.end("head")
+        rec = _add(ex, doc, sent, found, a, b, "program")
+        if rec is not None and covered:
+            rec["_fallback"] = "agreed"  # an agreement covers it: agreed unless its sentences say more
+
+
+def present_activity(np: Token) -> bool:
+    """'X, which processes seeds into oil', 'the Fund, which contributes N a year': a relative clause in the
+    simple present, with no auxiliary, on a verb that does more than describe a design."""
+    design = set(_data()["design_verbs"])
+    # the clause may hang on the thing's site ("the X hub in Y, which supplies ...")
+    sites = [o for c in np.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for o in c.children
+             if o.dep_ == "pobj"]
+    for rel in (c for t in [np, *sites] for c in t.children if c.dep_ == "relcl"):
+        if rel.tag_ not in ("VBZ", "VBP") or rel.lemma_.lower() in design:
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "neg") for c in rel.children):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in rel.children):
+            return True
+    return False
+
+
+def lower_head_after(after: str) -> tuple[str, str] | None:
+    """' expressway', ' gas pipeline': a lower-case project head (not the generic 'project') right after a
+    name; returns the text to add to the name and the type it implies."""
+    lower = {k: v for k, v in DATA["unnamed_heads"].items() if k.islower() and v != "other"}
+    m = re.match(r"\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", after)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[:n]) in lower:
+            key = " ".join(words[:n])
+            return after[:after.index(words[n - 1]) + len(words[n - 1])], lower[key]
+    return None
+
+
+_ENDPOINT = re.compile(r"\b(?:between|between\s+(?:the\s+)?[\w\-'\u2019]+(?:\s+[A-Z][\w\-'\u2019]+)*\s+and|from\s+"
+                       r"(?:the\s+)?[A-Z][\w\-'\u2019]*(?:\s+[A-Z][\w\-'\u2019]+)*\s+to)\s+(?:the\s+)?$")
+
+
+def route_end(before: str) -> bool:
+    """'... the X Line between A and' / 'from A to': what follows is an end of a route named before."""
+    if not _ENDPOINT.search(before):
+        return False
+    linear = {k for k, v in DATA["named_heads"].items() if v in ("corridor", "railway", "road", "pipeline", "cable")}
+    linear |= {k for k, v in DATA["unnamed_heads"].items() if v in ("railway", "road", "pipeline", "cable")}
+    low = before.lower()
+    return any(re.search(r"\b" + re.escape(w.lower()) + r"\b", low) for w in linear | {"section", "line"})
