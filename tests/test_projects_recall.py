@@ -125,3 +125,40 @@ def test_an_opening_date_in_a_clause_on_the_site_of_a_park() -> None:
             "Volta Industrial Park in Ho.")
     p = _named(text, "Lagoon")
     assert any(m["date"] == "2019" and m["status"] == "done" for m in p["milestones"]), p["milestones"]
+
+
+def test_a_priced_facility_being_built_at_a_named_site() -> None:
+    text = "The consortium is building a C$2 billion battery plant in Sarnia that should open in 2025."
+    p = _named(text, "battery plant")
+    assert p["name"] == "battery plant in Sarnia" and p["project_type"] == "facility"
+
+
+def test_an_opening_date_in_a_second_verb_of_a_relative_clause() -> None:
+    text = ("The ministers reviewed the new bridge between Puerto Alto and San Rafael, which is 50 percent "
+            "complete and should open to traffic in December, and the study of the Rio Verde irrigation project.")
+    p = _named(text, "bridge")
+    assert any(m["date"] == "2023-12" and m["status"] == "planned" for m in p["milestones"]), p["milestones"]
+
+
+def test_inaugurated_and_first_cargo_are_milestones() -> None:
+    dam = _named("The Kavango hydroelectric dam, built by a Chinese firm and inaugurated in 2016, supplies the "
+                 "capital.", "Kavango")
+    assert any(m["date"] == "2016" and m["status"] == "done" for m in dam["milestones"]), dam["milestones"]
+    pilot = _named("Both leaders praised the Coral Ammonia Export pilot project, which shipped its first cargo "
+                   "to Busan in March 2022.", "Coral")
+    assert pilot["status"] == "operational"
+    assert any(m["date"] == "2022-03" for m in pilot["milestones"]), pilot["milestones"]
+
+
+def test_the_builder_of_a_project_is_no_project_of_its_own() -> None:
+    text = ("Volta Cells, a joint venture between Panasonic and carmaker Nissan, is building a $3 billion battery "
+            "plant in Monterrey that is due to start production next year.")
+    projects = _projects(text)
+    assert [p["name"] for p in projects] == ["battery plant in Monterrey"]
+    assert "Volta Cells" in projects[0]["aliases"]
+
+
+def test_a_programme_naming_the_field_of_an_office_is_no_project() -> None:
+    text = ("The two ministries signed a memorandum on cooperation in higher education. The president will "
+            "visit the joint university programme office in Rome on Friday.")
+    assert not any("programme" in p["name"] for p in _projects(text))

@@ -83,7 +83,8 @@ def lowercase_facility_site(ex: ProjectExtractor, sent: Span, lead: str, mods: s
     described in lower case at a named place (not a country), in a sentence about building or running it;
     returns the ' in <place>' to keep in its name, else ''."""
     words = mods.split()
-    if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or re.match(r"an?\s", lead, re.I):
+    if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or (
+            re.match(r"an?\s", lead, re.I) and not re.search(r"\d", lead)):
         return ""  # "a planned steel plant in X": one of a kind named in passing, not a known undertaking
     if not PROJECT_CUE.search(span_text(sent)) and not _PRICED.search(span_text(sent)):
         return ""  # neither built, run nor funded: a place named in passing
@@ -173,6 +174,9 @@ def _programmes(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: li
         if not covered and not _regexes()["progress"].search(text):
             continue
         a, b = sent.start_char + m.start("mods"), sent.start_char + m.end("head")
+        head = doc.char_span(b - len(m.group("head")), b, alignment_mode="expand")
+        if head is not None and head[-1].dep_ == "compound":
+            continue  # "the X university programme office": the programme names an office's field
         rec = _add(ex, doc, sent, found, a, b, "program")
         if rec is not None and covered:
             rec["_fallback"] = "agreed"  # an agreement covers it: agreed unless its sentences say more
@@ -222,3 +226,34 @@ def route_end(before: str) -> bool:
     linear |= {k for k, v in DATA["unnamed_heads"].items() if v in ("railway", "road", "pipeline", "cable")}
     low = before.lower()
     return any(re.search(r"\b" + re.escape(w.lower()) + r"\b", low) for w in linear | {"section", "line"})
+
+
+_BUILD_LEMMAS = {"build", "construct", "develop", "operate", "run", "establish", "set"}
+
+
+def builders(doc: Doc, found: list[dict]) -> list[dict]:
+    """'X, a joint venture between A and B, is building a battery plant in Y': the subject of a building verb
+    whose object is another project is that project's builder, not a project of its own; a capitalised
+    builder's name becomes an alias of what it builds."""
+    def root(p: dict) -> Token | None:
+        s = p["sources"][0]
+        span = doc.char_span(s["start"], s["end"], alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    roots = [root(p) for p in found]
+    drop: set[int] = set()
+    for i, t in enumerate(roots):
+        if t is None:
+            continue
+        subj = t.head if t.dep_ == "appos" else t
+        if subj.dep_ != "nsubj" or subj.head.lemma_.lower() not in _BUILD_LEMMAS:
+            continue
+        objs = {c.i for c in subj.head.children if c.dep_ == "dobj"}
+        built = [j for j, u in enumerate(roots) if j != i and u is not None and u.i in objs]
+        if not built:
+            continue
+        drop.add(i)
+        if found[i]["name"][:1].isupper():
+            q = found[built[0]]
+            q["aliases"] = sorted({*q["aliases"], found[i]["name"]})
+    return [p for k, p in enumerate(found) if k not in drop]

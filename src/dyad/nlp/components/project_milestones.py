@@ -152,6 +152,8 @@ def _anaphor(s: Span, found: list[dict], named: set[int],
 def _relative_to(pred: Token, own: list[tuple[int, int]]) -> bool:
     """'the X post, which has been in operation since 2016, and a market in Y, for which a study will be
     conducted next year': a relative clause speaks of the noun it hangs on, even in a shared sentence."""
+    while pred.dep_ == "conj" and pred.head is not pred:
+        pred = pred.head  # "which is 85 percent complete and should open in December": the same clause's verbs
     if pred.dep_ in ("relcl", "acl") and any(a <= pred.head.idx < b for a, b in own):
         return True
     site = pred.head

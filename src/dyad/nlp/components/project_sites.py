@@ -51,7 +51,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     nouns = _alt(list(d["site_nouns"]))
     return {
         "undertaking": re.compile(lead + mods + r"(?P<noun>(?:[a-z]{2,6}-)?(?:" + nouns + r"))(?![\w\-])" + site),
-        "water": re.compile(r"\b(?:a|an|the)\s+(?P<mods>(?:[a-z][\w\-]*\s+){0,2})(?P<noun>"
+        "water": re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<mods>(?:[a-z][\w\-]*\s+){0,2})(?P<noun>"
                             + _alt(d["water_crossings"]) + r")\s+(?:over|across|on)\s+the\s+(?P<water>(?:[A-Z]"
                             + _WORD + r"\s+)+(?:" + _alt(d["water_words"]) + r"))\b"),
         "programmes": re.compile(r"\b(?:" + _alt(d["extension_words"]) + r")\s+(?:of\s+)?the\s+(?P<names>[A-Z]"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from dyad.nlp.components.context import country_mentions
 from dyad.nlp.components.project_forms import (
     BETWEEN_RE,
+    builders,
     lower_head_after,
     lowercase_facility_site,
     more_projects,
@@ -82,7 +83,7 @@ class ProjectExtractor:
             more_projects(self, doc, sent, found)
             for p in found[before:]:
                 p["status"] = self._status(doc, sent, p)
-        found = figures_of_speech(doc, found)
+        found = builders(doc, figures_of_speech(doc, found))
         self.bare_variants(doc, found)
         self.acronyms(doc, found)
         found = self.fold(found)
@@ -339,7 +340,8 @@ class ProjectExtractor:
     def _named_site(self, after: str) -> str:
         """' at Bien Hoa', ' in the X region': a described project at a named place other than a country is
         specific; returns the phrase to keep in its name, else ''."""
-        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[a-z]+ern\s+)?(?:province|region|state|district|city|town"
+                        r"|port)\s+of\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
         words = site.group("place").split() if site else []
         if not site or words[0] in DATA["generic_place_words"] or any(
                 (c := self.gaz.country_of(w)) and c[1] in ("name", "adjective") for w in [site.group("place"), *words]):
@@ -413,8 +415,12 @@ class ProjectExtractor:
         for c in dyad_of(doc):
             if c not in countries:
                 countries.append(c)
-        if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
-                and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I):
+        generating = {w.lower() for w in re.split(r"[\s\-\u2013]+", name)} & FACILITY_WORDS
+        if ptype == "other" and generating and name.split()[-1].lower() in ("project", "projects"):
+            ptype = "facility"  # "the X Hydropower Project", "the Y Thermal Power Project": a plant
+        elif ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
+                and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I) \
+                and name.split()[-1] not in ("Energy", "Power"):  # "X Energy" alone is a company's name
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
         elif ptype in ("cable", "other") and name.split()[-1:] \
                 and re.sub(r"-\d+$", "", name.split()[-1]) in GENERIC_HEADS:  # "Line-6" is a Line
