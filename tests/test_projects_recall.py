@@ -162,3 +162,34 @@ def test_a_programme_naming_the_field_of_an_office_is_no_project() -> None:
     text = ("The two ministries signed a memorandum on cooperation in higher education. The president will "
             "visit the joint university programme office in Rome on Friday.")
     assert not any("programme" in p["name"] for p in _projects(text))
+
+
+def test_a_named_partnership_things_are_done_under_is_a_programme() -> None:
+    p = _named("Canada will keep funding the Andes-Canada Partnership, under which it has committed 90 million "
+               "dollars to water projects in the region.", "Andes-Canada")
+    assert p["name"] == "Andes-Canada Partnership" and p["project_type"] == "program"
+    q = _named("The leaders welcomed progress under the Pacific Solar Partnership, which aims to power 200 "
+               "islands by 2030.", "Solar")
+    assert q["name"] == "Pacific Solar Partnership"
+    relation = "Both sides pledged to deepen cooperation under the Comprehensive Strategic Partnership."
+    assert not _projects(relation)
+
+
+def test_a_joint_facility_at_a_named_place() -> None:
+    text = ("The two governments are working on a joint lithium processing centre near Salta, a pilot project "
+            "under feasibility study since 2022.")
+    p = _named(text, "lithium")
+    assert p["name"] == "joint lithium processing centre near Salta" and p["project_type"] == "facility"
+    assert p["status"] == "proposed"
+
+
+def test_a_project_opened_in_a_past_year_is_in_use_whatever_the_sentence_says_of_others() -> None:
+    text = ("The sides welcomed progress on the power transmission line, which is 70 percent complete and is due "
+            "to be commissioned in 2025, and on the new Ardeni-Kars bridge, opened in 2022.")
+    bridge = _named(text, "Ardeni")
+    assert bridge["status"] == "operational"
+    line = _named(text, "transmission line")
+    assert line["status"] == "under_construction"
+    launched = _named("Both leaders praised the Sahel Transport Corridor, launched in 2012, whose works are "
+                      "under way.", "Sahel")
+    assert launched["status"] != "operational"

@@ -63,6 +63,13 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                              r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?P<head>" + supply_heads + r")\b"),
         "programme": re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:[\w\-]+\s+){1,4}?)(?P<head>"
                                 + _alt(d["programme_heads"]) + r")\b"),
+        "framework": re.compile(r"(?:\bunder\s+the\s+(?P<n1>(?:" + _CAPW + r"\s+){1,4}(?:" + _alt(d["framework_heads"])
+                                + r"))\b|(?<![\w\-])(?P<n2>(?:" + _CAPW + r"\s+){1,4}(?:" + _alt(d["framework_heads"])
+                                + r")),\s+(?:under\s+which|which\s+aims|through\s+which|which\s+funds|"
+                                r"which\s+supports))"),
+        "joint_facility": re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?P<name>joint\s+(?:[a-z][\w\-]*\s+){0,4}?"
+                                     r"(?P<head>" + _alt(list(d["joint_facility_heads"])) + r")\s+(?:near|in|at)\s+"
+                                     r"(?:the\s+)?" + _CAPW + r"(?:\s+" + _CAPW + r"){0,2})"),
         "progress": re.compile(r"(?<![\w-])(?:" + _alt(d["programme_progress"]) + r")(?![\w-])", re.I),
     }
 
@@ -100,6 +107,30 @@ def more_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
     _ventures(ex, doc, sent, text, found)
     _supplies(ex, doc, sent, text, found)
     _programmes(ex, doc, sent, text, found)
+    _frameworks(ex, doc, sent, text, found)
+    _joint_facilities(ex, doc, sent, text, found)
+
+
+def _frameworks(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    levels = set(_data()["relation_level_words"])
+    for m in _regexes()["framework"].finditer(text):
+        group = "n1" if m.group("n1") else "n2"
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(group))
+        words = name.split()
+        if len(words) < 2 or set(words[:-1]) & levels or ex.gaz.organization(name) or ex.gaz.country_of(name):
+            continue  # "under the Comprehensive Strategic Partnership": the relation, not a programme
+        b = sent.start_char + m.end(group)
+        _add(ex, doc, sent, found, b - len(name), b, "program")
+
+
+def _joint_facilities(ex: ProjectExtractor, doc: Doc, sent: Span, text: str, found: list[dict]) -> None:
+    heads = _data()["joint_facility_heads"]
+    for m in _regexes()["joint_facility"].finditer(text):
+        a, b = sent.start_char + m.start("name"), sent.start_char + m.end("name")
+        place = text[m.end("head"):m.end("name")].split()[-1]
+        if (c := ex.gaz.country_of(place)) and c[1] in ("name", "adjective"):
+            continue  # "a joint centre in Kenya": no site named
+        _add(ex, doc, sent, found, a, b, heads.get(m.group("head"), "facility"))
 
 
 def _add(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict], a: int, b: int, ptype: str,
@@ -257,3 +288,27 @@ def builders(doc: Doc, found: list[dict]) -> list[dict]:
             q = found[built[0]]
             q["aliases"] = sorted({*q["aliases"], found[i]["name"]})
     return [p for k, p in enumerate(found) if k not in drop]
+
+
+_OPENED_LEMMAS = {"open", "inaugurate", "commission", "complete", "finish"}  # ("launched in 2012": works began)
+_OPENED_AFTER = re.compile(r"\s*,\s+(?:which\s+was\s+)?(?:opened|inaugurated|commissioned)\s+(?:to\s+traffic\s+)?"
+                           r"in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def opened_participle(np: Token) -> bool:
+    """'the new X bridge, opened in 2023': a past participle of opening hung on the project, with no
+    auxiliary ('to be opened') and a date in the past, says it is in use."""
+    dct = (np.doc._.dct or "")[:4]
+    # the parser may hang the participle elsewhere ("welcomed progress on X, opened in 2023")
+    after = _OPENED_AFTER.match(np.doc.text[np.idx + len(np.text):np.idx + len(np.text) + 60])
+    if after and (not dct or int(after.group("year")) <= int(dct)):
+        return True
+    for c in np.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in _OPENED_LEMMAS:
+            continue
+        if any(k.dep_ in ("aux", "auxpass") or k.lower_ in ("to", "be") for k in c.children):
+            continue
+        years = [int(t.text) for t in c.subtree if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)]
+        if years and (not dct or all(y <= int(dct) for y in years)):
+            return True
+    return False

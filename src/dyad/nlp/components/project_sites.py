@@ -213,8 +213,8 @@ def unfinished(doc: Doc, found: list[dict]) -> None:
     """A project its own sentence says is partly complete ('has reached a completion rate of 35%', '70
     percent complete') is under construction, even if it was 'launched' (its works) before."""
     for p in found:
-        if p.get("status") != "operational":
-            continue
+        if p.get("status") != "operational" or p.get("_in_use"):
+            continue  # ("the X bridge, opened in 2023": the percentage is another project's)
         own = p["_sent"]
         if any(st == "under_construction" and rx.search(doc.text[own[0]:own[1]])
                                for st, rx in OVERRIDE_RE):

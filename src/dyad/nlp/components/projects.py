@@ -16,6 +16,7 @@ from dyad.nlp.components.project_forms import (
     lower_head_after,
     lowercase_facility_site,
     more_projects,
+    opened_participle,
     present_activity,
     route_end,
     site_named,
@@ -100,6 +101,7 @@ class ProjectExtractor:
         for p in found:
             p.pop("_opened", None)
             p.pop("_fallback", None)
+            p.pop("_in_use", None)
             p.pop("_sent", None)
             p.pop("_sents", None)
             p.pop("_spans", None)
@@ -443,6 +445,9 @@ class ProjectExtractor:
         span = doc.char_span(src["start"], src["end"], alignment_mode="expand")
         if span is not None and len(span):
             np = np_head(span)
+            if opened_participle(np):
+                p["_in_use"] = True
+                return "operational"  # "the new X bridge, opened in 2023": whatever the sentence says of others
             texts = [clause_of(np)[1]]
             texts += ["".join(t.text_with_ws for t in c.subtree) for c in np.children if c.dep_ in ("relcl", "acl")]
             known = [st for st in map(status_from, texts) if st != "unknown"]
