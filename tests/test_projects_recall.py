@@ -193,3 +193,9 @@ def test_a_project_opened_in_a_past_year_is_in_use_whatever_the_sentence_says_of
     launched = _named("Both leaders praised the Sahel Transport Corridor, launched in 2012, whose works are "
                       "under way.", "Sahel")
     assert launched["status"] != "operational"
+
+
+def test_a_project_named_by_what_it_generates_is_a_plant() -> None:
+    p = _named("The two presidents reviewed progress on the Rio Claro Hydropower Project on the Claro River, which "
+               "is expected to generate 300 megawatts.", "Rio Claro")
+    assert p["project_type"] == "facility"

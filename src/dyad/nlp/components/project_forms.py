@@ -85,11 +85,21 @@ def site_named(ex: ProjectExtractor, pp: str) -> bool:
     return any(not ex._countries_only(p) and not set(p.split()) <= generic for p in places)
 
 
+@lru_cache(maxsize=1)
+def _undertaking_lead() -> re.Pattern[str]:
+    nouns = patterns("project_sites")["undertaking_nouns"]
+    return re.compile(r"\b(?:" + _alt(nouns) + r")\s+(?:of|on)\s+$", re.I)
+
+
 def lowercase_facility_site(ex: ProjectExtractor, sent: Span, lead: str, mods: str, after: str) -> str:
     """'the mRNA technology transfer hub in X', 'a pharmaceutical plant being built in X State': a facility
     described in lower case at a named place (not a country), in a sentence about building or running it;
     returns the ' in <place>' to keep in its name, else ''."""
     words = mods.split()
+    det = re.search(r"\b(?:an?|the)\s+(?:\S+\s+)?$", lead, re.I)  # the article, perhaps a price or an owner
+    if _undertaking_lead().search(lead[:det.start()] if det else ""):
+        return ""  # "construction of the new X post at A and B": the undertaking rules name it whole
+    lead = lead[det.start():] if det else lead
     if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or (
             re.match(r"an?\s", lead, re.I) and not re.search(r"\d", lead)):
         return ""  # "a planned steel plant in X": one of a kind named in passing, not a known undertaking

@@ -256,7 +256,7 @@ class ProjectExtractor:
                 sited = True  # "the fixed link project across the Strait of X": a described project at a named site
             elif not pp and UNNAMED[head] == "facility":
                 pp = self._foreign_site(span_text(sent)[m.end("head"):], mods) or \
-                    lowercase_facility_site(self, sent, m.group(0)[:m.start("mods") - m.start()], mods,
+                    lowercase_facility_site(self, sent, span_text(sent)[:m.start("mods")], mods,
                                             span_text(sent)[m.end("head"):])
             elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
                 pp = self._named_site(span_text(sent)[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
@@ -418,7 +418,7 @@ class ProjectExtractor:
             if c not in countries:
                 countries.append(c)
         generating = {w.lower() for w in re.split(r"[\s\-\u2013]+", name)} & FACILITY_WORDS
-        if ptype == "other" and generating and name.split()[-1].lower() in ("project", "projects"):
+        if ptype == "other" and generating and {"project", "projects"} & {w.lower() for w in name.split()}:
             ptype = "facility"  # "the X Hydropower Project", "the Y Thermal Power Project": a plant
         elif ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
                 and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I) \
