@@ -199,3 +199,12 @@ def test_a_project_named_by_what_it_generates_is_a_plant() -> None:
     p = _named("The two presidents reviewed progress on the Rio Claro Hydropower Project on the Claro River, which "
                "is expected to generate 300 megawatts.", "Rio Claro")
     assert p["project_type"] == "facility"
+
+
+def test_support_that_continues_and_capital_raised_tell_a_thing_in_use() -> None:
+    p = _named("He said his government would continue to support the Andes-Canada Partnership, under which it has "
+               "committed 90 million dollars to water projects.", "Andes-Canada")
+    assert p["status"] == "operational"
+    f = _named("The ministers will sign a protocol raising the capital of the Chilean-Peruvian Development Fund.",
+               "Development Fund")
+    assert f["status"] == "operational" and f["project_type"] == "fund"
