@@ -152,8 +152,14 @@ def _anaphor(s: Span, found: list[dict], named: set[int],
 def _relative_to(pred: Token, own: list[tuple[int, int]]) -> bool:
     """'the X post, which has been in operation since 2016, and a market in Y, for which a study will be
     conducted next year': a relative clause speaks of the noun it hangs on, even in a shared sentence."""
+    while pred.dep_ == "conj" and pred.head is not pred:
+        pred = pred.head  # "which is 85 percent complete and should open in December": the same clause's verbs
     if pred.dep_ in ("relcl", "acl") and any(a <= pred.head.idx < b for a, b in own):
         return True
+    site = pred.head
+    if pred.dep_ == "relcl" and site.dep_ == "pobj" and site.head.lower_ in ("in", "at") and \
+            any(a <= site.head.head.idx < b for a, b in own):
+        return True  # "the X Park in Y, which opened in 2018": the clause hangs on the park's site
     # the parser may hang "for which ..." on the verb whose object is the project ("build a market in Y")
     return pred.dep_ == "advcl" and any(c.dep_ in ("dobj", "nsubjpass") and a <= c.idx < b
                                         for c in pred.head.children for a, b in own)
@@ -212,6 +218,9 @@ def opening_milestones(doc: Doc, found: list[dict]) -> None:
             names = [n.lower() for n in (p["name"], *p["aliases"]) if len(n.split()) >= 2]
             if not any(n in opened for n in names):
                 continue
+            if any(re.search(r"\b(?:study|studies|talks|negotiations)\b", opened[:opened.find(n)])
+                   for n in names if n in opened):
+                continue  # "the launch of a feasibility study on X": a study began, X did not open
             if not any(x["date"] == f["start"] for x in p["milestones"]):
                 p["milestones"].append({"description": "opened", "date": f["start"],
                                         "status": "done" if f["status"] == "occurred" else "planned"})

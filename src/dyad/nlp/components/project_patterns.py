@@ -25,12 +25,17 @@ NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
     r"(?P<head>" + _HEAD_ALT + r")\b(?:-\d{1,2}(?![\w\-\u2013.,]\d))?(?![\-\u2013]\d)"  # "Line-6" numbered
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
+# a price ("the A$500 million X project") or an owner ("the X Organisation's Y hub", "Eni's agri-hub") before the
+# description: neither is part of the project's name
+_PRICE = r"(?:(?-i:[A-Z]{0,3})[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|mn))?[\s\-]+)"
+_OWNER = r"(?-i:(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*(?:'s|\u2019s)\s+)"
 UNNAMED_RE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
+    r"(?:\b(?:a|an|the)\s+" + _PRICE + r"?" + _OWNER + r"?|(?<![\w\-'\u2019])" + _OWNER + r")"
+    r"(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
     r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+|\([A-Z]{2,8}\))\s+){0,5}?)"
-    r"(?P<head>" +
+    r"(?P<head>(?:(?-i:[a-z]{2,6})-)?(?:" +  # "agri-hub": a head joined to a short prefix
     "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
-    r")(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
+    r"))(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
     r"(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
 MEASURE_RE = re.compile(r"(?:\d[\d,.]*(?:[\-\s][a-z]+)?\s+)+(?=[A-Z])")
 PROPER_THEN_LOWER = re.compile(r"((?:[A-Z][\w'\u2019\-\u2013]*\s+)+)(?:[a-z][\w\-]*\s+){0,3}$")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from dyad.nlp.components.project_forms import route_end
 from dyad.nlp.components.project_patterns import DATA, OVERRIDE_RE, PROJECT_CUE, in_heading
 from dyad.nlp.components.util import patterns, span_text
 
@@ -49,8 +50,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             r"(?:million|billion|bn|mln|bln)\s+)")
     nouns = _alt(list(d["site_nouns"]))
     return {
-        "undertaking": re.compile(lead + mods + r"(?P<noun>" + nouns + r")(?![\w\-])" + site),
-        "water": re.compile(r"\b(?:a|an|the)\s+(?P<mods>(?:[a-z][\w\-]*\s+){0,2})(?P<noun>"
+        "undertaking": re.compile(lead + mods + r"(?P<noun>(?:[a-z]{2,6}-)?(?:" + nouns + r"))(?![\w\-])" + site),
+        "water": re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<mods>(?:[a-z][\w\-]*\s+){0,2})(?P<noun>"
                             + _alt(d["water_crossings"]) + r")\s+(?:over|across|on)\s+the\s+(?P<water>(?:[A-Z]"
                             + _WORD + r"\s+)+(?:" + _alt(d["water_words"]) + r"))\b"),
         "programmes": re.compile(r"\b(?:" + _alt(d["extension_words"]) + r")\s+(?:of\s+)?the\s+(?P<names>[A-Z]"
@@ -90,8 +91,12 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
     rx = _regexes()
     for m in rx["undertaking"].finditer(span_text(sent)):
         mods = m.group("mods")
+        owner = re.match(r"(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*(?:'s|\u2019s)\s+", mods)
+        mods_at = m.start("mods") + (owner.end() if owner else 0)  # "Eni's agri-hub": the owner is no name
+        mods = mods[owner.end():] if owner else mods
         caps = [w for w in re.split(r"[\s\-\u2013]+", mods) if w[:1].isupper()]
-        named = any(not ex.gaz.country_of(w) for w in caps)
+        # a city in the description names the thing ("the X water supply system"); a country does not
+        named = any(not (c := ex.gaz.country_of(w)) or c[1] not in ("name", "adjective") for w in caps)
         place = m.group("place") or ""
         bare_place = rx["direction"].sub("", place)
         place_country = bool(place) and (_country_only(ex, bare_place) or bool(ex.gaz.country_of(bare_place)))
@@ -102,6 +107,8 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         if not (named or (place and not place_country) or (place and (measured or m.group("purpose")))):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun"))
+        if noun not in _data()["site_nouns"] and "-" in noun:
+            noun = noun.split("-", 1)[1]  # "agri-hub" is a hub
         if noun in _data()["site_only_nouns"] and not place:
             continue  # "the foreign exchange market": an economic market, not a marketplace at a site
         definite = re.search(r"\bthe\s+$", span_text(sent)[:m.start("mods")]) is not None
@@ -111,11 +118,11 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         if named:
             # "the rehabilitated X pump station on the Y River": the name runs from its first capital word
             first = re.search(r"(?:^|\s)(?=[A-Z])", mods)
-            start = m.start("mods") + (first.end() if first else 0)
+            start = mods_at + (first.end() if first else 0)
             end = m.end("noun")
         else:
             lead = re.match(r"(?:new|planned|proposed|future|second|first)\s+", mods)
-            start = m.start("mods") + (lead.end() if lead else 0)
+            start = mods_at + (lead.end() if lead else 0)
             end = m.end("site")
         a, b = sent.start_char + start, sent.start_char + end
         if not _free(found, a, b) or in_heading(doc, a):
@@ -206,8 +213,8 @@ def unfinished(doc: Doc, found: list[dict]) -> None:
     """A project its own sentence says is partly complete ('has reached a completion rate of 35%', '70
     percent complete') is under construction, even if it was 'launched' (its works) before."""
     for p in found:
-        if p.get("status") != "operational":
-            continue
+        if p.get("status") != "operational" or p.get("_in_use"):
+            continue  # ("the X bridge, opened in 2023": the percentage is another project's)
         own = p["_sent"]
         if any(st == "under_construction" and rx.search(doc.text[own[0]:own[1]])
                                for st, rx in OVERRIDE_RE):
@@ -256,6 +263,8 @@ def _works_in_progress(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[d
         known_head = any(h in span.text.lower() for h in LOWER_PROJECT_HEADS)
         if not (named or known_head) or len(words) < 2 or not _free(found, span.start_char, span.end_char):
             continue
+        if route_end(doc.text[sent.start_char:span.start_char]):
+            continue  # "the X Line between A and Y Station, which is N percent complete": the line, not its end
         if not named and (words[0][:1].isdigit() or any(noun.lower_ in p["name"].lower() for p in found)):
             continue  # "The 1.4-kilometre bridge ... is 70 percent complete": the bridge named before
         ptype = next((t for h, t in sorted(DATA["unnamed_heads"].items(), key=lambda x: -len(x[0]))

@@ -10,6 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.components.context import country_mentions
+from dyad.nlp.components.project_forms import (
+    BETWEEN_RE,
+    builders,
+    lower_head_after,
+    lowercase_facility_site,
+    more_projects,
+    opened_participle,
+    present_activity,
+    route_end,
+    site_named,
+)
 from dyad.nlp.components.project_milestones import milestones, opening_milestones
 from dyad.nlp.components.project_patterns import (
     ACRONYM_BEFORE,
@@ -70,9 +81,10 @@ class ProjectExtractor:
             self.unnamed(doc, sent, found)
             self.described(doc, sent, found)
             extra_projects(self, doc, sent, found)
+            more_projects(self, doc, sent, found)
             for p in found[before:]:
                 p["status"] = self._status(doc, sent, p)
-        found = figures_of_speech(doc, found)
+        found = builders(doc, figures_of_speech(doc, found))
         self.bare_variants(doc, found)
         self.acronyms(doc, found)
         found = self.fold(found)
@@ -88,6 +100,8 @@ class ProjectExtractor:
         not_started(doc, found)
         for p in found:
             p.pop("_opened", None)
+            p.pop("_fallback", None)
+            p.pop("_in_use", None)
             p.pop("_sent", None)
             p.pop("_sents", None)
             p.pop("_spans", None)
@@ -134,9 +148,14 @@ class ProjectExtractor:
                 continue  # part of a longer proper name ("the X Corridor Power Company", "X Corridor Association")
             span = doc.char_span(a, b, alignment_mode="expand")
             head = mention_root(span) if span is not None else None
+            tail_type = None
             if head is not None and head.dep_ == "compound" and head.head.lower_ not in PROJECT_NOUNS \
                     and head.head.i >= span.end:
-                continue  # a modifier of another noun ("the X Canal revenues"), not the project talked about
+                tail = lower_head_after(text_of(doc)[b:b + 40])
+                if tail is None:
+                    continue  # a modifier of another noun ("the X Canal revenues"), not the project talked about
+                # "the X Corridor expressway": a lower-case project head after the name is part of it
+                name, b, tail_type = name + tail[0], b + len(tail[0]), tail[1]
             aliases = self._aliases(doc, b, a)
             if linear and known:
                 # A route known to the gazetteer under other names (an operator's association, say).
@@ -146,12 +165,14 @@ class ProjectExtractor:
                     not ESTABLISHING.search(text_of(doc)[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
             # (a described instrument, "an agreement on building the X Railway", is about an agreed project)
-            ptype = HEADS.get(m.group("head"), "other")
+            ptype = tail_type or HEADS.get(m.group("head"), "other")
             trailing = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?([a-z]+)\b", text_of(doc)[b:b + 60])
             if trailing and trailing.group(1) in TRAILING_TYPES:
                 ptype = TRAILING_TYPES[trailing.group(1)]  # "the X Satellite (XS) program" is a programme
             if ptype == "facility" and not in_agreement and not PROJECT_CUE.search(span_text(sent)):
                 continue  # "received at Cairo International Airport": a place, not a project
+            if ptype == "facility" and route_end(span_text(sent)[:a - sent.start_char]):
+                continue  # "the X Line between A and Y Railway Station": the route's end, not a project
             acr = re.search(r"\s*\(([A-Z]{2,8})\)\s*", name)
             if acr:
                 # "Rapid Transit System (RTS) Link": the name without the bracket, the short form an alias
@@ -204,13 +225,21 @@ class ProjectExtractor:
 
     # ------------------------------------------------------------------ unnamed
     def unnamed(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
-        for m in UNNAMED_RE.finditer(span_text(sent)):
+        pos = 0
+        while (m := UNNAMED_RE.search(span_text(sent), pos)) is not None:
+            # the next search starts after the head: a rejected mention's trailing phrase may hold another
+            pos = m.end("tail") if m.group("tail") else m.end("head")
             head = m.group("head").lower()
+            if head not in UNNAMED:
+                head = head.split("-", 1)[1]  # "agri-hub" is a hub
             mods = m.group("mods") or ""
             a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
             measure = MEASURE_RE.match(mods)
             if measure:  # "the 700-megawatt X plant": the measure is not part of the name
                 mods, a = mods[measure.end():], a + measure.end()
+            planned = re.match(r"(?:planned|proposed|future)\s+(?=[A-Z])", mods)
+            if planned:  # "X's planned North-South railway": a proposal, and the word no part of its name
+                mods, a = mods[planned.end():], a + planned.end()
             # "the X Y hydropower project": a capitalised name, then lowercase words describing it
             ptype_of_head = UNNAMED[head]
             proper = PROPER_THEN_LOWER.match(mods)
@@ -218,13 +247,17 @@ class ProjectExtractor:
             pp = (m.group("pp") or "")
             sited = False
             # "between Georgia and Azerbaijan" keeps its "and"; elsewhere "and" starts a new clause
-            between = re.match(r"\s+between\s+\S+\s+and\s+\S+", pp)
+            between = BETWEEN_RE.match(pp)
             pp = between.group(0) if between else re.split(
                 r",|\s+-\s+|\s+(?:and|which|that|who|to be|will|is|was|has|are|were)\s", pp)[0]
             if proper_name:
                 pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
+            elif pp and head == "project" and site_named(self, pp):
+                sited = True  # "the fixed link project across the Strait of X": a described project at a named site
             elif not pp and UNNAMED[head] == "facility":
-                pp = self._foreign_site(span_text(sent)[m.end("head"):], mods)
+                pp = self._foreign_site(span_text(sent)[m.end("head"):], mods) or \
+                    lowercase_facility_site(self, sent, span_text(sent)[:m.start("mods")], mods,
+                                            span_text(sent)[m.end("head"):])
             elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
                 pp = self._named_site(span_text(sent)[m.end("head"):])  # "the dioxin remediation project at Bien Hoa"
                 sited = bool(pp)
@@ -285,6 +318,9 @@ class ProjectExtractor:
             if acr:
                 phrase = (phrase[:acr.start()] + phrase[acr.end():]).strip()
             found.append(self._record(doc, sent, phrase, aliases, ptype, a, b, agreed=agreed))
+            if planned:
+                found[-1]["_fallback"] = "proposed"
+            pos = max(pos, b - sent.start_char)  # a kept mention's path phrase tells its ends, not more projects
 
     def _countries_only(self, words: str) -> bool:
         """'Hungary-Serbia', 'Turkish': a block made only of country names and adjectives is no project name."""
@@ -306,9 +342,11 @@ class ProjectExtractor:
     def _named_site(self, after: str) -> str:
         """' at Bien Hoa', ' in the X region': a described project at a named place other than a country is
         specific; returns the phrase to keep in its name, else ''."""
-        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
-        if not site or self._countries_only(site.group("place")) or \
-                set(site.group("place").split()) & set(DATA["generic_place_words"]):
+        site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[a-z]+ern\s+)?(?:province|region|state|district|city|town"
+                        r"|port)\s+of\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
+        words = site.group("place").split() if site else []
+        if not site or words[0] in DATA["generic_place_words"] or any(
+                (c := self.gaz.country_of(w)) and c[1] in ("name", "adjective") for w in [site.group("place"), *words]):
             return ""  # "the largest renewable energy project in the Kingdom": the country, not a site
         return site.group(0)
 
@@ -379,8 +417,12 @@ class ProjectExtractor:
         for c in dyad_of(doc):
             if c not in countries:
                 countries.append(c)
-        if ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
-                and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I):
+        generating = {w.lower() for w in re.split(r"[\s\-\u2013]+", name)} & FACILITY_WORDS
+        if ptype == "other" and generating and {"project", "projects"} & {w.lower() for w in name.split()}:
+            ptype = "facility"  # "the X Hydropower Project", "the Y Thermal Power Project": a plant
+        elif ptype in ("road", "other") and re.search(r"\b(?:Electricity|Power|Energy|Grid|Electric)\b", name) \
+                and not re.search(r"\b(?:station|plant|dam|park|complex|refinery)\b", name, re.I) \
+                and name.split()[-1] not in ("Energy", "Power"):  # "X Energy" alone is a company's name
             ptype = "cable"  # "the Ethiopia-Kenya Electricity Highway" carries power, not cars
         elif ptype in ("cable", "other") and name.split()[-1:] \
                 and re.sub(r"-\d+$", "", name.split()[-1]) in GENERIC_HEADS:  # "Line-6" is a Line
@@ -403,6 +445,9 @@ class ProjectExtractor:
         span = doc.char_span(src["start"], src["end"], alignment_mode="expand")
         if span is not None and len(span):
             np = np_head(span)
+            if opened_participle(np):
+                p["_in_use"] = True
+                return "operational"  # "the new X bridge, opened in 2023": whatever the sentence says of others
             texts = [clause_of(np)[1]]
             texts += ["".join(t.text_with_ws for t in c.subtree) for c in np.children if c.dep_ in ("relcl", "acl")]
             known = [st for st in map(status_from, texts) if st != "unknown"]
@@ -411,6 +456,8 @@ class ProjectExtractor:
             status = parse_status(np)
             if status != "unknown":
                 return status
+            if present_activity(np):
+                return "operational"
         status = status_from(span_text(sent))
         if status == "unknown":
             # The next sentence of the same paragraph often carries the status ("... will be completed").
@@ -418,7 +465,7 @@ class ProjectExtractor:
             nxt = re.split(r"(?<=[.!?])\s", nxt.strip())[0] if nxt.strip() else ""
             if nxt and not NAMED_RE.search(nxt):
                 status = status_from(nxt)
-        return status
+        return p.get("_fallback") or "unknown" if status == "unknown" else status
 
     def bare_variants(self, doc: Doc, found: list[dict]) -> None:
         """A project's distinctive word used alone or spelled differently ("through Zangezur")."""
