@@ -323,3 +323,15 @@ def test_delegations_joining_for_talks_are_the_reception_of_that_day():
             "Hichilema at State House, Nairobi. They were later joined by their delegations for bilateral talks.")
     keys = {m["object_key"] for m in events(text, "meeting", dct="2024-03-14")}
     assert len(keys) == 1, keys
+
+
+def test_a_headline_meeting_takes_the_day_the_lead_gives_it_and_a_possessor_is_not_met():
+    text = ("Albanese to hold talks with Marape during Forum week\n\n"
+            "PORT MORESBY, 12 March 2024 - Australian Prime Minister Anthony Albanese will arrive in Port Moresby on "
+            "Sunday and will hold bilateral talks with Prime Minister James Marape on Monday, his office said.\n\n"
+            "Mr Marape visited Canberra in June last year, when he met Mr Albanese's predecessor, Scott Morrison.")
+    talks = [m for m in events(text, "meeting", dct="2024-03-12") if "Anthony Albanese" in m["participants"]]
+    assert talks and {m["start"] for m in talks} == {"2024-03-18"}, talks
+    assert len({m["object_key"] for m in talks}) == 1, talks
+    past = [m for m in events(text, "meeting", dct="2024-03-12") if "Scott Morrison" in m["participants"]]
+    assert past and "Anthony Albanese" not in past[0]["participants"], past

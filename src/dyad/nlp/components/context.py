@@ -136,8 +136,9 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
         # "X visited Tokyo in February 2023, and the two leaders last met in October": the
         # first date is the other clause's.
         between = text[min(t.end, anchor):max(t.start, anchor)]
-        if t.end <= anchor and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?(?:held|met|signed|received|hosted|"
-                                          r"visited|attended|toured|laid|opened|inaugurated|witnessed)\b",
+        if t.end <= anchor and re.search(r"\band\s+(?:will\s+|would\s+|is\s+to\s+)?(?:then\s+|later\s+|also\s+)?"
+                                          r"(?:held|met|signed|received|hosted|visited|attended|toured|laid|opened|"
+                                          r"inaugurated|witnessed|hold|meet|sign|receive|host|visit|attend)\b",
                                           text[t.end:anchor + 12]):
             return True  # "arrived in New Delhi on Friday and held talks ... on Saturday": the arrival's day
         return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))

@@ -17,7 +17,7 @@ from dyad.nlp.components.context import RELATIVE_CLAUSE, dates_in
 from dyad.nlp.components.event_dates import EventDates
 from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
-from dyad.nlp.components.openings import OpeningExtractor
+from dyad.nlp.components.openings import OpeningExtractor, heading
 from dyad.nlp.components.session_forms import SessionForms
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
@@ -115,8 +115,27 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
         for v in visits:
             v.pop("own_day", None)
             v.pop("recalled", None)
+        _date_undated_meetings(doc, facts)
         doc._.facts = facts
         return doc
+
+
+def _date_undated_meetings(doc: Doc, facts: list[dict]) -> None:
+    """"Luxon to hold talks with X" (a headline, undated) and "... will hold bilateral talks with X on Monday":
+    a meeting a headline tells without its day is the one meeting of the same two the article dates, if only one
+    (in the body an undated meeting may be another one: "the two spoke on his arrival")."""
+    meetings = [f for f in facts if f.get("kind") == "event" and f.get("event_type") == "meeting"
+                and len(f.get("participants") or []) >= 2]
+    for f in meetings:
+        if not f["object_key"].endswith(":") or not heading(doc, f["sources"][0]["start"]):
+            continue
+        dated = {m["object_key"]: m for m in meetings if m is not f and not m["object_key"].endswith(":")
+                 and set(m["participants"]) == set(f["participants"]) and m.get("status") == f.get("status")
+                 and len(m.get("start") or "") == 10}
+        if len(dated) == 1:
+            (m,) = dated.values()
+            f["object_key"], f["start"] = m["object_key"], m["start"]
+            f["location"] = m.get("location") or f.get("location")
 
 
 @Language.factory("dyad_events")

@@ -92,11 +92,17 @@ TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?min
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
                           r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
                           r"Governor)\b)")
-# "His Highness received ...", "His Majesty received ...": the host named by his style alone
+# "he met Mr Luxon's predecessor, Chris Hipkins": the possessor is named, not met
+POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|wife|husband|spouse|son|daughter|"
+                          r"father|mother|brother|sister|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|envoy|"
+                          r"office|government|administration|cabinet|party)\b")
+# the visitor told by his title alone ("The Sultan ... held talks with X")
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
                      "guest", "visitor", "monarch"}
+# "received the Kenyan President": a guest told by his country and office
 GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime\s+Minister|Premier|"
                                 r"Chancellor|King|Emir|Vice\s+President|Foreign\s+Minister)\b")
+# "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
@@ -359,7 +365,8 @@ class MeetingFinder:
         if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", span_text(sent)[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
-        people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)]
+        people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)
+                  and not POSSESSOR_RE.match(text_of(doc)[p["sources"][0]["end"]:p["sources"][0]["end"] + 40])]
         if rb and not received and rb[0].start() > m.end():
             # "He met X, and was received by Y": the reception is told apart
             people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
