@@ -74,7 +74,7 @@ def _last_told(head: str, sent_start: int, facts: list[dict], text: str) -> dict
     types = head_types().get(head)
     if types is None:
         return None
-    best: tuple[int, dict] | None = None
+    cands: list[tuple[int, dict]] = []
     for f in facts:
         if f.get("kind") != "event":
             continue
@@ -88,8 +88,11 @@ def _last_told(head: str, sent_start: int, facts: list[dict], text: str) -> dict
         if re.search(rf"\b{earlier}\s+(?:[\w\-]+\s+){{0,2}}$", text[max(0, pos - 40):pos], re.I) or \
                 re.match(rf"(?:the\s+)?{earlier}\b", text[pos:pos + 30], re.I):
             continue
-        if best is None or pos > best[0]:
-            best = (pos, f)
+        cands.append((pos, f))
+    # the event the story reports is told to the day; one of its kind dated by a year alone ("decisions of the 8th
+    # session held in Windhoek in 2021") is background the sentence does not refer back to
+    dated = [c for c in cands if c[1].get("status") == "occurred" and len(c[1].get("start") or "") == 10]
+    best = max(dated or cands, key=lambda c: c[0], default=None)
     if best is None or best[1].get("status") != "occurred" or not best[1].get("start"):
         return None  # the event referred to is still to come, or undated: no date from it
     if best[1].get("end") and best[1]["end"] != best[1]["start"]:

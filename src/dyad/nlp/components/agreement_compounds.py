@@ -29,7 +29,6 @@ FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\
 JOINED_ON = re.compile(r",\s+(?:as\s+well\s+as|along\s+with|together\s+with|and|plus)\s+$")
 # (or negotiates: "agreed to negotiate a bilateral investment treaty")
 SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached|signatures|"
-                          r"put\s+their\s+names\s+to|"
                           r"negotiate|negotiating)\b", re.I)
 # words that describe the instrument, not its field ("a framework agreement", "a draft agreement")
 NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", "previous", "historic", "key",

@@ -159,7 +159,7 @@ class AgreementExtractor:
             done = done or not re.search(r"\b(?:will|shall|to be|expected|due)\b", intro, re.I)
         verb_start = max(sent.start_char, anchor - 40)
         verb = re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|issued|approved|reached|signing|released|"
-                         r"launched|unveiled|(?:put|affixed)\s+their\s+(?:signatures|names)\s+to)\b",
+                         r"launched|unveiled|(?:put|affixed)\s+their\s+signatures\s+to)\b",
                          text_of(doc)[verb_start:anchor + 1])
         tense = clause_tense(doc, verb_start + verb.start()) if verb else clause_tense(doc, anchor)
         # Modality that bears on the instrument: before it in its sentence ("are expected to sign a
@@ -419,7 +419,7 @@ class AgreementExtractor:
                     continue  # "... and a memorandum on research": a field the field rule reads
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
-                        r"(?:signatures|names)\s+to|"
+                        r"signatures\s+to|"
                         r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
                         + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + span_text(sent)[:m.start()], re.I):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb

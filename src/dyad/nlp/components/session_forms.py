@@ -30,7 +30,8 @@ ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)(?:" + _ORD + r"|(?P<rel>(?i:prev
                                 + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")
 # "The 12th session will be held in Abuja in 2026": the body named before, its session by number
 BARE_SESSION_RE = re.compile(r"\b[Tt]he\s+" + _ORD + r"\s+(?:session|sitting)\b(?!\s+of\b)"
-                             r"(?=[^.;]{0,30}\b(?:will|would|is\s+to|is\s+due|was|took\s+place|is\s+expected)\b)")
+                             r"(?=[^.;]{0,30}\b(?:will|would|is\s+to|is\s+due|was|took\s+place|is\s+expected|held|"
+                             r"convened)\b)")
 # "the previous cabinet, held in Cobija in 2018": a head noun in lower case after "previous"/"last"
 RECALLED_RE = re.compile(r"\b(?:the|its)\s+(?:previous|last|preceding)\s+(?P<head>"
                          + "|".join(h.lower() for h in DATA["council_heads"]) + r"|session|meeting)\b"
