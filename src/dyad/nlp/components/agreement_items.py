@@ -37,7 +37,9 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
     chunk = text_of(doc)[start:stop].rstrip(" ,")
     # "a memorandum on green maritime cooperation between the Ministry of Trade, Industry and Fisheries and the
     # Ministry of Ports, Shipping and Waterways": the parties' names are no items
-    chunk = re.split(r"\s+between\s+(?:the\s+|its\s+|their\s+)?(?=[A-Z])", chunk)[0]
+    if not re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)" + REPEATED_NOUN + r"(?:on|in)\s+", chunk):
+        # (not in "namely on A, on cooperation between the X Centre (XC) and its counterpart, on B": one item's)
+        chunk = re.split(r"\s+between\s+(?:the\s+|its\s+|their\s+)?(?=[A-Z])", chunk)[0]
     chunk = re.sub(r"\s+(?:that|which|who|whose|to)$", "", chunk)  # "requirements that opens ..."
     chunk = re.sub(r",?\s+(?:and|or)$", "", chunk)  # "... of the cable and [setting a timetable]"
     instrument_next = re.search(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:memorand\w*|agreements?|"
