@@ -335,3 +335,14 @@ def test_a_headline_meeting_takes_the_day_the_lead_gives_it_and_a_possessor_is_n
     assert len({m["object_key"] for m in talks}) == 1, talks
     past = [m for m in events(text, "meeting", dct="2024-03-12") if "Scott Morrison" in m["participants"]]
     assert past and "Anthony Albanese" not in past[0]["participants"], past
+
+
+def test_convening_a_commission_and_a_joint_session_of_two_governments_are_sessions_to_come():
+    text = ("COLOMBO, March 15 - The ministers agreed to convene the Sri Lanka-Maldives Joint Commission in Male "
+            "later this year.\n\n"
+            "Golob also invited Plenkovic to a joint session of the two governments, which the Slovenian side "
+            "proposes to hold in Brdo in the autumn.")
+    got = events(text, "council_session")
+    commission = [s for s in got if "Joint Commission" in s["title"]]
+    assert commission and commission[0]["status"] == "planned" and commission[0]["location"] == "Male", got
+    assert any("governments" in s["title"] and s["status"] == "planned" for s in got), got

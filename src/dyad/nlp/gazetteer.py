@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from unidecode import unidecode
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -73,8 +75,19 @@ class Gazetteer:
                 cache.clear()
             bare = form.removesuffix("'s").removesuffix("\u2019s")
             cache[form] = self.country_forms.get(fold(bare)) or \
-                self.country_forms.get(fold(re.sub(r"^the ", "", bare, flags=re.I)))
+                self.country_forms.get(fold(re.sub(r"^the ", "", bare, flags=re.I))) or \
+                (self._plain_forms().get(unidecode(fold(bare))) if bare[:1].isupper() else None)
+            # (a name written without its accents: "Male" for "Malé", "Bogota" for "Bogotá")
         return cache[form]
+
+    def _plain_forms(self) -> dict[str, tuple[str, str]]:
+        """The country forms without diacritics (built once; the first form of a spelling wins)."""
+        plain = self.__dict__.get("_plain")
+        if plain is None:
+            plain = self.__dict__["_plain"] = {}
+            for key, hit in self.country_forms.items():
+                plain.setdefault(unidecode(key), hit)
+        return plain
 
     def name_of(self, alpha3: str | None) -> str | None:
         return self.country_names.get(alpha3 or "")

@@ -62,9 +62,13 @@ LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+o
 ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r")\s+" + BODY
                                + r"\b(?!\s+(?:meeting|session|sitting)\b)")
 # "the fourth joint meeting of the two governments": the two cabinets meeting as one body
-GOVERNMENTS_RE = re.compile(r"\b" + _NTH + r"\s+(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+the\s+"
+# ("a joint session of the two governments, which the Slovenian side proposes to hold in Brdo in the autumn")
+GOVERNMENTS_RE = re.compile(r"\b(?:" + _NTH + r"|a|the\s+next)\s+"
+                            r"(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+the\s+"
                             r"(?:two\s+|both\s+)?(?:governments|cabinets))\b", re.I)
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
+# "agreed to convene the Sri Lanka-Maldives Joint Commission in Male later this year": a session of it
+CONVENE_RE = re.compile(r"\b(?:convene|convenes|convened|convening|reconvene|reconvened)\s+the\s+" + BODY)
 
 
 # Every pattern of council_sessions holds one of these words (a body's head or a session noun): a sentence
@@ -100,7 +104,7 @@ class SessionFinder:
         out = []
         seen = set()
         for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
-                                (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1),
+                                (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1), (CONVENE_RE, None),
                                 (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
             for m in rx.finditer(span_text(sent)):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
