@@ -346,3 +346,15 @@ def test_convening_a_commission_and_a_joint_session_of_two_governments_are_sessi
     commission = [s for s in got if "Joint Commission" in s["title"]]
     assert commission and commission[0]["status"] == "planned" and commission[0]["location"] == "Male", got
     assert any("governments" in s["title"] and s["status"] == "planned" for s in got), got
+
+
+def test_a_session_held_on_two_days_and_named_twice_is_one():
+    text = ("KIGALI, 15 March 2024 (Agency) - Rwanda and Burundi on Friday closed the 4th session of their Joint "
+            "Permanent Commission in Kigali.\n\n"
+            "The session, held on Thursday and Friday at the Convention Centre, was co-chaired by the two foreign "
+            "ministers.\n\n"
+            "The co-chairs signed the Protocol of the Fourth Session of the Rwanda-Burundi Joint Permanent "
+            "Commission.")
+    fourth = [s for s in events(text, "council_session") if s["title"].startswith("4th")]
+    assert fourth and len({s["object_key"] for s in fourth}) == 1, fourth
+    assert (fourth[0]["start"], fourth[0]["end"]) == ("2024-03-14", "2024-03-15"), fourth

@@ -116,8 +116,30 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
             v.pop("own_day", None)
             v.pop("recalled", None)
         _date_undated_meetings(doc, facts)
+        _one_session_per_number(facts)
         doc._.facts = facts
         return doc
+
+
+def _one_session_per_number(facts: list[dict]) -> None:
+    """"the 4th session of their Joint Permanent Commission" and "the Protocol of the Fourth Session of the
+    Rwanda-Congo Joint Permanent Commission": one numbered session of the same pair's body, named longer or
+    shorter; the longer name's key, and the day and place whichever tells them."""
+    sessions = [f for f in facts if f.get("kind") == "event" and f.get("event_type") == "council_session"
+                and re.match(r"council:\d+:", f.get("object_key") or "")]
+    for f in sessions:
+        for g in sessions:
+            if f is g or f["object_key"] == g["object_key"] or set(f["countries"]) != set(g["countries"]):
+                continue
+            nf, bf = f["object_key"].split(":", 2)[1:]
+            ng, bg = g["object_key"].split(":", 2)[1:]
+            if nf == ng and len(bg) > len(bf) and bg.endswith(" " + bf):
+                f["object_key"] = g["object_key"]
+                for k in ("start", "end", "location"):
+                    if f.get(k) and not g.get(k):
+                        g[k] = f[k]
+                    elif g.get(k) and not f.get(k):
+                        f[k] = g[k]
 
 
 def _date_undated_meetings(doc: Doc, facts: list[dict]) -> None:

@@ -76,7 +76,9 @@ CONVENE_RE = re.compile(r"\b(?:convene|convenes|convened|convening|reconvene|rec
 SESSION_GATE_RE = re.compile("|".join(DATA["council_heads"] + DATA["session_nouns"] + ["governments", "cabinets"]),
                              re.I)
 # "The meeting was held in Cairo on October 18-19": the session named in the sentence before, told again
-HELD_BACK_RE = re.compile(r"^\s*(?:The|This|That)\s+(?:meeting|session|sitting)\s+(?:was|were)\s+(?:held|convened)\b")
+# ("The session, held on Thursday and Friday at the Convention Centre, was co-chaired by ...")
+HELD_BACK_RE = re.compile(r"^\s*(?:The|This|That)\s+(?:meeting|session|sitting)\s*(?:,\s*|\s+(?:was|were)\s+)"
+                          r"(?:held|convened)\b")
 
 
 class SessionFinder:
