@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.project_patterns import DATA, PROJECT_CUE, in_heading
-from dyad.nlp.components.util import patterns, span_text
+from dyad.nlp.components.util import patterns, span_text, word_alternation
+
+_alt = word_alternation  # a short name for the many patterns below
 
 if TYPE_CHECKING:
     from dyad.nlp.components.projects import ProjectExtractor
@@ -33,10 +35,6 @@ _STOP = {"of", "the", "a", "an", "to", "in", "on", "for", "with", "from", "at", 
 _END_WORD = r"(?!(?:at|in|on|to|for|with|and|which|that|is|was|are|were|will|would|has|have)\b)[\w\-'\u2019]+"
 BETWEEN_RE = re.compile(r"\s+between\s+(?:the\s+)?(?:" + _END_WORD + r"\s+){1,4}?and\s+(?:the\s+)?" + _END_WORD
                         + r"(?:\s+" + _END_WORD + r"){0,3}")
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.project_forms import route_end
 from dyad.nlp.components.project_patterns import DATA, OVERRIDE_RE, PROJECT_CUE, in_heading
-from dyad.nlp.components.util import patterns, span_text
+from dyad.nlp.components.util import patterns, span_text, word_alternation
+
+_alt = word_alternation  # a short name for the many patterns below
 
 if TYPE_CHECKING:
     from dyad.nlp.components.projects import ProjectExtractor
@@ -23,10 +25,6 @@ if TYPE_CHECKING:
 _WORD = r"[\w\-\u2013'\u2019]+"
 _PLACE = r"[A-Z]" + _WORD + r"(?:\s+[A-Z]" + _WORD + r")*"
 _STOP = r"(?:of|the|a|an|to|in|on|for|with|from|at|by|into|as|over|across|or|that|which|its|their|this)"
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,11 @@ def _abbreviates(ws: list[str], letters: list[str], small: set[str]) -> bool:
 
 
 
+def word_alternation(words: list[str]) -> str:
+    """A regex alternation of words and phrases, longest first, spaces matching any run of whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's ``Doc.text`` joins every token on each access,
     which made it the single largest cost of the components."""
