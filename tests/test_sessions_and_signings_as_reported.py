@@ -358,3 +358,15 @@ def test_a_session_held_on_two_days_and_named_twice_is_one():
     fourth = [s for s in events(text, "council_session") if s["title"].startswith("4th")]
     assert fourth and len({s["object_key"] for s in fourth}) == 1, fourth
     assert (fourth[0]["start"], fourth[0]["end"]) == ("2024-03-14", "2024-03-15"), fourth
+
+
+def test_post_nominal_letters_and_a_reception_to_come():
+    text = ("Dublin, 2 March 2024\n\n"
+            "The Minister for Foreign Affairs, Micheál Martin TD, will travel to Lisbon on Thursday, 7 March, for a "
+            "two-day visit to Portugal. He will also be received by Prime Minister António Costa on Friday.")
+    people = {p["name"]: p for p in facts(text, "entity", dct="2024-03-02") if p.get("entity_type") == "person"}
+    assert "Micheál Martin" in people and people["Micheál Martin"]["country"] == "IRL", people
+    assert "Prime Minister António Costa" in people["António Costa"]["aliases"], people["António Costa"]
+    assert not any(a.startswith("Minister António") for a in people["António Costa"]["aliases"])
+    receptions = [m for m in events(text, "meeting", dct="2024-03-02") if "receives" in m["title"]]
+    assert receptions and receptions[0]["start"] == "2024-03-08" and receptions[0]["status"] == "planned", receptions

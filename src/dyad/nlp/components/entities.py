@@ -497,6 +497,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         if span is None:
             return None
         name = clean_name(span.text)
+        # post-nominal letters are no part of the name ("Micheal Martin TD", "X MP", "Y KC")
+        name = re.sub(r"(?<=\w)\s+(?:TD|MP|MEP|MLA|MSP|MHK|QC|KC|OBE|CBE|MBE|KBE|GCMG|PhD)$", "", name)
         if name.split()[-1] in self.outlet_words:
             return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
         text = text_of(doc)
@@ -588,7 +590,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
 
 # the title a name is written with ("President Ruto", "Mr Luxon", "Italian Prime Minister Giorgia Meloni"):
 # a surface form of the person too (facts-v1: aliases are every surface form seen)
-TITLED_FORM_RE = re.compile(r"(?:\b(?P<adj>[A-Z][a-z]+)\s+)?\b(?:Prime\s+Minister|Foreign\s+Minister|Vice\s+President|"
+TITLED_FORM_RE = re.compile(r"(?:\b(?P<adj>(?!Prime\b|Foreign\b|Vice\b)[A-Z][a-z]+)\s+)?"
+                            r"\b(?:Prime\s+Minister|Foreign\s+Minister|Vice\s+President|"
                             r"President|Premier|PM|Chancellor|Minister|King|Queen|Emir|Sheikh|Mr|Mrs|Ms|Dr)\.?\s+$")
 WORD_RUN = re.compile(r"[\w-]*")
 

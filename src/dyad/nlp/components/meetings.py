@@ -71,7 +71,9 @@ NUMBERED_SUMMIT_RE = re.compile(
     + "|".join(DATA["summit_formats"]) + r"))\b")
 LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
 # "was received by Y", "was also received on 9 July by Y"
-RECEIVED_BY_RE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
+# ("He will also be received by Prime Minister X on Friday": one to come)
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
+                            r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
                             r"\s+by\b")
 # the next leg of a trip, told in the same sentence after a meeting
 NEXT_LEG_RE = re.compile(r"(?:,|;)\s+(?:and\s+|before\s+)?(?:(?:will|would|is\s+to|is\s+due\s+to)\s+)?"
