@@ -427,13 +427,13 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
 
     def _titled_form(self, doc: Doc, span: Span) -> set[str]:
         """The mention with the title written just before it, as one more surface form of the person."""
-        before = text_of(doc)[max(0, span.start_char - 40):span.start_char]
-        m = TITLED_FORM_RE.search(before.split("\n")[-1])
+        line = text_of(doc)[max(0, span.start_char - 40):span.start_char].split("\n")[-1]
+        m = TITLED_FORM_RE.search(line)
         if not m:
             return set()
-        start = span.start_char - (len(before.split("\n")[-1]) - m.start())
+        start = span.start_char - len(line) + m.start()
         if m.group("adj") and not (self.gaz.country_of(m.group("adj")) or ("", ""))[1] == "adjective":
-            start += m.start() + len(m.group("adj")) + 1 - m.start()  # "Tuesday President X": only the title
+            start += len(m.group("adj")) + 1  # "Tuesday President X": only the title
         form = re.sub(r"\s+", " ", text_of(doc)[start:span.end_char]).strip()
         return {form} if form and form != span.text else set()
 

@@ -29,6 +29,7 @@ SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|ev
                          r"(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day|"
                          r"that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
+SAME_DAY_OPENING_RE = re.compile(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b")
 DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
 
 
@@ -137,7 +138,7 @@ class EventDates:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
                     same_day = SAME_DAY_RE.match(span_text(sent))  # "In the afternoon, ...": the day told last
-                    if re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
+                    if SAME_DAY_OPENING_RE.match(span_text(sent)) and \
                             self._prev_day(doc, sent):
                         # "She arrived on Wednesday. The same day she held talks ...": the previous sentence's day
                         near = (self.sent_index, self._prev_day(doc, sent))
@@ -148,12 +149,10 @@ class EventDates:
                         self.narrative = (self.sent_index, start)
                     else:
                         start = start[:7]
-                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
-                        self._prev_day(doc, sent):
-                    start = self._prev_day(doc, sent)  # "He arrived on 8 June. On the same day, ..."
-                elif re.match(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b", span_text(sent)) and \
-                        self.narrative:
-                    start = self.narrative[1]  # "held talks today. ... The same day, X was received by Y"
+                elif SAME_DAY_OPENING_RE.match(span_text(sent)) and (self._prev_day(doc, sent) or self.narrative):
+                    # "He arrived on 8 June. On the same day, ...": the previous sentence's day, else the day the
+                    # story has reached ("held talks today. ... The same day, X was received by Y")
+                    start = self._prev_day(doc, sent) or self.narrative[1]
                 else:
                     start = visit_part_date(main, doc._.dct)
                 end = None
