@@ -27,6 +27,10 @@ SIGNING_RE = re.compile(
     re.I)
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
+INTENDED_RE = re.compile(r"\b(?:expected|due|set|scheduled|going|plan|plans|planned|planning|intend|intends|"
+                         r"intended|hope|hopes|aim|aims|will|would)\s+(?:to\s+)?(?:be\s+)?sign(?:ed)?\b|"
+                         r"\bto\s+be\s+signed\b", re.I)
+WITNESS_BEFORE_RE = re.compile(r"\bwitness(?:es|ed|ing)?\s+(?:the\s+)?$")
 # "the Protocol of the session was signed": the instrument before a passive verb.
 HOPED_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["hoped_for_cues"]) + r")\s+(?:the\s+)?$", re.I)
 PASSIVE_SIGNED_RE = re.compile(
@@ -69,6 +73,12 @@ class SigningFinder:
             status = "occurred"  # "X and Y witnessed the signing of ...", undated: done
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
+        if (status == "planned" or INTENDED_RE.search(span_text(sent)[max(0, m.start() - 40):m.end()])) and \
+                not WITNESS_BEFORE_RE.search(span_text(sent)[max(0, m.start() - 30):m.start()]):
+            # "the two leaders are expected to sign a statement", "a memorandum ... to be signed at the next
+            # meeting": a signing to come is told by the agreement it will bring (planned), not as an event;
+            # a ceremony on a visit's programme is one ("are expected to ... witness the signing of agreements")
+            return []
         location = self._where(doc, sent, m, main, countries) or self.inherited_place
         placed = location and re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(location), span_text(sent))
         if own and start and not main and not placed and start[:4] < (doc._.dct or "")[:4] and \
