@@ -37,3 +37,10 @@ def test_a_ceremony_on_a_visits_programme_is_a_signing_to_come():
             "are expected to hold talks and witness the signing of a number of agreements.")
     signings = events(text, "signing")
     assert [s["status"] for s in signings] == ["planned"], signings
+
+
+def test_a_credit_line_or_a_port_opened_further_to_exports_is_no_opening():
+    text = ("Peru will open a 50-million-dollar credit line for Ecuadorian importers, Foreign Minister Javier "
+            "González-Olaechea said in Quito on Thursday. He said Peru was ready to open the port of Paita "
+            "further to Ecuador's exports.")
+    assert events(text, "opening") == []

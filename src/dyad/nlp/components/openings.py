@@ -36,6 +36,10 @@ TWO_LEADERS_RE = re.compile(r"\bthe\s+(?:two\s+)?(?:leaders|presidents|prime\s+m
 REMOTE_RE = re.compile(r"\b(?:by|via)\s+video\s*(?:link|conference)|\bvideo-?conference\b|\bvirtually\b|"
                        r"\bremotely\b", re.I)
 JOINTLY_RE = re.compile(r"\b(?:jointly|together)\b", re.I)
+# "open a 100-million-dollar credit line", "open the port further to Botswana's exports": money lent, a market
+# opened to someone; no facility opened
+NOT_A_FACILITY_RE = re.compile(r"\bcredit\s+lines?\b|\blines?\s+of\s+credit\b|\bswap\s+lines?\b|"
+                               r"\b(?:up|further|wider|fully)\s+to\b", re.I)
 # what may follow the head noun inside the name of what was opened
 _NP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "pobj", "nmod", "poss", "case"})
 
@@ -129,7 +133,7 @@ class OpeningExtractor:
     @staticmethod
     def _is_opened(obj: str) -> bool:
         """A facility, not "a new chapter" nor a time ("opened in 2012")."""
-        return bool(PROJECT_HEADS.search(obj)) and not re.match(
+        return bool(PROJECT_HEADS.search(obj)) and not NOT_A_FACILITY_RE.search(obj) and not re.match(
             r"(?:the\s+|a\s+)?(?:new\s+)?(?:way|door|doors|chapter|page|era|opportunit\w+|horizons?|prospects?)\b|"
             r"(?:in|on|at|by|from|since|with|to|for)\b|\d|"  # "to open to traffic": no object
             # "the launch of a joint feasibility study on ... a subsea cable": a study, not the cable
