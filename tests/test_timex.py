@@ -360,3 +360,12 @@ def test_irregular_participle_after_be_is_not_past_tense():
     text = "The ministers agreed that the next round will be held in Lima in September."
     [t] = [t for t in find_timexes(text, "2025-06-10") if "September" in t.text]
     assert t.iso_date() == "2025-09"
+
+
+def test_a_month_in_a_past_relative_clause_of_a_future_sentence_is_the_last_one() -> None:
+    # DCT 2025-10-22: the relative clause's "met" dates February, not the main clause's "is expected"
+    text = ("The minister, who met his counterpart in Lisbon in February, is expected to travel to Madrid "
+            "in November.")
+    assert [(t[0], t[2]) for t in tags(text)] == [("February", "2025-02"), ("November", "2025-11")]
+    # without the relative clause's verb the main clause decides as before
+    assert one("The minister is expected to travel to Madrid in February.")[2] == "2026-02"

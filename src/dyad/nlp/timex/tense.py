@@ -94,8 +94,8 @@ class _Ctx:
         before = self.text[s0:start]
         after = self.text[end:s1]
         best: tuple[int, str] | None = None  # (distance, tense)
-        for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past"), (_PRESENT_RE, "present"),
-                          (_INFINITIVE_RE, "future")):
+        pairs = ((_FUTURE_RE, "future"), (_PAST_RE, "past"), (_PRESENT_RE, "present"), (_INFINITIVE_RE, "future"))
+        for rx, label in pairs:
             for m in rx.finditer(before):
                 if label == "past" and self._is_participle(before, m):
                     continue
@@ -104,11 +104,16 @@ class _Ctx:
                     dist = 2 * dist + 20
                 if best is None or dist < best[0]:
                     best = (dist, self._infinitive_tense(before, m) if rx is _INFINITIVE_RE else label)
+        # a marker before the expression in its own clause outweighs any after a comma ("X, who met Y in
+        # February, is expected to travel": the relative clause's "met"; "will co-chair the meeting in
+        # December, the call heard": a reporting tail)
+        own_clause = best is not None
+        for rx, label in pairs:
             for m in rx.finditer(after[:60]):
                 if label == "past" and self._is_participle(after, m):
                     continue
-                if best is not None and "," in after[:m.start()]:
-                    break  # "will co-chair the meeting in December, the call heard": a reporting tail
+                if own_clause and "," in after[:m.start()]:
+                    break
                 if rx is _INFINITIVE_RE:
                     break  # "met X on Thursday to review ...": a purpose clause, not the tense of the date
                 # Markers after the expression count less than those before ("Monday, he said").
