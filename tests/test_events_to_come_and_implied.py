@@ -44,3 +44,10 @@ def test_a_credit_line_or_a_port_opened_further_to_exports_is_no_opening():
             "González-Olaechea said in Quito on Thursday. He said Peru was ready to open the port of Paita "
             "further to Ecuador's exports.")
     assert events(text, "opening") == []
+
+
+def test_a_visit_told_by_the_return_home_is_to_where_the_traveller_came_back_from():
+    text = ("QUITO, June 14 -- President Daniel Noboa returned home yesterday evening from Lima, saying his "
+            "state visit had opened a new stage in relations between Ecuador and Peru.")
+    visits = events(text, "visit")
+    assert [(v["guest"], v["host"], v["location"]) for v in visits] == [("ECU", "PER", "Lima")], visits

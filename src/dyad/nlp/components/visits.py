@@ -72,6 +72,8 @@ NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
 RETURNED_AFTER_RE = re.compile(r"\b(?:returned|returns|flew\s+back|arrived\s+back)\b[^.;]{0,60}?\bafter\s+"
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
+RETURNED_FROM_RE = re.compile(r"\b(?:returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|"
+                             r"was\s+back|got\s+back)\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
                       r"concluding|ended|ends|ending|completed|completes|completing)\b"
                       r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
@@ -230,7 +232,8 @@ class VisitFinder:
                 elif of_to:
                     guest_person, guest, host = of_to
                 else:
-                    host = self._host(doc, sent, trig_start, trig_end) or self._host_in_sentence(doc, sent, None) \
+                    host = self._host(doc, sent, trig_start, trig_end) or self._returned_from(doc, sent, trig_start) \
+                        or self._host_in_sentence(doc, sent, None) \
                         or (self._dateline_country(doc, None) if m.group("noun") else None)
                     if not host and re.match(r"(?:arrived|arrives|landed|lands)\s+at\b", m.group(0)):
                         # "landed at X International Airport ..., the first ... to come to Nigeria": the
@@ -531,6 +534,16 @@ class VisitFinder:
         if not hosts or hosts[0]["alpha3"] == guest:
             return None
         return p, guest, hosts[0]["alpha3"]
+
+    @staticmethod
+    def _returned_from(doc: Doc, sent: Span, trig_start: int) -> str | None:
+        """"X returned home yesterday from Bandar Seri Begawan, saying his official visit had ...": the visit
+        was to where the traveller came back from (not to the country the report is filed in)."""
+        m = RETURNED_FROM_RE.search(text_of(doc), sent.start_char, trig_start)
+        if not m:
+            return None
+        hits = country_mentions(doc, m.end(), min(trig_start, m.end() + 40), ("name", "capital", "city", "seat"))
+        return hits[0]["alpha3"] if hits and hits[0]["start"] - m.end() <= 4 else None
 
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
