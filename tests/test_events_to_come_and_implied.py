@@ -51,3 +51,36 @@ def test_a_visit_told_by_the_return_home_is_to_where_the_traveller_came_back_fro
             "state visit had opened a new stage in relations between Ecuador and Peru.")
     visits = events(text, "visit")
     assert [(v["guest"], v["host"], v["location"]) for v in visits] == [("ECU", "PER", "Lima")], visits
+
+
+def test_a_private_meeting_then_talks_with_the_delegations_is_the_days_one_meeting():
+    text = ("QUITO, 14 June 2024 - President Daniel Noboa today received his Peruvian counterpart Dina Boluarte "
+            "at the Carondelet Palace, at the start of an official visit to Ecuador.\n\n"
+            "The two presidents held a private meeting, followed by an extended meeting with their delegations, "
+            "in which they reviewed border security.")
+    meetings = events(text, "meeting")
+    assert len({m["object_key"] for m in meetings}) == 1, meetings
+    assert all(m["start"] == "2024-06-14" and len(m["participants"]) == 2 for m in meetings), meetings
+
+
+def test_a_tete_a_tete_before_the_delegations_joined_is_the_talks_of_the_two_leaders():
+    text = ("LIMA, 14 June 2024 - President Dina Boluarte began an official visit to Ecuador today.\n\n"
+            "The President and the visiting Prime Minister began with a tete-a-tete before the two delegations "
+            "joined them for talks on fisheries.")
+    meetings = events(text, "meeting")
+    assert meetings and all(m["object_key"].startswith("meeting:talks:") for m in meetings), meetings
+
+
+def test_the_visitor_meets_the_president_and_then_the_prime_minister_two_meetings(tmp_path):
+    from support import build, export
+
+    (tmp_path / "a.txt").write_text(
+        "President Dina Boluarte visits Italy\n\nRome, June 14\n\n"
+        "President of Peru Dina Boluarte began a state visit to Italy on June 14. Earlier in the day, President "
+        "Dina Boluarte met with President of the Italian Republic Sergio Mattarella at the Quirinal Palace. The "
+        "head of state was then received by Prime Minister of Italy Giorgia Meloni at Palazzo Chigi, where the two "
+        "leaders held a one-on-one meeting, followed by a meeting in an expanded format.\n", encoding="utf-8")
+    records = export(build(tmp_path / "kb.db", [str(tmp_path / "a.txt")]))
+    met = sorted(tuple(sorted(r["participants"])) for r in records
+                 if r["kind"] == "event" and r["event_type"] == "meeting")
+    assert ("Dina Boluarte", "Giorgia Meloni") in met and ("Dina Boluarte", "Sergio Mattarella") in met, met

@@ -83,6 +83,8 @@ def _events_match(a: M, b: M) -> bool:
                 bool(da.get("refers_back") or db.get("refers_back")) and _reported_during(a, b))
         return a.doc_id == b.doc_id and ov is not False
     na, nb = da.get("object_key"), db.get("object_key")
+    if da["event_type"] == "meeting" and _other_people(da, db):
+        return False
     if na and nb:
         if na == nb or bool(set(na.split()) & set(nb.split())):
             return True
@@ -95,6 +97,16 @@ def _events_match(a: M, b: M) -> bool:
     if a.doc_id == b.doc_id:
         return ov is not False and (da.get("parent_visit") == db.get("parent_visit"))
     return False
+
+
+def _other_people(da: dict, db: dict) -> bool:
+    """Two meetings each told with two or more people, no more than one of them in common: the visitor's
+    meeting with the president and his talks with the prime minister the same day are two meetings."""
+    pa, pb = da.get("participants") or [], db.get("participants") or []
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
+    return len(sa & sb) < 2
 
 
 MAX_VISIT_DAYS = 31

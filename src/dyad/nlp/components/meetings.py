@@ -62,6 +62,18 @@ PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
 DISCUSS_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in DATA["discussion_verbs"]) + r")\b")
+# "His Majesty and the Prime Minister began with a tete-a-tete": the two leaders told by style and office
+TWO_BY_STYLE_RE = re.compile(r"\b(?:His|Her)\s+(?:Majesty|Highness)\s+and\s+the\s+(?:visiting\s+)?"
+                             r"(?:President|Prime\s+Minister|Premier|Chancellor)\b|\b[Tt]he\s+(?:President|King|Emir|"
+                             r"Sultan)\s+and\s+the\s+(?:visiting\s+)?(?:President|Prime\s+Minister|Premier|"
+                             r"Chancellor)\b")
+# a meeting of the two alone, then with their delegations: one meeting told in two formats
+PRIVATE_FORMATS = (r"private|one-on-one|tete-a-tete|t\u00eate-\u00e0-t\u00eate|four-eyes|restricted|closed-door|"
+                   r"narrow-format")
+JOINED_BY_DELEGATIONS_RE = re.compile(r"\b(?:delegations?|extended|expanded|enlarged|wider)\s+(?:format|talks|"
+                                      r"meeting|joined|sessions?)\b|\bjoined\s+(?:by\s+)?(?:them|their)\b|"
+                                      r"\bdelegations?\s+joined\b|\bwith\s+(?:their|the)\s+(?:two\s+)?delegations\b",
+                                      re.I)
 # "the 11th Malaysia-Singapore Leaders' Retreat", "the 12th Leaders' Retreat": a numbered summit of the pair
 # (not "the 46th ASEAN Summit": nothing but the pair may stand between the number and the format)
 NUMBERED_SUMMIT_RE = re.compile(
@@ -422,6 +434,8 @@ class MeetingFinder:
         told = m.group(0).lower() + " " + (
             re.match(r"\s*(?:in\s+an?\s+)?[\w\-]+", span_text(sent)[m.end():]) or m).group(0)
         fmt = next((v for k, v in DATA["meeting_formats"].items() if k in told), "talks")
+        if fmt in ("one-on-one", "narrow") and JOINED_BY_DELEGATIONS_RE.search(span_text(sent)[m.end():]):
+            fmt = "talks"  # "began with a tete-a-tete before the two delegations joined them": one meeting
         if DISCUSS_RE.fullmatch(m.group(0)):
             # "X and Y discussed the project by telephone last week": the call is the meeting's format
             by = re.search(r"\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|\bby\s+video\b",
@@ -472,8 +486,15 @@ class MeetingFinder:
             names = list(dict.fromkeys([main["participants"][0], *names]))
             visitor = main["participants"][0]
         two = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:presidents|leaders|heads\s+of\s+states?|"
-                        r"prime\s+ministers)\b", span_text(sent), re.I)
-        if two and len(pc) < 2:
+                        r"prime\s+ministers)\b", span_text(sent), re.I) or TWO_BY_STYLE_RE.search(span_text(sent))
+        named_leader = [p for p in people if person_country(doc, p) in countries
+                        and LEADER_TITLE_RE.match(p.get("role") or "")]
+        if two and len(pc) == 1 and len(named_leader) == 1 and main and main.get("participants") and \
+                main.get("guest") in countries and main["guest"] != pc[0]:
+            # "The head of state was then received by Prime Minister X, where the two leaders held a one-on-one
+            # meeting": X and the visitor, not the host's head of state
+            names = list(dict.fromkeys([main["participants"][0], full_name(doc, named_leader[0])]))
+        elif two and len(pc) < 2:
             # "the spokesman said the two heads of state will hold bilateral discussions": the
             # leaders, not the spokesman who names the meeting
             names = self._leaders_of(doc, countries) or names
@@ -629,6 +650,12 @@ class MeetingFinder:
             # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
+        if main and main["status"] != "planned" and status != "planned" and not own and \
+                re.match(r"(?:" + PRIVATE_FORMATS + r")\s+(?:meeting|talks)$", named, re.I) and self.receptions:
+            # "X received Y at the palace ... The two presidents held a private meeting, followed by an extended
+            # meeting with their delegations": the talks of the reception told that day, not a meeting of its own
+            earlier = list(self.receptions.values())[-1]
+            return [{**earlier, "cue": "format", "sources": [source(sent.start_char, sent.end_char)]}]
         if prospective(span_text(sent), m.start(), m.end()) or (
                 re.match(r"(?:next|first|inaugural)\b", named) and not re.match(r"held\b", m.group(0))) or (
                 m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
