@@ -126,6 +126,12 @@ class Gazetteer:
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []
+        if len(parts) == 1:
+            # "Minister Blair" in 2024 is not Tony Blair: a surname alone names someone in office (at the
+            # article's date; undated, one the gazetteer knows as still in office)
+            cands = current if date else [c for c in cands if not c.end]
+            if not cands:
+                return None
         pool = current or cands
         persons = {c.name for c in pool}
         if len(persons) != 1:

@@ -88,9 +88,15 @@ def translit_key(s: str | None) -> str:
     return " ".join(translit(w) for w in synonym_key(s).split())
 
 
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 @lru_cache(maxsize=262144)
 def surname(name: str) -> str:
+    """The last word of a name, past a generational suffix ("Gilberto C. Teodoro Jr." -> "teodoro")."""
     parts = plain(name).split()
+    while len(parts) > 1 and parts[-1].rstrip(".") in GENERATIONAL_SUFFIXES:
+        parts.pop()
     return parts[-1] if parts else ""
 
 

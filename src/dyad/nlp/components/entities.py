@@ -33,7 +33,7 @@ from dyad.nlp.components.util import (
     text_of,
 )
 from dyad.nlp.gazetteer import Gazetteer, gazetteer
-from dyad.text.names import plain
+from dyad.text.names import GENERATIONAL_SUFFIXES, plain
 
 # Words that, right after a capitalised name, show it is part of a larger proper name
 # ("Kurmangazy Children's Creativity Center") rather than a person.
@@ -308,7 +308,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             if not all(w[:1].isupper() for w in name.split()) or self.gaz.country_of(name):
                 continue
             titled = self._stripped_title or self._title_precedes(doc, stripped)
-            if titled or self.gaz.leader(name, doc._.dct) or name.split()[-1] in person_surnames:
+            if titled or self.gaz.leader(name, doc._.dct) or _last_name_word(name) in person_surnames:
                 out.append(stripped)
                 continue
             # "Dina Sultanova, a senior fellow at ...": a role apposition shows a person.
@@ -374,7 +374,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
-                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) \
+                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) or tok.text in self.state_forms \
                     or self._ends_country_name(doc, start - 1):
                 break  # ... or the end of a country's name ("the Lao PDR X Y", "the Slovak Republic X Y")
             if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
@@ -472,6 +472,13 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     self.gaz.country_of(doc[start - 1].text):
                 start += 1  # "of the Slovak [Republic Peter Pellegrini]": the state's name, not the person's
                 continue
+            form = next((i for i in range(start, end - 2) if doc[i].text in self.state_forms), None)
+            if form is not None and start > 0 and doc[start - 1].lower_ in ("the", "of", "'s", "\u2019s") and \
+                    all(doc[i].is_title for i in range(start, form + 1)):
+                # "President of the [Republic Santiago Pena]", "of the Lao People's [Democratic Republic
+                # Thongloun Sisoulith]": the end of the state's name
+                start = form + 1
+                continue
             if end - start >= 3 and doc[start].text in self.portfolio_words and PORTFOLIO_BEFORE.search(
                     text_of(doc)[max(0, doc[start].idx - 90):doc[start].idx]):
                 start += 1  # "Minister for Europe and Foreign [Affairs] Jean-Noel Barrot"
@@ -499,6 +506,10 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         name = clean_name(span.text)
         # post-nominal letters are no part of the name ("Micheal Martin TD", "X MP", "Y KC")
         name = re.sub(r"(?<=\w)\s+(?:TD|MP|MEP|MLA|MSP|MHK|QC|KC|OBE|CBE|MBE|KBE|GCMG|PhD)$", "", name)
+        # a headline in title case runs its verb into the name ("Li Qiang Holds Talks with ...")
+        name = re.sub(r"\s+(?:" + "|".join(HEADLINE_VERBS) + r")$", "", name) if heading_line(doc, span) else name
+        written = name
+        name = given_name_first(name)
         if name.split()[-1] in self.outlet_words:
             return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
         text = text_of(doc)
@@ -581,7 +592,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             return {"kind": "entity", "entity_type": "person", "name": name, "aliases": [name],
                     "country": None, "role": None, "sources": [span_source(span)], "surname_only": True}
         return {"kind": "entity", "entity_type": "person", "name": canonical,
-                "aliases": sorted({name, canonical} | ({leader.name} if leader else set())
+                "aliases": sorted({name, canonical, written} | ({leader.name} if leader else set())
                                   | self._titled_form(doc, span)),
                 "country": country, "role": role, "leader": leader.name if leader else None,
                 "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
@@ -590,9 +601,42 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
 
 # the title a name is written with ("President Ruto", "Mr Luxon", "Italian Prime Minister Giorgia Meloni"):
 # a surface form of the person too (facts-v1: aliases are every surface form seen)
-TITLED_FORM_RE = re.compile(r"(?:\b(?P<adj>(?!Prime\b|Foreign\b|Vice\b)[A-Z][a-z]+)\s+)?"
-                            r"\b(?:Prime\s+Minister|Foreign\s+Minister|Vice\s+President|"
-                            r"President|Premier|PM|Chancellor|Minister|King|Queen|Emir|Sheikh|Mr|Mrs|Ms|Dr)\.?\s+$")
+# (honorifics stacked before it: "H.E. Mrs. X", "the Honourable X", "Shri X")
+TITLED_FORM_RE = re.compile(r"(?:\b(?P<adj>(?!Prime\b|Foreign\b|Vice\b|The\b|His\b|Her\b)[A-Z][a-z]+)\s+)?"
+                            r"(?:\b(?:[Tt]he\s+)?(?:H\.\s?E\.|(?:His|Her)\s+Excellency|(?:Rt\.?\s+)?Hon\.|"
+                            r"(?:Rt\.?\s+)?Honou?rable)\s+)?"
+                            r"(?:\b(?:[Tt]he\s+)?(?:Prime\s+Minister|Foreign\s+Minister|Vice\s+President|"
+                            r"President|Premier|PM|Chancellor|Minister|Secretary|King|Queen|Emir|Sheikh|Mr|Mrs|Ms|Dr|"
+                            r"Shri|Smt)\.?\s+|\b[Tt]he\s+(?:Rt\.?\s+)?Honou?rable\s+|\bH\.\s?E\.\s+)$")
+HEADLINE_VERBS = ("Holds", "Meets", "Receives", "Visits", "Says", "Calls", "Signs", "Hosts", "Welcomes", "Attends",
+                  "Talks", "Congratulates", "Arrives", "Urges", "Discusses", "Pledges", "Vows", "Thanks")
+
+
+def heading_line(doc: Doc, span: Span) -> bool:
+    """The mention stands in a line without a closing full stop (a headline or a caption)."""
+    text = text_of(doc)
+    start, end = text.rfind("\n", 0, span.start_char) + 1, text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(line) and line[-1] not in ".!?\"\u201d" and len(line.split()) <= 16
+
+
+def _last_name_word(name: str) -> str:
+    """The name's last word before a generational suffix ("Gilberto C. Teodoro Jr." -> "Teodoro")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".").lower() in GENERATIONAL_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def given_name_first(name: str) -> str:
+    """"KAMIKAWA Yoko" -> "Yoko Kamikawa", "KISHIDA" -> "Kishida": a family name in capitals (East Asian
+    official style, written first) in the usual order and case; the written form stays an alias."""
+    m = re.fullmatch(r"(?P<fam>[A-Z][A-Z'\-]{2,})\s+(?P<given>[A-Z][a-z][\w'\-]*(?:\s+[A-Z][a-z][\w'\-]*)?)", name)
+    if m:
+        return f"{m.group('given')} {m.group('fam').title()}"
+    if re.fullmatch(r"[A-Z][A-Z'\-]{3,}", name):
+        return name.title()
+    return name
 WORD_RUN = re.compile(r"[\w-]*")
 
 
