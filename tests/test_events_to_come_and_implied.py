@@ -84,3 +84,35 @@ def test_the_visitor_meets_the_president_and_then_the_prime_minister_two_meeting
     met = sorted(tuple(sorted(r["participants"])) for r in records
                  if r["kind"] == "event" and r["event_type"] == "meeting")
     assert ("Dina Boluarte", "Giorgia Meloni") in met and ("Dina Boluarte", "Sergio Mattarella") in met, met
+
+
+def test_a_return_home_from_a_three_day_visit_ends_it_on_the_day_of_return():
+    text = ("LIMA, June 17, 2024 - President Dina Boluarte returned home on Saturday evening from her first state "
+            "visit to Ecuador, telling reporters at the airport that the three-day trip had opened a new stage.")
+    visits = events(text, "visit", dct="2024-06-17")
+    assert {(v["guest"], v["host"], v["start"], v["end"]) for v in visits} == {
+        ("PER", "ECU", "2024-06-13", "2024-06-15")}, visits
+
+
+def test_a_frigate_calling_at_a_port_and_a_leader_visiting_processors_are_no_state_visits():
+    text = ("LIMA, June 14 - The two ministers agreed that the Peruvian Navy frigate deployed to the Pacific this "
+            "year will visit Guayaquil. On Thursday, President Daniel Noboa will travel to Piura, where he will "
+            "visit fish processors and meet business leaders, before returning to Quito.")
+    visits = events(text, "visit")
+    assert not any(v["guest"] == "PER" or v["host"] == "ECU" for v in visits), visits
+
+
+def test_talks_told_after_a_figure_of_last_year_are_dated_by_their_own_day():
+    text = ("The two countries aim to lift trade to 2 billion US dollars by 2027, up from about 1.2 billion dollars "
+            "last year, after talks between President Daniel Noboa and President Dina Boluarte in Lima on "
+            "Thursday.")
+    meetings = events(text, "meeting")
+    assert [m["start"] for m in meetings] == ["2024-06-13"], meetings
+
+
+def test_a_reception_shortly_before_talks_with_another_host_is_two_meetings():
+    text = ("LIMA, June 14 - President Dina Boluarte received Daniel Noboa of Ecuador at the Government Palace on "
+            "Thursday, shortly before the President of Ecuador held talks with Peruvian Prime Minister Gustavo "
+            "Adrianzén in the same building.")
+    pairs = {tuple(sorted(m["participants"])) for m in events(text, "meeting")}
+    assert pairs == {("Daniel Noboa", "Dina Boluarte"), ("Daniel Noboa", "Gustavo Adrianzén")}, pairs

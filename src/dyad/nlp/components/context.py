@@ -76,7 +76,12 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
                             r"anniversary\s+of)\s+(?:the\s+)?$", re.I)
 
 
-FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent))\s*"
+FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent)|"
+                           # "about 1.2 billion dollars last year", "650 billion CFA francs in 2018"
+                           r"\d[\d.,]*\s+(?:(?:million|billion|trillion|bn|mln)\s+)?(?:US\s+|CFA\s+)?"
+                           r"(?:dollars|euros|pounds|yen|yuan|renminbi|rubles|roubles|rupees|riyals|rials|dirhams|"
+                           r"francs|liras?|won|baht|ringgit|pesos|reais|rand|naira|shillings|tenge|soms|manats|"
+                           r"dinars|taka|kyats|dong|rupiah|leva|lei|kroner|kronor|zlotys?|forints|tonnes|tons|barrels))\s*"
                            r"(?:(?:million|billion|trillion|bn|mln)\s+)?(?:[a-z]{1,12}\s+)?(?:in|during)?\s*$",
                            re.I)
 
@@ -141,6 +146,10 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
                                           r"inaugurated|witnessed|hold|meet|sign|receive|host|visit|attend)\b",
                                           text[t.end:anchor + 12]):
             return True  # "arrived in New Delhi on Friday and held talks ... on Saturday": the arrival's day
+        if t.end <= anchor:
+            # ("..., up from 1.2 billion last year, after talks between X and Y on Friday": the cue's own
+            # "after" opens the clause)
+            between = text[t.end:anchor + 7]
         return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
     t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))

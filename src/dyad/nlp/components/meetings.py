@@ -706,7 +706,11 @@ def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
                                        # "is scheduled to meet A and B later on Tuesday, and to call on C"
                                        r",\s+and\s+(?:to|will|would)\s+(?:later\s+|then\s+|also\s+)?(?:meet|call\s+on)\b|"
                                        # "X also received him, while Y met with him"
-                                       r",\s+while\s+[^.;]*\b(?:met|received|hosted)\b",
+                                       r",\s+while\s+[^.;]*\b(?:met|received|hosted)\b|"
+                                       # "X received Y on Friday, shortly before the Prime Minister held talks
+                                       # with Z"
+                                       r"\b(?:shortly\s+|just\s+|soon\s+)?(?:before|after)\s+(?:the\s+[\w\-]+(?:\s+"
+                                       r"[\w\-]+){0,3}|he|she)\s+(?:held|had|met)\b",
                                        span_text(sent)) \
             or meeting.get("event_type") != "meeting":
         return [meeting]

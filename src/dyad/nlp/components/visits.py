@@ -92,6 +92,16 @@ VISITS_A_SITE_RE = re.compile(r"\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:office|
                               r"headquarters|facility|facilities|park|mausoleum|cathedral|mosque|temple|base)\b", re.I)
 
 
+RETURN_TO_RE = re.compile(r"\b(?:return|returns|returning|returned|back|home|fly\s+home|flying\s+home)\s+to\s+"
+                          r"(?:the\s+)?$")
+# a ship or an aircraft calling at a port: "the Royal Navy frigate deployed to the region will visit Manila"
+VESSEL_VISITS_RE = re.compile(r"\b(?:frigate|ship|vessel|warship|destroyer|corvette|submarine|cruiser|"
+                              r"aircraft\s+carrier|training\s+ship|flotilla|squadron|patrol\s+boat)s?\b[^.;,]{0,80}$",
+                              re.I)
+# "will visit seafood processors", "visited farmers": people at work, not a country
+VISITS_PEOPLE_RE = re.compile(r"\s+(?:local\s+|small\s+)?(?:[\w\-]+\s+){0,2}?(?:processors|producers|farmers|workers|"
+                              r"companies|firms|businesses|entrepreneurs|exporters|manufacturers|plants|factories|"
+                              r"students|troops|refugees|communities|families)\b", re.I)
 # "X was received by Y", "was received today by Y", "was warmly welcomed on Monday by Y": the agent follows
 PASSIVE_BY_RE = re.compile(r"\s+(?:(?:today|yesterday|tonight|earlier|later|also|warmly|cordially|officially|"
                            r"on\s+\w+|at\s+\w+(?:\s+\w+){0,3}?)\s+)*by\b", re.I)
@@ -210,11 +220,16 @@ class VisitFinder:
                 if re.fullmatch(r"(?:will |to )?visit(?:ed|ing|s)?", m.group(0), re.I) and VISITS_A_SITE_RE.match(
                         text[m.end():]) and not country_mentions(doc, trig_end, trig_end + 12, ("name", "capital")):
                     continue  # "is expected to visit the university programme office in Rome": a site, not a country
+                if re.fullmatch(r"(?:will |to )?visit(?:ed|ing|s)?", m.group(0), re.I) and (
+                        VESSEL_VISITS_RE.search(text[max(0, m.start() - 90):m.start()])
+                        or VISITS_PEOPLE_RE.match(text[m.end():])):
+                    continue  # "the frigate ... will visit Manila"; "she will visit seafood processors": no state visit
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
                 level_word = LEVELS.get((m.group("level") or "").lower())
                 same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
                 back = out and m.group("noun") and same_level and (re.search(
-                    r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) or ANAPHOR_RE.search(
+                    r"\b(?:the|this|that)\s+(?:[\w]+-day\s+)?$", text[max(0, m.start() - 20):m.start()])
+                    or ANAPHOR_RE.search(
                     text[max(0, m.start() - 50):m.start()])) and not re.match(
                     r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
                 bare = not out and m.group("noun") and not m.group("level") and not of_to and re.search(
@@ -281,7 +296,8 @@ class VisitFinder:
                 single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
                 end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
                 ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
-                    RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()])
+                    RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
+                    RETURNED_FROM_RE.search(text[max(0, m.start() - 90):m.start()])
                 if start and end and len(start) == 10 and ended:
                     # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
                     # visit": the date is the last day
@@ -539,11 +555,14 @@ class VisitFinder:
     def _returned_from(doc: Doc, sent: Span, trig_start: int) -> str | None:
         """"X returned home yesterday from Bandar Seri Begawan, saying his official visit had ...": the visit
         was to where the traveller came back from (not to the country the report is filed in)."""
-        m = RETURNED_FROM_RE.search(text_of(doc), sent.start_char, trig_start)
+        m = RETURNED_FROM_RE.search(text_of(doc), sent.start_char, trig_start + 1)
         if not m:
             return None
-        hits = country_mentions(doc, m.end(), min(trig_start, m.end() + 40), ("name", "capital", "city", "seat"))
-        return hits[0]["alpha3"] if hits and hits[0]["start"] - m.end() <= 4 else None
+        # ("returned home from Lima", "returned on Saturday from his first official visit to China")
+        hits = [c for c in country_mentions(doc, m.end(), m.end() + 60, ("name", "capital", "city", "seat"))
+                if c["start"] - m.end() <= 4 or re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
+                                                          text_of(doc)[max(0, c["start"] - 8):c["start"]])]
+        return hits[0]["alpha3"] if hits else None
 
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
@@ -555,6 +574,8 @@ class VisitFinder:
                 continue
             if c["form"] == "adjective" and not re.match(r"\s+capital\b", text_of(doc)[c["end"]:c["end"] + 9]):
                 continue  # "in the Turkish capital" names the host; "to Turkish firms" does not
+            if RETURN_TO_RE.search(text_of(doc)[max(0, c["start"] - 25):c["start"]]):
+                continue  # "..., before returning to Reykjavik": the traveller's home, not the host
             return c["alpha3"]
         # "<Capital> visit", "Azerbaijan visit"
         for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
@@ -585,8 +606,9 @@ class VisitFinder:
     def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:
         """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
         for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
-            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text_of(doc)[max(0, c["start"] - 8):c["start"]]) \
-                    and c["alpha3"] != guest:
+            before = text_of(doc)[max(0, c["start"] - 25):c["start"]]
+            if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", before) and c["alpha3"] != guest \
+                    and not RETURN_TO_RE.search(before):
                 return c["alpha3"]
         return None
 
