@@ -116,3 +116,32 @@ def test_a_reception_shortly_before_talks_with_another_host_is_two_meetings():
             "Adrianzén in the same building.")
     pairs = {tuple(sorted(m["participants"])) for m in events(text, "meeting")}
     assert pairs == {("Daniel Noboa", "Dina Boluarte"), ("Daniel Noboa", "Gustavo Adrianzén")}, pairs
+
+
+def test_after_the_talks_with_someone_refers_back_to_those_talks_and_dates_the_signing():
+    text = ("LIMA, June 17, 2024 - On Thursday, President Daniel Noboa met the President of Congress Alejandro "
+            "Soto. On Friday, Noboa held talks with President Dina Boluarte at the Government Palace.\n\n"
+            "After the talks with Boluarte, the two presidents looked on as ministers signed an agreement on "
+            "border fisheries.")
+    meetings = events(text, "meeting", dct="2024-06-17")
+    assert not any(m["participants"] == ["Dina Boluarte"] for m in meetings), meetings
+    assert [s["start"] for s in events(text, "signing", dct="2024-06-17")] == ["2024-06-14"]
+
+
+def test_the_same_two_leaders_talks_told_by_both_sides_are_one_meeting(tmp_path):
+    from support import build, export
+
+    (tmp_path / "a.txt").write_text(
+        "Boluarte holds talks with Noboa\n\nLIMA, June 14, 2024 - President Daniel Noboa of Ecuador began a state "
+        "visit to Peru on Friday. President Dina Boluarte held talks with President Daniel Noboa at the Government "
+        "Palace on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Noboa back from Lima\n\nQUITO, June 16, 2024 - President Daniel Noboa returned home on Saturday from his "
+        "state visit to Peru. President of Congress Alejandro Soto received Noboa on Friday, shortly before the "
+        "President of Ecuador held talks with President Dina Boluarte in the same palace.\n", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text('{"file": "a.txt", "published": "2024-06-14"}\n'
+                                          '{"file": "b.txt", "published": "2024-06-16"}\n', encoding="utf-8")
+    records = export(build(tmp_path / "kb.db", [str(tmp_path)]))
+    talks = [r for r in records if r["kind"] == "event" and r["event_type"] == "meeting"
+             and sorted(r["participants"]) == ["Daniel Noboa", "Dina Boluarte"]]
+    assert len(talks) == 1 and {s["doc"] for s in talks[0]["sources"]} == {"a.txt", "b.txt"}, talks

@@ -18,7 +18,9 @@ from pathlib import Path
 REFER_BACK_RE = re.compile(
     r"^\s*(?:at|during|following|after|in\s+the\s+course\s+of|on\s+the\s+(?:sidelines|margins)\s+of|"
     r"(?:in|within)\s+the\s+framework\s+of)\s+"
-    r"(?:the|this|that|these|their|its)\s+(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
+    r"(?:the|this|that|these|their|its)\s+(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[A-Za-z][\w-]*))"
+    # ("After the talks with Li, ...": the one told with that person)
+    r"(?:\s+(?:with|between)\s+(?P<with>[^,.;]{1,60}?))?\s*,", re.I)
 
 EVE_OF_RE = re.compile(r"^\s*On\s+the\s+eve\s+of\s+(?:the|this|that|its|their|his|her)\s+"
                        r"(?P<np>(?:[\w'-]+\s+){0,3}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
@@ -54,7 +56,14 @@ def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     sentence = re.split(r"\b(?:under\s+which|which|who|whose|where)\b", sentence, maxsplit=1)[0]
     if FUTURE_RE.search(sentence):
         return None  # "During the summit, the signing of agreements is expected": not yet done
-    return _last_told(m.group("head").lower(), sent_start, facts, text)
+    return _last_told(m.group("head").lower(), sent_start, facts, text, m.group("with"))
+
+
+def refer_back_end(text: str, sent_start: int) -> int | None:
+    """Where the fronted adverbial that refers back to an event told before ends ("After the talks with
+    Li," -> the offset after the comma), or None."""
+    m = REFER_BACK_RE.match(text[sent_start:sent_start + 120])
+    return sent_start + m.end() if m and head_types().get(m.group("head").lower()) is not None else None
 
 
 def eve_of_told(text: str, sent_start: int, facts: list[dict]) -> str | None:
@@ -67,7 +76,7 @@ def eve_of_told(text: str, sent_start: int, facts: list[dict]) -> str | None:
     return (date.fromisoformat(event["start"]) - timedelta(days=1)).isoformat()
 
 
-def _last_told(head: str, sent_start: int, facts: list[dict], text: str) -> dict | None:
+def _last_told(head: str, sent_start: int, facts: list[dict], text: str, with_whom: str | None = None) -> dict | None:
     """The last event told before ``sent_start`` that ``head`` can name, if done and dated; not one told
     as an earlier round ("the previous cabinet, held in Cobija in 2018"): "During the cabinet" is the
     story's."""
@@ -89,6 +98,9 @@ def _last_told(head: str, sent_start: int, facts: list[dict], text: str) -> dict
                 re.match(rf"(?:the\s+)?{earlier}\b", text[pos:pos + 30], re.I):
             continue
         cands.append((pos, f))
+    names = {w for w in re.findall(r"[A-Z][\w-]+", with_whom or "")}
+    named = [c for c in cands if names & {w for p in c[1].get("participants") or [] for w in p.split()}]
+    cands = named or cands
     # the event the story reports is told to the day; one of its kind dated by a year alone ("decisions of the 8th
     # session held in Windhoek in 2021") is background the sentence does not refer back to
     dated = [c for c in cands if c[1].get("status") == "occurred" and len(c[1].get("start") or "") == 10]

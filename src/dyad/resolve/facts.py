@@ -93,7 +93,7 @@ def _events_match(a: M, b: M) -> bool:
         (ba, _, ta), (bb, _, tb) = na.rpartition(":"), nb.rpartition(":")
         if bool(ba) and ba == bb and (not ta or not tb) and da["event_type"] in ("meeting", "signing"):
             return True
-        return a.doc_id != b.doc_id and _talks_told_in_two_formats(na, nb)
+        return a.doc_id != b.doc_id and (_talks_told_in_two_formats(na, nb) or _same_people_same_visit(da, db))
     if a.doc_id == b.doc_id:
         return ov is not False and (da.get("parent_visit") == db.get("parent_visit"))
     return False
@@ -107,6 +107,21 @@ def _other_people(da: dict, db: dict) -> bool:
         return False
     sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
     return len(sa & sb) < 2
+
+
+def _same_people_same_visit(da: dict, db: dict) -> bool:
+    """Across reports, a meeting of the same two people during the same visit ("meeting:talks:visit:KHM>CHN:..."),
+    told one with each in one report and alone in the other (the dates were checked by the caller)."""
+    if da["event_type"] != "meeting":
+        return False
+    ka, kb = (d.get("object_key", "").split(":") for d in (da, db))
+    if len(ka) < 4 or len(kb) < 4 or ka[2] != "visit" or ka[2:4] != kb[2:4]:
+        return False
+    pa, pb = da.get("participants") or [], db.get("participants") or []
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
+    return len(sa & sb) >= 2
 
 
 MAX_VISIT_DAYS = 31

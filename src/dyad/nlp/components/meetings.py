@@ -22,6 +22,7 @@ from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
+from dyad.nlp.told import refer_back_end, told_event
 
 DATA = patterns("events")
 ORDINALS = DATA["ordinals"]
@@ -154,7 +155,8 @@ class MeetingFinder:
         for o in out:
             if o["object_key"].startswith("meeting:reception:"):
                 self.receptions[frozenset(o["participants"])] = o
-        return [piece for o in out for piece in _separate_meetings(doc, sent, o)]
+        traveller = (main or {}).get("participants", [None])[0] if main and main.get("participants") else None
+        return [piece for o in out for piece in _separate_meetings(doc, sent, o, traveller)]
 
     def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
@@ -372,6 +374,10 @@ class MeetingFinder:
                 return self.format_meeting(doc, sent, main, fm)
         if not m or SESSION_RE.search(span_text(sent)[m.start():m.end() + 40]):
             return []
+        back = refer_back_end(text_of(doc), sent.start_char)
+        if back and sent.start_char + m.end() <= back and not received and \
+                told_event(text_of(doc), sent.start_char, doc._.facts or []):
+            return []  # "After the talks with Li, the two premiers looked on as ...": the talks told before
         if m and not pair_met and not main and not received and not persons_in(doc, sent.start_char, sent.end_char):
             # "the two prime ministers met in a tete-a-tete": the pair's leaders, told by their office
             two = TWO_MET_RE.search(span_text(sent))
@@ -695,7 +701,7 @@ class MeetingFinder:
 
 
 
-def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
+def _separate_meetings(doc: Doc, sent: Span, meeting: dict, traveller: str | None = None) -> list[dict]:
     """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
     three."""
     names = meeting.get("participants") or []
@@ -727,6 +733,10 @@ def _separate_meetings(doc: Doc, sent: Span, meeting: dict) -> list[dict]:
     elif len(lone) == 1 and len(sides) == 2:
         # the one on the other side meets each of the rest ("X also received him, while Y met with him")
         first, others = lone[0], [n for n in names if n != lone[0]]
+    elif traveller in names:
+        # the visitor the story follows meets each of the others ("Speaker X received him on Friday, shortly
+        # before the President of C held talks with Y")
+        first, others = traveller, [n for n in names if n != traveller]
     out = []
     for other in others:
         title = re.sub(r"\s+between\s+.*$", "", meeting["title"]) + f" between {first} and {other}"
