@@ -145,3 +145,51 @@ def test_the_same_two_leaders_talks_told_by_both_sides_are_one_meeting(tmp_path)
     talks = [r for r in records if r["kind"] == "event" and r["event_type"] == "meeting"
              and sorted(r["participants"]) == ["Daniel Noboa", "Dina Boluarte"]]
     assert len(talks) == 1 and {s["doc"] for s in talks[0]["sources"]} == {"a.txt", "b.txt"}, talks
+
+
+def test_documents_exchanged_in_the_presence_of_the_leaders_and_a_ceremony_where_agreements_were_signed():
+    text = ("LIMA, June 14 - In the presence of the two Presidents, the following documents were exchanged: a "
+            "memorandum on fisheries and an agreement on visas.")
+    assert events(text, "signing"), facts(text, "event")
+    text = ("After the talks, the two Presidents were present at a ceremony where agreements in the fields of "
+            "fisheries, border management, disaster and emergency response, and culture, as well as a programme of "
+            "cooperation in education, were signed.")
+    assert events(text, "signing"), facts(text, "event")
+
+
+def test_a_call_on_the_head_of_state_named_after_a_long_title_is_a_courtesy_call():
+    text = ("LIMA, June 14 - Prime Minister Modi called on the President of the Republic of Peru, H.E. Ms. Dina "
+            "Ercilia Boluarte Zegarra, at the Government Palace.")
+    meetings = events(text, "meeting")
+    assert any(m["title"].startswith("courtesy call") for m in meetings), meetings
+
+
+def test_two_leaders_who_last_met_on_the_margins_of_a_summit_met_there():
+    text = ("President Dina Boluarte will welcome President Daniel Noboa to Lima next week. The two leaders, who "
+            "last met on the margins of the APEC summit in San Francisco in November, will discuss fisheries.")
+    meetings = [m for m in events(text, "meeting") if m["status"] == "occurred"]
+    assert [m["start"] for m in meetings] == ["2023-11"], events(text, "meeting")
+
+
+def test_his_visit_recalled_by_a_pronoun_is_the_visit_of_the_other_side():
+    text = ("LIMA, June 14 - The Speaker of the Congress of Peru, Alejandro Soto, received the President of the "
+            "National Assembly of Ecuador, Henry Kronfle. Kronfle recalled his visit to Lima in October 2022.")
+    visits = events(text, "visit")
+    assert any(v["guest"] == "ECU" and v["host"] == "PER" and v["start"] == "2022-10" for v in visits), visits
+
+
+def test_a_council_established_then_its_first_meeting_and_a_bodys_next_meeting_told_as_its():
+    text = ("The two presidents decided to establish a High-Level Strategic Cooperation Council and to hold its "
+            "first meeting in Quito next year.")
+    sessions = events(text, "council_session")
+    assert [(s["status"], s["start"], s["location"]) for s in sessions] == [("planned", "2025", "Quito")], sessions
+    text = ("The work of the Intergovernmental Peruvian-Ecuadorian Commission on Trade was praised. Its next "
+            "meeting is due to be held in Quito in the first half of next year.")
+    sessions = events(text, "council_session")
+    assert [(s["status"], s["location"]) for s in sessions] == [("planned", "Quito")], sessions
+
+
+def test_a_joint_committee_named_in_lower_case_that_is_expected_to_meet_is_a_session_to_come():
+    text = "The Peruvian-Ecuadorian joint committee is expected to meet in Quito early next year."
+    sessions = events(text, "council_session")
+    assert [(s["status"], s["start"]) for s in sessions] == [("planned", "2025")], sessions

@@ -108,7 +108,8 @@ class EventDates:
                 and main["start"] <= start <= main["end"])  # "held talks yesterday", a day inside the visit
             explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$",
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
-                (re.match(r"(?:last|this|next|earlier|later|in|today|yesterday|tomorrow|tonight)\b", t.text, re.I)
+                (re.match(r"(?:(?:early|late|mid-?)\s*)?(?:last|this|next|earlier|later|in|today|yesterday|tomorrow|"
+                          r"tonight)\b", t.text, re.I)
                  # "next year" dates itself; "held talks today" too
                  and abs(t.start - anchor) < 80) or \
                 re.match(r",?\s+when\b", text_of(doc)[t.end:t.end + 8])  # "since November 2018, when ..."

@@ -101,8 +101,9 @@ TO_MEET_RE = re.compile(r"\b(?:" + _THE_TWO + r")|[Tt]hey)\s+"
                         r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
 SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
                                  r"(?:sidelines|margins)\s+of\b")
-TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s+"
-                        r"(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s*"
+                        # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
+                        r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
                           r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
@@ -259,7 +260,7 @@ class MeetingFinder:
         if not m and not reception:
             cm = CALLED_ON_RE.search(span_text(sent))
             named = [p for p in persons_in(doc, sent.start_char + cm.end(), sent.end_char)
-                     if p["sources"][0]["start"] - sent.start_char - cm.end() <= 40] if cm else []
+                     if p["sources"][0]["start"] - sent.start_char - cm.end() <= 90] if cm else []
             if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", span_text(sent)[cm.end():cm.end() + 90]):
                 m = cm  # "He later called on President X": a courtesy call (not "called on X to act")
         pair_met = None
@@ -399,7 +400,10 @@ class MeetingFinder:
             first = people[0]
             people = [p for p in people if p is first or
                       lo <= p["sources"][0]["start"] - sent.start_char < hi]
-        start, end, own, countries, ref = self._context(doc, sent, main, a)
+        who = re.search(r",\s*who\s+", m.group(0)) if pair_met is m else None
+        # ("The two leaders, who last met on the margins of ... in November, will discuss": the relative
+        # clause is the meeting's own, dated from its verb)
+        start, end, own, countries, ref = self._context(doc, sent, main, a + who.end() if who else a)
         if not people and not received and not pair_met:
             named = {c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("name", "capital"))}
             if len(named) >= 2 and named - set(countries) and not set(countries[:2]) <= named:

@@ -35,7 +35,19 @@ LOWER_SESSION_RE = re.compile(
     r"the\s+(?P<body>council|commission|committee)\b|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
-    + r")\s+(?:meeting|session)\b")
+    + r")\s+(?:meeting|session)\b|"
+    # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
+    r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+# "decided to establish a High-Level Cooperation Council and to hold its first meeting": the body set up
+ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+up|setting\s+up|create|creating|"
+                               r"created|form|forming|formed|launch|launching|launched)\s+(?:a|an|the)\s+(?:new\s+)?"
+                               + BODY)
+# "The Egyptian-Djiboutian joint committee is expected to meet in Djibouti": a body named in lower case
+LOWER_BODY_MEETS_RE = re.compile(
+    r"\b[Tt]he\s+(?P<body>[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+(?:joint|intergovernmental|bilateral|mixed|"
+    r"permanent|binational|high-level)\s+(?:[a-z]+\s+)?(?:council|commission|committee))\s+"
+    r"(?:will|would|is to|is due to|is set to|is expected to|plans to|met|meets|convened|will convene)\s*"
+    r"(?:meet|convene)?\b")
 COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
 # "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
 LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
@@ -107,20 +119,22 @@ class SessionFinder:
         seen = set()
         for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
                                 (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1), (CONVENE_RE, None),
-                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None)):
+                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None), (LOWER_BODY_MEETS_RE, None)):
             for m in rx.finditer(span_text(sent)):
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article
                     named_here = list(LOWER_OF_BODY_RE.finditer(span_text(sent)[:m.start()])) or [
                         b for b in NAMED_BODY_RE.finditer(span_text(sent)[:m.start()])
+                        if any(w in b.group("body") for w in DATA["council_markers"])] or [
+                        b for b in ESTABLISH_BODY_RE.finditer(span_text(sent)[:m.start()])
                         if any(w in b.group("body") for w in DATA["council_markers"])]
                     if named_here:  # "transform the Forum of regions into the Council of heads of regions and
                         self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
                         continue
                     body = self.last_body
-                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or "").lower()
+                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4") or "").lower()
                     if word not in ("next", "previous", "last"):
                         ordinal = ORDINALS.get(word)
                         key = f"council:{ordinal or ''}:{synonym_key(body)}"
@@ -163,7 +177,7 @@ class SessionFinder:
                 if rx is GOVERNMENTS_RE:
                     body = "joint meeting of the governments"
                 self.last_body = body
-                lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE)
+                lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE, LOWER_BODY_MEETS_RE)
                 if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
                     continue
                 ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)

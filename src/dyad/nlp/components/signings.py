@@ -35,8 +35,8 @@ WITNESS_BEFORE_RE = re.compile(r"\bwitness(?:es|ed|ing)?\s+(?:the\s+)?$")
 HOPED_FOR_RE = re.compile(r"\b(?:" + "|".join(DATA["hoped_for_cues"]) + r")\s+(?:the\s+)?$", re.I)
 PASSIVE_SIGNED_RE = re.compile(
     r"\b(?:agreements?|documents?|memorand\w*|treat\w*|accords?|protocols?|declarations?|statements?|contracts?|"
-    r"roadmaps?|instruments)\b[^.;]{0,120}?\b(?:was|were|has been|have been|had been|will be|would be|to be)"
-    r"\s+signed\b", re.I)
+    r"roadmaps?|instruments)\b[^.;]{0,200}?\b(?:was|were|has been|have been|had been|will be|would be|to be)"
+    r"\s+(?:signed|exchanged)\b", re.I)
 # "the memorandum on ..., signed in Asuncion last month by the foreign ministers": a reduced relative with
 # its signers named
 REDUCED_SIGNED_RE = re.compile(
@@ -114,7 +114,8 @@ class SigningFinder:
         """"Following the session, the Protocol was signed": a signing told in the passive, unless it
         describes an instrument of the past ("the Agreement, which was signed in 2019, ...")."""
         m = PASSIVE_SIGNED_RE.search(span_text(sent)) or REDUCED_SIGNED_RE.search(span_text(sent))
-        if m is None or re.search(r"\b(?:which|that)\s+(?:was|were|has been|have been|had been)\s+signed\b",
+        if m is None or re.search(r"\b(?:which|that)\s+(?:was|were|has been|have been|had been)\s+"
+                                  r"(?:signed|exchanged)\b",
                                   m.group(0)):
             return None
         start, _e, _t = nearest_date(doc, sent, sent.start_char + m.end())

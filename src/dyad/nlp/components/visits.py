@@ -280,7 +280,9 @@ class VisitFinder:
                     elif not guest and len(pair) == 2 and host in pair:
                         guest = pair[0] if pair[1] == host else pair[1]
                 if not guest and host and len(pair) == 2 and host in pair and (
-                        persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])):
+                        persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])
+                        or (m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,2}$", text[:m.start()]))):
+                    # ("He recalled his visit to Nicosia in October 2022": the person told before)
                     # a traveller whose country we do not know, going to one country of the article's pair
                     guest = pair[0] if pair[1] == host else pair[1]
                 if guest and not host and len(pair) == 2 and guest in pair and m.group("noun"):
