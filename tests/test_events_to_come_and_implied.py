@@ -193,3 +193,30 @@ def test_a_joint_committee_named_in_lower_case_that_is_expected_to_meet_is_a_ses
     text = "The Peruvian-Ecuadorian joint committee is expected to meet in Quito early next year."
     sessions = events(text, "council_session")
     assert [(s["status"], s["start"]) for s in sessions] == [("planned", "2025")], sessions
+
+
+def test_the_minister_told_by_country_and_office_was_received_by_the_president():
+    text = ("TUNIS, Nov. 23 - Peruvian Minister of Foreign Affairs Javier González-Olaechea held talks with Minister "
+            "of Foreign Affairs, Migration and Tunisians Abroad Nabil Ammar. On Thursday, the Peruvian minister was "
+            "received at Carthage Palace by President of the Republic Kais Saied.")
+    receptions = [m for m in events(text, "meeting", dct="2023-11-23") if "receives" in m["title"]]
+    assert [sorted(m["participants"]) for m in receptions] == [["Javier González-Olaechea", "Kais Saied"]], \
+        events(text, "meeting", dct="2023-11-23")
+    names = {f["name"] for f in facts(text, "entity", dct="2023-11-23") if f["entity_type"] == "person"}
+    assert "Nabil Ammar" in names and not any(n.startswith("Abroad") for n in names), names
+
+
+def test_a_first_joint_session_of_governments_and_the_next_binational_cabinet_are_sessions_to_come():
+    text = "The two governments will hold their first joint session of governments in Quito in the autumn."
+    assert [s["status"] for s in events(text, "council_session")] == ["planned"]
+    text = ("The presidents agreed on the next Binational Cabinet, to be held in Ecuador in 2025, and a fund for the "
+            "border area.")
+    sessions = events(text, "council_session")
+    assert [(s["status"], s["start"]) for s in sessions] == [("planned", "2025")], sessions
+
+
+def test_a_date_in_a_since_clause_before_the_meeting_is_not_its_date():
+    text = ("QUITO, June 14 - Peru's President Dina Boluarte, on her first official visit to Ecuador since taking "
+            "office in December, met her Ecuadorian counterpart Daniel Noboa at the Carondelet Palace.")
+    meetings = events(text, "meeting")
+    assert meetings and all(m["start"] != "2023-12" for m in meetings), meetings

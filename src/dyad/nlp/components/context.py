@@ -120,6 +120,10 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(
         r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I))]
+    # ("X, on his first official visit to C since taking office in June, met Y": before the cue too)
+    cands = [t for t in cands if not (t.end <= anchor and re.search(
+        r"\bsince\s+(?:taking|assuming|becoming|winning|being)\b[^,;.()\u2013\u2014]{0,50}$",
+        text[max(0, t.start - 70):t.start], re.I))]
     # "X will on Friday host Y for a state visit, his office said on Tuesday": the date of the
     # reporting clause is when it was said, not when the event is; another date in the sentence wins.
     told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]

@@ -236,7 +236,12 @@ class MeetingFinder:
                     guest_name, guest_country = full_name(doc, last[-1]), main["guest"]
             elif s.pos_ in ("NOUN", "PROPN"):
                 side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
-                p = role_antecedent(doc, doc[s.left_edge.i:s.i + 1].text, sent.start_char, side)
+                phrase = doc[s.left_edge.i:s.i + 1].text
+                adj = re.match(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?=\w)", phrase)
+                hit = self.gaz.country_of(adj.group(1)) if adj else None
+                if hit and hit[1] == "adjective":
+                    side, phrase = hit[0], phrase[adj.end():]  # "the Maltese minister": Malta's minister
+                p = role_antecedent(doc, phrase, sent.start_char, side)
                 if p:
                     guest_name, guest_country = full_name(doc, p), person_country(doc, p)
         if guest_name is None:

@@ -71,12 +71,12 @@ LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+o
                            r"which|that|and|during|will|would|is|are)\b)")
 # "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
 # ("which closes the Presidential Meeting and 15th Peru-Ecuador Binational Cabinet": the article shared)
-ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r")\s+" + BODY
+ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r"|(?P<next>next))\s+" + BODY
                                + r"\b(?!\s+(?:meeting|session|sitting)\b)")
 # "the fourth joint meeting of the two governments": the two cabinets meeting as one body
 # ("a joint session of the two governments, which the Slovenian side proposes to hold in Brdo in the autumn")
 GOVERNMENTS_RE = re.compile(r"\b(?:" + _NTH + r"|a|the\s+next)\s+"
-                            r"(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+the\s+"
+                            r"(?P<body>joint\s+(?:meeting|session|sitting)\s+of\s+(?:the\s+)?"
                             r"(?:two\s+|both\s+)?(?:governments|cabinets))\b", re.I)
 LAUNCH_RE = re.compile(r"\b(?:launched|inaugurated|established|set up)\s+(?:the\s+work\s+of\s+)?the\s+" + BODY)
 # "agreed to convene the Sri Lanka-Maldives Joint Commission in Male later this year": a session of it
@@ -244,7 +244,7 @@ class SessionFinder:
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
-                if not ordinal and re.search(r"\bnext\s+$", span_text(sent)[:m.start()]):
+                if not ordinal and (re.search(r"\bnext\s+$", span_text(sent)[:m.start()]) or m.groupdict().get("next")):
                     # "proposed that the next session of the X Commission be held in Budapest in October": to
                     # come, in the coming October when the month has passed this year
                     nth, status, key = "next", "planned", f"council:next:{synonym_key(body)}"
