@@ -58,7 +58,10 @@ FORMAT_MEETING_RE = re.compile(
     r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
     # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
     r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
-    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b")
+    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b|"
+    # "the commerce secretaries of the two countries would meet in Dhaka in September"
+    r"\b(?P<what6>(?:[a-z]+\s+){0,2}(?:ministers|secretaries|officials))\s+of\s+the\s+two\s+(?:countries|sides|"
+    r"governments)\s+(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|plan\s+to|agreed\s+to)\s+meet\b)")
 PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
@@ -664,7 +667,8 @@ class MeetingFinder:
         if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
             # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
-        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or ""
+        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
+            (m.group("what6") + " meeting" if m.group("what6") else "")
         if main and main["status"] != "planned" and status != "planned" and not own and \
                 re.match(r"(?:" + PRIVATE_FORMATS + r")\s+(?:meeting|talks)$", named, re.I) and self.receptions:
             # "X received Y at the palace ... The two presidents held a private meeting, followed by an extended
