@@ -223,7 +223,7 @@ def test_a_date_in_a_since_clause_before_the_meeting_is_not_its_date():
 
 
 def test_officials_of_the_two_countries_who_would_meet_in_a_capital_is_a_meeting_to_come():
-    text = ("LIMA, March 12 - The trade secretaries of the two countries would meet in Quito in September, the "
+    text = ("LIMA, June 14 - The trade secretaries of the two countries would meet in Quito in September, the "
             "Peruvian ambassador to Ecuador said.")
     meetings = events(text, "meeting")
     assert [(m["status"], m["start"], m["location"]) for m in meetings] == [("planned", "2024-09", "Quito")], meetings
