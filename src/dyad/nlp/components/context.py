@@ -76,6 +76,8 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
                             r"anniversary\s+of)\s+(?:the\s+)?$", re.I)
 
 
+DATELINE_DATE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'\-\u00c0-\u017f]{1,40},\s*(?:[A-Z][a-z]+,\s*)?$")
+DATELINE_DATE_AFTER = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|\u2013|\u2014|:)\s")
 FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent)|"
                            # "about 1.2 billion dollars last year", "650 billion CFA francs in 2018"
                            r"\d[\d.,]*\s+(?:(?:million|billion|trillion|bn|mln)\s+)?(?:US\s+|CFA\s+)?"
@@ -129,6 +131,12 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
     if told and len(told) < len(cands):
         cands = [t for t in cands if t not in told]
+    # "LIMA, June 14 - The secretaries would meet in Quito in September": the dateline's date is the report's;
+    # another date in the sentence dates the event
+    dateline = [t for t in cands if DATELINE_DATE_BEFORE.search(text[max(0, t.start - 60):t.start])
+                and DATELINE_DATE_AFTER.match(text[t.end:t.end + 40])]
+    if dateline and len(dateline) < len(cands):
+        cands = [t for t in cands if t not in dateline]
     # "agreed on Monday to lift trade ..., up from $14.1 billion last year": the year after a figure
     # dates the figure; another date in the sentence dates the event.
     figures = [t for t in cands if FIGURE_BEFORE.search(text[max(0, t.start - 40):t.start])]
