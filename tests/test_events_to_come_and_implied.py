@@ -227,3 +227,28 @@ def test_officials_of_the_two_countries_who_would_meet_in_a_capital_is_a_meeting
             "Peruvian ambassador to Ecuador said.")
     meetings = events(text, "meeting")
     assert [(m["status"], m["start"], m["location"]) for m in meetings] == [("planned", "2024-09", "Quito")], meetings
+
+
+def test_a_title_case_dateline_dates_the_talks_it_reports_and_a_generic_palace_names_no_country():
+    text = ("Astana, 16 October 2024. Head of State Kassym-Jomart Tokayev held talks with President of Mongolia "
+            "Ukhnaagiin Khurelsukh, who has arrived in Kazakhstan on a state visit. The two presidents later "
+            "walked through the National Palace gardens.")
+    visits = events(text, "visit", dct="2024-10-16")
+    assert {v["start"] for v in visits} == {"2024-10-16"}, visits
+    assert all(set(e["countries"]) <= {"KAZ", "MNG"} for e in facts(text, "event", dct="2024-10-16"))
+
+
+def test_a_return_after_concluding_a_visit_paid_on_two_days_keeps_those_days():
+    text = ("Ulaanbaatar, October 18. President of Mongolia Ukhnaagiin Khurelsukh returned home on Tuesday evening "
+            "after concluding his state visit to Kazakhstan, paid on October 16-17.")
+    visits = events(text, "visit", dct="2024-10-18")
+    assert {(v["start"], v["end"]) for v in visits} == {("2024-10-16", "2024-10-17")}, visits
+
+
+def test_talks_held_the_day_before_a_visit_told_from_its_second_day_begin_the_visit():
+    text = ("Manama, Feb. 13 -- King Hamad bin Isa Al Khalifa received at Al-Sakhir Palace today Abdulaziz Kamilov, "
+            "Minister of Foreign Affairs of Uzbekistan, who is on an official visit to the Kingdom. Shaikh Khalid "
+            "bin Ahmed Al Khalifa and Mr Kamilov had held official talks yesterday at the Foreign Ministry, shortly "
+            "after the Uzbek minister's arrival in Manama.")
+    visits = events(text, "visit", dct="2019-02-13")
+    assert {(v["start"], v["end"]) for v in visits} == {("2019-02-12", "2019-02-13")}, visits

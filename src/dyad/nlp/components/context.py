@@ -162,6 +162,9 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
             # ("..., up from 1.2 billion last year, after talks between X and Y on Friday": the cue's own
             # "after" opens the clause)
             between = text[t.end:anchor + 7]
+            if re.search(r"^[^,;.]{0,25}\bafter\s+(?:concluding|completing|wrapping\s+up|ending)\b", between) and \
+                    len(cands) > 1:
+                return True  # "returned home on Tuesday after concluding his visit, paid on October 16-17"
         return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
     t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
@@ -409,3 +412,23 @@ def _holds_words(longer: str, name: str) -> bool:
 
 def country_mentions(doc: Doc, start: int, end: int, forms: tuple[str, ...] | None = None) -> list[dict]:
     return [m for m in country_dicts_in(doc, start, end) if forms is None or m["form"] in forms]
+
+
+DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+|"
+                             # "Astana, 16 October 2023. ...", "Ulaanbaatar, October 18 /Agency/. ...": a town in
+                             # title case, the date right after it
+                             r"\s*[A-Z][\w .'\-]{2,30}?,\s+"
+                             r"(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b)")
+
+
+def dateline_day(doc: Doc, pos: int) -> str | None:
+    """The day a wire dateline gives ("TASHKENT, Uzbekistan, November 14. ...") when ``pos`` lies
+    in the dateline's paragraph, within its first two sentences."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, pos) + 1
+    head = DATELINE_DAY_RE.match(text, para)
+    if not head or len(re.findall(r"[.!?]\s", text[head.end():pos])) > 2:
+        return None
+    days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
+            if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
+    return days[0] if days else None

@@ -30,22 +30,6 @@ SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|ev
                          r"that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
 SAME_DAY_OPENING_RE = re.compile(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b")
-DATELINE_DAY_RE = re.compile(r"\s*[A-Z][A-Z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
-
-
-def dateline_day(doc: Doc, pos: int) -> str | None:
-    """The day a wire dateline gives ("TASHKENT, Uzbekistan, November 14. ...") when ``pos`` lies
-    in the dateline's paragraph, within its first two sentences."""
-    text = text_of(doc)
-    para = text.rfind("\n", 0, pos) + 1
-    head = DATELINE_DAY_RE.match(text, para)
-    if not head or len(re.findall(r"[.!?]\s", text[head.end():pos])) > 2:
-        return None
-    days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
-            if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
-    return days[0] if days else None
-
-
 def overlaps_dates(start: str | None, event: dict) -> bool:
     from dyad.text.dates import overlaps
 

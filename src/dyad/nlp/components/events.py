@@ -117,8 +117,29 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
             v.pop("recalled", None)
         _date_undated_meetings(doc, facts)
         _one_session_per_number(facts)
+        _stretch_visit_to_its_days(facts)
         doc._.facts = facts
         return doc
+
+
+def _stretch_visit_to_its_days(facts: list[dict]) -> None:
+    """"X received the visiting minister today ... The two ministers had held talks yesterday, shortly after his
+    arrival": a visit told from its second day began with the talks of the day before; its meetings and signings
+    cannot precede it (one or two days before its first day, no end told)."""
+    import datetime as dt
+
+    visits = [f for f in facts if f.get("kind") == "event" and f.get("event_type") == "visit"
+              and f.get("status") == "occurred" and len(f.get("start") or "") == 10 and not f.get("end")]
+    for ref in {v["ref"] for v in visits}:
+        first = min(v["start"] for v in visits if v["ref"] == ref)
+        earlier = sorted(f["start"] for f in facts if f.get("kind") == "event" and f.get("parent") == ref
+                         and f.get("event_type") in ("meeting", "signing") and f.get("status") == "occurred"
+                         and len(f.get("start") or "") == 10 and f["start"] < first
+                         and (dt.date.fromisoformat(first) - dt.date.fromisoformat(f["start"])).days <= 2)
+        if earlier:
+            for v in visits:
+                if v["ref"] == ref:
+                    v["start"], v["end"] = earlier[0], v["start"]
 
 
 def _one_session_per_number(facts: list[dict]) -> None:

@@ -11,6 +11,7 @@ from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
     country_mentions,
+    dateline_day,
     dates_in,
     full_name,
     person_country,
@@ -18,7 +19,7 @@ from dyad.nlp.components.context import (
     prospective,
     status_of,
 )
-from dyad.nlp.components.event_dates import dateline_day, overlaps_dates
+from dyad.nlp.components.event_dates import overlaps_dates
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE

@@ -17,6 +17,8 @@ from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
     country_mentions,
+    date_range,
+    dateline_day,
     dates_in,
     days_before,
     full_name,
@@ -294,13 +296,14 @@ class VisitFinder:
                 if level is None:
                     lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+visit", text, re.I)
                     level = LEVELS.get(lm.group(1).lower()) if lm else None
-                start, end, _ = nearest_date(doc, sent, trig_start)
+                start, end, told_at = nearest_date(doc, sent, trig_start)
                 single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
                 end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
                 ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
                     RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
                     RETURNED_FROM_RE.search(text[max(0, m.start() - 90):m.start()])
-                if start and end and len(start) == 10 and ended:
+                told_range = told_at is not None and told_at.start >= trig_end and date_range(told_at)[1]
+                if start and end and len(start) == 10 and ended and not told_range:
                     # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
                     # visit": the date is the last day
                     start, end = days_before(start, end), start
@@ -388,8 +391,10 @@ class VisitFinder:
             if best is None and status == "occurred" and doc._.dct and not any(v.get("recalled") for v in group):
                 # A visit the report tells as done, with no date of its own and not recalled from
                 # the past ("who arrived in the capital for a state visit"): the month of the report.
+                # ("Astana, 16 October 2023. X held talks with Y, who has arrived on a state visit": the dateline's day)
+                day = dateline_day(doc, group[0]["sources"][0]["start"])
                 for v in group:
-                    v["start"] = doc._.dct[:7]
+                    v["start"] = day or doc._.dct[:7]
             landed = sorted(v["start"] for v in dated if v.get("arrival") and len(v["start"]) == 10)
             if best and len(best["start"]) == 10 and best["end"] is None and landed and \
                     landed[0] < best["start"] and days_apart(landed[0], best["start"]) <= 2:
