@@ -55,3 +55,17 @@ def test_a_surname_alone_of_a_former_leader_is_the_person_the_article_names(tmp_
     blair = next(p for p in people if "Bill Blair" in p["aliases"])
     teodoro = next(p for p in people if any("Teodoro Jr" in a for a in p["aliases"]))
     assert "Minister Blair" in blair["aliases"] and "Secretary Teodoro" in teodoro["aliases"], people
+
+
+def test_an_initial_glued_to_a_surname_is_the_persons_surname_form():
+    got = persons("Ulaanbaatar, October 18. President of Mongolia U.Khurelsukh returned home after his talks with "
+                  "President K.Tokayev.", dct="2023-10-18")
+    assert "U.Khurelsukh" in got["Ukhnaagiin Khürelsükh"]["aliases"], got
+    assert "K.Tokayev" in got["Kassym-Jomart Tokayev"]["aliases"], got
+
+
+def test_a_name_never_runs_across_a_line_nor_takes_a_weekday_as_given_name():
+    got = persons("Tokayev holds talks with President of Mongolia Ukhnaagiin Khurelsukh\n\nAstana, 16 October "
+                  "2023. The two presidents met. On Wednesday Khurelsukh met Prime Minister Alikhan Smailov.",
+                  dct="2023-10-16")
+    assert not any("Astana" in n or n.startswith("Wednesday") for n in got), got

@@ -74,7 +74,9 @@ def tune_tokenizer(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     extra = [r"(?<=[\w.,;:!?])[“”«»\"](?=\w)", r"(?<=\w)[:;,](?=[“«\"])",
-             r"(?<=[.,!?])[”»\"](?=\w)"]
+             r"(?<=[.,!?])[”»\"](?=\w)",
+             # "U.Khurelsukh", "K.Tokayev": an initial glued to a surname (agency style) is two tokens
+             r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])"]
     infixes = list(nlp.Defaults.infixes or []) + extra
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 

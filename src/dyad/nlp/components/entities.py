@@ -500,6 +500,15 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         span = self._strip(ent)
         if span is None:
             return None
+        if "\n" in span.text:
+            # a headline ending with a name, the dateline's town below it ("... Ukhnaagiin Khurelsukh\n\nAstana,"):
+            # a name never runs across a line
+            cut = next(t.i for t in span if "\n" in t.text_with_ws or "\n" in t.text)
+            span = doc[span.start:cut + 1] if "\n" not in doc[cut].text else doc[span.start:cut]
+            if len(span) == 0:
+                return None
+        while len(span) > 1 and span[0].text in WEEKDAYS_AND_MONTHS:
+            span = span[1:]  # "On Wednesday Stubb met ...": the day is no given name
         span = self._cut_institution(self._expand_right(self._expand_left(span)))
         if span is None:
             return None
@@ -510,6 +519,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         name = re.sub(r"\s+(?:" + "|".join(HEADLINE_VERBS) + r")$", "", name) if heading_line(doc, span) else name
         written = name
         name = given_name_first(name)
+        initial = INITIAL_SURNAME_RE.fullmatch(name)
+        if initial:
+            name = initial.group("surname")  # "K.Tokayev", "U.Khurelsukh": a surname after an initial
         if name.split()[-1] in self.outlet_words:
             return None  # "Steppe Herald", "Gulf Ledger": news outlets, not people
         text = text_of(doc)
@@ -618,6 +630,13 @@ def heading_line(doc: Doc, span: Span) -> bool:
     start, end = text.rfind("\n", 0, span.start_char) + 1, text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
     return bool(line) and line[-1] not in ".!?\"\u201d" and len(line.split()) <= 16
+
+
+WEEKDAYS_AND_MONTHS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                 "January", "February", "March", "April", "June", "July", "August", "September",
+                                 "October", "November", "December"})
+# "K.Tokayev", "B. Battsetseg": an initial glued to the surname (Mongolian, Kazakh and Russian agency style)
+INITIAL_SURNAME_RE = re.compile(r"[A-Z][a-z]?\.\s?(?P<surname>[A-Z][\w'\-]{2,})")
 
 
 def _last_name_word(name: str) -> str:
