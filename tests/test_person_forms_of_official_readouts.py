@@ -58,8 +58,9 @@ def test_a_surname_alone_of_a_former_leader_is_the_person_the_article_names(tmp_
 
 
 def test_an_initial_glued_to_a_surname_is_the_persons_surname_form():
-    got = persons("Ulaanbaatar, October 18. President of Mongolia U.Khurelsukh returned home after his talks with "
-                  "President K.Tokayev.", dct="2023-10-18")
+    got = persons("Ulaanbaatar, October 18. President of Mongolia Ukhnaagiin Khurelsukh returned home after his "
+                  "talks with President K.Tokayev. Speaking at the airport, President U.Khurelsukh thanked his host.",
+                  dct="2023-10-18")
     assert "U.Khurelsukh" in got["Ukhnaagiin Khürelsükh"]["aliases"], got
     assert "K.Tokayev" in got["Kassym-Jomart Tokayev"]["aliases"], got
 

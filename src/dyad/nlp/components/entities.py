@@ -375,6 +375,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
                     or tok.text in self.honorifics or self.gaz.country_of(tok.text) or tok.text in self.state_forms \
+                    or tok.text in WEEKDAYS_AND_MONTHS \
                     or self._ends_country_name(doc, start - 1):
                 break  # ... or the end of a country's name ("the Lao PDR X Y", "the Slovak Republic X Y")
             if tok.text in self.portfolio_words and PORTFOLIO_BEFORE.search(text_of(doc)[max(0, tok.idx - 90):tok.idx]):
