@@ -252,3 +252,26 @@ def test_talks_held_the_day_before_a_visit_told_from_its_second_day_begin_the_vi
             "after the Uzbek minister's arrival in Manama.")
     visits = events(text, "visit", dct="2019-02-13")
     assert {(v["start"], v["end"]) for v in visits} == {("2019-02-12", "2019-02-13")}, visits
+
+
+def test_receptions_as_agencies_tell_them():
+    text = ("Manama, Feb. 13 -- King Hamad bin Isa Al Khalifa received today Abdulaziz Kamilov, Minister of Foreign "
+            "Affairs of the Republic of Uzbekistan. Prince Khalifa bin Salman Al Khalifa, the Prime Minister, also "
+            "received the Uzbek Foreign Minister at the Gudaibiya Palace today.")
+    hosts = {m["title"].split(" receives ")[0] for m in events(text, "meeting", dct="2019-02-13")
+             if " receives " in m["title"]}
+    assert hosts == {"Hamad bin Isa Al Khalifa", "Khalifa bin Salman Al Khalifa"}, hosts
+    text = ("ABIDJAN, June 8 - The President of the Republic, Alassane Ouattara, received in audience on Wednesday "
+            "8 June 2022, at the Presidential Palace in Plateau, Dr Morissanda Kouyaté, Minister of Foreign Affairs "
+            "of Guinea. On Tuesday evening, Dr Kouyaté had been received by the Prime Minister, Patrick Achi.")
+    got = {(m["title"], m["start"]) for m in events(text, "meeting", dct="2022-06-08")}
+    assert got == {("Alassane Ouattara receives Morissanda Kouyaté", "2022-06-08"),
+                   ("Patrick Achi receives Morissanda Kouyaté", "2022-06-07")}, got
+
+
+def test_a_prime_minister_had_a_meeting_with_another_on_the_sidelines():
+    text = ("Jakarta - Prime Minister Pham Minh Chinh had a meeting with Malaysian Prime Minister Anwar Ibrahim on "
+            "September 6 on the sidelines of the 43rd ASEAN Summit in Jakarta.")
+    meetings = events(text, "meeting", dct="2023-09-06")
+    assert [(sorted(m["participants"]), m["start"]) for m in meetings] == [
+        (["Anwar Ibrahim", "Phạm Minh Chính"], "2023-09-06")], meetings

@@ -89,7 +89,8 @@ NUMBERED_SUMMIT_RE = re.compile(
 LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
 # "was received by Y", "was also received on 9 July by Y"
 # ("He will also be received by Prime Minister X on Friday": one to come)
-RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
+RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be|had\s+been|has\s+been|"
+                            r"have\s+been)\s+(?:\w+\s+)?"
                             r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
                             r"\s+by\b")
 # the next leg of a trip, told in the same sentence after a meeting
@@ -139,7 +140,10 @@ def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None)
     title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
     if len(title) < 4:
         return None
-    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(title)]
+    # ("the Uzbek Foreign Minister" is the "Minister of Foreign Affairs of Uzbekistan" named before)
+    titles = (title,) + ((f"minister of {title.split()[0]} affairs", f"minister for {title.split()[0]} affairs")
+                         if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
+    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
     own = [p for p in named if side and person_country(doc, p) == side]
     return (own or named or [None])[-1]
 
@@ -286,8 +290,10 @@ class MeetingFinder:
                 # Armed Forces, today received Y")
                 hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                          if person_country(doc, p)]
+                # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
+                reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else 60
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
-                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= 60]
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach]
                 told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
                 if not guests and told_by_office and self.gaz.country_of(told_by_office.group("adj")):
                     # "His Highness received the Kenyan President": the president of that country named before
