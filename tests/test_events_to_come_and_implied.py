@@ -275,3 +275,18 @@ def test_a_prime_minister_had_a_meeting_with_another_on_the_sidelines():
     meetings = events(text, "meeting", dct="2023-09-06")
     assert [(sorted(m["participants"]), m["start"]) for m in meetings] == [
         (["Anwar Ibrahim", "Phạm Minh Chính"], "2023-09-06")], meetings
+
+
+def test_a_commissions_protocol_takes_the_fields_the_commission_is_named_for():
+    text = ("BISHKEK, May 23 - Today the Government House hosted the 13th meeting of the Kyrgyz-Peruvian "
+            "Intergovernmental Commission on Trade and Economic Cooperation. Following the meeting, the co-chairs "
+            "signed the protocol of the 13th meeting of the commission.")
+    protocols = [a for a in facts(text, "agreement", dct="2024-05-23") if a["instrument"] == "protocol"]
+    assert protocols and "trade" in protocols[0]["sectors"], protocols
+
+
+def test_bridges_on_the_border_are_transport():
+    text = ("As the prime ministers watched, the two transport ministers signed an agreement on the construction "
+            "and maintenance of bridges on the state border.")
+    agreements = facts(text, "agreement")
+    assert agreements and "transport" in agreements[0]["sectors"], agreements
