@@ -461,8 +461,9 @@ class AgreementExtractor:
                 if SESSION_RECORD.match(title) and not sectors:
                     # "the protocol of the 13th meeting of the commission": the fields the commission is named
                     # for ("... Intergovernmental Commission on Trade and Economic Cooperation")
-                    bodies = [f.get("body") or "" for f in doc._.facts or []
-                              if f.get("kind") == "event" and f.get("event_type") == "council_session"]
+                    told = [f["sources"][0]["start"] for f in doc._.facts or [] if f.get("kind") == "event"
+                            and f.get("event_type") == "council_session" and f.get("sources")]
+                    bodies = [re.split(r"[.;]", text_of(doc)[at:at + 160])[0] for at in told]
                     sectors = next((sectors_of(b) for b in bodies if sectors_of(b)), [])
                 if rx in (JOINT_STATEMENT, JOINT_ISSUED, JOINT_CITED) or SESSION_RECORD.match(title):
                     sectors = sectors or ["diplomacy"]  # a session's protocol records the whole session
