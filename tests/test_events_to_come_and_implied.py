@@ -290,3 +290,34 @@ def test_bridges_on_the_border_are_transport():
             "and maintenance of bridges on the state border.")
     agreements = facts(text, "agreement")
     assert agreements and "transport" in agreements[0]["sectors"], agreements
+
+
+def test_visits_told_by_their_end_their_length_and_a_city_state_dateline():
+    text = ("LIMA, June 14 - A 12-member delegation of the Congress of Ecuador led by its President Henry Kronfle "
+            "leaves Lima today at the end of a four-day official visit to Peru.")
+    assert [(v["start"], v["end"]) for v in events(text, "visit")] == [("2024-06-11", "2024-06-14")]
+    text = ("KUWAIT, Nov 19 (KUNA) -- Bahrain Crown Prince Salman bin Hamad Al Khalifa arrived in the country on "
+            "Monday on an official visit lasting two days.")
+    visits = events(text, "visit", dct="2024-11-19")
+    assert [(v["host"], v["start"], v["end"]) for v in visits] == [("KWT", "2024-11-18", "2024-11-19")], visits
+
+
+def test_a_pronoun_traveller_a_telephone_call_and_a_minister_hosting_his_counterpart():
+    text = ("QUITO, June 14 - President Dina Boluarte of Peru arrived in Quito on Friday for talks with President "
+            "Daniel Noboa. Noboa welcomed her at the palace. He last travelled to Lima last October. In July, "
+            "President Noboa telephoned Boluarte. Foreign Minister Gabriela Sommerfeld hosted her Peruvian "
+            "counterpart Javier González-Olaechea in Quito last month.")
+    got = {(e["event_type"], e.get("guest"), e["start"]) for e in facts(text, "event")}
+    assert ("visit", "ECU", "2023-10") in got, got
+    calls = [m for m in events(text, "meeting") if m["title"].startswith("phone call")]
+    assert [(sorted(c["participants"]), c["start"]) for c in calls] == [
+        (["Daniel Noboa", "Dina Boluarte"], "2023-07")], calls
+    assert any(m["title"] == "Gabriela Sommerfeld receives Javier González-Olaechea" and m["start"] == "2024-05"
+               for m in events(text, "meeting")), events(text, "meeting")
+
+
+def test_a_signing_before_the_guests_departure_is_on_the_visits_last_day():
+    text = ("LIMA, June 14 - President Daniel Noboa arrived in Lima on Wednesday at the start of a three-day state "
+            "visit to Peru. Before his departure, the two presidents looked on as three agreements were signed at "
+            "the Government Palace.")
+    assert [s["start"] for s in events(text, "signing")] == ["2024-06-14"]

@@ -369,3 +369,10 @@ def test_a_month_in_a_past_relative_clause_of_a_future_sentence_is_the_last_one(
     assert [(t[0], t[2]) for t in tags(text)] == [("February", "2025-02"), ("November", "2025-11")]
     # without the relative clause's verb the main clause decides as before
     assert one("The minister is expected to travel to Madrid in February.")[2] == "2026-02"
+
+
+def test_a_month_in_a_when_clause_takes_the_year_it_hangs_on() -> None:
+    text = ("Relations warmed in 2018, when the prime minister visited Lima in September and the president came "
+            "to Quito in November. The ministers will meet in September.")
+    assert [(t[0], t[2]) for t in tags(text)] == [("2018", "2018"), ("September", "2018-09"),
+                                                  ("November", "2018-11"), ("September", "2026-09")]

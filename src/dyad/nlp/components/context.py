@@ -51,7 +51,9 @@ def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-d
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\bday-long\b", re.I)
+DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\bday-long\b|"
+                     # "an official visit lasting two days", "a visit of three days"
+                     r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b", re.I)
 
 
 def span_end(text: str, start: str | None) -> str | None:
@@ -61,7 +63,8 @@ def span_end(text: str, start: str | None) -> str | None:
     m = DAYS_RE.search(text)
     if not m or not start or len(start) != 10:
         return None
-    n = 1 if not m.group("n") else int(NUMBER_WORDS.get(m.group("n").lower(), m.group("n")))
+    word = m.group("n") or m.group("n2")
+    n = 1 if not word else int(NUMBER_WORDS.get(word.lower(), word))
     try:
         day = dt.date.fromisoformat(start) + dt.timedelta(days=n - 1)
     except ValueError:

@@ -36,6 +36,11 @@ def overlaps_dates(start: str | None, event: dict) -> bool:
     return bool(start and (overlaps(start, event["start"]) or (event.get("end") and overlaps(start, event["end"]))))
 
 
+# "Before his departure, ...", "On the last day of the visit, ...": the last day of the visit
+LAST_DAY_RE = re.compile(r"\s*(?:Before|Ahead\s+of|Prior\s+to|Shortly\s+before)\s+(?:his|her|their|the\s+guest's)\s+"
+                         r"departure\b|\s*On\s+the\s+(?:last|final|closing)\s+day\b")
+
+
 class EventDates:
     """Dates and context of events (a mixin of the event extractor)."""
 
@@ -119,7 +124,9 @@ class EventDates:
             elif not own:
                 start = main.get("start")
                 # A multi-day visit does not say which day a part of it fell on.
-                if start and main.get("end") and main["end"] != start:
+                if start and main.get("end") and main["end"] != start and LAST_DAY_RE.match(span_text(sent)):
+                    start = main["end"]  # "Before his departure, the two looked on as ...": the visit's last day
+                elif start and main.get("end") and main["end"] != start:
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     near = self.narrative
                     same_day = SAME_DAY_RE.match(span_text(sent))  # "In the afternoon, ...": the day told last

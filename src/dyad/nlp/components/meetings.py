@@ -493,7 +493,8 @@ class MeetingFinder:
                     else status
         elif pair_met and not main and len(names) < 2:
             names = self._leaders_of(doc, countries) or names
-        if main and main.get("participants") and len(names) < 2 and ((pair_met and not (
+        by_call = fmt in ("phone", "video")
+        if main and main.get("participants") and len(names) < 2 and not by_call and ((pair_met and not (
                 pair_met.re is TWO_MET_RE and pair_met.group("ministers"))) or any(
                 t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in ("he", "she") or (
                     # "The Sultan ... held talks with Prime Minister X", "The crown prince arrived ... and held
@@ -538,6 +539,8 @@ class MeetingFinder:
             noun = "talks"
         if m.re is CALLED_ON_RE:
             noun, fmt = "courtesy call", "courtesy"
+        if noun in ("telephoned", "phoned"):
+            noun = "phone call"  # "the King telephoned X"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         noun = re.sub(r"^(?:(?:after|following)\s+)?their\s+", "", noun, flags=re.I)  # "after their talks": talks

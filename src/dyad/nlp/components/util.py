@@ -220,6 +220,8 @@ def dateline_place(doc: Doc) -> tuple[str, str] | None:
             hit = gazetteer().country_of(place)
             if hit and hit[1] in ("capital", "city"):
                 found = (place, hit[0])
+            elif hit and hit[1] == "name" and (gazetteer().capital_of(hit[0], None) or "").startswith(place):
+                found = (place, hit[0])  # "KUWAIT, Nov 19 (KUNA) --", "SINGAPORE -": a city state's capital
         # "SIXAOLA, Costa Rica (Wire) -", "From our correspondent in KASANE, Botswana": a town the
         # gazetteer need not know, placed by the country named after it
         town = re.search(r"(?:^[ \t]*|^(?:From|By)\b[^\n]{0,60}?\bin\s+)"

@@ -77,7 +77,9 @@ RETURNED_AFTER_RE = re.compile(r"\b(?:returned|returns|flew\s+back|arrived\s+bac
 RETURNED_FROM_RE = re.compile(r"\b(?:returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|"
                              r"was\s+back|got\s+back)\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
-                      r"concluding|ended|ends|ending|completed|completes|completing)\b"
+                      r"concluding|ended|ends|ending|completed|completes|completing|"
+                      # "leaves Lilongwe today at the end of a four-day official visit"
+                      r"at\s+the\s+(?:end|close|conclusion)\s+of)\b"
                       r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
@@ -252,7 +254,10 @@ class VisitFinder:
                     host = self._host(doc, sent, trig_start, trig_end) or self._returned_from(doc, sent, trig_start) \
                         or self._host_in_sentence(doc, sent, None) \
                         or (self._dateline_country(doc, None) if m.group("noun") else None)
-                    if not host and re.match(r"(?:arrived|arrives|landed|lands)\s+at\b", m.group(0)):
+                    if not host and (re.match(r"(?:arrived|arrives|landed|lands)\s+at\b", m.group(0)) or re.match(
+                            r"(?:arrived|arrives|landed|lands)\s+in\s*$", m.group(0)) and re.match(
+                            r"\s*the\s+(?:country|kingdom|capital|sultanate|emirate|state)\b", text[m.end():])):
+                        # ("arrived in the country on Monday on an official visit": the country filed from)
                         # "landed at X International Airport ..., the first ... to come to Nigeria": the
                         # country the sentence names as the destination, else the one filed from
                         host = next((c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char,
@@ -283,7 +288,10 @@ class VisitFinder:
                         guest = pair[0] if pair[1] == host else pair[1]
                 if not guest and host and len(pair) == 2 and host in pair and (
                         persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])
-                        or (m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,2}$", text[:m.start()]))):
+                        or (m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,2}$", text[:m.start()]))
+                        # ("He last travelled to Dakar last October": the person told before, from the other side)
+                        or (not m.group("noun") and re.search(r"(?:^\s*|[.;]\s+)(?:He|She)\s+(?:[a-z]+\s+){0,2}$",
+                                                              text[:m.start()]))):
                     # ("He recalled his visit to Nicosia in October 2022": the person told before)
                     # a traveller whose country we do not know, going to one country of the article's pair
                     guest = pair[0] if pair[1] == host else pair[1]

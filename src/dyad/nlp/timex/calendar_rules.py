@@ -83,9 +83,19 @@ def _year_of(m: re.Match, c: _Ctx) -> str | None:
     return None
 
 
+_YEAR_WHEN_RE = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d{2}),?\s+when\b")
+
+
 def _resolve_month_day(m: re.Match, c: _Ctx, mon: int, day: int | None, year: str | None,
                        rel: str | None = None) -> str | None:
     a = c.anchor
+    if not year and not rel:
+        # "in 2018, when X made an official visit in September and Y paid a state visit in November": the
+        # year the when-clause hangs on
+        s0, _s1 = c.sentence(m.start())
+        told = list(_YEAR_WHEN_RE.finditer(c.text, s0, m.start()))
+        if told:
+            year = told[-1].group(1)
     if year:
         y: int | None = int(year)
     else:
