@@ -48,7 +48,8 @@ def test_a_surname_alone_of_a_former_leader_is_the_person_the_article_names(tmp_
         "the Honourable Bill Blair, met Philippine Secretary of National Defense Gilberto C. Teodoro Jr. on the "
         "margins of the Shangri-La Dialogue. Minister Blair and Secretary Teodoro discussed maritime security.\n",
         encoding="utf-8")
-    people = [r for r in export(build(tmp_path / "kb.db", [str(tmp_path / "a.txt")]))
+    (tmp_path / "index.jsonl").write_text('{"file": "a.txt", "published": "2024-06-01"}\n', encoding="utf-8")
+    people = [r for r in export(build(tmp_path / "kb.db", [str(tmp_path)]))
               if r["kind"] == "entity" and r["entity_type"] == "person"]
     by_name = {p["name"]: p for p in people}
     assert "Tony Blair" not in by_name, by_name

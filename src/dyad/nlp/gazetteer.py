@@ -126,10 +126,11 @@ class Gazetteer:
         if not cands:
             return None
         current = [c for c in cands if c.in_office(date)] if date else []
-        if len(parts) == 1:
-            # "Minister Blair" in 2024 is not Tony Blair: a surname alone names someone in office (at the
-            # article's date; undated, one the gazetteer knows as still in office)
-            cands = current if date else [c for c in cands if not c.end]
+        if len(parts) == 1 and date and not current:
+            # "Minister Blair" in 2024 is not Tony Blair: a surname alone names no one who left office more
+            # than five years before the article (one who has yet to take office may be meant)
+            horizon = f"{int(date[:4]) - 5:04d}{date[4:]}"
+            cands = [c for c in cands if not c.end or c.end >= horizon or (c.start or "") > date]
             if not cands:
                 return None
         pool = current or cands

@@ -88,7 +88,7 @@ def translit_key(s: str | None) -> str:
     return " ".join(translit(w) for w in synonym_key(s).split())
 
 
-GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr"})  # (not a regnal number: "Abdullah II" is no Abdullah)
 
 
 @lru_cache(maxsize=262144)

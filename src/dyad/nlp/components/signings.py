@@ -73,7 +73,8 @@ class SigningFinder:
             status = "occurred"  # "X and Y witnessed the signing of ...", undated: done
         if status == "unknown" and main:
             status = main["status"] if main["status"] != "planned" or not own else "unknown"
-        if (status == "planned" or INTENDED_RE.search(span_text(sent)[max(0, m.start() - 40):m.end()])) and \
+        to_come = status == "planned" and clause_tense(doc, a) != "past"
+        if (to_come or INTENDED_RE.search(span_text(sent)[max(0, m.start() - 40):m.end()])) and \
                 not WITNESS_BEFORE_RE.search(span_text(sent)[max(0, m.start() - 30):m.start()]):
             # "the two leaders are expected to sign a statement", "a memorandum ... to be signed at the next
             # meeting": a signing to come is told by the agreement it will bring (planned), not as an event;
