@@ -321,3 +321,12 @@ def test_a_signing_before_the_guests_departure_is_on_the_visits_last_day():
             "visit to Peru. Before his departure, the two presidents looked on as three agreements were signed at "
             "the Government Palace.")
     assert [s["start"] for s in events(text, "signing")] == ["2024-06-14"]
+
+
+def test_a_commission_that_has_not_met_since_a_year_and_its_next_session_before_the_end_of_the_year():
+    text = ("KINGSTON, June 22 - The two prime ministers agreed that the Jamaica-Peru Joint Commission, which has "
+            "not met since 2019, would hold its next session in Port of Spain before the end of the year.")
+    got = {(s["title"].split(" of the ")[0], s["status"], s["start"], s["location"])
+           for s in events(text, "council_session", dct="2023-06-22")}
+    assert got == {("next session", "planned", "2023", "Port of Spain"),
+                   ("previous session", "occurred", "2019", None)}, got

@@ -102,7 +102,9 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{3,140},")
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
     def bounds_a_period(t) -> bool:  # type: ignore[no-untyped-def]
-        if NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start]):
+        if NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start]) and not re.match(
+                r"(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b", t.text, re.I):
+            # ("would hold its next session before the end of the year": this year, as a deadline)
             # ... unless "since November 2018, when he inaugurated X": the when-clause happened then
             return not (re.match(r",?\s+when\b", text[t.end:t.end + 8]) and anchor > t.end)
         if len(t.iso_date()) != 4:

@@ -91,7 +91,8 @@ class EventPlaces:
                         clause)
         clause = clause[:cut.start()] if cut else clause
         # ("inspected the metering station near Komotini on Friday")
-        for m in re.finditer(r"\b(?:in|near)\s+([A-Z][\w\-]+(?:\s+(?:[A-Z][\w\-]+|do|da|de|del|di|dos|das)){0,3})",
+        for m in re.finditer(r"\b(?:in|near)\s+([A-Z][\w\-]+(?:\s+(?:[A-Z][\w\-]+|do|da|de|del|di|dos|das|of|es|"
+                             r"au|la|le)){0,3})",  # ("Port of Spain", "Dar es Salaam", "Port au Prince")
                              clause):
             words = m.group(1).split()
             for k in range(len(words), 0, -1):

@@ -38,6 +38,10 @@ LOWER_SESSION_RE = re.compile(
     + r")\s+(?:meeting|session)\b|"
     # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
     r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+NOT_MET_SINCE_RE = re.compile(r"\b[Tt]he\s+" + BODY
+                              + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
+                              r",?\s+which\s+(?:has|had)\s+not\s+(?:met|convened|been\s+convened|sat)\s+since\s+"
+                              r"(?P<year>(?:19|20)\d{2})\b")
 # "decided to establish a High-Level Cooperation Council and to hold its first meeting": the body set up
 ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+up|setting\s+up|create|creating|"
                                r"created|form|forming|formed|launch|launching|launched)\s+(?:a|an|the)\s+(?:new\s+)?"
@@ -260,6 +264,22 @@ class SessionFinder:
                     "object_key": key, "parent": ref, "body": body,
                     "sources": [source(a, b)],
                 })
+        for m in NOT_MET_SINCE_RE.finditer(span_text(sent)):
+            # "the X Joint Commission, which has not met since 2019, would hold its next session in Y": its last
+            # session was in 2019
+            body = m.group("body")
+            if not any(w in body for w in DATA["council_markers"]):
+                continue
+            named = sorted({c["alpha3"] for c in country_mentions(doc, sent.start_char + m.start(),
+                                                                   sent.start_char + m.end())})
+            out.append({
+                "kind": "event", "event_type": "council_session", "title": f"previous session of the {body}",
+                "status": "occurred", "start": m.group("year"), "end": None, "location": None,
+                "countries": named if len(named) == 2 else (list(main["countries"]) if main else dyad_of(doc)),
+                "guest": None, "host": None, "level": None, "participants": [],
+                "object_key": f"council:last:{synonym_key(body)}:{m.group('year')}", "parent": None, "body": body,
+                "sources": [source(sent.start_char + m.start(), sent.start_char + m.end())],
+            })
         # "The seventh session of the Council ... the Council will meet": one session, the numbered one
         numbered = {synonym_key(o["body"]) for o in out if not o["object_key"].startswith("council::")}
         return [o for o in out if not (o["object_key"].startswith("council::") and synonym_key(o["body"]) in numbered)]
