@@ -330,3 +330,23 @@ def test_a_commission_that_has_not_met_since_a_year_and_its_next_session_before_
            for s in events(text, "council_session", dct="2023-06-22")}
     assert got == {("next session", "planned", "2023", "Port of Spain"),
                    ("previous session", "occurred", "2019", None)}, got
+
+
+def test_sessions_told_by_their_body_named_before_in_lower_case_or_next():
+    text = ("MAPUTO, Nov 16 - The fifth session of the Mozambique-Peru Joint Permanent Commission for Cooperation "
+            "ended in Maputo on Tuesday. The sixth session of the Commission will take place in Lima in 2025.")
+    got = {(s["title"], s["status"], s["start"]) for s in events(text, "council_session", dct="2024-11-16")}
+    assert ("6th session of the Mozambique-Peru Joint Permanent Commission", "planned", "2025") in got, got
+    text = ("The joint Peru-Ecuador steering committee that oversees the project is due to meet in Quito in "
+            "November. Both sides look forward to the next session of the Peruvian-Ecuadorian intergovernmental "
+            "commission, to be held in Lima next year.")
+    got = {(s["status"], s["start"], s["location"]) for s in events(text, "council_session")}
+    assert got == {("planned", "2024-11", "Quito"), ("planned", "2025", "Lima")}, got
+
+
+def test_an_audience_granted_to_the_visiting_prime_minister_is_a_reception():
+    text = ("THIMPHU, March 23 - Prime Minister Narendra Modi arrived in Paro on Friday on a two-day state visit to "
+            "Bhutan. His Majesty King Jigme Khesar Namgyel Wangchuck granted an audience to the visiting Prime "
+            "Minister at Tendrelthang.")
+    receptions = [m for m in events(text, "meeting", dct="2024-03-23") if " receives " in m["title"]]
+    assert [sorted(m["participants"]) for m in receptions] == [["Jigme Khesar Namgyel Wangchuck", "Narendra Modi"]]

@@ -106,7 +106,9 @@ TO_MEET_RE = re.compile(r"\b(?:" + _THE_TWO + r")|[Tt]hey)\s+"
                         r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
 SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
                                  r"(?:sidelines|margins)\s+of\b")
-TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))|[Tt]hey)\s*"
+TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))"
+                        # ("The foreign ministers of Chile and Bolivia met on Wednesday on the sidelines of ...")
+                        r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?|[Tt]hey)\s*"
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
@@ -295,6 +297,10 @@ class MeetingFinder:
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                           if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach]
                 told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
+                if not guests and main and main.get("participants") and main.get("status") != "planned" and re.match(
+                        r"\s+(?:the|his|her)\s+(?:visiting|guest|distinguished\s+guest)\b", span_text(sent)[rv.end():]):
+                    # "His Majesty granted an audience to the visiting Prime Minister": the visitor the story follows
+                    guests = [p for p in doc._.persons or [] if full_name(doc, p) == main["participants"][0]][:1]
                 if not guests and told_by_office and self.gaz.country_of(told_by_office.group("adj")):
                     # "His Highness received the Kenyan President": the president of that country named before
                     side = self.gaz.country_of(told_by_office.group("adj"))[0]

@@ -114,7 +114,7 @@ class SessionForms:
                 continue
             body = re.sub(r"^the\s+", "", named[-1].group("body"))
             self.last_body = body
-            if any(synonym_key(f.get("body") or "") == synonym_key(body) and
+            if any(synonym_key(f.get("body") or "") == synonym_key(body) and f["status"] != "occurred" and
                    f["sources"][0]["start"] >= sent.start_char for f in found):
                 continue  # "the Commission would meet in Dodoma": told already as that body's session
             add(m, body, None, f"session of the {body}", f"council:next:{synonym_key(body)}", "planned")

@@ -32,7 +32,7 @@ SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["sessio
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
-    r"the\s+(?P<body>council|commission|committee)\b|"
+    r"the\s+(?P<body>(?i:council|commission|committee))\b(?![\w\-]|\s+(?:of|on|for)\s+[A-Z])|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
     + r")\s+(?:meeting|session)\b|"
@@ -48,8 +48,9 @@ ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+u
                                + BODY)
 # "The Egyptian-Djiboutian joint committee is expected to meet in Djibouti": a body named in lower case
 LOWER_BODY_MEETS_RE = re.compile(
-    r"\b[Tt]he\s+(?P<body>[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+(?:joint|intergovernmental|bilateral|mixed|"
-    r"permanent|binational|high-level)\s+(?:[a-z]+\s+)?(?:council|commission|committee))\s+"
+    r"\b[Tt]he\s+(?P<body>(?:joint\s+)?[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+(?:(?:joint|intergovernmental|bilateral|"
+    r"mixed|permanent|binational|high-level|steering|technical|border)\s+)+(?:[a-z]+\s+)?(?:council|commission|"
+    r"committee))(?:\s+that\s+[^.;,]{3,60}?)?\s+"
     r"(?:will|would|is to|is due to|is set to|is expected to|plans to|met|meets|convened|will convene)\s*"
     r"(?:meet|convene)?\b")
 COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
@@ -60,12 +61,13 @@ LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:"
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
                            + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
                            r"(?:\s*\([A-Z]{2,6}\))?\s+(?:will|would|is to|is due to|is set to|is expected to|"
-                           r"plans to|met|meets|convened|will convene|would convene|(?:which\s+|that\s+)?took place|"
+                           r"plans to|met|meets|convened|will convene|would convene|would next convene|will next meet|"
+                           r"would next meet|will next convene|(?:which\s+|that\s+)?took place|"
                            r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
 # "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
 # the border" (a body named in lower case)
 ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
-_NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+_NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th)|next)"
 LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+(?:the|a|an)\s+"
                            r"(?P<body>(?:[A-Z][\w\-]*\s+)?"
                            r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
@@ -248,7 +250,8 @@ class SessionFinder:
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
                 nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
-                if not ordinal and (re.search(r"\bnext\s+$", span_text(sent)[:m.start()]) or m.groupdict().get("next")):
+                if not ordinal and (re.search(r"\bnext\s+$", span_text(sent)[:m.start()]) or m.groupdict().get("next")
+                                    or word == "next"):
                     # "proposed that the next session of the X Commission be held in Budapest in October": to
                     # come, in the coming October when the month has passed this year
                     nth, status, key = "next", "planned", f"council:next:{synonym_key(body)}"
@@ -281,6 +284,7 @@ class SessionFinder:
                 "sources": [source(sent.start_char + m.start(), sent.start_char + m.end())],
             })
         # "The seventh session of the Council ... the Council will meet": one session, the numbered one
-        numbered = {synonym_key(o["body"]) for o in out if not o["object_key"].startswith("council::")}
+        unnumbered = ("council::", "council:last:")
+        numbered = {synonym_key(o["body"]) for o in out if not o["object_key"].startswith(unnumbered)}
         return [o for o in out if not (o["object_key"].startswith("council::") and synonym_key(o["body"]) in numbered)]
 
