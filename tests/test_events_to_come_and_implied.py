@@ -350,3 +350,24 @@ def test_an_audience_granted_to_the_visiting_prime_minister_is_a_reception():
             "Minister at Tendrelthang.")
     receptions = [m for m in events(text, "meeting", dct="2024-03-23") if " receives " in m["title"]]
     assert [sorted(m["participants"]) for m in receptions] == [["Jigme Khesar Namgyel Wangchuck", "Narendra Modi"]]
+
+
+def test_receptions_told_with_long_titles_and_long_adverbials():
+    text = ("VIENTIANE, Feb. 18 - Prime Minister Sonexay Siphandone received Deputy Prime Minister and Minister for "
+            "Trade and Industry of the Republic of Singapore Gan Kim Yong on Tuesday.")
+    assert [m["title"] for m in events(text, "meeting", dct="2025-02-18")] == [
+        "Sonexay Siphandone receives Gan Kim Yong"]
+    text = ("NDJAMENA, Dec 10 - Niger Prime Minister Ali Mahaman Lamine Zeine was received at the presidential "
+            "palace on Monday morning by President Mahamat Idriss Deby Itno.")
+    assert [(m["title"], m["start"]) for m in events(text, "meeting", dct="2024-12-10")] == [
+        ("Mahamat Idriss Deby Itno receives Ali Mahaman Lamine Zeine", "2024-12-09")]
+
+
+def test_a_commission_that_last_met_in_a_year_and_its_numbered_session_in_lower_case():
+    text = ("LILONGWE, Oct 4 - The two ministers wound up the 15th Session of the Malawi-Peru Joint Permanent "
+            "Commission in Lilongwe yesterday. Lima will host the 16th Session of the commission in 2026.")
+    got = {(s["title"], s["status"], s["start"]) for s in events(text, "council_session", dct="2024-10-04")}
+    assert ("16th session of the Malawi-Peru Joint Permanent Commission", "planned", "2026") in got, got
+    text = "A session of the Peru-Chad Joint Cooperation Commission, which last met in 2017, is planned for Lima."
+    got = {(s["status"], s["start"]) for s in events(text, "council_session")}
+    assert ("occurred", "2017") in got, got

@@ -152,6 +152,11 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text, sent.start_char, end)] \
         if "," in span_text(sent) else []
     cands = [t for t in cands if not any(a <= t.start < b <= anchor for a, b in clauses)]
+    # ("A session of the Commission, which last met in 2017, is planned for Niamey next year": after the cue
+    # too, a relative clause's date is its own when the sentence gives another)
+    inside = [t for t in cands if any(anchor < a <= t.start < b for a, b in clauses)]
+    if inside and len(inside) < len(cands):
+        cands = [t for t in cands if t not in inside]
     if not cands:
         return None, None, None
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]

@@ -91,7 +91,7 @@ LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
 # ("He will also be received by Prime Minister X on Friday": one to come)
 RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be|had\s+been|has\s+been|"
                             r"have\s+been)\s+(?:\w+\s+)?"
-                            r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,4}?"
+                            r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,8}?"
                             r"\s+by\b")
 # the next leg of a trip, told in the same sentence after a meeting
 NEXT_LEG_RE = re.compile(r"(?:,|;)\s+(?:and\s+|before\s+)?(?:(?:will|would|is\s+to|is\s+due\s+to)\s+)?"
@@ -128,6 +128,7 @@ GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>Pre
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
@@ -259,6 +260,10 @@ class MeetingFinder:
             if not guests:
                 return None
             guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
+        pair = dyad_of(doc)
+        if guest_country is None and guest_name and len(pair) == 2 and person_country(doc, host) in pair:
+            # the guest's country not told with the name here: the other side of the article's pair
+            guest_country = pair[0] if pair[1] == person_country(doc, host) else pair[1]
         if guest_country is None or guest_country == person_country(doc, host):
             return None
         arrival = re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I)
@@ -295,7 +300,10 @@ class MeetingFinder:
                 # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
                 reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else 60
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
-                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach]
+                          if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach
+                          # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of
+                          # Singapore Gan Kim Yong": a long title, nothing else, before the name)
+                          or TITLE_GAP_RE.fullmatch(text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])]
                 told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
                 if not guests and main and main.get("participants") and main.get("status") != "planned" and re.match(
                         r"\s+(?:the|his|her)\s+(?:visiting|guest|distinguished\s+guest)\b", span_text(sent)[rv.end():]):

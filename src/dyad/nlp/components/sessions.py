@@ -31,7 +31,7 @@ SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["sessio
                         + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
-    r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+of\s+"
+    r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?i:meeting|session)\s+of\s+"
     r"the\s+(?P<body>(?i:council|commission|committee))\b(?![\w\-]|\s+(?:of|on|for)\s+[A-Z])|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
@@ -40,8 +40,8 @@ LOWER_SESSION_RE = re.compile(
     r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
 NOT_MET_SINCE_RE = re.compile(r"\b[Tt]he\s+" + BODY
                               + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
-                              r",?\s+which\s+(?:has|had)\s+not\s+(?:met|convened|been\s+convened|sat)\s+since\s+"
-                              r"(?P<year>(?:19|20)\d{2})\b")
+                              r",?\s+which\s+(?:(?:has|had)\s+not\s+(?:met|convened|been\s+convened|sat)\s+since|"
+                              r"last\s+(?:met|convened|sat)\s+in)\s+(?P<year>(?:19|20)\d{2})\b")
 # "decided to establish a High-Level Cooperation Council and to hold its first meeting": the body set up
 ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+up|setting\s+up|create|creating|"
                                r"created|form|forming|formed|launch|launching|launched)\s+(?:a|an|the)\s+(?:new\s+)?"
@@ -142,7 +142,8 @@ class SessionFinder:
                     body = self.last_body
                     word = (m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4") or "").lower()
                     if word not in ("next", "previous", "last"):
-                        ordinal = ORDINALS.get(word)
+                        ordinal = ORDINALS.get(word) or (int(word[:-2]) if re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
+                                                         else None)
                         key = f"council:{ordinal or ''}:{synonym_key(body)}"
                         a, b = sent.start_char + m.start(), sent.start_char + m.end()
                         start, _e, t = nearest_date(doc, sent, a)
