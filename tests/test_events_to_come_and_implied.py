@@ -371,3 +371,11 @@ def test_a_commission_that_last_met_in_a_year_and_its_numbered_session_in_lower_
     text = "A session of the Peru-Chad Joint Cooperation Commission, which last met in 2017, is planned for Lima."
     got = {(s["status"], s["start"]) for s in events(text, "council_session")}
     assert ("occurred", "2017") in got, got
+
+
+def test_the_visitor_told_by_his_countrys_adjective_and_office_meets_his_counterpart():
+    text = ("MUSCAT, Nov 12 - Kuwaiti Foreign Minister Abdullah Ali Al-Yahya arrived in Muscat on Tuesday on a "
+            "working visit to Oman. Later, the Kuwaiti minister met with his Omani counterpart Sayyid Badr bin Hamad "
+            "Albusaidi at the foreign ministry.")
+    meetings = events(text, "meeting", dct="2024-11-12")
+    assert [sorted(m["participants"]) for m in meetings] == [["Abdullah Ali Al-Yahya", "Badr bin Hamad Albusaidi"]]

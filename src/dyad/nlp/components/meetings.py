@@ -170,6 +170,15 @@ class MeetingFinder:
         traveller = (main or {}).get("participants", [None])[0] if main and main.get("participants") else None
         return [piece for o in out for piece in _separate_meetings(doc, sent, o, traveller)]
 
+    def _guest_by_adjective(self, doc: Doc, t, main: dict) -> bool:  # type: ignore[no-untyped-def]
+        """"Later, the Kuwaiti minister met with his Omani counterpart": the subject is the visitor the story
+        follows, told by the guest country's adjective and an office."""
+        if t.dep_ != "nsubj" or t.lower_ not in ("minister", "president", "premier", "speaker", "envoy") or \
+                t.i - t.left_edge.i != 2 or t.left_edge.lower_ != "the":
+            return False
+        hit = self.gaz.country_of(doc[t.i - 1].text)
+        return bool(hit and hit[1] == "adjective" and hit[0] == main.get("guest"))
+
     def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
         record per number, held or announced ("the 12th Leaders' Retreat, which Singapore will host")."""
@@ -514,7 +523,8 @@ class MeetingFinder:
                     # "The Sultan ... held talks with Prime Minister X", "The crown prince arrived ... and held
                     # talks with Yoon": the visitor told by his title
                     t.lower_ in GUEST_TITLE_WORDS and t.left_edge.lower_ == "the" and t.i - t.left_edge.i <= 2
-                    and not persons_in(doc, t.idx, t.idx + len(t.text)))) for t in sent)):
+                    and not persons_in(doc, t.idx, t.idx + len(t.text))) or self._guest_by_adjective(doc, t, main))
+                for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
         visitor = None
