@@ -379,3 +379,10 @@ def test_the_visitor_told_by_his_countrys_adjective_and_office_meets_his_counter
             "Albusaidi at the foreign ministry.")
     meetings = events(text, "meeting", dct="2024-11-12")
     assert [sorted(m["participants"]) for m in meetings] == [["Abdullah Ali Al-Yahya", "Badr bin Hamad Albusaidi"]]
+
+
+def test_memoranda_covering_fields_told_before_their_passive_verb():
+    text = ("LIMA, May 29 - Four memoranda of understanding, covering energy, economic cooperation, space and the "
+            "environment, were signed on Sunday with both presidents looking on.")
+    fields = {a.get("field") for a in facts(text, "agreement", dct="2023-05-29")}
+    assert {"energy", "economic cooperation", "space", "environment"} <= fields, fields

@@ -66,7 +66,8 @@ PLURAL_TRIGGER = re.compile(
     # "documents signed in front of the two presidents covered A, B and C": the witnesses before the verb
     r"(?:\s+(?:in\s+front\s+of|before|in\s+the\s+presence\s+of)\s+[^.;:,]{3,80}?"
     r"(?=\s+(?:cover|covers|covered|covering)\s))?"
-    r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s))?"  # "three memoranda, (namely) on A, on B and on C"
+    # "three memoranda, (namely) on A, on B and on C"; "Four memoranda, covering A, B and C, were signed"
+    r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s)|,(?=\s+covering\s))?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
