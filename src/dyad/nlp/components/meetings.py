@@ -20,8 +20,13 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.event_dates import overlaps_dates
+from dyad.nlp.components.receptions import (
+    GUEST_BY_OFFICE_RE,
+    ReceptionFinder,
+    role_antecedent,
+)
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
+from dyad.nlp.components.util import dateline_place, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
 from dyad.nlp.told import refer_back_end, told_event
 
@@ -87,12 +92,6 @@ NUMBERED_SUMMIT_RE = re.compile(
     + r")\s+)?(?:"
     + "|".join(DATA["summit_formats"]) + r"))\b")
 LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
-# "was received by Y", "was also received on 9 July by Y"
-# ("He will also be received by Prime Minister X on Friday": one to come)
-RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be|had\s+been|has\s+been|"
-                            r"have\s+been)\s+(?:\w+\s+)?"
-                            r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,8}?"
-                            r"\s+by\b")
 # the next leg of a trip, told in the same sentence after a meeting
 NEXT_LEG_RE = re.compile(r"(?:,|;)\s+(?:and\s+|before\s+)?(?:(?:will|would|is\s+to|is\s+due\s+to)\s+)?"
                          r"(?:then\s+|later\s+)?(?:proceed|proceeds|proceeded|proceeding|travel|travels|travelled|"
@@ -122,36 +121,14 @@ POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|
 # the visitor told by his title alone ("The Sultan ... held talks with X")
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
                      "guest", "visitor", "monarch"}
-# "received the Kenyan President": a guest told by his country and office
-GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime\s+Minister|Premier|"
-                                r"Chancellor|King|Emir|Vice\s+President|Foreign\s+Minister)\b")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
 TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}")
-# "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
-DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
-                           r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
-                           r"[^.;]{0,120})")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
-def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
-    """The person a title stands for ("the Prime Minister"): the last one named before ``before``
-    whose office begins with that title; of two (both sides' prime ministers), the one of ``side``
-    (the visitor's country, the one the story follows)."""
-    title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
-    if len(title) < 4:
-        return None
-    # ("the Uzbek Foreign Minister" is the "Minister of Foreign Affairs of Uzbekistan" named before)
-    titles = (title,) + ((f"minister of {title.split()[0]} affairs", f"minister for {title.split()[0]} affairs")
-                         if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
-    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
-    own = [p for p in named if side and person_country(doc, p) == side]
-    return (own or named or [None])[-1]
-
-
-class MeetingFinder:
+class MeetingFinder(ReceptionFinder):
     """Meetings of the pair (a mixin of the event extractor)."""
 
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
@@ -169,15 +146,6 @@ class MeetingFinder:
                 self.receptions[frozenset(o["participants"])] = o
         traveller = (main or {}).get("participants", [None])[0] if main and main.get("participants") else None
         return [piece for o in out for piece in _separate_meetings(doc, sent, o, traveller)]
-
-    def _guest_by_adjective(self, doc: Doc, t, main: dict) -> bool:  # type: ignore[no-untyped-def]
-        """"Later, the Kuwaiti minister met with his Omani counterpart": the subject is the visitor the story
-        follows, told by the guest country's adjective and an office."""
-        if t.dep_ != "nsubj" or t.lower_ not in ("minister", "president", "premier", "speaker", "envoy") or \
-                t.i - t.left_edge.i != 2 or t.left_edge.lower_ != "the":
-            return False
-        hit = self.gaz.country_of(doc[t.i - 1].text)
-        return bool(hit and hit[1] == "adjective" and hit[0] == main.get("guest"))
 
     def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
@@ -223,65 +191,6 @@ class MeetingFinder:
                 self.summit = rec  # the summit the article reports: its meetings are parts of it
             out.append(rec)
         return out
-
-    def _received_by(self, doc: Doc, sent: Span, main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
-        """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
-        from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
-        Minister", the person named before with that office)."""
-        rb = RECEIVED_BY_RE.search(span_text(sent))
-        if not rb:
-            return None
-        hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
-        if not hosts or person_country(doc, hosts[0]) is None:
-            return None
-        host = hosts[0]
-        verb = next((t for t in sent if sent.start_char + rb.start() <= t.idx < sent.start_char + rb.end()
-                     and t.lower_ in ("received", "welcomed", "hosted")), None)
-        subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] if verb is not None else []
-        if verb is not None and not subj and verb.dep_ == "conj":
-            subj = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-        guest_name, guest_country = None, None
-        if subj:
-            s = subj[0]
-            who = [p for p in persons_in(doc, doc[s.left_edge.i].idx, s.idx + len(s.text))]
-            if who:
-                guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
-            elif s.lower_ in ("he", "she") and main and main.get("participants"):
-                guest_name, guest_country = main["participants"][0], main["guest"]
-            elif s.lower_ in ("he", "she") and main and main.get("guest"):
-                # "The Mauritanian Prime Minister had arrived ... He was received by X": the guest's side named last
-                last = [p for p in persons_in(doc, max(0, sent.start_char - 1500), sent.start_char)
-                        if person_country(doc, p) == main["guest"]]
-                if last:
-                    guest_name, guest_country = full_name(doc, last[-1]), main["guest"]
-            elif s.pos_ in ("NOUN", "PROPN"):
-                side = next((v["guest"] for v in doc._.visits or [] if v.get("guest")), None)
-                phrase = doc[s.left_edge.i:s.i + 1].text
-                adj = re.match(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?=\w)", phrase)
-                hit = self.gaz.country_of(adj.group(1)) if adj else None
-                if hit and hit[1] == "adjective":
-                    side, phrase = hit[0], phrase[adj.end():]  # "the Maltese minister": Malta's minister
-                p = role_antecedent(doc, phrase, sent.start_char, side)
-                if p:
-                    guest_name, guest_country = full_name(doc, p), person_country(doc, p)
-        if guest_name is None:
-            guests = persons_in(doc, sent.start_char, sent.start_char + rb.start())
-            if not guests:
-                return None
-            guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
-        pair = dyad_of(doc)
-        if guest_country is None and guest_name and len(pair) == 2 and person_country(doc, host) in pair:
-            # the guest's country not told with the name here: the other side of the article's pair
-            guest_country = pair[0] if pair[1] == person_country(doc, host) else pair[1]
-        if guest_country is None or guest_country == person_country(doc, host):
-            return None
-        arrival = re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I)
-        if arrival and (arrival.start() > rb.start() or re.search(
-                r"\b(?:landed|arrived|touched\s+down)\b", span_text(sent)[:rb.start()])):
-            # "was received by X at the airport", "was welcomed at the airport by X": a welcome on arrival,
-            # not a meeting
-            return None
-        return rb, (full_name(doc, host), guest_name), person_country(doc, host)
 
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
                  reception: bool = False) -> list[dict]:
@@ -615,46 +524,6 @@ class MeetingFinder:
             "participants": sorted(set(names)),
             "object_key": same_as or f"meeting:{fmt}:{ref}:{start if own else ''}",
             "visitor": visitor,
-            "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
-        }]
-
-    def delegation_reception(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
-        """"The Speaker received a parliamentary delegation of the National Assembly of C", "X welcomed a
-        Vietnamese delegation led by ...": a meeting of the host's side with the delegation's country."""
-        m = DELEGATION_RE.search(span_text(sent))
-        if not m:
-            return []
-        a = sent.start_char + m.start()
-        guests = country_mentions(doc, sent.start_char + m.start("words"), sent.start_char + m.end(),
-                                  ("name", "adjective"))
-        if not guests:
-            return []
-        guest = guests[0]["alpha3"]
-        hosts = [person_country(doc, p) for p in persons_in(doc, sent.start_char, a)]
-        filed = dateline_place(doc)
-        host = next((h for h in reversed(hosts) if h), None) or (main or {}).get("host") or \
-            (filed[1] if filed else None)
-        if not host:
-            pair = [c for c in (main or {}).get("countries") or dyad_of(doc) if c != guest]
-            host = pair[0] if len(pair) == 1 else None
-        if not host or host == guest:
-            return []
-        start, end, own, _countries, ref = self._context(doc, sent, main, a)
-        text = span_text(sent)
-        status = status_of(text, start, end, doc._.dct, text[m.start():m.end()], clause_tense(doc, a))
-        if status == "unknown":
-            status = "occurred" if re.match(r"(?:received|welcomed|hosted|met)\b", m.group(0)) else status
-        places = [c["text"] for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city"))
-                  if c["alpha3"] == host]
-        location = self._place_after(span_text(sent), m.start()) or (places[0] if places else None)
-        who = self.gaz.name_of(guest) or guest
-        names = [full_name(doc, p) for p in persons_in(doc, sent.start_char, sent.end_char)]
-        return [{
-            "cue": "delegation",
-            "kind": "event", "event_type": "meeting", "title": f"reception of a {who} delegation",
-            "status": status, "start": start, "end": None, "location": location,
-            "countries": [host, guest], "guest": None, "host": None, "level": None,
-            "participants": sorted(set(names)), "object_key": f"meeting:delegation:{guest}>{host}:{start or ''}",
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 
