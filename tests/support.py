@@ -19,6 +19,17 @@ SAMPLE = ROOT / "examples" / "corpus"
 SCORER = SHARED / "eval" / "score.py"
 
 
+def mentions(text: str, kind: str, dct: str | None) -> list[dict]:
+    """The fact mentions of one kind the pipeline extracts from ``text`` published on ``dct``."""
+    from dyad.nlp.pipeline import extract_facts
+
+    return [f for f in extract_facts(text, dct) if f["kind"] == kind]
+
+
+def event_mentions(text: str, event_type: str, dct: str | None) -> list[dict]:
+    return [f for f in mentions(text, "event", dct) if f["event_type"] == event_type]
+
+
 def build(db: Path | str, inputs: list[str]) -> object:
     """Ingest ``inputs`` into ``db`` (a database URL, or the path of a SQLite file); returns its session factory."""
     factory = open_db(db if isinstance(db, str) else f"sqlite:///{db}")

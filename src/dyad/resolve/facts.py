@@ -99,14 +99,20 @@ def _events_match(a: M, b: M) -> bool:
     return False
 
 
+def _surnames_shared(da: dict, db: dict) -> int | None:
+    """How many surnames two events' participants share, when each names two or more people (else None)."""
+    pa, pb = da.get("participants") or [], db.get("participants") or []
+    if len(pa) < 2 or len(pb) < 2:
+        return None
+    sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
+    return len(sa & sb)
+
+
 def _other_people(da: dict, db: dict) -> bool:
     """Two meetings each told with two or more people, no more than one of them in common: the visitor's
     meeting with the president and his talks with the prime minister the same day are two meetings."""
-    pa, pb = da.get("participants") or [], db.get("participants") or []
-    if len(pa) < 2 or len(pb) < 2:
-        return False
-    sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
-    return len(sa & sb) < 2
+    shared = _surnames_shared(da, db)
+    return shared is not None and shared < 2
 
 
 def _same_people_same_visit(da: dict, db: dict) -> bool:
@@ -117,11 +123,8 @@ def _same_people_same_visit(da: dict, db: dict) -> bool:
     ka, kb = (d.get("object_key", "").split(":") for d in (da, db))
     if len(ka) < 4 or len(kb) < 4 or ka[2] != "visit" or ka[2:4] != kb[2:4]:
         return False
-    pa, pb = da.get("participants") or [], db.get("participants") or []
-    if len(pa) < 2 or len(pb) < 2:
-        return False
-    sa, sb = ({(plain(n).split() or [""])[-1] for n in p} for p in (pa, pb))
-    return len(sa & sb) >= 2
+    shared = _surnames_shared(da, db)
+    return shared is not None and shared >= 2
 
 
 MAX_VISIT_DAYS = 31

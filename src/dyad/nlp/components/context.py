@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 from unidecode import unidecode
 
-from dyad.nlp.components.util import country_dicts_in, patterns, span_text, text_of, within
+from dyad.nlp.components.util import country_dicts_in, patterns, span_text, text_of, within, word_alternation
 
 RANGE_END = re.compile(r"\d{1,2}\s*(?:-|\u2013|\u2014|to|and|until)\s*(\d{1,2})\b")
 
@@ -81,12 +81,13 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|before|after|by|through|dati
 
 DATELINE_DATE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'\-\u00c0-\u017f]{1,40},\s*(?:[A-Z][a-z]+,\s*)?$")
 DATELINE_DATE_AFTER = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|\u2013|\u2014|:)\s")
+# the currency and quantity words the metric lexicon knows ("dollars", "CFA francs", "riyals", "tonnes")
+_METRICS = patterns("metrics")
+_AMOUNT_WORDS = word_alternation(list(_METRICS["currency_words"]) + list(_METRICS["mass_units"]) + ["barrels"])
 FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent)|"
                            # "about 1.2 billion dollars last year", "650 billion CFA francs in 2018"
                            r"\d[\d.,]*\s+(?:(?:million|billion|trillion|bn|mln)\s+)?(?:US\s+|CFA\s+)?"
-                           r"(?:dollars|euros|pounds|yen|yuan|renminbi|rubles|roubles|rupees|riyals|rials|dirhams|"
-                           r"francs|liras?|won|baht|ringgit|pesos|reais|rand|naira|shillings|tenge|soms|manats|"
-                           r"dinars|taka|kyats|dong|rupiah|leva|lei|kroner|kronor|zlotys?|forints|tonnes|tons|barrels))\s*"
+                           r"(?:" + _AMOUNT_WORDS + r"))\s*"
                            r"(?:(?:million|billion|trillion|bn|mln)\s+)?(?:[a-z]{1,12}\s+)?(?:in|during)?\s*$",
                            re.I)
 

@@ -23,6 +23,7 @@ from dyad.nlp.components.ner import ents as _ents
 from dyad.nlp.components.organisations import ORG_GLUE, PlaceAndOrgEntities
 from dyad.nlp.components.person_roles import COUNTERPART_RE, PersonRoles
 from dyad.nlp.components.util import (
+    DAY_AND_MONTH_NAMES,
     Intervals,
     clean_name,
     dateline_place,
@@ -633,9 +634,8 @@ def heading_line(doc: Doc, span: Span) -> bool:
     return bool(line) and line[-1] not in ".!?\"\u201d" and len(line.split()) <= 16
 
 
-WEEKDAYS_AND_MONTHS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                                 "January", "February", "March", "April", "June", "July", "August", "September",
-                                 "October", "November", "December"})
+# ("May" is also a name: "Theresa May")
+WEEKDAYS_AND_MONTHS = frozenset(DAY_AND_MONTH_NAMES) - {"May"}
 # "K.Tokayev", "B. Battsetseg": an initial glued to the surname (Mongolian, Kazakh and Russian agency style)
 INITIAL_SURNAME_RE = re.compile(r"[A-Z][a-z]?\.\s?(?P<surname>[A-Z][\w'\-]{2,})")
 

@@ -13,12 +13,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions, person_country, persons_in, status_of
-from dyad.nlp.components.util import patterns, source, span_text, text_of
+from dyad.nlp.components.util import DAY_AND_MONTH_NAMES, patterns, source, span_text, text_of
 
 DATA = patterns("events")
-DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                       "November", "December", "week", "month", "year")
+TIME_WORDS = (*DAY_AND_MONTH_NAMES, "week", "month", "year")
 OPENING_RE = re.compile(
     r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
     r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
@@ -143,7 +141,7 @@ class OpeningExtractor:
     @staticmethod
     def _trim_when(obj: str) -> str:
         """"the bridge at Pakse on Monday" -> "the bridge at Pakse": a trailing time is no part of the name."""
-        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(DAY_AND_MONTH_NAMES)
+        return re.sub(r"\s+(?:on|last|this|next|earlier|later)\s+(?:" + "|".join(TIME_WORDS)
                       + r"|\d)[\w\s,]*$", "", obj).strip()
 
     def _openings_at(self, doc: Doc, sent: Span, main: dict | None, taken: list, m: re.Match) -> list[dict]:

@@ -53,6 +53,11 @@ def _abbreviates(ws: list[str], letters: list[str], small: set[str]) -> bool:
 
 
 
+DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December")
+
+
 def word_alternation(words: list[str]) -> str:
     """A regex alternation of words and phrases, longest first, spaces matching any run of whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

@@ -72,10 +72,12 @@ ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expecte
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
-RETURNED_AFTER_RE = re.compile(r"\b(?:returned|returns|flew\s+back|arrived\s+back)\b[^.;]{0,60}?\bafter\s+"
+# a traveller coming home: "returned on Sunday after a three-day visit", "returned home yesterday from Lima"
+_CAME_BACK = (r"returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|was\s+back|"
+              r"got\s+back")
+RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
-RETURNED_FROM_RE = re.compile(r"\b(?:returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|"
-                             r"was\s+back|got\s+back)\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
+RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
                       r"concluding|ended|ends|ending|completed|completes|completing|"
                       # "leaves Lilongwe today at the end of a four-day official visit"
