@@ -321,3 +321,19 @@ def test_a_rebuild_whose_worker_dies_is_done_again_in_one_process(tmp_path, monk
     assert killed
     assert "worker process died" in caplog.text
     assert without_history(export(factory)) == expected
+
+
+def test_a_pool_whose_workers_are_gone_reports_itself_broken(tmp_path):
+    """When the pool is torn down under a submission (a worker died meanwhile), the builder says the
+    pool broke, the one failure the whole-base rebuild falls back on, not a stray pipe error."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from dyad.resolve.workers import BuildPool
+
+    factory = build(tmp_path / "kb.db", [str(SAMPLE)])
+    with factory() as session:
+        url = session.get_bind().url.render_as_string(hide_password=False)
+    pool = BuildPool(url, 1)
+    pool.close(failed=True)
+    with pytest.raises(BrokenProcessPool):
+        next(pool.built("event", iter([[[1]]]), []))

@@ -16,6 +16,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import SimpleNamespace
 from typing import Any
 
@@ -103,11 +104,20 @@ class BuildPool:
         """The records of each batch, in order; a few batches are built ahead (bounded memory)."""
         ahead: deque[Future[list[Built]]] = deque()
         for batch in batches:
-            ahead.append(self.pool.submit(build_batch, self.url, kind, batch, corrections))
+            ahead.append(self._submit(build_batch, self.url, kind, batch, corrections))
             if len(ahead) > self.workers:
                 yield ahead.popleft().result()
         while ahead:
             yield ahead.popleft().result()
+
+    def _submit(self, *call: Any) -> Future[list[Built]]:
+        try:
+            return self.pool.submit(*call)
+        except (OSError, RuntimeError) as exc:
+            # A worker that dies while a batch is submitted can leave the pool half torn down: the
+            # submission then fails on a closed pipe (or a pool already shut) instead of reporting a
+            # broken pool. It is the same event, and the caller's fallback must see it as such.
+            raise BrokenProcessPool(f"a resolution worker process died ({exc})") from exc
 
     def close(self, failed: bool = False) -> None:
         if failed:
