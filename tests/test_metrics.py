@@ -376,3 +376,43 @@ def test_the_length_of_a_strip_of_land_is_geography_but_a_shared_border_is_kept(
 def test_figures_in_the_currencies_of_africa_asia_and_latin_america(text, value, unit):
     found = [m for m in metrics(text) if m["unit"] == unit]
     assert [(m["value"], m["as_of"]) for m in found] == [(value, "2023" if "2023" in text else "2022")]
+
+
+def test_a_growth_rate_on_the_previous_year_is_of_the_year_named():
+    ms = metrics("Trade between Peru and Ecuador reached $1.9 billion in 2023, an increase of 6 percent on the "
+                 "previous year.", "2025-01-10")
+    assert {m["unit"]: m["as_of"] for m in ms} == {"USD": "2023", "percent": "2023"}
+
+
+def test_a_past_contrast_after_a_dated_figure_shares_its_year():
+    ms = metrics("Georgian exports to Armenia, mostly wine and mineral water, amounted to $210 million in 2022, "
+                 "while imports from Armenia, chiefly cement and fruit, were worth only about $95 million.",
+                 "2023-06-01")
+    assert {m["value"]: m["as_of"] for m in ms} == {210_000_000: "2022", 95_000_000: "2022"}
+
+
+def test_a_contrast_in_the_perfect_or_with_its_own_span_keeps_its_own_date():
+    ms = metrics("Trade reached $3 billion last year, while Turkish investments in Serbia have exceeded "
+                 "$2 billion since 2012.", "2024-05-08")
+    assert {m["value"]: m["as_of"] for m in ms}[2_000_000_000] != "2023"
+
+
+def test_a_figure_after_the_main_verb_keeps_the_main_verbs_year():
+    ms = metrics("Imports from Chile, mostly copper, amounted to some 700 million euros last year, leaving Spain "
+                 "with a trade deficit of more than 400 million euros.", "2025-03-20")
+    assert {m["value"]: m["as_of"] for m in ms} == {700_000_000: "2024", 400_000_000: "2024"}
+
+
+def test_a_figure_in_a_participle_phrase_keeps_the_phrase_date_out():
+    m = [m for m in metrics("The Almaty-Bishkek road, 240 kilometres long, launched by the two presidents in "
+                            "March 2023, has reached a completion rate of 40%, the minister said.", "2025-01-19")
+         if m["unit"] == "percent"][0]
+    assert m["as_of"] != "2023-03"
+
+
+@pytest.mark.parametrize("opening, day", [("On Thursday", "2024-04-18"), ("The day before", "2024-04-18"),
+                                          ("On Thursday morning", "2024-04-18")])
+def test_figures_of_a_sentence_opening_with_a_recent_day_are_of_that_day(opening, day):
+    ms = metrics(f"{opening}, the Kenya-Tanzania business forum was held in Arusha with more than 60 companies, "
+                 "at which contracts worth 14 million US dollars were concluded.", "2024-04-19")
+    assert ms and all(m["as_of"] == day for m in ms), ms

@@ -128,6 +128,23 @@ def _deadline_of(tx: Timex, before: str, preps: list[str], span_preps: list[str]
     return iso
 
 
+def _contrast_of_same_period(doc: Doc, t: Timex, c: Mention, between: str) -> bool:
+    """"Exports reached RM7.9 billion in 2015, while imports were worth RM1.2 billion": a past-tense
+    contrast after the dated clause, with no date of its own, measures the same period."""
+    if t.end > c.start or len(re.findall(r"\b(?:while|whereas)\b", between)) != 1 or re.search(r"[;:]", between):
+        return False
+    sent = c.span.sent
+    if any(o is not t and o.type == "DATE" and t.end <= o.start < sent.end_char for o in doc._.timexes or []):
+        return False  # "..., while investments have exceeded EUR 5.5 billion since 2010": its own period
+    verb = c.span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    # simple past only: "have exceeded" runs up to the report
+    return (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)) and \
+        not any(a.lemma_ == "have" for a in auxes)
+
+
 def measured_when(doc: Doc, c: Mention) -> str | None:
     """The past period an observation measures ("trade reached $79 billion last year" -> 2023),
     from a year or month date next to the number in its sentence; None for the statement date."""
@@ -146,21 +163,28 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         if base_year(text, sent.start_char, t.start):
             continue  # "an increase of 12 percent over 2021": the base of a comparison
         gap = t.start - c.end if t.start >= c.end else c.start - t.end
+        contrast = False
         between = text[min(t.end, c.end):max(t.start, c.start)]
         # ("In 2022 trade between Chile and Peru reached ...": a pair of names is no second clause)
         plain_between = re.sub(r"\b[A-Z][\w\-]*\s+and\s+(?:the\s+)?[A-Z]", "X", between)
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
                      plain_between) and not same_subject_and(doc, min(t.end, c.end), max(t.start, c.start)):
-            continue  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
+            if not _contrast_of_same_period(doc, t, c, plain_between):
+                continue
+            contrast = True  # "trade exceeded $4 billion last year and that 1,000 ventures operate": other clause
         if t.end <= c.start and re.fullmatch(r"[\s,]*to\s+", between):
             continue  # "from R1bn in 2020 to R3bn in 2023": 2020 dates the range's other end
         if t.end <= c.start:
             lead = text[max(sent.start_char, t.start - 40):t.start]
             comma = lead.rfind(",")
-            if comma >= 0 and "," in text[t.end:c.start] and re.search(
-                    r"\b(?:\w+ed|set up|built|founded|launched|established|created|signed|agreed|made)\b",
-                    lead[comma:]):
-                continue  # "The Fund, set up last March, has approved projects worth $140 million"
+            participle = re.search(r"\b(?:\w+ed|set up|built|founded|launched|established|created|signed|agreed|made)"
+                                   r"\b(?!.*\b(?:\w+ed|set up|built|founded|made)\b)(?P<rest>.*)$", lead[comma + 1:]) \
+                if comma >= 0 else None
+            if participle and "," in text[t.end:c.start] and not re.search(r"\d", participle.group("rest")):
+                # "The Fund, set up last March, has approved projects worth $140 million" (no figure between
+                # the participle and the date: "Imports, mostly oil, amounted to $600 million last year,
+                # leaving a surplus of $1 billion" is the main verb's year)
+                continue
         fiscal = re.search(r"\b(\d{4})\s*[-\u2013/]\s*(\d{2}|\d{4})\b", text[t.start:t.end + 8])
         if fiscal and len(iso) == 4:
             end = fiscal.group(2)
@@ -169,7 +193,7 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         # before its clause dates the whole clause
         fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)in\s+$",
                                                   text[sent.start_char:t.start], re.I)
-        if 0 <= gap <= (120 if fronted else 60) and (best is None or gap < best[0]):
+        if 0 <= gap <= (120 if fronted or contrast else 60) and (best is None or gap < best[0]):
             best = (gap, iso)
     return best[1] if best else None
 
@@ -194,6 +218,29 @@ def set_when(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
         if any(t.end <= o.start < c.start for o in cands if o is not c):
             continue  # another figure lies between: the date is that one's
         return iso
+    return None
+
+
+def fronted_day(doc: Doc, c: Mention) -> str | None:
+    """The day a sentence opens with, in the days before the report ("On Thursday, the forum, attended
+    by 120 companies, ...", "The day before, contracts worth $26 million were concluded"): the figures
+    the sentence tells are of that day."""
+    import datetime as dt
+
+    dct = doc._.dct
+    if not dct or len(dct) != 10:
+        return None
+    sent = c.span.sent
+    text = text_of(doc)
+    for t in doc._.timexes or []:
+        if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.start and t.end <= c.start):
+            continue
+        iso = t.iso_date() or ""
+        if len(iso) != 10 or not re.fullmatch(r"(?:(?:late|early|earlier|later)(?:\s+on)?|on)?",
+                                              text[sent.start_char:t.start].strip(), re.I):
+            continue
+        gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days
+        return iso if 0 <= gap <= 14 else None
     return None
 
 

@@ -26,7 +26,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.components.bullets import bullet_lines
-from dyad.nlp.components.metric_dates import annotate_sentence, flow_period, measured_when, set_when, story_day
+from dyad.nlp.components.metric_dates import (
+    annotate_sentence,
+    flow_period,
+    fronted_day,
+    measured_when,
+    set_when,
+    story_day,
+)
 from dyad.nlp.components.metric_kind import classify_metric_type
 from dyad.nlp.components.metric_lexicon import Mention, clean_value, metric_lexicon
 from dyad.nlp.components.metric_mentions import classify_bare, number_mentions, overlaps_timex
@@ -140,8 +147,8 @@ def extract_metrics(doc: Doc) -> Doc:
             "unit": c.unit,
             "period": info["period"] or flow_period(doc, c, subject),
             "as_of": (measured_when(doc, c) if metric_type == "observation" else set_when(doc, c, cands))
-            or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or story_day(doc, c)
-            or doc._.dct,
+            or fronted_day(doc, c) or told_event_date(text_of(doc), sent.start_char, doc._.facts or [])
+            or story_day(doc, c) or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": speaker_of(doc, c, mentions),
             "countries": list(countries),
