@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.components.context import RELATIVE_CLAUSE, dates_in
-from dyad.nlp.components.event_dates import EventDates
+from dyad.nlp.components.event_dates import EventDates, overlaps_dates
 from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
 from dyad.nlp.components.openings import OpeningExtractor, heading
@@ -115,11 +115,28 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
         for v in visits:
             v.pop("own_day", None)
             v.pop("recalled", None)
+        _drop_welcomes_told_otherwise(facts)
         _date_undated_meetings(doc, facts)
         _one_session_per_number(facts)
         _stretch_visit_to_its_days(facts)
         doc._.facts = facts
         return doc
+
+
+def _drop_welcomes_told_otherwise(facts: list[dict]) -> None:
+    """"X welcomed Y at the palace" tells a meeting of the two only when the article tells no other meeting
+    of theirs (or of their countries, unnamed) on that day: "... The two leaders then held a tete-a-tete",
+    "At the outset, X warmly welcomed Y" in a readout of their talks are the courtesies of a meeting told in
+    its own words."""
+    for w in [f for f in facts if f.get("welcomed")]:
+        pair = set(w["countries"])
+        if any(f is not w and f.get("event_type") == "meeting" and not f.get("welcomed")
+               and set(f.get("countries") or []) == pair
+               and (not f.get("participants") or set(w["participants"]) <= set(f["participants"]))
+               and (not w.get("start") or not f.get("start") or overlaps_dates(w["start"], f)) for f in facts):
+            facts.remove(w)
+    for f in facts:
+        f.pop("welcomed", None)
 
 
 def _stretch_visit_to_its_days(facts: list[dict]) -> None:

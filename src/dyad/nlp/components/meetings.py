@@ -27,7 +27,7 @@ from dyad.nlp.components.receptions import (
 )
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import dateline_place, patterns, source, span_text, text_of
-from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE
+from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE, WELCOMED_GUEST_GAP_RE
 from dyad.nlp.told import refer_back_end, told_event
 
 DATA = patterns("events")
@@ -142,7 +142,7 @@ class MeetingFinder(ReceptionFinder):
         if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
             out += self._meeting(doc, sent, main, rb, reception=True)
         for o in out:
-            if o["object_key"].startswith("meeting:reception:"):
+            if o["object_key"].startswith("meeting:reception:") and not o.get("welcomed"):
                 self.receptions[frozenset(o["participants"])] = o
         traveller = (main or {}).get("participants", [None])[0] if main and main.get("participants") else None
         return [piece for o in out for piece in _separate_meetings(doc, sent, o, traveller)]
@@ -222,6 +222,15 @@ class MeetingFinder(ReceptionFinder):
                           # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of
                           # Singapore Gan Kim Yong": a long title, nothing else, before the name)
                           or TITLE_GAP_RE.fullmatch(text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])]
+                if rv.group(0).endswith(("welcomed", "welcomes", "welcome")):
+                    # "welcomed the decision of President X", "welcomed Prime Minister X's visit": a guest
+                    # welcomed has only titles before the name, and is no possessor; "At the outset, X warmly
+                    # welcomed Y" after their meeting was told is the meeting's opening courtesy
+                    guests = [p for p in guests if WELCOMED_GUEST_GAP_RE.fullmatch(
+                        text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])
+                        and not re.match(r"['\u2019]s\b", text_of(doc)[p["sources"][0]["end"]:])]
+                    if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I):
+                        guests = []  # "welcomed X at the airport": an arrival, not a meeting
                 told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
                 if not guests and main and main.get("participants") and main.get("status") != "planned" and re.match(
                         r"\s+(?:the|his|her)\s+(?:visiting|guest|distinguished\s+guest)\b", span_text(sent)[rv.end():]):
@@ -436,6 +445,11 @@ class MeetingFinder(ReceptionFinder):
                 for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
+        elif len(names) < 2 and not by_call and sent[0].dep_ == "nsubj" and \
+                (opener := self.pronoun_antecedent(doc, sent)) is not None and \
+                person_country(doc, opener) in (*countries, None):
+            # "The new foreign minister, X, chose Djibouti for his first trip. He held talks with Y"
+            names = list(dict.fromkeys([full_name(doc, opener), *names]))
         visitor = None
         if main and main.get("participants") and len(names) >= 2 and len(pc) == 1 and pc[0] == main.get("host") \
                 and re.search(r"\b(?:him|her)\b|\bthe\s+(?:visiting\s+)?[A-Z][a-z]+\s+(?:President|Prime\s+Minister|"
@@ -510,6 +524,9 @@ class MeetingFinder(ReceptionFinder):
             if not location or (hit and hit[0] != host_country):
                 location = next((v["location"] for v in doc._.visits or []
                                  if v.get("host") == host_country and v.get("location")), None)
+        if status == "occurred" and not start and self.pronoun_antecedent(doc, sent) is not None:
+            # "X chose Djibouti for his first trip in September. He held talks with Y": the trip's date
+            start = self.sentence_date(doc, doc[sent.start - 1].sent)
         if status == "occurred" and not start and doc._.dct and not (main and main.get("start")):
             # told as done, undated: the day of the dateline it follows ("TASHKENT, November 14. X and Y
             # discussed ..."), else the month of the report
@@ -524,6 +541,8 @@ class MeetingFinder(ReceptionFinder):
             "participants": sorted(set(names)),
             "object_key": same_as or f"meeting:{fmt}:{ref}:{start if own else ''}",
             "visitor": visitor,
+            # a welcome tells a meeting only when the article tells no other of the pair (see events.py)
+            "welcomed": bool(received is not None and received.group(0).endswith(("welcomed", "welcomes", "welcome"))),
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 

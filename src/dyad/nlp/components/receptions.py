@@ -11,14 +11,17 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    RELATIVE_CLAUSE,
+    before_dct,
     clause_tense,
     country_mentions,
+    dates_in,
     full_name,
     person_country,
     persons_in,
     status_of,
 )
-from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 
 DATA = patterns("events")
 
@@ -64,6 +67,31 @@ class ReceptionFinder:
         hit = self.gaz.country_of(doc[t.i - 1].text)
         return bool(hit and hit[1] == "adjective" and hit[0] == main.get("guest"))
 
+    @staticmethod
+    def pronoun_antecedent(doc: Doc, sent: Span) -> dict | None:
+        """The person a sentence-opening "He"/"She" stands for: the one named as the subject of the sentence
+        before ("The new foreign minister, X, chose Djibouti for his first trip. He held talks with Y")."""
+        if sent[0].lower_ not in ("he", "she") or sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        a, b = doc[subject.left_edge.i].idx, subject.right_edge.idx + len(subject.right_edge.text)
+        # (the subject's: "In Lisbon, the Tanaiste will hold talks with the minister, X. He ..." is not X)
+        told = persons_in(doc, a, b)
+        return told[0] if told else None
+
+    @staticmethod
+    def sentence_date(doc: Doc, sent: Span) -> str | None:
+        """The one past date a sentence gives outside its relative clauses ("X, who took over in July, chose
+        Djibouti for his first trip in September" -> September), or None."""
+        clauses = [(r.start(), r.end()) for r in RELATIVE_CLAUSE.finditer(text_of(doc), sent.start_char, sent.end_char)]
+        dates = {t.iso_date() for t in dates_in(doc, sent.start_char, sent.end_char)
+                 if t.iso_date() and not any(a <= t.start < b for a, b in clauses)
+                 and not before_dct(doc._.dct, t.iso_date())}
+        return dates.pop() if len(dates) == 1 else None
+
     def _received_by(self, doc: Doc, sent: Span, main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
         """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
         from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
@@ -84,8 +112,11 @@ class ReceptionFinder:
         if subj:
             s = subj[0]
             who = [p for p in persons_in(doc, doc[s.left_edge.i].idx, s.idx + len(s.text))]
+            opener = self.pronoun_antecedent(doc, sent) if s.i == sent.start else None
             if who:
                 guest_name, guest_country = full_name(doc, who[-1]), person_country(doc, who[-1])
+            elif opener is not None:
+                guest_name, guest_country = full_name(doc, opener), person_country(doc, opener)
             elif s.lower_ in ("he", "she") and main and main.get("participants"):
                 guest_name, guest_country = main["participants"][0], main["guest"]
             elif s.lower_ in ("he", "she") and main and main.get("guest"):

@@ -49,11 +49,16 @@ VISIT_RE = re.compile(
     # "flies on Friday to the Maldives", "before leaving for Spain"
     r"(?:will\s+|to\s+)?(?:depart|departs|departed|departing|leave|leaves|left|leaving)\s+for(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:will\s+(?:then\s+)?|to\s+)?(?:proceed|proceeds|proceeded)\s+to(?=\s+(?:the\s+)?[A-Z])|"
-    r"(?:flies|fly|flying)\s+(?:on\s+\w+\s+)?to(?=\s+(?:the\s+)?[A-Z]))\b",
+    r"(?:flies|fly|flying)\s+(?:on\s+\w+\s+)?to(?=\s+(?:the\s+)?[A-Z])|"
+    # "Last month X was in Cairo for a round of political consultations"
+    r"(?:was|were)\s+in(?=\s+(?:(?-i:[A-Z])[\w\-]+\s+){1,3}for\s+(?:a\s+|an\s+)?(?:(?:round|series)\s+of\s+)?"
+    r"(?:[\w\-]+\s+)?(?:talks|consultations|meetings?|negotiations)\b))\b",
     re.I)
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
+                        # ("is in Fiji this week on an official visit")
+                        r"(?:(?:this\s+week|today|this\s+weekend)\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
@@ -85,6 +90,9 @@ ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|wind
                       r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
+# "welcomed Bosnian Foreign Minister X", "will welcome the Prime Minister of Iceland, X,": after a form of welcome,
+# nothing but the guest's titles before the name ("welcomed the decision of X" welcomes no one)
+WELCOMED_GUEST_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the|his|her|visiting)[\s,]+){0,16}")
 
 
 # "On a two-day state visit to Nairobi, ...", "May 2021 - During an official visit to ...": the visit first
@@ -336,6 +344,9 @@ class VisitFinder:
                     # "X, who is in Kazakhstan on a state visit"; "currently on a visit to": under way
                     # on the day of the report
                     status, start = "occurred", start or doc._.dct
+                elif status == "unknown" and start and ONGOING_RE.search(text[max(0, m.start() - 70):m.end()]) \
+                        and not before_dct(start, doc._.dct):
+                    status = "occurred"  # "is in Fiji this week on an official visit": the week of the report
                 if not start and status != "planned" and sent.start > 0 and DAYS_RE.search(text):
                     # "X was in the country for a one-day working visit" after a dated lead sentence:
                     # the lead's date is the visit's.
@@ -466,6 +477,11 @@ class VisitFinder:
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
+                gap = text_of(doc)[sent.start_char + m.end():gp["sources"][0]["start"]]
+                if m.group(0).endswith(("welcomed", "welcomes", "welcome")) and not PASSIVE_BY_RE.match(obj) \
+                        and not PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) \
+                        and not WELCOMED_GUEST_GAP_RE.fullmatch(gap):
+                    continue  # "welcomed the decision of X": no guest welcomed
                 if PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and not re.search(r"\bby\b", obj):
                     continue  # "X, who was welcomed with a ceremony, met Y": no host named
                 if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and

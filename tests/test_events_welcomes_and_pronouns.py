@@ -1,0 +1,96 @@
+"""Meetings told by a welcome, by "He" after the sentence that names him, by a working session or a round
+of consultations, and visits told as "was in <city> for talks" or "is in <country> this week on a visit".
+Sentences written for these tests (other countries and wording than any set)."""
+
+from __future__ import annotations
+
+from support import event_mentions
+
+DCT = "2024-06-14"  # a Friday
+
+
+def events(text: str, event_type: str, dct: str = DCT) -> list[dict]:
+    return event_mentions(text, event_type, dct)
+
+
+def test_a_leader_welcomed_by_name_at_a_palace_is_a_meeting_of_the_two():
+    text = ("RIGA - Latvian Prime Minister Evika Siliņa welcomed Estonian Prime Minister Kristen Michal at the "
+            "Cabinet building on Thursday, where the two first spoke in private.")
+    (m,) = events(text, "meeting")
+    assert set(m["participants"]) == {"Evika Siliņa", "Kristen Michal"}
+    assert (m["status"], m["start"]) == ("occurred", "2024-06-13")
+
+
+def test_a_welcome_announced_with_the_guests_titles_first_is_a_planned_meeting():
+    text = ("DUBLIN - The Taoiseach, Simon Harris, will welcome the Prime Minister of Portugal, Luís Montenegro, "
+            "to Government Buildings on Tuesday 18 June.")
+    (m,) = events(text, "meeting")
+    assert (m["status"], m["start"]) == ("planned", "2024-06-18")
+    assert set(m["participants"]) == {"Simon Harris", "Luís Montenegro"}
+
+
+def test_welcoming_a_decision_or_a_visit_welcomes_no_one():
+    for text in ("RIGA - Latvian Prime Minister Evika Siliņa welcomed the decision of Estonian Prime Minister "
+                 "Kristen Michal to reopen the rail crossing.",
+                 "RIGA - Latvian Prime Minister Evika Siliņa welcomed Prime Minister Michal's second visit to Riga "
+                 "in a year."):
+        assert events(text, "meeting") == [], text
+    assert events("RIGA - Latvian Prime Minister Evika Siliņa welcomed the decision of Estonian Prime Minister "
+                  "Kristen Michal to reopen the rail crossing.", "visit") == []
+
+
+def test_a_welcome_at_the_airport_is_an_arrival_not_a_meeting():
+    text = ("Latvian Prime Minister Evika Siliņa welcomed Estonian Prime Minister Kristen Michal at Riga airport "
+            "on Monday. The two prime ministers then held talks at the Cabinet building.")
+    meetings = events(text, "meeting")
+    assert len(meetings) == 1 and "receives" not in meetings[0]["title"], meetings
+
+
+def test_a_welcome_that_opens_talks_told_otherwise_is_no_second_meeting():
+    text = ("TOKYO - Foreign Minister Kamikawa Yoko held a Japan-Estonia Foreign Ministers' Meeting with Foreign "
+            "Minister Margus Tsahkna on June 12. At the outset, Minister Kamikawa warmly welcomed Minister Tsahkna "
+            "to Japan.")
+    meetings = events(text, "meeting")
+    assert len({m["object_key"] for m in meetings}) == 1, meetings
+
+
+def test_he_after_a_sentence_naming_its_subject_is_that_person():
+    text = ("CAIRO - The new foreign minister of Egypt, Badr Abdelatty, who took over in July, chose Mauritania for "
+            "one of his first African trips in March. He held talks with his counterpart Mohamed Salem Ould "
+            "Merzoug and was received by President Mohamed Ould Ghazouani.")
+    meetings = events(text, "meeting", "2024-06-14")
+    by_people = {frozenset(m["participants"]): m for m in meetings}
+    assert frozenset({"Badr Abdelatty", "Mohamed Salem Ould Merzoug"}) in by_people, meetings
+    assert any("Badr Abdelatty" in k and "Mohamed Ould Ghazouani" in k for k in by_people), meetings
+    assert all(m["start"] == "2024-03" for m in meetings), meetings
+
+
+def test_he_after_a_sentence_whose_subject_is_a_title_stays_the_traveller():
+    text = ("The Tánaiste, Micheál Martin, will travel to Madrid on Thursday for a two-day visit to Spain.\n\n"
+            "In Madrid, the Tánaiste will hold talks with the Spanish Minister for Foreign Affairs, José Manuel "
+            "Albares. He will also be received by Prime Minister Pedro Sánchez on Friday.")
+    meetings = events(text, "meeting", "2024-06-12")
+    assert any(set(m["participants"]) == {"Micheál Martin", "Pedro Sánchez"} for m in meetings), meetings
+
+
+def test_a_working_session_and_a_round_of_consultations_are_meetings():
+    (m,) = events("ACCRA - Ghanaian Foreign Minister Shirley Ayorkor Botchwey on Tuesday held a working session "
+                  "with Togolese Foreign Minister Robert Dussey at the Ministry of Foreign Affairs.", "meeting")
+    assert set(m["participants"]) == {"Shirley Ayorkor Botchwey", "Robert Dussey"}
+    text = ("LOME - Last month Togolese Foreign Minister Robert Dussey was in Accra for a round of political "
+            "consultations with Ghanaian officials.")
+    (v,) = events(text, "visit")
+    assert (v["status"], v["start"], v["location"]) == ("occurred", "2024-05", "Accra")
+    assert len(events(text, "meeting")) == 1
+
+
+def test_consultations_a_memorandum_is_about_are_no_meeting():
+    text = ("The two ministers are expected to sign a memorandum of understanding on political consultations "
+            "between Ghana and Togo.")
+    assert events(text, "meeting") == []
+
+
+def test_a_leader_in_the_country_this_week_on_a_visit_is_there_now():
+    (v,) = events("SUVA - Samoan Prime Minister Fiamē Naomi Mataʻafa is in Fiji this week on an official visit at "
+                  "the invitation of Prime Minister Sitiveni Rabuka.", "visit")
+    assert v["status"] == "occurred"
