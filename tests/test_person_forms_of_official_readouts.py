@@ -71,3 +71,13 @@ def test_a_name_never_runs_across_a_line_nor_takes_a_weekday_as_given_name():
                   "2023. The two presidents met. On Wednesday Khurelsukh met Prime Minister Alikhan Smailov.",
                   dct="2023-10-16")
     assert not any("Astana" in n or n.startswith("Wednesday") for n in got), got
+
+
+def test_styles_of_several_words_are_no_names_and_no_bodies():
+    text = ("PHNOM PENH - Samdech Akka Moha Sena Padei Techo Hun Manet held talks with Thai Prime Minister Srettha "
+            "Thavisin. His Majesty Preah Bat Samdech Preah Boromneath Norodom Sihamoni received the guest, and "
+            "Foreign Minister Datuk Seri Diraja Dr Zambry Abdul Kadir of Malaysia joined them.")
+    facts = extract_facts(text, "2024-05-20")
+    names = {f["name"] for f in facts if f["kind"] == "entity" and f["entity_type"] in ("person", "organization")}
+    assert {"Hun Manet", "Norodom Sihamoni", "Zambry Abdul Kadir"} <= names, names
+    assert not any(w in n for n in names for w in ("Akka", "Padei", "Preah", "Diraja", "Samdech")), names

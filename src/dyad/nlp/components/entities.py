@@ -80,6 +80,10 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         data = patterns("titles")
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.honorifics = set(data["honorifics"])
+        # ("Samdech Akka Moha Sena Padei Techo X", "Preah Bat Samdech Preah Boromneath X": styles of several words)
+        self.honorific_phrases = sorted((h.split() for h in self.honorifics if " " in h), key=len, reverse=True)
+        # their words (of four letters or more: "Tan" of "Tan Sri" is a family name too) are no given names
+        self.honorific_words = {w for words in self.honorific_phrases for w in words if len(w) >= 4}
         self.stacked_honorifics = set(data.get("stacked_honorifics") or [])
         self.role_nouns = set(data["role_nouns"])
         self.outlet_words = set(data["outlet_words"])
@@ -331,9 +335,14 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
     def _after_honorifics(self, ent: Span) -> int:
         """Where a name starts once its leading honorifics are left out ("[Shri] Ram Nath Kovind")."""
         i = ent.start
-        while i < ent.end - 1 and ent.doc[i].text in self.honorifics:
-            i += 1
+        while i < ent.end - 1 and (ent.doc[i].text in self.honorifics or self._honorific_phrase(ent.doc, i, ent.end)):
+            i += self._honorific_phrase(ent.doc, i, ent.end) or 1
         return ent.doc[i].idx
+
+    def _honorific_phrase(self, doc: Doc, i: int, end: int) -> int:
+        """The number of tokens of a style of several words that starts at ``i`` and ends before ``end``."""
+        return next((len(words) for words in self.honorific_phrases if i + len(words) < end
+                     and all(doc[i + k].text == w for k, w in enumerate(words))), 0)
 
     def _ends_with_leader(self, ent: Span) -> bool:
         def title_like(prefix: Span) -> bool:  # "the Islamic Republic of Iran", not "Sultan"
@@ -375,7 +384,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
                     tok.is_sent_start and not (opens_para and doc[span.end:span.end + 1].text == ",")):
                 break
             if self._title_length(doc, start - 1) or tok.text.rstrip("s").lower() in self.title_words \
-                    or tok.text in self.honorifics or self.gaz.country_of(tok.text) or tok.text in self.state_forms \
+                    or tok.text in self.honorifics or tok.text in self.honorific_words \
+                    or self.gaz.country_of(tok.text) or tok.text in self.state_forms \
                     or tok.text in WEEKDAYS_AND_MONTHS \
                     or self._ends_country_name(doc, start - 1):
                 break  # ... or the end of a country's name ("the Lao PDR X Y", "the Slovak Republic X Y")
@@ -458,6 +468,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             if doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].text in self.honorifics:
                 start += 1  # "the Hon X Y"
                 continue
+            if self._honorific_phrase(doc, start, end):
+                start += self._honorific_phrase(doc, start, end)
+                continue
             if end - start >= 3 and self._ends_country_name(doc, start):
                 start += 1  # "... of the Lao [PDR Saysomphone Phomvihane]": the end of a country's name
                 continue
@@ -496,6 +509,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         if start > ent.start and start < end and ent.doc[start].text in self.particles and \
                 ent.doc[start - 1].lower_ not in self.role_nouns:
             start -= 1  # "Sultan Al Jaber": a title word that is part of the name ("Minister Al-X" is not)
+        if all(t.text in self.honorific_words for t in ent.doc[start:end]):
+            return None  # "[Samdech] Akka Moha Sena Padei" tagged apart from the name it styles
         return ent.doc[start:end] if end > start else None
 
     def person(self, doc: Doc, ent: Span) -> dict | None:

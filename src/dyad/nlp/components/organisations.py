@@ -38,6 +38,8 @@ class PlaceAndOrgEntities:
 
     gaz: Gazetteer
     claimed: set[tuple[int, int]]
+    honorifics: set[str]
+    honorific_words: set[str]
 
     # ------------------------------------------------------------------ other entities
     def organisations_and_places(self, doc: Doc) -> list[dict]:
@@ -136,6 +138,8 @@ class PlaceAndOrgEntities:
         if NOT_ORG.search(text) or "-" in text and all(self.gaz.country_of(w) for w in text.split("-")):
             return False
         words = text.split()
+        if all(w in self.honorifics or w in self.honorific_words for w in words):
+            return False  # "Samdech Akka Moha Sena Padei": the style of a person, tagged as a body
         if len(words) == 1:
             return text.isupper() and len(text) >= 3 and text not in ("AI",)
         return all(w[:1].isupper() or w.lower() in ORG_GLUE for w in words)
