@@ -94,3 +94,12 @@ def test_a_leader_in_the_country_this_week_on_a_visit_is_there_now():
     (v,) = events("SUVA - Samoan Prime Minister Fiamē Naomi Mataʻafa is in Fiji this week on an official visit at "
                   "the invitation of Prime Minister Sitiveni Rabuka.", "visit")
     assert v["status"] == "occurred"
+
+
+def test_a_guest_to_be_received_by_the_host_is_the_guest():
+    text = ("VIENNA - Slovak Prime Minister Robert Fico arrived in Vienna on Monday for a two-day official visit. "
+            "On Tuesday, Fico is scheduled to be received by Federal President Alexander Van der Bellen at the "
+            "Hofburg. Tomorrow morning, Fico will be received in audience by President Van der Bellen again.")
+    meetings = events(text, "meeting", "2024-06-10")
+    assert meetings and all(m["title"].startswith("Alexander Van der Bellen receives") for m in meetings), meetings
+    assert all(v["guest"] == "SVK" for v in events(text, "visit", "2024-06-10"))

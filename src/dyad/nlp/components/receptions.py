@@ -26,8 +26,9 @@ from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, 
 DATA = patterns("events")
 
 # "was received by Y", "was also received on 9 July by Y"
-# ("He will also be received by Prime Minister X on Friday": one to come)
+# ("He will also be received by Prime Minister X on Friday", "is scheduled to be received by X": one to come)
 RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s+to\s+be|had\s+been|has\s+been|"
+                            r"(?:is|are|was|were)\s+(?:scheduled|due|expected|set)\s+to\s+be|"
                             r"have\s+been)\s+(?:\w+\s+)?"
                             r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,8}?"
                             r"\s+by\b")

@@ -62,7 +62,7 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
-PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?$")
+PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+)?$")
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
