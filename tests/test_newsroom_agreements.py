@@ -100,3 +100,30 @@ def test_digitisation_is_digital():
             "public administration.")
     ags = agreements(text)
     assert ags and "digital" in ags[0]["sectors"], ags
+
+
+def test_letters_of_intent_and_lower_case_items_of_a_signed_list():
+    text = ("LIMA - At the end of the talks, in the presence of both presidents, the foreign ministers of Chile and "
+            "Peru signed these instruments:\n\n"
+            "- Memorandum of Understanding on Cooperation in Port Logistics;\n"
+            "- a letter of intent on cooperation between the two diplomatic academies;\n"
+            "- an agreement on the transfer of sentenced persons.\n")
+    got = {a.get("title") or a.get("field"): a for a in agreements(text)}
+    assert {"letter of intent on cooperation between the two diplomatic academies",
+            "agreement on the transfer of sentenced persons"} <= set(got), got
+    assert got["letter of intent on cooperation between the two diplomatic academies"]["instrument"] == "other"
+    assert got["agreement on the transfer of sentenced persons"]["sectors"] == ["justice"]
+
+
+def test_further_instruments_told_by_their_fields_are_each_one_record():
+    text = ("The foreign ministers of Chile and Peru signed an agreement on tourism. Two further instruments, on "
+            "cooperation between the customs services and on culture, were signed by the ministers concerned.")
+    sectors = sorted(s for a in agreements(text) for s in a["sectors"])
+    assert sectors == ["culture", "tourism", "trade"], agreements(text)
+
+
+def test_an_instrument_leaders_should_sign_or_hope_to_sign_is_planned():
+    text = ("LA PAZ - Presidents Luis Arce of Bolivia and Alberto Fernandez of Argentina should also sign off on a "
+            "memorandum of understanding on lithium industrialisation, according to the statement.")
+    (a,) = agreements(text)
+    assert (a["sectors"], a["status"]) == (["industry"], "planned")

@@ -46,7 +46,7 @@ ANNIV_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?$
 # "a memorandum of understanding (MOU) on X": the abbreviation the article will use, between noun and field
 ABBR_AFTER = r"(?:\s*\((?i:mous?|mocs?)\))?"
 _NOUNS = (r"agreements|accords|memoranda(?: of (?:understanding|cooperation))?|"
-          r"memorandums(?: of (?:understanding|cooperation))?|documents|deals|pacts|"
+          r"memorandums(?: of (?:understanding|cooperation))?|documents|instruments|deals|pacts|"
           r"protocols|contracts|treaties|roadmaps|MoUs|MoU|MoCs|MoC|agreement|"
           r"memorandum(?: of (?:understanding|cooperation))?|"
           r"accord|protocol|pact|programmes|programs")
@@ -113,7 +113,8 @@ LOWER_INSTRUMENT = re.compile(
     r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing|with)\s))?|deal|"
     r"contract|"
     r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan|"
-    r"exchange\s+of\s+notes|arrangement)" + ABBR_AFTER + r"\s+"
+    r"exchange\s+of\s+notes|exchange\s+of\s+letters|letter\s+of\s+intent|declaration\s+of\s+intent|arrangement)"
+    + ABBR_AFTER + r"\s+"
     r"(?:of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$\u20ac\u00a3\u00a5]?"
     r"[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?[\w.]+\s+)?"  # "a loan agreement of about 100 billion yen for"
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"

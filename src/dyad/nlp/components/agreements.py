@@ -178,7 +178,10 @@ class AgreementExtractor:
             r"(?:signed|concluded|adopted|finali[sz]ed|ratified|prepared|drafted)\b|"
             r"\b(?:is|are)\s+being\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", after, re.I)) or bool(
             # "among the documents being finalised were a memorandum on ...": not signed yet
-            re.search(r"\bbeing\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", before, re.I))
+            re.search(r"\bbeing\s+(?:prepared|drafted|negotiated|finali[sz]ed)\b", before, re.I)) or bool(
+            # "the presidents should also sign off on a memorandum", "now hope to sign an agreement"
+            re.search(r"\b(?:should|hopes?\s+to|aims?\s+to|wants?\s+to|seeks?\s+to)\s+(?:also\s+)?sign\b", before,
+                      re.I))
         if done or (tense == "past" and verb and not negotiated):
             status = "signed"
         elif planned_cue and not re.search(r"\b(?:signed|exchanged|concluded|adopted)\b", clause, re.I):
@@ -453,7 +456,8 @@ class AgreementExtractor:
                                                                       text_of(doc)[a:t.start]) \
                             and not in_year_span(text_of(doc), t) and not names_a_century(t):
                         # "memorandum on the Development Road in April" ("the 1996 agreement" stays)
-                        title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by)\s*$", "",
+                        title = re.sub(r"\s+(?:in|on|at|during|last|this|next|for|from|of|to|until|by|before|after|"
+                                       r"within)\s*$", "",
                                        text_of(doc)[a:t.start].rstrip())
                         break
                 title = without_place(doc, a, title)
