@@ -103,3 +103,27 @@ def test_a_guest_to_be_received_by_the_host_is_the_guest():
     meetings = events(text, "meeting", "2024-06-10")
     assert meetings and all(m["title"].startswith("Alexander Van der Bellen receives") for m in meetings), meetings
     assert all(v["guest"] == "SVK" for v in events(text, "visit", "2024-06-10"))
+
+
+def test_a_host_receiving_at_a_place_today_a_minister_with_a_long_title():
+    text = ("DOHA - His Highness Sheikh Mohammed bin Abdulrahman Al Thani, Minister of Foreign Affairs, received at "
+            "the ministry's headquarters in Doha today the Minister of Foreign Affairs and Trade of Hungary, Péter "
+            "Szijjártó.")
+    (m,) = events(text, "meeting")
+    assert set(m["participants"]) == {"Mohammed bin Abdulrahman Al Thani", "Péter Szijjártó"}, m
+
+
+def test_a_host_of_the_reports_country_receiving_the_minister_told_before_by_nationality():
+    text = ("RIYADH - The Minister of Foreign Affairs and Trade of Hungary, Péter Szijjártó, arrived in Riyadh "
+            "on Tuesday for a working visit to Saudi Arabia. Later, His Royal Highness Prince Abdulaziz bin Salman, "
+            "Minister of Energy, received the Hungarian minister.")
+    meetings = events(text, "meeting")
+    assert any(set(m["participants"]) == {"Abdulaziz bin Salman", "Péter Szijjártó"} for m in meetings), meetings
+
+
+def test_a_commission_holding_its_third_meeting_is_a_session_not_a_meeting():
+    text = ("Turkmen-Hungarian Intergovernmental Commission holds its third meeting in Ashgabat\n\n"
+            "ASHGABAT, 16 April 2024 - The third meeting of the Turkmen-Hungarian Intergovernmental Commission on "
+            "Economic Cooperation was held in Ashgabat today.")
+    assert events(text, "meeting", "2024-04-16") == []
+    assert events(text, "council_session", "2024-04-16")

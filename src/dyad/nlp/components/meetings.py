@@ -25,7 +25,7 @@ from dyad.nlp.components.receptions import (
     ReceptionFinder,
     role_antecedent,
 )
-from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
+from dyad.nlp.components.sessions import BODY, LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import dateline_place, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE, WELCOMED_GUEST_GAP_RE
 from dyad.nlp.told import refer_back_end, told_event
@@ -124,6 +124,7 @@ GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "presi
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+BODY_NAME_RE = re.compile(r"\b" + BODY + r"\b")  # a body's name, with or without "the"
 TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
@@ -216,7 +217,10 @@ class MeetingFinder(ReceptionFinder):
                 hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                          if person_country(doc, p)]
                 # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
-                reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else 60
+                # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y": a place first)
+                reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else \
+                    160 if re.match(r"\s+at\s+(?:the\s+)?[\w'\u2019\s]{3,60}?\b(?:today|yesterday|on\s+\w+day)\s+"
+                                    r"(?:the|his|her)\s", span_text(sent)[rv.end():]) else 60
                 guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                           if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach
                           # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of
@@ -241,11 +245,20 @@ class MeetingFinder(ReceptionFinder):
                     side = self.gaz.country_of(told_by_office.group("adj"))[0]
                     earlier = role_antecedent(doc, told_by_office.group("office"), sent.start_char, side)
                     guests = [earlier] if earlier and person_country(doc, earlier) == side else []
+                unplaced = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                            if not person_country(doc, p)] if told_by_office and guests and not hosts else []
+                home = (main or {}).get("host") or ((dateline_place(doc) or (None, None))[1])
                 if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
                         and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
                     m = received = rv
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
                     host_country = person_country(doc, hosts[-1])
+                elif unplaced and home and home != person_country(doc, guests[0]):
+                    # "Prince X, Minister of Energy, received the Hungarian minister": a host whose country the
+                    # text leaves to the story (the visit's host, or where the report is filed)
+                    m = received = rv
+                    received_names = (full_name(doc, unplaced[-1]), full_name(doc, guests[0]))
+                    host_country = home
                 elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
                         span_text(sent)[:rv.start()]):
                     # "Earlier, His Highness received President X of C": the story's host, told by his style
@@ -591,6 +604,10 @@ class MeetingFinder(ReceptionFinder):
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
             (m.group("what6") + " meeting" if m.group("what6") else "")
+        if re.fullmatch(r"(?:\w+(?:st|nd|rd|th)|first|second|third)\s+(?:meeting|session)", named, re.I) and any(
+                any(w in b.group("body") for w in DATA["council_markers"])
+                for b in BODY_NAME_RE.finditer(span_text(sent)[:m.start()])):
+            return []  # "X Intergovernmental Commission holds its third meeting": a session of the body
         if main and main["status"] != "planned" and status != "planned" and not own and \
                 re.match(r"(?:" + PRIVATE_FORMATS + r")\s+(?:meeting|talks)$", named, re.I) and self.receptions:
             # "X received Y at the palace ... The two presidents held a private meeting, followed by an extended

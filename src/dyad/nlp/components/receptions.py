@@ -33,8 +33,9 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s
                             r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,8}?"
                             r"\s+by\b")
 # "received the Kenyan President": a guest told by his country and office
-GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>President|Prime\s+Minister|Premier|"
-                                r"Chancellor|King|Emir|Vice\s+President|Foreign\s+Minister)\b")
+# ("received the Hungarian minister": the minister of that country named before)
+GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>(?i:president|prime\s+minister|premier|"
+                                r"chancellor|king|emir|vice\s+president|foreign\s+minister|minister))\b")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
