@@ -127,3 +127,20 @@ def test_a_commission_holding_its_third_meeting_is_a_session_not_a_meeting():
             "Economic Cooperation was held in Ashgabat today.")
     assert events(text, "meeting", "2024-04-16") == []
     assert events(text, "council_session", "2024-04-16")
+
+
+def test_two_named_ministers_who_will_meet_are_a_planned_meeting():
+    text = ("SANTIAGO - Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Javier "
+            "González-Olaechea will meet on Wednesday afternoon to finish work on the texts.")
+    (m,) = events(text, "meeting", "2024-06-10")
+    assert (m["status"], m["start"], m["title"].split()[0]) == ("planned", "2024-06-12", "meeting"), m
+    assert events("Chilean President Gabriel Boric and Peruvian President Dina Boluarte will meet the press on "
+                  "Thursday.", "meeting", "2024-06-10") == []
+
+
+def test_talks_told_after_the_day_a_visit_without_an_end_has_reached_are_of_that_day():
+    text = ("LIMA - Chilean President Gabriel Boric is expected to arrive in Lima on Wednesday night for a state "
+            "visit. He will be received by President Dina Boluarte on Thursday morning at the Government Palace. "
+            "The two leaders will then hold talks in a restricted format.")
+    meetings = events(text, "meeting", "2024-06-10")
+    assert meetings and all(m["start"] == "2024-06-13" for m in meetings), meetings

@@ -260,6 +260,15 @@ def days_before(end: str, span_end_day: str) -> str:
     return (a - (b - a)).isoformat()
 
 
+def days_after(day: str, n: int) -> str:
+    """The day ``n`` days after ``day`` (a date of another precision is returned as it is)."""
+    import datetime as dt
+
+    if len(day) != 10:
+        return day
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
+
+
 def visit_part_date(main: dict, dct: str | None) -> str | None:
     """The date an undated part of a visit (talks, a signing) takes from the visit: its start, unless
     the visit is dated only by an arrival or a reception, with no end. Then its parts fell that day

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.context import (
     clause_tense,
     dates_in,
+    days_after,
     nearest_date,
     visit_part_date,
     weekday_in_window,
@@ -145,6 +146,11 @@ class EventDates:
                     # "He arrived on 8 June. On the same day, ...": the previous sentence's day, else the day the
                     # story has reached ("held talks today. ... The same day, X was received by Y")
                     start = self._prev_day(doc, sent) or self.narrative[1]
+                elif start and len(start) == 10 and not main.get("end") and self.narrative and \
+                        self.sent_index - self.narrative[0] <= 2 and start < self.narrative[1] <= days_after(start, 6):
+                    # "X arrives on Wednesday night ... will be received on Thursday morning. The two leaders will
+                    # then hold talks": the day the story has reached, in a visit told without its last day
+                    start = self.narrative[1]
                 else:
                     start = visit_part_date(main, doc._.dct)
                 end = None

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.nlp.components.context import RELATIVE_CLAUSE, dates_in
+from dyad.nlp.components.context import RELATIVE_CLAUSE, dates_in, days_after
 from dyad.nlp.components.event_dates import EventDates, overlaps_dates
 from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
@@ -86,7 +86,9 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                        if len(t.iso_date() or "") == 10 and not any(a <= t.start < b for a, b in clauses)}
                 if len(own) == 1:
                     days.append(own.pop())
-            if days and main and main.get("start") and main.get("end") and main["start"] <= days[-1] <= main["end"]:
+            if days and main and main.get("start") and main["start"] <= days[-1] <= (main.get("end") or
+                                                                                 days_after(main["start"], 6)):
+                # (a visit told without its last day: "arrives on Wednesday night ... will be received on Thursday")
                 self.narrative = (i, days[-1])
             first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(span_text(sent))]
             first_named = [b for b in first_named if any(w in b for w in DATA["council_markers"])

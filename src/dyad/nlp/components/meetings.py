@@ -274,8 +274,19 @@ class MeetingFinder(ReceptionFinder):
             if met and re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and re.search(
                     r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent)[met.end():], re.I):
                 met = None  # "was met at the airport by X": a welcome on arrival, not a meeting
+            to_meet = re.search(r"\b(?:will|(?:is|are)\s+(?:to|due\s+to|expected\s+to|set\s+to|scheduled\s+to))\s+"
+                                r"meet\b(?!\s+(?:with\s+)?(?:the\s+)?(?:press|media|business|students|members|"
+                                r"representatives|community|diaspora|investors)\b)", span_text(sent))
+            two = persons_in(doc, sent.start_char, sent.start_char + to_meet.start()) if to_meet and not met else []
+            if len(two) == 2 and re.fullmatch(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w\-]+\s+){0,4}",
+                                              text_of(doc)[two[0]["sources"][0]["end"]:two[1]["sources"][0]["start"]]) \
+                    and re.fullmatch(r"\s*(?:,[^,]*,\s*)?", text_of(doc)[two[1]["sources"][0]["end"]:
+                                                                        sent.start_char + to_meet.start()]):
+                met = to_meet  # "Foreign Ministers X and Y will meet on Wednesday afternoon": the two, to come
             subj = persons_in(doc, sent.start_char, sent.start_char + met.start()) if met else []
-            if met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
+            if met is to_meet and met:
+                m = met
+            elif met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
             elif met and main and main.get("participants") and re.search(
                     r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and \
@@ -491,8 +502,9 @@ class MeetingFinder(ReceptionFinder):
                       m.group(0).lower())
         if pair_met and pair_met.re is SIDELINES_AGREED_RE:
             noun = "meeting on the sidelines"
-        elif pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with"):
-            noun = "meeting"
+        elif pair_met or noun in ("met", "met with", "meet", "meet with", "meets", "meets with") or \
+                re.search(r"\bmeet$", noun):
+            noun = "meeting"  # ("will meet", "are due to meet")
         if pair_countries:
             noun = m.group(0)
         elif DISCUSS_RE.fullmatch(m.group(0)):
