@@ -144,3 +144,13 @@ def test_talks_told_after_the_day_a_visit_without_an_end_has_reached_are_of_that
             "The two leaders will then hold talks in a restricted format.")
     meetings = events(text, "meeting", "2024-06-10")
     assert meetings and all(m["start"] == "2024-06-13" for m in meetings), meetings
+
+
+def test_a_visit_whose_phrase_gives_its_span_takes_it_over_a_nearer_day():
+    text = ("DOHA - Prime Minister Pham Minh Chinh held talks with Qatari Prime Minister Sheikh Mohammed bin "
+            "Abdulrahman Al Thani in Doha on November 1, as part of his official visit to Qatar from October 31 to "
+            "November 1.")
+    (v,) = events(text, "visit", "2023-11-02")
+    assert (v["start"], v["end"]) == ("2023-10-31", "2023-11-01"), v
+    (m,) = events(text, "meeting", "2023-11-02")
+    assert m["start"] == "2023-11-01"

@@ -178,7 +178,11 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
                 return True  # "returned home on Tuesday after concluding his visit, paid on October 16-17"
         return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
-    t = min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
+    # "talks on November 1, as part of his official visit to Qatar from October 31 to November 1": a span
+    # the trigger's own phrase opens with "from" is its date, however near another one stands
+    spans = [t for t in cands if t.start > anchor and re.fullmatch(r"[^,;.()]{0,40}\bfrom\s+", text[anchor:t.start])
+             and re.match(r"\s*(?:to|until|till|through|[-\u2013])\s*", text[t.end:t.end + 10])]
+    t = spans[0] if spans else min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)
     if s and len(s) == 10 and not e:
         # "spent Wednesday and Thursday in the capital": two days joined into one period

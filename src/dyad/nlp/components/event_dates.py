@@ -141,7 +141,8 @@ class EventDates:
                         start = near[1]
                         self.narrative = (self.sent_index, start)
                     else:
-                        start = start[:7]
+                        # the visit's month (its year when it runs over two months: "October 31 to November 1")
+                        start = start[:7] if start[:7] == main["end"][:7] else start[:4]
                 elif SAME_DAY_OPENING_RE.match(span_text(sent)) and (self._prev_day(doc, sent) or self.narrative):
                     # "He arrived on 8 June. On the same day, ...": the previous sentence's day, else the day the
                     # story has reached ("held talks today. ... The same day, X was received by Y")
