@@ -154,3 +154,30 @@ def test_a_visit_whose_phrase_gives_its_span_takes_it_over_a_nearer_day():
     assert (v["start"], v["end"]) == ("2023-10-31", "2023-11-01"), v
     (m,) = events(text, "meeting", "2023-11-02")
     assert m["start"] == "2023-11-01"
+
+
+def test_a_host_the_gazetteer_does_not_place_is_of_the_country_the_report_is_filed_from():
+    text = ("PORT MORESBY - Vanuatu Prime Minister Charlot Salwai was also received by Governor-General Sir Bob "
+            "Dadae at Government House on Monday.")
+    meetings = events(text, "meeting", "2024-06-11")
+    assert any(set(m["countries"]) == {"PNG", "VUT"} for m in meetings), meetings
+
+
+def test_a_formal_welcome_ceremony_is_no_reception_meeting():
+    text = ("WELLINGTON - Vietnamese Prime Minister Pham Minh Chinh will be formally welcomed at Government House by "
+            "Governor-General Dame Cindy Kiro on Tuesday.")
+    assert events(text, "meeting", "2024-08-26") == []
+
+
+def test_a_minister_named_after_a_portfolio_of_several_words_meets_his_counterpart():
+    text = ("QUITO - Bolivia's Minister of Productive Development Néstor Huanca, who led a delegation of 63 "
+            "Bolivian companies, met Ecuadorian minister Sonsoles García on Tuesday.")
+    (m,) = events(text, "meeting", "2024-08-22")
+    assert set(m["participants"]) == {"Néstor Huanca", "Sonsoles García"}, m
+
+
+def test_the_visitor_told_by_office_will_meet_someone_named_after():
+    text = ("OSLO - Finnish President Alexander Stubb will pay a state visit to Norway on Wednesday. The President "
+            "will also meet the President of the Storting, Masud Gharahkhani.")
+    (m,) = events(text, "meeting", "2024-05-13")
+    assert (m["status"], set(m["participants"])) == ("planned", {"Alexander Stubb", "Masud Gharahkhani"}), m

@@ -497,6 +497,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
             if end - start >= 3 and doc[start].text in self.portfolio_words and PORTFOLIO_BEFORE.search(
                     text_of(doc)[max(0, doc[start].idx - 90):doc[start].idx]):
                 start += 1  # "Minister for Europe and Foreign [Affairs] Jean-Noel Barrot"
+                self._stripped_title = True  # (the office's words: a title stands before the name)
                 continue
             if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and \
                     doc[start].is_title and \

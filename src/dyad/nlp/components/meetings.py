@@ -292,6 +292,15 @@ class MeetingFinder(ReceptionFinder):
                     r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and \
                     persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met  # "He met the Speaker, X": the visitor the story follows meets X
+            elif not met and main and main.get("participants") and (will_meet := re.search(
+                    r"(?:^\s*|[.;]\s+)(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime\s+Minister|"
+                    r"Premier|Chancellor|King|Emir|Sultan|Minister|visitor|guest))\s+(?:will|is\s+(?:to|due\s+to|"
+                    r"expected\s+to|scheduled\s+to))\s+(?:also\s+)?meet\b", span_text(sent))) and [
+                    p for p in persons_in(doc, sent.start_char + will_meet.end(), sent.end_char)
+                    if p["sources"][0]["start"] - sent.start_char - will_meet.end() <= 90
+                    and full_name(doc, p) not in main["participants"]]:
+                # "The President will also meet the President of the Storting, X": the visitor, a meeting to come
+                m = will_meet
             elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
                     r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
                     not re.search(r"\b(?:has|have|had|will|never|not)\b",

@@ -99,12 +99,17 @@ class ReceptionFinder:
         from the parse: a person, "he"/"she" (the visitor the story follows) or a title ("the Prime
         Minister", the person named before with that office)."""
         rb = RECEIVED_BY_RE.search(span_text(sent))
-        if not rb:
-            return None
+        if not rb or re.search(r"\b(?:formally|officially|ceremonially)\s+welcomed\b", rb.group(0)):
+            return None  # ("will be formally welcomed at Government House by X": the welcome ceremony)
         hosts = persons_in(doc, sent.start_char + rb.end(), sent.end_char)
-        if not hosts or person_country(doc, hosts[0]) is None:
+        if not hosts:
             return None
         host = hosts[0]
+        # ("was also received by Governor-General Sir X at Government House": an office the gazetteer does not
+        # place; the host is of the visit's host country, or of the place the report is filed from)
+        host_country = person_country(doc, host) or (main or {}).get("host") or (dateline_place(doc) or (None, None))[1]
+        if host_country is None:
+            return None
         verb = next((t for t in sent if sent.start_char + rb.start() <= t.idx < sent.start_char + rb.end()
                      and t.lower_ in ("received", "welcomed", "hosted")), None)
         subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] if verb is not None else []
@@ -143,10 +148,10 @@ class ReceptionFinder:
                 return None
             guest_name, guest_country = full_name(doc, guests[-1]), person_country(doc, guests[-1])
         pair = dyad_of(doc)
-        if guest_country is None and guest_name and len(pair) == 2 and person_country(doc, host) in pair:
+        if guest_country is None and guest_name and len(pair) == 2 and host_country in pair:
             # the guest's country not told with the name here: the other side of the article's pair
-            guest_country = pair[0] if pair[1] == person_country(doc, host) else pair[1]
-        if guest_country is None or guest_country == person_country(doc, host):
+            guest_country = pair[0] if pair[1] == host_country else pair[1]
+        if guest_country is None or guest_country == host_country:
             return None
         arrival = re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I)
         if arrival and (arrival.start() > rb.start() or re.search(
@@ -154,7 +159,7 @@ class ReceptionFinder:
             # "was received by X at the airport", "was welcomed at the airport by X": a welcome on arrival,
             # not a meeting
             return None
-        return rb, (full_name(doc, host), guest_name), person_country(doc, host)
+        return rb, (full_name(doc, host), guest_name), host_country
 
     def delegation_reception(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"The Speaker received a parliamentary delegation of the National Assembly of C", "X welcomed a
