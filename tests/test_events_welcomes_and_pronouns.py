@@ -181,3 +181,25 @@ def test_the_visitor_told_by_office_will_meet_someone_named_after():
             "will also meet the President of the Storting, Masud Gharahkhani.")
     (m,) = events(text, "meeting", "2024-05-13")
     assert (m["status"], set(m["participants"])) == ("planned", {"Alexander Stubb", "Masud Gharahkhani"}), m
+
+
+def test_the_ministers_of_two_named_countries_who_met_are_a_meeting_of_those_countries():
+    text = ("LIMA, June 27 - The foreign ministers of Chile and Bolivia met on Wednesday on the sidelines of the "
+            "Organization of American States General Assembly in the Paraguayan capital.")
+    (m,) = events(text, "meeting", "2024-06-27")
+    assert (set(m["countries"]), m["start"], m["location"]) == ({"CHL", "BOL"}, "2024-06-26", "Asunción"), m
+    assert m["title"] == "meeting of the foreign ministers of Chile and Bolivia"
+
+
+def test_a_market_opened_to_goods_is_no_opening():
+    text = ("KUALA LUMPUR - Bangladesh Commerce Minister Tofail Ahmed urged Malaysia to lower tariffs on "
+            "Bangladeshi knitwear and to open its market to pharmaceuticals.")
+    assert events(text, "opening", "2016-11-16") == []
+
+
+def test_a_host_receiving_the_guest_told_as_the_monarch_of_his_country():
+    text = ("TEHRAN - Sultan Haitham bin Tarik of Oman arrived in Tehran on Sunday on a two-day state visit. "
+            "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei received the Omani monarch on Sunday "
+            "evening.")
+    meetings = events(text, "meeting", "2023-05-29")
+    assert any(set(m["participants"]) == {"Ali Khamenei", "Haitham bin Tarik"} for m in meetings), meetings

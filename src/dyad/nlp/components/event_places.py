@@ -63,9 +63,13 @@ class EventPlaces:
                          r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", span_text(sent)[:m.start()])
         went_to = self.gaz.country_of(went.group("c")) if went else None
         capital = self.gaz.capital_of(went_to[0], doc._.dct) if went_to and went_to[1] == "name" else None
+        # "on the sidelines of the assembly in the Paraguayan capital": that country's capital then
+        adj = re.search(r"\bin\s+the\s+([A-Z][a-z]+)\s+capital\b", span_text(sent)[m.end():])
+        hit = self.gaz.country_of(adj.group(1)) if adj else None
+        adj_capital = self.gaz.capital_of(hit[0], doc._.dct) if hit and hit[1] == "adjective" else None
         return self._place_after(span_text(sent), m.end(), clause_only=True) \
             or self._place_before(span_text(sent), m.start()) \
-            or capital \
+            or capital or adj_capital \
             or dateline or (main.get("location") if main else None) \
             or self._place_near(span_text(sent), m.start())
 

@@ -105,11 +105,17 @@ TO_MEET_RE = re.compile(r"\b(?:" + _THE_TWO + r")|[Tt]hey)\s+"
                         r"(?:agreed|plan|planned|are\s+expected|are\s+due|are\s+set|decided|hope|intend)\s+to\s+meet\b")
 SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b[^.;]{0,40}?\bon\s+the\s+"
                                  r"(?:sidelines|margins)\s+of\b")
-TWO_MET_RE = re.compile(r"\b(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))"
+TWO_MET_RE = re.compile(r"\b(?:(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))"
                         # ("The foreign ministers of Chile and Bolivia met on Wednesday on the sidelines of ...")
+                        r"|[Tt]he\s+(?P<ministers_of>(?:[a-z]+\s+)?ministers)(?=\s+of\s+[A-Z]))"
                         r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?|[Tt]hey)\s*"
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+def by_ministers(two: re.Match[str]) -> bool:
+    """A TWO_MET_RE match that names ministers ("the two foreign ministers", "the ministers of A and B")."""
+    return bool(two.group("ministers") or two.group("ministers_of"))
+
+
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
                           r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
@@ -313,7 +319,7 @@ class MeetingFinder(ReceptionFinder):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
                 m = pair_met = TWO_MET_RE.search(span_text(sent))
             elif met and TWO_MET_RE.search(span_text(sent)) and \
-                    not TWO_MET_RE.search(span_text(sent)).group("ministers") and \
+                    not by_ministers(TWO_MET_RE.search(span_text(sent))) and \
                     not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(span_text(sent)).group(0)):
                 # "After the ceremony the two presidents met at the border post": the leaders the article names
                 m = pair_met = TWO_MET_RE.search(span_text(sent))
@@ -371,7 +377,7 @@ class MeetingFinder(ReceptionFinder):
         if m and not pair_met and not main and not received and not persons_in(doc, sent.start_char, sent.end_char):
             # "the two prime ministers met in a tete-a-tete": the pair's leaders, told by their office
             two = TWO_MET_RE.search(span_text(sent))
-            pair_met = two if two and not two.group("ministers") else None
+            pair_met = two if two and not by_ministers(two) else None
         if re.search(r"\b(?:not|never|no)\s+(?:[\w-]+\s+){0,3}$", span_text(sent)[max(0, m.start() - 40):m.start()]):
             return []  # "the two have not held a formal bilateral meeting"
         a = sent.start_char + m.start()
@@ -422,10 +428,16 @@ class MeetingFinder(ReceptionFinder):
                 countries = [home, pc[0]]
                 leaders = self._leaders_of(doc, [home])
                 people = people + [p for p in doc._.persons or [] if full_name(doc, p) in leaders][:1]
+        ministers_of = pair_met.group("ministers_of") if pair_met and pair_met.re is TWO_MET_RE else None
+        if ministers_of:
+            # "The foreign ministers of Chile and Bolivia met": the two countries the phrase names
+            of = [c["alpha3"] for c in country_mentions(doc, sent.start_char + pair_met.start(),
+                                                        sent.start_char + pair_met.end(), ("name",))]
+            countries = list(dict.fromkeys(of)) if len(set(of)) == 2 else countries
         if not main and len(countries) < 2:
             return []
         two_named = bool(pair_met and pair_met.re is TWO_MET_RE and len(countries) == 2
-                         and pair_met.group(0)[:1] in "Tt" and " two " in pair_met.group(0))
+                         and ((pair_met.group(0)[:1] in "Tt" and " two " in pair_met.group(0)) or ministers_of))
         if not people and not main and not pair_countries and not (pair_met and (
                 self._leaders_of(doc, countries) or two_named)):
             return []  # "the two presidents met at the border post": the article's pair, leaders unnamed
@@ -455,7 +467,7 @@ class MeetingFinder(ReceptionFinder):
         if status == "unknown" and main:
             status = main["status"]
         names = [full_name(doc, p) for p in people]
-        if pair_met and pair_met.re is TWO_MET_RE and pair_met.group("ministers") and len(names) < 2:
+        if pair_met and pair_met.re is TWO_MET_RE and by_ministers(pair_met) and len(names) < 2:
             # "The two ministers met in the capital": the two of the pair named last, not the leaders
             names = self._last_two(doc, sent.start_char, countries) or names
             if main and main["status"] == "planned" and not own:
@@ -469,7 +481,7 @@ class MeetingFinder(ReceptionFinder):
             names = self._leaders_of(doc, countries) or names
         by_call = fmt in ("phone", "video")
         if main and main.get("participants") and len(names) < 2 and not by_call and ((pair_met and not (
-                pair_met.re is TWO_MET_RE and pair_met.group("ministers"))) or any(
+                pair_met.re is TWO_MET_RE and by_ministers(pair_met))) or any(
                 t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in ("he", "she") or (
                     # "The Sultan ... held talks with Prime Minister X", "The crown prince arrived ... and held
                     # talks with Yoon": the visitor told by his title
@@ -528,6 +540,11 @@ class MeetingFinder(ReceptionFinder):
         title = f"{noun} " + (f"between {' and '.join(dict.fromkeys(names))}" if names else "")
         if pair_countries and len(set(names)) < 2:
             title = noun  # "the next A-B summit": its name, not one of its two leaders
+        if ministers_of and not names:
+            # "meeting of the foreign ministers of Chile and Bolivia"
+            who = re.sub(r"\s*(?:,\s*who\s+)?(?:(?:last|first|previously|also|had|have|briefly)\s+)*met$", "",
+                         pair_met.group(0))
+            title = f"{noun} of the " + re.sub(r"^[Tt]he\s+", "", who)
         same_as = None
         if received:
             title = f"{received_names[0]} receives {received_names[1]}"

@@ -37,7 +37,10 @@ JOINTLY_RE = re.compile(r"\b(?:jointly|together)\b", re.I)
 # "open a 100-million-dollar credit line", "open the port further to Botswana's exports": money lent, a market
 # opened to someone; no facility opened
 NOT_A_FACILITY_RE = re.compile(r"\bcredit\s+lines?\b|\blines?\s+of\s+credit\b|\bswap\s+lines?\b|"
-                               r"\b(?:up|further|wider|fully)\s+to\b", re.I)
+                               r"\b(?:up|further|wider|fully)\s+to\b|"
+                               # "to open its market to pharmaceuticals": access granted, not a market place opened
+                               r"^(?:its|their|our|his|her|the\s+\w+)\s+(?:domestic\s+|internal\s+)?markets?\s+to\b",
+                               re.I)
 # what may follow the head noun inside the name of what was opened
 _NP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "pobj", "nmod", "poss", "case"})
 

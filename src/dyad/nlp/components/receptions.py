@@ -35,7 +35,8 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s
 # "received the Kenyan President": a guest told by his country and office
 # ("received the Hungarian minister": the minister of that country named before)
 GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>(?i:president|prime\s+minister|premier|"
-                                r"chancellor|king|emir|vice\s+president|foreign\s+minister|minister))\b")
+                                r"chancellor|king|emir|amir|sultan|monarch|vice\s+president|foreign\s+minister|"
+                                r"minister))\b")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
@@ -52,6 +53,8 @@ def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None)
     # ("the Uzbek Foreign Minister" is the "Minister of Foreign Affairs of Uzbekistan" named before)
     titles = (title,) + ((f"minister of {title.split()[0]} affairs", f"minister for {title.split()[0]} affairs")
                          if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
+    if title == "monarch":
+        titles = ("king", "queen", "sultan", "emir", "amir")  # "the Omani monarch": the Sultan named before
     named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
     own = [p for p in named if side and person_country(doc, p) == side]
     return (own or named or [None])[-1]
