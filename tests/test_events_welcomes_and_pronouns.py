@@ -203,3 +203,14 @@ def test_a_host_receiving_the_guest_told_as_the_monarch_of_his_country():
             "evening.")
     meetings = events(text, "meeting", "2023-05-29")
     assert any(set(m["participants"]) == {"Ali Khamenei", "Haitham bin Tarik"} for m in meetings), meetings
+
+
+def test_a_visit_of_an_office_of_a_country_that_began_and_will_end_on_days():
+    text = ("DUSHANBE - Prime Minister of Pakistan Shehbaz Sharif, who is in Tajikistan on an official visit, met "
+            "President Emomali Rahmon on May 30. The official visit of the Prime Minister of Pakistan began on May "
+            "29 and will end on May 31.")
+    visits = events(text, "visit", "2025-05-30")
+    assert visits and all((v["start"], v["end"]) == ("2025-05-29", "2025-05-31") for v in visits), visits
+    (alone,) = events("The official visit of the Prime Minister of Pakistan to Tajikistan began on May 29.", "visit",
+                      "2025-05-30")
+    assert (alone["guest"], alone["host"]) == ("PAK", "TJK")

@@ -521,8 +521,10 @@ class VisitFinder:
             if ps:
                 return ps[0], person_country(doc, ps[0])
             cs = country_mentions(doc, trig_end, stop, ("adjective", "name"))
-            if cs and OFFICIAL.search(text_of(doc)[cs[0]["start"]:stop]):
-                return None, cs[0]["alpha3"]  # "the visit of a Kazakh delegation", not "visits by tourists"
+            if cs and OFFICIAL.search(text_of(doc)[trig_end:stop]):
+                # "the visit of a Kazakh delegation", "the official visit of the Prime Minister of Pakistan", not
+                # "visits by tourists"
+                return None, cs[0]["alpha3"]
         by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}by\s", after)
         if m.group("noun") and by:
             # "a visit to Jakarta by General Secretary X": the traveller after "by"
@@ -620,7 +622,8 @@ class VisitFinder:
 
     @staticmethod
     def _runs_through(doc: Doc, sent: Span, after: int, start: str | None) -> str | None:
-        """"a state visit to C running through Saturday", "which will last until 15 June": the last day."""
+        """"a state visit to C running through Saturday", "which will last until 15 June", "began on 29 May and
+        will end on 31 May": the last day."""
         if not start or len(start) != 10:
             return None
         import datetime as dt
@@ -631,7 +634,10 @@ class VisitFinder:
                     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t.text):
                 day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()  # the weekday after the start
             if len(day) == 10 and day > start and re.search(
-                    r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$",
+                    r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$|"
+                    # "began on May 29 and will end on May 31"
+                    r"\band\s+(?:will\s+|is\s+to\s+|is\s+due\s+to\s+)?(?:end|ends|ended|conclude|concludes|"
+                    r"concluded)\s+on\s+$",
                     text_of(doc)[max(0, t.start - 30):t.start]):
                 return day
         return None
