@@ -127,3 +127,26 @@ def test_an_instrument_leaders_should_sign_or_hope_to_sign_is_planned():
             "memorandum of understanding on lithium industrialisation, according to the statement.")
     (a,) = agreements(text)
     assert (a["sectors"], a["status"]) == (["industry"], "planned")
+
+
+def test_items_after_a_colon_and_instruments_told_by_a_participle():
+    text = ("SAN JOSE - Costa Rica and the Dominican Republic signed five cooperation instruments: a letter of intent "
+            "on air connectivity, a cooperation agreement on disaster risk management and a programme of technical "
+            "and scientific cooperation for 2023-2025. The ministers also signed a memorandum of understanding "
+            "covering civil preparedness and crisis resilience, as well as an agreement waiving visa requirements "
+            "for holders of diplomatic passports.")
+    got = {a.get("title") or a.get("field"): a for a in agreements(text)}
+    assert {"letter of intent on air connectivity", "cooperation agreement on disaster risk management",
+            "programme of technical and scientific cooperation for 2023-2025",
+            "memorandum of understanding covering civil preparedness and crisis resilience",
+            "agreement waiving visa requirements for holders of diplomatic passports"} <= set(got), got
+    assert got["cooperation agreement on disaster risk management"]["sectors"] == ["security"]
+    assert got["memorandum of understanding covering civil preparedness and crisis resilience"]["sectors"] == \
+        ["security"]
+
+
+def test_the_description_set_after_a_named_plan_is_no_second_instrument():
+    text = ("MEXICO CITY - The two leaders signed the Canada-Mexico Action Plan, a three-year roadmap covering "
+            "trade, energy and security.")
+    titles = [a.get("title") for a in agreements(text)]
+    assert titles == ["Canada-Mexico Action Plan"], titles

@@ -417,9 +417,14 @@ class AgreementExtractor:
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
                         r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
-                        r"of\s+the\s+"
-                        r"(?:\w+\s+){0,2}(?:session|meeting))\b", span_text(sent)[m.end("noun"):]):
+                        r"waiving|exempting|of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))\b",
+                        span_text(sent)[m.end("noun"):]) \
+                        and not (m.group("noun").lower() in ("programme", "program") and
+                                 re.match(r"\s+of\s", span_text(sent)[m.end("noun"):])):
                     continue  # "... and a memorandum on research": a field the field rule reads
+                if rx is LOWER_INSTRUMENT and m.group("listed") == "," and re.search(
+                        r"\b(?:" + HEAD_ALT + r")\s*$", span_text(sent)[:m.start("listed")]):
+                    continue  # "the Canada-Mexico Action Plan, a three-year roadmap covering trade": its apposition
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"signatures\s+to|"
