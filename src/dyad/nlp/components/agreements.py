@@ -422,9 +422,12 @@ class AgreementExtractor:
                         and not (m.group("noun").lower() in ("programme", "program") and
                                  re.match(r"\s+of\s", span_text(sent)[m.end("noun"):])):
                     continue  # "... and a memorandum on research": a field the field rule reads
-                if rx is LOWER_INSTRUMENT and m.group("listed") == "," and re.search(
-                        r"\b(?:" + HEAD_ALT + r")\s*$", span_text(sent)[:m.start("listed")]):
-                    continue  # "the Canada-Mexico Action Plan, a three-year roadmap covering trade": its apposition
+                if rx is LOWER_INSTRUMENT and m.group("listed") == "," and re.match(r"an?\s", m.group("title")) and \
+                        re.search(r"\bthe\s+(?:[A-Z][\w\-]*\s+(?:(?:and|of|on|for|the|in)\s+)*)*(?:" + HEAD_ALT +
+                                  r")\s*$", span_text(sent)[:m.start("listed")]):
+                    # "the Canada-Mexico Action Plan, a three-year roadmap covering trade": its apposition ("a X
+                    # Agreement, an agreement on Y" is a list)
+                    continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") and not re.search(
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"signatures\s+to|"
