@@ -214,3 +214,20 @@ def test_a_visit_of_an_office_of_a_country_that_began_and_will_end_on_days():
     (alone,) = events("The official visit of the Prime Minister of Pakistan to Tajikistan began on May 29.", "visit",
                       "2025-05-30")
     assert (alone["guest"], alone["host"]) == ("PAK", "TJK")
+
+
+def test_visits_told_in_a_when_clause_after_since_a_year_are_of_that_year():
+    text = ("LISBON - The political relationship has been warm since 2018, when Prime Minister António Costa made an "
+            "official visit to Luanda in September and President João Lourenço paid a state visit to Portugal in "
+            "November.")
+    assert sorted(v["start"] for v in events(text, "visit", "2025-05-21")) == ["2018-09", "2018-11"]
+
+
+def test_a_guest_whose_country_came_with_her_delegation_is_of_the_other_side():
+    text = ("LILONGWE, Thursday 10 August 2023 - A delegation of the Parliament of Tanzania led by Speaker Dr Tulia "
+            "Ackson leaves Lilongwe today at the end of a four-day official visit to Malawi.\n\n"
+            "Later the same day President Dr Lazarus Chakwera received Dr Ackson and her delegation at Kamuzu "
+            "Palace.")
+    meetings = events(text, "meeting", "2023-08-10")
+    assert any(set(m["participants"]) == {"Lazarus Chakwera", "Tulia Ackson"} and set(m["countries"]) ==
+               {"MWI", "TZA"} for m in meetings), meetings

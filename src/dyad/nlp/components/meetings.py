@@ -26,7 +26,7 @@ from dyad.nlp.components.receptions import (
     role_antecedent,
 )
 from dyad.nlp.components.sessions import BODY, LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import dateline_place, patterns, source, span_text, text_of
+from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, VISIT_RE, WELCOMED_GUEST_GAP_RE
 from dyad.nlp.told import refer_back_end, told_event
 
@@ -256,6 +256,13 @@ class MeetingFinder(ReceptionFinder):
                 home = (main or {}).get("host") or ((dateline_place(doc) or (None, None))[1])
                 if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
                         and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                    m = received = rv
+                    received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
+                    host_country = person_country(doc, hosts[-1])
+                elif hosts and guests and person_country(doc, guests[0]) is None and \
+                        person_country(doc, hosts[-1]) in dyad_of(doc) and len(dyad_of(doc)) == 2:
+                    # "President X received Dr Y and her delegation": a guest whose country the text told only
+                    # with her delegation ("a delegation of the Parliament of C led by Speaker Dr Y"): the other side
                     m = received = rv
                     received_names = (full_name(doc, hosts[-1]), full_name(doc, guests[0]))
                     host_country = person_country(doc, hosts[-1])

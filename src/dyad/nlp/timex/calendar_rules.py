@@ -83,7 +83,7 @@ def _year_of(m: re.Match, c: _Ctx) -> str | None:
     return None
 
 
-_YEAR_WHEN_RE = re.compile(r"\b(?:in|of|during)\s+((?:19|20)\d{2}),?\s+when\b")
+_YEAR_WHEN_RE = re.compile(r"\b(?:in|of|during|since)\s+((?:19|20)\d{2}),?\s+when\b")
 
 
 def _resolve_month_day(m: re.Match, c: _Ctx, mon: int, day: int | None, year: str | None,
