@@ -231,3 +231,28 @@ def test_a_guest_whose_country_came_with_her_delegation_is_of_the_other_side():
     meetings = events(text, "meeting", "2023-08-10")
     assert any(set(m["participants"]) == {"Lazarus Chakwera", "Tulia Ackson"} and set(m["countries"]) ==
                {"MWI", "TZA"} for m in meetings), meetings
+
+
+def test_travel_for_consultations_with_someone_is_a_visit_and_a_meeting_there():
+    text = ("BRUSSELS - Belgian Foreign Minister Hadja Lahbib said she will travel to Luxembourg for consultations "
+            "with Foreign Minister Xavier Bettel later this month.")
+    (m,) = events(text, "meeting", "2024-05-06")
+    assert (m["status"], m["title"]) == ("planned", "consultations between Hadja Lahbib and Xavier Bettel"), m
+    assert m["location"] != "Brussels"
+    assert events(text, "visit", "2024-05-06")
+
+
+def test_would_travel_to_and_came_to_a_capital_are_visits_not_came_to_an_agreement():
+    assert events("PRAGUE - Czech Foreign Minister Jan Lipavský would travel to Tokyo in the autumn, the ministry "
+                  "said.", "visit", "2024-05-06")
+    (v,) = events("RIGA - Swedish Prime Minister Ulf Kristersson came to Riga in January last year.", "visit",
+                  "2024-05-06")
+    assert (v["start"], v["location"]) == ("2023-01", "Riga")
+    assert events("RIGA - The leaders of Sweden and Latvia came to an agreement on Monday.", "visit",
+                  "2024-05-06") == []
+
+
+def test_the_two_countries_ministers_who_met_are_a_meeting_of_the_pair():
+    (m,) = events("ACCRA - Last year the two countries' trade ministers met in Accra to prepare the agreement "
+                  "between Ghana and South Africa.", "meeting", "2024-05-06")
+    assert (set(m["countries"]), m["location"]) == ({"GHA", "ZAF"}, "Accra"), m

@@ -59,8 +59,10 @@ class EventPlaces:
             named = [c.group(1) for c in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
                                                      span_text(sent)[:m.start()]) if self._is_city(c.group(1))]
             dateline = named[-1] if named else dateline
-        went = re.search(r"\b(?:travel+ed|flew|went|came)\s+to\s+(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
-                         r"\s+(?:for|to\s+attend)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}$", span_text(sent)[:m.start()])
+        went = re.search(r"\b(?:travel+ed|travels?|flew|fly|went|go|came|come)\s+to\s+(?:the\s+)?"
+                         r"(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?:\s+(?:for|to\s+attend)\s+(?:(?:the|a|an)\s+)?"
+                         # ("will travel to Luxembourg [for consultations with X]": the cue holds the "for")
+                         r"(?:[\w\-]+\s+){0,4}|\s+)$", span_text(sent)[:m.start()])
         went_to = self.gaz.country_of(went.group("c")) if went else None
         capital = self.gaz.capital_of(went_to[0], doc._.dct) if went_to and went_to[1] == "name" else None
         # "on the sidelines of the assembly in the Paraguayan capital": that country's capital then

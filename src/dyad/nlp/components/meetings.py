@@ -107,13 +107,21 @@ SIDELINES_AGREED_RE = re.compile(r"\b(?:agreed|decided|discussed|talked|spoke)\b
                                  r"(?:sidelines|margins)\s+of\b")
 TWO_MET_RE = re.compile(r"\b(?:(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?ministers))"
                         # ("The foreign ministers of Chile and Bolivia met on Wednesday on the sidelines of ...")
-                        r"|[Tt]he\s+(?P<ministers_of>(?:[a-z]+\s+)?ministers)(?=\s+of\s+[A-Z]))"
+                        r"|[Tt]he\s+(?P<ministers_of>(?:[a-z]+\s+)?ministers)(?=\s+of\s+[A-Z])"
+                        # ("the two countries' trade ministers met in Accra")
+                        r"|[Tt]he\s+two\s+(?:countries|nations|governments)['\u2019]\s+(?P<ministers2>(?:[a-z]+\s+)?ministers))"
                         r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?|[Tt]hey)\s*"
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 def by_ministers(two: re.Match[str]) -> bool:
     """A TWO_MET_RE match that names ministers ("the two foreign ministers", "the ministers of A and B")."""
-    return bool(two.group("ministers") or two.group("ministers_of"))
+    return bool(two.group("ministers") or two.group("ministers_of") or two.group("ministers2"))
+
+
+def named_pair_or_leaders(two: re.Match[str]) -> bool:
+    """The two leaders, or ministers whose countries the phrase names ("the foreign ministers of A and B", "the
+    two countries' trade ministers"); not "the two ministers", who are whoever the article named last."""
+    return not by_ministers(two) or bool(two.group("ministers_of") or two.group("ministers2"))
 
 
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
@@ -326,7 +334,7 @@ class MeetingFinder(ReceptionFinder):
                 # "the two leaders last met on the sidelines of the summit": the article's pair
                 m = pair_met = TWO_MET_RE.search(span_text(sent))
             elif met and TWO_MET_RE.search(span_text(sent)) and \
-                    not by_ministers(TWO_MET_RE.search(span_text(sent))) and \
+                    named_pair_or_leaders(TWO_MET_RE.search(span_text(sent))) and \
                     not re.search(r"\b(?:have|has|had)\b", TWO_MET_RE.search(span_text(sent)).group(0)):
                 # "After the ceremony the two presidents met at the border post": the leaders the article names
                 m = pair_met = TWO_MET_RE.search(span_text(sent))
@@ -435,7 +443,8 @@ class MeetingFinder(ReceptionFinder):
                 countries = [home, pc[0]]
                 leaders = self._leaders_of(doc, [home])
                 people = people + [p for p in doc._.persons or [] if full_name(doc, p) in leaders][:1]
-        ministers_of = pair_met.group("ministers_of") if pair_met and pair_met.re is TWO_MET_RE else None
+        ministers_of = (pair_met.group("ministers_of") or pair_met.group("ministers2")) \
+            if pair_met and pair_met.re is TWO_MET_RE else None
         if ministers_of:
             # "The foreign ministers of Chile and Bolivia met": the two countries the phrase names
             of = [c["alpha3"] for c in country_mentions(doc, sent.start_char + pair_met.start(),
@@ -526,7 +535,7 @@ class MeetingFinder(ReceptionFinder):
         if not names and pair_countries:
             names = self._leaders_of(doc, countries)  # "the Uzbek-Kazakh summit"
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
-        noun = re.sub(r"^(?:held|hold|holds|had|after|following)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
+        noun = re.sub(r"^(?:held|hold|holds|had|after|following|for)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
                       m.group(0).lower())
         if pair_met and pair_met.re is SIDELINES_AGREED_RE:
             noun = "meeting on the sidelines"

@@ -44,7 +44,9 @@ VISIT_RE = re.compile(
     # "landed at the Nnamdi Azikiwe International Airport on Saturday night": the country from the sentence
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[a-z]+\s+){0,2}"
     r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|air\s+terminal|airfield)\b(?!\s+in\b)|"
-    r"travell?ed to|travels to|to travel to|will travel to|flew to|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
+    r"travell?ed to|travels to|to travel to|will travel to|would travel to|flew to|"
+    # "came to Riga in January last year" (not "came to power", "came to an agreement")
+    r"(?:came|comes|will\s+come)\s+to(?=\s+(?-i:[A-Z]))|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
     # the next leg of a trip: "will depart for Indonesia this evening", "will then proceed to Pakistan",
     # "flies on Friday to the Maldives", "before leaving for Spain"
     r"(?:will\s+|to\s+)?(?:depart|departs|departed|departing|leave|leaves|left|leaving)\s+for(?=\s+(?:the\s+)?[A-Z])|"
