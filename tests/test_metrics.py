@@ -416,3 +416,9 @@ def test_figures_of_a_sentence_opening_with_a_recent_day_are_of_that_day(opening
     ms = metrics(f"{opening}, the Kenya-Tanzania business forum was held in Arusha with more than 60 companies, "
                  "at which contracts worth 14 million US dollars were concluded.", "2024-04-19")
     assert ms and all(m["as_of"] == day for m in ms), ms
+
+
+def test_two_peoples_are_nations_not_a_head_count():
+    text = ('ASMARA - "We are building it for two peoples who were separated for twenty years," Eritrean Foreign '
+            'Minister Osman Saleh said of the road to Ethiopia.')
+    assert metrics(text, "2019-03-14") == []

@@ -188,6 +188,8 @@ def _hyphen_word(t: Token) -> str:
 
 def _noun_class(t: Token) -> str | None:
     lx = metric_lexicon()
+    if t.lower_ == "peoples":
+        return None  # "two peoples who were separated": nations, not a head count
     forms = {t.lemma_.lower(), t.text.lower(), _hyphen_word(t), _hyphen_word(t).rstrip("s")}
     if forms & lx.people:
         return "people"
