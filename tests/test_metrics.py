@@ -422,3 +422,9 @@ def test_two_peoples_are_nations_not_a_head_count():
     text = ('ASMARA - "We are building it for two peoples who were separated for twenty years," Eritrean Foreign '
             'Minister Osman Saleh said of the road to Ethiopia.')
     assert metrics(text, "2019-03-14") == []
+
+
+def test_the_size_of_a_market_is_no_figure_of_the_relationship():
+    text = ('DHAKA - "For Thai manufacturers, Bangladesh is a market of 170 million people," Thai Commerce Minister '
+            'Phumtham Wechayachai said, adding that 120 Thai companies already operate in Bangladesh.')
+    assert [(m["value"], m["unit"]) for m in metrics(text, "2024-04-29")] == [(120, "count")]

@@ -94,6 +94,14 @@ def _subject_told_before(doc: Doc, c: Mention, pronoun: bool) -> str | None:
     return before[-1]["subject"] if before else None
 
 
+def market_size(doc: Doc, c: Mention) -> bool:
+    """"a market of 170 million people", "a region of six hundred million consumers": the size of a market or
+    a population, told to sell the relationship; no figure of the relationship itself."""
+    before = text_of(doc)[max(0, c.start - 40):c.start]
+    return bool(re.search(r"\b(?:market|region|bloc|economy|country|nation|population)\s+of\s+(?:some\s+|about\s+|"
+                          r"around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", before, re.I))
+
+
 @Language.component("dyad_metrics")
 def extract_metrics(doc: Doc) -> Doc:
     if doc._.facts is None:
@@ -112,6 +120,8 @@ def extract_metrics(doc: Doc) -> Doc:
         elif c.kind == "percent" and not percent_relevant(c) and not is_completion(doc, c):
             continue
         if c.kind == "count" and enumerated(doc, c):
+            continue
+        if c.kind == "people" and market_size(doc, c):
             continue
         cands.append(c)
     if not cands:
