@@ -86,9 +86,11 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                        if len(t.iso_date() or "") == 10 and not any(a <= t.start < b for a, b in clauses)}
                 if len(own) == 1:
                     days.append(own.pop())
-            if days and main and main.get("start") and main["start"] <= days[-1] <= (main.get("end") or
-                                                                                 days_after(main["start"], 6)):
-                # (a visit told without its last day: "arrives on Wednesday night ... will be received on Thursday")
+            if days and main and main.get("start") and (
+                    main["start"] <= days[-1] <= main["end"] if main.get("end") else
+                    # (a visit told without its last day: "arrives on Wednesday night ... will be received on
+                    # Thursday"; not the dateline's day, the report's own)
+                    main["start"] <= days[-1] <= days_after(main["start"], 6) and days[-1] != doc._.dct):
                 self.narrative = (i, days[-1])
             first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(span_text(sent))]
             first_named = [b for b in first_named if any(w in b for w in DATA["council_markers"])
