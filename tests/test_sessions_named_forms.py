@@ -47,3 +47,21 @@ def test_a_commemorated_date_does_not_date_the_session():
     found = sessions("It was the fifth joint meeting of the two governments and took place in the week in which "
                      "both countries commemorate the 35th anniversary of 9 November 1989.")
     assert len(found) == 1 and found[0]["start"] != "1989-11-09"
+
+
+def test_a_body_set_up_whose_first_meeting_will_be_held_somewhere():
+    from support import event_mentions
+
+    text = ("MANAMA - The two sides agreed to set up a Kuwaiti-Bahraini Coordination Council, whose first meeting "
+            "will be held in Manama early next year.")
+    (s,) = event_mentions(text, "council_session", "2024-10-10")
+    assert (s["status"], s["start"], s["location"]) == ("planned", "2025", "Manama"), s
+
+
+def test_a_body_named_in_lower_case_with_its_field_that_should_hold_its_next_session():
+    from support import event_mentions
+
+    text = ("ATHENS - The Armenian-Greek intergovernmental commission on economic cooperation should hold its next "
+            "session in Athens in the first half of 2024.")
+    (s,) = event_mentions(text, "council_session", "2023-10-18")
+    assert (s["status"], s["start"]) == ("planned", "2024"), s

@@ -37,7 +37,9 @@ LOWER_SESSION_RE = re.compile(
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
     + r")\s+(?:meeting|session)\b|"
     # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
-    r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b")
+    r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
+    # "set up a Coordination Council, whose first meeting will be held in Manama early next year"
+    r",\s+whose\s+(?P<ord5>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+(?:will|would|is|should)\b")
 NOT_MET_SINCE_RE = re.compile(r"\b[Tt]he\s+" + BODY
                               + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
                               r",?\s+which\s+(?:(?:has|had)\s+not\s+(?:met|convened|been\s+convened|sat)\s+since|"
@@ -50,8 +52,9 @@ ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+u
 LOWER_BODY_MEETS_RE = re.compile(
     r"\b[Tt]he\s+(?P<body>(?:joint\s+)?[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+(?:(?:joint|intergovernmental|bilateral|"
     r"mixed|permanent|binational|high-level|steering|technical|border)\s+)+(?:[a-z]+\s+)?(?:council|commission|"
-    r"committee))(?:\s+that\s+[^.;,]{3,60}?)?\s+"
-    r"(?:will|would|is to|is due to|is set to|is expected to|plans to|met|meets|convened|will convene)\s*"
+    r"committee)(?:\s+(?:on|for)\s+[a-z][\w\- ]{2,50}?)?)(?:\s+that\s+[^.;,]{3,60}?)?\s+"
+    # ("The A-B intergovernmental commission on economic cooperation should hold its next session in Athens")
+    r"(?:will|would|should|is to|is due to|is set to|is expected to|plans to|met|meets|convened|will convene)\s*"
     r"(?:meet|convene)?\b")
 COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
 # "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
@@ -140,7 +143,8 @@ class SessionFinder:
                     if not self.last_body:
                         continue
                     body = self.last_body
-                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4") or "").lower()
+                    word = (m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4") or m.group("ord5")
+                            or "").lower()
                     if word not in ("next", "previous", "last"):
                         ordinal = ORDINALS.get(word) or (int(word[:-2]) if re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
                                                          else None)
