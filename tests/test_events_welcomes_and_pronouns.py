@@ -256,3 +256,15 @@ def test_the_two_countries_ministers_who_met_are_a_meeting_of_the_pair():
     (m,) = events("ACCRA - Last year the two countries' trade ministers met in Accra to prepare the agreement "
                   "between Ghana and South Africa.", "meeting", "2024-05-06")
     assert (set(m["countries"]), m["location"]) == ({"GHA", "ZAF"}, "Accra"), m
+
+
+def test_leaders_who_had_spoken_by_telephone_held_a_phone_call():
+    (m,) = events("DAKAR - Spanish Prime Minister Pedro Sánchez and Senegalese President Bassirou Diomaye Faye had "
+                  "spoken by telephone in April.", "meeting", "2024-08-29")
+    assert (m["title"].split(" between")[0], m["start"], m["location"]) == ("phone call", "2024-04", None), m
+
+
+def test_a_visit_to_a_capital_on_a_date_by_an_office_and_name():
+    (v,) = events("DHAKA - The agreement follows a visit to Dhaka last October by Saudi Minister of Investment "
+                  "Khalid Al-Falih.", "visit", "2024-06-10")
+    assert (v["guest"], v["host"], v["start"], v["participants"]) == ("SAU", "BGD", "2023-10", ["Khalid Al-Falih"])

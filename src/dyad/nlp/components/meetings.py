@@ -548,8 +548,8 @@ class MeetingFinder(ReceptionFinder):
             noun = "talks"
         if m.re is CALLED_ON_RE:
             noun, fmt = "courtesy call", "courtesy"
-        if noun in ("telephoned", "phoned"):
-            noun = "phone call"  # "the King telephoned X"
+        if noun in ("telephoned", "phoned") or re.match(r"(?:spoke|spoken|talked)\s+(?:by|on|over)\s+", noun):
+            noun = "phone call"  # "the King telephoned X", "the two had spoken by telephone in April"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         noun = re.sub(r"^(?:(?:after|following)\s+)?their\s+", "", noun, flags=re.I)  # "after their talks": talks

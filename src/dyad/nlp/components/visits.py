@@ -527,7 +527,8 @@ class VisitFinder:
                 # "the visit of a Kazakh delegation", "the official visit of the Prime Minister of Pakistan", not
                 # "visits by tourists"
                 return None, cs[0]["alpha3"]
-        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}by\s", after)
+        # ("a visit to Dakar by X", "a visit to Dhaka last October by Saudi Minister of Investment X")
+        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}(?:(?:last|this|in|on)\s+[A-Z]?\w+\s+)?by\s", after)
         if m.group("noun") and by:
             # "a visit to Jakarta by General Secretary X": the traveller after "by"
             ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + 120))
