@@ -150,3 +150,10 @@ def test_the_description_set_after_a_named_plan_is_no_second_instrument():
             "trade, energy and security.")
     titles = [a.get("title") for a in agreements(text)]
     assert titles == ["Canada-Mexico Action Plan"], titles
+
+
+def test_a_memorandum_told_by_what_it_allows():
+    text = ("NIAMEY - Algeria and Niger signed a memorandum of understanding allowing Sonatrach to resume "
+            "exploration on the Kafra block in northern Niger.")
+    (a,) = agreements(text)
+    assert (a["instrument"], a["sectors"], a["status"]) == ("memorandum", ["energy"], "signed"), a

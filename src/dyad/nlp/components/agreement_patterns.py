@@ -110,7 +110,8 @@ LOWER_INSTRUMENT = re.compile(
     r"(?P<listed>[,:](?:\s+as\s+well\s+as)?|\band(?=\s+an?\s)|(?:(?<=\n)|^)[ \t]*[-\u2022*\u2013]))(?:\s+and)?\s+"
     r"(?P<title>(?:a|an|the)\s+(?:(?:new|trilateral|bilateral|multilateral|intergovernmental|joint|separate|"
     r"complementary|additional|supplementary|framework)\s+)*(?:(?-i:[a-z][a-z\-]+)\s+){0,2}"
-    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing|with|covering)\s))?|deal|"
+    r"(?P<noun>agreement|memorandum(?:\s+of\s+(?:understanding|cooperation)(?=\s+(?:for|providing|with|covering|allowing|"
+    r"enabling|permitting)\s))?|deal|"
     r"contract|"
     r"roadmap|road map|treaty|protocol|minutes|programme|program|plan\s+of\s+action|action\s+plan|work\s+plan|"
     r"exchange\s+of\s+notes|exchange\s+of\s+letters|letter\s+of\s+intent|declaration\s+of\s+intent|arrangement)"
@@ -120,7 +121,7 @@ LOWER_INSTRUMENT = re.compile(
     r"(?:with\s+(?:[\w\-]+\s+){1,6}?)?"
     r"(?:to|on|for|providing\s+for|forming|establishing|creating|between|amending|under\s+which|"
     # ("an agreement waiving visa requirements for ...", "a memorandum covering civil preparedness")
-    r"waiving|exempting|abolishing|lifting|covering|"
+    r"waiving|exempting|abolishing|lifting|covering|allowing|enabling|permitting|"
     r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
     r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
     r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d)){3,120})", re.I)
