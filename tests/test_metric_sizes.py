@@ -94,9 +94,13 @@ def test_the_size_of_a_thing_is_an_observation(text, value):
     assert m["deadline"] is None
 
 
+def test_the_size_of_a_market_is_no_metric():
+    # (a market's population sells the relationship; it is no figure of it: gold sets leave it out or optional)
+    assert 110_000_000 not in by_value("Peru can be your gateway to the Andean market of more than 110 million "
+                                       "people, the Chilean minister said of Ghana.")
+
+
 @pytest.mark.parametrize("text, value", [
-    ("Peru can be your gateway to the Andean market of more than 110 million people, the Chilean minister "
-     "said of Ghana.", 110_000_000),
     ("The minister thanked the Ghanaian community in Peru, estimated at more than 20 thousand people.", 20_000),
     ("The visa deal was one of the measures most awaited by the Ghanaian community, estimated at more than 40 "
      "thousand people, in Peru.", 40_000),
