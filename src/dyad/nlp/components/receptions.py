@@ -22,6 +22,7 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
+from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, WELCOMED_GUEST_GAP_RE
 
 DATA = patterns("events")
 
@@ -60,6 +61,14 @@ def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None)
     return (own or named or [None])[-1]
 
 
+# "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
+RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
+# "His Highness received ...", "His Majesty received ...": the host named by his style alone
+HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
+                                  r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}")
+
+
 class ReceptionFinder:
     """Receptions of the pair (a mixin of the meeting finder)."""
 
@@ -96,6 +105,71 @@ class ReceptionFinder:
                  if t.iso_date() and not any(a <= t.start < b for a, b in clauses)
                  and not before_dct(doc._.dct, t.iso_date())}
         return dates.pop() if len(dates) == 1 else None
+
+    def reception_by_verb(self, doc: Doc, sent: Span,
+                          main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
+        """"President X received Y", "X welcomed Y at the palace", "His Highness received the Kenyan President":
+        the verb match, (host, guest) and the host's country, or None."""
+        rv = RECEIVES_RE.search(span_text(sent))
+        if rv and not NON_VISIT_RE.match(span_text(sent)[rv.end():rv.end() + 60]) and \
+                not PASSIVE_HOST_RE.search(span_text(sent)[:rv.start()]):
+            # (the host's own country known: "X, Crown Prince of Abu Dhabi and Deputy Supreme Commander of the
+            # Armed Forces, today received Y")
+            hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                     if person_country(doc, p)]
+            # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
+            # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y": a place first)
+            reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else \
+                160 if re.match(r"\s+at\s+(?:the\s+)?[\w'\u2019\s]{3,60}?\b(?:today|yesterday|on\s+\w+day)\s+"
+                                r"(?:the|his|her)\s", span_text(sent)[rv.end():]) else 60
+            guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
+                      if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach
+                      # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of
+                      # Singapore Gan Kim Yong": a long title, nothing else, before the name)
+                      or TITLE_GAP_RE.fullmatch(text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])]
+            if rv.group(0).endswith(("welcomed", "welcomes", "welcome")):
+                # "welcomed the decision of President X", "welcomed Prime Minister X's visit": a guest
+                # welcomed has only titles before the name, and is no possessor; "At the outset, X warmly
+                # welcomed Y" after their meeting was told is the meeting's opening courtesy
+                guests = [p for p in guests if WELCOMED_GUEST_GAP_RE.fullmatch(
+                    text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])
+                    and not re.match(r"['\u2019]s\b", text_of(doc)[p["sources"][0]["end"]:])]
+                if re.search(r"\b(?:" + "|".join(DATA["arrival_places"]) + r")\b", span_text(sent), re.I):
+                    guests = []  # "welcomed X at the airport": an arrival, not a meeting
+            told_by_office = GUEST_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
+            if not guests and main and main.get("participants") and main.get("status") != "planned" and re.match(
+                    r"\s+(?:the|his|her)\s+(?:visiting|guest|distinguished\s+guest)\b", span_text(sent)[rv.end():]):
+                # "His Majesty granted an audience to the visiting Prime Minister": the visitor the story follows
+                guests = [p for p in doc._.persons or [] if full_name(doc, p) == main["participants"][0]][:1]
+            if not guests and told_by_office and self.gaz.country_of(told_by_office.group("adj")):
+                # "His Highness received the Kenyan President": the president of that country named before
+                side = self.gaz.country_of(told_by_office.group("adj"))[0]
+                earlier = role_antecedent(doc, told_by_office.group("office"), sent.start_char, side)
+                guests = [earlier] if earlier and person_country(doc, earlier) == side else []
+            unplaced = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
+                        if not person_country(doc, p)] if told_by_office and guests and not hosts else []
+            home = (main or {}).get("host") or ((dateline_place(doc) or (None, None))[1])
+            if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
+                    and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
+                return rv, (full_name(doc, hosts[-1]), full_name(doc, guests[0])), person_country(doc, hosts[-1])
+            elif hosts and guests and person_country(doc, guests[0]) is None and \
+                    person_country(doc, hosts[-1]) in dyad_of(doc) and len(dyad_of(doc)) == 2:
+                # "President X received Dr Y and her delegation": a guest whose country the text told only
+                # with her delegation ("a delegation of the Parliament of C led by Speaker Dr Y"): the other side
+                return rv, (full_name(doc, hosts[-1]), full_name(doc, guests[0])), person_country(doc, hosts[-1])
+            elif unplaced and home and home != person_country(doc, guests[0]):
+                # "Prince X, Minister of Energy, received the Hungarian minister": a host whose country the
+                # text leaves to the story (the visit's host, or where the report is filed)
+                return rv, (full_name(doc, unplaced[-1]), full_name(doc, guests[0])), home
+            elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
+                    span_text(sent)[:rv.start()]):
+                # "Earlier, His Highness received President X of C": the story's host, told by his style
+                filed = dateline_place(doc)
+                home = (main or {}).get("host") or (filed[1] if filed else None)
+                leader = self._leaders_of(doc, [home]) if home else []
+                if home and leader and home != person_country(doc, guests[0]):
+                    return rv, (leader[0], full_name(doc, guests[0])), home
+        return None
 
     def _received_by(self, doc: Doc, sent: Span, main: dict | None) -> tuple[re.Match, tuple[str, str], str] | None:
         """"X was (also) received (on 9 July) by Y": Y the host, X the subject of the passive verb, read
