@@ -20,12 +20,10 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.event_dates import overlaps_dates
-from dyad.nlp.components.receptions import (
-    ReceptionFinder,
-)
+from dyad.nlp.components.receptions import ReceptionFinder, home_country
 from dyad.nlp.components.sessions import BODY, LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
-from dyad.nlp.components.util import dateline_place, patterns, source, span_text, text_of
-from dyad.nlp.components.visits import VISIT_RE
+from dyad.nlp.components.util import patterns, source, span_text, text_of
+from dyad.nlp.components.visits import VISIT_RE, is_welcome
 from dyad.nlp.told import refer_back_end, told_event
 
 DATA = patterns("events")
@@ -366,8 +364,7 @@ class MeetingFinder(ReceptionFinder):
         if len(pc) == 1 and pc[0] not in countries and re.search(r"\b(?:phone|telephone|video)\b", m.group(0), re.I):
             # "His Majesty received a phone call from the Emir of C": a third country's leader calls the
             # home side of the story (the visit's host, else the country the report is filed from)
-            filed = dateline_place(doc)
-            home = (main or {}).get("host") or (filed[1] if filed else None)
+            home = home_country(doc, main)
             if home and home != pc[0]:
                 countries = [home, pc[0]]
                 leaders = self._leaders_of(doc, [home])
@@ -538,7 +535,7 @@ class MeetingFinder(ReceptionFinder):
             "object_key": same_as or f"meeting:{fmt}:{ref}:{start if own else ''}",
             "visitor": visitor,
             # a welcome tells a meeting only when the article tells no other of the pair (see events.py)
-            "welcomed": bool(received is not None and received.group(0).endswith(("welcomed", "welcomes", "welcome"))),
+            "welcomed": bool(received is not None and is_welcome(received.group(0))),
             "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
         }]
 

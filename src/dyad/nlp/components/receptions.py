@@ -22,7 +22,7 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
-from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, WELCOMED_GUEST_GAP_RE
+from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, WELCOMED_GUEST_GAP_RE, is_welcome
 
 DATA = patterns("events")
 
@@ -42,6 +42,12 @@ GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>(?i
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
                            r"[^.;]{0,120})")
+
+
+def home_country(doc: Doc, main: dict | None) -> str | None:
+    """The story's home side: the host of the visit it follows, else the country the report is filed from."""
+    filed = dateline_place(doc)
+    return (main or {}).get("host") or (filed[1] if filed else None)
 
 
 def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
@@ -127,7 +133,7 @@ class ReceptionFinder:
                       # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of
                       # Singapore Gan Kim Yong": a long title, nothing else, before the name)
                       or TITLE_GAP_RE.fullmatch(text_of(doc)[sent.start_char + rv.end():p["sources"][0]["start"]])]
-            if rv.group(0).endswith(("welcomed", "welcomes", "welcome")):
+            if is_welcome(rv.group(0)):
                 # "welcomed the decision of President X", "welcomed Prime Minister X's visit": a guest
                 # welcomed has only titles before the name, and is no possessor; "At the outset, X warmly
                 # welcomed Y" after their meeting was told is the meeting's opening courtesy
@@ -148,7 +154,7 @@ class ReceptionFinder:
                 guests = [earlier] if earlier and person_country(doc, earlier) == side else []
             unplaced = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                         if not person_country(doc, p)] if told_by_office and guests and not hosts else []
-            home = (main or {}).get("host") or ((dateline_place(doc) or (None, None))[1])
+            home = home_country(doc, main)
             if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
                     and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
                 return rv, (full_name(doc, hosts[-1]), full_name(doc, guests[0])), person_country(doc, hosts[-1])
@@ -164,8 +170,6 @@ class ReceptionFinder:
             elif not hosts and guests and person_country(doc, guests[0]) and HONORIFIC_SUBJECT_RE.search(
                     span_text(sent)[:rv.start()]):
                 # "Earlier, His Highness received President X of C": the story's host, told by his style
-                filed = dateline_place(doc)
-                home = (main or {}).get("host") or (filed[1] if filed else None)
                 leader = self._leaders_of(doc, [home]) if home else []
                 if home and leader and home != person_country(doc, guests[0]):
                     return rv, (leader[0], full_name(doc, guests[0])), home
@@ -184,7 +188,7 @@ class ReceptionFinder:
         host = hosts[0]
         # ("was also received by Governor-General Sir X at Government House": an office the gazetteer does not
         # place; the host is of the visit's host country, or of the place the report is filed from)
-        host_country = person_country(doc, host) or (main or {}).get("host") or (dateline_place(doc) or (None, None))[1]
+        host_country = person_country(doc, host) or home_country(doc, main)
         if host_country is None:
             return None
         verb = next((t for t in sent if sent.start_char + rb.start() <= t.idx < sent.start_char + rb.end()
@@ -251,9 +255,7 @@ class ReceptionFinder:
             return []
         guest = guests[0]["alpha3"]
         hosts = [person_country(doc, p) for p in persons_in(doc, sent.start_char, a)]
-        filed = dateline_place(doc)
-        host = next((h for h in reversed(hosts) if h), None) or (main or {}).get("host") or \
-            (filed[1] if filed else None)
+        host = next((h for h in reversed(hosts) if h), None) or home_country(doc, main)
         if not host:
             pair = [c for c in (main or {}).get("countries") or dyad_of(doc) if c != guest]
             host = pair[0] if len(pair) == 1 else None

@@ -97,6 +97,11 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 WELCOMED_GUEST_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the|his|her|visiting)[\s,]+){0,16}")
 
 
+def is_welcome(verb: str) -> bool:
+    """A form of "welcome" (its guest is held to WELCOMED_GUEST_GAP_RE; a meeting it tells yields to another)."""
+    return verb.endswith(("welcomed", "welcomes", "welcome"))
+
+
 # "On a two-day state visit to Nairobi, ...", "May 2021 - During an official visit to ...": the visit first
 FRONTED_VISIT_RE = re.compile(r"^\s*(?:[^,\n]{0,30}\s[-\u2013\u2014]\s+)?"
                               r"(?:On|During|While\s+on|In\s+the\s+course\s+of)\s+"
@@ -480,7 +485,7 @@ class VisitFinder:
                     continue
                 hp, gp = before[-1], after[0]
                 gap = text_of(doc)[sent.start_char + m.end():gp["sources"][0]["start"]]
-                if m.group(0).endswith(("welcomed", "welcomes", "welcome")) and not PASSIVE_BY_RE.match(obj) \
+                if is_welcome(m.group(0)) and not PASSIVE_BY_RE.match(obj) \
                         and not PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) \
                         and not WELCOMED_GUEST_GAP_RE.fullmatch(gap):
                     continue  # "welcomed the decision of X": no guest welcomed
