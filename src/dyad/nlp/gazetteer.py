@@ -65,6 +65,7 @@ class Gazetteer:
     former_names: dict[str, list[str]] = field(default_factory=dict)  # current name -> former names
     capital_names: dict[str, list[dict]] = field(default_factory=dict)  # alpha-3 -> capitals by period
     capitals: dict[str, str] = field(default_factory=dict)  # alpha-3 -> its capital today
+    world_regions: set[str] = field(default_factory=set)  # folded names of continents and regions
 
     def country_of(self, form: str) -> tuple[str, str] | None:
         """(alpha-3, form kind) of a country name, adjective, demonym or capital, else None."""
@@ -155,6 +156,10 @@ class Gazetteer:
                  and any(r == o or r.startswith(o + " (") for r in (lead.role.lower(),) for o in offices)}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def is_world_region(self, name: str) -> bool:
+        """A continent or region ("Africa", "the Middle East"): no place a bilateral event is held."""
+        return fold(name) in self.world_regions
+
     def current_name(self, place: str) -> str | None:
         """The name a renamed city has now ("Nur-Sultan" -> "Astana"), None if not known as renamed."""
         return self.renamed.get(fold(place))
@@ -229,6 +234,7 @@ def gazetteer() -> Gazetteer:
             for former in formers:
                 g.renamed[fold(former)] = current
         g.capital_names = places["capital_names"]
+        g.world_regions = {fold(r) for r in places.get("world_regions") or []}
     if (DATA / "organizations.json").exists():
         for org in load_json("organizations.json"):  # type: ignore[union-attr]
             for alias in {org["name"], *(org.get("aliases") or [])}:

@@ -126,7 +126,8 @@ class EventPlaces:
                 r"(?:^\s+|\b(?:to|in)\s+(?:the\s+)?)([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", clause)]
             for name in names:
                 hit = self.gaz.country_of(name)
-                if (hit and hit[1] in ("capital", "city") and hit[0] == host) or (not hit and name in self.ner_places):
+                if (hit and hit[1] in ("capital", "city") and hit[0] == host) or (
+                        not hit and name in self.ner_places and not self.gaz.is_world_region(name)):
                     return name
             # "is in Bintan, Indonesia, on a working visit": a town placed by its country
             for m in re.finditer(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b",

@@ -107,6 +107,11 @@ TWO_MET_RE = re.compile(r"\b(?:(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?
                         r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?|[Tt]hey)\s*"
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
+# a bare "The two" as the subject of a meeting verb (the parser may read "held" as an adjective of "talks")
+THE_TWO_SUBJECT_RE = re.compile(r"\s*The\s+two\s+(?:(?:also|then|later|subsequently|first|briefly|have|had|will|"
+                                r"would)\s+)*(?:held|hold|met|meet|discussed|discuss|spoke|talked|reviewed)\b")
+
+
 def by_ministers(two: re.Match[str]) -> bool:
     """A TWO_MET_RE match that names ministers ("the two foreign ministers", "the ministers of A and B")."""
     return bool(two.group("ministers") or two.group("ministers_of") or two.group("ministers2"))
@@ -325,6 +330,16 @@ class MeetingFinder(ReceptionFinder):
         a = sent.start_char + m.start()
         people = [p for p in persons_in(doc, sent.start_char, sent.end_char) if not self._reporter(doc, p)
                   and not POSSESSOR_RE.match(text_of(doc)[p["sources"][0]["end"]:p["sources"][0]["end"] + 40])]
+        if not people and not received:
+            people = self._the_two_named_before(doc, sent)  # "The two held talks at the ministry on Tuesday"
+        named_after = [full_name(doc, p) for p in people if p["sources"][0]["start"] >= sent.start_char + m.end()]
+        if rb and not received and named_after and rb[1][0] not in named_after:
+            # "was received the next day by President X, after holding talks with his counterpart Y": the host of
+            # the reception told beside the talks is no party to them
+            people = [p for p in people if full_name(doc, p) != rb[1][0]]
+            guest = next((p for p in doc._.persons or [] if full_name(doc, p) == rb[1][1]), None)
+            if guest is not None and all(full_name(doc, p) != rb[1][1] for p in people):
+                people = [guest, *people]  # the guest received is the one who held the talks
         if rb and not received and rb[0].start() > m.end():
             # "He met X, and was received by Y": the reception is told apart
             people = [p for p in people if p["sources"][0]["start"] < sent.start_char + rb[0].start()]
@@ -548,6 +563,21 @@ class MeetingFinder(ReceptionFinder):
             if c in countries[:2] and c not in out:
                 out[c] = full_name(doc, p)
         return list(out.values()) if len(out) == 2 else []
+
+    @staticmethod
+    def _the_two_named_before(doc: Doc, sent: Span) -> list[dict]:
+        """"X of A and Y of B opened the forum. The two held talks ...": a sentence whose subject is a bare "The
+        two" is about the last two persons of two countries the sentence before names."""
+        if sent.start == 0 or not THE_TWO_SUBJECT_RE.match(span_text(sent)):
+            return []
+        prev = doc[sent.start - 1].sent
+        last: dict[str, dict] = {}
+        for p in persons_in(doc, prev.start_char, prev.end_char):
+            c = person_country(doc, p)
+            if c:
+                last.pop(c, None)
+                last[c] = p
+        return list(last.values()) if len(last) == 2 else []
 
     @staticmethod
     def _reporter(doc: Doc, p: dict) -> bool:

@@ -79,7 +79,34 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]
-    return _anchor_times(text, out)
+    return _anaphoric_days(text, _anchor_times(text, out))
+
+
+# "the following day", "the day before", "two days later": counted from the day the text told last, not from
+# the publication date ("arrived on Tuesday and was received the following day by the President")
+_ANAPHORIC_DAY_RE = re.compile(r"(?:the\s+)?(?:(?P<next>following|next|subsequent)|(?P<prev>previous|preceding))\s+day"
+                               r"|the\s+day\s+(?:(?P<after>after)|(?P<before>before))"
+                               r"|(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?:(?P<later>later)|(?P<earlier>earlier))",
+                               re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_ANAPHOR_REACH = 600  # characters back to the day told last (about three sentences)
+
+
+def _anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    import datetime as dt
+
+    out: list[Timex] = []
+    for t in timexes:
+        m = _ANAPHORIC_DAY_RE.fullmatch(t.text) if t.type == "DATE" else None
+        told = next((o for o in reversed(out) if o.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value)
+                     and t.start - o.end <= _ANAPHOR_REACH), None) if m else None
+        if m and told:
+            n = int(_SMALL_NUMBERS.get(m["n"].lower(), 0) or m["n"]) if m["n"] else 1
+            sign = -1 if m["prev"] or m["before"] or m["earlier"] else 1
+            day = dt.date.fromisoformat(told.value) + dt.timedelta(days=sign * n)
+            t = Timex(t.start, t.end, t.text, t.type, day.isoformat(), t.mod)
+        out.append(t)
+    return out
 
 
 _TIME_LINK_RE = re.compile(r"^\s*(?:,|at|on|,\s*at|,\s*on)?\s*$", re.I)

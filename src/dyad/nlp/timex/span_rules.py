@@ -209,10 +209,12 @@ def _ago(m: re.Match, c: _Ctx) -> _Result:
     if m["q"] and not _quant_ok(m["q"], unit):
         return None
     q = _parse_quant(m["q"]) if m["q"] else ("X" if unit in _PLURAL_UNITS else 1.0)
-    if d in ("before", "after", "on"):
+    comes_after = d == "after" and m["q"] and [w.lower() for w in c.prev_words(m.start())] in (["comes"], ["come"])
+    if d in ("before", "after", "on") and not comes_after:
         # "two days after the attack": a duration anchored elsewhere, only tag the duration part.
         return None
-    sign = -1 if d in ("ago", "earlier") else 1
+    # "The forum comes a year after the King made a state visit": what follows "after" was that long before now
+    sign = -1 if d in ("ago", "earlier") or comes_after else 1
     if q == "X":
         if d in ("earlier", "later"):
             return None  # "years later": too vague to tag as a date
