@@ -96,9 +96,17 @@ def without_place(doc: Doc, start: int, text: str) -> str:
     return text
 
 
+# "Treaty of Friendship, Partnership and Cooperation": a list in title case inside an instrument's name
+_TITLE_WORDS = r"[A-Z][\w\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w\-]+)*"
+TITLE_CASE_LIST_RE = re.compile(r"[ \t]*,[ \t]*" + _TITLE_WORDS + r"(?:[ \t]*,[ \t]*" + _TITLE_WORDS
+                                + r")*,?[ \t]+and[ \t]+" + _TITLE_WORDS)
+# "the X Agreement signed in 2021", "the X Treaty, which was concluded on 3 May 1996": the instrument's own day
+SIGNED_AFTER_TITLE_RE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|concluded|inked|"
+                                   r"ratified)(?:\s+(?:by|between)\s+[^,.;]{0,30}?)?\s+(?:in|on)\s+")
 # an instrument whose own signing the sentence tells ("The ministers also signed a memorandum on ...")
 SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked|exchanged|initialled|sign|signing|adopted|approved)\b"
                            r"(?![^.;]*\b(?:not|yet)\b)", re.I)
+
 
 class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
@@ -150,6 +158,11 @@ class AgreementExtractor:
             own, start = False, None  # "an Agreement on X, which replaces the agreement of 1997": another date
         elif signed_in_rel and not re.search(r"[;:]", rel.group("clause")):
             own = True  # "the X Agreement (XA), which the two ministers signed in Oslo in May": however far
+        signed_at = next((x for x in doc._.timexes or [] if span[1] <= x.start < span[1] + 60 and x.iso_date()
+                          and SIGNED_AFTER_TITLE_RE.fullmatch(text_of(doc)[span[1]:x.start])), None)
+        if signed_at is not None:
+            # "to review the X Agreement signed in 2021": the participle right after the instrument dates it
+            start, t, own, done = signed_at.iso_date(), signed_at, True, True
         instrument = instrument_of(noun)
         clause = span_text(sent)
         intro = bullet_intro(text_of(doc), anchor)
@@ -218,7 +231,10 @@ class AgreementExtractor:
                 # month (not its day: the signing may predate it).
                 told = [d for pos, d in self.signings if pos <= sent.end_char]
                 inherited = told[-1] if told else None
-            signed = start if own else inherited or ((doc._.dct or "")[:7] or None)
+            # a date after the report's is no day of a signing told as done ("signed an agreement on the delivery
+            # of gas to Hungary in 2024", reported in December 2023): what the text provides for
+            later = own and before_dct(doc._.dct, start)
+            signed = start if own and not later else inherited or ((doc._.dct or "")[:7] or None)
         parties = list(main["countries"]) if main else dyad_of(doc)
         named = named_parties(doc, span[0], span[1])
         if named and set(named) != set(parties):
@@ -277,6 +293,10 @@ class AgreementExtractor:
                             r"memorandum|protocol|declaration|charter)\b", text[end:])
             if kind:
                 rec["instrument"] = instrument_of(kind.group("n"))  # "the X Action Plan, a three-year roadmap"
+            year_before = re.search(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+$", text[:start])
+            if year_before and before_dct(year_before.group(1), doc._.dct) and rec["status"] in ("unknown", "signed"):
+                # "the 2008 Treaty of Friendship": signed that year, whatever the sentence is about
+                rec["signed"], rec["status"], rec["event_ref"] = year_before.group(1), "signed", None
             anniv = ANNIV_RE.search(text[:start])
             if anniv:
                 # "the 20th anniversary of the Treaty ...": signed N years before the anniversary.
@@ -373,6 +393,13 @@ class AgreementExtractor:
                 # "... of the Republic of Azerbaijan (SOCAR) and Snam S.p.A. on ...": a party's acronym inside
                 # the title; one closing the title stays out of it
                 i += paren.end()
+                continue
+            enum = TITLE_CASE_LIST_RE.match(text[i:]) if comma and re.search(r"\b(?:of|on)\s", text[pos:i]) \
+                and text[:i].split()[-1][:1].isupper() else None
+            if enum and not any(gazetteer().country_of(w) for w in re.findall(r"[A-Z][\w\-]+", enum.group(0))):
+                # "Treaty of Friendship, Partnership and Cooperation": a list in title case is the title's own
+                i += enum.end()
+                last_good = i
                 continue
             if comma and not (allow_comma and tok.lower() in PARTICIPLES):
                 break
