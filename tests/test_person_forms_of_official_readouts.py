@@ -81,3 +81,10 @@ def test_styles_of_several_words_are_no_names_and_no_bodies():
     names = {f["name"] for f in facts if f["kind"] == "entity" and f["entity_type"] in ("person", "organization")}
     assert {"Hun Manet", "Norodom Sihamoni", "Zambry Abdul Kadir"} <= names, names
     assert not any(w in n for n in names for w in ("Akka", "Padei", "Preah", "Diraja", "Samdech")), names
+
+
+def test_madam_prof_and_military_ranks_are_no_part_of_a_name():
+    got = persons("ACCRA - Madam Naledi Pandor met Prof Kwame Asante and General Mamadi Doumbouya on Monday. "
+                  "Madam Pandor said the talks went well.")
+    assert {"Naledi Pandor", "Kwame Asante", "Mamadi Doumbouya"} <= set(got), got
+    assert not any(n.split()[0] in ("Madam", "Prof", "General") for n in got), got
