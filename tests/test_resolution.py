@@ -337,3 +337,12 @@ def test_a_pool_whose_workers_are_gone_reports_itself_broken(tmp_path):
     pool.close(failed=True)
     with pytest.raises(BrokenProcessPool):
         next(pool.built("event", iter([[[1]]]), []))
+
+
+def test_sessions_of_one_commission_with_other_numbers_stay_two_records(tmp_path, kb_url):
+    kb = kb_of(tmp_path, {"a.txt": ("2021-11-10", (
+        "MONROVIA, 10 November 2021 - Liberia and Ghana on Tuesday ended the second session of the Ghana-Liberia "
+        "Permanent Joint Commission for Cooperation (GLPJCC) in Monrovia. The third session of the GLPJCC will be "
+        "held in Accra, on dates the two ministries will set later.\n"))}, kb_url)
+    sessions = sorted(r["title"] for r in kb if r["kind"] == "event" and r["event_type"] == "council_session")
+    assert len(sessions) == 2 and sessions[0].startswith("second") and sessions[1].startswith("third"), sessions

@@ -85,6 +85,8 @@ def _events_match(a: M, b: M) -> bool:
     na, nb = da.get("object_key"), db.get("object_key")
     if da["event_type"] == "meeting" and _other_people(da, db):
         return False
+    if na and nb and _sessions_of_other_numbers(na, nb):
+        return False  # "council:1:x joint commission" and "council:2:x joint commission": two sessions
     if na and nb:
         if na == nb or bool(set(na.split()) & set(nb.split())):
             return True
@@ -97,6 +99,13 @@ def _events_match(a: M, b: M) -> bool:
     if a.doc_id == b.doc_id:
         return ov is not False and (da.get("parent_visit") == db.get("parent_visit"))
     return False
+
+
+def _sessions_of_other_numbers(na: str, nb: str) -> bool:
+    """Two council sessions told with their numbers, and the numbers differ."""
+    pa, pb = na.split(":"), nb.split(":")
+    return len(pa) > 2 and len(pb) > 2 and pa[0] == pb[0] == "council" and pa[1].isdigit() and pb[1].isdigit() \
+        and pa[1] != pb[1]
 
 
 def _surnames_shared(da: dict, db: dict) -> int | None:

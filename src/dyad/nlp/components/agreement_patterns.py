@@ -66,6 +66,9 @@ PLURAL_TRIGGER = re.compile(
     # "documents signed in front of the two presidents covered A, B and C": the witnesses before the verb
     r"(?:\s+(?:in\s+front\s+of|before|in\s+the\s+presence\s+of)\s+[^.;:,]{3,80}?"
     r"(?=\s+(?:cover|covers|covered|covering)\s))?"
+    # "The agreements, signed by the two ministers, covered A, B and C": a participle clause before the verb
+    r"(?:,\s+(?:signed|concluded|exchanged|inked)\s+(?:by|in|at|on|during)\s+[^.;:,]{3,80},"
+    r"(?=\s+(?:cover|covers|covered|covering)\s))?"
     # "three memoranda, (namely) on A, on B and on C"; "Four memoranda, covering A, B and C, were signed"
     r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s)|,(?=\s+covering\s))?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"

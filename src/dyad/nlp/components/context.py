@@ -456,3 +456,27 @@ def dateline_day(doc: Doc, pos: int) -> str | None:
     days = [t.iso_date() for t in dates_in(doc, head.end(), head.end() + 25)
             if len(t.iso_date() or "") == 10 and t.start < head.end() + 3]
     return days[0] if days else None
+
+
+# "received the Kenyan President": a guest told by his country and office
+# ("received the Hungarian minister": the minister of that country named before)
+GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>(?i:president|prime\s+minister|premier|"
+                                r"chancellor|king|emir|amir|sultan|monarch|vice\s+president|foreign\s+minister|"
+                                r"minister))\b")
+
+
+def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
+    """The person a title stands for ("the Prime Minister"): the last one named before ``before``
+    whose office begins with that title; of two (both sides' prime ministers), the one of ``side``
+    (the visitor's country, the one the story follows)."""
+    title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+    if len(title) < 4:
+        return None
+    # ("the Uzbek Foreign Minister" is the "Minister of Foreign Affairs of Uzbekistan" named before)
+    titles = (title,) + ((f"minister of {title.split()[0]} affairs", f"minister for {title.split()[0]} affairs")
+                         if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
+    if title == "monarch":
+        titles = ("king", "queen", "sultan", "emir", "amir")  # "the Omani monarch": the Sultan named before
+    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
+    own = [p for p in named if side and person_country(doc, p) == side]
+    return (own or named or [None])[-1]

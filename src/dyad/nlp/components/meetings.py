@@ -36,7 +36,10 @@ _HELD_TALKS = (r"(?:held|hold|holds|had)\s+(?:(?:" + _MANNER + r")(?:,?\s+(?:and
 # (not fronted: "After their talks in Tokyo, the two rode a train" refers back to a meeting told before)
 _AFTER_THEIR = (r"(?<=\w\s)(?:after|following)\s+their\s+(?:(?:annual|first|bilateral|leaders['\u2019]?|summit|formal|"
                 r"official|private|closed-door)\s+){0,3}(?:talks|meeting|summit)")
-MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + "|".join(
+# "spoke today by telephone with", "talked on Monday over the phone": a call with its day inside the cue
+_SPOKE_BY_PHONE = (r"(?:spoke|spoken|talked)\s+(?:today|yesterday|tonight|(?:on|this|last)\s+[A-Z][a-z]+|"
+                   r"(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone")
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + _SPOKE_BY_PHONE + "|" + "|".join(
     re.escape(c) for c in sorted(DATA["meeting_cues"], key=len, reverse=True)) + r")(?![\w-])", re.I)
 # Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
 # Canberra", "the next meeting of the two countries' foreign and defence ministers".
@@ -125,8 +128,8 @@ def named_pair_or_leaders(two: re.Match[str]) -> bool:
 
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
-                          r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|Vice\s+President|Speaker|"
-                          r"Governor)\b)")
+                          r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|"
+                          r"Vice\s+President|Speaker|Governor|Head\s+of\s+State|Head\s+of\s+Government)\b)")
 # "he met Mr Luxon's predecessor, Chris Hipkins": the possessor is named, not met
 POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|wife|husband|spouse|son|daughter|"
                           r"father|mother|brother|sister|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|envoy|"
@@ -489,7 +492,8 @@ class MeetingFinder(ReceptionFinder):
             noun = "talks"
         if m.re is CALLED_ON_RE:
             noun, fmt = "courtesy call", "courtesy"
-        if noun in ("telephoned", "phoned") or re.match(r"(?:spoke|spoken|talked)\s+(?:by|on|over)\s+", noun):
+        if noun in ("telephoned", "phoned") or re.match(r"(?:spoke|spoken|talked)\s+(?:.*\s)?(?:by|on|over)\s+"
+                                                         r"(?:the\s+)?(?:tele)?phone", noun):
             noun = "phone call"  # "the King telephoned X", "the two had spoken by telephone in April"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    GUEST_BY_OFFICE_RE,
     RELATIVE_CLAUSE,
     before_dct,
     clause_tense,
@@ -19,6 +20,7 @@ from dyad.nlp.components.context import (
     full_name,
     person_country,
     persons_in,
+    role_antecedent,
     status_of,
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
@@ -33,11 +35,6 @@ RECEIVED_BY_RE = re.compile(r"\b(?:was|were|(?:will|would)(?:\s+also)?\s+be|is\s
                             r"have\s+been)\s+(?:\w+\s+)?"
                             r"(?:received|welcomed|hosted)(?:\s+(?!by\b)[\w\-]+){0,8}?"
                             r"\s+by\b")
-# "received the Kenyan President": a guest told by his country and office
-# ("received the Hungarian minister": the minister of that country named before)
-GUEST_BY_OFFICE_RE = re.compile(r"\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?P<office>(?i:president|prime\s+minister|premier|"
-                                r"chancellor|king|emir|amir|sultan|monarch|vice\s+president|foreign\s+minister|"
-                                r"minister))\b")
 # "received a parliamentary delegation of the National Assembly of C", "welcomed a Vietnamese delegation led by"
 DELEGATION_RE = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met\s+with|met)\s+(?:a|an|the)\s+"
                            r"(?P<words>(?:[\w\-]+\s+){0,3}?delegation\s+(?:of|from|led\s+by|headed\s+by)\b"
@@ -48,23 +45,6 @@ def home_country(doc: Doc, main: dict | None) -> str | None:
     """The story's home side: the host of the visit it follows, else the country the report is filed from."""
     filed = dateline_place(doc)
     return (main or {}).get("host") or (filed[1] if filed else None)
-
-
-def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None) -> dict | None:
-    """The person a title stands for ("the Prime Minister"): the last one named before ``before``
-    whose office begins with that title; of two (both sides' prime ministers), the one of ``side``
-    (the visitor's country, the one the story follows)."""
-    title = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
-    if len(title) < 4:
-        return None
-    # ("the Uzbek Foreign Minister" is the "Minister of Foreign Affairs of Uzbekistan" named before)
-    titles = (title,) + ((f"minister of {title.split()[0]} affairs", f"minister for {title.split()[0]} affairs")
-                         if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
-    if title == "monarch":
-        titles = ("king", "queen", "sultan", "emir", "amir")  # "the Omani monarch": the Sultan named before
-    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
-    own = [p for p in named if side and person_country(doc, p) == side]
-    return (own or named or [None])[-1]
 
 
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
@@ -124,9 +104,10 @@ class ReceptionFinder:
             hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                      if person_country(doc, p)]
             # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
-            # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y": a place first)
+            # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y", "received at the
+            # Jubilee House the Deputy Prime Minister of C, Y": a place first)
             reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else \
-                160 if re.match(r"\s+at\s+(?:the\s+)?[\w'\u2019\s]{3,60}?\b(?:today|yesterday|on\s+\w+day)\s+"
+                160 if re.match(r"\s+at\s+(?:the\s+)?[\w'\u2019\s]{3,60}?\b(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                                 r"(?:the|his|her)\s", span_text(sent)[rv.end():]) else 60
             guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                       if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach

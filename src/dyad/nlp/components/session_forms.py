@@ -24,7 +24,9 @@ from dyad.text.names import synonym_key
 DATA = patterns("events")
 _ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
 _SESSION = r"(?i:session|meeting|sitting)"
-ACRONYM_DEF_RE = re.compile(BODY + r"\s*\((?P<acr>[A-Z]{2,6})\)")
+# ("the A-B Permanent Joint Commission for Cooperation (PJCC)": the body's field may stand before the acronym)
+ACRONYM_DEF_RE = re.compile(BODY + r"(?:\s+(?:for|on|of)\s+(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,3}[A-Z][\w\-]*)?"
+                            r"\s*\((?P<acr>[A-Z]{2,6})\)")
 # ("The previous session of the BNC was held in Pretoria"; "the next session of the JPC")
 ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)(?:" + _ORD + r"|(?P<rel>(?i:previous|last|next)))\s+" + _SESSION
                                 + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")

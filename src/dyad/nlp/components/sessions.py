@@ -130,6 +130,8 @@ class SessionFinder:
                                 (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1), (CONVENE_RE, None),
                                 (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None), (LOWER_BODY_MEETS_RE, None)):
             for m in rx.finditer(span_text(sent)):
+                if re.search(r"\bfirst\b", m.group(0), re.I) and re.match(r"\s*since\b", span_text(sent)[m.end():]):
+                    continue  # "the first meeting of the Commission since the pandemic": no session's number
                 body = re.sub(r"^(?:the)\s+", "", (m.group("body") or "").strip())
                 if rx is LOWER_SESSION_RE:
                     # "the next meeting of the council": the body named earlier in the article

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
     DAYS_RE,
+    GUEST_BY_OFFICE_RE,
     before_dct,
     clause_tense,
     country_mentions,
@@ -27,6 +28,7 @@ from dyad.nlp.components.context import (
     person_country,
     persons_in,
     prospective,
+    role_antecedent,
     span_end,
     status_of,
 )
@@ -95,6 +97,12 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 # "welcomed Bosnian Foreign Minister X", "will welcome the Prime Minister of Iceland, X,": after a form of welcome,
 # nothing but the guest's titles before the name ("welcomed the decision of X" welcomes no one)
 WELCOMED_GUEST_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the|his|her|visiting)[\s,]+){0,16}")
+
+
+# between a host's verb and a person named later: another clause, or that person as a sender
+SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:message|letter|greetings|invitation|"
+                           r"regards|congratulations)\s+(?:from|of)\s+(?:[\w\-]+\s+){0,3}$|\bon\s+behalf\s+of\s+"
+                           r"(?:[\w\-]+\s+){0,3}$")
 
 
 def is_welcome(verb: str) -> bool:
@@ -481,10 +489,20 @@ class VisitFinder:
                     continue  # "received a phone call from ..."
                 before = persons_in(doc, sent.start_char, v)
                 after = persons_in(doc, sent.start_char + m.end(), sent.end_char)
+                after = [p for p in after if not SENDER_GAP_RE.search(
+                    text_of(doc)[sent.start_char + m.end():p["sources"][0]["start"]])][:1]
+                # ("received the minister, where she delivered a message from President X": not the sender)
+                by_office = GUEST_BY_OFFICE_RE.match(obj)
+                side = self.gaz.country_of(by_office.group("adj")) if by_office else None
+                if not after and by_office and side and not is_welcome(m.group(0)):
+                    # "President X received the Senegalese Minister at the palace": the minister named before
+                    earlier = role_antecedent(doc, by_office.group("office"), sent.start_char, side[0])
+                    after = [earlier] if earlier and person_country(doc, earlier) == side[0] else []
                 if not before or not after:
                     continue
                 hp, gp = before[-1], after[0]
                 gap = text_of(doc)[sent.start_char + m.end():gp["sources"][0]["start"]]
+
                 if is_welcome(m.group(0)) and not PASSIVE_BY_RE.match(obj) \
                         and not PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) \
                         and not WELCOMED_GUEST_GAP_RE.fullmatch(gap):
