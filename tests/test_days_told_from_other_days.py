@@ -89,3 +89,10 @@ def test_a_continent_is_no_place_of_a_visit():
             "since taking office, held talks with Foreign Minister Verónica Macamo in Maputo on Tuesday.")
     visits = event_mentions(text, "visit", DCT)
     assert visits and all(v["location"] != "Africa" for v in visits), visits
+
+
+def test_a_split_fiscal_year_is_the_year_it_ends_in():
+    got = {t.text: t.value for t in find_timexes("in fiscal year 2020/21, down from 2019/20; the FY2022-23 budget",
+                                                 "2021-10-21")}
+    assert got == {"fiscal year 2020/21": "FY2021", "2019/20": "FY2020", "FY2022-23": "FY2023"}
+    assert "FY2020" not in {t.value for t in find_timexes("between 2019-20 and 2021", "2021-10-21")}

@@ -428,3 +428,26 @@ def test_the_size_of_a_market_is_no_figure_of_the_relationship():
     text = ('DHAKA - "For Thai manufacturers, Bangladesh is a market of 170 million people," Thai Commerce Minister '
             'Phumtham Wechayachai said, adding that 120 Thai companies already operate in Bangladesh.')
     assert [(m["value"], m["unit"]) for m in metrics(text, "2024-04-29")] == [(120, "count")]
+
+
+def test_vaccine_doses_are_counted():
+    m = one("PRAGUE - The Czech Republic will give Peru 150,000 doses of the AstraZeneca vaccine, the prime "
+            "minister said.", "2021-09-10")
+    assert (m["value"], m["unit"], m["metric_type"]) == (150_000, "count", "target")
+
+
+def test_rupees_written_rs_are_the_pairs_own_rupee():
+    m = one("KATHMANDU - Nepal's trade with Qatar stood at Rs 2.1 billion last year.", "2021-10-21")
+    assert m["unit"] == "NPR"
+    m = one("Nepal, Sri Lanka to revive joint commission\n\nKathmandu | 21 October 2021\n\nNepal's trade with Sri "
+            "Lanka stood at Rs 2.1 billion last year.",
+            "2021-10-21")
+    assert m["unit"] == "NPR"  # two rupee countries: the one the copy is filed from
+
+
+def test_a_fiscal_year_written_with_a_slash_dates_a_figure_by_the_year_it_ends_in():
+    ms = metrics("KATHMANDU - Nepal's trade with Qatar stood at Rs 2.1 billion in fiscal year 2020/21, down from "
+                 "Rs 2.9 billion in 2019/20.", "2021-10-21")
+    got = {m["value"]: (m["as_of"], m["subject"]) for m in ms}
+    assert got[2_100_000_000] == ("2021", "trade")
+    assert got[2_900_000_000][0] == "2020"

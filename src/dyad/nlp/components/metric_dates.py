@@ -155,7 +155,9 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         if t.type != "DATE" or not (sent.start_char <= t.start < sent.end_char):
             continue
         iso = t.iso_date() or ""
-        if len(iso) not in (4, 7) or not doc._.dct or not before_dct(iso, doc._.dct):
+        # (a fiscal year named by the year it ends in began the year before: "2020/21" told in October 2021)
+        begun = str(int(iso) - 1) if t.value.startswith("FY") and iso.isdigit() else iso
+        if len(iso) not in (4, 7) or not doc._.dct or not before_dct(begun, doc._.dct):
             continue
         if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
                      text[max(sent.start_char, t.start - 20):t.start], re.I):

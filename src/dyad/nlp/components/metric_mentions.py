@@ -15,7 +15,7 @@ from dyad.nlp.components.util import dateline_place, dyad_of, text_of
 def home_country(doc: Doc) -> str | None:
     """The country the copy is filed from or issued in: the wire dateline's city, else a capital or
     city among the first comma- or dash-separated parts of the lines under the headline
-    ("April 15, 2024 - Ottawa, Ontario - <Ministry>")."""
+    ("April 15, 2024 - Ottawa, Ontario - <Ministry>", "Kathmandu | 21 October 2021")."""
     if "dyad_home_country" not in doc.user_data:
         from dyad.nlp.gazetteer import gazetteer
 
@@ -24,7 +24,7 @@ def home_country(doc: Doc) -> str | None:
         if home is None:
             lines = [ln for ln in text_of(doc)[:500].split("\n") if ln.strip()][1:4]
             for line in lines:
-                for part in re.split(r",|\s[\u2014\u2013-]\s", line)[:4]:
+                for part in re.split(r",|\s[\u2014\u2013|-]\s", line)[:4]:  # ("Kathmandu | 21 October 2021")
                     part = part.strip()
                     if 2 < len(part) < 30 and part[:1].isupper():
                         hit = gazetteer().country_of(part.title())
@@ -64,6 +64,14 @@ def _currency_of(pre: str | None, post_word: str | None, doc: Doc | None = None)
             return home_dollar(doc) or "USD"
         if pre.upper() in lx["currency_codes"]:
             return lx["currency_code_aliases"].get(pre.upper(), pre.upper())
+        if pre in ("Rs", "Rs.") and doc is not None:
+            # "Rs 2.1 billion" in a Nepal-Sri Lanka story: the pair's own rupee; of two rupee countries, the
+            # home country's (where the copy is filed)
+            rupees = lx["currency_by_country"]["rupees"]
+            mine = [rupees[c] for c in dyad_of(doc) if c in rupees]
+            home = home_country(doc)
+            if len(mine) == 1 or (len(mine) > 1 and home in rupees and rupees[home] in mine):
+                return mine[0] if len(mine) == 1 else rupees[home or ""]
         return lx["currency_symbols"].get(pre)
     if post_word:
         if post_word.upper() in lx["currency_codes"] and post_word.isupper():

@@ -55,6 +55,16 @@ def _iso_date(m: re.Match, c: _Ctx) -> _Result:
     return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
 
+# "fiscal year 2020/21", "in 2019/20", "FY2022-23": a split (fiscal) year, named by the year it ends in
+@_rule(r"(?<![\w/.-])(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|FY\s?)?(?P<y1>(?:19|20)\d\d)"
+       r"(?P<sep>/|-|\u2013)(?P<y2>\d\d))(?![\w/%-])", 2)
+def _split_year(m: re.Match, c: _Ctx) -> _Result:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 != (y1 + 1) % 100 or (m["sep"] != "/" and not re.match(r"(?:the\s+)?(?:fiscal|financial|FY)", m["t"], re.I)):
+        return None  # "2019-20" alone is a range of years (another rule's); with a slash or a fiscal word, one year
+    return "DATE", f"FY{y1 + 1:04d}", None
+
+
 @_rule(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", 1)
 def _slash_date(m: re.Match, c: _Ctx) -> _Result:
     a, b = int(m["a"]), int(m["b"])
