@@ -96,3 +96,11 @@ def test_a_split_fiscal_year_is_the_year_it_ends_in():
                                                  "2021-10-21")}
     assert got == {"fiscal year 2020/21": "FY2021", "2019/20": "FY2020", "FY2022-23": "FY2023"}
     assert "FY2020" not in {t.value for t in find_timexes("between 2019-20 and 2021", "2021-10-21")}
+
+
+def test_months_or_years_after_count_back_from_the_day_their_sentence_told_first():
+    got = values("A plant began production on Tuesday, nineteen months after the project was announced.",
+                 "2025-03-14")
+    assert got["nineteen months after"] == "2023-08"
+    assert values("He was elected in 2010, two years after he founded the party.")["two years after"] == "2008"
+    assert "two years after" not in values("Two years after he founded the party, he was elected.")

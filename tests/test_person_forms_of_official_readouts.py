@@ -88,3 +88,10 @@ def test_madam_prof_and_military_ranks_are_no_part_of_a_name():
                   "Madam Pandor said the talks went well.")
     assert {"Naledi Pandor", "Kwame Asante", "Mamadi Doumbouya"} <= set(got), got
     assert not any(n.split()[0] in ("Madam", "Prof", "General") for n in got), got
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_part_of_it():
+    got = persons('NAIROBI - Trade Cabinet Secretary Rashid "Rash" Okello has wrapped up his visit to Tanzania.',
+                  "2023-08-24")
+    assert "Rashid Okello" in got, got
+    assert not any('"' in n for n in got), got

@@ -346,3 +346,15 @@ def test_sessions_of_one_commission_with_other_numbers_stay_two_records(tmp_path
         "held in Accra, on dates the two ministries will set later.\n"))}, kb_url)
     sessions = sorted(r["title"] for r in kb if r["kind"] == "event" and r["event_type"] == "council_session")
     assert len(sessions) == 2 and sessions[0].startswith("second") and sessions[1].startswith("third"), sessions
+
+
+def test_a_father_named_in_a_patronymic_is_another_person(tmp_path, kb_url):
+    kb = kb_of(tmp_path, {
+        "a.txt": ("2022-08-19", "JEDDAH, Aug 19 - King Salman bin Abdulaziz Al Saud received President Shavkat "
+                                "Mirziyoyev of Uzbekistan at Al-Salam Palace. King Salman welcomed the guest.\n"),
+        "b.txt": ("2022-08-20", "JEDDAH, Aug 20 - Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud held talks "
+                                "with President Shavkat Mirziyoyev of Uzbekistan. Mohammed bin Salman said ties were "
+                                "growing.\n")}, kb_url)
+    saudis = [r for r in kb if r["kind"] == "entity" and r["entity_type"] == "person"
+              and ("Salman" in r["name"])]
+    assert len(saudis) == 2, [(r["name"], r["aliases"]) for r in saudis]

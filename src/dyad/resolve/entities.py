@@ -59,6 +59,9 @@ def _group_variants(ms: list[M]) -> list[list[M]]:
     return [[ms[i] for i in g] for g in uf.groups()]
 
 
+PATRONYMIC_LINKS = {"bin", "bint", "ibn", "binti"}  # "son/daughter of": the name after is the father's
+
+
 def cluster_persons(ms: list[M]) -> list[list[M]]:
     """Full names group by name; a surname-only mention joins the one full name with that
     surname (same document first, then the whole base; country must not clash)."""
@@ -76,8 +79,10 @@ def cluster_persons(ms: list[M]) -> list[list[M]]:
     by_surname: dict[str, list[str]] = {}
     first_surname: dict[str, list[str]] = {}  # "Castro" of "Xiomara Castro Sarmiento": paternal, then maternal
     for key in groups:
-        by_surname.setdefault(surname(key), []).append(key)
         ws = key.split()
+        if len(ws) >= 3 and ws[-2] in PATRONYMIC_LINKS:
+            continue  # "Mohammed bin Salman": Salman is his father's name, no surname a bare "Salman" stands for
+        by_surname.setdefault(surname(key), []).append(key)
         if len(ws) >= 3 and ws[-2] not in NAME_PARTICLES:
             first_surname.setdefault(ws[-2], []).append(key)
     facts = {k: _GroupFacts(g) for k, g in groups.items()}
@@ -145,6 +150,8 @@ def _shorter_form(short: str, long: str) -> bool:
     a, b = short.split(), long.split()
     if len(a) < 2 or len(b) <= len(a):
         return False
+    if b[-len(a):] == a and b[-len(a) - 1] in PATRONYMIC_LINKS:
+        return False  # "Salman bin Abdulaziz" in "Mohammed bin Salman bin Abdulaziz": the father, not the son
     return b[-len(a):] == a or (a[0] == b[0] and a[-1] == b[-1] and len(a) == 2) or \
         (b[:len(a)] == a and len(b) - len(a) <= 2)
 

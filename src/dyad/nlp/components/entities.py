@@ -536,6 +536,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities):
         # a headline in title case runs its verb into the name ("Li Qiang Holds Talks with ...")
         name = re.sub(r"\s+(?:" + "|".join(HEADLINE_VERBS) + r")$", "", name) if heading_line(doc, span) else name
         written = name
+        # a nickname in quotes inside the name is no part of it ('Joko "Jokowi" Widodo'); the written form stays
+        name = re.sub(r"\s+[\"\u201c\u201d'\u2018\u2019][A-Z][\w\-]+[\"\u201c\u201d'\u2018\u2019]\s+", " ", name)
         name = given_name_first(name)
         initial = INITIAL_SURNAME_RE.fullmatch(name)
         if initial:

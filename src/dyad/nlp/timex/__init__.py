@@ -79,7 +79,7 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]
-    return _anaphoric_days(text, _anchor_times(text, out))
+    return _counted_back(text, _anaphoric_days(text, _anchor_times(text, out)))
 
 
 # "the following day", "the day before", "two days later": counted from the day the text told last, not from
@@ -210,4 +210,38 @@ def main(argv: list[str] | None = None) -> int:
     for t in find_timexes(text, args.dct):
         print(json.dumps(t.to_json(), ensure_ascii=False))
     return 0
+
+
+# "began production on Tuesday, nineteen months after the project was announced": what follows "after" was that
+# long before the date its sentence told first
+_COUNTED_BACK_RE = re.compile(r"(?<=,\s)(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                              r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2})\s+"
+                              r"(?P<unit>months?|years?)\s+after\b(?!\s+\w+ing\b)", re.I)  # (not "after taking office")
+_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                                           "twenty".split())} | {"a": 1, "an": 1}
+
+
+def _counted_back(text: str, timexes: list[Timex]) -> list[Timex]:
+    out = list(timexes)
+    for m in _COUNTED_BACK_RE.finditer(text):
+        inside = [t for t in out if t.start < m.end() and m.start() < t.end]
+        if any(t.type != "DURATION" or t.start < m.start() for t in inside):
+            continue
+        sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        told = [t for t in out if sent_start <= t.start < m.start() and t.type == "DATE"
+                and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value)]
+        if not told:
+            continue
+        n = _COUNT_WORDS.get(m["n"].lower()) if not m["n"].isdigit() else int(m["n"])
+        year, month = int(told[0].value[:4]), int(told[0].value[5:7] or 0) if len(told[0].value) >= 7 else 0
+        if m["unit"].lower().startswith("year"):
+            value = f"{year - n:04d}"
+        elif month:
+            k = year * 12 + month - 1 - n
+            value = f"{k // 12:04d}-{k % 12 + 1:02d}"
+        else:
+            continue  # months counted back from a year: no month to name
+        out = [t for t in out if t not in inside] + [Timex(m.start(), m.end(), m.group(0), "DATE", value, None)]
+    return sorted(out, key=lambda t: t.start)
 
