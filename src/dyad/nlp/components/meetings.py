@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -20,14 +19,15 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.event_dates import overlaps_dates
+from dyad.nlp.components.meeting_formats import FORMAT_MEETING_RE, FormatMeetings
+from dyad.nlp.components.meeting_splits import separate_meetings
 from dyad.nlp.components.receptions import ReceptionFinder, home_country
-from dyad.nlp.components.sessions import BODY, LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
+from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import patterns, source, span_text, text_of
 from dyad.nlp.components.visits import VISIT_RE, is_welcome
 from dyad.nlp.told import refer_back_end, told_event
 
 DATA = patterns("events")
-ORDINALS = DATA["ordinals"]
 # "held fruitful discussions", "held frank and constructive talks": the cue with its manner words
 _MANNER = "|".join(re.escape(w) for w in DATA["talks_manner_words"])
 _HELD_TALKS = (r"(?:held|hold|holds|had)\s+(?:(?:" + _MANNER + r")(?:,?\s+(?:and\s+)?(?:" + _MANNER + r"))*\s+)"
@@ -41,32 +41,6 @@ _SPOKE_BY_PHONE = (r"(?:spoke|spoken|talked)\s+(?:today|yesterday|tonight|(?:on|
                    r"(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone")
 MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + _SPOKE_BY_PHONE + "|" + "|".join(
     re.escape(c) for c in sorted(DATA["meeting_cues"], key=len, reverse=True)) + r")(?![\w-])", re.I)
-# Meetings named by their format rather than by "talks": "would hold their next "2+2" meeting in
-# Canberra", "the next meeting of the two countries' foreign and defence ministers".
-FORMAT_MEETING_RE = re.compile(
-    # ("will meet in Tokyo in December for their next '2+2' consultations")
-    r"\b(?:(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)|"
-    r"for\s+their(?=\s+next\b))\s+"
-    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
-    r"(?:meeting|consultations?|summit|dialogue|retreat))\b|"
-    # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
-    r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
-    r"(?P<what3>(?:(?:next|annual|regular|inaugural|\w+(?:st|nd|rd|th))\s+)?(?:[A-Z][\w\-]*[\u2019']?\s+){1,5}?"
-    r"(?:Meeting|Consultations?|Summit|Dialogue|Retreat))\b|"
-    r"\b(?P<what2>(?:(?:next|first|annual|regular|inaugural)\s+)?meeting\s+of\s+(?:the\s+two\s+(?:countries|sides|nations)"
-    r"[\u2019']\s+|both\s+(?:countries|sides)[\u2019']\s+|their\s+)"
-    r"(?:[\w'\u2019\-]+\s+){0,5}?(?:ministers|leaders|heads of government|heads of state))\b|"
-    # "the next A-B Strategic Dialogue ... will be held in Tokyo", "the next joint meeting will be hosted by ...":
-    # a format announced by its next round (not "the next meeting of <a body>", a session)
-    r"\b[Tt]he\s+next\s+(?P<what4>(?:[\w\-\u2013'\u2019]+\s+){0,5}?(?:meeting|summit|dialogue|consultations|"
-    r"Meeting|Summit|Dialogue|Consultations|Retreat))\b(?!\s+of\b)(?=[^.;]{0,60}?\b(?:will|would|is to|is due to|"
-    r"is expected to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|hosted|take\s+place|convened?)\b)|"
-    # "the tenth trilateral summit of Egypt, Greece and Cyprus": a summit of three or more, the pair among them
-    r"\b(?P<what5>(?:(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+)?(?:"
-    + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b|"
-    # "the commerce secretaries of the two countries would meet in Dhaka in September"
-    r"\b(?P<what6>(?:[a-z]+\s+){0,2}(?:ministers|secretaries|officials))\s+of\s+the\s+two\s+(?:countries|sides|"
-    r"governments)\s+(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|plan\s+to|agreed\s+to)\s+meet\b)")
 PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
                             r"(?:summit|talks|summit talks))\b")
@@ -76,20 +50,10 @@ TWO_BY_STYLE_RE = re.compile(r"\b(?:His|Her)\s+(?:Majesty|Highness)\s+and\s+the\
                              r"(?:President|Prime\s+Minister|Premier|Chancellor)\b|\b[Tt]he\s+(?:President|King|Emir|"
                              r"Sultan)\s+and\s+the\s+(?:visiting\s+)?(?:President|Prime\s+Minister|Premier|"
                              r"Chancellor)\b")
-# a meeting of the two alone, then with their delegations: one meeting told in two formats
-PRIVATE_FORMATS = (r"private|one-on-one|tete-a-tete|t\u00eate-\u00e0-t\u00eate|four-eyes|restricted|closed-door|"
-                   r"narrow-format")
 JOINED_BY_DELEGATIONS_RE = re.compile(r"\b(?:delegations?|extended|expanded|enlarged|wider)\s+(?:format|talks|"
                                       r"meeting|joined|sessions?)\b|\bjoined\s+(?:by\s+)?(?:them|their)\b|"
                                       r"\bdelegations?\s+joined\b|\bwith\s+(?:their|the)\s+(?:two\s+)?delegations\b",
                                       re.I)
-# "the 11th Malaysia-Singapore Leaders' Retreat", "the 12th Leaders' Retreat": a numbered summit of the pair
-# (not "the 46th ASEAN Summit": nothing but the pair may stand between the number and the format)
-NUMBERED_SUMMIT_RE = re.compile(
-    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+"
-    r"(?:(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+)?(?P<noun>(?:(?:" + "|".join(DATA["summit_qualifiers"])
-    + r")\s+)?(?:"
-    + "|".join(DATA["summit_formats"]) + r"))\b")
 LEADER_TITLE_RE = re.compile(r"(?:" + "|".join(DATA["leader_titles"]) + r")\b")
 # the next leg of a trip, told in the same sentence after a meeting
 NEXT_LEG_RE = re.compile(r"(?:,|;)\s+(?:and\s+|before\s+)?(?:(?:will|would|is\s+to|is\s+due\s+to)\s+)?"
@@ -137,11 +101,10 @@ POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|
 # the visitor told by his title alone ("The Sultan ... held talks with X")
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
                      "guest", "visitor", "monarch"}
-BODY_NAME_RE = re.compile(r"\b" + BODY + r"\b")  # a body's name, with or without "the"
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
-class MeetingFinder(ReceptionFinder):
+class MeetingFinder(ReceptionFinder, FormatMeetings):
     """Meetings of the pair (a mixin of the event extractor)."""
 
     def meetings(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
@@ -158,52 +121,7 @@ class MeetingFinder(ReceptionFinder):
             if o["object_key"].startswith("meeting:reception:") and not o.get("welcomed"):
                 self.receptions[frozenset(o["participants"])] = o
         traveller = (main or {}).get("participants", [None])[0] if main and main.get("participants") else None
-        return [piece for o in out for piece in _separate_meetings(doc, sent, o, traveller)]
-
-    def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
-        """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one
-        record per number, held or announced ("the 12th Leaders' Retreat, which Singapore will host")."""
-        out = []
-        for m in NUMBERED_SUMMIT_RE.finditer(span_text(sent)):
-            word = m.group("ord").lower()
-            nth = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
-            if not nth:
-                continue
-            a = sent.start_char + m.start()
-            start, end, own, countries, ref = self._context(doc, sent, main, a)
-            if m.group("a"):
-                hits = [self.gaz.country_of(m.group(g)) for g in ("a", "b")]
-                if not all(h and h[1] in ("name", "adjective") for h in hits) or hits[0][0] == hits[1][0]:
-                    continue
-                countries = [hits[0][0], hits[1][0]]
-            if len(countries) < 2:
-                continue
-            status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[m.start():m.end() + 60],
-                               clause_tense(doc, a))
-            if re.match(r"[^.;]{0,40}?\b(?:will|would|is to|is due to|is expected to)\b", span_text(sent)[m.end():]):
-                status = "planned"  # "the 12th Retreat, which Singapore will host later this year"
-            if status == "unknown" and main:
-                status = main["status"]
-            if status == "planned" and not own:
-                start = None
-            pair = "-".join(self.gaz.name_of(c) or c for c in countries[:2])
-            noun = m.group("noun")
-            location = self._place_after(span_text(sent), m.end()) if status != "planned" or own else None
-            if status != "planned" and not location:
-                location = main.get("location") if main else None
-            rec = {
-                "cue": "numbered_summit",
-                "kind": "event", "event_type": "meeting", "title": f"{m.group('ord')} {pair} {noun}",
-                "status": status, "start": start, "end": None, "location": location,
-                "countries": countries, "guest": None, "host": None, "level": None,
-                "participants": self._leaders_of(doc, countries),
-                "object_key": "meeting:summit:" + "-".join(sorted(countries[:2])) + f":{nth}",
-                "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
-            }
-            if status == "occurred" and start and self.summit is None:
-                self.summit = rec  # the summit the article reports: its meetings are parts of it
-            out.append(rec)
-        return out
+        return [piece for o in out for piece in separate_meetings(doc, sent, o, traveller)]
 
     def _meeting(self, doc: Doc, sent: Span, main: dict | None, rb: tuple | None,
                  reception: bool = False) -> list[dict]:
@@ -602,110 +520,3 @@ class MeetingFinder(ReceptionFinder):
                     out.append(full_name(doc, p))
                     break
         return out if len(out) == len(countries[:2]) else []
-
-    def format_meeting(self, doc: Doc, sent: Span, main: dict | None, m: re.Match) -> list[dict]:
-        """A meeting of ministers or of a named format, usually announced ("the next 2+2 meeting")."""
-        a = sent.start_char + m.start()
-        start, end, own, countries, ref = self._context(doc, sent, main, a)
-        if not own:
-            start = None  # the visit's day is not the day of a meeting it announces
-        if len(countries) < 2:
-            return []
-        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
-                           clause_tense(doc, a))
-        if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
-            # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
-            return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
-        named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
-            (m.group("what6") + " meeting" if m.group("what6") else "")
-        if re.fullmatch(r"(?:\w+(?:st|nd|rd|th)|first|second|third)\s+(?:meeting|session)", named, re.I) and any(
-                any(w in b.group("body") for w in DATA["council_markers"])
-                for b in BODY_NAME_RE.finditer(span_text(sent)[:m.start()])):
-            return []  # "X Intergovernmental Commission holds its third meeting": a session of the body
-        if main and main["status"] != "planned" and status != "planned" and not own and \
-                re.match(r"(?:" + PRIVATE_FORMATS + r")\s+(?:meeting|talks)$", named, re.I) and self.receptions:
-            # "X received Y at the palace ... The two presidents held a private meeting, followed by an extended
-            # meeting with their delegations": the talks of the reception told that day, not a meeting of its own
-            earlier = list(self.receptions.values())[-1]
-            return [{**earlier, "cue": "format", "sources": [source(sent.start_char, sent.end_char)]}]
-        if prospective(span_text(sent), m.start(), m.end()) or (
-                re.match(r"(?:next|first|inaugural)\b", named) and not re.match(r"held\b", m.group(0))) or (
-                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
-            status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
-        pair = countries[:2]
-        names = [self.gaz.name_of(c) or c for c in pair]
-        what = re.sub(r"[\"\u201c\u201d]", "", what)
-        title = what if (m.group("what3") or m.group("what4")) and re.search(r"\w[-\u2013][A-Z]", what) \
-            else f"{'-'.join(names)} {what}"
-        if m.group("what5"):  # a summit of three or more: every country the sentence names
-            named_here = list(dict.fromkeys(c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char)))
-            if len(named_here) >= 3 and set(pair) <= set(named_here):
-                countries = named_here
-                title = f"{what} of " + ", ".join(self.gaz.name_of(c) or c for c in named_here)
-        what = re.sub(r"[\"\u201c\u201d]", "", what)
-        location = self._place_after(span_text(sent), m.end(), clause_only=True) or \
-            self._place_after(span_text(sent), m.end())
-        met_in = re.search(r"\b(?:meet|convene|gather)\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)[^.;]*$",
-                           span_text(sent)[:m.start()])
-        if not location and met_in and self._is_city(met_in.group(1)):
-            location = met_in.group(1)  # "will meet in Tokyo in December for their next consultations"
-        where = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", span_text(sent)[m.end():])
-        if not location and where and self.gaz.country_of(where.group(1)) and \
-                self.gaz.country_of(where.group(1))[1] == "name":
-            location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
-        key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
-            (":next" if m.group("what4") else "")  # the next round is not the one held
-        return [{
-            "cue": "format",
-            "kind": "event", "event_type": "meeting",
-            "title": title,
-            "status": status, "start": start, "end": None, "location": location,
-            "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
-            "object_key": key, "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
-        }]
-
-
-
-def _separate_meetings(doc: Doc, sent: Span, meeting: dict, traveller: str | None = None) -> list[dict]:
-    """"X also met separately with A and B", "X met with A, and with B": one meeting with each, not one of
-    three."""
-    names = meeting.get("participants") or []
-    visitor = meeting.pop("visitor", None)
-    # ("held talks with A on Monday and later met B and C": the later meetings are others, one with each)
-    if len(names) < 3 or not re.search(r"\bseparately\b|\bwith\b[^.;]*,?\s+and\s+(?:also\s+)?with\b|"
-                                       r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b|"
-                                       # "is scheduled to meet A and B later on Tuesday, and to call on C"
-                                       r",\s+and\s+(?:to|will|would)\s+(?:later\s+|then\s+|also\s+)?(?:meet|call\s+on)\b|"
-                                       # "X also received him, while Y met with him"
-                                       r",\s+while\s+[^.;]*\b(?:met|received|hosted)\b|"
-                                       # "X received Y on Friday, shortly before the Prime Minister held talks
-                                       # with Z"
-                                       r"\b(?:shortly\s+|just\s+|soon\s+)?(?:before|after)\s+(?:the\s+[\w\-]+(?:\s+"
-                                       r"[\w\-]+){0,3}|he|she)\s+(?:held|had|met)\b",
-                                       span_text(sent)) \
-            or meeting.get("event_type") != "meeting":
-        return [meeting]
-    order = {p: text_of(doc).find(p.split()[-1], sent.start_char) for p in names}
-    first, *others = sorted(names, key=lambda p: order[p] if order[p] >= 0 else 10 ** 9)
-    country = {full_name(doc, p): person_country(doc, p) for p in doc._.persons or []}
-    sides = Counter(c for c in (country.get(n) for n in names) if c)
-    lone = [n for n in names if country.get(n) and sides[country[n]] == 1]
-    unknown = [n for n in names if not country.get(n)]
-    if len(sides) == 1 and len(unknown) == 1:
-        lone, sides[None] = unknown, 1  # the visitor added from the story, under another form of the name
-    if visitor in names:
-        first, others = visitor, [n for n in names if n != visitor]  # the visitor the sentence calls "him"
-    elif len(lone) == 1 and len(sides) == 2:
-        # the one on the other side meets each of the rest ("X also received him, while Y met with him")
-        first, others = lone[0], [n for n in names if n != lone[0]]
-    elif traveller in names:
-        # the visitor the story follows meets each of the others ("Speaker X received him on Friday, shortly
-        # before the President of C held talks with Y")
-        first, others = traveller, [n for n in names if n != traveller]
-    out = []
-    for other in others:
-        title = re.sub(r"\s+between\s+.*$", "", meeting["title"]) + f" between {first} and {other}"
-        key = meeting["object_key"] + ":" + other
-        out.append({**meeting, "participants": [first, other], "title": title, "object_key": key})
-    return out
