@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.resolve import agreement_facts as ag
 from dyad.resolve import entities as ent
 from dyad.resolve import facts as fx
 from dyad.resolve import links
@@ -25,7 +26,7 @@ from dyad.resolve.corrections_apply import apply_corrections
 KINDS: dict[str, tuple[Callable[[list[M]], list[list[M]]], Callable[[list[M]], dict]]] = {
     "entity": (ent.cluster_entities, ent.merge_entity),
     "event": (fx.cluster_events, fx.merge_event),
-    "agreement": (fx.cluster_agreements, fx.merge_agreement),
+    "agreement": (ag.cluster_agreements, ag.merge_agreement),
     "project": (fx.cluster_projects, fx.merge_project),
     "metric": (fx.cluster_metrics, fx.merge_metric),
     "quote": (fx.cluster_quotes, fx.merge_quote),
