@@ -403,6 +403,14 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
                 if hit and hit[1] in ("name", "adjective"):
                     country = hit[0]
                     break
+        of_country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})",
+                              text[span.end_char:span.end_char + 60]) if country is None and titled else None
+        words = of_country.group(1).split() if of_country else []
+        for k in range(len(words), 0, -1):
+            hit = self.gaz.country_of(" ".join(words[:k]))
+            if hit and hit[1] == "name":
+                country = hit[0]  # "Foreign Minister X of Paraguay", "President X of the United States"
+                break
         leader = self.gaz.leader(name, doc._.dct)
         if leader is None and (span.text.endswith(".") or text[span.end_char:span.end_char + 1] == "."):
             leader = self.gaz.leader(name + ".", doc._.dct)  # "X Jr." with the full stop cut as a sentence end

@@ -133,6 +133,7 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             if cm and named and not re.search(r"\bto\s+(?!the\b|an?\b)[a-z]+", span_text(sent)[cm.end():cm.end() + 90]):
                 m = cm  # "He later called on President X": a courtesy call (not "called on X to act")
         pair_met = None
+        visitor_meets = None
         received = None
         host_country = None
         if reception:
@@ -167,14 +168,16 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
                     persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met  # "He met the Speaker, X": the visitor the story follows meets X
             elif not met and main and main.get("participants") and (will_meet := re.search(
-                    r"(?:^\s*|[.;]\s+)(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime\s+Minister|"
-                    r"Premier|Chancellor|King|Emir|Sultan|Minister|visitor|guest))\s+(?:will|is\s+(?:to|due\s+to|"
+                    r"(?:^\s*(?:[A-Z][\w ]{0,30},\s+)?|[.;]\s+)(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Z][a-z]+\s+)?"
+                    r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Sultan|Minister|visitor|guest))\s+"
+                    r"(?:will|is\s+(?:to|due\s+to|"
                     r"expected\s+to|scheduled\s+to))\s+(?:also\s+)?meet\b", span_text(sent))) and [
                     p for p in persons_in(doc, sent.start_char + will_meet.end(), sent.end_char)
                     if p["sources"][0]["start"] - sent.start_char - will_meet.end() <= 90
                     and full_name(doc, p) not in main["participants"]]:
-                # "The President will also meet the President of the Storting, X": the visitor, a meeting to come
-                m = will_meet
+                # "The President will also meet the President of the Storting, X", "Tomorrow, the Foreign Minister will
+                # meet X": the visitor, a meeting to come
+                m = visitor_meets = will_meet
             elif met and len({person_country(doc, p) for p in subj} - {None}) >= 2 and re.search(
                     r"\band\b", text_of(doc)[subj[0]["sources"][0]["end"]:sent.start_char + met.start()]) and \
                     not re.search(r"\b(?:has|have|had|will|never|not)\b",
@@ -368,6 +371,8 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
                 for t in sent)):
             # "Later that day he held talks with X": he is the visitor the article follows
             names = list(dict.fromkeys([main["participants"][0], *names]))
+        elif visitor_meets and main and main.get("participants"):
+            names = list(dict.fromkeys([main["participants"][0], *names]))  # "the Foreign Minister will meet X"
         elif len(names) < 2 and not by_call and sent[0].dep_ == "nsubj" and \
                 (opener := self.pronoun_antecedent(doc, sent)) is not None and \
                 person_country(doc, opener) in (*countries, None):

@@ -96,6 +96,14 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 WELCOMED_GUEST_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the|his|her|visiting)[\s,]+){0,16}")
 
 
+# "arrived from Buenos Aires on Saturday night", "flew on to Brazil on Sunday evening": the days of a trip
+TRAVEL_DAY_RE = re.compile(r"\b(?:arrived|landed)(?:\s+(?:from|in|at)\s+(?:the\s+)?[A-Z][\w\-]*"
+                           r"(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|in\s+the|yesterday|today))|"
+                           r"(?P<leave>\b(?:flew\s+on|flew\s+(?:home|back)|left|departed|headed\s+on)\b(?:\s+(?:to|for)\s+"
+                           r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|yesterday|today)))")
+# a relative clause on people other than the one named before ("the labourers who first arrived in ...")
+OTHERS_WHO_RE = re.compile(r"\b(?:the|a|an|these|those|many|some)\s+(?:[\w\-]+\s+){0,4}[a-z]{3,}s,?\s+(?:who|that)\s+"
+                           r"(?:(?:had|have|first|once|later|then|all|also)\s+)*$")
 # between a host's verb and a person named later: another clause, or that person as a sender
 SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:message|letter|greetings|invitation|"
                            r"regards|congratulations)\s+(?:from|of)\s+(?:[\w\-]+\s+){0,3}$|\bon\s+behalf\s+of\s+"
@@ -142,7 +150,46 @@ class VisitFinder:
             # "X said the visit marked a new stage" and no other word of a visit in the article:
             # the bare mention is all there is
             out = self._visit_mentions(doc, defer_bare=False)
-        return self._one_per_pair(doc, out)
+        return self._days_of_travel(doc, self._one_per_pair(doc, out))
+
+    @staticmethod
+    def _days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
+        """A visit the article tells without its day: "X arrived from Buenos Aires on Saturday night ... flew on to
+        Brazil on Sunday evening" give its first and last days, when the traveller (or "he"/"she" right after the
+        traveller's sentence) arrives and leaves before the report."""
+        if not doc._.dct or len(doc._.dct) < 7:
+            return visits
+        # (undated, or dated by the report's month or the one before: not a visit of years ago)
+        undated = [v for v in visits if v["status"] == "occurred" and v.get("participants") and not v.get("end")
+                   and (not v.get("start") or (len(v["start"]) == 7 and 0 <= int(doc._.dct[:4]) * 12
+                                               + int(doc._.dct[5:7]) - int(v["start"][:4]) * 12 - int(v["start"][5:7])
+                                               <= 1))]
+        if not undated:
+            return visits
+        for group_ref in dict.fromkeys(v["ref"] for v in undated):
+            group = [v for v in visits if v["ref"] == group_ref]
+            surname = group[0]["participants"][0].split()[-1]
+            days: dict[str, str] = {}
+            for sent in doc.sents:
+                move = TRAVEL_DAY_RE.search(span_text(sent))
+                if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b",
+                                             span_text(sent)[:move.start()]):
+                    continue
+                when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
+                                                       min(sent.end_char, sent.start_char + move.end() + 40))]
+                when = [d for d in when if d and len(d) == 10 and not before_dct(doc._.dct, d)
+                        and (not group[0].get("start") or d.startswith(group[0]["start"][:7])
+                             or days_apart(d, doc._.dct) <= 10)]
+                kind = "end" if move.group("leave") else "start"
+                if when and kind not in days:
+                    days[kind] = when[0]
+            start, end = days.get("start"), days.get("end")
+            if start and end and not (start <= end and days_apart(start, end) <= 14):
+                end = None
+            if start or end:
+                for v in group:
+                    v["start"], v["end"] = start or end, end if start and end and end != start else None
+        return visits
 
     def _visit_mentions(self, doc: Doc, defer_bare: bool) -> list[dict]:
         out: list[dict] = []
@@ -181,6 +228,8 @@ class VisitFinder:
                     guest_person, guest, host = None, last["guest"], last["host"]
                 elif of_to:
                     guest_person, guest, host = of_to
+                elif not m.group("noun") and OTHERS_WHO_RE.search(text[max(0, m.start() - 80):m.start()]):
+                    continue  # "the labourers who first arrived in Fiji in 1879": no visit of the pair's
                 else:
                     host = self._host(doc, sent, trig_start, trig_end) or self._returned_from(doc, sent, trig_start) \
                         or self._host_in_sentence(doc, sent, None) \
@@ -378,6 +427,12 @@ class VisitFinder:
                     v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
                 key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
                 apart.setdefault(key, []).append(v)
+            elif not v["start"] and v["status"] == "planned" and first["status"] == "occurred" and \
+                    v.get("participants") and first.get("participants") and \
+                    not set(v["participants"]) & set(first["participants"]):
+                # "an invitation to Chancellor Y to visit Chile" beside "the visit of then Chancellor X to Santiago
+                # in January 2023": another traveller, a visit still to come
+                apart.setdefault("planned", []).append(v)
         for key, vs in apart.items():
             for v in vs:
                 group.remove(v)
@@ -473,14 +528,21 @@ class VisitFinder:
                   if person_country(doc, p) and person_country(doc, p) != host]
             if ps:
                 return ps[0], person_country(doc, ps[0])
+        def travellers(since: int) -> list[dict]:
+            # "his Polish counterpart Y" is the host's side, not the traveller
+            return [p for p in persons_in(doc, since, trig_start)
+                    if not re.search(r"counterparts?\s*,?\s*$", text_of(doc)[max(0, p["sources"][0]["start"] - 25):
+                                                                           p["sources"][0]["start"]])
+                    and not (host and person_country(doc, p) == host)
+                    # "X paid tribute to the labourers who first arrived in Fiji in 1879": others travelled
+                    and not OTHERS_WHO_RE.search(text_of(doc)[p["sources"][0]["end"]:trig_start])]
+
         before_start = max(sent.start_char, trig_start - 120)
+        # a long sentence: the subject opens it ("X held a working meeting today with the Minister of C, Y, at the
+        # ministry, on the second day of his official visit to C": only the host named near the trigger)
+        ps = travellers(before_start) or travellers(sent.start_char)
         if not persons_in(doc, before_start, trig_start):
-            before_start = sent.start_char  # a long sentence: the subject opens it
-        # "his Polish counterpart Y" is the host's side, not the traveller
-        ps = [p for p in persons_in(doc, before_start, trig_start)
-              if not re.search(r"counterparts?\s*,?\s*$", text_of(doc)[max(0, p["sources"][0]["start"] - 25):
-                                                                     p["sources"][0]["start"]])
-              and not (host and person_country(doc, p) == host)]
+            before_start = sent.start_char
         if ps:
             p = ps[-1]
             c = person_country(doc, p)

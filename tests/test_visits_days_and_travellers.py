@@ -1,0 +1,60 @@
+"""Visits whose traveller opens a long sentence that names the host near the trigger, visits to come told by an
+invitation to another traveller, working meetings, the visitor's meetings announced after a fronted "Tomorrow,",
+and the days of a trip told by its arrival and departure. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from support import event_mentions
+
+DCT = "2025-06-16"  # a Monday
+
+
+def test_the_traveller_opens_the_sentence_when_only_the_host_stands_near_the_visit():
+    text = ("BERLIN, 16 June 2025 - Foreign Minister Elmar Ortiz of Paraguay held a working meeting today with the "
+            "Federal Minister for Foreign Affairs of Germany, Johann Wadephul, at the Federal Foreign Office in "
+            "Berlin, on the second day of his official visit to Germany.")
+    (visit,) = event_mentions(text, "visit", DCT)
+    assert visit["participants"] == ["Elmar Ortiz"] and visit["guest"] == "PRY"
+    meetings = event_mentions(text, "meeting", DCT)
+    assert any(set(m["participants"]) == {"Elmar Ortiz", "Johann Wadephul"} for m in meetings), meetings
+
+
+def test_an_invitation_to_another_traveller_is_a_visit_to_come_not_the_one_recalled():
+    text = ("BERLIN - The agreement was negotiated during the visit of then Chancellor Olaf Scholz to Asunción in "
+            "January 2023. The minister conveyed an invitation from President Santiago Peña to Chancellor Friedrich "
+            "Merz to visit Paraguay.")
+    visits = {v["participants"][0]: v for v in event_mentions(text, "visit", DCT) if v["participants"]}
+    assert visits["Olaf Scholz"]["status"] == "occurred"
+    assert visits["Friedrich Merz"]["status"] == "planned" and not visits["Friedrich Merz"].get("start")
+
+
+def test_the_visitor_announced_to_meet_someone_after_a_fronted_tomorrow():
+    text = ("BERLIN, 16 June 2025 - Foreign Minister Elmar Ortiz of Paraguay is on an official visit to Germany. "
+            "Tomorrow, the Foreign Minister will meet the Federal Minister for Economic Affairs, Katherina Reiche.")
+    meetings = event_mentions(text, "meeting", DCT)
+    assert any(set(m["participants"]) == {"Elmar Ortiz", "Katherina Reiche"} and m["status"] == "planned"
+               and m["start"] == "2025-06-17" for m in meetings), meetings
+
+
+def test_the_days_of_a_trip_from_its_arrival_and_departure():
+    text = ("Scholz in Asunción: a partnership still to be written\n\nBy A. Writer\n\n"
+            "Olaf Scholz spent barely a day in Asunción, but the Chancellor's first visit to Paraguay pleased "
+            "German industry.\n\nScholz arrived from Buenos Aires on Saturday night. On Sunday he and President "
+            "Santiago Peña agreed to negotiate a partnership.\n\nScholz flew on to Brazil on Sunday evening.\n")
+    visits = [v for v in event_mentions(text, "visit", "2023-02-03") if v["participants"] == ["Olaf Scholz"]]
+    assert visits and (visits[0]["start"], visits[0]["end"]) == ("2023-01-28", "2023-01-29"), visits
+
+
+def test_a_title_before_and_the_country_after_the_name():
+    from support import mentions
+
+    people = {p["name"]: p for p in mentions("BERLIN - Foreign Minister Elmar Ortiz of Paraguay met officials.",
+                                             "entity", DCT) if p.get("entity_type") == "person"}
+    assert people["Elmar Ortiz"]["country"] == "PRY"
+
+
+def test_people_who_arrived_long_ago_are_no_visit_of_the_leader_who_honours_them():
+    text = ("SUVA, 7 August 2024 - President Droupadi Murmu of India is on a state visit to Fiji. Earlier, addressing "
+            "Parliament, Mrs Murmu paid tribute to the indentured labourers who first arrived in Fiji in 1879.")
+    visits = event_mentions(text, "visit", "2024-08-07")
+    assert visits and all(v["start"] != "1879" for v in visits), visits
