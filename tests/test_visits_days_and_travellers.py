@@ -58,3 +58,26 @@ def test_people_who_arrived_long_ago_are_no_visit_of_the_leader_who_honours_them
             "Parliament, Mrs Murmu paid tribute to the indentured labourers who first arrived in Fiji in 1879.")
     visits = event_mentions(text, "visit", "2024-08-07")
     assert visits and all(v["start"] != "1879" for v in visits), visits
+
+
+def test_leaving_today_after_a_three_day_visit_ends_it_today():
+    text = ("SUVA - Indian President Droupadi Murmu leaves Fiji today for New Zealand after a three-day state visit, "
+            "the first ever by an Indian head of state to the country.")
+    (visit,) = event_mentions(text, "visit", "2024-08-07")
+    assert (visit["start"], visit["end"]) == ("2024-08-05", "2024-08-07")
+
+
+def test_his_first_overseas_trip_in_apposition_is_the_same_visit():
+    text = ("JAKARTA - President Prabowo Subianto left Beijing on Sunday night, wrapping up a three-day state visit "
+            "to China, his first overseas trip since taking office.")
+    visits = event_mentions(text, "visit", "2024-11-11")
+    assert [(v["guest"], v["host"]) for v in visits] == [("IDN", "CHN")], visits
+
+
+def test_his_visit_is_the_subjects_when_the_host_received_him():
+    text = ("Beijing, 17 October 2023\n\nThe President of the Republic, Gabriel Boric Font, was received this Tuesday "
+            "by the President of the People's Republic of China, Xi Jinping, at the Great Hall of the People, on "
+            "the second day of his State Visit to the Asian country.")
+    visits = event_mentions(text, "visit", "2023-10-17")
+    assert visits and all((v["guest"], v["host"]) == ("CHL", "CHN") for v in visits), visits
+    assert visits[0]["start"] == "2023-10-16"

@@ -412,6 +412,10 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
                 country = hit[0]  # "Foreign Minister X of Paraguay", "President X of the United States"
                 break
         leader = self.gaz.leader(name, doc._.dct)
+        if leader is None and len(name.split()) >= 3:
+            # "Gabriel Boric Font": a leader known by given name and first surname, written with the second
+            leader = self.gaz.leader(name.rsplit(" ", 1)[0], doc._.dct)
+            leader = leader if leader and len(leader.name.split()) >= 2 else None
         if leader is None and (span.text.endswith(".") or text[span.end_char:span.end_char + 1] == "."):
             leader = self.gaz.leader(name + ".", doc._.dct)  # "X Jr." with the full stop cut as a sentence end
         canonical = name

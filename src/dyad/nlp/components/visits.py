@@ -21,6 +21,7 @@ from dyad.nlp.components.context import (
     date_range,
     dateline_day,
     dates_in,
+    days_after,
     days_before,
     full_name,
     has_cue,
@@ -83,6 +84,13 @@ _CAME_BACK = (r"returned|returns|returning|flew\s+back|arrived\s+back|came\s+bac
               r"got\s+back")
 RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
+# "on the second day of his official visit": the day told is that day of the visit
+NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+of\s+(?:his|her|their)\s+"
+                           r"(?:[\w\-]+\s+){0,3}$", re.I)
+# "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
+LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
+                           r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
 RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
                       r"concluding|ended|ends|ending|completed|completes|completing|"
@@ -230,6 +238,9 @@ class VisitFinder:
                     guest_person, guest, host = of_to
                 elif not m.group("noun") and OTHERS_WHO_RE.search(text[max(0, m.start() - 80):m.start()]):
                     continue  # "the labourers who first arrived in Fiji in 1879": no visit of the pair's
+                elif m.group("noun") and re.search(r"\b(?:visit|trip|tour)\b[^.;]{0,80},\s+(?:his|her|their)\s+"
+                                                   r"(?:[\w\-]+\s+){0,3}$", text[:m.start()]):
+                    continue  # "a three-day state visit to China, his first overseas trip": the same visit again
                 else:
                     host = self._host(doc, sent, trig_start, trig_end) or self._returned_from(doc, sent, trig_start) \
                         or self._host_in_sentence(doc, sent, None) \
@@ -289,12 +300,18 @@ class VisitFinder:
                 end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
                 ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
                     RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
+                    LEFT_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
                     RETURNED_FROM_RE.search(text[max(0, m.start() - 90):m.start()])
                 told_range = told_at is not None and told_at.start >= trig_end and date_range(told_at)[1]
                 if start and end and len(start) == 10 and ended and not told_range:
                     # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
                     # visit": the date is the last day
                     start, end = days_before(start, end), start
+                nth_day = NTH_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
+                if nth_day and start and len(start) == 10 and not end:
+                    # "held talks today, on the second day of his official visit": the visit began the day before
+                    # (no last day: an arrival or the visit's length told elsewhere dates it better)
+                    start = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
@@ -543,6 +560,11 @@ class VisitFinder:
         ps = travellers(before_start) or travellers(sent.start_char)
         if not persons_in(doc, before_start, trig_start):
             before_start = sent.start_char
+        if m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,3}$",
+                                         text_of(doc)[max(0, trig_start - 40):trig_start]):
+            # "X was received by Y at the palace, on the second day of his State Visit": his is the subject's
+            subject = sorted(travellers(sent.start_char), key=lambda p: p["sources"][0]["start"])[:1]
+            ps = subject if subject and person_country(doc, subject[0]) else ps
         if ps:
             p = ps[-1]
             c = person_country(doc, p)
