@@ -55,3 +55,24 @@ def test_a_year_of_what_an_agreement_provides_for_is_no_signing_day():
                      "in 2026, as well as agreements on education and water management.")
     assert ags and all(a["signed"] != "2026" for a in ags), ags
     assert all(a["status"] == "signed" for a in ags)
+
+
+def test_a_list_of_lower_case_words_stays_inside_the_field():
+    ags = agreements("DOHA - The two leaders witnessed the signing of an agreement on economic, commercial and "
+                     "technical cooperation, an agreement on visa exemption for holders of diplomatic, special and "
+                     "official passports, and a memorandum on tourism.")
+    titles = {a.get("title") for a in ags}
+    assert {"agreement on economic, commercial and technical cooperation",
+            "agreement on visa exemption for holders of diplomatic, special and official passports"} <= titles, ags
+
+
+def test_fields_after_the_fields_of_with_of_repeated_are_two_instruments():
+    ags = agreements("DOHA - The two leaders witnessed the signing of two memoranda of understanding in the fields of "
+                     "youth and sports and of tourism.")
+    assert sorted(tuple(a["sectors"]) for a in ags) == [("culture",), ("tourism",)], ags
+
+
+def test_fields_after_a_colon_each_with_on():
+    ags = agreements("TALLINN - After the meeting, the two ministers signed two memoranda of understanding: on cyber "
+                     "security cooperation and on digital government.")
+    assert len(ags) == 2 and all(a["instrument"] == "memorandum" for a in ags), ags

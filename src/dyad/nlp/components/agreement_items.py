@@ -62,7 +62,8 @@ def list_items(doc: Doc, start: int, end: int, many: bool = True) -> list[tuple[
     # "on A, on B and on C": the repeated preposition marks the items; "and" inside one stays
     # ("mutual legal assistance in criminal matters" is one item: a bare "in" does not repeat)
     # ("MoU on A, MoU on B and MoU on C": the instrument itself may repeat before the preposition)
-    joint = r"(?:,\s+(?:and\s+)?|\s+and\s+)" + REPEATED_NOUN + r"(?:on|in)\s+"
+    # ("in the fields of youth and sports and of tourism": "of" repeated after "the fields of")
+    joint = r"(?:,\s+(?:and\s+)?|\s+and\s+)" + REPEATED_NOUN + r"(?:on|in|of)\s+"
     repeated = re.search(joint, chunk) is not None
     pieces = re.split("(" + joint + ")", chunk) if repeated else chunk.split(",")
     if repeated:

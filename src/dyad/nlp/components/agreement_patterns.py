@@ -69,8 +69,9 @@ PLURAL_TRIGGER = re.compile(
     # "The agreements, signed by the two ministers, covered A, B and C": a participle clause before the verb
     r"(?:,\s+(?:signed|concluded|exchanged|inked)\s+(?:by|in|at|on|during)\s+[^.;:,]{3,80},"
     r"(?=\s+(?:cover|covers|covered|covering)\s))?"
-    # "three memoranda, (namely) on A, on B and on C"; "Four memoranda, covering A, B and C, were signed"
-    r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|,(?=\s+on\s)|,(?=\s+covering\s))?"
+    # "three memoranda, (namely) on A, on B and on C", "two memoranda: on A and on B"; "Four memoranda, covering A,
+    # B and C, were signed"
+    r"(?:,?\s+(?:namely|specifically)(?=,?\s+on\s),?|[,:](?=\s+on\s)|,(?=\s+covering\s))?"
     r"\s+(?:in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)|"
     r"in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)(?=\s+[a-z])|"
     r"covering\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+(?:that|which)\s+include[sd]?|"
@@ -127,7 +128,10 @@ LOWER_INSTRUMENT = re.compile(
     r"waiving|exempting|abolishing|lifting|covering|allowing|enabling|permitting|"
     r"extending|(?<=programme )of|(?<=program )of|(?<=protocol )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))|"
     r"(?<=minutes )of(?=\s+the\s+(?:\w+\s+){0,2}(?:session|meeting)))\s+"
-    r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d)){3,120})", re.I)
+    r"(?:[^.,;:()\u201c\u201d\"]|(?<=\d)[.,](?=\d)|"
+    # ("on economic, commercial and technical cooperation": a list of lower-case words inside the field)
+    r",(?=\s+(?-i:[a-z][a-z\-]+)(?:,\s+(?-i:[a-z][a-z\-]+))*,?\s+and\s+(?-i:[a-z][a-z\-]+)\s+(?-i:[a-z])))"
+    r"{3,120})", re.I)
 # A name defined with its acronym, "the Strategic Trade and Investment Partnership (STIP)", and the
 # acronym used as an instrument's name elsewhere: "the STIP agreement", "the MLSA deal".
 ACRONYM_DEF = re.compile(r"\b(?P<name>[A-Z][\w\-]+(?:\s+(?:(?:and|of|for|on|in|the|&)\s+)*[A-Z][\w\-]+){1,8})\s+"
