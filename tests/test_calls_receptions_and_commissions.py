@@ -72,3 +72,14 @@ def test_fields_after_covered_with_a_participle_clause_before_it():
     assert {"fisheries and aquaculture", "youth and sports",
             "mutual recognition of vaccination certificates"} <= fields, ags
     assert next(a for a in ags if a.get("field", "").startswith("mutual"))["sectors"] == ["health"]
+
+
+def test_sessions_numbered_in_roman_numerals():
+    text = ("PANAMA CITY, 12 May 2023 - The Chancellor of Colombia and the Minister of Foreign Relations of Panama "
+            "co-chaired on the 11th of May, in Panama City, the V Meeting of the Colombia-Panama Binational Border "
+            "Commission. Both parties agreed to hold the VI Meeting of the Commission in Colombia in 2024.")
+    sessions = {s["title"]: s for s in event_mentions(text, "council_session", "2023-05-12")}
+    fifth, sixth = (next(s for t, s in sessions.items() if t.startswith(n)) for n in ("5th", "6th"))
+    assert (fifth["status"], fifth["start"]) == ("occurred", "2023-05-11")
+    assert (sixth["status"], sixth["start"]) == ("planned", "2024")
+    assert not event_mentions(text, "meeting", "2023-05-12")

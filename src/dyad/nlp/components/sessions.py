@@ -31,7 +31,7 @@ SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["sessio
                         + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
-    r"\b(?P<ord>next|previous|last|" + _ORD_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?i:meeting|session)\s+of\s+"
+    r"\b(?P<ord>(?i:next|previous|last|" + _ORD_WORDS + r")|\d+(?:st|nd|rd|th))\s+(?i:meeting|session)\s+of\s+"
     r"the\s+(?P<body>(?i:council|commission|committee))\b(?![\w\-]|\s+(?:of|on|for)\s+[A-Z])|"
     r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
