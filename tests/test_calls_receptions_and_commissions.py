@@ -83,3 +83,18 @@ def test_sessions_numbered_in_roman_numerals():
     assert (fifth["status"], fifth["start"]) == ("occurred", "2023-05-11")
     assert (sixth["status"], sixth["start"]) == ("planned", "2024")
     assert not event_mentions(text, "meeting", "2023-05-12")
+
+
+def test_a_guest_received_after_the_day_and_the_place_of_the_reception():
+    text = ("Havana, Sep 22 (Agency) Cuban President Miguel Díaz-Canel Bermúdez received this Friday at the Palace of "
+            "the Revolution the Prime Minister of the Republic of Malta, Robert Abela, who has been on an official "
+            "visit to the island since the 21st of September.")
+    meetings = event_mentions(text, "meeting", "2023-09-22")
+    assert any(set(m["participants"]) == {"Miguel Díaz-Canel Bermúdez", "Robert Abela"} for m in meetings), meetings
+
+
+def test_a_visitor_told_by_nationality_and_statesman():
+    text = ("LUANDA, 12 June 2024 - The Zambian statesman arrived in the Angolan capital on Tuesday for a two-day "
+            "official visit, at the invitation of his Angolan counterpart.")
+    visits = event_mentions(text, "visit", "2024-06-12")
+    assert visits and visits[0]["guest"] == "ZMB" and visits[0]["host"] == "AGO", visits

@@ -105,10 +105,12 @@ class ReceptionFinder:
                      if person_country(doc, p)]
             # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
             # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y", "received at the
-            # Jubilee House the Deputy Prime Minister of C, Y": a place first)
+            # Jubilee House the Deputy Prime Minister of C, Y", "received this Friday at the Palace of the
+            # Revolution the Prime Minister of C, Y": a place first)
             reach = 120 if re.match(r"\s+in\s+audience\b", span_text(sent)[rv.end():]) else \
-                160 if re.match(r"\s+at\s+(?:the\s+)?[\w'\u2019\s]{3,60}?\b(?:(?:today|yesterday|on\s+\w+day)\s+)?"
-                                r"(?:the|his|her)\s", span_text(sent)[rv.end():]) else 60
+                160 if re.match(r"\s+(?:(?:today|yesterday|(?:on|this|last)\s+\w+day)\s+)?at\s+(?:the\s+)?"
+                                r"[\w'\u2019\s]{3,60}?\b(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:the|his|her)\s",
+                                span_text(sent)[rv.end():]) else 60
             guests = [p for p in persons_in(doc, sent.start_char + rv.end(), sent.end_char)
                       if p["sources"][0]["start"] - (sent.start_char + rv.end()) <= reach
                       # ("received Deputy Prime Minister and Minister for Trade and Industry of the Republic of

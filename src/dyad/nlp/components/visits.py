@@ -72,6 +72,7 @@ PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
+                      r"statesman|stateswoman|"
                       r"officials?|government)s?\b", re.I)
 # "the prime minister's trip": a visit named by its traveller's office alone refers to one told before
 ANAPHOR_RE = re.compile(r"\b(?:the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*['\u2019]s\s+$")
