@@ -100,7 +100,7 @@ POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|
                           r"office|government|administration|cabinet|party)\b")
 # the visitor told by his title alone ("The Sultan ... held talks with X")
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
-                     "guest", "visitor", "monarch"}
+                     "guest", "visitor", "monarch", "leader"}  # ("the Leader of the Nation met with X")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
@@ -347,7 +347,7 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             status = "occurred"  # "would work closer following official talks in X": the talks are done
         if status == "unknown" and main:
             status = main["status"]
-        names = [full_name(doc, p) for p in people]
+        names = list(dict.fromkeys(full_name(doc, p) for p in people))  # (one person tagged twice is one)
         if pair_met and pair_met.re is TWO_MET_RE and by_ministers(pair_met) and len(names) < 2:
             # "The two ministers met in the capital": the two of the pair named last, not the leaders
             names = self._last_two(doc, sent.start_char, countries) or names
