@@ -90,3 +90,18 @@ def test_the_visitor_told_by_his_style_meets_the_host_on_the_day_told_after_toda
     meetings = event_mentions(text, "meeting", "2024-04-17")
     assert any(set(m["participants"]) == {"Emomali Rahmon", "Karl Nehammer"} and m["start"] == "2024-04-17"
                for m in meetings), meetings
+
+
+def test_a_visit_that_ended_on_a_day_told_after_it_ends_that_day():
+    text = ("KATHMANDU, Dec 5: Nepal and Bhutan signed a transit framework, the main outcome of Prime Minister KP "
+            "Sharma Oli's four-day official visit to Bhutan that ended on Thursday.")
+    visits = [v for v in event_mentions(text, "visit", "2024-12-05") if v["participants"]]
+    assert visits and (visits[0]["start"], visits[0]["end"]) == ("2024-12-02", "2024-12-05"), visits
+
+
+def test_a_meeting_told_as_its_participants():
+    text = ("THIMPHU, Dec 5 - The framework was signed in Thimphu on Wednesday after Oli's meeting with Prime "
+            "Minister Tshering Tobgay at the Tashichho Dzong.")
+    meetings = event_mentions(text, "meeting", "2024-12-05")
+    assert any(set(m["participants"]) == {"KP Sharma Oli", "Tshering Tobgay"} or
+               ("Tshering Tobgay" in m["participants"] and "meeting" in m["title"]) for m in meetings), meetings

@@ -39,7 +39,10 @@ _AFTER_THEIR = (r"(?<=\w\s)(?:after|following)\s+their\s+(?:(?:annual|first|bila
 # "spoke today by telephone with", "talked on Monday over the phone": a call with its day inside the cue
 _SPOKE_BY_PHONE = (r"(?:spoke|spoken|talked)\s+(?:today|yesterday|tonight|(?:on|this|last)\s+[A-Z][a-z]+|"
                    r"(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+)\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone")
-MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + _SPOKE_BY_PHONE + "|" + "|".join(
+# "after Oli's meeting with President Xi": a meeting told as its participant's
+_POSSESSED = r"(?-i:[A-Z])[\w\-]+['\u2019]s\s+(?:(?:bilateral|official|separate|first)\s+)?(?:meeting|talks)\s+with"
+MEETING_RE = re.compile(r"(?<![\w-])(?:" + _HELD_TALKS + "|" + _AFTER_THEIR + "|" + _SPOKE_BY_PHONE + "|" + _POSSESSED
+                        + "|" + "|".join(
     re.escape(c) for c in sorted(DATA["meeting_cues"], key=len, reverse=True)) + r")(?![\w-])", re.I)
 PAIR_SUMMIT_RE = re.compile(r"\b(?P<a>[A-Z][\w]+)[-\u2013](?P<b>[A-Z][\w]+)\s+"
                             r"(?P<noun>(?:(?:intergovernmental|inter-governmental|bilateral|annual|high-level)\s+)?"
@@ -402,7 +405,8 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
         if not names and pair_countries:
             names = self._leaders_of(doc, countries)  # "the Uzbek-Kazakh summit"
         # "held talks with", "met with", "talks at" name the meeting by its verb; say what it was.
-        noun = re.sub(r"^(?:held|hold|holds|had|after|following|for)\s+(?:an?\s+)?|\s+(?:with|between|at)$", "",
+        noun = re.sub(r"^(?:held|hold|holds|had|after|following|for)\s+(?:an?\s+)?|^[\w\-]+['\u2019]s\s+|"
+                      r"\s+(?:with|between|at)$", "",
                       m.group(0).lower())
         if pair_met and pair_met.re is SIDELINES_AGREED_RE:
             noun = "meeting on the sidelines"

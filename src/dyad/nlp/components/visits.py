@@ -89,6 +89,9 @@ RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\
 NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+of\s+(?:his|her|their)\s+"
                            r"(?:[\w\-]+\s+){0,3}$", re.I)
+# "a four-day official visit to China that ended on Thursday": the day told is the last
+ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
+                            r"(?:ended|concluded|closed|wrapped\s+up)\b")
 # "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
 LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
                            r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
@@ -302,6 +305,7 @@ class VisitFinder:
                 ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
                     RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
                     LEFT_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
+                    ENDED_AFTER_RE.match(text[m.end():m.end() + 60]) or \
                     RETURNED_FROM_RE.search(text[max(0, m.start() - 90):m.start()])
                 told_range = told_at is not None and told_at.start >= trig_end and date_range(told_at)[1]
                 if start and end and len(start) == 10 and ended and not told_range:
