@@ -20,7 +20,7 @@ from dyad.nlp.components.context import (
     weekday_in_window,
 )
 from dyad.nlp.components.util import dyad_of, patterns, span_text, text_of
-from dyad.nlp.components.visits import ENDED_RE
+from dyad.nlp.components.visit_days import ENDED_RE
 from dyad.nlp.told import eve_of_told, told_event
 
 DATA = patterns("events")

@@ -35,6 +35,18 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.tour_legs import tour_legs
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
+from dyad.nlp.components.visit_days import (
+    ENDED_AFTER_RE,
+    ENDED_RE,
+    LEFT_AFTER_RE,
+    NTH_DAY_OF_RE,
+    NTH_DAYS,
+    RETURNED_AFTER_RE,
+    RETURNED_FROM_RE,
+    days_of_travel,
+    returned_from,
+    runs_through,
+)
 from dyad.nlp.components.visit_story import days_apart, lead_dates, lead_end
 
 DATA = patterns("events")
@@ -80,27 +92,6 @@ ADJACENT_PLAN = re.compile(r"\b(?:forthcoming|upcoming|planned|scheduled|expecte
                            r"anticipated|prospective)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 NON_VISIT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:" + "|".join(
     re.escape(w) for w in sorted(DATA["host_verb_non_visits"], key=len, reverse=True)) + r")\b", re.I)
-# a traveller coming home: "returned on Sunday after a three-day visit", "returned home yesterday from Lima"
-_CAME_BACK = (r"returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|was\s+back|"
-              r"got\s+back")
-RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
-                               r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
-# "on the second day of his official visit": the day told is that day of the visit
-NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+of\s+(?:his|her|their)\s+"
-                           r"(?:[\w\-]+\s+){0,3}$", re.I)
-# "a four-day official visit to China that ended on Thursday": the day told is the last
-ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
-                            r"(?:ended|concluded|closed|wrapped\s+up)\b")
-# "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
-LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
-                           r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
-RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
-ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
-                      r"concluding|ended|ends|ending|completed|completes|completing|"
-                      # "leaves Lilongwe today at the end of a four-day official visit"
-                      r"at\s+the\s+(?:end|close|conclusion)\s+of)\b"
-                      r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
 HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|hosts|greeted|greets|will welcome|"
                           r"will host|will receive)\b")
 # "welcomed Bosnian Foreign Minister X", "will welcome the Prime Minister of Iceland, X,": after a form of welcome,
@@ -108,11 +99,6 @@ HOST_VERB_RE = re.compile(r"\b(?:welcomed|welcomes|received|receives|hosted|host
 WELCOMED_GUEST_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the|his|her|visiting)[\s,]+){0,16}")
 
 
-# "arrived from Buenos Aires on Saturday night", "flew on to Brazil on Sunday evening": the days of a trip
-TRAVEL_DAY_RE = re.compile(r"\b(?:arrived|landed)(?:\s+(?:from|in|at)\s+(?:the\s+)?[A-Z][\w\-]*"
-                           r"(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|in\s+the|yesterday|today))|"
-                           r"(?P<leave>\b(?:flew\s+on|flew\s+(?:home|back)|left|departed|headed\s+on)\b(?:\s+(?:to|for)\s+"
-                           r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|yesterday|today)))")
 # a relative clause on people other than the one named before ("the labourers who first arrived in ...")
 OTHERS_WHO_RE = re.compile(r"\b(?:the|a|an|these|those|many|some)\s+(?:[\w\-]+\s+){0,4}[a-z]{3,}s,?\s+(?:who|that)\s+"
                            r"(?:(?:had|have|first|once|later|then|all|also)\s+)*$")
@@ -162,46 +148,7 @@ class VisitFinder:
             # "X said the visit marked a new stage" and no other word of a visit in the article:
             # the bare mention is all there is
             out = self._visit_mentions(doc, defer_bare=False)
-        return self._days_of_travel(doc, self._one_per_pair(doc, out))
-
-    @staticmethod
-    def _days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
-        """A visit the article tells without its day: "X arrived from Buenos Aires on Saturday night ... flew on to
-        Brazil on Sunday evening" give its first and last days, when the traveller (or "he"/"she" right after the
-        traveller's sentence) arrives and leaves before the report."""
-        if not doc._.dct or len(doc._.dct) < 7:
-            return visits
-        # (undated, or dated by the report's month or the one before: not a visit of years ago)
-        undated = [v for v in visits if v["status"] == "occurred" and v.get("participants") and not v.get("end")
-                   and (not v.get("start") or (len(v["start"]) == 7 and 0 <= int(doc._.dct[:4]) * 12
-                                               + int(doc._.dct[5:7]) - int(v["start"][:4]) * 12 - int(v["start"][5:7])
-                                               <= 1))]
-        if not undated:
-            return visits
-        for group_ref in dict.fromkeys(v["ref"] for v in undated):
-            group = [v for v in visits if v["ref"] == group_ref]
-            surname = group[0]["participants"][0].split()[-1]
-            days: dict[str, str] = {}
-            for sent in doc.sents:
-                move = TRAVEL_DAY_RE.search(span_text(sent))
-                if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b",
-                                             span_text(sent)[:move.start()]):
-                    continue
-                when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
-                                                       min(sent.end_char, sent.start_char + move.end() + 40))]
-                when = [d for d in when if d and len(d) == 10 and not before_dct(doc._.dct, d)
-                        and (not group[0].get("start") or d.startswith(group[0]["start"][:7])
-                             or days_apart(d, doc._.dct) <= 10)]
-                kind = "end" if move.group("leave") else "start"
-                if when and kind not in days:
-                    days[kind] = when[0]
-            start, end = days.get("start"), days.get("end")
-            if start and end and not (start <= end and days_apart(start, end) <= 14):
-                end = None
-            if start or end:
-                for v in group:
-                    v["start"], v["end"] = start or end, end if start and end and end != start else None
-        return visits
+        return days_of_travel(doc, self._one_per_pair(doc, out))
 
     def _visit_mentions(self, doc: Doc, defer_bare: bool) -> list[dict]:
         out: list[dict] = []
@@ -246,7 +193,7 @@ class VisitFinder:
                                                    r"(?:[\w\-]+\s+){0,3}$", text[:m.start()]):
                     continue  # "a three-day state visit to China, his first overseas trip": the same visit again
                 else:
-                    host = self._host(doc, sent, trig_start, trig_end) or self._returned_from(doc, sent, trig_start) \
+                    host = self._host(doc, sent, trig_start, trig_end) or returned_from(doc, sent, trig_start) \
                         or self._host_in_sentence(doc, sent, None) \
                         or (self._dateline_country(doc, None) if m.group("noun") else None)
                     if not host and (re.match(r"(?:arrived|arrives|landed|lands)\s+at\b", m.group(0)) or re.match(
@@ -301,7 +248,7 @@ class VisitFinder:
                     level = LEVELS.get(lm.group(1).lower()) if lm else None
                 start, end, told_at = nearest_date(doc, sent, trig_start)
                 single_day = bool(start and len(start) == 10 and not end)  # "on Monday", not "May 12-13"
-                end = end or span_end(text, start) or self._runs_through(doc, sent, trig_end, start)
+                end = end or span_end(text, start) or runs_through(doc, sent, trig_end, start)
                 ended = ENDED_RE.search(text[max(0, m.start() - 45):m.start()]) or \
                     RETURNED_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
                     LEFT_AFTER_RE.search(text[max(0, m.start() - 90):m.start()]) or \
@@ -607,19 +554,6 @@ class VisitFinder:
             return None
         return p, guest, hosts[0]["alpha3"]
 
-    @staticmethod
-    def _returned_from(doc: Doc, sent: Span, trig_start: int) -> str | None:
-        """"X returned home yesterday from Bandar Seri Begawan, saying his official visit had ...": the visit
-        was to where the traveller came back from (not to the country the report is filed in)."""
-        m = RETURNED_FROM_RE.search(text_of(doc), sent.start_char, trig_start + 1)
-        if not m:
-            return None
-        # ("returned home from Lima", "returned on Saturday from his first official visit to China")
-        hits = [c for c in country_mentions(doc, m.end(), m.end() + 60, ("name", "capital", "city", "seat"))
-                if c["start"] - m.end() <= 4 or re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
-                                                          text_of(doc)[max(0, c["start"] - 8):c["start"]])]
-        return hits[0]["alpha3"] if hits else None
-
     def _host(self, doc: Doc, sent: Span, trig_start: int, trig_end: int) -> str | None:
         for c in country_mentions(doc, trig_end, sent.end_char, ("name", "capital", "city", "seat", "adjective")):
             gap = text_of(doc)[trig_end:c["start"]]
@@ -639,28 +573,6 @@ class VisitFinder:
             if 0 <= trig_start - c["end"] <= 12 and re.fullmatch(r"\s*(?:(?:" + "|".join(LEVELS) + r")\s+)?",
                                                                   text_of(doc)[c["end"]:trig_start], re.I):
                 return c["alpha3"]
-        return None
-
-    @staticmethod
-    def _runs_through(doc: Doc, sent: Span, after: int, start: str | None) -> str | None:
-        """"a state visit to C running through Saturday", "which will last until 15 June", "began on 29 May and
-        will end on 31 May": the last day."""
-        if not start or len(start) != 10:
-            return None
-        import datetime as dt
-
-        for t in dates_in(doc, after, sent.end_char):
-            day = t.iso_date() or ""
-            if len(day) == 10 and day < start and re.fullmatch(
-                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t.text):
-                day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()  # the weekday after the start
-            if len(day) == 10 and day > start and re.search(
-                    r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$|"
-                    # "began on May 29 and will end on May 31"
-                    r"\band\s+(?:will\s+|is\s+to\s+|is\s+due\s+to\s+)?(?:end|ends|ended|conclude|concludes|"
-                    r"concluded)\s+on\s+$",
-                    text_of(doc)[max(0, t.start - 30):t.start]):
-                return day
         return None
 
     def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:

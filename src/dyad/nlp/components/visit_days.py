@@ -1,0 +1,115 @@
+"""The days of a visit: its last day told by how it ended ("wrapped up", "returned after", "leaves today after",
+"that ended on Thursday"), its first by "on the second day of his visit", and both by the traveller's arrival and
+departure ("arrived from X on Saturday night ... flew on to Y on Sunday evening"); and where a traveller who came
+back had been ("returned home yesterday from Lima")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.nlp.components.context import before_dct, country_mentions, dates_in
+from dyad.nlp.components.util import span_text, text_of
+from dyad.nlp.components.visit_story import days_apart
+
+# a traveller coming home: "returned on Sunday after a three-day visit", "returned home yesterday from Lima"
+_CAME_BACK = (r"returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|was\s+back|"
+              r"got\s+back")
+RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
+                               r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
+# "on the second day of his official visit": the day told is that day of the visit
+NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+of\s+(?:his|her|their)\s+"
+                           r"(?:[\w\-]+\s+){0,3}$", re.I)
+# "a four-day official visit to China that ended on Thursday": the day told is the last
+ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
+                            r"(?:ended|concluded|closed|wrapped\s+up)\b")
+# "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
+LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
+                           r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
+RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
+ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
+                      r"concluding|ended|ends|ending|completed|completes|completing|"
+                      # "leaves Lilongwe today at the end of a four-day official visit"
+                      r"at\s+the\s+(?:end|close|conclusion)\s+of)\b"
+                      r"(?:\s+(?:his|her|their|a|an|the))?", re.I)
+# "arrived from Buenos Aires on Saturday night", "flew on to Brazil on Sunday evening": the days of a trip
+TRAVEL_DAY_RE = re.compile(r"\b(?:arrived|landed)(?:\s+(?:from|in|at)\s+(?:the\s+)?[A-Z][\w\-]*"
+                           r"(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|in\s+the|yesterday|today))|"
+                           r"(?P<leave>\b(?:flew\s+on|flew\s+(?:home|back)|left|departed|headed\s+on)\b(?:\s+(?:to|for)\s+"
+                           r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|yesterday|today)))")
+
+
+def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
+    """A visit the article tells without its day: "X arrived from Buenos Aires on Saturday night ... flew on to
+    Brazil on Sunday evening" give its first and last days, when the traveller (or "he"/"she" right after the
+    traveller's sentence) arrives and leaves before the report."""
+    if not doc._.dct or len(doc._.dct) < 7:
+        return visits
+    # (undated, or dated by the report's month or the one before: not a visit of years ago)
+    undated = [v for v in visits if v["status"] == "occurred" and v.get("participants") and not v.get("end")
+               and (not v.get("start") or (len(v["start"]) == 7 and 0 <= int(doc._.dct[:4]) * 12
+                                           + int(doc._.dct[5:7]) - int(v["start"][:4]) * 12 - int(v["start"][5:7])
+                                           <= 1))]
+    if not undated:
+        return visits
+    for group_ref in dict.fromkeys(v["ref"] for v in undated):
+        group = [v for v in visits if v["ref"] == group_ref]
+        surname = group[0]["participants"][0].split()[-1]
+        days: dict[str, str] = {}
+        for sent in doc.sents:
+            move = TRAVEL_DAY_RE.search(span_text(sent))
+            if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b",
+                                         span_text(sent)[:move.start()]):
+                continue
+            when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
+                                                   min(sent.end_char, sent.start_char + move.end() + 40))]
+            when = [d for d in when if d and len(d) == 10 and not before_dct(doc._.dct, d)
+                    and (not group[0].get("start") or d.startswith(group[0]["start"][:7])
+                         or days_apart(d, doc._.dct) <= 10)]
+            kind = "end" if move.group("leave") else "start"
+            if when and kind not in days:
+                days[kind] = when[0]
+        start, end = days.get("start"), days.get("end")
+        if start and end and not (start <= end and days_apart(start, end) <= 14):
+            end = None
+        if start or end:
+            for v in group:
+                v["start"], v["end"] = start or end, end if start and end and end != start else None
+    return visits
+
+
+def runs_through(doc: Doc, sent: Span, after: int, start: str | None) -> str | None:
+    """"a state visit to C running through Saturday", "which will last until 15 June", "began on 29 May and
+    will end on 31 May": the last day."""
+    if not start or len(start) != 10:
+        return None
+    import datetime as dt
+
+    for t in dates_in(doc, after, sent.end_char):
+        day = t.iso_date() or ""
+        if len(day) == 10 and day < start and re.fullmatch(
+                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t.text):
+            day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()  # the weekday after the start
+        if len(day) == 10 and day > start and re.search(
+                r"\b(?:running|lasting|continuing|last|run|runs|lasts|continues)\s+(?:through|until|till|to)\s+$|"
+                # "began on May 29 and will end on May 31"
+                r"\band\s+(?:will\s+|is\s+to\s+|is\s+due\s+to\s+)?(?:end|ends|ended|conclude|concludes|"
+                r"concluded)\s+on\s+$",
+                text_of(doc)[max(0, t.start - 30):t.start]):
+            return day
+    return None
+
+
+def returned_from(doc: Doc, sent: Span, trig_start: int) -> str | None:
+    """"X returned home yesterday from Bandar Seri Begawan, saying his official visit had ...": the visit
+    was to where the traveller came back from (not to the country the report is filed in)."""
+    m = RETURNED_FROM_RE.search(text_of(doc), sent.start_char, trig_start + 1)
+    if not m:
+        return None
+    # ("returned home from Lima", "returned on Saturday from his first official visit to China")
+    hits = [c for c in country_mentions(doc, m.end(), m.end() + 60, ("name", "capital", "city", "seat"))
+            if c["start"] - m.end() <= 4 or re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
+                                                      text_of(doc)[max(0, c["start"] - 8):c["start"]])]
+    return hits[0]["alpha3"] if hits else None
