@@ -397,20 +397,12 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
             # "his Egyptian counterpart Hassan El-Khatib": the adjective gives the country.
             # ("his Ivory Coast counterpart President Alassane Ouattara": two words, and a title between)
             cp = COUNTERPART_RE.search(text_of(doc)[max(0, span.start_char - 70):span.start_char])
-            words = cp.group(1).split() if cp else []
-            for k in range(len(words)):
-                hit = self.gaz.country_of(" ".join(words[k:]))
-                if hit and hit[1] in ("name", "adjective"):
-                    country = hit[0]
-                    break
+            country = self.country_phrase(cp.group(1).split() if cp else [], ("name", "adjective"), at_end=True)
         of_country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})",
                               text[span.end_char:span.end_char + 60]) if country is None and titled else None
-        words = of_country.group(1).split() if of_country else []
-        for k in range(len(words), 0, -1):
-            hit = self.gaz.country_of(" ".join(words[:k]))
-            if hit and hit[1] == "name":
-                country = hit[0]  # "Foreign Minister X of Paraguay", "President X of the United States"
-                break
+        if of_country:
+            # "Foreign Minister X of Paraguay", "President X of the United States"
+            country = self.country_phrase(of_country.group(1).split(), ("name",), at_end=False)
         leader = self.gaz.leader(name, doc._.dct)
         if leader is None and len(name.split()) >= 3:
             # "Gabriel Boric Font": a leader known by given name and first surname, written with the second

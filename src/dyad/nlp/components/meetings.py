@@ -488,12 +488,9 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
     @staticmethod
     def _last_two(doc: Doc, before: int, countries: list[str]) -> list[str]:
         """The last person named before ``before`` for each country of the pair."""
-        out: dict[str, str] = {}
-        for p in reversed(persons_in(doc, max(0, before - 600), before)):
-            c = person_country(doc, p)
-            if c in countries[:2] and c not in out:
-                out[c] = full_name(doc, p)
-        return list(out.values()) if len(out) == 2 else []
+        last = _last_of_each_country(doc, persons_in(doc, max(0, before - 600), before))
+        out = [full_name(doc, last[c]) for c in reversed(last) if c in countries[:2]]  # the latest first
+        return out if len(out) == 2 else []
 
     @staticmethod
     def _the_two_named_before(doc: Doc, sent: Span) -> list[dict]:
@@ -502,12 +499,7 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
         if sent.start == 0 or not THE_TWO_SUBJECT_RE.match(span_text(sent)):
             return []
         prev = doc[sent.start - 1].sent
-        last: dict[str, dict] = {}
-        for p in persons_in(doc, prev.start_char, prev.end_char):
-            c = person_country(doc, p)
-            if c:
-                last.pop(c, None)
-                last[c] = p
+        last = _last_of_each_country(doc, persons_in(doc, prev.start_char, prev.end_char))
         return list(last.values()) if len(last) == 2 else []
 
     @staticmethod
@@ -529,3 +521,14 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
                     out.append(full_name(doc, p))
                     break
         return out if len(out) == len(countries[:2]) else []
+
+
+def _last_of_each_country(doc: Doc, persons: list[dict]) -> dict[str, dict]:
+    """The last person named for each country, in the order of those last mentions."""
+    last: dict[str, dict] = {}
+    for p in persons:
+        c = person_country(doc, p)
+        if c:
+            last.pop(c, None)
+            last[c] = p
+    return last

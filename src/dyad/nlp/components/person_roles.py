@@ -369,6 +369,16 @@ class PersonRoles:
     def _city_country(self, words: list[str]) -> str | None:
         return self._country_by(words, ("capital", "city"))
 
+    def country_phrase(self, words: list[str], how: tuple[str, ...], at_end: bool) -> str | None:
+        """The country the longest run of ``words`` ending them (``at_end``) or starting them names as one of
+        ``how``: "his Ivory Coast counterpart" (ending), "X of the United States Trade ..." (starting)."""
+        runs = [words[k:] for k in range(len(words))] if at_end else [words[:k] for k in range(len(words), 0, -1)]
+        for run in runs:
+            hit = self.gaz.country_of(" ".join(run))
+            if hit and hit[1] in how:
+                return hit[0]
+        return None
+
     def _country_by(self, words: list[str], how: tuple[str, ...]) -> str | None:
         """The country of the first word the gazetteer knows as one of ``how`` (name, city ...)."""
         for word in words:

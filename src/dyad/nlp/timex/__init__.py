@@ -27,9 +27,9 @@ import sys
 from pathlib import Path
 
 from dyad.nlp.timex import calendar_rules, span_rules  # noqa: F401  (registers the rules, in this order)
-from dyad.nlp.timex.anchor import Timex, _Anchor
+from dyad.nlp.timex.anchor import Timex, _Anchor, _rel_day, _rel_month, _rel_year
 from dyad.nlp.timex.calendar_rules import _resolve_month_day
-from dyad.nlp.timex.lexicon import _MON, _YEAR, _YEAR_END
+from dyad.nlp.timex.lexicon import _MON, _NUMBER, _YEAR, _YEAR_END, _parse_quant
 from dyad.nlp.timex.registry import _RULES, _cap, _month_num
 from dyad.nlp.timex.tense import _Ctx
 
@@ -79,34 +79,58 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]
-    return _counted_back(text, _anaphoric_days(text, _anchor_times(text, out)))
+    return _counted_back(ctx, _anaphoric_days(text, _anchor_times(text, out)))
 
 
 # "the following day", "the day before", "two days later": counted from the day the text told last, not from
 # the publication date ("arrived on Tuesday and was received the following day by the President")
-_ANAPHORIC_DAY_RE = re.compile(r"(?:the\s+)?(?:(?P<next>following|next|subsequent)|(?P<prev>previous|preceding))\s+day"
-                               r"|the\s+day\s+(?:(?P<after>after)|(?P<before>before))"
-                               r"|(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?:(?P<later>later)|(?P<earlier>earlier))",
-                               re.I)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_ANAPHORIC_DAY_RE = re.compile(rf"(?:the\s+)?(?:(?P<next>following|next|subsequent)|(?P<prev>previous|preceding))\s+day"
+                               rf"|the\s+day\s+(?:(?P<after>after)|(?P<before>before))"
+                               rf"|(?P<n>{_NUMBER})\s+days?\s+(?:(?P<later>later)|(?P<earlier>earlier))", re.I)
 _ANAPHOR_REACH = 600  # characters back to the day told last (about three sentences)
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
-    import datetime as dt
-
     out: list[Timex] = []
     for t in timexes:
         m = _ANAPHORIC_DAY_RE.fullmatch(t.text) if t.type == "DATE" else None
-        told = next((o for o in reversed(out) if o.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value)
+        told = next((o for o in reversed(out) if o.type == "DATE" and _DAY_RE.fullmatch(o.value)
                      and t.start - o.end <= _ANAPHOR_REACH), None) if m else None
-        if m and told:
-            n = int(_SMALL_NUMBERS.get(m["n"].lower(), 0) or m["n"]) if m["n"] else 1
+        n = _parse_quant(m["n"]) if m and m["n"] else 1
+        if told and isinstance(n, float | int) and n == int(n):
             sign = -1 if m["prev"] or m["before"] or m["earlier"] else 1
-            day = dt.date.fromisoformat(told.value) + dt.timedelta(days=sign * n)
-            t = Timex(t.start, t.end, t.text, t.type, day.isoformat(), t.mod)
+            t = Timex(t.start, t.end, t.text, t.type, _rel_day(_Anchor.parse(told.value), sign * int(n)), t.mod)
         out.append(t)
     return out
+
+
+# "began production on Tuesday, nineteen months after the project was announced": what follows "after" was that
+# long before the date its sentence told first (not after a gerund: "three months after taking office")
+_COUNTED_BACK_RE = re.compile(rf"(?<=,\s)(?P<n>{_NUMBER})\s+(?P<unit>months?|years?)\s+after\b(?!\s+\w+ing\b)", re.I)
+
+
+def _counted_back(ctx: _Ctx, timexes: list[Timex]) -> list[Timex]:
+    out = list(timexes)
+    for m in _COUNTED_BACK_RE.finditer(ctx.text):
+        inside = [t for t in out if t.start < m.end() and m.start() < t.end]
+        if any(t.type != "DURATION" or t.start < m.start() for t in inside):
+            continue  # (the duration "nineteen months" becomes the date it counts back to)
+        sent_start = ctx.sentence(m.start())[0]
+        told = next((t for t in out if sent_start <= t.start < m.start() and t.type == "DATE"
+                     and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value)), None)
+        n = _parse_quant(m["n"])
+        if told is None or not isinstance(n, float) or n != int(n):
+            continue
+        anchor = _Anchor.parse(told.value)
+        if m["unit"].lower().startswith("year"):
+            value = _rel_year(anchor, -int(n))
+        elif len(told.value) >= 7:
+            value = _rel_month(anchor, -int(n))
+        else:
+            continue  # months counted back from a year: no month to name
+        out = [t for t in out if t not in inside] + [Timex(m.start(), m.end(), m.group(0), "DATE", value, None)]
+    return sorted(out, key=lambda t: t.start)
 
 
 _TIME_LINK_RE = re.compile(r"^\s*(?:,|at|on|,\s*at|,\s*on)?\s*$", re.I)
@@ -210,38 +234,3 @@ def main(argv: list[str] | None = None) -> int:
     for t in find_timexes(text, args.dct):
         print(json.dumps(t.to_json(), ensure_ascii=False))
     return 0
-
-
-# "began production on Tuesday, nineteen months after the project was announced": what follows "after" was that
-# long before the date its sentence told first
-_COUNTED_BACK_RE = re.compile(r"(?<=,\s)(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                              r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2})\s+"
-                              r"(?P<unit>months?|years?)\s+after\b(?!\s+\w+ing\b)", re.I)  # (not "after taking office")
-_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-                                           "twenty".split())} | {"a": 1, "an": 1}
-
-
-def _counted_back(text: str, timexes: list[Timex]) -> list[Timex]:
-    out = list(timexes)
-    for m in _COUNTED_BACK_RE.finditer(text):
-        inside = [t for t in out if t.start < m.end() and m.start() < t.end]
-        if any(t.type != "DURATION" or t.start < m.start() for t in inside):
-            continue
-        sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        told = [t for t in out if sent_start <= t.start < m.start() and t.type == "DATE"
-                and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value)]
-        if not told:
-            continue
-        n = _COUNT_WORDS.get(m["n"].lower()) if not m["n"].isdigit() else int(m["n"])
-        year, month = int(told[0].value[:4]), int(told[0].value[5:7] or 0) if len(told[0].value) >= 7 else 0
-        if m["unit"].lower().startswith("year"):
-            value = f"{year - n:04d}"
-        elif month:
-            k = year * 12 + month - 1 - n
-            value = f"{k // 12:04d}-{k % 12 + 1:02d}"
-        else:
-            continue  # months counted back from a year: no month to name
-        out = [t for t in out if t not in inside] + [Timex(m.start(), m.end(), m.group(0), "DATE", value, None)]
-    return sorted(out, key=lambda t: t.start)
-
