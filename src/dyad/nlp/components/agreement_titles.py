@@ -33,7 +33,12 @@ from dyad.nlp.gazetteer import gazetteer
 _TITLE_WORDS = r"[A-Z][\w\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w\-]+)*"
 TITLE_CASE_LIST_RE = re.compile(r"[ \t]*,[ \t]*" + _TITLE_WORDS + r"(?:[ \t]*,[ \t]*" + _TITLE_WORDS
                                 + r")*,?[ \t]+and[ \t]+" + _TITLE_WORDS)
-
+# "of up to 1.46 billion yen", "worth $20 million", "amounting to EUR 5 million" inside a described title
+AMOUNT_IN_TITLE_RE = re.compile(
+    r"\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?:up\s+to\s+|about\s+|some\s+|nearly\s+|over\s+)?"
+    r"(?:[A-Z]{0,3}[$\u20ac\u00a3\u00a5]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|mn))?"
+    r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:yen|dollars?|euros?|pounds?|yuan|renminbi|won|rupees?|riyals?|dirhams?|"
+    r"tenge|soms?|roubles?|rubles?|francs?|[A-Z]{3}))?(?=\s+(?:for|to|on|in)\b)")
 
 class TitledAgreements:
     """Titled instruments and their acronyms."""
@@ -51,7 +56,7 @@ class TitledAgreements:
             # cooperation in ..."): the lower-case field after it is the rest of its name
             if title in HEADS or title == head or re.search(r"\bbetween\b", title):
                 comp = re.match(r"\s+(?:on|for|concerning|regarding|to|of(?=\s+(?!the\b|a\b|an\b|their\b|its\b|"
-                                r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z][^.;:()]*?"
+                                r"our\b|this\b|these\b|those\b|both\b)[a-z]))\s+[a-z](?:[^.;:()]|\.(?=\d))*?"
                                 r"(?=\s+(?:was|were|is|are|has|had|will|which|that|who)\b|[.;:()]|$|,\s+(?:and\s+)?"
                                 r"(?:(?:a|an|the)\s+)?(?:" + HEAD_ALT + r")\b|\s+and\s+(?:(?:a|an|the)\s+)?(?:"
                                 + HEAD_ALT + r")\b)", text[end:])
@@ -65,6 +70,9 @@ class TitledAgreements:
                             end = start + len(cut)
                             break
                     title = text[start:end].strip()
+            # "grant aid of up to 1.46 billion yen for the X Project": the sum is what the instrument gives,
+            # not part of its name
+            title = AMOUNT_IN_TITLE_RE.sub("", title)
             cut = cut_trailing_date(doc, sent.start_char + start, title)
             if cut != title:
                 title, end = cut, start + len(cut)  # "the X Declaration last November"
@@ -170,6 +178,10 @@ class TitledAgreements:
             if not m:
                 break
             comma, tok = m.group(1), m.group(2)
+            amount = AMOUNT_IN_TITLE_RE.match(text, i)
+            if amount and not comma:
+                i = amount.end()  # "grant aid of up to 1.46 billion yen for the ...": read on past the sum
+                continue
             firm = re.match(r"[ \t]+(?:S\.p\.A\.|S\.A\.|N\.V\.|B\.V\.|Ltd\.|Inc\.|Co\.|Corp\.)(?=[\s,;])", text[i:])
             if firm and not comma:
                 i += firm.end()  # "Snam S.p.A. on cooperation ...": a company's legal form, not the title's end

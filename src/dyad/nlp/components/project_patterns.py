@@ -24,6 +24,8 @@ NAMED_RE = re.compile(  # heads may stack ("Corridor Highway")
     r"(?P<name>(?:" + CAP_IN + r"\s+" + _AND_IN + r"){0,6}?(?:" + CAP + r"\s+)?(?:(?:" + _HEAD_ALT + r")\s+)*"
     r"(?P<head>" + _HEAD_ALT + r")\b(?:-\d{1,2}(?![\w\-\u2013.,]\d))?(?![\-\u2013]\d)"  # "Line-6" numbered
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:" + CAP + r"(?:\s+and)?\s*){1,6})?)")
+# the phrases a name that opens with its head runs on over ("... of Road Maintenance Equipment in X")
+TITLE_PP_RE = re.compile(r"(?:\s+(?:of|at|in|for|on)\s+(?:the\s+)?" + CAP + r"(?:\s+(?:and\s+)?" + CAP + r"){0,5})*")
 ACRONYM_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{3,8})\s+(?:project|initiative|route|corridor)?\s*\($")
 # a price ("the A$500 million X project") or an owner ("the X Organisation's Y hub", "Eni's agri-hub") before the
 # description: neither is part of the project's name

@@ -50,6 +50,7 @@ from dyad.nlp.components.project_patterns import (
     PROJECT_NOUNS,
     PROPER_THEN_LOWER,
     STATUS_RANK,
+    TITLE_PP_RE,
     TRAILING_TYPES,
     UNNAMED,
     UNNAMED_RE,
@@ -113,6 +114,11 @@ class ProjectExtractor:
     def named(self, doc: Doc, sent, found: list[dict], agreements: list) -> None:  # type: ignore[no-untyped-def]
         for m in NAMED_RE.finditer(span_text(sent)):
             raw = m.group("name").rstrip()
+            if HEADS.get(m.group("head")) == "other" and \
+                    re.match(r"(?:The\s+)?" + re.escape(m.group("head")) + r"\s+(?:for|of)\s", raw):
+                # "Project for the Improvement of Border Crossing Facilities at X": a name that opens with its
+                # head runs on over the phrases that say what it is
+                raw += TITLE_PP_RE.match(span_text(sent), m.start("name") + len(raw)).group(0)
             name = re.sub(r"[\u201c\u201d\"]", "", raw).strip()
             name = re.sub(r"^(?:The|A|An|This|That|Its|Their|Our)\s+", "", name)
             for part in re.finditer(r"(\S+)\s+and\s+(\S+)\s+", name):
@@ -160,7 +166,7 @@ class ProjectExtractor:
             if linear and known:
                 # A route known to the gazetteer under other names (an operator's association, say).
                 aliases += [known["name"], *(x for x in known.get("aliases") or [] if " " in x or x.isupper())]
-            in_agreement = next((f for s, e, f in agreements if s <= a and b <= e), None)
+            in_agreement = next((f for s, e, f in agreements if s <= a < e), None)
             if in_agreement and in_agreement["title"][:1].isupper() and \
                     not ESTABLISHING.search(text_of(doc)[max(0, a - 40):a]):
                 continue  # a name inside an agreement's title is the agreement's subject, not a project
