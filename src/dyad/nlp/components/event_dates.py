@@ -41,6 +41,31 @@ def overlaps_dates(start: str | None, event: dict) -> bool:
 LAST_DAY_RE = re.compile(r"\s*(?:Before|Ahead\s+of|Prior\s+to|Shortly\s+before)\s+(?:his|her|their|the\s+guest's)\s+"
                          r"departure\b|\s*On\s+the\s+(?:last|final|closing)\s+day\b")
 
+# "The 6th session of the X Commission closed yesterday": the day told is the session's last
+CLOSED_RE = re.compile(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\s+(?:closed|ended|concluded|wrapped\s+up)\b")
+# "The two-day session, which opened on Wednesday": its first
+OPENED_BEFORE_RE = re.compile(r"\b(?:opened|began|started|got\s+under\s+way|kicked\s+off)\s+(?:on\s+)?$")
+N_DAY_RE = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.I)
+_N_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str, str] | None:
+    """The first and last days of a meeting told by its close ("closed yesterday"): the first told by "which
+    opened on Wednesday" in this sentence or the next, else counted back from "the two-day session"."""
+    if not day or len(day) != 10 or not CLOSED_RE.match(text_of(doc), name_end):
+        return None
+    text = text_of(doc)
+    stop = text.find(".", sent.end_char + 1)
+    window_end = stop if 0 <= stop < sent.end_char + 400 else min(len(text), sent.end_char + 400)
+    for t in dates_in(doc, sent.start_char, window_end):
+        first = t.iso_date()
+        if OPENED_BEFORE_RE.search(text[max(0, t.start - 40):t.start]) and len(first) == 10 and first < day:
+            return first, day
+    n = N_DAY_RE.search(text[sent.start_char:window_end])
+    if n:
+        return days_after(day, 1 - (_N_DAYS.get(n.group(1).lower()) or int(n.group(1)))), day
+    return None
+
 
 class EventDates:
     """Dates and context of events (a mixin of the event extractor)."""
@@ -103,6 +128,8 @@ class EventDates:
                           r"tonight)\b", t.text, re.I)
                  # "next year" dates itself; "held talks today" too
                  and abs(t.start - anchor) < 80) or \
+                (re.fullmatch(r"(?:next|last)\s+(?:year|month|week)", t.text, re.I) and 0 < t.start - anchor < 170
+                 and not re.search(r"[;:]|,\s+(?:which|who|where|while)\b", text_of(doc)[anchor:t.start])) or \
                 re.match(r",?\s+when\b", text_of(doc)[t.end:t.end + 8])  # "since November 2018, when ..."
             if not window_ok and not explicit:
                 start, end, own = None, None, False

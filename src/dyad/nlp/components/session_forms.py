@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import clause_tense, nearest_date, status_of
 from dyad.nlp.components.sessions import BODY, ORDINALS
-from dyad.nlp.components.util import dyad_of, patterns, source, span_text, text_of
+from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text, text_of
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -89,7 +89,7 @@ class SessionForms:
                 continue
             word = m.group("ord").lower()
             ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
-            nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
+            nth = nth_word(ordinal or 0)
             add(m, body, ordinal, f"{nth} session of the {body}", f"council:{ordinal}:{synonym_key(body)}")
         for m in BARE_SESSION_RE.finditer(text):
             body = re.sub(r"^(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))\s+",
@@ -97,7 +97,7 @@ class SessionForms:
             word = m.group("ord").lower()
             ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else None)
             if body and ordinal:
-                nth = {1: "first", 2: "second", 3: "third"}.get(ordinal, f"{ordinal}th")
+                nth = nth_word(ordinal)
                 add(m, body, ordinal, f"{nth} session of the {body}", f"council:{ordinal}:{synonym_key(body)}")
         for m in RECALLED_RE.finditer(text):
             body = re.sub(r"^(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+", "",

@@ -15,7 +15,8 @@ from dyad.nlp.components.context import (
     prospective,
     status_of,
 )
-from dyad.nlp.components.util import dyad_of, patterns, source, span_text
+from dyad.nlp.components.event_dates import closed_on
+from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -25,7 +26,8 @@ BODY = (r"(?P<body>(?:(?:[A-Z]|[a-z]['\u2019][A-Z])[\w\-\u2013]*\s+(?:(?:and|on|
         + "|".join(DATA["council_heads"])
         + r"))")
 NAMED_BODY_RE = re.compile(r"\b[Tt]he\s+" + BODY + r"\b")
-ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
+# an ordinal word, a Roman numeral or any numbered ordinal ("the 41st session": long-standing bodies count high)
+ORD = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d{1,3}(?:st|nd|rd|th))"
 # "the Sixth Session of the A-B Joint Commission": ordinal and noun in either case
 SESSION_RE = re.compile(r"\b(?i:(?:" + ORD + r"\s+)?(?:" + "|".join(DATA["session_nouns"])
                         + r"))\s+of\s+(?:the|their|its)\s+" + BODY)
@@ -158,7 +160,7 @@ class SessionFinder:
                                            clause_tense(doc, a))
                         if status == "unknown" and COMMITTED_RE.search(span_text(sent)[:m.start()]):
                             status = "planned"  # "the parties agreed to ... hold its first session in autumn"
-                        nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th")
+                        nth = nth_word(ordinal or 0)
                         out.append({
                             "kind": "event", "event_type": "council_session",
                             "title": f"{nth} session of the {body}", "status": status, "start": start, "end": None,
@@ -207,6 +209,9 @@ class SessionFinder:
                     # "the seventh meeting of the Pakistan-Türkiye Council" in a story on Türkiye-Malaysia:
                     # the body's name says whose session it is
                     countries, ref = named, None
+                days = closed_on(doc, sent, b, start) if own else None
+                if days:
+                    start, end = days  # "The 6th session ... closed yesterday": its last day
                 text = span_text(sent)
                 status = status_of(text, start, end, doc._.dct, text[max(0, m.start() - 60):m.end() + 60],
                                    clause_tense(doc, a))
@@ -256,7 +261,7 @@ class SessionFinder:
                     location = self.filed_place  # "Cape Town – ... co-chaired the 11th session ... at the X Centre"
                 if own and start and len(start) == 10 and location:
                     self.narrative_place = location
-                nth = {1: "first", 2: "second", 3: "third"}.get(ordinal or 0, f"{ordinal}th" if ordinal else "")
+                nth = nth_word(ordinal) if ordinal else ""
                 if not ordinal and (re.search(r"\bnext\s+$", span_text(sent)[:m.start()]) or m.groupdict().get("next")
                                     or word == "next"):
                     # "proposed that the next session of the X Commission be held in Budapest in October": to
@@ -269,7 +274,7 @@ class SessionFinder:
                 out.append({
                     "kind": "event", "event_type": "council_session",
                     "title": f"{nth + ' ' if nth else ''}session of the {body}", "status": status,
-                    "start": start, "end": None, "location": location,
+                    "start": start, "end": end if days else None, "location": location,
                     "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
                     "object_key": key, "parent": ref, "body": body,
                     "sources": [source(a, b)],

@@ -63,6 +63,14 @@ def word_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def nth_word(n: int) -> str:
+    """The ordinal a title says: "first", "second", "third", then "4th", "21st", "41st", "112th"."""
+    if n in (1, 2, 3):
+        return ("first", "second", "third")[n - 1]
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's ``Doc.text`` joins every token on each access,
     which made it the single largest cost of the components."""
