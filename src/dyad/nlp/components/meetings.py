@@ -450,6 +450,9 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             earlier = next(r for r in self.receptions.values() if r["start"] == start)
             fmt, title, same_as = "reception", earlier["title"], earlier["object_key"]
             names = list(earlier["participants"])
+        if status == "planned" and own and main and main["status"] == "occurred" and start and \
+                len(start) < len(main.get("start") or "") and not before_dct(start, doc._.dct):
+            ref = "doc:" + (doc._.doc_id or "")  # "would hold consultations in the autumn": not part of the visit done
         if status == "planned" and own and not (main and main.get("start") and overlaps_dates(start, main)):
             # a meeting announced for later is not where the report was filed
             location = self._place_after(span_text(sent), m.end()) or self._place_before(span_text(sent), m.start())

@@ -60,6 +60,8 @@ VISIT_RE = re.compile(
     # "landed at the Nnamdi Azikiwe International Airport on Saturday night": the country from the sentence
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[a-z]+\s+){0,2}"
     r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|air\s+terminal|airfield)\b(?!\s+in\b)|"
+    # "returned from the Philippines on Wednesday night": back from a visit there
+    r"(?:returned|returns|flew\s+back|flew\s+home|arrived\s+back|came\s+back)\s+(?:home\s+)?from(?=\s+(?:the\s+)?[A-Z])|"
     r"travell?ed to|travels to|to travel to|will travel to|would travel to|flew to|"
     # "came to Riga in January last year" (not "came to power", "came to an agreement")
     r"(?:came|comes|will\s+come)\s+to(?=\s+(?-i:[A-Z]))|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
@@ -106,6 +108,12 @@ OTHERS_WHO_RE = re.compile(r"\b(?:the|a|an|these|those|many|some)\s+(?:[\w\-]+\s
 SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:message|letter|greetings|invitation|"
                            r"regards|congratulations)\s+(?:from|of)\s+(?:[\w\-]+\s+){0,3}$|\bon\s+behalf\s+of\s+"
                            r"(?:[\w\-]+\s+){0,3}$")
+
+
+FUTURE_AFTER_RE = re.compile(r"\s+(?:could|will|would|may|might|is\s+(?:to|expected|due|planned|scheduled))\b")
+RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*from$", re.I)
+# a person told inside "..., accompanied by A and B, ..." goes with the traveller
+ACCOMPANIED_BY_RE = re.compile(r",\s*(?:who\s+(?:was|is)\s+)?(?:accompanied|joined|flanked)\s+by\b[^,;()]*$")
 
 
 def is_welcome(verb: str) -> bool:
@@ -172,7 +180,9 @@ class VisitFinder:
                     r"\b(?:the|this|that)\s+(?:[\w]+-day\s+)?$", text[max(0, m.start() - 20):m.start()])
                     or ANAPHOR_RE.search(
                     text[max(0, m.start() - 50):m.start()])) and not re.match(
-                    r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
+                    r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5]) and not (
+                    # "X invited Y to Prague. Z said that visit could happen next year": the one to come
+                    out[-1]["status"] == "occurred" and FUTURE_AFTER_RE.match(text[m.end():m.end() + 40]))
                 bare = not out and m.group("noun") and not m.group("level") and not of_to and re.search(
                     r"\b(?:the|this|that)\s+$", text[max(0, m.start() - 6):m.start()]) and not re.match(
                     r"\s+(?:of|by|to)\b", text[m.end():m.end() + 5])
@@ -192,6 +202,15 @@ class VisitFinder:
                 elif m.group("noun") and re.search(r"\b(?:visit|trip|tour)\b[^.;]{0,80},\s+(?:his|her|their)\s+"
                                                    r"(?:[\w\-]+\s+){0,3}$", text[:m.start()]):
                     continue  # "a three-day state visit to China, his first overseas trip": the same visit again
+                elif RETURN_TRIGGER_RE.match(m.group(0)):
+                    # "returned from the Philippines on Wednesday": the visit was where the traveller came back from
+                    # (a named traveller; "returned from a state visit to X" is the visit's own mention)
+                    if re.search(r"\b(?:visit|trip|tour)\b", text[m.end():]):
+                        continue
+                    host = returned_from(doc, sent, trig_end)
+                    guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
+                    if not guest_person:
+                        continue
                 else:
                     host = self._host(doc, sent, trig_start, trig_end) or returned_from(doc, sent, trig_start) \
                         or self._host_in_sentence(doc, sent, None) \
@@ -259,6 +278,8 @@ class VisitFinder:
                     # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
                     # visit": the date is the last day
                     start, end = days_before(start, end), start
+                if RETURN_TRIGGER_RE.match(m.group(0)) and start and len(start) == 10 and not end:
+                    start, end = start[:7], start  # the day of coming back is the visit's last
                 nth_day = NTH_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
                 if nth_day and start and len(start) == 10 and not end:
                     # "held talks today, on the second day of his official visit": the visit began the day before
@@ -503,6 +524,9 @@ class VisitFinder:
                     if not re.search(r"counterparts?\s*,?\s*$", text_of(doc)[max(0, p["sources"][0]["start"] - 25):
                                                                            p["sources"][0]["start"]])
                     and not (host and person_country(doc, p) == host)
+                    # "President X, accompanied by Foreign Minister Y, arrived in Manila": X travels, Y with X
+                    and not ACCOMPANIED_BY_RE.search(text_of(doc)[max(since, p["sources"][0]["start"] - 120):
+                                                                  p["sources"][0]["start"]])
                     # "X paid tribute to the labourers who first arrived in Fiji in 1879": others travelled
                     and not OTHERS_WHO_RE.search(text_of(doc)[p["sources"][0]["end"]:trig_start])]
 
