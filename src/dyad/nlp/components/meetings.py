@@ -78,7 +78,9 @@ TWO_MET_RE = re.compile(r"\b(?:(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # a bare "The two" as the subject of a meeting verb (the parser may read "held" as an adjective of "talks")
-THE_TWO_SUBJECT_RE = re.compile(r"\s*The\s+two\s+(?:(?:also|then|later|subsequently|first|briefly|have|had|will|"
+# ("The two ministers held talks": the two named before; "the two leaders" are the pair's leaders, found elsewhere)
+THE_TWO_SUBJECT_RE = re.compile(r"\s*The\s+two\s+(?:(?:[a-z]+\s+)?ministers\s+)?"
+                                r"(?:(?:also|then|later|subsequently|first|briefly|have|had|will|"
                                 r"would)\s+)*(?:held|hold|met|meet|discussed|discuss|spoke|talked|reviewed)\b")
 
 
@@ -95,8 +97,8 @@ def named_pair_or_leaders(two: re.Match[str]) -> bool:
 
 # "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
-                          r"(?=(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|Premier|Chancellor|"
-                          r"Vice\s+President|Speaker|Governor|Head\s+of\s+State|Head\s+of\s+Government)\b)")
+                          r"(?=(?:" + "|".join(t.replace(" ", r"\s+") for t in DATA["leader_titles"]) +
+                          r"|Amir|Vice\s+President|Speaker|Governor|Head\s+of\s+State|Head\s+of\s+Government)\b)")
 # "he met Mr Luxon's predecessor, Chris Hipkins": the possessor is named, not met
 POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|wife|husband|spouse|son|daughter|"
                           r"father|mother|brother|sister|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|envoy|"
@@ -105,6 +107,11 @@ POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
                      "guest", "visitor", "monarch", "leader"}  # ("the Leader of the Nation met with X")
 # "witnessed the exchange of two instruments": what is exchanged at a signing
+
+
+# "spoke with X in Lima", "spoke with X during his visit", "on the sidelines": face to face, not a call
+SPOKE_IN_PERSON_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:during|visit|sidelines|margins|"
+                                r"summit|met|meeting)\b", re.I)
 
 
 class MeetingFinder(ReceptionFinder, FormatMeetings):
@@ -422,6 +429,11 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
         if noun in ("telephoned", "phoned") or re.match(r"(?:spoke|spoken|talked)\s+(?:.*\s)?(?:by|on|over)\s+"
                                                          r"(?:the\s+)?(?:tele)?phone", noun):
             noun = "phone call"  # "the King telephoned X", "the two had spoken by telephone in April"
+        elif noun == "spoke" and not SPOKE_IN_PERSON_RE.search(span_text(sent)):
+            # "Today, Minister X spoke with Y, C's Minister of ...": a readout's call, told without a place
+            noun, fmt = "phone call", "phone"
+        elif noun == "spoke":
+            noun = "talks"
         if fmt == "one-on-one" and not re.search(r"\b(?:talks|meeting)\b", noun):
             noun += " talks"  # "held a tete-a-tete": one-on-one talks
         noun = re.sub(r"^(?:(?:after|following)\s+)?their\s+", "", noun, flags=re.I)  # "after their talks": talks

@@ -58,6 +58,8 @@ class PersonSpans:
 
         return any((s > ent.start and e == ent.end and title_like(ent.doc[ent.start:s]))
                    or (s <= ent.start and ent.end <= e)  # ORG "Lam" inside "To Lam"
+                   # ORG "Taoiseach Leo Varadkar at": a leader's name with a title before, a preposition after
+                   or (ent.start <= s and e < ent.end and all(t.is_lower or t.is_punct for t in ent.doc[e:ent.end]))
                    for s, e in self._leader_spans(ent.doc))
 
     def _leader_spans(self, doc: Doc) -> list[tuple[int, int]]:
