@@ -47,6 +47,7 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
     traveller's sentence) arrives and leaves before the report."""
     if not doc._.dct or len(doc._.dct) < 7:
         return visits
+    leaving_day(doc, visits)
     # (undated, or dated by the report's month or the one before: not a visit of years ago)
     undated = [v for v in visits if v["status"] == "occurred" and v.get("participants") and not v.get("end")
                and (not v.get("start") or (len(v["start"]) == 7 and 0 <= int(doc._.dct[:4]) * 12
@@ -78,6 +79,35 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
             for v in group:
                 v["start"], v["end"] = start or end, end if start and end and end != start else None
     return visits
+
+
+# "Minister X leaves Apia tomorrow to continue her visit to the Pacific": the day the traveller leaves the host
+LEAVES_RE = re.compile(r"\b(?:leaves|will\s+leave|is\s+(?:due|scheduled|set)\s+to\s+leave|departs|will\s+depart|left|"
+                       r"departed)(?:\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+                       r"(?=\s+(?:on|today|tomorrow|tonight|this|late|early|later))")
+
+
+def leaving_day(doc: Doc, visits: list[dict]) -> None:
+    """A visit told from its first day, its last not told: the day its traveller leaves the host, in a sentence
+    about the traveller, within two weeks of the first."""
+    for v in visits:
+        start = v.get("start") or ""
+        if v["status"] != "occurred" or not v.get("participants") or len(start) != 10 or v.get("end"):
+            continue
+        surname = v["participants"][0].split()[-1]
+        for sent in doc.sents:
+            move = LEAVES_RE.search(span_text(sent))
+            if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b", span_text(sent)[:move.start()]):
+                continue
+            places = country_mentions(doc, sent.start_char + move.start(), sent.start_char + move.end(),
+                                      ("name", "capital", "city"))
+            if places and v.get("host") not in {c["alpha3"] for c in places}:
+                continue  # leaving another country on the way
+            when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
+                                                   min(sent.end_char, sent.start_char + move.end() + 30))]
+            if when and len(when[0]) == 10 and start < when[0] and days_apart(start, when[0]) <= 14:
+                v["end"] = when[0]
+                break
 
 
 def runs_through(doc: Doc, sent: Span, after: int, start: str | None) -> str | None:

@@ -110,6 +110,7 @@ SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:
                            r"(?:[\w\-]+\s+){0,3}$")
 
 
+CONTINUED_TRIP_RE = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:his|her|their|the)\s+(?:[\w\-]+\s+)?$")
 FUTURE_AFTER_RE = re.compile(r"\s+(?:could|will|would|may|might|is\s+(?:to|expected|due|planned|scheduled))\b")
 RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*from$", re.I)
 # a person told inside "..., accompanied by A and B, ..." goes with the traveller
@@ -199,6 +200,8 @@ class VisitFinder:
                     guest_person, guest, host = of_to
                 elif not m.group("noun") and OTHERS_WHO_RE.search(text[max(0, m.start() - 80):m.start()]):
                     continue  # "the labourers who first arrived in Fiji in 1879": no visit of the pair's
+                elif m.group("noun") and CONTINUED_TRIP_RE.search(text[:m.start()]):
+                    continue  # "leaves Apia tomorrow to continue her visit to the Pacific": the trip goes on
                 elif m.group("noun") and re.search(r"\b(?:visit|trip|tour)\b[^.;]{0,80},\s+(?:his|her|their)\s+"
                                                    r"(?:[\w\-]+\s+){0,3}$", text[:m.start()]):
                     continue  # "a three-day state visit to China, his first overseas trip": the same visit again
@@ -413,6 +416,11 @@ class VisitFinder:
         for v in group:
             # (the same status too when both are dated to months apart: "signed in Manila in January"
             # beside "his official visit to Manila in April last year")
+            if v["status"] == "planned" and first["status"] == "occurred" and len(v["start"] or "") == 10 and \
+                    len(first["start"]) == 10 and first["start"] < v["start"] and \
+                    days_apart(first["start"], v["start"]) <= 7 and set(v.get("participants") or []) & \
+                    set(first.get("participants") or []):
+                continue  # "is scheduled to be received by the Vice President on Wednesday": the visit goes on
             if v["start"] and v["status"] != "unknown" and not overlaps(v["start"], first["start"]) and (
                     v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
                 key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])

@@ -1,0 +1,33 @@
+"""A trip that goes on: the day its traveller leaves the host ends the visit, "to continue her visit to the
+Pacific" is the same trip going on, and a reception scheduled for the next day is part of the visit under way.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from support import event_mentions
+
+DCT = "2022-06-02"
+
+
+def test_the_day_the_traveller_leaves_the_host_ends_the_visit():
+    text = ("APIA, 2 June 2022 - New Zealand's Foreign Minister Nanaia Mahuta arrived in Apia yesterday on her first "
+            "visit to Samoa as Foreign Minister.\n\nMinister Mahuta leaves Apia tomorrow to continue her visit to the "
+            "Pacific.")
+    visits = event_mentions(text, "visit", DCT)
+    assert [(v["host"], v["status"], v["start"], v["end"]) for v in visits] == [
+        ("WSM", "occurred", "2022-06-01", "2022-06-03")], visits
+
+
+def test_leaving_another_country_does_not_end_the_visit():
+    text = ("APIA, 2 June 2022 - New Zealand's Foreign Minister Nanaia Mahuta arrived in Apia yesterday on her first "
+            "visit to Samoa.\n\nMahuta left Tonga on Monday after a day of talks.")
+    visits = [v for v in event_mentions(text, "visit", DCT) if v["host"] == "WSM"]
+    assert visits and all(v["end"] is None for v in visits), visits
+
+
+def test_a_reception_scheduled_for_the_next_day_is_part_of_the_visit():
+    text = ("ANKARA - Turkish Foreign Minister Hakan Fidan received Maltese Foreign Minister Ian Borg in Ankara on "
+            "Tuesday, 20 February 2024.\n\nBorg is scheduled to be received by Vice President Cevdet Yilmaz on "
+            "Wednesday before travelling to Istanbul.")
+    visits = event_mentions(text, "visit", "2024-02-20")
+    assert {(v["guest"], v["status"], v["start"]) for v in visits} == {("MLT", "occurred", "2024-02-20")}, visits
