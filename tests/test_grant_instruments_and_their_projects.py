@@ -34,3 +34,9 @@ def test_a_line_of_credit_is_no_named_project():
     projects = mentions("India announced a new Line of Credit of US$ 300 million for railways in Laos.",
                         "project", DCT)
     assert not [p for p in projects if p["name"].startswith("Line of Credit")], projects
+
+
+def test_a_project_head_written_in_capitals_is_read_whatever_its_case():
+    # the heads are matched case-insensitively; a head whose own form has capitals once stopped the article
+    projects = mentions("The Congo LNG project began exporting gas in December, the ministry said.", "project", DCT)
+    assert all(p["name"] for p in projects)

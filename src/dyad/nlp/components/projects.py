@@ -52,7 +52,6 @@ from dyad.nlp.components.project_patterns import (
     STATUS_RANK,
     TITLE_PP_RE,
     TRAILING_TYPES,
-    UNNAMED,
     UNNAMED_RE,
     clause_of,
     in_heading,
@@ -236,8 +235,11 @@ class ProjectExtractor:
             # the next search starts after the head: a rejected mention's trailing phrase may hold another
             pos = m.end("tail") if m.group("tail") else m.end("head")
             head = m.group("head").lower()
-            if head not in UNNAMED:
-                head = head.split("-", 1)[1]  # "agri-hub" is a hub
+            if head not in LOWER_HEADS:
+                # "agri-hub" is a hub (heads are matched whatever their case: "the Congo LNG project")
+                head = head.split("-", 1)[-1]
+            if head not in LOWER_HEADS:
+                continue
             mods = m.group("mods") or ""
             a = sent.start_char + m.start("mods") if mods else sent.start_char + m.start("head")
             measure = MEASURE_RE.match(mods)
@@ -247,7 +249,7 @@ class ProjectExtractor:
             if planned:  # "X's planned North-South railway": a proposal, and the word no part of its name
                 mods, a = mods[planned.end():], a + planned.end()
             # "the X Y hydropower project": a capitalised name, then lowercase words describing it
-            ptype_of_head = UNNAMED[head]
+            ptype_of_head = LOWER_HEADS[head]
             proper = PROPER_THEN_LOWER.match(mods)
             proper_name = proper is not None and not self._countries_only(proper.group(1))
             pp = (m.group("pp") or "")
@@ -260,7 +262,7 @@ class ProjectExtractor:
                 pp = ""  # "the X line between A and B": the name is "X line"; the ends only describe it
             elif pp and head == "project" and site_named(self, pp):
                 sited = True  # "the fixed link project across the Strait of X": a described project at a named site
-            elif not pp and UNNAMED[head] == "facility":
+            elif not pp and LOWER_HEADS[head] == "facility":
                 pp = self._foreign_site(span_text(sent)[m.end("head"):], mods) or \
                     lowercase_facility_site(self, sent, span_text(sent)[:m.start("mods")], mods,
                                             span_text(sent)[m.end("head"):])
@@ -312,7 +314,7 @@ class ProjectExtractor:
                 continue
             if not specific:
                 continue
-            ptype = UNNAMED[head]
+            ptype = LOWER_HEADS[head]
             if head in APPOS_NOUNS or ptype == "other":  # "the X hydropower project" is a facility
                 words = set(mods.lower().split())
                 ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or (
