@@ -31,3 +31,29 @@ def test_a_reception_scheduled_for_the_next_day_is_part_of_the_visit():
             "Wednesday before travelling to Istanbul.")
     visits = event_mentions(text, "visit", "2024-02-20")
     assert {(v["guest"], v["status"], v["start"]) for v in visits} == {("MLT", "occurred", "2024-02-20")}, visits
+
+
+def test_a_visit_that_ends_today_ran_from_the_day_before():
+    text = ("COTONOU, 28 July 2022 - President Patrice Talon yesterday received his French counterpart Emmanuel "
+            "Macron at the Marina Palace.\n\nMr Macron, who flew in from Yaounde on Wednesday morning for a two-day "
+            "visit that ends this afternoon, was accompanied by his foreign minister.")
+    visits = event_mentions(text, "visit", "2022-07-28")
+    assert {(v["start"], v["end"]) for v in visits} == {("2022-07-27", "2022-07-28")}, visits
+
+
+def test_the_traveller_after_by_is_not_the_one_after_since():
+    text = ("COTONOU, 28 July 2022 - President Patrice Talon yesterday received Emmanuel Macron for the first visit "
+            "to Benin by a French head of state since Francois Hollande came to Cotonou in July 2015.")
+    visits = event_mentions(text, "visit", "2022-07-28")
+    told = {(tuple(v["participants"]), v["start"]) for v in visits}
+    assert (("François Hollande",), "2015-07") in told, visits
+    assert not any(v["participants"] == ["François Hollande"] and v["start"].startswith("2022") for v in visits)
+
+
+def test_a_day_spent_in_a_capital_and_an_anniversary_attended_there_are_visits():
+    text = ("KINSHASA - Twelve years after his father Albert II attended the fiftieth anniversary of independence in "
+            "Kinshasa in June 2010, King Philippe addressed the Congolese Parliament.\n\nContacts have been sparse. "
+            "Francois Hollande spent a day in Cotonou in July 2015.")
+    visits = event_mentions(text, "visit", "2022-06-09")
+    assert {(v["guest"], v["host"], v["start"]) for v in visits} >= {("BEL", "COD", "2010-06"),
+                                                                      ("FRA", "BEN", "2015-07")}, visits

@@ -24,7 +24,8 @@ NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+
                            r"(?:[\w\-]+\s+){0,3}$", re.I)
 # "a four-day official visit to China that ended on Thursday": the day told is the last
 ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
-                            r"(?:ended|concluded|closed|wrapped\s+up)\b")
+                            r"(?:ended|concluded|closed|wrapped\s+up|ends|concludes|closes|wraps\s+up|"
+                            r"will\s+end|will\s+conclude|is\s+due\s+to\s+end)\b")
 # "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
 LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
                            r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")

@@ -33,6 +33,7 @@ from dyad.nlp.components.context import (
     span_end,
     status_of,
 )
+from dyad.nlp.components.event_dates import overlaps_dates
 from dyad.nlp.components.tour_legs import tour_legs
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.components.visit_days import (
@@ -60,6 +61,9 @@ VISIT_RE = re.compile(
     # "landed at the Nnamdi Azikiwe International Airport on Saturday night": the country from the sentence
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[a-z]+\s+){0,2}"
     r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|air\s+terminal|airfield)\b(?!\s+in\b)|"
+    # "spent a day in Cotonou in July 2015"; "attended the fiftieth anniversary of independence in Kinshasa"
+    r"spent\s+(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|nights?|hours)\s+in(?=\s+[A-Z])|"
+    r"attended\s+(?:the\s+)?(?:[\w\-'\u2019]+\s+){1,7}?in(?=\s+[A-Z])|"
     # "returned from the Philippines on Wednesday night": back from a visit there
     r"(?:returned|returns|flew\s+back|flew\s+home|arrived\s+back|came\s+back)\s+(?:home\s+)?from(?=\s+(?:the\s+)?[A-Z])|"
     r"travell?ed to|travels to|to travel to|will travel to|would travel to|flew to|"
@@ -325,8 +329,8 @@ class VisitFinder:
                 if back and not of_to:
                     start, end, status = None, None, out[-1]["status"]  # its dates are the visit's, told before
                 if any(v["ref"] == f"visit:{guest}>{host}" and v["sources"][0]["start"] == sent.start_char
-                       for v in out):
-                    continue  # "arrived in X for a state visit": one visit, two triggers
+                       and not (start and v["start"] and not overlaps_dates(start, v)) for v in out):
+                    continue  # "arrived in X for a state visit": one visit, two triggers (not one of years before)
                 guest_name = self.gaz.name_of(guest) or guest
                 host_name = self.gaz.name_of(host) or host
                 who = full_name(doc, guest_person) if guest_person else guest_name
@@ -513,8 +517,11 @@ class VisitFinder:
         by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}(?:(?:last|this|in|on)\s+[A-Z]?\w+\s+)?by\s", after)
         if m.group("noun") and by:
             # "a visit to Jakarta by General Secretary X": the traveller after "by"
-            ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + 120))
-                  if person_country(doc, p) and person_country(doc, p) != host]
+            # (not past "since": "the first visit to Benin by a French head of state since X came in 2015")
+            since = re.search(r"\bsince\b", text_of(doc)[trig_end + by.end():min(sent.end_char,
+                                                                                trig_end + by.end() + 120)])
+            ps = [p for p in persons_in(doc, trig_end + by.end(), min(sent.end_char, trig_end + by.end() + (
+                since.start() if since else 120))) if person_country(doc, p) and person_country(doc, p) != host]
             if ps:
                 return ps[0], person_country(doc, ps[0])
         fronted = FRONTED_VISIT_RE.match(text_of(doc)[sent.start_char:trig_start])
