@@ -28,8 +28,8 @@ FOR_WHICH = re.compile(r"\b(?:an?|the)\s+(?P<what>[^,;]{3,120}?),\s+for\s+which\
 # a compound joined to a list before it
 JOINED_ON = re.compile(r",\s+(?:as\s+well\s+as|along\s+with|together\s+with|and|plus)\s+$")
 # (or negotiates: "agreed to negotiate a bilateral investment treaty")
-SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|exchanged|reached|signatures|"
-                          r"negotiate|negotiating)\b", re.I)
+SIGNING_VERB = re.compile(r"\b(?:signed|signing|sign|signs|concluded|conclude|inked|ink|sealed|exchanged|reached|"
+                          r"signatures|negotiate|negotiating)\b", re.I)
 # words that describe the instrument, not its field ("a framework agreement", "a draft agreement")
 NOT_FIELD_WORDS = {"framework", "draft", "final", "new", "separate", "similar", "previous", "historic", "key",
                    "major", "first", "second", "joint", "bilateral", "trilateral", "cooperation", "partnership",
@@ -58,6 +58,11 @@ def compound_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
             # "signed 12 agreements covering A, B and C, as well as a financial protocol": the last
             # item of a long list, governed by the verb at its head
             verb = SIGNING_VERB.search(before)
+        if verb is None and re.search(r",\s+$", before):
+            # "attended the signing of five agreements: a ..., an ..., a tourism cooperation agreement and ...":
+            # an item of a long list the colon opens after the verb
+            head = SIGNING_VERB.search(before)
+            verb = head if head and ":" in before[head.end():] else None
         if verb is None:
             continue  # "the free trade agreement would help exporters": no instrument signed here
         words = m.group("field").split()

@@ -188,8 +188,8 @@ class AgreementExtractor(TitledAgreements):
                 and instrument in ("roadmap", "program"):
             status = "planned"
         else:
-            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|adopted|reached|issued|approved|"
-                                            r"released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b|"
+            status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|sealed|adopted|reached|issued|"
+                                            r"approved|released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b|"
                                             # "the session closed with the signing, chaired by ..., of ..."
                                             r"\bthe\s+signing\s*(?:,|of\b)",
                                             clause, re.I)
@@ -203,7 +203,12 @@ class AgreementExtractor(TitledAgreements):
         signed = None
         if status == "signed":
             # "At the council, ..." / "Following the meeting, ...": the told event dates the signing
-            inherited = told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or \
+            # (the signing told in this very sentence, dated by the story: "In talks on Friday, ... The ministers
+            # then signed ...")
+            here = next((f["start"] for f in doc._.facts or [] if f["kind"] == "event" and
+                         f["event_type"] == "signing" and len(f.get("start") or "") == 10 and
+                         sent.start_char <= f["sources"][0]["start"] < sent.end_char), None)
+            inherited = here or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or \
                 (visit_part_date(main, doc._.dct) if main else None)
             if inherited and main and inherited == main.get("start") and main.get("end") and \
                     main["end"] != inherited:
@@ -220,6 +225,9 @@ class AgreementExtractor(TitledAgreements):
             # of gas to Hungary in 2024", reported in December 2023): what the text provides for
             later = own and before_dct(doc._.dct, start)
             signed = start if own and not later else inherited or ((doc._.dct or "")[:7] or None)
+        if status == "signed" and own and re.match(r"[^.;]{0,80}?,\s+(?:still|which\s+is\s+still|now)\s+in\s+force\b",
+                                                   text_of(doc)[span[1]:min(sent.end_char, span[1] + 120)]):
+            status = "in_force"  # "the agreement ... signed by the two countries in 2006, still in force"
         parties = list(main["countries"]) if main else dyad_of(doc)
         named = named_parties(doc, span[0], span[1])
         if named and set(named) != set(parties):
