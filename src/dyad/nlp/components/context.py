@@ -132,17 +132,18 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     cands = [t for t in cands if not (t.end <= anchor and re.search(
         r"\bsince\s+(?:taking|assuming|becoming|winning|being)\b[^,;.()\u2013\u2014]{0,50}$",
         text[max(0, t.start - 70):t.start], re.I))]
-    # "X will on Friday host Y for a state visit, his office said on Tuesday": the date of the
-    # reporting clause is when it was said, not when the event is; another date in the sentence wins.
-    told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
-    if told and len(told) < len(cands):
-        cands = [t for t in cands if t not in told]
     # "LIMA, June 14 - The secretaries would meet in Quito in September": the dateline's date is the report's;
     # another date in the sentence dates the event
     dateline = [t for t in cands if DATELINE_DATE_BEFORE.search(text[max(0, t.start - 60):t.start])
                 and DATELINE_DATE_AFTER.match(text[t.end:t.end + 40])]
     if dateline and len(dateline) < len(cands):
         cands = [t for t in cands if t not in dateline]
+    # "X will on Friday host Y for a state visit, his office said on Tuesday": the date of the
+    # reporting clause is when it was said, not when the event is; another date in the sentence wins
+    # (the dateline's is no other date: "PRETORIA, 16 November - X said on Tuesday after co-chairing the session").
+    told = [t for t in cands if REPORTED_ON.search(text[max(0, t.start - 30):t.start])]
+    if told and len(told) < len(cands):
+        cands = [t for t in cands if t not in told]
     # "agreed on Monday to lift trade ..., up from $14.1 billion last year": the year after a figure
     # dates the figure; another date in the sentence dates the event.
     figures = [t for t in cands if FIGURE_BEFORE.search(text[max(0, t.start - 40):t.start])]

@@ -131,6 +131,14 @@ def _deadline_of(tx: Timex, before: str, preps: list[str], span_preps: list[str]
 def _contrast_of_same_period(doc: Doc, t: Timex, c: Mention, between: str) -> bool:
     """"Exports reached RM7.9 billion in 2015, while imports were worth RM1.2 billion": a past-tense
     contrast after the dated clause, with no date of its own, measures the same period."""
+    stop = re.search(r"[,;:.]", text_of(doc)[c.end:c.span.sent.end_char])
+    clause_end = c.end + stop.start() if stop else c.span.sent.end_char
+    if t.end <= c.start and re.fullmatch(r",?\s+and\s+[^,;:]{3,60}", between) and not any(
+            tok.pos_ in ("VERB", "AUX") or tok.lower_ == "that"
+            for tok in doc.char_span(t.end, clause_end, alignment_mode="expand") or []):
+        # "exports were worth EUR 58 million in 2023, and imports from Kenya approximately EUR 21 million": the
+        # second figure's verb and year are left out, the first's stand for both
+        return True
     if t.end > c.start or len(re.findall(r"\b(?:while|whereas)\b", between)) != 1 or re.search(r"[;:]", between):
         return False
     sent = c.span.sent

@@ -1,0 +1,44 @@
+"""The day a minister "said on Tuesday after co-chairing" a session is the session's, beside the dateline's; a
+figure whose verb and year are left out ("..., and imports approximately EUR 21 million") shares the first's
+year; "Federal Councillor" is an office, not part of a name; financing is finance. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from support import event_mentions, mentions
+
+DCT = "2022-11-16"  # a Wednesday
+
+
+def test_the_day_said_after_a_session_beside_the_datelines_dates_the_session():
+    text = ("PRETORIA, 16 November 2022 - South Africa and Austria will expand cooperation in training, Minister "
+            "Ebrahim Patel said on Tuesday after co-chairing the 3rd session of the South Africa-Austria Joint "
+            "Economic Commission.")
+    (s,) = event_mentions(text, "council_session", DCT)
+    assert s["start"] == "2022-11-15", s
+
+
+def test_a_gapped_figure_takes_the_year_of_the_figure_before():
+    text = ("VIENNA - Austria's exports of goods to Kenya were worth approximately EUR 58 million in 2021, and "
+            "imports from Kenya approximately EUR 21 million.")
+    years = {m["subject"]: m["as_of"] for m in mentions(text, "metric", DCT)}
+    assert years.get("imports") == "2021", years
+
+
+def test_a_figure_with_its_own_verb_after_and_is_not_gapped():
+    text = ("He noted that bilateral trade had exceeded $4.4 billion last year and that more than 1,000 joint "
+            "ventures were operating in the two countries.")
+    ventures = [m for m in mentions(text, "metric", DCT) if "venture" in m["subject"]]
+    assert ventures and ventures[0]["as_of"] != "2021", ventures
+
+
+def test_a_federal_councillor_is_named_without_the_office():
+    text = ("PRETORIA, 16 November 2022 - Minister Ebrahim Patel met Swiss Federal Councillor Guy Parmelin on "
+            "Tuesday.")
+    names = {p["name"] for p in mentions(text, "entity", DCT) if p["entity_type"] == "person"}
+    assert "Guy Parmelin" in names, names
+
+
+def test_financing_cooperation_is_finance():
+    (a,) = mentions("The two banks signed a memorandum on financing cooperation on Tuesday.", "agreement", DCT)
+    assert "finance" in a["sectors"], a
