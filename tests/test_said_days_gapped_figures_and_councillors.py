@@ -42,3 +42,19 @@ def test_a_federal_councillor_is_named_without_the_office():
 def test_financing_cooperation_is_finance():
     (a,) = mentions("The two banks signed a memorandum on financing cooperation on Tuesday.", "agreement", DCT)
     assert "finance" in a["sectors"], a
+
+
+def test_a_country_adjective_before_a_long_portfolio_title_gives_the_country():
+    text = ("JAKARTA - The dike is complete, the minister said on Wednesday, as Dutch Infrastructure and Water "
+            "Management Minister Cora van Nieuwenhuizen toured the site.")
+    people = {p["name"]: p for p in mentions(text, "entity", DCT) if p["entity_type"] == "person"}
+    assert people["Cora van Nieuwenhuizen"]["country"] == "NLD", people
+
+
+def test_a_site_visit_is_no_reference_to_the_state_visit():
+    text = ("JAKARTA, 14 March 2019 - The Dutch minister for water, Cora van Nieuwenhuizen, arrived in Jakarta on "
+            "Tuesday for a working visit to Indonesia.\n\nOn Wednesday she toured the sea wall with Indonesian "
+            "Public Works Minister Basuki Hadimuljono.\n\nAfter the site visit, Basuki and Van Nieuwenhuizen held "
+            "talks at the ministry.")
+    talks = [m for m in event_mentions(text, "meeting", "2019-03-14") if m["title"].startswith("talks")]
+    assert talks and talks[0]["start"] != "2019-03-12", talks

@@ -56,6 +56,8 @@ def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     sentence = re.split(r"\b(?:under\s+which|which|who|whose|where)\b", sentence, maxsplit=1)[0]
     if FUTURE_RE.search(sentence):
         return None  # "During the summit, the signing of agreements is expected": not yet done
+    if re.search(r"\b(?:site|field|factory|plant|port|inspection|study|school|hospital)\s+visit$", m.group("np"), re.I):
+        return None  # "After the site visit, ...": a stop on the trip, not the visit told before
     return _last_told(m.group("head").lower(), sent_start, facts, text, m.group("with"))
 
 
