@@ -57,3 +57,17 @@ def test_a_day_spent_in_a_capital_and_an_anniversary_attended_there_are_visits()
     visits = event_mentions(text, "visit", "2022-06-09")
     assert {(v["guest"], v["host"], v["start"]) for v in visits} >= {("BEL", "COD", "2010-06"),
                                                                       ("FRA", "BEN", "2015-07")}, visits
+
+
+def test_the_last_day_of_a_two_day_visit_is_today():
+    text = ("RABAT, 12 August 2021 - Foreign Minister Yair Lapid today opened Israel's liaison office in Rabat, on "
+            "the last day of his two-day visit to Morocco.")
+    visits = event_mentions(text, "visit", "2021-08-12")
+    assert {(v["start"], v["end"]) for v in visits} == {("2021-08-11", "2021-08-12")}, visits
+
+
+def test_a_visit_under_way_since_a_day_began_that_day():
+    text = ("TUNIS, 17 April 2023 - President Kais Saied on Monday received Syrian Foreign Minister Faisal Mekdad, "
+            "who has been on a working visit to Tunisia since Sunday, the first since 2011.")
+    visits = event_mentions(text, "visit", "2023-04-17")
+    assert visits and {v["start"] for v in visits} == {"2023-04-16"}, visits

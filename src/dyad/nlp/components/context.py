@@ -102,7 +102,15 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{3,140},")
 
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
+
+    def began_on(t) -> bool:  # type: ignore[no-untyped-def]
+        # "has been on a working visit to Tunisia since Sunday": the day right after "since" is when it began
+        return anchor < t.start and len(t.iso_date() or "") == 10 and bool(re.search(
+            r"\b(?:has|have)\s+been\s+(?:on|in)\b[^.;]{0,80}\bsince\s+$", text[max(0, anchor - 60):t.start]))
+
     def bounds_a_period(t) -> bool:  # type: ignore[no-untyped-def]
+        if began_on(t):
+            return False
         if NOT_EVENT_DATE.search(text[max(0, t.start - 20):t.start]) and not re.match(
                 r"(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b", t.text, re.I):
             # ("would hold its next session before the end of the year": this year, as a deadline)
@@ -127,7 +135,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # "his first trip since winning re-election earlier this month": the date belongs to the
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(
-        r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I))]
+        r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I)) or began_on(t)]
     # ("X, on his first official visit to C since taking office in June, met Y": before the cue too)
     cands = [t for t in cands if not (t.end <= anchor and re.search(
         r"\bsince\s+(?:taking|assuming|becoming|winning|being)\b[^,;.()\u2013\u2014]{0,50}$",

@@ -114,6 +114,8 @@ SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:
                            r"(?:[\w\-]+\s+){0,3}$")
 
 
+LAST_DAY_OF_RE = re.compile(r"\bon\s+the\s+(?:last|final|closing)\s+day\s+of\s+(?:his|her|their|the)\s+"
+                            r"(?:[\w\-]+\s+){0,3}$", re.I)
 CONTINUED_TRIP_RE = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:his|her|their|the)\s+(?:[\w\-]+\s+)?$")
 FUTURE_AFTER_RE = re.compile(r"\s+(?:could|will|would|may|might|is\s+(?:to|expected|due|planned|scheduled))\b")
 RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*from$", re.I)
@@ -287,6 +289,13 @@ class VisitFinder:
                     start, end = days_before(start, end), start
                 if RETURN_TRIGGER_RE.match(m.group(0)) and start and len(start) == 10 and not end:
                     start, end = start[:7], start  # the day of coming back is the visit's last
+                last_day = LAST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
+                if last_day and start and len(start) == 10:
+                    # "inaugurated the office today, on the last day of his two-day visit": today is the last day
+                    length = re.search(r"\b(two|three|four|five|\d)-day\s+(?:[\w\-]+\s+)?$", text[:m.start()])
+                    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(length.group(1).lower(), 0) or \
+                        int(length.group(1)) if length else 1
+                    start, end = days_after(start, 1 - n), (start if n > 1 else None)
                 nth_day = NTH_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
                 if nth_day and start and len(start) == 10 and not end:
                     # "held talks today, on the second day of his official visit": the visit began the day before
