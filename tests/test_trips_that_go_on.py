@@ -71,3 +71,19 @@ def test_a_visit_under_way_since_a_day_began_that_day():
             "who has been on a working visit to Tunisia since Sunday, the first since 2011.")
     visits = event_mentions(text, "visit", "2023-04-17")
     assert visits and {v["start"] for v in visits} == {"2023-04-16"}, visits
+
+
+def test_a_stopover_in_a_capital_is_a_visit():
+    text = ("PRAIA, 29 August 2023 - President Luiz Inacio Lula da Silva made a stopover in Praia on Monday on his "
+            "way home from Sao Tome.")
+    (v,) = event_mentions(text, "visit", "2023-08-29")
+    assert (v["guest"], v["host"], v["start"]) == ("BRA", "CPV", "2023-08-28"), v
+
+
+def test_their_meeting_on_the_margins_is_a_meeting_of_the_two():
+    text = ("APIA, 26 October 2024 - Prime Minister Christopher Luxon and Prime Minister of Tuvalu Feleti Teo have "
+            "signed a new Statement of Partnership, following their meeting in Apia yesterday on the margins of "
+            "the Commonwealth summit.")
+    (m,) = event_mentions(text, "meeting", "2024-10-26")
+    assert (sorted(m["participants"]), m["start"], m["location"]) == (
+        ["Christopher Luxon", "Feleti Teo"], "2024-10-25", "Apia"), m

@@ -64,6 +64,9 @@ VISIT_RE = re.compile(
     # "spent a day in Cotonou in July 2015"; "attended the fiftieth anniversary of independence in Kinshasa"
     r"spent\s+(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|nights?|hours)\s+in(?=\s+[A-Z])|"
     r"attended\s+(?:the\s+)?(?:[\w\-'\u2019]+\s+){1,7}?in(?=\s+[A-Z])|"
+    # "made a stopover in Praia on Monday", "stopped over in Luanda on his way home"
+    r"(?:made|makes|will\s+make|to\s+make)\s+an?\s+(?:brief\s+|short\s+|one-day\s+)?stop(?:over)?\s+in(?=\s+[A-Z])|"
+    r"stopped\s+over\s+in(?=\s+[A-Z])|"
     # "returned from the Philippines on Wednesday night": back from a visit there
     r"(?:returned|returns|flew\s+back|flew\s+home|arrived\s+back|came\s+back)\s+(?:home\s+)?from(?=\s+(?:the\s+)?[A-Z])|"
     r"travell?ed to|travels to|to travel to|will travel to|would travel to|flew to|"
