@@ -46,3 +46,12 @@ def test_a_session_told_by_its_close_is_counted_back_from_its_length():
             "ended yesterday in Banjul with the signing of the Agreed Minutes.")
     (s,) = [s for s in event_mentions(text, "council_session", DCT) if s["title"].startswith("4th")]
     assert (s["start"], s["end"]) == ("2023-06-14", "2023-06-15"), s
+
+
+def test_a_session_agreed_on_one_day_to_be_convened_later_takes_the_later_date_and_place():
+    text = ("PORT LOUIS, 17 February 2025 - Prime Minister Navin Ramgoolam and Seychelles President Wavel Ramkalawan "
+            "agreed on Saturday to convene the Joint Commission of the Mauritius-Seychelles Joint Management Area "
+            "in Victoria in April.")
+    sessions = event_mentions(text, "council_session", "2025-02-17")
+    assert [(s["status"], s["start"], s["location"]) for s in sessions] == [("planned", "2025-04", "Victoria")], \
+        sessions

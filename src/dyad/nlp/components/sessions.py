@@ -10,13 +10,14 @@ from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
     country_mentions,
+    dates_in,
     nearest_date,
     prepared_for,
     prospective,
     status_of,
 )
 from dyad.nlp.components.event_dates import closed_on
-from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text
+from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text, text_of
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
@@ -58,7 +59,8 @@ LOWER_BODY_MEETS_RE = re.compile(
     # ("The A-B intergovernmental commission on economic cooperation should hold its next session in Athens")
     r"(?:will|would|should|is to|is due to|is set to|is expected to|plans to|met|meets|convened|will convene)\s*"
     r"(?:meet|convene)?\b")
-COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+to\b[^.;]*$", re.I)
+COMMITTED_RE = re.compile(r"\b(?:" + "|".join(DATA["commitment_verbs"]) + r")\s+"
+                          r"(?:(?:on\s+\w+|yesterday|today|on\s+\d{1,2}\s+\w+|last\s+\w+)\s+)?to\b[^.;]*$", re.I)
 # "the Council of heads of regions": a body's capitalised head with a lower-case "of" phrase
 LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(DATA["council_heads"])
                               + r")\s+of\s+[a-z][\w\-]*(?:\s+(?:of\s+)?[a-z][\w\-]*){0,3}?)"
@@ -209,6 +211,14 @@ class SessionFinder:
                     # "the seventh meeting of the Pakistan-Türkiye Council" in a story on Türkiye-Malaysia:
                     # the body's name says whose session it is
                     countries, ref = named, None
+                committed = COMMITTED_RE.search(span_text(sent)[:m.start()])
+                if committed and own:
+                    # "agreed on Saturday to convene the X Commission in Victoria in April": the date after the
+                    # commitment is the session's, the one before it the agreement's
+                    ahead = [t for t in dates_in(doc, b, sent.end_char) if not re.search(
+                        r"[;]|,\s+(?:as|while|when|after|before)\b", text_of(doc)[b:t.start])]
+                    if ahead and start not in {t.iso_date() for t in ahead}:
+                        start, end = ahead[0].iso_date(), None
                 days = closed_on(doc, sent, b, start) if own else None
                 if days:
                     start, end = days  # "The 6th session ... closed yesterday": its last day
@@ -247,7 +257,7 @@ class SessionFinder:
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +
                                                      re.escape(location or "~") + r")[A-Z]", span_text(sent)[m.end():]):
                     location = self._place_after(span_text(sent), m.end())  # "will be held in Serbia next year"
-                if re.match(r"(?:\s+(?:on|for|and)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
+                if re.match(r"(?:\s+(?:on|for|and|of)\s+[^.;,]{0,90}?)?(?:\s*(?:today|yesterday))?\s+in\s+[A-Z]",
                             span_text(sent)[m.end():m.end() + 110]):
                     # "will meet in Addis Ababa"; "the 13th meeting of the Joint Committee on Economic
                     # Cooperation in Seoul in December"
