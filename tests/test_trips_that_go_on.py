@@ -87,3 +87,14 @@ def test_their_meeting_on_the_margins_is_a_meeting_of_the_two():
     (m,) = event_mentions(text, "meeting", "2024-10-26")
     assert (sorted(m["participants"]), m["start"], m["location"]) == (
         ["Christopher Luxon", "Feleti Teo"], "2024-10-25", "Apia"), m
+
+
+def test_a_state_visit_to_a_country_of_a_named_guest():
+    text = ("Bucharest, 16 April 2024 - On the occasion of the State Visit to Romania of His Highness Sheikh Tamim "
+            "bin Hamad Al Thani, Emir of the State of Qatar, on 15-16 April 2024, three documents were signed "
+            "today.\n\nThe signing ceremony followed the official talks held by the two heads of state.")
+    visits = event_mentions(text, "visit", "2024-04-16")
+    assert {(v["guest"], v["host"], v["start"], v["end"]) for v in visits} == {
+        ("QAT", "ROU", "2024-04-15", "2024-04-16")}, visits
+    talks = event_mentions(text, "meeting", "2024-04-16")
+    assert [t["start"] for t in talks] == ["2024-04-16"], talks

@@ -22,6 +22,11 @@ REFER_BACK_RE = re.compile(
     # ("After the talks with Li, ...": the one told with that person)
     r"(?:\s+(?:with|between)\s+(?P<with>[^,.;]{1,60}?))?\s*,", re.I)
 
+# "The signing ceremony followed the official talks ...": the sentence's subject is the event told before
+SUBJECT_BACK_RE = re.compile(r"^\s*The\s+(?P<np>(?:[\w'-]+\s+){0,2}?(?P<head>signing|ceremony|talks|meeting|session))"
+                             r"\s+(?:followed|preceded|came\s+after|was\s+preceded\s+by|was\s+followed\s+by)\s+"
+                             r"(?P<with>)")
+
 EVE_OF_RE = re.compile(r"^\s*On\s+the\s+eve\s+of\s+(?:the|this|that|its|their|his|her)\s+"
                        r"(?P<np>(?:[\w'-]+\s+){0,3}?(?P<head>[A-Za-z][\w-]*))\s*,", re.I)
 
@@ -48,7 +53,8 @@ def told_event_date(text: str, sent_start: int, facts: list[dict]) -> str | None
 
 def told_event(text: str, sent_start: int, facts: list[dict]) -> dict | None:
     """The event (done and dated) the sentence at ``sent_start`` refers back to, or None."""
-    m = REFER_BACK_RE.match(text[sent_start:sent_start + 120])
+    opening = text[sent_start:sent_start + 120]
+    m = REFER_BACK_RE.match(opening) or SUBJECT_BACK_RE.match(opening)
     if not m:
         return None
     sentence = re.split(r"[.!?](?:\s|$)", text[sent_start:sent_start + 400], maxsplit=1)[0]

@@ -526,7 +526,9 @@ class VisitFinder:
                 # "visits by tourists"
                 return None, cs[0]["alpha3"]
         # ("a visit to Dakar by X", "a visit to Dhaka last October by Saudi Minister of Investment X")
-        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}(?:(?:last|this|in|on)\s+[A-Z]?\w+\s+)?by\s", after)
+        # ("the State Visit to Romania of His Highness X, Emir of Qatar")
+        by = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,3}(?:(?:last|this|in|on)\s+[A-Z]?\w+\s+)?(?:by|of)\s",
+                      after)
         if m.group("noun") and by:
             # "a visit to Jakarta by General Secretary X": the traveller after "by"
             # (not past "since": "the first visit to Benin by a French head of state since X came in 2015")
