@@ -45,3 +45,11 @@ def test_consultations_announced_for_later_are_not_part_of_the_visit_done():
             "autumn.")
     (m,) = event_mentions(text, "meeting", DCT)
     assert m["status"] == "planned" and not m["parent"].startswith("visit:"), m
+
+
+def test_consultations_planned_for_a_year_take_that_year():
+    text = ("BERN, 12 May 2022 - Swiss President Ignazio Cassis received Tajik Foreign Minister Sirojiddin Muhriddin "
+            "in Bern on Thursday. The next round of political consultations between the two foreign ministries is "
+            "planned for 2023 in Dushanbe.")
+    planned = [m for m in event_mentions(text, "meeting", "2022-05-12") if m["status"] == "planned"]
+    assert [(m["start"], m["location"]) for m in planned] == [("2023", "Dushanbe")], planned

@@ -100,6 +100,9 @@ REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+|reported|stated|a
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\s[^,;.]{3,140},")
 
 
+PLANNED_FOR_RE = re.compile(r"\b(?:planned|scheduled|set|slated|due|expected|envisaged|foreseen)\s+for\s+$")
+
+
 def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | None, object | None]:
     text = text_of(doc)
 
@@ -122,7 +125,9 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
                 re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
             return True  # "a protocol amending the 1996 agreement": the year names that other thing
         # "a programme for 2024-2030", "a Programme of Cultural Cooperation for 2026-2028": a period
-        return bool(re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start])
+        # (not "is planned for 2023", "scheduled for next year": the date of what is planned)
+        return bool((re.search(r"\bfor\s+$", text[max(0, t.start - 5):t.start]) and not PLANNED_FOR_RE.search(
+            text[max(0, t.start - 20):t.start]))
                     or re.search(r"\d{4}\s*(?:[-\u2013]|to|until|through)\s*$", text[max(0, t.start - 12):t.start])
                     or re.match(r"\s*(?:[-\u2013]|to|until|through)\s*\d{4}", text[t.end:t.end + 12]))
 

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    PLANNED_FOR_RE,
     clause_tense,
     dates_in,
     days_after,
@@ -121,7 +122,8 @@ class EventDates:
             window_ok = overlaps(start, main["start"]) or (main.get("end") and overlaps(start, main["end"])) or (
                 main.get("end") and len(start) == len(main["start"]) == len(main["end"]) == 10
                 and main["start"] <= start <= main["end"])  # "held talks yesterday", a day inside the visit
-            explicit = re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$|"
+            explicit = (PLANNED_FOR_RE.search(text_of(doc)[max(0, t.start - 20):t.start]) and len(start) <= 7) or \
+                re.search(r"\b(?:on|in|last|this|next|earlier|later)\s+(?:the\s+)?$|"
                                  r"\b(?:today|yesterday|tomorrow),\s+$",  # "Today, April 17, X met Y"
                                  text_of(doc)[max(0, t.start - 12):t.start], re.I) or \
                 (re.match(r"(?:(?:early|late|mid-?)\s*)?(?:last|this|next|earlier|later|in|today|yesterday|tomorrow|"
