@@ -40,3 +40,10 @@ def test_a_project_head_written_in_capitals_is_read_whatever_its_case():
     # the heads are matched case-insensitively; a head whose own form has capitals once stopped the article
     projects = mentions("The Congo LNG project began exporting gas in December, the ministry said.", "project", DCT)
     assert all(p["name"] for p in projects)
+
+
+def test_a_programme_named_with_its_acronym_before_the_kind():
+    projects = mentions("The dike is part of the Greater Dhaka Flood Protection (GDFP) programme, launched in 2016 "
+                        "with Dutch support.", "project", DCT)
+    assert [(p["name"], p["aliases"], p["project_type"]) for p in projects] == [
+        ("Greater Dhaka Flood Protection", ["GDFP"], "program")], projects

@@ -78,6 +78,7 @@ def extra_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]
     _extended_programmes(ex, doc, sent, found)
     _partnerships(ex, doc, sent, found)
     _works_in_progress(ex, doc, sent, found)
+    _acronym_programmes(ex, doc, sent, found)
 
 
 def _country_only(ex: ProjectExtractor, words: str) -> bool:
@@ -160,6 +161,23 @@ def _extended_programmes(ex: ProjectExtractor, doc: Doc, sent: Span, found: list
             b = a + len(part)
             if _free(found, a, b):
                 found.append(ex._record(doc, sent, part, [], "program", a, b, agreed=False))
+
+
+# "the National Capital Integrated Coastal Development (NCICD) program": a name with its acronym, then the kind
+ACRONYM_PROGRAMME_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w\-]*\s+(?:(?:and|of|for|the)\s+)*){1,6}[A-Z][\w\-]*)"
+                                  r"\s+\((?P<acr>[A-Z][A-Za-z]{1,7})\)\s+(?P<head>programme|program|project|initiative)\b")
+
+
+def _acronym_programmes(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
+    for m in ACRONYM_PROGRAMME_RE.finditer(span_text(sent)):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
+        if ex.gaz.organization(name) or ex.gaz.country_of(name) or len(name.split()) < 2:
+            continue
+        a = sent.start_char + m.end("name") - len(name)
+        b = sent.start_char + m.end("name")
+        if _free(found, a, b):
+            ptype = "other" if m.group("head") == "project" else "program"
+            found.append(ex._record(doc, sent, name, [m.group("acr")], ptype, a, b, agreed=False))
 
 
 def _partnerships(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
