@@ -58,3 +58,14 @@ def test_a_site_visit_is_no_reference_to_the_state_visit():
             "talks at the ministry.")
     talks = [m for m in event_mentions(text, "meeting", "2019-03-14") if m["title"].startswith("talks")]
     assert talks and talks[0]["start"] != "2019-03-12", talks
+
+
+def test_how_far_a_place_lies_is_no_figure():
+    text = ("The new runway will let larger aircraft reach Agalega, some 1,100 km north of Port Louis. The plant lies "
+            "about 100 kilometres from the Austrian border. A truck takes twelve days to cover 1,800 kilometres.")
+    assert [m for m in mentions(text, "metric", DCT) if m["unit"] == "km"] == []
+
+
+def test_a_route_told_from_one_place_to_another_keeps_its_length():
+    text = "The planned interconnector runs about 1,350 kilometres from Badr, east of Cairo, to Medina."
+    assert [m["value"] for m in mentions(text, "metric", DCT) if m["unit"] == "km"] == [1350]

@@ -67,6 +67,24 @@ def terrain(subject: str | None) -> bool:
     return bool(head) and head[-1] in metric_lexicon().p["terrain_length_subjects"]
 
 
+# "about 100 kilometres from the border", "1,100 km north of Port Louis", "twelve days to cover 1,800 kilometres":
+# how far one place is from another, or a trip is, not a figure of the relation or a project's length
+DISTANCE_AFTER = re.compile(r"\s*(?:(?:due|further|farther)\s+)?(?:north|south|east|west|north-?east|north-?west|"
+                            r"south-?east|south-?west|away|from|off\s+the)\b", re.I)
+DISTANCE_BEFORE = re.compile(r"\b(?:cover|covers|covering|covered|travel|travels|travelling|traveling|travelled|drive|"
+                             r"driving|fly|flying|flew|walk|walked|sail|sailed)\s+(?:(?:about|some|nearly|almost|over|"
+                             r"more\s+than|roughly|around)\s+)?$", re.I)
+
+
+def distance(doc: Doc, c: Mention) -> bool:
+    text = text_of(doc)
+    after = DISTANCE_AFTER.match(text[c.end:c.end + 30])
+    if after and after.group(0).strip().lower() == "from" and \
+            re.match(r"[^.;]{0,60}?\bto\s+[A-Z]", text[c.end + after.end():]):
+        after = None  # "runs about 1,350 kilometres from Badr, east of Cairo, to Medina": the route's length
+    return bool(after or DISTANCE_BEFORE.search(text[max(0, c.start - 40):c.start]))
+
+
 _IT_OBJECT = re.compile(r"\b(?:raise|raised|raising|increase|increased|increasing|bring|bringing|boost|boosting|"
                         r"double|doubling|triple|tripling|take|taking|lift|lifting|grow|growing|expand|expanding)"
                         r"\s+(?:it|this(?:\s+figure)?|that(?:\s+figure)?|the\s+figure)\s+(?:to|beyond|above)\b",
@@ -141,7 +159,7 @@ def extract_metrics(doc: Doc) -> Doc:
             completion_subject(doc, c) if done else amount_subject(doc, c))
         # an amount compared with another, or one "it" is raised to, measures what that one measured
         subject = _subject_told_before(doc, c, pronoun=subject is None and c.kind == "money") or subject
-        if c.kind == "length" and terrain(subject):
+        if c.kind == "length" and (terrain(subject) or distance(doc, c)):
             continue
         sent = c.span.sent
         # a share of a project already built is measured, whatever is planned for the rest
