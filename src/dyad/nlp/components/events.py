@@ -22,8 +22,9 @@ from dyad.nlp.components.session_forms import SessionForms
 from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
 from dyad.nlp.components.signings import SigningFinder
 from dyad.nlp.components.util import dateline_place, dateline_town, patterns, span_text, text_of
+from dyad.nlp.components.visit_patterns import HOST_VERB_RE
 from dyad.nlp.components.visit_story import main_visit, story_visit
-from dyad.nlp.components.visits import HOST_VERB_RE, VisitFinder
+from dyad.nlp.components.visits import VisitFinder
 from dyad.nlp.gazetteer import gazetteer
 
 __all__ = ["EventExtractor", "main_visit", "story_visit"]

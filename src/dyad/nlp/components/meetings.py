@@ -24,7 +24,7 @@ from dyad.nlp.components.meeting_splits import separate_meetings
 from dyad.nlp.components.receptions import ReceptionFinder, home_country
 from dyad.nlp.components.sessions import LOWER_BODY_RE, LOWER_SESSION_RE, SESSION_RE
 from dyad.nlp.components.util import patterns, source, span_text, text_of
-from dyad.nlp.components.visits import VISIT_RE, is_welcome
+from dyad.nlp.components.visit_patterns import VISIT_RE, is_welcome
 from dyad.nlp.told import refer_back_end, told_event
 
 DATA = patterns("events")

@@ -24,7 +24,7 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.util import dateline_place, dyad_of, patterns, source, span_text, text_of
-from dyad.nlp.components.visits import NON_VISIT_RE, PASSIVE_HOST_RE, WELCOMED_GUEST_GAP_RE, is_welcome
+from dyad.nlp.components.visit_patterns import NON_VISIT_RE, PASSIVE_HOST_RE, WELCOMED_GUEST_GAP_RE, is_welcome
 
 DATA = patterns("events")
 
