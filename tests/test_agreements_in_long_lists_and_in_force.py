@@ -41,3 +41,15 @@ def test_a_signing_dated_by_the_story_dates_its_instruments():
             "understanding.")
     ags = agreements(text)
     assert [a["signed"] for a in ags] == ["2021-10-20"], ags
+
+
+def test_an_instrument_establishing_a_mechanism_is_about_it():
+    ags = agreements("The ministers then signed three agreements: a memorandum of understanding establishing a "
+                     "mechanism of political consultations for the two foreign ministries, an agreement on culture and "
+                     "a memorandum on sport.")
+    assert any(a["instrument"] == "memorandum" and a["sectors"] == ["diplomacy"] for a in ags), ags
+
+
+def test_a_protocol_on_fish_for_export_is_agriculture_and_trade():
+    (a,) = agreements("They signed a protocol on health requirements for Norwegian salmon exported to China.")
+    assert {"agriculture", "trade"} <= set(a["sectors"]), a

@@ -79,7 +79,9 @@ PLURAL_TRIGGER = re.compile(
     # (not "exchanged in the presence of the ministers": who attended, not what the texts cover)
     r"in(?!\s+(?:the\s+)?(?:presence|front|company|margins?|course|run-up|wake|framework)\b)|on|covering|"
     r"(?P<cover>cover|covered)(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?)\s+"
-    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between))"
+    r"(?:of|such\s+as|including|like))?|concerning|related to|(?P<between>between)|"
+    # "a memorandum establishing a mechanism of political consultations", "a declaration renewing relations"
+    r"establishing|renewing|restoring)"
     # "covering, in particular, A, B and C": a parenthetic adverb before the list
     r"(?:,\s*(?:in\s+particular|notably|inter\s+alia|among\s+others|among\s+other\s+things|mainly|chiefly),)?\s+"
     r"(?P<list>(?:[^.;:()]|\([A-Z][A-Za-z&\-]{1,10}\))+)",  # a name's acronym in brackets stays in the list
