@@ -53,3 +53,9 @@ def test_an_instrument_establishing_a_mechanism_is_about_it():
 def test_a_protocol_on_fish_for_export_is_agriculture_and_trade():
     (a,) = agreements("They signed a protocol on health requirements for Norwegian salmon exported to China.")
     assert {"agriculture", "trade"} <= set(a["sectors"]), a
+
+
+def test_the_following_joint_statement_issued_today():
+    ags = agreements("OTTAWA, May 24, 2023 - Canada and the Kingdom of Saudi Arabia issued the following joint "
+                     "statement today:", "2023-05-24")
+    assert [(a["instrument"], a["signed"]) for a in ags] == [("joint_statement", "2023-05-24")], ags

@@ -88,7 +88,7 @@ PLURAL_TRIGGER = re.compile(
     re.I)
 JOINT_STATEMENT = re.compile(
     r"\b(?P<verb>signed|issued|adopted|released|approved|including|included|includes|and)\s+(?:a|an|the)\s+"
-    r"(?:(?:broader|second|separate|wider|further|new|comprehensive)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
+    r"(?:(?:broader|second|separate|wider|further|new|comprehensive|following)\s+)?(?P<title>joint\s+(?P<noun>statement|declaration|"
     r"communiqu[eé])(?:\s+of\s+intent)?"
     # "a joint declaration of the Storting and the Riksdag on ...": the named bodies that issue it
     r"(?:\s+(?:of|by)\s+(?:the\s+)?(?-i:[A-Z][\w\-]*)(?:\s+(?-i:[A-Z][\w\-]*))*"
@@ -97,7 +97,8 @@ JOINT_STATEMENT = re.compile(
     # "a joint declaration of the two presidents": who issued it, not what it is about
     r"(?:\s+(?:of|by)\s+the\s+(?:two|three|four|five|both)\s+(?:presidents|leaders|heads\s+of\s+state|"
     r"prime\s+ministers|ministers|foreign\s+ministers|governments|sides|countries))?"
-    r"(?=[,.;]|\s+(?:and|ahead|after|before|during|at|in|that|which|stressing|calling|reaffirming|expressing|"
+    r"(?=[,.;:]|\s+(?:and|ahead|after|before|during|at|in|that|which|today|yesterday|on|stressing|calling|reaffirming|"
+    r"expressing|"
     r"welcoming|condemning|urging|outlining|setting|covering|underlining|supporting|backing|endorsing)\b)",
     re.I)
 # "in a joint communique issued at the end of the visit": the verb after the instrument
