@@ -50,3 +50,11 @@ def test_the_two_ministers_are_the_two_named_before():
             "Iveagh House in Dublin.")
     (m,) = event_mentions(text, "meeting", "2018-07-05")
     assert sorted(m["participants"]) == ["Simon Coveney", "Winston Peters"], m
+
+
+def test_a_given_name_before_bint_belongs_to_the_name_and_the_office_before_to_the_person_before():
+    text = ("BUCHAREST - The agreement was signed by Ligia Deca, Minister of Education, and Buthaina bint Ali Al Jabr "
+            "Al Nuaimi, Minister of Education and Higher Education.")
+    people = {p["name"]: p for p in mentions(text, "entity", "2024-04-16") if p["entity_type"] == "person"}
+    assert "Buthaina bint Ali Al Jabr Al Nuaimi" in people, people
+    assert people["Buthaina bint Ali Al Jabr Al Nuaimi"]["role"] == "Minister of Education and Higher Education"

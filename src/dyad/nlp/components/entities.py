@@ -370,7 +370,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
             return None  # a quoted name ("Alem") is a name of something, not a speaker
         before_name = text[max(0, span.start_char - 60):span.start_char]
         after_name = text[span.end_char:span.end_char + 30]
-        if re.search(r"\b(?:Minist(?:er|ry)|Secretary|Department)\s+(?:of|for)\s+(?:[A-Z][\w\-]*,?\s+){1,4}and\s+$",
+        if re.search(r"\b(?:Minist(?:er|ry)|Secretary|Department)\s+(?:of|for)\s+(?:[A-Z][\w\-]*\s+){1,4}and\s+$",
                      before_name) and re.match(r"\s*(?:[.,;:)]|$)", after_name) and \
                 not self.gaz.leader(name, doc._.dct):
             return None  # "Minister of Foreign Affairs and Human Mobility": the rest of the office

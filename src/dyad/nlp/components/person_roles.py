@@ -154,7 +154,8 @@ class PersonRoles:
         start = max([start] + [b for a, b in people if start <= b <= span.start_char and a < span.start_char])
         window = self._drop_honorifics(text_of(doc)[start:span.start_char].rstrip())
         m = self._long_title_window_re().search(window)
-        if not m:
+        if not m or re.search(r",\s*and\s*$", m.group(0)):
+            # ("X, Minister of Education, and Y": the office told is the person's before, not Y's)
             return None, None, False
         country = None
         title = m.group("title").strip().rstrip(",")

@@ -75,6 +75,12 @@ class PersonSpans:
     def _expand_left(self, span: Span) -> Span:
         """Recover given names the model left out ("According to Aliya [Musabekova]")."""
         doc, start = span.doc, span.start
+        while start >= 2 and doc[start - 1].text in ("bin", "bint", "ibn") and doc[start - 2].text[:1].isupper() \
+                and doc[start - 2].is_alpha and doc[start - 2].lower_ not in self.role_nouns \
+                and doc[start - 2].text not in self.honorifics and not self.gaz.country_of(doc[start - 2].text):
+            start -= 2  # "Buthaina bint [Ali Al Jabr Al Nuaimi]": the given name before the father's
+        if start != span.start:
+            return doc[start:span.end]
         if start > 0 and doc[start].text in self.particles and doc[start - 1].text[:1].isupper() and \
                 doc[start - 1].lower_ not in self.role_nouns and \
                 not (start >= 2 and doc[start - 2].lower_ in ("of", "for")):  # "Minister of State Al-X"
