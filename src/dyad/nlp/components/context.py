@@ -56,6 +56,11 @@ DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\b
                      r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b", re.I)
 
 
+def days_told(word: str) -> int:
+    """The number of days a "two-day", "3-day" or "seven days" tells."""
+    return int(NUMBER_WORDS.get(word.lower(), word))
+
+
 def span_end(text: str, start: str | None) -> str | None:
     """End day from "a two-day visit" / "a day-long visit" and a known first day."""
     import datetime as dt
@@ -64,7 +69,7 @@ def span_end(text: str, start: str | None) -> str | None:
     if not m or not start or len(start) != 10:
         return None
     word = m.group("n") or m.group("n2")
-    n = 1 if not word else int(NUMBER_WORDS.get(word.lower(), word))
+    n = 1 if not word else days_told(word)
     try:
         day = dt.date.fromisoformat(start) + dt.timedelta(days=n - 1)
     except ValueError:

@@ -16,6 +16,7 @@ from dyad.nlp.components.context import (
     clause_tense,
     dates_in,
     days_after,
+    days_told,
     nearest_date,
     visit_part_date,
     weekday_in_window,
@@ -47,7 +48,6 @@ CLOSED_RE = re.compile(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\s+(?:closed|ended|con
 # "The two-day session, which opened on Wednesday": its first
 OPENED_BEFORE_RE = re.compile(r"\b(?:opened|began|started|got\s+under\s+way|kicked\s+off)\s+(?:on\s+)?$")
 N_DAY_RE = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.I)
-_N_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str, str] | None:
@@ -64,7 +64,7 @@ def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str
             return first, day
     n = N_DAY_RE.search(text[sent.start_char:window_end])
     if n:
-        return days_after(day, 1 - (_N_DAYS.get(n.group(1).lower()) or int(n.group(1)))), day
+        return days_after(day, 1 - days_told(n.group(1))), day
     return None
 
 

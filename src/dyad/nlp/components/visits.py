@@ -23,6 +23,7 @@ from dyad.nlp.components.context import (
     dates_in,
     days_after,
     days_before,
+    days_told,
     full_name,
     has_cue,
     nearest_date,
@@ -218,8 +219,7 @@ class VisitFinder:
                 if last_day and start and len(start) == 10:
                     # "inaugurated the office today, on the last day of his two-day visit": today is the last day
                     length = re.search(r"\b(two|three|four|five|\d)-day\s+(?:[\w\-]+\s+)?$", text[:m.start()])
-                    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(length.group(1).lower(), 0) or \
-                        int(length.group(1)) if length else 1
+                    n = days_told(length.group(1)) if length else 1
                     start, end = days_after(start, 1 - n), (start if n > 1 else None)
                 nth_day = NTH_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
                 if nth_day and start and len(start) == 10 and not end:
