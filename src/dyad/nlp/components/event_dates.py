@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
+    DAYS_RE,
     PLANNED_FOR_RE,
     clause_tense,
     dates_in,
@@ -47,7 +48,6 @@ LAST_DAY_RE = re.compile(r"\s*(?:Before|Ahead\s+of|Prior\s+to|Shortly\s+before)\
 CLOSED_RE = re.compile(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\s+(?:closed|ended|concluded|wrapped\s+up)\b")
 # "The two-day session, which opened on Wednesday": its first
 OPENED_BEFORE_RE = re.compile(r"\b(?:opened|began|started|got\s+under\s+way|kicked\s+off)\s+(?:on\s+)?$")
-N_DAY_RE = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.I)
 
 
 def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str, str] | None:
@@ -62,9 +62,9 @@ def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str
         first = t.iso_date()
         if OPENED_BEFORE_RE.search(text[max(0, t.start - 40):t.start]) and len(first) == 10 and first < day:
             return first, day
-    n = N_DAY_RE.search(text[sent.start_char:window_end])
-    if n:
-        return days_after(day, 1 - days_told(n.group(1))), day
+    n = DAYS_RE.search(text[sent.start_char:window_end])
+    if n and (n.group("n") or n.group("n2")):
+        return days_after(day, 1 - days_told(n.group("n") or n.group("n2"))), day
     return None
 
 

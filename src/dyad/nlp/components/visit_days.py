@@ -6,6 +6,7 @@ back had been ("returned home yesterday from Lima")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -42,6 +43,18 @@ TRAVEL_DAY_RE = re.compile(r"\b(?:arrived|landed)(?:\s+(?:from|in|at)\s+(?:the\s
                            r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|yesterday|today)))")
 
 
+def traveller_moves(doc: Doc, surname: str, move_re: re.Pattern, reach: int) -> Iterator[tuple[Span, re.Match, list]]:
+    """The sentences where the traveller (by surname, or "he"/"she") arrives or leaves, told by ``move_re``: each
+    with the move and the dates told within ``reach`` characters after it."""
+    who = re.compile(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b")
+    for sent in doc.sents:
+        move = move_re.search(span_text(sent))
+        if not move or not who.search(span_text(sent)[:move.start()]):
+            continue
+        after = sent.start_char + move.end()
+        yield sent, move, [t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + reach))]
+
+
 def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
     """A visit the article tells without its day: "X arrived from Buenos Aires on Saturday night ... flew on to
     Brazil on Sunday evening" give its first and last days, when the traveller (or "he"/"she" right after the
@@ -60,13 +73,7 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
         group = [v for v in visits if v["ref"] == group_ref]
         surname = group[0]["participants"][0].split()[-1]
         days: dict[str, str] = {}
-        for sent in doc.sents:
-            move = TRAVEL_DAY_RE.search(span_text(sent))
-            if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b",
-                                         span_text(sent)[:move.start()]):
-                continue
-            when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
-                                                   min(sent.end_char, sent.start_char + move.end() + 40))]
+        for _sent, move, when in traveller_moves(doc, surname, TRAVEL_DAY_RE, 40):
             when = [d for d in when if d and len(d) == 10 and not before_dct(doc._.dct, d)
                     and (not group[0].get("start") or d.startswith(group[0]["start"][:7])
                          or days_apart(d, doc._.dct) <= 10)]
@@ -96,16 +103,11 @@ def leaving_day(doc: Doc, visits: list[dict]) -> None:
         if v["status"] != "occurred" or not v.get("participants") or len(start) != 10 or v.get("end"):
             continue
         surname = v["participants"][0].split()[-1]
-        for sent in doc.sents:
-            move = LEAVES_RE.search(span_text(sent))
-            if not move or not re.search(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b", span_text(sent)[:move.start()]):
-                continue
+        for sent, move, when in traveller_moves(doc, surname, LEAVES_RE, 30):
             places = country_mentions(doc, sent.start_char + move.start(), sent.start_char + move.end(),
                                       ("name", "capital", "city"))
             if places and v.get("host") not in {c["alpha3"] for c in places}:
                 continue  # leaving another country on the way
-            when = [t.iso_date() for t in dates_in(doc, sent.start_char + move.end(),
-                                                   min(sent.end_char, sent.start_char + move.end() + 30))]
             if when and len(when[0]) == 10 and start < when[0] and days_apart(start, when[0]) <= 14:
                 v["end"] = when[0]
                 break
