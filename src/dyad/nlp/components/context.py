@@ -90,8 +90,9 @@ DATELINE_DATE_AFTER = re.compile(r",?\s*(?:\d{4}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:
 _METRICS = patterns("metrics")
 _AMOUNT_WORDS = word_alternation(list(_METRICS["currency_words"]) + list(_METRICS["mass_units"]) + ["barrels"])
 FIGURE_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|percent|per cent)|"
-                           # "about 1.2 billion dollars last year", "650 billion CFA francs in 2018"
-                           r"\d[\d.,]*\s+(?:(?:million|billion|trillion|bn|mln)\s+)?(?:US\s+|CFA\s+)?"
+                           # "about 1.2 billion dollars last year", "650 billion CFA francs in 2018",
+                           # "410 million Kuwaiti dinars last year"
+                           r"\d[\d.,]*\s+(?:(?:million|billion|trillion|bn|mln)\s+)?(?:US\s+|CFA\s+|[a-z]{3,12}\s+)?"
                            r"(?:" + _AMOUNT_WORDS + r"))\s*"
                            r"(?:(?:million|billion|trillion|bn|mln)\s+)?(?:[a-z]{1,12}\s+)?(?:in|during)?\s*$",
                            re.I)
@@ -179,6 +180,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
         cands = [t for t in cands if t not in inside]
     if not cands:
         return None, None, None
+
     def other_clause(t) -> bool:  # type: ignore[no-untyped-def]
         # "X visited Tokyo in February 2023, and the two leaders last met in October": the
         # first date is the other clause's.
@@ -197,6 +199,13 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
                 return True  # "returned home on Tuesday after concluding his visit, paid on October 16-17"
         return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
 
+    # "X met Y at the ministry, where they reviewed ..., and agreed that the committee would meet next year":
+    # a date still to come, in a later clause, is no date of what the past verb tells
+    if doc._.dct and clause_tense(doc, anchor) == "past":
+        cands = [t for t in cands if not (t.start > anchor and other_clause(t) and t.iso_date()
+                                          and not before_dct(t.iso_date(), doc._.dct))]
+        if not cands:
+            return None, None, None
     # "talks on November 1, as part of his official visit to Qatar from October 31 to November 1": a span
     # the trigger's own phrase opens with "from" is its date, however near another one stands
     spans = [t for t in cands if t.start > anchor and re.fullmatch(r"[^,;.()]{0,40}\bfrom\s+", text[anchor:t.start])
@@ -229,8 +238,8 @@ def _cmp_dates(a: str, b: str) -> int:
 def clause_tense(doc: Doc, char: int) -> str | None:
     """'future', 'past' or None for the verb governing the token at ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return None
+    if span is None or not len(span):
+        return None  # (a character of white space between tokens)
     tok = span[0]
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX"):

@@ -22,6 +22,9 @@ def separate_meetings(doc: Doc, sent: Span, meeting: dict, traveller: str | None
                                        r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b|"
                                        # "is scheduled to meet A and B later on Tuesday, and to call on C"
                                        r",\s+and\s+(?:to|will|would)\s+(?:later\s+|then\s+|also\s+)?(?:meet|call\s+on)\b|"
+                                       # "called on A, Deputy Prime Minister, and held a meeting with B"
+                                       r",\s+and\s+(?:later\s+|then\s+|also\s+)?(?:held|had)\s+(?:a\s+|separate\s+)?"
+                                       r"(?:meeting|talks)\s+with\b|"
                                        # "X also received him, while Y met with him"
                                        r",\s+while\s+[^.;]*\b(?:met|received|hosted)\b|"
                                        # "X received Y on Friday, shortly before the Prime Minister held talks

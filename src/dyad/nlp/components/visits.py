@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.nlp.components.context import (
     DAYS_RE,
+    FIGURE_BEFORE,
     GUEST_BY_OFFICE_RE,
     before_dct,
     clause_tense,
@@ -252,8 +253,10 @@ class VisitFinder:
                     # "X was in the country for a one-day working visit" after a dated lead sentence:
                     # the lead's date is the visit's.
                     prev = doc[sent.start - 1].sent
+                    # (not the year of a figure: "trade, which reached 410 million dinars last year")
                     dates = [d for d in dates_in(doc, prev.start_char, prev.end_char)
-                             if not before_dct(doc._.dct, d.iso_date())]
+                             if not before_dct(doc._.dct, d.iso_date())
+                             and not FIGURE_BEFORE.search(text_of(doc)[max(0, d.start - 40):d.start])]
                     days = list({d.iso_date(): d for d in dates if len(d.iso_date()) == 10}.values())
                     dates = days if len(days) == 1 else dates  # the lead's day beats its "earlier this month"
                     if len(dates) == 1:
