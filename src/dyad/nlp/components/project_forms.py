@@ -97,9 +97,11 @@ def lowercase_facility_site(ex: ProjectExtractor, sent: Span, lead: str, mods: s
     det = re.search(r"\b(?:an?|the)\s+(?:\S+\s+)?$", lead, re.I)  # the article, perhaps a price or an owner
     if _undertaking_lead().search(lead[:det.start()] if det else ""):
         return ""  # "construction of the new X post at A and B": the undertaking rules name it whole
+    # "signed a loan to build a new regional hospital in X": an undertaking the sentence funds or builds
+    built = bool(det) and re.search(r"\b(?:build|construct|finance|fund|set\s+up|establish)\s+$", lead[:det.start()])
     lead = lead[det.start():] if det else lead
     if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or (
-            re.match(r"an?\s", lead, re.I) and not re.search(r"\d", lead)):
+            re.match(r"an?\s", lead, re.I) and not re.search(r"\d", lead) and not built):
         return ""  # "a planned steel plant in X": one of a kind named in passing, not a known undertaking
     if not PROJECT_CUE.search(span_text(sent)) and not _PRICED.search(span_text(sent)):
         return ""  # neither built, run nor funded: a place named in passing

@@ -36,7 +36,8 @@ UNNAMED_RE = re.compile(
     r"(?P<mods>(?:(?!(?:of|a|an|the|to|and|in|on|for|with|between|from|at|by|into|as|via|"
     r"through|across|along|under|over|or|that|which)\b)(?:\d{1,3}(?:,\d{3})+[\w\-]*|[\w\-'\u2013]+|\([A-Z]{2,8}\))\s+){0,5}?)"
     r"(?P<head>(?:(?-i:[a-z]{2,6})-)?(?:" +  # "agri-hub": a head joined to a short prefix
-    "|".join(sorted((re.escape(h) for h in UNNAMED), key=len, reverse=True)) +
+    "|".join(f"(?-i:{re.escape(h)})" if h in DATA["lowercase_only_heads"] else re.escape(h)
+             for h in sorted(UNNAMED, key=len, reverse=True)) +
     r"))(?![\w\-])(?P<tail>\s+(?:scheme|arrangement|programme|program|project))?"
     r"(?P<pp>\s+(?:from|along|across|between|linking|connecting|through|under|via)\s+[^.;:()]{3,120})?", re.I)
 MEASURE_RE = re.compile(r"(?:\d[\d,.]*(?:[\-\s][a-z]+)?\s+)+(?=[A-Z])")
@@ -87,6 +88,11 @@ APPOS_RE = re.compile(
     r"(?<![\w\-])(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,3}(?:\s+(?:" + _LOWER_ALT + r"))?),\s+"
     r"(?:the|a|an)\s+(?P<mods>(?:(?:\d[\d,.]*[\w\-]*|[a-z][\w\-]*)\s+){0,4}?)"
     r"(?P<noun>" + "|".join([*APPOS_NOUNS, _LOWER_ALT]) + r")\b")
+# "Nepal's first satellite, NepaliSat-1, ...", "the country's first nuclear plant, Akkuyu, ...": a proper name set
+# after a head that says it is the first or a new one of its kind
+NAME_AFTER_HEAD_RE = re.compile(
+    r"\b(?:first|new|joint|own)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>" + _LOWER_ALT + r"),\s+"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,3}),")
 # clause boundaries in the dependency parse: a cue beyond one belongs to another predicate
 BOUNDARY = {"relcl", "advcl", "ccomp", "parataxis", "csubj", "ROOT"}
 # ("long-planned", "much-expected": an adjective of the thing, not a plan for the date told)

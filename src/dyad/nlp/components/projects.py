@@ -41,6 +41,7 @@ from dyad.nlp.components.project_patterns import (
     LINEAR,
     LOWER_HEADS,
     MEASURE_RE,
+    NAME_AFTER_HEAD_RE,
     NAME_TYPE_RE,
     NAMED_RE,
     NEED_NAME,
@@ -61,9 +62,18 @@ from dyad.nlp.components.project_patterns import (
     status_from,
 )
 from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, not_started, unfinished
-from dyad.nlp.components.util import dyad_of, source, span_text, text_of
+from dyad.nlp.components.util import dyad_of, patterns, source, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
+
+# "the X Road and Bridge Corporation": a name that runs on into a company's
+COMPANY_AFTER_RE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){1,3}(?:" + "|".join(
+    re.escape(w) for w in patterns("org_forms")["corporate_suffixes"]) + r")(?![\w\-])")
+# "an agreement for a 1-gigawatt wind farm": a contract for one plant of a stated size
+MEASURED_DEAL_RE = re.compile(r"\b(?:agreements?|contracts?|deals?|loans?|financing)\s+(?:on|for)\s+(?:an?|the)\s+$")
+# "the Smokovac-Matesevac section of the": a named part of a project
+SECTION_OF_RE = re.compile(r"(?P<part>(?:[A-Z][\w'\u2019\-\u2013]+\s+){1,3}(?:section|stretch|segment|phase|leg))"
+                           r"\s+of\s+(?:the\s+)?$")
 
 
 class ProjectExtractor:
@@ -151,6 +161,8 @@ class ProjectExtractor:
             nxt = re.match(r"\s+([A-Z][a-z][\w\-]*)", text_of(doc)[b:b + 40])
             if nxt and nxt.group(1) not in HEADS:
                 continue  # part of a longer proper name ("the X Corridor Power Company", "X Corridor Association")
+            if COMPANY_AFTER_RE.match(text_of(doc)[b:b + 60]):
+                continue  # "China Road and Bridge Corporation": the start of a company's name
             span = doc.char_span(a, b, alignment_mode="expand")
             head = mention_root(span) if span is not None else None
             tail_type = None
@@ -312,6 +324,9 @@ class ProjectExtractor:
                 # "This project envisions the creation of a digital corridor ...": another name of the last project
                 found[-1]["aliases"] = sorted({*found[-1]["aliases"], phrase})
                 continue
+            if not specific and ptype_of_head == "facility" and re.match(r"\d[\d,.]*[\-\s][a-z]+\s", mods) and \
+                    MEASURED_DEAL_RE.search(before):
+                specific = True  # "a power purchase agreement for a 1-gigawatt wind farm": one plant, contracted
             if not specific:
                 continue
             ptype = LOWER_HEADS[head]
@@ -320,7 +335,8 @@ class ProjectExtractor:
                 ptype = next((LOWER_HEADS[w] for w in words if w in LOWER_HEADS), None) or (
                     "facility" if words & FACILITY_WORDS else ptype)
             # "a financing agreement for the X line": the project an agreement is for is agreed
-            agreed = AGREEMENT_FOR_RE.search(text_of(doc)[max(0, a - 60):a]) is not None
+            agreed = AGREEMENT_FOR_RE.search(text_of(doc)[max(0, a - 60):a]) is not None or \
+                MEASURED_DEAL_RE.search(before) is not None
             acr = re.search(r"\s*\(([A-Z]{2,8})\)", phrase)
             aliases = [acr.group(1)] if acr else []  # "the X (XG) gas project": the short form an alias
             if acr:
@@ -388,8 +404,17 @@ class ProjectExtractor:
             t.head.lower_ not in PROJECT_NOUNS and not t.head.text[:1].isupper()
 
     def described(self, doc: Doc, sent, found: list[dict]) -> None:  # type: ignore[no-untyped-def]
-        """'the joint development of the X field'; 'X One, the green hydrogen venture being developed ...'."""
+        """'the joint development of the X field'; 'X One, the green hydrogen venture being developed ...';
+        'Nepal's first satellite, NepaliSat-1, ...'."""
         taken = [(p["sources"][0]["start"], p["sources"][0]["end"]) for p in found]
+        for m in NAME_AFTER_HEAD_RE.finditer(span_text(sent)):
+            a, b = sent.start_char + m.start("name"), sent.start_char + m.end("name")
+            name = m.group("name")
+            if any(s < b and a < e for s, e in taken) or self.gaz.country_of(name) or self.gaz.organization(name) \
+                    or any(name in (x.get("name") or "") for x in doc._.persons or [] if isinstance(x, dict)):
+                continue
+            found.append(self._record(doc, sent, name, [], LOWER_HEADS[m.group("noun").lower()], a, b, agreed=False))
+            taken.append((a, b))
         for m in JOINT_RE.finditer(span_text(sent)):
             a, b = sent.start_char + m.start(), sent.start_char + m.end()
             np_a = sent.start_char + m.start("np")
@@ -439,6 +464,12 @@ class ProjectExtractor:
             lead = re.search(r"(?:[A-Z][\w\-]*\s+|\([A-Z]{2,}\)\s+)*$", text_of(doc)[max(sent.start_char, a - 60):a])
             full = (lead.group(0) if lead else "") + name
             ptype = next((k for k, rx in NAME_TYPE_RE if rx.search(full)), ptype)
+        part = SECTION_OF_RE.search(text_of(doc)[max(sent.start_char, a - 80):a])
+        if part:
+            # "the Smokovac-Matesevac section of the Bar-Boljare highway": the section is the undertaking told,
+            # named with its road, which stays an alias
+            aliases = [*aliases, name]
+            name, a = f"{part.group('part')} of the {name}", max(sent.start_char, a - 80) + part.start("part")
         return {"kind": "project", "name": name, "aliases": sorted(set(aliases)), "project_type": ptype,
                 "countries": countries, "status": "agreed" if agreed else "unknown", "milestones": [],
                 "sources": [source(a, b)], "_sent": (sent.start_char, sent.end_char),

@@ -95,12 +95,31 @@ LEAVES_RE = re.compile(r"\b(?:leaves|will\s+leave|is\s+(?:due|scheduled|set)\s+t
                        r"(?=\s+(?:on|today|tomorrow|tonight|this|late|early|later))")
 
 
+# "The visit ended today.", "The state visit concludes on Friday": a sentence about the visit itself, its last day
+VISIT_ENDS_RE = re.compile(r"^(?:The|This|His|Her|Their)\s+(?:[\w\-]+\s+){0,2}(?:visit|trip)\s+(?:ended|ends|concluded|"
+                           r"concludes|closed|closes|wrapped\s+up|wraps\s+up|will\s+end|will\s+conclude|is\s+due\s+to\s+"
+                           r"(?:end|conclude))\b")
+
+
 def leaving_day(doc: Doc, visits: list[dict]) -> None:
     """A visit told from its first day, its last not told: the day its traveller leaves the host, in a sentence
-    about the traveller, within two weeks of the first."""
+    about the traveller, or the day "the visit ended", within two weeks of the first."""
+    ends = []
+    for sent in doc.sents:
+        told = VISIT_ENDS_RE.match(span_text(sent).strip())
+        if told:
+            after = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip())) + told.end()
+            ends += [d for d in (t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + 30)))
+                     if d and len(d) == 10]
     for v in visits:
         start = v.get("start") or ""
-        if v["status"] != "occurred" or not v.get("participants") or len(start) != 10 or v.get("end"):
+        if v["status"] != "occurred" or len(start) != 10 or v.get("end"):
+            continue
+        day = next((d for d in ends if start < d and days_apart(start, d) <= 14), None)
+        if day:
+            v["end"] = day
+            continue
+        if not v.get("participants"):
             continue
         surname = v["participants"][0].split()[-1]
         for sent, move, when in traveller_moves(doc, surname, LEAVES_RE, 30):

@@ -80,6 +80,10 @@ from dyad.nlp.components.visit_patterns import (
 )
 from dyad.nlp.components.visit_story import days_apart, lead_dates, lead_end
 
+# a leg of the tour other than the visit's own ("after a stop in X", "before flying on to Y")
+OTHER_LEG_RE = re.compile(r"\b(?:after|before|following)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                          r"(?:(?:brief|short|one-day|two-day)\s+)?(?:stop|stopover|visit|trip|leg|tour|flying|travelling)\b")
+
 
 class VisitFinder:
     """The visits of an article (a mixin of the event extractor)."""
@@ -544,6 +548,8 @@ class VisitFinder:
                 continue  # "in the Turkish capital" names the host; "to Turkish firms" does not
             if RETURN_TO_RE.search(text_of(doc)[max(0, c["start"] - 25):c["start"]]):
                 continue  # "..., before returning to Reykjavik": the traveller's home, not the host
+            if OTHER_LEG_RE.search(gap):
+                continue  # "arrived on an official visit after a stop in Kazakhstan": a leg before or after
             return c["alpha3"]
         # "<Capital> visit", "Azerbaijan visit"
         for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
