@@ -101,3 +101,49 @@ def quoted_titles(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | Non
         out.append(ex._common(doc, sent, main, sent.start_char + m.start(), title, m.group("noun"), None,
                               sectors, (a, b), done=m.group("verb").lower().endswith("ed")))
     return out
+
+
+# "under an intergovernmental agreement signed by the two countries in 2010", "a contract signed in 2014", "the two
+# countries signed a separate cooperation agreement in 2024": an instrument told only by its kind and the date it was
+# signed, in a story about something else (a plant, a line, a field of work)
+BARE_SIGNED = re.compile(
+    r"\b(?:an?|the)\s+(?P<words>(?:(?:intergovernmental|interstate|bilateral|separate|framework|cooperation|"
+    r"construction|concession|financing|loan|supply|joint)\s+){0,3})"
+    r"(?P<noun>agreements?|contracts?|declaration|memorandum(?:\s+of\s+understanding)?|protocol|treaty)"
+    r"(?P<rest>\s+signed\b[^.;:()]{0,50}?|)\s+(?:in|on|last)\s+(?=[A-Z0-9]|last\b|this\b)", re.I)
+SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked)\s+$", re.I)
+
+
+def backdrop_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | None,
+                         found: list[dict]) -> list[dict]:
+    """Instruments named only by their kind and signing date ("under an intergovernmental agreement signed in
+    2010"): filed under the sectors their sentence names, else the sentence before's; none when neither names
+    one."""
+    out: list[dict] = []
+    text = span_text(sent)
+    for m in BARE_SIGNED.finditer(text):
+        a, b = sent.start_char + m.start(), sent.start_char + m.end("noun")
+        told = [f for f in found if f["sources"][0]["start"] < b and a < f["sources"][0]["end"]]
+        if told:
+            for f in told:
+                if f.get("sectors") == ["diplomacy"] and re.fullmatch(r"(?:joint\s+)?declaration",
+                                                                      f.get("title") or ""):
+                    # "supported by both governments since a joint declaration signed in 2019": what the sentence is
+                    # about is the field of a declaration that names none
+                    f["sectors"] = sectors_of(text)[:2] or f["sectors"]
+            continue
+        if not m.group("rest").strip() and not SIGNED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # neither "an agreement signed in 2010" nor "signed an agreement in 2024"
+        when = next((t for t in doc._.timexes or [] if sent.start_char + m.end() <= t.start
+                     < sent.start_char + m.end() + 3 and (t.iso_date() or "")), None)
+        iso = when.iso_date() if when is not None else ""
+        if not iso or not doc._.dct or iso[:len(doc._.dct)] > doc._.dct[:len(iso)]:
+            continue  # signed, so not after the report
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        sectors = sectors_of(m.group("words")) or sectors_of(text) or (sectors_of(span_text(prev)) if prev else [])
+        if not sectors or sectors == ["diplomacy"]:
+            continue
+        rec = ex._common(doc, sent, main, a, None, m.group("noun"), None, sectors[:2], (a, b), done=True)
+        rec["plural"] = m.group("noun").lower().endswith("s")
+        out.append(rec)
+    return out

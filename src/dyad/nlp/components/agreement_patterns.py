@@ -168,7 +168,8 @@ def _sectors_uncached(text: str) -> list[str]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if low.startswith(" of ", m.end()):
+            if low.startswith(" of ", m.end()) and m.group(0).strip() not in ("loan", "loans", "credit"):
+                # ("a loan of the X Agency for water supply": lending, whatever it funds)
                 activity.add(sector)
             elif sector not in found:
                 found.append(sector)
