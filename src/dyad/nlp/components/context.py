@@ -146,7 +146,7 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
     # "his first trip since winning re-election earlier this month": the date belongs to the
     # since-clause between the trigger and it, not to the trip.
     cands = [t for t in cands if not (anchor < t.start and re.search(
-        r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,60}$", text[anchor:t.start], re.I)) or began_on(t)]
+        r"\b(?:since|until|till)\b[^,;.()\u2013\u2014]{0,100}$", text[anchor:t.start], re.I)) or began_on(t)]
     # ("X, on his first official visit to C since taking office in June, met Y": before the cue too)
     cands = [t for t in cands if not (t.end <= anchor and re.search(
         r"\bsince\s+(?:taking|assuming|becoming|winning|being)\b[^,;.()\u2013\u2014]{0,50}$",

@@ -73,20 +73,25 @@ TWO_MET_RE = re.compile(r"\b(?:(?:" + _THE_TWO + r"|(?P<ministers>(?:[a-z]+\s+)?
                         # ("The foreign ministers of Chile and Bolivia met on Wednesday on the sidelines of ...")
                         r"|[Tt]he\s+(?P<ministers_of>(?:[a-z]+\s+)?ministers)(?=\s+of\s+[A-Z])"
                         # ("the two countries' trade ministers met in Accra")
-                        r"|[Tt]he\s+two\s+(?:countries|nations|governments)['\u2019]\s+(?P<ministers2>(?:[a-z]+\s+)?ministers))"
+                        r"|[Tt]he\s+two\s+(?:countries|nations|governments)['\u2019]\s+(?P<ministers2>(?:[a-z]+\s+)?ministers)"
+                        # ("Before the ceremony the ministers met in a one-on-one format")
+                        r"|(?<=[Tt]he\s)(?P<ministers3>(?:(?-i:[a-z]+)\s+)?ministers)(?!\s+of\b))"
                         r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?|[Tt]hey)\s*"
                         # ("The two leaders, who last met on the margins of ... earlier this month, will discuss")
                         r"(?:,\s*who\s+)?\s*(?:(?:last|first|previously|also|had|have|briefly)\s+)*met\b")
 # a bare "The two" as the subject of a meeting verb (the parser may read "held" as an adjective of "talks")
 # ("The two ministers held talks": the two named before; "the two leaders" are the pair's leaders, found elsewhere)
-THE_TWO_SUBJECT_RE = re.compile(r"\s*The\s+two\s+(?:(?:[a-z]+\s+)?ministers\s+)?"
+THE_TWO_SUBJECT_RE = re.compile(r"\s*(?:(?:Before|After|Earlier|Later|Following|During)\b[^,.;]{0,50}?,?\s+)?"
+                                # "The two ministers", "Before the ceremony the ministers met"
+                                r"(?:[Tt]he\s+two\s+(?:(?:[a-z]+\s+)?ministers\s+)?|[Tt]he\s+(?:[a-z]+\s+)?ministers\s+)"
                                 r"(?:(?:also|then|later|subsequently|first|briefly|have|had|will|"
                                 r"would)\s+)*(?:held|hold|met|meet|discussed|discuss|spoke|talked|reviewed)\b")
 
 
 def by_ministers(two: re.Match[str]) -> bool:
     """A TWO_MET_RE match that names ministers ("the two foreign ministers", "the ministers of A and B")."""
-    return bool(two.group("ministers") or two.group("ministers_of") or two.group("ministers2"))
+    return bool(two.group("ministers") or two.group("ministers_of") or two.group("ministers2")
+                or two.group("ministers3"))
 
 
 def named_pair_or_leaders(two: re.Match[str]) -> bool:
@@ -515,6 +520,10 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             return []
         prev = doc[sent.start - 1].sent
         last = _last_of_each_country(doc, persons_in(doc, prev.start_char, prev.end_char))
+        if len(last) != 2:
+            # (or the paragraph before: "X, on an official visit, attended with Y the opening ... . This is the
+            # first visit since 1992. Before the ceremony the ministers met ...")
+            last = _last_of_each_country(doc, persons_in(doc, max(0, sent.start_char - 600), sent.start_char))
         return list(last.values()) if len(last) == 2 else []
 
     @staticmethod
