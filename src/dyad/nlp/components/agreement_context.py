@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from dyad.nlp.components.agreement_patterns import DATA
+from dyad.nlp.components.context import dates_in
 from dyad.nlp.components.util import countries_in, text_of
 from dyad.nlp.timex import Timex
 
@@ -83,3 +84,29 @@ def cut_trailing_date(doc: Doc, a: int, title: str) -> str:
         if DATE_LEAD.search(before) or RELATIVE_DATE.match(t.text):
             return DATE_LEAD.sub("", before.rstrip() + " ").rstrip()
     return title
+
+
+# "X signed the agreement in Jakarta on 16 December 2018": a text told before, signed on the day told here
+SIGNED_THE_RE = re.compile(r"\b(?:signed|inked|concluded)\s+the\s+(?P<noun>agreement|treaty|accord|deal|pact|"
+                           r"memorandum|protocol|convention|compact|charter)\b(?!\s+(?:on|for|of|between)\b)", re.I)
+
+
+def signed_told_later(doc: Doc, facts: list[dict]) -> None:
+    """An instrument dated by a later step (approved by voters, ratified, in force) whose signing a later sentence
+    tells by "signed the agreement ... on <date>": the earlier signing day is its date, when one instrument of that
+    kind is told before."""
+    text = text_of(doc)
+    agreements = [f for f in facts if f.get("kind") == "agreement" and f.get("title")]
+    for sent in doc.sents:
+        m = SIGNED_THE_RE.search(text, sent.start_char, sent.end_char)
+        if not m:
+            continue
+        noun = m.group("noun").lower()
+        before = [f for f in agreements if f["sources"][0]["start"] < sent.start_char
+                  and noun in (f.get("title") or "").lower()]
+        days = [d.iso_date() for d in dates_in(doc, m.end(), sent.end_char) if d.iso_date()]
+        if len(before) != 1 or not days:
+            continue
+        rec, day = before[0], days[0]
+        if rec.get("signed") and day < rec["signed"] and doc._.dct and day <= doc._.dct:
+            rec["signed"] = day

@@ -16,6 +16,7 @@ from dyad.nlp.components.agreement_context import (
     PLURAL_COLON,
     in_year_span,
     named_parties,
+    signed_told_later,
 )
 from dyad.nlp.components.agreement_items import list_items
 from dyad.nlp.components.agreement_patterns import (
@@ -45,6 +46,7 @@ from dyad.nlp.components.agreement_patterns import (
 from dyad.nlp.components.agreement_titles import TitledAgreements
 from dyad.nlp.components.bullets import bullet_intro, bullet_lines
 from dyad.nlp.components.context import (
+    YEARS_AFTER_RE,
     before_dct,
     clause_tense,
     full_name,
@@ -121,6 +123,7 @@ class AgreementExtractor(TitledAgreements):
             self._acronym_aliases(text_of(doc), found)
             facts.extend(found)
         facts.extend(self.bulleted_fields(doc, main, facts))
+        signed_told_later(doc, facts)
         _name_bare_heads(facts)
         doc._.facts = facts
         return doc
@@ -135,7 +138,9 @@ class AgreementExtractor(TitledAgreements):
                                                                          text_of(doc)[max(0, t.start - 3):t.start])):
             start, t = None, None  # a date inside the title ("Program ... for 2024-2030") is not the signing
         # Only a date close to the instrument dates its signing; a later clause may date something else.
-        own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80)
+        own = t is not None and (anchor - 80 < t.start < anchor + 80 or span[0] - 80 < t.start < span[1] + 80 or (
+            # "on Monday, exactly one year after they signed the X": the date, shifted, is the signing's
+            t.end <= anchor and YEARS_AFTER_RE.search(text_of(doc)[t.end:anchor]) is not None))
         rel = re.search(r",\s*(?:which|that|who)\b(?P<clause>.*)$", text_of(doc)[span[1]:t.start]) \
             if t is not None and t.start >= span[1] else None
         signed_in_rel = bool(rel and re.search(r"\b(?:signed|concluded|inked|adopted|ratified|agreed)\b",

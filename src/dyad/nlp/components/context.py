@@ -56,6 +56,18 @@ DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\b
                      r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b", re.I)
 
 
+# "exactly one year after he signed", "two years to the day after": what the after-clause tells, that many years back
+YEARS_AFTER_RE = re.compile(r"\b(?:exactly\s+|almost\s+|nearly\s+|just\s+|some\s+)?(?P<n>an?|one|two|three|four|five|"
+                            r"six|seven|\d{1,2})\s+years?\s+(?:to\s+the\s+day\s+)?after\b[^,;.]{0,80}$", re.I)
+
+
+def years_earlier(iso: str, n: int) -> str:
+    """The ISO date ``n`` years before (29 February falls on the 28th)."""
+    year = int(iso[:4]) - n
+    rest = iso[4:]
+    return f"{year:04d}{'-02-28' if rest == '-02-29' else rest}"
+
+
 def days_told(word: str) -> int:
     """The number of days a "two-day", "3-day" or "seven days" tells."""
     return int(NUMBER_WORDS.get(word.lower(), word))
@@ -212,6 +224,12 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
              and re.match(r"\s*(?:to|until|till|through|[-\u2013])\s*", text[t.end:t.end + 10])]
     t = spans[0] if spans else min(cands, key=lambda t: (other_clause(t), abs(t.start - anchor)))
     s, e = date_range(t)
+    back = YEARS_AFTER_RE.search(text[t.end:anchor]) if t.end <= anchor else None
+    if back and s and not re.search(r"[.;]", text[t.end:anchor]):
+        # "was in Kyiv on Monday, exactly one year after he signed the agreement": the date less the years
+        n = NUMBER_WORDS.get(back.group("n").lower(), 1) if not back.group("n").isdigit() else int(back.group("n"))
+        s, e = years_earlier(s, n), years_earlier(e, n) if e else None
+        return s, e, t
     if s and len(s) == 10 and not e:
         # "spent Wednesday and Thursday in the capital": two days joined into one period
         for n in cands:
