@@ -103,7 +103,8 @@ def flow_period(doc: Doc, c: Mention, subject: str | None) -> str | None:
     where = subject.lower() if subject else text[max(sent.start_char, c.start - 60):c.start]
     if not moved and not any(re.search(rf"\b{re.escape(h)}\b", where) for h in heads):
         return None
-    near = text[max(sent.start_char, c.start - 70):min(sent.end_char, c.end + 70)].lower()
+    # ("In the first five months of this year, two-way trade between A and B totalled X": a fronted period too)
+    near = text[max(sent.start_char, c.start - 120):min(sent.end_char, c.end + 70)].lower()
     if any(re.search(rx, near) for rx in p["part_period_cues"]):
         return None
     return "annual"
@@ -162,14 +163,20 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
     for t in doc._.timexes or []:
         if t.type != "DATE" or not (sent.start_char <= t.start < sent.end_char):
             continue
-        iso = t.iso_date() or ""
+        iso = period_end_month(t, text, t.iso_date() or "", doc._.dct)
         # (a fiscal year named by the year it ends in began the year before: "2020/21" told in October 2021)
         begun = str(int(iso) - 1) if t.value.startswith("FY") and iso.isdigit() else iso
         if len(iso) not in (4, 7) or not doc._.dct or not before_dct(begun, doc._.dct):
             continue
+        lead_in = text[max(sent.start_char, t.start - 40):t.start]
+        # "from April 2000 to September 2023", "between 2010 and 2022": the end of the span the figure covers
+        period_end = re.search(r"\b(?:from|between)\s+[^,;:]{2,25}?\s+(?:to|until|till|through|and)\s+$", lead_in)
         if re.search(r"\b(?:since|until|till|by|before|after|from|to)\s+(?:the\s+)?(?:end\s+of\s+)?$",
-                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+                     text[max(sent.start_char, t.start - 20):t.start], re.I) and not period_end:
             continue  # a bound of a period, not the period measured
+        if re.search(r"\bbetween\s+$", lead_in) and re.match(r"\s+and\s+(?:the\s+end\s+of\s+)?\d",
+                                                              text[t.end:t.end + 20]):
+            continue  # "between 2010 and 2022": not the span's start
         if base_year(text, sent.start_char, t.start):
             continue  # "an increase of 12 percent over 2021": the base of a comparison
         gap = t.start - c.end if t.start >= c.end else c.start - t.end
@@ -177,6 +184,8 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         between = text[min(t.end, c.end):max(t.start, c.start)]
         # ("In 2022 trade between Chile and Peru reached ...": a pair of names is no second clause)
         plain_between = re.sub(r"\b[A-Z][\w\-]*\s+and\s+(?:the\s+)?[A-Z]", "X", between)
+        if period_end:
+            plain_between = plain_between.replace(period_end.group(0), " ")  # the span's own "and"
         if re.search(r"[;:]|\b(?:and|but|while|whereas|as|when)\s+(?:that\s+)?(?:the\s+|a\s+|more|over|about)?",
                      plain_between) and not same_subject_and(doc, min(t.end, c.end), max(t.start, c.start)):
             if not _contrast_of_same_period(doc, t, c, plain_between):
@@ -201,11 +210,31 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
             iso = end if len(end) == 4 else fiscal.group(1)[:2] + end  # "2022-23 financial year" ends in 2023
         # "In 2024, trade between the two countries grew 1.6 times, to $96 million": a year fronted
         # before its clause dates the whole clause
-        fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)in\s+$",
+        fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|"
+                                                  r"(?:in\s+)?the\s+first\s+\w+\s+months\s+of)\s+$",
                                                   text[sent.start_char:t.start], re.I)
         if 0 <= gap <= (120 if fronted or contrast else 60) and (best is None or gap < best[0]):
             best = (gap, iso)
     return best[1] if best else None
+
+
+_QUARTER_END = {"Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "H1": "06", "H2": "12"}
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11}
+
+
+def period_end_month(t, text: str, iso: str, dct: str | None) -> str:  # type: ignore[no-untyped-def]
+    """The month a part-year period ends in, which a figure for it is as of: "the first quarter of 2024" -> 2024-03,
+    "the first half of 2023" -> 2023-06, "the first five months of this year" -> that year's May; a period still
+    running at the report keeps its year."""
+    out = iso
+    q = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", t.value or "")
+    first = re.search(r"\bfirst\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?$", text[max(0, t.start - 40):t.start], re.I)
+    if q:
+        out = f"{q.group(1)}-{_QUARTER_END[q.group(2)]}"
+    elif first and len(iso) == 4 and first.group(1).lower() in _MONTH_COUNTS:
+        out = f"{iso}-{_MONTH_COUNTS[first.group(1).lower()]:02d}"
+    return out if dct and out[:7] <= dct[:7] else iso
 
 
 def set_when(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
