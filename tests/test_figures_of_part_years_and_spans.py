@@ -29,5 +29,6 @@ def test_the_first_months_of_this_year_are_as_of_the_last_of_them_and_not_annual
 def test_a_span_of_years_is_as_of_its_end():
     between = "Korean investment in Peru accumulated about US$ 480 million between 2010 and 2022, the agency said."
     assert _metrics(between)[480_000_000]["as_of"] == "2022", _metrics(between)
-    from_to = "Cumulative investment from Korea into Peru amounted to USD 1.9 billion from April 2000 to September 2023."
+    from_to = ("Cumulative investment from Korea into Peru amounted to USD 1.9 billion from April 2000 to September "
+               "2023.")
     assert _metrics(from_to)[1_900_000_000]["as_of"] == "2023-09", _metrics(from_to)
