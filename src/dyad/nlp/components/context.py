@@ -326,7 +326,9 @@ def visit_part_date(main: dict, dct: str | None) -> str | None:
     after "arrived on Wednesday evening"), else, after a reception before the report ("was received
     by the King on Monday evening" in a Tuesday story), somewhere in its month."""
     start, dated_by = main.get("start"), main.get("dated_by")
-    if not (start and len(start) == 10 and not main.get("end") and dated_by and dct and start <= dct):
+    # (a visit that runs from an arrival to a day of its programme still sets its parts on the news day)
+    if not (start and len(start) == 10 and (not main.get("end") or dated_by == "arrival") and dated_by and dct
+            and start <= dct):
         return start
     news = main.get("lead_day")
     if news and start <= news <= dct:

@@ -157,8 +157,9 @@ class EventDates:
                 # A multi-day visit does not say which day a part of it fell on.
                 if start and main.get("end") and main["end"] != start and LAST_DAY_RE.match(span_text(sent)):
                     start = main["end"]  # "Before his departure, the two looked on as ...": the visit's last day
-                elif start and main.get("end") and main["end"] != start:
+                elif start and main.get("end") and main["end"] != start and main.get("dated_by") != "arrival":
                     # ... unless the story has just reached a day of it ("After the talks, ...").
+                    # (a visit opened by an arrival told as background sets its parts on the day of the news)
                     near = self.narrative
                     same_day = SAME_DAY_RE.match(span_text(sent))  # "In the afternoon, ...": the day told last
                     if SAME_DAY_OPENING_RE.match(span_text(sent)) and \

@@ -21,8 +21,9 @@ RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
 # "on the second day of his official visit": the day told is that day of the visit
 NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+day\s+of\s+(?:his|her|their)\s+"
-                           r"(?:[\w\-]+\s+){0,3}$", re.I)
+NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+(?P<last>and\s+(?:final|last)\s+)?day\s+of\s+"
+                           # ("on the second and final day of Modi's visit": the day told is its last too)
+                           r"(?:his|her|their|the|[A-Z][\w\-]+(?:'s|\u2019s))\s+(?:[\w\-]+\s+){0,3}$", re.I)
 # "a four-day official visit to China that ended on Thursday": the day told is the last
 ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
                             r"(?:ended|concluded|closed|wrapped\s+up|ends|concludes|closes|wraps\s+up|"
@@ -43,10 +44,14 @@ TRAVEL_DAY_RE = re.compile(r"\b(?:arrived|landed)(?:\s+(?:from|in|at)\s+(?:the\s
                            r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?=\s+(?:on|late|early|last|this|yesterday|today)))")
 
 
-def traveller_moves(doc: Doc, surname: str, move_re: re.Pattern, reach: int) -> Iterator[tuple[Span, re.Match, list]]:
-    """The sentences where the traveller (by surname, or "he"/"she") arrives or leaves, told by ``move_re``: each
-    with the move and the dates told within ``reach`` characters after it."""
-    who = re.compile(rf"\b(?:{re.escape(surname)}|[Hh]e|[Ss]he)\b")
+def traveller_moves(doc: Doc, name: str, move_re: re.Pattern, reach: int) -> Iterator[tuple[Span, re.Match, list]]:
+    """The sentences where the traveller (by a word of the name, "he"/"she" or the office) arrives or leaves, told
+    by ``move_re``: each with the move and the dates told within ``reach`` characters after it."""
+    # (any word of the name: "Mr Wang" for Wang Yi; or the office: "The Senior General and party arrived")
+    words = [w for w in name.split() if len(w) >= 3 and w[:1].isupper()] or [name]
+    who = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|[Hh]e|[Ss]he)\b|"
+                     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|King|Queen|Prime\s+Minister|Minister|General|"
+                     r"Emir|Sultan|Chancellor|Premier|Crown\s+Prince|leader|visitor|guest)\b")
     for sent in doc.sents:
         move = move_re.search(span_text(sent))
         if not move or not who.search(span_text(sent)[:move.start()]):
@@ -62,6 +67,8 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
     if not doc._.dct or len(doc._.dct) < 7:
         return visits
     leaving_day(doc, visits)
+    arrival_day(doc, visits)
+    leaving_day(doc, visits)  # (a departure on the day of the talks ends a visit that now opens the day before)
     # (undated, or dated by the report's month or the one before: not a visit of years ago)
     undated = [v for v in visits if v["status"] == "occurred" and v.get("participants") and not v.get("end")
                and (not v.get("start") or (len(v["start"]) == 7 and 0 <= int(doc._.dct[:4]) * 12
@@ -71,9 +78,11 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
         return visits
     for group_ref in dict.fromkeys(v["ref"] for v in undated):
         group = [v for v in visits if v["ref"] == group_ref]
-        surname = group[0]["participants"][0].split()[-1]
+        name = group[0]["participants"][0]
         days: dict[str, str] = {}
-        for _sent, move, when in traveller_moves(doc, surname, TRAVEL_DAY_RE, 40):
+        for sent, move, when in traveller_moves(doc, name, TRAVEL_DAY_RE, 40):
+            if elsewhere(doc, sent, move, group[0]):
+                continue
             when = [d for d in when if d and len(d) == 10 and not before_dct(doc._.dct, d)
                     and (not group[0].get("start") or d.startswith(group[0]["start"][:7])
                          or days_apart(d, doc._.dct) <= 10)]
@@ -89,10 +98,46 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
     return visits
 
 
-# "Minister X leaves Apia tomorrow to continue her visit to the Pacific": the day the traveller leaves the host
+# "Minister X leaves Apia tomorrow to continue her visit to the Pacific": the day the traveller leaves the host;
+# "before leaving for Fiji on Saturday afternoon", "will return to Nay Pyi Taw on 6 March": bound elsewhere
 LEAVES_RE = re.compile(r"\b(?:leaves|will\s+leave|is\s+(?:due|scheduled|set)\s+to\s+leave|departs|will\s+depart|left|"
-                       r"departed)(?:\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+                       r"departed|leaving)(?:\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+                       r"(?P<bound>\s+for\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+                       r"(?=\s+(?:on|today|tomorrow|tonight|this|late|early|later))|"
+                       r"\b(?:will\s+return|returns|is\s+(?:due|scheduled|set)\s+to\s+return|flies\s+(?:home|back))"
+                       r"(?P<home>\s+(?:home|to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))?"
                        r"(?=\s+(?:on|today|tomorrow|tonight|this|late|early|later))")
+
+
+def elsewhere(doc: Doc, sent: Span, move: re.Match, v: dict) -> bool:
+    """Do the words around an arrival or departure place it outside the visit's host ("arrived on Monday evening
+    and was received at the airport in Abuja" after the trip; "arrived in Hanoi on Sunday" on another leg)?"""
+    at = sent.start_char + move.start()
+    # (not where the traveller came from or goes on to: "arrived from Buenos Aires", "flew on to Brazil")
+    places = {c["alpha3"] for c in country_mentions(doc, max(sent.start_char, at - 60), min(sent.end_char, at + 100),
+                                                     ("name", "capital", "city"))
+              if not re.search(r"\b(?:from|to|for)\s+(?:the\s+)?$", text_of(doc)[max(0, c["start"] - 12):c["start"]])}
+    return bool(places) and v.get("host") not in places
+
+
+def arrival_day(doc: Doc, visits: list[dict]) -> None:
+    """A visit dated by one day of its programme ("held talks at the Kremlin yesterday") whose traveller arrived a
+    day or two before ("arrived at Vnukovo International Airport on 3 March"): the visit runs from the arrival."""
+    for v in visits:
+        start = v.get("start") or ""
+        if v["status"] != "occurred" or not v.get("participants") or len(start) != 10:
+            continue
+        name = v["participants"][0]
+        for sent, move, when in traveller_moves(doc, name, TRAVEL_DAY_RE, 40):
+            day = next((d for d in when if d and len(d) == 10), None)
+            if move.group("leave") or not day or not (day < start and days_apart(day, start) <= 3):
+                continue
+            if elsewhere(doc, sent, move, v):
+                continue
+            # (its last day only when told: the parts of an arrival-dated visit take the day of the news, see
+            # visit_part_date)
+            v["start"], v["dated_by"], v["lead_day"] = day, "arrival", v.get("lead_day") or start
+            break
 
 
 # "The visit ended today.", "The state visit concludes on Friday": a sentence about the visit itself, its last day
@@ -121,11 +166,14 @@ def leaving_day(doc: Doc, visits: list[dict]) -> None:
             continue
         if not v.get("participants"):
             continue
-        surname = v["participants"][0].split()[-1]
-        for sent, move, when in traveller_moves(doc, surname, LEAVES_RE, 30):
+        name = v["participants"][0]
+        for sent, move, when in traveller_moves(doc, name, LEAVES_RE, 30):
             places = country_mentions(doc, sent.start_char + move.start(), sent.start_char + move.end(),
                                       ("name", "capital", "city"))
-            if places and v.get("host") not in {c["alpha3"] for c in places}:
+            if move.group("bound") or move.group("home"):
+                if v.get("host") in {c["alpha3"] for c in places}:
+                    continue  # "leaving for Fiji", "will return to X": bound for a place other than the host
+            elif places and v.get("host") not in {c["alpha3"] for c in places}:
                 continue  # leaving another country on the way
             if when and len(when[0]) == 10 and start < when[0] and days_apart(start, when[0]) <= 14:
                 v["end"] = when[0]

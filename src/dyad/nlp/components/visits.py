@@ -230,7 +230,8 @@ class VisitFinder:
                 if nth_day and start and len(start) == 10 and not end:
                     # "held talks today, on the second day of his official visit": the visit began the day before
                     # (no last day: an arrival or the visit's length told elsewhere dates it better)
-                    start = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
+                    start, end = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()]), \
+                        (start if nth_day.group("last") else None)
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
@@ -550,6 +551,8 @@ class VisitFinder:
                 continue  # "..., before returning to Reykjavik": the traveller's home, not the host
             if OTHER_LEG_RE.search(gap):
                 continue  # "arrived on an official visit after a stop in Kazakhstan": a leg before or after
+            if re.search(r"\b(?:aimed|designed|intended|meant)\b|\b(?!(?:morn|even)ing\b)\w{3,}ing\b", gap):
+                continue  # "a visit aimed at drawing Thai investors to Ethiopia's parks": another clause's "to"
             return c["alpha3"]
         # "<Capital> visit", "Azerbaijan visit"
         for c in country_mentions(doc, max(sent.start_char, trig_start - 40), trig_start,
