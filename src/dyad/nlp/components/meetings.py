@@ -19,6 +19,7 @@ from dyad.nlp.components.context import (
     status_of,
 )
 from dyad.nlp.components.event_dates import overlaps_dates
+from dyad.nlp.components.meeting_envoys import envoy_meeting
 from dyad.nlp.components.meeting_formats import FORMAT_MEETING_RE, FormatMeetings
 from dyad.nlp.components.meeting_splits import separate_meetings
 from dyad.nlp.components.receptions import ReceptionFinder, home_country
@@ -130,6 +131,8 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             return delegation
         summits = self.numbered_summits(doc, sent, main)
         out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
+        if not out and not rb:
+            out = envoy_meeting(doc, sent, main)  # "presented her letters of credence to President X"
         if rb and not any(o["object_key"].startswith("meeting:reception:") for o in out):
             out += self._meeting(doc, sent, main, rb, reception=True)
         for o in out:

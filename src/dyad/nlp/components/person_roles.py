@@ -165,6 +165,12 @@ class PersonRoles:
             if country is None and any(both.lower().startswith(t + " ") for t in self.titles_lower
                                        if t.startswith(m.group("adj").lower() + " ")):
                 title = both  # "Prime Minister of Fiji": "Prime" is the title's, not a country's
+        envoy = re.fullmatch(r"(?P<head>.+?)\s+of\s+(?:the\s+)?(?P<a>.+?)\s+to\s+(?:the\s+)?(?P<b>.+)", title)
+        if country is None and envoy and self.gaz.country_of(envoy.group("a")) and \
+                self.gaz.country_of(envoy.group("b")):
+            # "Ambassador of the Slovak Republic to the Republic of Kenya": of the country that sends the envoy
+            a, b = self.gaz.country_of(envoy.group("a"))[0], self.gaz.country_of(envoy.group("b"))[0]
+            return f"{envoy.group('head')} of {self.gaz.name_of(a)} to {self.gaz.name_of(b)}", a, True
         if country is None:
             # "Minister of Energy and Water Resources of the Republic of Tajikistan": the title's
             # last "of" phrase may be a country's (official) name.
@@ -193,7 +199,8 @@ class PersonRoles:
             self._long_title_window = re.compile(
                 r"(?:(?P<adj>[A-Z][\w\-]+(?:'s|\u2019s)?)\s+)?(?P<title>(?:[A-Z][\w\-]+\s+){0,2}?(?:" + "|".join(
                     re.escape(t) for t in self.titles if " of " not in t) + r")\s+(?:of|for)\s+(?:the\s+)?"
-                r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the))*\s*)+)$")
+                # ("the Ambassador of the Slovak Republic to the Republic of Kenya, X": an envoy's two countries)
+                r"(?:[A-Z][\w\-]+,?(?:\s+(?:and|of|for|the|to))*\s*)+)$")
         return self._long_title_window
 
     def _drop_honorifics(self, window: str) -> str:

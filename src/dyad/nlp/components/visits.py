@@ -420,6 +420,8 @@ class VisitFinder:
                     # at the Pedro Canga Rodriguez airport by Y"
                     hp, gp = gp, hp
                 host, guest = person_country(doc, hp), person_country(doc, gp)
+                if re.match(r"(?:Ambassador|High\s+Commissioner|Charg[ée]|Envoy)\b", gp.get("role") or ""):
+                    continue  # an envoy posted to the host is received, not visiting
                 if not host or not guest or host == guest:
                     continue
                 start, end, _ = nearest_date(doc, sent, v)
