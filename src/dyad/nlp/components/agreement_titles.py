@@ -26,7 +26,7 @@ from dyad.nlp.components.agreement_patterns import (
     sectors_of,
 )
 from dyad.nlp.components.context import before_dct
-from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, span_text
+from dyad.nlp.components.util import ACRONYM_AFTER, acronym_of, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 
 # "Treaty of Friendship, Partnership and Cooperation": a list in title case inside an instrument's name
@@ -76,6 +76,13 @@ class TitledAgreements:
             cut = cut_trailing_date(doc, sent.start_char + start, title)
             if cut != title:
                 title, end = cut, start + len(cut)  # "the X Declaration last November"
+            dated = next((t for t in doc._.timexes or [] if sent.start_char + start < t.start < sent.start_char + end
+                          and t.end >= sent.start_char + end - 1 and t.iso_date() and
+                          re.search(r"\s+of\s+$", text_of(doc)[sent.start_char + start:t.start])), None)
+            if dated is not None:
+                # "the Panmunjom Declaration of April 27": the day it was signed, not part of its name
+                cut = re.sub(r"\s+of\s+$", "", text_of(doc)[sent.start_char + start:dated.start])
+                title, end = cut, start + len(cut)
             words = title.split()
             if len(words) < 2:
                 continue  # a bare "Agreement" is a reference, not a title
@@ -88,6 +95,8 @@ class TitledAgreements:
                             r"memorandum|protocol|declaration|charter)\b", text[end:])
             if kind:
                 rec["instrument"] = instrument_of(kind.group("n"))  # "the X Action Plan, a three-year roadmap"
+            if dated is not None and before_dct(dated.iso_date(), doc._.dct):
+                rec["signed"], rec["status"] = dated.iso_date(), "signed"
             year_before = re.search(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+$", text[:start])
             if year_before and before_dct(year_before.group(1), doc._.dct) and rec["status"] in ("unknown", "signed"):
                 # "the 2008 Treaty of Friendship": signed that year, whatever the sentence is about

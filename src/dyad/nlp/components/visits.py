@@ -161,10 +161,13 @@ class VisitFinder:
                         # ("arrived in the country on Monday on an official visit": the country filed from)
                         # "landed at X International Airport ..., the first ... to come to Nigeria": the
                         # country the sentence names as the destination, else the one filed from
+                        # (not one named in a later clause: "since the new government took office in Damascus")
                         host = next((c["alpha3"] for c in country_mentions(doc, sent.start_char, sent.end_char,
                                                                             ("name",))
                                      if re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
-                                                  text_of(doc)[max(0, c["start"] - 8):c["start"]])), None) \
+                                                  text_of(doc)[max(0, c["start"] - 8):c["start"]])
+                                     and not re.search(r"\b(?:since|when|where|after|before|while)\b",
+                                                       text_of(doc)[sent.start_char + m.end():c["start"]])), None) \
                             or self._dateline_country(doc, None)
                     guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
                 if DEPARTURE_RE.match(m.group(0)):
@@ -568,9 +571,11 @@ class VisitFinder:
         """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
         for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
             before = text_of(doc)[max(0, c["start"] - 25):c["start"]]
+            clause = text_of(doc)[sent.start_char:c["start"]].rsplit(",", 1)[-1]
             if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", before) and c["alpha3"] != guest \
-                    and not RETURN_TO_RE.search(before):
-                return c["alpha3"]
+                    and not RETURN_TO_RE.search(before) and \
+                    not re.search(r"\b(?:since|when|after|before|while)\b", clause):
+                return c["alpha3"]  # (not "the first since the new government took office in Damascus")
         return None
 
     def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
