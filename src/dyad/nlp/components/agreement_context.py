@@ -110,3 +110,22 @@ def signed_told_later(doc: Doc, facts: list[dict]) -> None:
         rec, day = before[0], days[0]
         if rec.get("signed") and day < rec["signed"] and doc._.dct and day <= doc._.dct:
             rec["signed"] = day
+
+
+def name_signings(facts: list[dict]) -> None:
+    """A signing told with the instruments it signed takes their name ("signing of the memorandum on X", "signing
+    of the X Agreement and two other documents") instead of a bare "signing ceremony"."""
+    agreements = [f for f in facts if f.get("kind") == "agreement"]
+    for ev in facts:
+        if ev.get("kind") != "event" or ev.get("event_type") != "signing" or \
+                not (ev.get("title") or "").lower().startswith("signing ceremony"):
+            continue
+        a, b = ev["sources"][0]["start"], ev["sources"][0]["end"]
+        signed = [f for f in agreements if a <= f["sources"][0]["start"] < b]
+        if not signed:
+            continue
+        first = signed[0]
+        what = first.get("title") or " ".join(w for w in (first.get("instrument") or "document",
+                                                          "on " + first["field"] if first.get("field") else "") if w)
+        more = f" and {len(signed) - 1} other document{'s' if len(signed) > 2 else ''}" if len(signed) > 1 else ""
+        ev["title"] = f"signing of the {what}{more}"

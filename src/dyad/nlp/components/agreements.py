@@ -15,6 +15,7 @@ from dyad.nlp.components.agreement_context import (
     INTRO_SIGNED,
     PLURAL_COLON,
     in_year_span,
+    name_signings,
     named_parties,
     signed_told_later,
 )
@@ -124,6 +125,7 @@ class AgreementExtractor(TitledAgreements):
             facts.extend(found)
         facts.extend(self.bulleted_fields(doc, main, facts))
         signed_told_later(doc, facts)
+        name_signings(facts)
         _name_bare_heads(facts)
         doc._.facts = facts
         return doc
