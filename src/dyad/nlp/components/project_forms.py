@@ -98,7 +98,8 @@ def lowercase_facility_site(ex: ProjectExtractor, sent: Span, lead: str, mods: s
     if _undertaking_lead().search(lead[:det.start()] if det else ""):
         return ""  # "construction of the new X post at A and B": the undertaking rules name it whole
     # "signed a loan to build a new regional hospital in X": an undertaking the sentence funds or builds
-    built = bool(det) and re.search(r"\b(?:build|construct|finance|fund|set\s+up|establish)\s+$", lead[:det.start()])
+    built = bool(det) and re.search(r"\b(?:build|built|construct(?:ed)?|financ(?:e|ed|es|ing)|fund(?:s|ed|ing)?|"
+                                    r"set\s+up|establish(?:ed)?)\s+$", lead[:det.start()])
     lead = lead[det.start():] if det else lead
     if not words or any(w[:1].isupper() or w[:1].isdigit() for w in words) or (
             re.match(r"an?\s", lead, re.I) and not re.search(r"\d", lead) and not built):

@@ -61,7 +61,7 @@ SCHEDULE_WORDS = set(DATA["schedule_words"])
 ESTABLISHING = re.compile(r"\b(?:Establishment|Creation|Construction|Building)\s+of\s+(?:a|an|the)\s+$")
 PROJECT_CUE = re.compile(
     r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|inaugurat\w*|commission\w*|develop\w*|financ\w*|"
-    r"invest\w*|operational|operat\w+|project|joint|agreement|established|establish\w*|complet\w*|phase|"
+    r"invest\w*|operational|operat\w+|project|joint|agreement|established|establish\w*|complet\w*|phase|fund|funds|"
     r"upgrade\w*|moderni[sz]\w*|expan\w+|capacity|funded|grant|planned|proposed|feasibility|donat\w*|symbol\w*|"
     r"ceremony)\b", re.I)
 # milestones after which a project is in use

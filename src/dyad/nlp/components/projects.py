@@ -275,7 +275,7 @@ class ProjectExtractor:
             elif pp and head == "project" and site_named(self, pp):
                 sited = True  # "the fixed link project across the Strait of X": a described project at a named site
             elif not pp and LOWER_HEADS[head] == "facility":
-                pp = self._foreign_site(span_text(sent)[m.end("head"):], mods) or \
+                pp = self._foreign_site(span_text(sent)[m.end("head"):], mods, span_text(sent)[:m.start("mods")]) or \
                     lowercase_facility_site(self, sent, span_text(sent)[:m.start("mods")], mods,
                                             span_text(sent)[m.end("head"):])
             elif not pp and head == "project" and mods.strip() and mods.strip()[:1].islower():
@@ -351,12 +351,18 @@ class ProjectExtractor:
         parts = [w for w in re.split(r"[\s\-\u2013]+", words) if w]
         return all(self.gaz.country_of(w) for w in parts)
 
-    def _foreign_site(self, after: str, mods: str) -> str:
-        """'the Turkish military base in Doha': one country's facility in a place of another country is
-        a bilateral undertaking; returns the ' in <place>' to keep in its name, else ''."""
+    def _foreign_site(self, after: str, mods: str, lead: str = "") -> str:
+        """'the Turkish military base in Doha', 'France has kept a military base in Abu Dhabi': one country's
+        facility in a place of another country is a bilateral undertaking; returns the ' in <place>' to keep in
+        its name, else ''."""
         site = re.match(r"\s+(?:in|at)\s+(?:the\s+(?:port|city|town|island|region|province)\s+of\s+)?"
                         r"(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)", after)
         owners = {c[0] for w in re.split(r"[\s\-\u2013]+", mods) if w and (c := self.gaz.country_of(w))}
+        subject = re.match(r"\s*(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has|have|had|will|would|is|was|keeps|kept|"
+                           r"maintains|maintained|operates|operated|runs|ran|built|builds|opened)\b",
+                           re.split(r"[,;]|\s[-\u2013\u2014]\s", lead)[-1])
+        if subject and (c := self.gaz.country_of(subject.group("who"))) and c[1] == "name":
+            owners.add(c[0])  # the country whose clause it is
         if not site or not owners:
             return ""
         place = site.group("place")
@@ -367,7 +373,8 @@ class ProjectExtractor:
         """' at Bien Hoa', ' in the X region': a described project at a named place other than a country is
         specific; returns the phrase to keep in its name, else ''."""
         site = re.match(r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[a-z]+ern\s+)?(?:province|region|state|district|city|town"
-                        r"|port)\s+of\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after)
+                        r"|port)\s+of\s+)?(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+){0,2})", after) or \
+            re.match(r"\s+on\s+(?P<place>[A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?\s+Island)\b", after)  # "on X Island"
         words = site.group("place").split() if site else []
         if not site or words[0] in DATA["generic_place_words"] or any(
                 (c := self.gaz.country_of(w)) and c[1] in ("name", "adjective") for w in [site.group("place"), *words]):
