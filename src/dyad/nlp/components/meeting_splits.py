@@ -22,6 +22,8 @@ def separate_meetings(doc: Doc, sent: Span, meeting: dict, traveller: str | None
                                        r"\band\s+(?:later|then|also|subsequently)\s+(?:met|held\s+talks|called\s+on)\b|"
                                        # "is scheduled to meet A and B later on Tuesday, and to call on C"
                                        r",\s+and\s+(?:to|will|would)\s+(?:later\s+|then\s+|also\s+)?(?:meet|call\s+on)\b|"
+                                       # "had a tete-a-tete with A, before being received by B for talks"
+                                       r",?\s+(?:before|after)\s+being\s+(?:received|welcomed|hosted)\s+by\b|"
                                        # "called on A, Deputy Prime Minister, and held a meeting with B"
                                        r",\s+and\s+(?:later\s+|then\s+|also\s+)?(?:held|had)\s+(?:a\s+|separate\s+)?"
                                        r"(?:meeting|talks)\s+with\b|"

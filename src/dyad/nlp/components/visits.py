@@ -80,6 +80,9 @@ from dyad.nlp.components.visit_patterns import (
 )
 from dyad.nlp.components.visit_story import days_apart, lead_dates, lead_end
 
+# "an official visit to Cabo Verde which he began on Wednesday the 14th": the day the visit began
+BEGAN_ON_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?,?\s*(?:which|that)\s+"
+                         r"(?:he|she|they)\s+(?:had\s+)?(?:began|begun|started|opened)\s+on\s+")
 # a leg of the tour other than the visit's own ("after a stop in X", "before flying on to Y")
 OTHER_LEG_RE = re.compile(r"\b(?:after|before|following)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
                           r"(?:(?:brief|short|one-day|two-day)\s+)?(?:stop|stopover|visit|trip|leg|tour|flying|travelling)\b")
@@ -221,6 +224,14 @@ class VisitFinder:
                     # "wrapped up a three-day state visit on Wednesday", "returned on Sunday after a three-day
                     # visit": the date is the last day
                     start, end = days_before(start, end), start
+                began = BEGAN_ON_RE.match(text, m.end())
+                began_day = next((t.iso_date() for t in dates_in(doc, sent.start_char + began.end(),
+                                                                 sent.start_char + began.end() + 30)
+                                  if len(t.iso_date() or "") == 10), None) if began else None
+                if began_day and ended and start and len(start) == 10 and began_day < start:
+                    # "returned on Thursday 15 May, at the end of an official visit which he began on Wednesday the
+                    # 14th": the visit ran from the day it began to the day told with its end
+                    start, end = began_day, start
                 if RETURN_TRIGGER_RE.match(m.group(0)) and start and len(start) == 10 and not end:
                     start, end = start[:7], start  # the day of coming back is the visit's last
                 last_day = LAST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
