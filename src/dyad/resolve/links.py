@@ -95,8 +95,16 @@ def canonical_person(people: dict[str, list[dict]], name: str | None) -> str | N
     candidates = people.get(person_link(name), [])
     wanted = plain(name)
     by_alias = {p["name"] for p in candidates if wanted in {plain(a) for a in p.get("aliases") or []}}
-    hits = by_alias or {p["name"] for p in candidates}
+    # (a full name no record carries points to one whose given name agrees with it, never to another
+    # person who only shares the surname key)
+    hits = by_alias or {p["name"] for p in candidates if _same_given(wanted, plain(p["name"]))}
     return next(iter(hits)) if len(hits) == 1 else name
+
+
+def _same_given(wanted: str, name: str) -> bool:
+    """Could the two names be one person's: a bare surname, or the same first initial?"""
+    a, b = wanted.split(), name.split()
+    return len(a) == 1 or (bool(b) and a[0][:1] == b[0][:1]) or a[0] in b
 
 
 def events_by_doc(session: Session, docs: set[str]) -> dict[str, list[tuple[dict, str | None]]]:

@@ -35,7 +35,8 @@ def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
 @lru_cache(maxsize=262144)  # names repeat across an archive: key each once
 def plain(s: str | None) -> str:
     """Lower-case ASCII with single spaces; apostrophes and hyphens kept as word glue."""
-    s = unidecode(unicodedata.normalize("NFKC", s or "")).lower()
+    # (the Polynesian okina, "Mataʻafa", comes out of unidecode as a backtick: an apostrophe like the others)
+    s = unidecode(unicodedata.normalize("NFKC", s or "")).lower().replace("`", "'")
     s = re.sub(r"[^\w'\- ]", " ", s).replace("'s ", " ")
     return re.sub(r"\s+", " ", s).strip()
 
