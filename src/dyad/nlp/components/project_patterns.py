@@ -197,3 +197,17 @@ def parse_status(np: Token) -> str:
                 c.lower_ in ("new", "planned", "proposed", "future") for c in np.children):
             return "operational"
     return "unknown"
+
+
+# "the X Road and Bridge Corporation": a name that runs on into a company's
+COMPANY_AFTER_RE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){1,3}(?:" + "|".join(
+    re.escape(w) for w in patterns("org_forms")["corporate_suffixes"]) + r")(?![\w\-])")
+# the development funds of states that lend and give: "the Saudi Fund for Development", "the Economic Development
+# Cooperation Fund", "the Abu Dhabi Fund for Development"
+LENDER_FUND_RE = re.compile(r"\bFund\s+for\s+(?:Economic\s+|International\s+)?Development\b|"
+                            r"\b(?:Development|Cooperation)\s+(?:\w+\s+)?Fund\b")
+# "an agreement for a 1-gigawatt wind farm": a contract for one plant of a stated size
+MEASURED_DEAL_RE = re.compile(r"\b(?:agreements?|contracts?|deals?|loans?|financing)\s+(?:on|for)\s+(?:an?|the)\s+$")
+# "the Smokovac-Matesevac section of the": a named part of a project
+SECTION_OF_RE = re.compile(r"(?P<part>(?:[A-Z][\w'\u2019\-\u2013]+\s+){1,3}(?:section|stretch|segment|phase|leg))"
+                           r"\s+of\s+(?:the\s+)?$")

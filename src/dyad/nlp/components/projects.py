@@ -29,6 +29,7 @@ from dyad.nlp.components.project_patterns import (
     ALIAS_INTRO_RE,
     APPOS_NOUNS,
     APPOS_RE,
+    COMPANY_AFTER_RE,
     DATA,
     ENDPOINT_RE,
     ESTABLISHING,
@@ -38,9 +39,11 @@ from dyad.nlp.components.project_patterns import (
     INSTITUTION_WORDS,
     JOINT_RE,
     LATER_STAGE_RE,
+    LENDER_FUND_RE,
     LINEAR,
     LOWER_HEADS,
     MEASURE_RE,
+    MEASURED_DEAL_RE,
     NAME_AFTER_HEAD_RE,
     NAME_TYPE_RE,
     NAMED_RE,
@@ -50,6 +53,7 @@ from dyad.nlp.components.project_patterns import (
     PROJECT_CUE,
     PROJECT_NOUNS,
     PROPER_THEN_LOWER,
+    SECTION_OF_RE,
     STATUS_RANK,
     TITLE_PP_RE,
     TRAILING_TYPES,
@@ -62,18 +66,9 @@ from dyad.nlp.components.project_patterns import (
     status_from,
 )
 from dyad.nlp.components.project_sites import extra_projects, figures_of_speech, not_started, unfinished
-from dyad.nlp.components.util import dyad_of, patterns, source, span_text, text_of
+from dyad.nlp.components.util import dyad_of, source, span_text, text_of
 from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import translit
-
-# "the X Road and Bridge Corporation": a name that runs on into a company's
-COMPANY_AFTER_RE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){1,3}(?:" + "|".join(
-    re.escape(w) for w in patterns("org_forms")["corporate_suffixes"]) + r")(?![\w\-])")
-# "an agreement for a 1-gigawatt wind farm": a contract for one plant of a stated size
-MEASURED_DEAL_RE = re.compile(r"\b(?:agreements?|contracts?|deals?|loans?|financing)\s+(?:on|for)\s+(?:an?|the)\s+$")
-# "the Smokovac-Matesevac section of the": a named part of a project
-SECTION_OF_RE = re.compile(r"(?P<part>(?:[A-Z][\w'\u2019\-\u2013]+\s+){1,3}(?:section|stretch|segment|phase|leg))"
-                           r"\s+of\s+(?:the\s+)?$")
 
 
 class ProjectExtractor:
@@ -208,6 +203,11 @@ class ProjectExtractor:
         if all(w in DATA["generic_name_words"] for w in words):
             return True
         lead = span_text(sent)[:rel]
+        if LENDER_FUND_RE.search(name) and not re.search(r"\b(?:Joint|Bilateral|Common)\b|[A-Z]\w+-[A-Z]\w+", name) \
+                and not re.search(r"\b(?:establish\w*|set\s+up|launch\w*|creat\w*)\s+(?:the\s+|a\s+)?$", lead):
+            # "a loan from the Saudi Fund for Development": one state's lender, not an undertaking (the
+            # "Azerbaijan-Kyrgyzstan Development Fund", a "Joint Cooperation Fund" are the pair's own)
+            return True
         if re.search(r"\b(?:" + "|".join(DATA["site_part_nouns"]) + r")\s+of\s+(?:the\s+)?$", lead, re.I):
             return True
         if words[-1] not in DATA["actor_heads"]:
