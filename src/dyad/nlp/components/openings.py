@@ -107,6 +107,9 @@ class OpeningExtractor:
     def _opening_objects(self, doc: Doc, sent: Span, m: re.Match) -> list[str]:
         """The objects opened: one, or each item of an enumeration whose items all name a facility."""
         obj = m.group("obj").split("\n")[0]
+        # "inaugurated Wednesday a new 12-bed intensive care unit": the day told before the object is no part of it
+        obj = re.sub(r"^(?:on\s+)?(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|"
+                     r"afternoon|evening|night))?,?\s+(?=(?:a|an|the|its|their)\s)", "", obj)
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
                        r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
         # "opened branches of X and marked the arrival of Y": a second verb begins another clause
@@ -118,7 +121,8 @@ class OpeningExtractor:
                 obj = re.sub(r"\s+and\s*$", "", obj)
                 break
         items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
-        cut = r",\s+(?:which|where|who|and|a|an|the|along with)\b|\s+-\s+|\s+\u2013\s+|" \
+        cut = r",\s+(?:which|where|who|and|a|an|the|along with|making|bringing|funded|financed|built)\b|\s+-\s+|" \
+              r"\s+\u2013\s+|" \
               r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
         if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
             listed = [items[0]]
