@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.components.context import country_mentions, person_country, persons_in, status_of
-from dyad.nlp.components.util import DAY_AND_MONTH_NAMES, patterns, source, span_text, text_of
+from dyad.nlp.components.util import DAY_AND_MONTH_NAMES, dyad_of, patterns, source, span_text, text_of
 
 DATA = patterns("events")
 TIME_WORDS = (*DAY_AND_MONTH_NAMES, "week", "month", "year")
@@ -124,7 +124,8 @@ class OpeningExtractor:
         cut = r",\s+(?:which|where|who|and|a|an|the|along with|making|bringing|funded|financed|built)\b|\s+-\s+|" \
               r"\s+\u2013\s+|" \
               r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
-        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None:
+        # (a list ends with "and the ...": "the X section of the Y highway, the first motorway in C" is an apposition)
+        if len(items) >= 2 and re.match(r"(?:the\s)", obj, re.I) is not None and re.search(r"\band\s+the\s", obj):
             listed = [items[0]]
             for it in items[1:]:
                 listed.append(it)
@@ -143,7 +144,7 @@ class OpeningExtractor:
             r"(?:in|on|at|by|from|since|with|to|for)\b|\d|"  # "to open to traffic": no object
             # "the launch of a joint feasibility study on ... a subsea cable": a study, not the cable
             r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:study|studies|survey|assessment|negotiations|talks|"
-            r"dialogue|consultations)\b", obj, re.I)
+            r"dialogue|consultations|tender|tenders|bidding|bids?)\b", obj, re.I)  # ("the tender for the bridge")
 
     @staticmethod
     def _trim_when(obj: str) -> str:
@@ -188,8 +189,14 @@ class OpeningExtractor:
         for c in country_mentions(doc, sent.start_char, sent.end_char):
             if c["alpha3"] not in sent_countries:
                 sent_countries.append(c["alpha3"])
+        pair = dyad_of(doc)
         if len(openers) >= 2:  # "X and Y inaugurated ...": leaders of two countries open it together
             sent_countries = [*sorted(openers), *(c for c in sent_countries if c not in openers)]
+        elif not in_visit and len(set(sent_countries) | openers) < 2 and len(pair) == 2 and \
+                openers and openers <= set(pair) and set(sent_countries) <= set(pair):
+            # "Prime Minister X today opened the A-B section of the C highway" in a story on the highway a
+            # partner built: one side opens it, the article's pair are its parties
+            sent_countries = list(pair)
         elif not in_visit and len(sent_countries) < 2 and not (told_before and two_leaders):
             return []
         if told_before and not (openers or two_leaders or JOINTLY_RE.search(span_text(sent))):
