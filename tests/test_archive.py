@@ -240,7 +240,9 @@ def test_each_corpus_scores_the_same_alone_and_in_the_union(extracted, union, tm
         s_union = score(gold_of(corpus), _write(_subset(union, docs), tmp_path / f"{corpus.name}-union.jsonl"),
                         corpus)
         assert abs(s_alone["f1"] - s_union["f1"]) <= 0.01 + 1e-9, (corpus.name, s_alone["report"], s_union["report"])
-        assert abs(s_alone["attributes"] - s_union["attributes"]) <= 0.01 + 1e-9, (corpus.name, s_union["report"])
+        # (attributes may only gain in the union: a person another corpus's reports name with an office and a
+        # country is that person here too; they must not lose)
+        assert s_union["attributes"] >= s_alone["attributes"] - 0.01 - 1e-9, (corpus.name, s_union["report"])
         assert s_union["false_merges"] <= s_alone["false_merges"], (corpus.name, s_union["report"])
 
 

@@ -54,3 +54,11 @@ def test_a_to_in_a_clause_about_investors_is_no_host():
             "drawing Thai investors to Kenya's industrial parks.")
     visits = event_mentions(text, "visit", "2024-07-11")
     assert visits and {(v["guest"], v["host"]) for v in visits} == {("KEN", "THA")}, visits
+
+
+def test_legs_of_a_tour_told_without_days_take_the_month_of_its_dated_leg():
+    text = ("HAVANA - Mexican President Andres Manuel Lopez Obrador and Cuban President Miguel Diaz-Canel signed seven "
+            "agreements in Havana on Sunday.\n\nLopez Obrador arrived in Havana late on Saturday from Belize. The tour "
+            "also took him to Guatemala, El Salvador and Honduras.")
+    legs = {v["host"]: v for v in event_mentions(text, "visit", "2022-05-09")}
+    assert all(legs[c]["start"] == "2022-05" for c in ("GTM", "SLV", "HND") if c in legs) and "GTM" in legs, legs

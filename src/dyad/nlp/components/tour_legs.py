@@ -62,6 +62,11 @@ def tour_legs(doc: Doc, visits: list[dict]) -> list[dict]:
                     status_of(span_text(sent), start, end, doc._.dct, None, "past")
                 if status == "unknown":
                     status = "occurred"
+                if not start and status == "occurred":
+                    # "The tour also took him to A, B and C": legs of the tour told, in the month of its dated leg
+                    dated = next((v["start"] for v in visits if v.get("participants") == [traveller]
+                                  and v.get("start")), None)
+                    start = dated[:7] if dated else None
                 out.append({
                     "cue": "tour", "kind": "event", "event_type": "visit",
                     "title": f"{traveller} visit to {gazetteer().name_of(host) or host}",
