@@ -219,8 +219,6 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
 
 
 _QUARTER_END = {"Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "H1": "06", "H2": "12"}
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11}
 
 
 def period_end_month(t, text: str, iso: str, dct: str | None) -> str:  # type: ignore[no-untyped-def]
@@ -229,11 +227,12 @@ def period_end_month(t, text: str, iso: str, dct: str | None) -> str:  # type: i
     running at the report keeps its year."""
     out = iso
     q = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", t.value or "")
+    words = metric_lexicon().p["number_words"]
     first = re.search(r"\bfirst\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?$", text[max(0, t.start - 40):t.start], re.I)
     if q:
         out = f"{q.group(1)}-{_QUARTER_END[q.group(2)]}"
-    elif first and len(iso) == 4 and first.group(1).lower() in _MONTH_COUNTS:
-        out = f"{iso}-{_MONTH_COUNTS[first.group(1).lower()]:02d}"
+    elif first and len(iso) == 4 and 1 < (months := words.get(first.group(1).lower(), 0)) < 12:
+        out = f"{iso}-{months:02d}"
     return out if dct and out[:7] <= dct[:7] else iso
 
 

@@ -113,3 +113,6 @@ VISITS_PEOPLE_RE = re.compile(r"\s+(?:local\s+|small\s+)?(?:[\w\-]+\s+){0,2}?(?:
 # "X was received by Y", "was received today by Y", "was warmly welcomed on Monday by Y": the agent follows
 PASSIVE_BY_RE = re.compile(r"\s+(?:(?:today|yesterday|tonight|earlier|later|also|warmly|cordially|officially|"
                            r"on\s+\w+|at\s+\w+(?:\s+\w+){0,3}?)\s+)*by\b", re.I)
+# a later clause of the sentence: a place it names is not where the visit goes ("the first since the new government
+# took office in Damascus")
+OTHER_CLAUSE_RE = re.compile(r"\b(?:since|when|where|after|before|while)\b")

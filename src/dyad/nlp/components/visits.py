@@ -64,6 +64,7 @@ from dyad.nlp.components.visit_patterns import (
     NON_VISIT_RE,
     OFFICIAL,
     ONGOING_RE,
+    OTHER_CLAUSE_RE,
     OTHERS_WHO_RE,
     PASSIVE_BY_RE,
     PASSIVE_HOST_RE,
@@ -169,8 +170,8 @@ class VisitFinder:
                                                                             ("name",))
                                      if re.search(r"\b(?:to|in)\s+(?:the\s+)?$",
                                                   text_of(doc)[max(0, c["start"] - 8):c["start"]])
-                                     and not re.search(r"\b(?:since|when|where|after|before|while)\b",
-                                                       text_of(doc)[sent.start_char + m.end():c["start"]])), None) \
+                                     and not OTHER_CLAUSE_RE.search(
+                                         text_of(doc)[sent.start_char + m.end():c["start"]])), None) \
                             or self._dateline_country(doc, None)
                     guest_person, guest = self._guest(doc, sent, trig_start, trig_end, m, host)
                 if DEPARTURE_RE.match(m.group(0)):
@@ -585,7 +586,7 @@ class VisitFinder:
             clause = text_of(doc)[sent.start_char:c["start"]].rsplit(",", 1)[-1]
             if re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", before) and c["alpha3"] != guest \
                     and not RETURN_TO_RE.search(before) and \
-                    not re.search(r"\b(?:since|when|after|before|while)\b", clause):
+                    not OTHER_CLAUSE_RE.search(clause):
                 return c["alpha3"]  # (not "the first since the new government took office in Damascus")
         return None
 
