@@ -105,6 +105,7 @@ def migrate(engine: Engine) -> None:
 
 
 _ENGINES: dict[str, Engine] = {}
+MIGRATE_ATTEMPTS = 6  # (0.2 + 0.4 + ... + 1.0 s of waiting between them)
 
 
 def open_db(url: str | None = None) -> sessionmaker[Session]:
@@ -113,10 +114,21 @@ def open_db(url: str | None = None) -> sessionmaker[Session]:
     engine = _ENGINES.get(url)
     if engine is None:
         engine = make_engine(url)
-        try:
-            migrate(engine)
-        except Exception as exc:
-            raise DatabaseError(f"cannot prepare database {url!r}: {exc}") from exc
+        for attempt in range(MIGRATE_ATTEMPTS):
+            try:
+                migrate(engine)
+                break
+            except OperationalError as exc:
+                # Two processes creating one new SQLite file at once: switching it to WAL needs the file to
+                # itself, and SQLite answers "database is locked" at once, without the busy timeout. The
+                # other process is done within moments; try again.
+                if engine.dialect.name == "sqlite" and "locked" in str(exc) and attempt + 1 < MIGRATE_ATTEMPTS:
+                    engine.dispose()
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                raise DatabaseError(f"cannot prepare database {url!r}: {exc}") from exc
+            except Exception as exc:
+                raise DatabaseError(f"cannot prepare database {url!r}: {exc}") from exc
         _ENGINES[url] = engine
     return sessionmaker(engine, expire_on_commit=False)
 
