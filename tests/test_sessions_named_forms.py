@@ -65,3 +65,29 @@ def test_a_body_named_in_lower_case_with_its_field_that_should_hold_its_next_ses
             "session in Athens in the first half of 2024.")
     (s,) = event_mentions(text, "council_session", "2023-10-18")
     assert (s["status"], s["start"]) == ("planned", "2024"), s
+
+
+def test_a_working_group_that_will_meet_is_a_session_to_come_dated_after_the_agreement():
+    found = sessions("Peru and Poland agreed on Wednesday that the Joint Working Group on Mining Cooperation will "
+                     "meet in Lima early next year.")
+    assert [(s["title"], s["status"], s["start"], s["location"]) for s in found] == [
+        ("meeting of the Joint Working Group on Mining Cooperation", "planned", "2025", "Lima")]
+
+
+def test_the_next_meeting_of_a_working_group_in_lower_case():
+    found = sessions("The ministers asked officials to convene the next meeting of the Chilean-Hungarian working "
+                     "group on water in Budapest before the end of the year.")
+    assert [(s["title"], s["location"], s["start"]) for s in found] == [
+        ("next meeting of the Chilean-Hungarian working group on water", "Budapest", "2024")]
+
+
+def test_a_working_group_set_up_to_meet_for_the_first_time():
+    found = sessions("The two governments will set up a joint working group of port officials, which is to meet "
+                     "for the first time in Oslo in September.")
+    assert [(s["title"], s["start"]) for s in found] == [
+        ("first meeting of the joint working group of port officials", "2024-09")]
+
+
+def test_a_working_group_only_set_up_or_meeting_regularly_has_no_session():
+    assert sessions("They agreed to create a working group to settle the remaining debt.") == []
+    assert sessions("We have decided to create a joint working group that will meet twice a year.") == []

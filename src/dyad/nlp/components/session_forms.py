@@ -7,7 +7,11 @@
 - as the next joint meeting of two governments: "The next joint meeting of the governments will take
   place in 2021";
 - as a session agreed for a body named in the sentence: "agreed to reactivate the X Commission ...
-  with a session in Panama City in September", "asked the X Commission to meet in Lima in May".
+  with a session in Panama City in September", "asked the X Commission to meet in Lima in May";
+- as the coming meeting of a working group: "the Joint Working Group on Defence Cooperation will meet in
+  New Delhi early next year", "convene a meeting of the A-B working group on energy in Belgrade", "set up a
+  joint working group that will meet for the first time in X" (a group told only as set up, or as meeting
+  "twice a year", has no meeting to date).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.context import clause_tense, nearest_date, status_of
+from dyad.nlp.components.context import clause_tense, dates_in, nearest_date, status_of
 from dyad.nlp.components.sessions import BODY, ORDINALS
 from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text, text_of
 from dyad.text.names import synonym_key
@@ -46,6 +50,24 @@ NEXT_JOINT_RE = re.compile(r"\b[Tt]he\s+next\s+joint\s+(?:meeting|session|sittin
 AGREED_SESSION_RE = re.compile(r"\b(?:with|through|by\s+holding)\s+a\s+(?:new\s+|first\s+|fresh\s+)?(?:session|meeting)"
                                r"\s+in\s+(?=[A-Z])|\b(?:to|would|will)\s+(?:meet|convene)\s+(?:again\s+)?in\s+(?=[A-Z])")
 NAMED_BODY_RE = re.compile(r"\b(?:[Tt]he|its|their)\s+" + BODY + r"\b")
+# a working group, capitalised or not, with the pair and the field it works on ("the India-Sweden Joint Working
+# Group on Trade and Investment", "a joint working group of health officials", "the new geothermal working group")
+_GROUP = (r"(?P<body>(?:[A-Z][\w\-\u2013]*\s+){0,4}?(?:(?i:joint|bilateral|intergovernmental|inter-governmental|"
+          r"new|technical|expert)\s+){0,3}(?:[a-z][\w\-]*\s+)?(?:[Ww]orking\s+[Gg]roup|WG)"
+          r"(?:\s+(?:on|of|for)\s+(?:(?!in\b|at\b)[\w\-]+\s+(?:and\s+)?){0,3}?(?!in\b|at\b)[\w\-]+)?)")
+_GROUP_END = r"(?=\s+(?:in|at|by|before|during|next|later|early|this|will|would|is|was|to|which|that)\b|[,.;]|$)"
+# "the X working group will meet in Y", "..., which is to meet for the first time by video conference"
+GROUP_MEETS_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+" + _GROUP + r"(?:,?\s+(?:which|that))?\s+(?:(?:will|would|should|is\s+to|are\s+to|"
+    r"is\s+(?:expected|due|set|scheduled)\s+to)\s+(?:next\s+)?(?:meet|convene|hold\s+its\s+(?P<ord>first|next|second|"
+    r"third)\s+(?:meeting|session))|(?:is|was)\s+(?:expected|due|set|scheduled)\s+to\s+meet)\b"
+    r"(?P<when>\s+for\s+the\s+(?P<first>first)\s+time)?(?!\s+(?:twice|once|every|regularly|monthly|quarterly|"
+    r"annually|each|several|at\s+least)\b)")
+# "hold the next meeting of the X Working Group in Stockholm", "host the working group's first meeting"
+GROUP_MEETING_RE = re.compile(
+    r"\b(?:the|a)\s+(?:(?P<ord>first|next|second|third)\s+)?(?:meeting|session)\s+of\s+(?:the|a|an)\s+" + _GROUP
+    + _GROUP_END + r"|\b[Tt]he\s+" + _GROUP.replace("?P<body>", "?P<body2>") + r"['\u2019]s\s+(?P<ord2>first|next)\s+"
+    r"(?:meeting|session)\b")
 
 
 class SessionForms:
@@ -120,6 +142,40 @@ class SessionForms:
                    f["sources"][0]["start"] >= sent.start_char for f in found):
                 continue  # "the Commission would meet in Dodoma": told already as that body's session
             add(m, body, None, f"session of the {body}", f"council:next:{synonym_key(body)}", "planned")
+        out += self._working_groups(doc, sent, main, keys)
+        return out
+
+    def _working_groups(self, doc: Doc, sent: Span, main: dict | None, keys: set) -> list[dict]:
+        """The coming meeting of a working group, dated by the first date after the mention ("agreed on
+        Wednesday that the group will meet in New Delhi early next year": next year, not Wednesday)."""
+        text = span_text(sent)
+        out: list[dict] = []
+        if not re.search(r"[Ww]orking\s+[Gg]roup", text):
+            return out
+        for rx in (GROUP_MEETS_RE, GROUP_MEETING_RE):
+            for m in rx.finditer(text):
+                body = m.groupdict().get("body") or m.groupdict().get("body2") or ""
+                body = re.sub(r"^(?i:new)\s+", "", body.strip())
+                word = (m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("first") or "")
+                word = word.lower()
+                if rx is GROUP_MEETING_RE and re.search(r"\b(?:was|were|had)\s+(?:held|convened)\b|\bheld\s+on\b",
+                                                        text[m.end():m.end() + 60]):
+                    continue  # a meeting told as held: the past is told elsewhere, with its own day
+                key = f"council:{ORDINALS.get(word) or word or 'next'}:{synonym_key(body)}"
+                if key in keys or not body:
+                    continue
+                keys.add(key)
+                a, b = sent.start_char + m.start(), sent.start_char + m.end()
+                ahead = dates_in(doc, b, sent.end_char)
+                start = ahead[0].iso_date() if ahead else nearest_date(doc, sent, a)[0]
+                lead = f"{word} meeting" if word in ("first", "next") else "meeting"
+                out.append({
+                    "kind": "event", "event_type": "council_session", "title": f"{lead} of the {body}",
+                    "status": "planned", "start": start, "end": None, "location": self._place_after(text, m.start()),
+                    "countries": list(main["countries"]) if main else dyad_of(doc),
+                    "guest": None, "host": None, "level": None, "participants": [],
+                    "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
+                })
         return out
 
     @staticmethod
