@@ -67,6 +67,7 @@ def days_of_travel(doc: Doc, visits: list[dict]) -> list[dict]:
     if not doc._.dct or len(doc._.dct) < 7:
         return visits
     leaving_day(doc, visits)
+    began_day(doc, visits)
     arrival_day(doc, visits)
     leaving_day(doc, visits)  # (a departure on the day of the talks ends a visit that now opens the day before)
     # (undated, or dated by the report's month or the one before: not a visit of years ago)
@@ -141,9 +142,42 @@ def arrival_day(doc: Doc, visits: list[dict]) -> None:
 
 
 # "The visit ended today.", "The state visit concludes on Friday": a sentence about the visit itself, its last day
-VISIT_ENDS_RE = re.compile(r"^(?:The|This|His|Her|Their)\s+(?:[\w\-]+\s+){0,2}(?:visit|trip)\s+(?:ended|ends|concluded|"
-                           r"concludes|closed|closes|wrapped\s+up|wraps\s+up|will\s+end|will\s+conclude|is\s+due\s+to\s+"
-                           r"(?:end|conclude))\b")
+# ("The mission runs until Thursday 12 October": a minister's trade mission)
+VISIT_ENDS_RE = re.compile(r"^(?:The|This|His|Her|Their)\s+(?:[\w\-]+\s+){0,2}(?:visit|trip|mission)\s+(?:ended|ends|"
+                           r"concluded|concludes|closed|closes|wrapped\s+up|wraps\s+up|will\s+end|will\s+conclude|"
+                           r"is\s+due\s+to\s+(?:end|conclude)|(?:runs|lasts|will\s+run|will\s+last)\s+(?:until|till|through))\b")
+# "Ng's mission, which started on Monday, continues to Abu Dhabi today": the first day, told apart
+VISIT_BEGAN_RE = re.compile(r"^(?:The|This|His|Her|Their|[A-Z][\w\-]+['\u2019]s)\s+(?:[\w\-]+\s+){0,2}"
+                            r"(?:visit|trip|mission),?\s+(?:which\s+|that\s+)?(?:started|began|opened|kicked\s+off|"
+                            r"got\s+under\s*way)\b")
+DAYS_WORD_RE = re.compile(r"\b(two|three|four|five|six|seven|\d)-day\b", re.I)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def began_day(doc: Doc, visits: list[dict]) -> None:
+    """A visit dated by the day it is told from, whose first day a sentence about the visit itself gives
+    ("which started on Monday"), up to six days before: the visit opens then; its last day, unknown or told
+    by the visit's length ("a four-day trade mission"), is counted from it."""
+    import datetime as dt
+
+    told = []
+    for sent in doc.sents:
+        m = VISIT_BEGAN_RE.match(span_text(sent).strip())
+        if m:
+            after = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip())) + m.end()
+            told += [d for d in (t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + 30)))
+                     if d and len(d) == 10]
+    for v in visits:
+        start = v.get("start") or ""
+        day = next((d for d in told if len(start) == 10 and d < start and days_apart(d, start) <= 6), None)
+        if not day:
+            continue
+        src = v["sources"][0]
+        length = DAYS_WORD_RE.search(text_of(doc)[src["start"]:src["end"]])
+        n = (_DAY_COUNTS.get(length.group(1).lower()) or int(length.group(1))) if length else 0
+        if n and (not v.get("end") or days_apart(start, v["end"]) == n - 1):
+            v["end"] = (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
+        v["start"] = day
 
 
 def leaving_day(doc: Doc, visits: list[dict]) -> None:

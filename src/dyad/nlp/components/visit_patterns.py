@@ -11,7 +11,9 @@ from dyad.nlp.components.util import patterns
 DATA = patterns("events")
 LEVELS = DATA["visit_levels"]
 VISIT_RE = re.compile(
-    r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip)s?\b(?!or)|"
+    r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip|"
+    # "a four-day trade mission to Brazil": a minister's trip with companies, told as their mission
+    r"(?:trade|commercial|business|investment|export)(?:\s+and\s+[a-z]+)?\s+mission)s?\b(?!or)|"
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
     # "arrived at Jacksons International Airport in Port Moresby"
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
@@ -44,7 +46,8 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
                         # ("is in Fiji this week on an official visit")
                         r"(?:(?:this\s+week|today|this\s+weekend)\s+)?"
-                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
+                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip|"
+                        r"(?:trade|commercial|business|investment|export)\s+mission)|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+)?$")
@@ -77,6 +80,10 @@ SENDER_GAP_RE = re.compile(r",\s+(?:where|who|which|whom|during\s+which)\b|\b(?:
 
 LAST_DAY_OF_RE = re.compile(r"\bon\s+the\s+(?:last|final|closing)\s+day\s+of\s+(?:his|her|their|the)\s+"
                             r"(?:[\w\-]+\s+){0,3}$", re.I)
+# "said here on Wednesday at the start of a four-day trade mission, ending on Saturday": the day told before is the
+# first ("on the first day of a commercial mission to Japan")
+FIRST_DAY_OF_RE = re.compile(r"\b(?:at\s+the\s+(?:start|beginning|outset|opening)|on\s+the\s+(?:first|opening)\s+day)"
+                             r"\s+of\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 CONTINUED_TRIP_RE = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:his|her|their|the)\s+(?:[\w\-]+\s+)?$")
 FUTURE_AFTER_RE = re.compile(r"\s+(?:could|will|would|may|might|is\s+(?:to|expected|due|planned|scheduled))\b")
 RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*from$", re.I)

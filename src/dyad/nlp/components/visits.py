@@ -56,6 +56,7 @@ from dyad.nlp.components.visit_patterns import (
     ANAPHOR_RE,
     CONTINUED_TRIP_RE,
     DEPARTURE_RE,
+    FIRST_DAY_OF_RE,
     FRONTED_VISIT_RE,
     FUTURE_AFTER_RE,
     HOST_VERB_RE,
@@ -197,6 +198,9 @@ class VisitFinder:
                 if not guest and host and len(pair) == 2 and host in pair and (
                         persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])
                         or (m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,2}$", text[:m.start()]))
+                        # ("a commercial mission to Japan led by Minister Tovar": a traveller named after)
+                        or (m.group("noun") and re.match(
+                            r"\s+to\s+[^.;,]{2,40}?\s+(?:led|headed)\s+by\s+(?:[A-Z]|the\s)", text[m.end():]))
                         # ("He last travelled to Dakar last October": the person told before, from the other side)
                         or (not m.group("noun") and re.search(r"(?:^\s*|[.;]\s+)(?:He|She)\s+(?:[a-z]+\s+){0,2}$",
                                                               text[:m.start()]))):
@@ -247,6 +251,12 @@ class VisitFinder:
                     # (no last day: an arrival or the visit's length told elsewhere dates it better)
                     start, end = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()]), \
                         (start if nth_day.group("last") else None)
+                first_day = FIRST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
+                if first_day:
+                    at = sent.start_char + max(0, m.start() - 60) + first_day.start()
+                    told = [t.iso_date() for t in dates_in(doc, sent.start_char, at) if len(t.iso_date() or "") == 10]
+                    if told:
+                        start, end = told[-1], span_end(text, told[-1])
                 window = text[max(0, m.start() - 80):m.end() + 60]
                 status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if ADJACENT_PLAN.search(text[max(0, m.start() - 40):m.start()]):
