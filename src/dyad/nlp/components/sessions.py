@@ -42,7 +42,10 @@ LOWER_SESSION_RE = re.compile(
     # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
     r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
     # "set up a Coordination Council, whose first meeting will be held in Manama early next year"
-    r",\s+whose\s+(?P<ord5>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\s+(?:will|would|is|should)\b")
+    r",\s+whose\s+(?P<ord5>next|" + _ORD_WORDS + r")\s+(?:meeting|session|sitting)\s+(?:will|would|is|should)\b|"
+    # "The commission is to meet next in Bratislava in 2025": the body named before, its next session
+    r"^\s*The\s+(?:commission|council|committee)\s+(?:is\s+to|will|would|should|is\s+(?:due|expected|scheduled|set)\s+to)"
+    r"\s+(?:next\s+)?(?:meet|convene)\b(?P<ord6>)")
 NOT_MET_SINCE_RE = re.compile(r"\b[Tt]he\s+" + BODY
                               + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
                               r",?\s+which\s+(?:(?:has|had)\s+not\s+(?:met|convened|been\s+convened|sat)\s+since|"
@@ -68,7 +71,8 @@ LOWER_OF_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<body>(?:[A-Z][\w\-]*\s+){0,3}(?:"
 BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
                            + r"(?:\s+(?:for|on)\s+[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
                            r"(?:\s*\([A-Z]{2,6}\))?\s+(?:will|would|is to|is due to|is set to|is expected to|"
-                           r"plans to|met|meets|convened|will convene|would convene|would next convene|will next meet|"
+                           r"plans to|should|met|meets|convened|will convene|would convene|would next convene|"
+                           r"will next meet|"
                            r"would next meet|will next convene|(?:which\s+|that\s+)?took place|"
                            r"(?:which\s+|that\s+)?was held|(?:which\s+|that\s+)?takes place)\s*(?:meet|convene)?\b")
 # "the first Supreme Interstate Council meeting"; "the 100th meeting of the joint commission for demarcating
@@ -82,6 +86,10 @@ LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+o
                            r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
                            r"which|that|and|during|will|would|is|are)\b)")
+# "agreed to hold the session of the Algerian-Slovenian joint commission in Ljubljana in 2023": its coming session
+HOLD_THE_SESSION_RE = re.compile(r"\b(?:hold|holding|convene|convening|host|hosting)\s+the\s+"
+                                 r"(?:meeting|session|sitting)\s+of\s+the\s+"
+                                 + LOWER_BODY_RE.pattern.split(r"\s+of\s+(?:the|a|an)\s+", 1)[1])
 # "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
 # ("which closes the Presidential Meeting and 15th Peru-Ecuador Binational Cabinet": the article shared)
 ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r"|(?P<next>next))\s+" + BODY
@@ -132,7 +140,8 @@ class SessionFinder:
         seen = set()
         for rx, default_ord in ((SESSION_RE, None), (ORD_BODY_RE, None), (ORD_BODY_ALONE_RE, None),
                                 (GOVERNMENTS_RE, None), (LOWER_BODY_RE, None), (LAUNCH_RE, 1), (CONVENE_RE, None),
-                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None), (LOWER_BODY_MEETS_RE, None)):
+                                (LOWER_SESSION_RE, None), (BODY_MEETS_RE, None), (LOWER_BODY_MEETS_RE, None),
+                                (HOLD_THE_SESSION_RE, None)):
             for m in rx.finditer(span_text(sent)):
                 if re.search(r"\bfirst\b", m.group(0), re.I) and re.match(r"\s*since\b", span_text(sent)[m.end():]):
                     continue  # "the first meeting of the Commission since the pandemic": no session's number
@@ -150,7 +159,7 @@ class SessionFinder:
                         continue
                     body = self.last_body
                     word = (m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4") or m.group("ord5")
-                            or "").lower()
+                            or ("next" if m.group("ord6") is not None else "")).lower()
                     if word not in ("next", "previous", "last"):
                         ordinal = ORDINALS.get(word) or (int(word[:-2]) if re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
                                                          else None)
@@ -194,7 +203,7 @@ class SessionFinder:
                 if rx is GOVERNMENTS_RE:
                     body = "joint meeting of the governments"
                 self.last_body = body
-                lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE, LOWER_BODY_MEETS_RE)
+                lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE, LOWER_BODY_MEETS_RE, HOLD_THE_SESSION_RE)
                 if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
                     continue
                 ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
@@ -251,7 +260,12 @@ class SessionFinder:
                     if own and before_dct(start, doc._.dct):
                         start = None
                     location = self._place_after(span_text(sent), m.end()) or location
-                elif prospective(span_text(sent), m.start(), m.end()) and not (own and before_dct(start, doc._.dct)):
+                elif (prospective(span_text(sent), m.start(), m.end()) or (
+                        # "agreed that the X Commission should meet in Lusaka before the end of the year"
+                        rx is BODY_MEETS_RE and re.search(r"\b(?:will|would|should|is\s+to|is\s+due\s+to|is\s+set\s+to|"
+                                                          r"is\s+expected\s+to|plans\s+to)\s+(?:\w+\s+)?(?:meet|convene)$",
+                                                          m.group(0)))) \
+                        and not (own and before_dct(start, doc._.dct)):
                     status = "planned"
                     location = self._place_after(span_text(sent), m.end()) or location
                 if status == "planned" and re.search(r"\b(?:held|hosted|take place|convene|meet)\s+in\s+(?!" +

@@ -15,15 +15,16 @@ from dyad.nlp.components.util import span_text, text_of
 from dyad.nlp.components.visit_story import days_apart
 
 # a traveller coming home: "returned on Sunday after a three-day visit", "returned home yesterday from Lima"
-_CAME_BACK = (r"returned|returns|returning|flew\s+back|arrived\s+back|came\s+back|is\s+back|was\s+back|"
-              r"got\s+back")
+# ("is scheduled to return home today after a three-day visit": the visit ends today)
+_CAME_BACK = (r"returned|returns|returning|(?:to|will)\s+return|flew\s+back|arrived\s+back|came\s+back|is\s+back|"
+              r"was\s+back|got\s+back")
 RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
 # "on the second day of his official visit": the day told is that day of the visit
 NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+(?P<last>and\s+(?:final|last)\s+)?day\s+of\s+"
                            # ("on the second and final day of Modi's visit": the day told is its last too)
-                           r"(?:his|her|their|the|[A-Z][\w\-]+(?:'s|\u2019s))\s+(?:[\w\-]+\s+){0,3}$", re.I)
+                           r"(?:his|her|their|the|an?|[A-Z][\w\-]+(?:'s|\u2019s))\s+(?:[\w\-]+\s+){0,3}$", re.I)
 # "a four-day official visit to China that ended on Thursday": the day told is the last
 ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:that|which)\s+"
                             r"(?:ended|concluded|closed|wrapped\s+up|ends|concludes|closes|wraps\s+up|"

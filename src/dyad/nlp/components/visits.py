@@ -246,11 +246,12 @@ class VisitFinder:
                     n = days_told(length.group(1)) if length else 1
                     start, end = days_after(start, 1 - n), (start if n > 1 else None)
                 nth_day = NTH_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
-                if nth_day and start and len(start) == 10 and not end:
+                if nth_day and start and len(start) == 10 and (not end or end == span_end(text, start)):
                     # "held talks today, on the second day of his official visit": the visit began the day before
-                    # (no last day: an arrival or the visit's length told elsewhere dates it better)
-                    start, end = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()]), \
-                        (start if nth_day.group("last") else None)
+                    # (no last day: an arrival or the visit's length told elsewhere dates it better; "on the second
+                    # day of a three-day visit": its length counts from the first)
+                    first = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
+                    start, end = first, (start if nth_day.group("last") else span_end(text, first) if end else None)
                 first_day = FIRST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
                 if first_day:
                     at = sent.start_char + max(0, m.start() - 60) + first_day.start()
@@ -291,6 +292,9 @@ class VisitFinder:
                     dates = days if len(days) == 1 else dates  # the lead's day beats its "earlier this month"
                     if len(dates) == 1:
                         start = dates[0].iso_date()
+                        if nth_day and len(start) == 10:
+                            # ("met X in Abu Dhabi, on the second day of a three-day visit": the lead's day)
+                            start = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
                         end = span_end(text, start)
                         status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if back and not of_to:
@@ -440,9 +444,10 @@ class VisitFinder:
                 if PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and not re.search(r"\bby\b", obj):
                     continue  # "X, who was welcomed with a ceremony, met Y": no host named
                 if PASSIVE_BY_RE.match(obj) or (PASSIVE_HOST_RE.search(span_text(sent)[:m.start()]) and
-                                                re.match(r"(?:\s+[\w\-]+){1,8}?\s+by\b", obj)):
+                                                re.match(r"(?:\s+[\w\-]+){1,12}?\s+by\b", obj)):
                     # "X was received by President Y", "X is in A for the summit, hosted by Y", "X was welcomed
-                    # at the Pedro Canga Rodriguez airport by Y"
+                    # at the Pedro Canga Rodriguez airport by Y", "was received today at the seat of the Presidency
+                    # of the Republic by Y"
                     hp, gp = gp, hp
                 host, guest = person_country(doc, hp), person_country(doc, gp)
                 if re.match(r"(?:Ambassador|High\s+Commissioner|Charg[ée]|Envoy)\b", gp.get("role") or ""):
