@@ -53,7 +53,9 @@ def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-d
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\bday-long\b|"
                      # "an official visit lasting two days", "a visit of three days"
-                     r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b", re.I)
+                     r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b|"
+                     # "a two-week trip to the United States"
+                     r"\b(?P<wk>one|two|three|\d)[- ]week\b", re.I)
 
 
 # "exactly one year after he signed", "two years to the day after": what the after-clause tells, that many years back
@@ -73,6 +75,14 @@ def days_told(word: str) -> int:
     return int(NUMBER_WORDS.get(word.lower(), word))
 
 
+def length_told(m: re.Match) -> int:
+    """The number of days a match of DAYS_RE tells ("three-day": 3, "two-week": 14, "day-long": 1)."""
+    if m.group("wk"):
+        return 7 * days_told(m.group("wk"))
+    word = m.group("n") or m.group("n2")
+    return days_told(word) if word else 1
+
+
 def span_end(text: str, start: str | None) -> str | None:
     """End day from "a two-day visit" / "a day-long visit" and a known first day."""
     import datetime as dt
@@ -80,8 +90,7 @@ def span_end(text: str, start: str | None) -> str | None:
     m = DAYS_RE.search(text)
     if not m or not start or len(start) != 10:
         return None
-    word = m.group("n") or m.group("n2")
-    n = 1 if not word else days_told(word)
+    n = length_told(m)
     try:
         day = dt.date.fromisoformat(start) + dt.timedelta(days=n - 1)
     except ValueError:
@@ -209,7 +218,8 @@ def nearest_date(doc: Doc, sent: Span, anchor: int) -> tuple[str | None, str | N
             if re.search(r"^[^,;.]{0,25}\bafter\s+(?:concluding|completing|wrapping\s+up|ending)\b", between) and \
                     len(cands) > 1:
                 return True  # "returned home on Tuesday after concluding his visit, paid on October 16-17"
-        return bool(re.search(r",\s+(?:and|but|while|whereas|after|before)\s|;\s", between))
+        # ("returned on Saturday from Seoul, where he met X on 5 June": the where-clause has its own day)
+        return bool(re.search(r",\s+(?:and|but|while|whereas|after|before|where)\s|;\s", between))
 
     # "X met Y at the ministry, where they reviewed ..., and agreed that the committee would meet next year":
     # a date still to come, in a later clause, is no date of what the past verb tells

@@ -312,9 +312,45 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
             if 2 <= len(name.split()) <= 4 and not self.gaz.organization(name) and \
                     not NOT_PERSON_NEXT.match(name.split()[-1]):
                 role, _c = self.apposition_after(doc, stripped)
-                if role and any(w.lower() in self.role_nouns for w in role.split(",")[0].split()[:4]):
+                if role and self._role_headed(doc, stripped, 4):
                     out.append(stripped)
+        out += self._untagged_apposed(doc, out)
         return out
+
+    def _untagged_apposed(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """"Heine met Carmen Cantor, the US Assistant Secretary of the Interior": a name the tagger left
+        untagged, shown a person by the role in apposition after it (proper nouns only, no place or body)."""
+        out = []
+        tagged = [(e.start_char, e.end_char) for e in _ents(doc) if e.label_ in ("PERSON", "ORG", "GPE", "FAC")]
+        for m in APPOSED_NAME_RE.finditer(text_of(doc)):
+            span = doc.char_span(m.start("name"), m.end("name"))
+            if span is None or any(a < span.end_char and span.start_char < b for a, b in tagged) or any(
+                    s.start_char < span.end_char and span.start_char < s.end_char for s in found):
+                continue
+            name = span.text
+            if not all(t.pos_ == "PROPN" for t in span) or self.gaz.country_of(name) or self.gaz.organization(name) \
+                    or any(self.gaz.country_of(w) or w in self.title_words or w.lower() in self.title_words
+                           for w in name.split()):
+                continue
+            role, _c = self.apposition_after(doc, span)
+            if role and self._role_headed(doc, span, 6):
+                out.append(span)
+        return out
+
+    @staticmethod
+    def _apposed_words(doc: Doc, span: Span) -> list[str]:
+        rest = text_of(doc)[span.end_char:span.end_char + 170]
+        m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,.;:\n()]{3,160})", rest)
+        return m.group(1).split() if m else []
+
+    def _role_headed(self, doc: Doc, span: Span, reach: int) -> bool:
+        """Does a role noun head the apposition's phrase within its first words ("the US Assistant Secretary of
+        ...", "a senior fellow at ...")? Not as a modifier: "the official guest house of the government"."""
+        words = self._apposed_words(doc, span)[:reach]
+        return any(w.lower() in self.role_nouns and (
+            i + 1 == len(words) or words[i + 1][:1].isupper() or words[i + 1] in ("of", "for", "to", "at", "in", "and",
+                                                                                    "on", "with"))
+            for i, w in enumerate(words))
 
     def person(self, doc: Doc, ent: Span) -> dict | None:
         span = self._strip(ent)
@@ -443,6 +479,11 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
 
 HEADLINE_VERBS = ("Holds", "Meets", "Receives", "Visits", "Says", "Calls", "Signs", "Hosts", "Welcomes", "Attends",
                   "Talks", "Congratulates", "Arrives", "Urges", "Discusses", "Pledges", "Vows", "Thanks")
+
+
+# two or three capitalised words set off by a comma and an article before a role: "Carmen Cantor, the US ..."
+APPOSED_NAME_RE = re.compile(r"(?<![\w\-.'\u2019])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+                             r"(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),\s+(?:the|a|an)\s+")
 
 
 def heading_line(doc: Doc, span: Span) -> bool:

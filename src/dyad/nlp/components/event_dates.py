@@ -17,7 +17,7 @@ from dyad.nlp.components.context import (
     clause_tense,
     dates_in,
     days_after,
-    days_told,
+    length_told,
     nearest_date,
     visit_part_date,
     weekday_in_window,
@@ -63,8 +63,8 @@ def closed_on(doc: Doc, sent: Span, name_end: int, day: str | None) -> tuple[str
         if OPENED_BEFORE_RE.search(text[max(0, t.start - 40):t.start]) and len(first) == 10 and first < day:
             return first, day
     n = DAYS_RE.search(text[sent.start_char:window_end])
-    if n and (n.group("n") or n.group("n2")):
-        return days_after(day, 1 - days_told(n.group("n") or n.group("n2"))), day
+    if n and (n.group("n") or n.group("n2") or n.group("wk")):
+        return days_after(day, 1 - length_told(n)), day
     return None
 
 

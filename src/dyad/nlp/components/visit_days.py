@@ -32,7 +32,8 @@ ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-
 # "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last
 LEFT_AFTER_RE = re.compile(r"\b(?:leaves|left|leaving|departs|departed|departing|flies\s+out|flew\s+out)\b[^.;]{0,60}?"
                            r"\bafter\s+(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
-RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,3}?from\s+(?:the\s+)?")
+# ("returned to Majuro on Tuesday from a two-week trip")
+RETURNED_FROM_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\s+(?:home\s+)?(?:[\w\-]+\s+){0,5}?from\s+(?:the\s+)?")
 ENDED_RE = re.compile(r"\b(?:(?:wrapped|wraps|wrapping|rounded|rounds|wound|winds|winding)\s+up|concluded|concludes|"
                       r"concluding|ended|ends|ending|completed|completes|completing|"
                       # "leaves Lilongwe today at the end of a four-day official visit"

@@ -10,6 +10,8 @@ from dyad.nlp.components.util import patterns
 
 DATA = patterns("events")
 LEVELS = DATA["visit_levels"]
+_BACK_ON = (r"(?:(?:on\s+(?:[A-Z][a-z]+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})|yesterday|today|"
+            r"last\s+night)\s+)?")
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip|"
     # "a four-day trade mission to Brazil": a minister's trip with companies, told as their mission
@@ -28,7 +30,9 @@ VISIT_RE = re.compile(
     r"(?:made|makes|will\s+make|to\s+make)\s+an?\s+(?:brief\s+|short\s+|one-day\s+)?stop(?:over)?\s+in(?=\s+[A-Z])|"
     r"stopped\s+over\s+in(?=\s+[A-Z])|"
     # "returned from the Philippines on Wednesday night": back from a visit there
-    r"(?:returned|returns|flew\s+back|flew\s+home|arrived\s+back|came\s+back)\s+(?:home\s+)?from(?=\s+(?:the\s+)?[A-Z])|"
+    # ("returned on Saturday from Seoul, where he met ...": the day of coming back between)
+    r"(?:returned|returns|flew\s+back|flew\s+home|arrived\s+back|came\s+back)\s+(?:home\s+)?" + _BACK_ON
+    + r"from(?=\s+(?:the\s+)?[A-Z])|"
     r"travell?ed to|travels to|to travel to|will travel to|would travel to|flew to|"
     # "came to Riga in January last year" (not "came to power", "came to an agreement")
     r"(?:came|comes|will\s+come)\s+to(?=\s+(?-i:[A-Z]))|(?:is|are)\s+(?:expected|due)\s+in(?=\s+[A-Z])|"
@@ -86,7 +90,8 @@ FIRST_DAY_OF_RE = re.compile(r"\b(?:at\s+the\s+(?:start|beginning|outset|opening
                              r"\s+of\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 CONTINUED_TRIP_RE = re.compile(r"\bcontinu(?:e|es|ed|ing)\s+(?:his|her|their|the)\s+(?:[\w\-]+\s+)?$")
 FUTURE_AFTER_RE = re.compile(r"\s+(?:could|will|would|may|might|is\s+(?:to|expected|due|planned|scheduled))\b")
-RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*from$", re.I)
+RETURN_TRIGGER_RE = re.compile(r"(?:returned|returns|flew|arrived|came)\s+(?:back\s+|home\s+)*" + _BACK_ON + r"from$",
+                               re.I)
 # a person told inside "..., accompanied by A and B, ..." goes with the traveller
 ACCOMPANIED_BY_RE = re.compile(r",\s*(?:who\s+(?:was|is)\s+)?(?:accompanied|joined|flanked)\s+by\b[^,;()]*$")
 
