@@ -9,16 +9,16 @@ from support import event_mentions, mentions
 
 
 def test_a_two_week_trip_that_ended_with_a_return_on_tuesday():
-    text = ("Tuvalu leader back from US\n\nFUNAFUTI, 4 October 2024 - Prime Minister Feleti Teo returned to Funafuti on "
-            "Tuesday from a two-week trip to the United States that took him to New York and Washington.")
+    text = ("Tuvalu leader back from US\n\nFUNAFUTI, 4 October 2024 - Prime Minister Feleti Teo returned to Funafuti "
+            "on Tuesday from a two-week trip to the United States that took him to New York and Washington.")
     (v,) = [v for v in event_mentions(text, "visit", "2024-10-04") if v["host"] == "USA"]
     assert (v["start"], v["end"]) == ("2024-09-18", "2024-10-01"), v
 
 
 def test_a_return_on_a_day_from_a_city_is_a_visit_there_and_the_where_clause_keeps_its_day():
-    text = ("Slovenia and Japan to promote tourism\n\nLJUBLJANA, 12 June 2024 - Slovenian Economy Minister Matjaž Han "
-            "returned on Saturday from Tokyo, where he met the Japanese Minister of Land, Infrastructure and Transport, "
-            "Tetsuo Saito, on 5 June.")
+    text = ("Slovenia and Japan to promote tourism\n\nLJUBLJANA, 12 June 2024 - Slovenian Economy Minister Matjaž "
+            "Han returned on Saturday from Tokyo, where he met the Japanese Minister of Land, Infrastructure and "
+            "Transport, Tetsuo Saito, on 5 June.")
     (v,) = [v for v in event_mentions(text, "visit", "2024-06-12") if v["host"] == "JPN"]
     assert v["end"] == "2024-06-08", v
     meetings = [m for m in event_mentions(text, "meeting", "2024-06-12") if "Tetsuo Saito" in m["participants"]]

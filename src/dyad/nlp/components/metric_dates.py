@@ -213,7 +213,10 @@ def measured_when(doc: Doc, c: Mention) -> str | None:
         fronted = t.end <= c.start and re.search(r"(?:^|\bthat\s+|[.;:]\s+)(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|"
                                                   r"(?:in\s+)?the\s+first\s+\w+\s+months\s+of)\s+$",
                                                   text[sent.start_char:t.start], re.I)
-        if 0 <= gap <= (120 if fronted or contrast else 60) and (best is None or gap < best[0]):
+        # (a date further on in the figure's own clause, no comma between: "62,000 Nepali students were enrolled
+        # in Australian institutions in September")
+        reach = 120 if fronted or contrast else 75 if "," not in between else 60
+        if 0 <= gap <= reach and (best is None or gap < best[0]):
             best = (gap, iso)
     return best[1] if best else None
 

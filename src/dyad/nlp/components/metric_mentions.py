@@ -245,7 +245,10 @@ def classify_bare(doc: Doc, c: Mention) -> bool:
         return False  # "10-15 million", "14 of them"
     if c.digits and MODEL_NUMBER_RE.search(text[max(0, c.start - 25):c.start]) and \
             re.match(r"\s+[A-Z][\w\-]*", text[c.num_end:c.num_end + 20]) and \
-            text[max(0, c.start - 25):c.start].split()[-1] not in MONTH_NAMES:
+            text[max(0, c.start - 25):c.start].split()[-1] not in MONTH_NAMES and \
+            not (c.span is not None and c.span.start > 0
+                 and doc[c.span.start - 1].pos_ in ("ADP", "ADV", "DET", "ADJ")):
+        # ("Around 12,000 Vietnamese students", "Some 230,000 Korean tourists": a word of measure before, no name)
         return False  # "Boeing 737 MAX aircraft": a model's designation between two names, not a count
     if text[c.start - 1:c.start] == "(" and text[c.num_end:c.num_end + 1] == ")":
         return False
