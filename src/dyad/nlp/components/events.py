@@ -19,7 +19,7 @@ from dyad.nlp.components.event_places import PLACE_CUE_RE, EventPlaces
 from dyad.nlp.components.meetings import MeetingFinder
 from dyad.nlp.components.openings import OpeningExtractor, heading
 from dyad.nlp.components.session_forms import SessionForms
-from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder
+from dyad.nlp.components.sessions import NAMED_BODY_RE, SessionFinder, bilateral_body
 from dyad.nlp.components.signings import SigningFinder
 from dyad.nlp.components.util import dateline_place, dateline_town, patterns, span_text, text_of
 from dyad.nlp.components.visit_patterns import HOST_VERB_RE
@@ -95,7 +95,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                     main["start"] <= days[-1] <= days_after(main["start"], 6) and days[-1] != doc._.dct):
                 self.narrative = (i, days[-1])
             first_named = [re.sub(r"^[Tt]he\s+", "", m.group("body")) for m in NAMED_BODY_RE.finditer(span_text(sent))]
-            first_named = [b for b in first_named if any(w in b for w in DATA["council_markers"])
+            first_named = [b for b in first_named if bilateral_body(b)
                            and len(b.split()) >= 3]
             if first_named:
                 self.last_body = first_named[0]  # "The X Council ... held its sixth session today"
@@ -112,7 +112,7 @@ class EventExtractor(VisitFinder, SessionFinder, SessionForms, MeetingFinder, Si
                 self.last_session = (i, held[-1])
             named = [b for b in (re.sub(r"^the\s+", "", m.group("body"))
                                  for m in NAMED_BODY_RE.finditer(span_text(sent)))
-                     if any(w in b for w in DATA["council_markers"]) and len(b.split()) >= 3]
+                     if bilateral_body(b) and len(b.split()) >= 3]
             if named:
                 self.last_body = named[-1]  # "forming the X Council. ... is to hold its first session"
             facts.extend(self.meetings(doc, sent, main))

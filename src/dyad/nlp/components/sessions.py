@@ -18,10 +18,26 @@ from dyad.nlp.components.context import (
 )
 from dyad.nlp.components.event_dates import closed_on
 from dyad.nlp.components.util import dyad_of, nth_word, patterns, source, span_text, text_of
+from dyad.nlp.gazetteer import gazetteer
 from dyad.text.names import synonym_key
 
 DATA = patterns("events")
 ORDINALS = DATA["ordinals"]
+# "the Romanian-Serbian Hydrotechnical Commission": a body named after the pair is theirs, whatever its field
+_PAIR_NAMED_RE = re.compile(r"^(?:[Tt]he\s+)?(?P<a>[A-Z][\w'\u2019]+)[-\u2013](?P<b>[A-Z][\w'\u2019]+)\s")
+
+
+def bilateral_body(body: str) -> bool:
+    """Is the body's name one of a standing bilateral body: a marker word ("Joint", "Intergovernmental") or the
+    two countries' names or adjectives before its head?"""
+    if any(w in body for w in DATA["council_markers"]):
+        return True
+    m = _PAIR_NAMED_RE.match(body)
+    if not m or re.search(r"\b(?:Business|Chamber|Friendship|Youth)\b", body):
+        return False  # "the A-B Business Council": companies', not the states'
+    gaz = gazetteer()
+    return bool(m and gaz.country_of(m.group("a")) and gaz.country_of(m.group("b")))
+
 # a word of a body's name: capitalised, or a particle glued to one ("Ghana-Côte d'Ivoire Joint Commission")
 BODY = (r"(?P<body>(?:(?:[A-Z]|[a-z]['\u2019][A-Z])[\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,7}?(?:"
         + "|".join(DATA["council_heads"])
@@ -36,7 +52,9 @@ _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 LOWER_SESSION_RE = re.compile(
     r"\b(?P<ord>(?i:next|previous|last|" + _ORD_WORDS + r")|\d+(?:st|nd|rd|th))\s+(?i:meeting|session)\s+of\s+"
     r"the\s+(?P<body>(?i:council|commission|committee))\b(?![\w\-]|\s+(?:of|on|for)\s+[A-Z])|"
-    r"\b(?:hold|holds|held|holding)\s+its\s+(?P<ord2>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
+    # ("The X Commission ended its 26th session in Timisoara on Wednesday")
+    r"\b(?:hold|holds|held|holding|ended|closed|concluded|opened|wrapped\s+up)\s+its\s+(?P<ord2>next|" + _ORD_WORDS
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:meeting|session)\b|"
     r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
     + r")\s+(?:meeting|session)\b|"
     # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
@@ -150,9 +168,9 @@ class SessionFinder:
                     # "the next meeting of the council": the body named earlier in the article
                     named_here = list(LOWER_OF_BODY_RE.finditer(span_text(sent)[:m.start()])) or [
                         b for b in NAMED_BODY_RE.finditer(span_text(sent)[:m.start()])
-                        if any(w in b.group("body") for w in DATA["council_markers"])] or [
+                        if bilateral_body(b.group("body"))] or [
                         b for b in ESTABLISH_BODY_RE.finditer(span_text(sent)[:m.start()])
-                        if any(w in b.group("body") for w in DATA["council_markers"])]
+                        if bilateral_body(b.group("body"))]
                     if named_here:  # "transform the Forum of regions into the Council of heads of regions and
                         self.last_body = named_here[-1].group("body")  # hold its first session": that council
                     if not self.last_body:
@@ -204,7 +222,7 @@ class SessionFinder:
                     body = "joint meeting of the governments"
                 self.last_body = body
                 lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE, LOWER_BODY_MEETS_RE, HOLD_THE_SESSION_RE)
-                if not lower_body and (not any(w in body for w in DATA["council_markers"]) or len(body.split()) < 2):
+                if not lower_body and (not bilateral_body(body) or len(body.split()) < 2):
                     continue
                 ordinal = ORDINALS.get(word) or (int(re.match(r"\d+", word).group(0)) if re.match(r"\d+", word)
                                                  else None) or default_ord
@@ -307,7 +325,7 @@ class SessionFinder:
             # "the X Joint Commission, which has not met since 2019, would hold its next session in Y": its last
             # session was in 2019
             body = m.group("body")
-            if not any(w in body for w in DATA["council_markers"]):
+            if not bilateral_body(body):
                 continue
             named = sorted({c["alpha3"] for c in country_mentions(doc, sent.start_char + m.start(),
                                                                    sent.start_char + m.end())})

@@ -21,8 +21,12 @@ _CAME_BACK = (r"returned|returns|returning|(?:to|will)\s+return|flew\s+back|arri
 RETURNED_AFTER_RE = re.compile(r"\b(?:" + _CAME_BACK + r")\b[^.;]{0,60}?\bafter\s+"
                                r"(?:his|her|their|a|an|the)\s+[^.;]{0,30}$")
 # "on the second day of his official visit": the day told is that day of the visit
-NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-NTH_DAY_OF_RE = re.compile(r"\bon\s+the\s+(" + "|".join(NTH_DAYS) + r")\s+(?P<last>and\s+(?:final|last)\s+)?day\s+of\s+"
+NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+            "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_DAY_NUMBERS = ["two", "three", "four", "five", "2", "3", "4", "5"]
+# ("on day two of a three-day working visit")
+NTH_DAY_OF_RE = re.compile(r"\bon\s+(?:the\s+(" + "|".join(NTH_DAYS) + r")\s+(?P<last>and\s+(?:final|last)\s+)?day|"
+                           r"day\s+(" + "|".join(_DAY_NUMBERS) + r"))\s+of\s+"
                            # ("on the second and final day of Modi's visit": the day told is its last too)
                            r"(?:his|her|their|the|an?|[A-Z][\w\-]+(?:'s|\u2019s))\s+(?:[\w\-]+\s+){0,3}$", re.I)
 # "a four-day official visit to China that ended on Thursday": the day told is the last

@@ -83,8 +83,9 @@ from dyad.nlp.components.visit_patterns import (
 from dyad.nlp.components.visit_story import days_apart, lead_dates, lead_end
 
 # "an official visit to Cabo Verde which he began on Wednesday the 14th": the day the visit began
-BEGAN_ON_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?,?\s*(?:which|that)\s+"
-                         r"(?:he|she|they)\s+(?:had\s+)?(?:began|begun|started|opened)\s+on\s+")
+# ("a working visit to the Republic of Türkiye that began on Monday, 18 September")
+BEGAN_ON_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,3}\s+)?,?\s*"
+                         r"(?:which|that)\s+(?:(?:he|she|they)\s+(?:had\s+)?)?(?:began|begun|started|opened)\s+on\s+")
 # a leg of the tour other than the visit's own ("after a stop in X", "before flying on to Y")
 OTHER_LEG_RE = re.compile(r"\b(?:after|before|following)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
                           r"(?:(?:brief|short|one-day|two-day)\s+)?(?:stop|stopover|visit|trip|leg|tour|flying|travelling)\b")
@@ -250,7 +251,7 @@ class VisitFinder:
                     # "held talks today, on the second day of his official visit": the visit began the day before
                     # (no last day: an arrival or the visit's length told elsewhere dates it better; "on the second
                     # day of a three-day visit": its length counts from the first)
-                    first = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
+                    first = days_after(start, 1 - NTH_DAYS[(nth_day.group(1) or nth_day.group(3)).lower()])
                     start, end = first, (start if nth_day.group("last") else span_end(text, first) if end else None)
                 first_day = FIRST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
                 if first_day:
@@ -294,7 +295,7 @@ class VisitFinder:
                         start = dates[0].iso_date()
                         if nth_day and len(start) == 10:
                             # ("met X in Abu Dhabi, on the second day of a three-day visit": the lead's day)
-                            start = days_after(start, 1 - NTH_DAYS[nth_day.group(1).lower()])
+                            start = days_after(start, 1 - NTH_DAYS[(nth_day.group(1) or nth_day.group(3)).lower()])
                         end = span_end(text, start)
                         status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if back and not of_to:
