@@ -91,6 +91,9 @@ def without_place(doc: Doc, start: int, text: str) -> str:
 
 
 # "the X Agreement signed in 2021", "the X Treaty, which was concluded on 3 May 1996": the instrument's own day
+# "A memorandum on X and a grant agreement for Y were also signed": a list of subjects of a passive signing
+PASSIVE_SIGNED_AFTER_RE = re.compile(r"\b(?:were|was)\s+(?:also\s+|jointly\s+|formally\s+)?(?:signed|concluded|inked|"
+                                     r"exchanged)\b")
 SIGNED_AFTER_TITLE_RE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|concluded|inked|"
                                    r"ratified)(?:\s+(?:by|between)\s+[^,.;]{0,30}?)?\s+(?:in|on)\s+")
 # an instrument whose own signing the sentence tells ("The ministers also signed a memorandum on ...")
@@ -264,7 +267,10 @@ class AgreementExtractor(TitledAgreements):
                 if any(x < b and a < y for x, y in taken):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
-                        r"\s+(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
+                        # ("... and a grant agreement of $15 million for a training centre": an amount between)
+                        r"(?:\s+(?:of|worth)\s+[$\u20ac\u00a3\u00a5]?[\d.,]+\s+(?:(?:million|billion)\s+)?(?:[\w.]+\s+)??"
+                        r"(?=for\s))?"
+                        r"\s*(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
                         r"waiving|exempting|of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))\b",
                         span_text(sent)[m.end("noun"):]) \
                         and not (m.group("noun").lower() in ("programme", "program") and
@@ -280,13 +286,18 @@ class AgreementExtractor(TitledAgreements):
                         r"\b(?:signed|signing|concluded|inked|included|includes|include|including|exchanged|adopted|"
                         r"signatures\s+to|"
                         r"comprises|comprised|comprising|consists of|consisted of|cover|covers|covered)\b|"
-                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + span_text(sent)[:m.start()], re.I):
+                        + LISTED_DOCS, (bullet_intro(text_of(doc), a) or "") + span_text(sent)[:m.start()], re.I) \
+                        and not PASSIVE_SIGNED_AFTER_RE.search(span_text(sent)[m.start("title"):]):
                     continue  # ", a financing agreement for ..." is listed only after a signing verb
                 if rx is JOINT_STATEMENT and m.group("verb").lower() in ("and", "including", "included", "includes") \
                         and not re.search(
                         r"\b(?:signed|issued|adopted|released|approved|inked|concluded|exchanged)\b|" + LISTED_DOCS,
                         span_text(sent)[:m.start()], re.I):
                     continue  # "... and a joint statement" needs the verb that governs both
+                if rx is SIGNED_SUBJECT and re.match(r"[Aa]n?\s", m.group("title")) and (
+                        not re.match(r"\s+(?:was|were)\s", span_text(sent)[m.end("title"):])
+                        or re.search(r"\bto\s+(?:this|that)\s+(?:effect|end)\b", m.group("title"))):
+                    continue  # "A memorandum on developing micro, small and ... was signed": a list cut short
                 raw = m.group("title")
                 under = re.search(r"\s+(?:" + m.group("noun") + r")\s+under\s+which\b", raw) if rx is LOWER_INSTRUMENT \
                     else None
@@ -304,7 +315,9 @@ class AgreementExtractor(TitledAgreements):
                 title = re.split(r",?\s+(?:in\s+an?\s+(?:deal|transaction|contract)\s+)?(?:worth|valued\s+at)\s+"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$\u20ac\u00a3\u00a5\d]|"
                                  r"(?<!under)\s+(?:so that|which|that|in order|because|while|together with|along with|"
-                                 r"alongside|as well as)\b|\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
+                                 r"alongside|as well as)\b|\s+(?:was|were)\s+(?:also\s+|jointly\s+|formally\s+)?"
+                                 r"(?:signed|concluded|inked|exchanged)\b|"
+                                 r"\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]
                 for t in [] if rx is NAMED_KIND else doc._.timexes or []:  # "Vision 2035" keeps its year
