@@ -296,8 +296,11 @@ class AgreementExtractor(TitledAgreements):
                     continue  # "... and a joint statement" needs the verb that governs both
                 if rx is SIGNED_SUBJECT and re.match(r"[Aa]n?\s", m.group("title")) and (
                         not re.match(r"\s+(?:was|were)\s", span_text(sent)[m.end("title"):])
-                        or re.search(r"\bto\s+(?:this|that)\s+(?:effect|end)\b", m.group("title"))):
-                    continue  # "A memorandum on developing micro, small and ... was signed": a list cut short
+                        or re.search(r"\bto\s+(?:this|that)\s+(?:effect|end)\b", m.group("title"))
+                        or not re.match(r"[Aa]n?\s+[a-z][\w\-]*\s+" + m.group("noun"), m.group("title"))):
+                    # "A memorandum on developing micro, small and ... was signed": a list cut short; "An agreement on
+                    # X was signed": its field, which the field rule reads ("a grant agreement ..." is named by kind)
+                    continue
                 raw = m.group("title")
                 under = re.search(r"\s+(?:" + m.group("noun") + r")\s+under\s+which\b", raw) if rx is LOWER_INSTRUMENT \
                     else None
