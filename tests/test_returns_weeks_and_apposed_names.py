@@ -38,3 +38,10 @@ def test_a_place_or_a_body_before_an_apposition_is_no_person():
             "the Italian government, and at Palazzo Chigi, the seat of the Prime Minister.")
     names = {p["name"] for p in mentions(text, "entity", "2024-10-04") if p.get("entity_type") == "person"}
     assert not names & {"Villa Madama", "Palazzo Chigi"}, names
+
+
+def test_a_ministry_short_form_between_title_and_name_keeps_the_title():
+    text = ("Minister back from Chile\n\nASUNCION, 21 July 2021 - The Minister of Agriculture and Livestock (MAG), "
+            "Santiago Bertoni, returned yesterday from a working visit to Chile.")
+    people = {p["name"]: p for p in mentions(text, "entity", "2021-07-21") if p.get("entity_type") == "person"}
+    assert people["Santiago Bertoni"]["role"] == "Minister of Agriculture and Livestock", people

@@ -153,6 +153,8 @@ class PersonRoles:
             doc.user_data["dyad_person_spans_of"] = doc.user_data.get("dyad_person_spans")
         start = max([start] + [b for a, b in people if start <= b <= span.start_char and a < span.start_char])
         window = self._drop_honorifics(text_of(doc)[start:span.start_char].rstrip())
+        # ("The Minister of Agriculture and Livestock (SAG), X": the ministry's short form between)
+        window = re.sub(r"\s+\([A-Z]{2,8}\)(?=\s*,$)", "", window)
         m = self._long_title_window_re().search(window)
         if not m or re.search(r",\s*and\s*$", m.group(0)):
             # ("X, Minister of Education, and Y": the office told is the person's before, not Y's)
