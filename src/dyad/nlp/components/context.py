@@ -535,6 +535,8 @@ def role_antecedent(doc: Doc, phrase: str, before: int, side: str | None = None)
                          if re.fullmatch(r"(?:foreign|interior|home|economic)\s+minister", title) else ())
     if title == "monarch":
         titles = ("king", "queen", "sultan", "emir", "amir")  # "the Omani monarch": the Sultan named before
-    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)]
+    named = [p for p in persons_in(doc, 0, before) if (p.get("role") or "").lower().startswith(titles)
+             # ("received the Belgian minister": any minister of that side, "Energy Minister" too)
+             or (title == "minister" and side and re.search(r"\bminister\b", (p.get("role") or "").lower()))]
     own = [p for p in named if side and person_country(doc, p) == side]
     return (own or named or [None])[-1]

@@ -175,6 +175,11 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
                 p["country"] = other
                 p["role"] = f"Ambassador of {self.gaz.name_of(other)} to {self.gaz.name_of(place[1])}"
                 continue
+            signed_for = SIGNED_FOR_RE.match(text_of(doc), p["sources"][0]["end"])
+            side = self.gaz.country_of(signed_for.group("c")) if signed_for else None
+            if not p.get("country") and side and side[1] == "name":
+                p["country"] = side[0]  # "X, Federal Minister of Energy, signed for Belgium"
+                continue
             if not p.get("country") and re.search(r"\b(?i:Minister|Secretary|Spokes\w+|Governor|Cabinet)\b", role) \
                     and not re.search(r"\b(?:Ambassador|Envoy|General|UN|United Nations)\b", role):
                 p["country"] = place[1]
@@ -302,7 +307,7 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
             if stripped is None or not 1 <= len(stripped) <= 4:
                 continue
             name = clean_name(stripped.text)
-            if not all(w[:1].isupper() for w in name.split()) or self.gaz.country_of(name):
+            if not all(w[:1].isupper() or w in PARTICLE_WORDS for w in name.split()) or self.gaz.country_of(name):
                 continue
             titled = self._stripped_title or self._title_precedes(doc, stripped)
             if titled or self.gaz.leader(name, doc._.dct) or _last_name_word(name) in person_surnames:
@@ -328,7 +333,8 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
                     s.start_char < span.end_char and span.start_char < s.end_char for s in found):
                 continue
             name = span.text
-            if not all(t.pos_ == "PROPN" for t in span) or self.gaz.country_of(name) or self.gaz.organization(name) \
+            if not all(t.pos_ == "PROPN" or t.lower_ in PARTICLE_WORDS for t in span) or self.gaz.country_of(name) \
+                    or self.gaz.organization(name) \
                     or any(self.gaz.country_of(w) or w in self.title_words or w.lower() in self.title_words
                            for w in name.split()):
                 continue
@@ -347,9 +353,9 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
         """Does a role noun head the apposition's phrase within its first words ("the US Assistant Secretary of
         ...", "a senior fellow at ...")? Not as a modifier: "the official guest house of the government"."""
         words = self._apposed_words(doc, span)[:reach]
+        # (not followed by a name: "the Mattei Plan, Prime Minister Giorgia Meloni's programme" is another's title)
         return any(w.lower() in self.role_nouns and (
-            i + 1 == len(words) or words[i + 1][:1].isupper() or words[i + 1] in ("of", "for", "to", "at", "in", "and",
-                                                                                    "on", "with"))
+            i + 1 == len(words) or words[i + 1] in ("of", "for", "to", "at", "in", "and", "on", "with"))
             for i, w in enumerate(words))
 
     def person(self, doc: Doc, ent: Span) -> dict | None:
@@ -482,8 +488,19 @@ HEADLINE_VERBS = ("Holds", "Meets", "Receives", "Visits", "Says", "Calls", "Sign
 
 
 # two or three capitalised words set off by a comma and an article before a role: "Carmen Cantor, the US ..."
+# ("Tinne Van der Straeten, Federal Minister of Energy": particles inside, a capitalised title without article)
+_PARTICLES = r"(?:(?:van|von|der|den|de|da|di|du|dos|das|la|le|bin|binti|al|el)\s+)"
 APPOSED_NAME_RE = re.compile(r"(?<![\w\-.'\u2019])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-                             r"(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),\s+(?:the|a|an)\s+")
+                             r"(?:\s+" + _PARTICLES + r"*(?:[A-Z][a-z]+\s+)?" + _PARTICLES + r"*[A-Z][a-z]+"
+                             r"(?:-[A-Z][a-z]+)?){1,2}),\s+(?:(?:the|a|an)\s+|(?=[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)?"
+                             r"(?:Minister|Secretary|Ambassador|President|Director|Governor|Commissioner|Chairman|"
+                             r"Chair|Head|Chief|Deputy|Vice)\b))")
+
+
+# ", Federal Minister of Energy, signed for Belgium": the side a signatory signs for is the signatory's
+SIGNED_FOR_RE = re.compile(r"(?:,[^,.;]{3,80},)?\s+(?:signed|signs|will\s+sign)\s+(?:it\s+)?(?:for|on\s+behalf\s+of)\s+"
+                           r"(?:the\s+)?(?P<c>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
+PARTICLE_WORDS = frozenset(re.findall(r"[a-z]+", _PARTICLES))
 
 
 def heading_line(doc: Doc, span: Span) -> bool:

@@ -33,6 +33,8 @@ SAME_DAY_RE = re.compile(r"\s*(?:(?:later\s+)?in\s+the\s+(?:morning|afternoon|ev
                          r"(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day|"
                          r"that\s+(?:morning|afternoon|evening|night)|on\s+the\s+same\s+day|the\s+same\s+day)\b",
                          re.I)
+# "Earlier, X received ...", "Earlier in the day, ..." (not "Earlier this month")
+EARLIER_RE = re.compile(r"\s*Earlier(?:\s+(?:today|in\s+the\s+day|on\s+\w+day))?\s*,")
 SAME_DAY_OPENING_RE = re.compile(r"\s*(?:On\s+)?[Tt]he\s+same\s+day\b|\s*That\s+day\b")
 def overlaps_dates(start: str | None, event: dict) -> bool:
     from dyad.text.dates import overlaps
@@ -157,6 +159,9 @@ class EventDates:
                 # A multi-day visit does not say which day a part of it fell on.
                 if start and main.get("end") and main["end"] != start and LAST_DAY_RE.match(span_text(sent)):
                     start = main["end"]  # "Before his departure, the two looked on as ...": the visit's last day
+                elif start and main.get("end") and main["end"] != start and EARLIER_RE.match(span_text(sent)) and \
+                        main.get("lead_day") and main["start"] <= main["lead_day"] <= main["end"]:
+                    start = main["lead_day"]  # "Earlier, X received the minister": earlier on the day of the news
                 elif start and main.get("end") and main["end"] != start and main.get("dated_by") != "arrival":
                     # ... unless the story has just reached a day of it ("After the talks, ...").
                     # (a visit opened by an arrival told as background sets its parts on the day of the news)
