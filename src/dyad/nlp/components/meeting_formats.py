@@ -18,9 +18,11 @@ ORDINALS = DATA["ordinals"]
 # Canberra", "the next meeting of the two countries' foreign and defence ministers".
 FORMAT_MEETING_RE = re.compile(
     # ("will meet in Tokyo in December for their next '2+2' consultations")
-    r"\b(?:(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)|"
+    # ("co-chaired the ninth political consultations of the two foreign ministries")
+    r"\b(?:(?:hold|holds|held|holding|to hold|will hold|would hold|co-chaired|chaired)\s+(?:their|its|a|an|the)|"
     r"for\s+their(?=\s+next\b))\s+"
-    r"(?P<what>(?:(?:next|first|annual|regular|inaugural)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
+    r"(?P<what>(?:(?:next|first|annual|regular|inaugural|\w+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)\s+)?(?:[\"\u201c\u201d\w+\-]+\s+){0,3}?"
     r"(?:meeting|consultations?|summit|dialogue|retreat))\b|"
     # "to hold the sixth A-B Foreign Ministers' Meeting": a format named in title case
     r"\b(?:hold|holds|held|holding|to hold|will hold|would hold)\s+(?:their|its|a|an|the)\s+"
@@ -109,6 +111,9 @@ class FormatMeetings:
             start = None  # the visit's day is not the day of a meeting it announces
         if len(countries) < 2:
             return []
+        if re.match(r"\s+of\s+the\s+(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,8}"
+                    r"(?:Council|Commission|Committee)\b", span_text(sent)[m.end():]):
+            return []  # "co-chaired the sixth meeting of the A-B Cooperation Council": a session of the body
         status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
         if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):

@@ -339,6 +339,12 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
                          and ((pair_met.group(0)[:1] in "Tt" and " two " in pair_met.group(0)) or ministers_of))
         if not people and not main and not pair_countries and not (pair_met and (
                 self._leaders_of(doc, countries) or two_named)):
+            fm = FORMAT_MEETING_RE.search(span_text(sent))
+            if fm and not received and re.search(r"\b(?:consultations?|dialogue)\b", fm.group(0), re.I) and \
+                    not SESSION_RE.search(span_text(sent)[fm.start():fm.end() + 40]):
+                # "the foreign ministries of A and B held their first round of political consultations": no one
+                # named, a format of the two ministries
+                return self.format_meeting(doc, sent, main, fm)
             return []  # "the two presidents met at the border post": the article's pair, leaders unnamed
         # "held talks one-on-one", "held talks in an expanded format": the format may follow the cue
         told = m.group(0).lower() + " " + (

@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.components.util import DAY_AND_MONTH_NAMES, text_of
 
 # "Minister for Foreign Affairs [and Trade] X": portfolio words before a name are the title's, not the name's
-PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry)\s+(?:of|for)\s+(?:the\s+)?"
+# ("Head of the Federal Department of Foreign Affairs Ignazio Cassis")
+PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Ministry|Department)\s+(?:of|for)\s+"
+                              r"(?:the\s+)?"
                               r"(?:[A-Z][\w\-]+,?\s+(?:(?:and|of|for|the|&)\s+)*)*$")
 # Honorifics also used for things ("Royal Navy", "Highness" alone): they show no person.
 NOT_PERSONAL_HONORIFICS = {"Royal", "Majesty", "Highness", "Seri", "Utama", "Tun"}
