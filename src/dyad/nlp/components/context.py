@@ -53,7 +53,7 @@ def date_range(t) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-d
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DAYS_RE = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six|seven)[- ]day\b|\bday-long\b|"
                      # "an official visit lasting two days", "a visit of three days"
-                     r"\b(?:lasting|of)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b|"
+                     r"\b(?:lasting|of|[Oo]ver)\s+(?P<n2>two|three|four|five|six|seven|\d)\s+days\b|"
                      # "a two-week trip to the United States"
                      r"\b(?P<wk>one|two|three|\d)[- ]week\b", re.I)
 

@@ -47,7 +47,7 @@ LAST_DAY_RE = re.compile(r"\s*(?:Before|Ahead\s+of|Prior\s+to|Shortly\s+before)\
                          r"departure\b|\s*On\s+the\s+(?:last|final|closing)\s+day\b")
 
 # "The 6th session of the X Commission closed yesterday": the day told is the session's last
-CLOSED_RE = re.compile(r"(?:\s+(?:on|for)\s+[^.;]{0,90}?)?\s+(?:closed|ended|concluded|wrapped\s+up)\b")
+CLOSED_RE = re.compile(r"(?:\s+(?:on|for|of)\s+[^.;]{0,90}?)?\s+(?:closed|ended|concluded|wrapped\s+up)\b")
 # "The two-day session, which opened on Wednesday": its first
 OPENED_BEFORE_RE = re.compile(r"\b(?:opened|began|started|got\s+under\s+way|kicked\s+off)\s+(?:on\s+)?$")
 

@@ -298,6 +298,9 @@ def story_day(doc: Doc, c: Mention) -> str | None:
             and f.get("event_type") != "visit"]
     if not told:
         return None
-    day = max(told, key=lambda f: f["sources"][0]["start"])["start"]
+    last = max(told, key=lambda f: f["sources"][0]["start"])
+    # (a session told over its days, "closed on Monday ... over three days": the figures of its close)
+    day = last["end"] if len(last.get("end") or "") == 10 and last.get("event_type") == "council_session" \
+        else last["start"]
     gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(day)).days
     return day if 0 <= gap <= 14 else None

@@ -55,7 +55,7 @@ LOWER_SESSION_RE = re.compile(
     # ("The X Commission ended its 26th session in Timisoara on Wednesday")
     r"\b(?:hold|holds|held|holding|ended|closed|concluded|opened|wrapped\s+up)\s+its\s+(?P<ord2>next|" + _ORD_WORDS
     + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:meeting|session)\b|"
-    r"\b[Tt]he\s+(?:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
+    r"\b[Tt]he\s+(?i:council|commission|committee)['\u2019]s\s+(?P<ord3>next|" + _ORD_WORDS
     + r")\s+(?:meeting|session)\b|"
     # "Its next meeting is due to be held in Vientiane": the body named in the sentence before
     r"^\s*Its\s+(?P<ord4>next|" + _ORD_WORDS + r")\s+(?:meeting|session)\b|"
@@ -74,7 +74,8 @@ ESTABLISH_BODY_RE = re.compile(r"\b(?:establish|establishing|established|set\s+u
                                + BODY)
 # "The Egyptian-Djiboutian joint committee is expected to meet in Djibouti": a body named in lower case
 LOWER_BODY_MEETS_RE = re.compile(
-    r"\b[Tt]he\s+(?P<body>(?:joint\s+)?[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+(?:(?:joint|intergovernmental|bilateral|"
+    # ("the joint permanent commission on transport would meet in Harare in August": the pair left unsaid)
+    r"\b[Tt]he\s+(?P<body>(?:joint\s+)?(?:[A-Z][\w\-]+[-\u2013][A-Z][\w\-]+\s+)?(?:(?:joint|intergovernmental|bilateral|"
     r"mixed|permanent|binational|high-level|steering|technical|border)\s+)+(?:[a-z]+\s+)?(?:council|commission|"
     r"committee)(?:\s+(?:on|for)\s+[a-z][\w\- ]{2,50}?)?)(?:\s+that\s+[^.;,]{3,60}?)?\s+"
     # ("The A-B intergovernmental commission on economic cooperation should hold its next session in Athens")
