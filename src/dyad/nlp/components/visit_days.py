@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.context import before_dct, country_mentions, dates_in
+from dyad.nlp.components.context import DAYS_RE, before_dct, country_mentions, dates_in, days_after, length_told
 from dyad.nlp.components.util import span_text, text_of
 from dyad.nlp.components.visit_story import days_apart
 
@@ -156,46 +156,41 @@ VISIT_ENDS_RE = re.compile(r"^(?:The|This|His|Her|Their)\s+(?:[\w\-]+\s+){0,2}(?
 VISIT_BEGAN_RE = re.compile(r"^(?:The|This|His|Her|Their|[A-Z][\w\-]+['\u2019]s)\s+(?:[\w\-]+\s+){0,2}"
                             r"(?:visit|trip|mission),?\s+(?:which\s+|that\s+)?(?:started|began|opened|kicked\s+off|"
                             r"got\s+under\s*way)\b")
-DAYS_WORD_RE = re.compile(r"\b(two|three|four|five|six|seven|\d)-day\b", re.I)
-_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+def _days_told_by(doc: Doc, told_re: re.Pattern) -> list[str]:
+    """The days told right after a sentence-opening match of ``told_re`` ("The visit ended today", "Ng's mission,
+    which started on Monday"), within 30 characters."""
+    days = []
+    for sent in doc.sents:
+        m = told_re.match(span_text(sent).strip())
+        if m:
+            after = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip())) + m.end()
+            days += [d for d in (t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + 30)))
+                     if d and len(d) == 10]
+    return days
 
 
 def began_day(doc: Doc, visits: list[dict]) -> None:
     """A visit dated by the day it is told from, whose first day a sentence about the visit itself gives
     ("which started on Monday"), up to six days before: the visit opens then; its last day, unknown or told
     by the visit's length ("a four-day trade mission"), is counted from it."""
-    import datetime as dt
-
-    told = []
-    for sent in doc.sents:
-        m = VISIT_BEGAN_RE.match(span_text(sent).strip())
-        if m:
-            after = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip())) + m.end()
-            told += [d for d in (t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + 30)))
-                     if d and len(d) == 10]
+    told = _days_told_by(doc, VISIT_BEGAN_RE)
     for v in visits:
         start = v.get("start") or ""
         day = next((d for d in told if len(start) == 10 and d < start and days_apart(d, start) <= 6), None)
         if not day:
             continue
         src = v["sources"][0]
-        length = DAYS_WORD_RE.search(text_of(doc)[src["start"]:src["end"]])
-        n = (_DAY_COUNTS.get(length.group(1).lower()) or int(length.group(1))) if length else 0
+        length = DAYS_RE.search(text_of(doc)[src["start"]:src["end"]])
+        n = length_told(length) if length else 0
         if n and (not v.get("end") or days_apart(start, v["end"]) == n - 1):
-            v["end"] = (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
+            v["end"] = days_after(day, n - 1)
         v["start"] = day
 
 
 def leaving_day(doc: Doc, visits: list[dict]) -> None:
     """A visit told from its first day, its last not told: the day its traveller leaves the host, in a sentence
     about the traveller, or the day "the visit ended", within two weeks of the first."""
-    ends = []
-    for sent in doc.sents:
-        told = VISIT_ENDS_RE.match(span_text(sent).strip())
-        if told:
-            after = sent.start_char + (len(span_text(sent)) - len(span_text(sent).lstrip())) + told.end()
-            ends += [d for d in (t.iso_date() for t in dates_in(doc, after, min(sent.end_char, after + 30)))
-                     if d and len(d) == 10]
+    ends = _days_told_by(doc, VISIT_ENDS_RE)
     for v in visits:
         start = v.get("start") or ""
         if v["status"] != "occurred" or len(start) != 10 or v.get("end"):
