@@ -97,7 +97,8 @@ PASSIVE_SIGNED_AFTER_RE = re.compile(r"\b(?:were|was)\s+(?:also\s+|jointly\s+|fo
 SIGNED_AFTER_TITLE_RE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|concluded|inked|"
                                    r"ratified)(?:\s+(?:by|between)\s+[^,.;]{0,30}?)?\s+(?:in|on)\s+")
 # an instrument whose own signing the sentence tells ("The ministers also signed a memorandum on ...")
-SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked|exchanged|initialled|sign|signing|adopted|approved)\b"
+SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked|exchanged|initialled|sign|signing|adopted|approved|"
+                           r"(?:signatures?|names?|pen)\s+to)\b"
                            r"(?![^.;]*\b(?:not|yet)\b)", re.I)
 
 
@@ -200,7 +201,8 @@ class AgreementExtractor(TitledAgreements):
             status = "planned"
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|sealed|adopted|reached|issued|"
-                                            r"approved|released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange))\b|"
+                                            r"approved|released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange)|"
+                                            r"put\s+pen\s+to)\b|"
                                             # "the session closed with the signing, chaired by ..., of ..."
                                             r"\bthe\s+signing\s*(?:,|of\b)",
                                             clause, re.I)

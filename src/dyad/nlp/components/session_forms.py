@@ -32,7 +32,8 @@ _SESSION = r"(?i:session|meeting|sitting)"
 ACRONYM_DEF_RE = re.compile(BODY + r"(?:\s+(?:for|on|of)\s+(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,3}[A-Z][\w\-]*)?"
                             r"\s*\((?P<acr>[A-Z]{2,6})\)")
 # ("The previous session of the BNC was held in Pretoria"; "the next session of the JPC")
-ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)(?:" + _ORD + r"|(?P<rel>(?i:previous|last|next)))\s+" + _SESSION
+# ("The Second Meeting of the JCBC will be held in Port Moresby in 2026": the ordinal capitalised too)
+ACRONYM_SESSION_RE = re.compile(r"\b(?i:the\s+)(?:(?i:" + _ORD + r")|(?P<rel>(?i:previous|last|next)))\s+" + _SESSION
                                 + r"\s+of\s+the\s+(?P<acr>[A-Z]{2,6})\b")
 # "The 12th session will be held in Abuja in 2026": the body named before, its session by number
 BARE_SESSION_RE = re.compile(r"\b[Tt]he\s+" + _ORD + r"\s+(?:session|sitting)\b(?!\s+of\b)"
