@@ -30,6 +30,13 @@ def event_mentions(text: str, event_type: str, dct: str | None) -> list[dict]:
     return [f for f in mentions(text, "event", dct) if f["event_type"] == event_type]
 
 
+def visit_to(text: str, dct: str, host: str) -> dict:
+    """The first visit mention to ``host`` in ``text`` (failing with every visit found when there is none)."""
+    visits = [v for v in event_mentions(text, "visit", dct) if v["host"] == host]
+    assert visits, event_mentions(text, "visit", dct)
+    return visits[0]
+
+
 def build(db: Path | str, inputs: list[str]) -> object:
     """Ingest ``inputs`` into ``db`` (a database URL, or the path of a SQLite file); returns its session factory."""
     factory = open_db(db if isinstance(db, str) else f"sqlite:///{db}")

@@ -5,13 +5,7 @@ final day of X's visit", and a "to" of another clause is no host. Sentences writ
 
 from __future__ import annotations
 
-from support import event_mentions
-
-
-def _visit(text: str, dct: str, host: str) -> dict:
-    visits = [v for v in event_mentions(text, "visit", dct) if v["host"] == host]
-    assert visits, event_mentions(text, "visit", dct)
-    return visits[0]
+from support import event_mentions, visit_to
 
 
 def test_an_arrival_before_the_talks_opens_the_visit_and_a_return_home_closes_it():
@@ -19,7 +13,7 @@ def test_an_arrival_before_the_talks_opens_the_visit_and_a_return_home_closes_it
             "paying a working visit to Laos, held talks with President Thongloun Sisoulith in Vientiane yesterday.\n\n"
             "The Senior General and party arrived at Wattay International Airport on 3 March.\n\nThe Senior General "
             "will return to Nay Pyi Taw on 6 March.")
-    v = _visit(text, "2025-03-05", "LAO")
+    v = visit_to(text, "2025-03-05", "LAO")
     assert (v["start"], v["end"]) == ("2025-03-03", "2025-03-06"), v
 
 
@@ -28,15 +22,15 @@ def test_a_traveller_named_by_family_name_arrives_and_leaves_for_the_next_stop()
             "Foreign Minister Wang Yi.\n\nMr Wang arrived at Nadi International Airport on Friday night from Samoa, "
             "and held talks with the Prime Minister on Saturday morning.\n\nMr Wang also called on the President "
             "before leaving for Tonga on Saturday afternoon.")
-    v = _visit(text, "2022-05-30", "FJI")
+    v = visit_to(text, "2022-05-30", "FJI")
     assert (v["start"], v["end"]) == ("2022-05-27", "2022-05-28"), v
 
 
-def test_an_arrival_back_home_does_not_date_the_visit():
+def test_an_arrival_back_home_does_not_date_thevisit_to():
     text = ("President Nana Akufo-Addo has arrived in Accra after a two-day working visit to the Kingdom of "
             "Morocco.\n\nThe President arrived on Monday evening and was received at the Kotoka International "
             "Airport in Accra by government officials, after meetings with King Mohammed VI.")
-    v = _visit(text, "2018-06-12", "MAR")
+    v = visit_to(text, "2018-06-12", "MAR")
     assert v["start"] != "2018-06-11", v
 
 
@@ -44,7 +38,7 @@ def test_the_second_and_final_day_of_a_visit_is_its_last():
     text = ("HANOI, Sept 4 -- Prime Minister Narendra Modi and Prime Minister Pham Minh Chinh on Wednesday held talks "
             "at the Government Office on the second and final day of Modi's visit, the first by an Indian leader in "
             "years.")
-    v = _visit(text, "2024-09-04", "VNM")
+    v = visit_to(text, "2024-09-04", "VNM")
     assert (v["start"], v["end"]) == ("2024-09-03", "2024-09-04"), v
 
 
