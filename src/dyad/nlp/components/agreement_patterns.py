@@ -236,11 +236,15 @@ SIGNED_PARTICIPLE = re.compile(
 # "unveiled a 'shared vision for maritime cooperation in ...'": a vision document adopted together
 # "The contract for the X project, a 1,200-megawatt plant, was signed in Beijing on Feb. 1": an instrument
 # opening its sentence as the subject of a passive signing
+# an amount told between an instrument and its object ("a grant agreement of $15 million for X")
+AMOUNT_BETWEEN = (r"(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?[$\u20ac\u00a3\u00a5]?[\d.,]+\s+"
+                  r"(?:(?:million|billion|trillion)\s+)?(?:[\w.]+\s+)??")
+# the idioms a signing is told with besides its verb ("put their signatures to", "put pen to a memorandum")
+SIGNED_IDIOM = r"(?:put|puts|affixed|set)\s+(?:their|his|her)\s+signatures?\s+to|(?:put|puts)\s+pen\s+to"
 # ("A grant agreement of $15 million for a vocational training centre in X was signed": an amount between)
 SIGNED_SUBJECT = re.compile(
     r"^\s*(?P<title>(?:[Tt]he|[Aa]n?)\s+(?:(?-i:[a-z][a-z\-]+)\s+){0,2}(?P<noun>contract|agreement|memorandum(?:\s+of\s+"
-    r"understanding)?|deal|protocol)\s+(?:(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?"
-    r"[$\u20ac\u00a3\u00a5]?[\d.,]+\s+(?:(?:million|billion|trillion)\s+)?(?:[\w.]+\s+)??)?(?:for|on|to|with)\s+"
+    r"understanding)?|deal|protocol)\s+(?:" + AMOUNT_BETWEEN + r")?(?:for|on|to|with)\s+"
     r"[^,.;:()]{3,100}?)"
     r"(?=,[^.;]{0,120}?\s(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b|"
     r"\s+(?:was|were)\s+(?:formally\s+)?(?:signed|inked|concluded)\b)")

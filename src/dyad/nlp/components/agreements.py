@@ -22,6 +22,7 @@ from dyad.nlp.components.agreement_context import (
 from dyad.nlp.components.agreement_items import list_items
 from dyad.nlp.components.agreement_patterns import (
     ACRONYM_USE,
+    AMOUNT_BETWEEN,
     FRESH_LIST,
     GENERIC,
     HEAD_ALT,
@@ -36,6 +37,7 @@ from dyad.nlp.components.agreement_patterns import (
     PLURAL_TRIGGER,
     ROADMAP,
     SESSION_RECORD,
+    SIGNED_IDIOM,
     SIGNED_PARTICIPLE,
     SIGNED_SUBJECT,
     VISION,
@@ -202,7 +204,7 @@ class AgreementExtractor(TitledAgreements):
         else:
             status = "signed" if (re.search(r"\b(?:signed|exchanged|concluded|inked|sealed|adopted|reached|issued|"
                                             r"approved|released|launched|unveiled|witnessed\s+the\s+(?:signing|exchange)|"
-                                            r"put\s+pen\s+to)\b|"
+                                            + SIGNED_IDIOM + r")\b|"
                                             # "the session closed with the signing, chaired by ..., of ..."
                                             r"\bthe\s+signing\s*(?:,|of\b)",
                                             clause, re.I)
@@ -270,8 +272,7 @@ class AgreementExtractor(TitledAgreements):
                     continue
                 if rx is LOWER_INSTRUMENT and m.group("listed") == "and" and not re.match(
                         # ("... and a grant agreement of $15 million for a training centre": an amount between)
-                        r"(?:\s+(?:of|worth)\s+[$\u20ac\u00a3\u00a5]?[\d.,]+\s+(?:(?:million|billion)\s+)?(?:[\w.]+\s+)??"
-                        r"(?=for\s))?"
+                        r"(?:\s+" + AMOUNT_BETWEEN + r"(?=for\s))?"
                         r"\s*(?:between|with|to|for|amending|extending|establishing|creating|forming|under\s+which|"
                         r"waiving|exempting|of\s+the\s+(?:\w+\s+){0,2}(?:session|meeting))\b",
                         span_text(sent)[m.end("noun"):]) \
@@ -320,8 +321,7 @@ class AgreementExtractor(TitledAgreements):
                 title = re.split(r",?\s+(?:in\s+an?\s+(?:deal|transaction|contract)\s+)?(?:worth|valued\s+at)\s+"
                                  r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$\u20ac\u00a3\u00a5\d]|"
                                  r"(?<!under)\s+(?:so that|which|that|in order|because|while|together with|along with|"
-                                 r"alongside|as well as)\b|\s+(?:was|were)\s+(?:also\s+|jointly\s+|formally\s+)?"
-                                 r"(?:signed|concluded|inked|exchanged)\b|"
+                                 r"alongside|as well as)\b|\s+" + PASSIVE_SIGNED_AFTER_RE.pattern + "|"
                                  r"\s+and\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:memorand\w*|"
                                  r"agreements?|protocols?|contracts?|treat\w+|deals?|roadmaps?|(?:work\s+)?plans?|programmes?|"
                                  r"declarations?)\b", title)[0]

@@ -71,6 +71,18 @@ GROUP_MEETING_RE = re.compile(
     r"(?:meeting|session)\b")
 
 
+def session_record(doc: Doc, main: dict | None, title: str, status: str, start: str | None, location: str | None,
+                   key: str, body: str, span: tuple[int, int]) -> dict:
+    """A council session of the article's pair (the visit's countries when a visit is told)."""
+    return {
+        "kind": "event", "event_type": "council_session", "title": title, "status": status,
+        "start": start, "end": None, "location": location,
+        "countries": list(main["countries"]) if main else dyad_of(doc),
+        "guest": None, "host": None, "level": None, "participants": [],
+        "object_key": key, "parent": None, "body": body, "sources": [source(*span)],
+    }
+
+
 class SessionForms:
     """More forms of council sessions (a mixin of the event extractor)."""
 
@@ -93,13 +105,8 @@ class SessionForms:
                 status = status_of(text, start, None, doc._.dct, text[m.start():m.end() + 80], clause_tense(doc, a))
             if status == "unknown":
                 status = "planned" if re.search(r"\b(?:will|would|is to|to be|next)\b", text) else status
-            out.append({
-                "kind": "event", "event_type": "council_session", "title": title, "status": status,
-                "start": start, "end": None, "location": self._place_after(text, m.start()),
-                "countries": list(main["countries"]) if main else dyad_of(doc),
-                "guest": None, "host": None, "level": None, "participants": [],
-                "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
-            })
+            out.append(session_record(doc, main, title, status, start, self._place_after(text, m.start()), key, body,
+                                      (a, b)))
 
         for m in ACRONYM_SESSION_RE.finditer(text):
             body = self._acronym_body(doc, m.group("acr"), sent.start_char + m.start())
@@ -170,13 +177,8 @@ class SessionForms:
                 ahead = dates_in(doc, b, sent.end_char)
                 start = ahead[0].iso_date() if ahead else nearest_date(doc, sent, a)[0]
                 lead = f"{word} meeting" if word in ("first", "next") else "meeting"
-                out.append({
-                    "kind": "event", "event_type": "council_session", "title": f"{lead} of the {body}",
-                    "status": "planned", "start": start, "end": None, "location": self._place_after(text, m.start()),
-                    "countries": list(main["countries"]) if main else dyad_of(doc),
-                    "guest": None, "host": None, "level": None, "participants": [],
-                    "object_key": key, "parent": None, "body": body, "sources": [source(a, b)],
-                })
+                out.append(session_record(doc, main, f"{lead} of the {body}", "planned", start,
+                                          self._place_after(text, m.start()), key, body, (a, b)))
         return out
 
     @staticmethod

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from dyad.nlp.components.agreement_patterns import SIGNED_IDIOM
 from dyad.nlp.components.context import (
     clause_tense,
     nearest_date,
@@ -19,8 +20,7 @@ SIGNING_RE = re.compile(
     r"\b(?:signing ceremony|ceremony for the exchange of [\w\s]{0,30}?(?:" + EXCHANGED + r")|"
     r"exchange of (?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + EXCHANGED + r")|"
     r"(?:signed|inked|exchanged|concluded|will sign|to sign|signing(?: of)?|"
-    # ("put pen to a memorandum")
-    r"(?:put|puts|affixed|set)\s+(?:their|his|her)\s+signatures?\s+to|(?:put|puts)\s+pen\s+to)\b"
+    + SIGNED_IDIOM + r")\b"
     # (the dot of an honorific does not end the clause: "the signing, chaired by Mr. A and Mr. B, of 19 memoranda")
     r"(?=(?:[^.]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr))\.){0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|instruments?|minutes|"

@@ -12,10 +12,11 @@ DATA = patterns("events")
 LEVELS = DATA["visit_levels"]
 _BACK_ON = (r"(?:(?:on\s+(?:[A-Z][a-z]+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})|yesterday|today|"
             r"last\s+night)\s+)?")
+# "a four-day trade mission to Brazil": a minister's trip with companies, told as their mission
+MISSION = r"(?:trade|commercial|business|investment|export)(?:\s+and\s+[a-z]+)?\s+mission"
 VISIT_RE = re.compile(
     r"\b(?:(?P<level>" + "|".join(LEVELS) + r")\s+)?(?P<noun>visit|trip|"
-    # "a four-day trade mission to Brazil": a minister's trip with companies, told as their mission
-    r"(?:trade|commercial|business|investment|export)(?:\s+and\s+[a-z]+)?\s+mission)s?\b(?!or)|"
+    + MISSION + r")s?\b(?!or)|"
     r"\b(?P<verb>visited|visiting|visits|will visit|to visit|arrived in|arrives in|will arrive in|landed in|lands in|"
     # "arrived at Jacksons International Airport in Port Moresby"
     r"(?:arrived|arrives|landed|lands)\s+at\s+(?:the\s+)?(?:[A-Z][\w\-'\u2019]*\s+){1,5}(?:[Aa]irport|[Aa]ir\s+[Bb]ase|"
@@ -50,8 +51,7 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:in\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+)?"
                         # ("is in Fiji this week on an official visit")
                         r"(?:(?:this\s+week|today|this\s+weekend)\s+)?"
-                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip|"
-                        r"(?:trade|commercial|business|investment|export)\s+mission)|"
+                        r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip|" + MISSION + r")|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
                         r"\bis\s+(?:currently\s+)?visiting\b", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+)?$")
