@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from dyad.nlp.components.context import before_dct
 from dyad.nlp.components.metric_lexicon import DEADLINE_STOP, RANGE_TO_RE, Mention, metric_lexicon
 from dyad.nlp.components.metric_progress import base_year, same_subject_and
-from dyad.nlp.components.util import text_of
+from dyad.nlp.components.util import in_dateline, text_of
 from dyad.nlp.timex import Timex
 
 
@@ -283,6 +283,38 @@ def fronted_day(doc: Doc, c: Mention) -> str | None:
         gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days
         return iso if 0 <= gap <= 14 else None
     return None
+
+
+def sentence_day(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
+    """A day of the last two weeks told in the figure's own sentence ("will give NZ$12 million ... under an
+    arrangement signed on Tuesday", "aim to lift trade to $5 billion by 2030, the minister said on Tuesday",
+    "a transport aircraft landed yesterday carrying 6 tonnes of supplies"): the figure is of that day. The
+    nearest such day wins; a bound ("since", "until", "by") or a day nearer another figure is not it."""
+    import datetime as dt
+
+    dct = doc._.dct
+    if not dct or len(dct) != 10:
+        return None
+    sent = c.span.sent
+    text = text_of(doc)
+    best: tuple[int, str] | None = None
+    for t in doc._.timexes or []:
+        if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        iso = (t.iso_date() or "")[:10]
+        if len(iso) != 10 or not (0 <= (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days <= 14) \
+                or in_dateline(text, t.start):
+            continue
+        if re.search(r"\b(?:since|until|till|by|before|after|from|to|through)\s+(?:the\s+)?$",
+                     text[max(sent.start_char, t.start - 20):t.start], re.I):
+            continue
+        gap = t.start - c.end if t.start >= c.end else c.start - t.end
+        if any(o is not c and (abs(t.start - o.end) if t.start >= o.end else abs(o.start - t.end)) < gap
+               for o in cands if o.span.sent.start == sent.start):
+            continue  # the day is another figure's
+        if best is None or gap < best[0]:
+            best = (gap, iso)
+    return best[1] if best else None
 
 
 def story_day(doc: Doc, c: Mention) -> str | None:

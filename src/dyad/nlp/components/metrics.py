@@ -31,6 +31,7 @@ from dyad.nlp.components.metric_dates import (
     flow_period,
     fronted_day,
     measured_when,
+    sentence_day,
     set_when,
     story_day,
 )
@@ -175,8 +176,8 @@ def extract_metrics(doc: Doc) -> Doc:
             "unit": c.unit,
             "period": info["period"] or flow_period(doc, c, subject),
             "as_of": (measured_when(doc, c) if metric_type == "observation" else set_when(doc, c, cands))
-            or fronted_day(doc, c) or told_event_date(text_of(doc), sent.start_char, doc._.facts or [])
-            or story_day(doc, c) or doc._.dct,
+            or fronted_day(doc, c) or sentence_day(doc, c, cands)
+            or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or story_day(doc, c) or doc._.dct,
             "deadline": info["deadline"],
             "stated_by": speaker_of(doc, c, mentions),
             "countries": list(countries),

@@ -219,6 +219,16 @@ DATELINE_RE = re.compile(r"^\s*([A-Z\u00c0-\u00d6\u00d8-\u00de][A-Z\u00c0-\u00d6
                          r"(?:,|\s[\u2014\u2013-]\s|[\u2014\u2013]|\(|\.\s+(?=[A-Z]{3,}\b))", re.M)
 
 
+DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Za-z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
+
+
+def in_dateline(text: str, pos: int) -> bool:
+    """Does the date at ``pos`` open its line after a place ("ADDIS ABABA, May 3 (Agency) -")? It is the
+    day of the report, not news of that day."""
+    head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, pos) + 1)
+    return bool(head and pos <= head.end() + 2)
+
+
 def dateline_place(doc: Doc) -> tuple[str, str] | None:
     """The city wire copy opens with ("ANKARA, May 13 (Agency) -", "NICOSIA - ..."), title-cased,
     with its country, when the gazetteer knows it as a capital or city."""

@@ -8,12 +8,11 @@ import re
 from spacy.tokens import Doc
 
 from dyad.nlp.components.context import dates_in
-from dyad.nlp.components.util import text_of
+from dyad.nlp.components.util import in_dateline, text_of
 
 # A line under the title that names the outlet, the author or the issuing office, not the news: short and
 # without a closing full stop
 BYLINE_RE = re.compile(r"(?=[^\n]*\d)(?:\S+\s+){0,19}\S*[^.!?\"\u201d\s]\s*$|\s*By\s+[A-Z][^\n]{0,60}$")
-DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Za-z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]{2,30})?,\s+")
 
 
 def days_apart(a: str, b: str) -> int:
@@ -45,8 +44,7 @@ def lead_dates(doc: Doc, end: int) -> list:
     text = text_of(doc)
     out = []
     for t in dates_in(doc, 0, end):
-        head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, t.start) + 1)
-        if not (head and t.start <= head.end() + 2):
+        if not in_dateline(text, t.start):
             out.append(t)
     return out
 
