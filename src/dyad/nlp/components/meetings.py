@@ -533,6 +533,10 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             # (or the paragraph before: "X, on an official visit, attended with Y the opening ... . This is the
             # first visit since 1992. Before the ceremony the ministers met ...")
             last = _last_of_each_country(doc, persons_in(doc, max(0, sent.start_char - 600), sent.start_char))
+        if len(last) != 2 and re.search(r"\bministers\b", span_text(sent)[:120]):
+            # ("the two ministers" after a paragraph on a company's chief: the last minister of each side)
+            last = _last_of_each_country(doc, [p for p in persons_in(doc, 0, sent.start_char)
+                                               if "minister" in (p.get("role") or "").lower()])
         return list(last.values()) if len(last) == 2 else []
 
     @staticmethod

@@ -44,7 +44,14 @@ VISIT_RE = re.compile(
     r"(?:flies|fly|flying)\s+(?:on\s+\w+\s+)?to(?=\s+(?:the\s+)?[A-Z])|"
     # "Last month X was in Cairo for a round of political consultations"
     r"(?:was|were)\s+in(?=\s+(?:(?-i:[A-Z])[\w\-]+\s+){1,3}for\s+(?:a\s+|an\s+)?(?:(?:round|series)\s+of\s+)?"
-    r"(?:[\w\-]+\s+)?(?:talks|consultations|meetings?|negotiations)\b))\b",
+    r"(?:[\w\-]+\s+)?(?:talks|consultations|meetings?|negotiations)\b)|"
+    # "Rwanda's health minister, who was in Dakar on Monday and Tuesday", "who is in Rotterdam with a delegation",
+    # "who was in Baku for the seventh meeting of ...": a named official's stay in a foreign place
+    r"(?<=\bwho\s)(?:is|was|are|were)\s+(?:also\s+)?in(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-]+\s+){1,3}"
+    r"(?:on\s+(?-i:[A-Z])|for\s+(?![^,.;]*\b(?:summit|forum|conference|games|championships?|olympics)\b)|"
+    r"with\s+(?:a|an|his|her|their)\s|this\s+week|at\s+the\s+invitation))|"
+    # "Slovenia's culture minister, in the Czech Republic for two days, ...": the same stay in apposition
+    r"(?<=,\s)in(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-]+\s+){1,3}for\s+(?:a|one|two|three|four|five|\d)[\s\-]+days?\b))\b",
     re.I)
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|former|once again|again|past|since|prior|ago)\b", re.I)
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
@@ -53,7 +60,9 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?"
                         r"(?:(?:this\s+week|today|this\s+weekend)\s+)?"
                         r"(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip|" + MISSION + r")|"
                         r"\bcurrently\s+(?:on|paying)\s+(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,3}(?:visit|trip)|"
-                        r"\bis\s+(?:currently\s+)?visiting\b", re.I)
+                        r"\bis\s+(?:currently\s+)?visiting\b|"
+                        # ("X, who is in Samarkand with a delegation": there on the day of the report)
+                        r"\bwho\s+(?:is|are)\s+(?:also\s+)?in$", re.I)
 PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+)?$")
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"

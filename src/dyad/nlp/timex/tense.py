@@ -18,7 +18,7 @@ _PAST_RE = re.compile(rf"(?<![\w'])(?:{_alt(_LEX['past_markers'])}|[a-z]{{3,}}ed
 # "the upcoming commission ... in a call on Tuesday": an adjective dates its own noun, not the
 # expression, so it counts for less than a verb's tense.
 _ADJECTIVE_MARKERS = {w.lower() for w in _LEX["adjective_tense_markers"]}
-_PRESENT_RE = re.compile(r"(?<![\w'])(?:is|are|am)(?!\w)", re.I)
+_PRESENT_RE = re.compile(rf"(?<![\w'])(?:is|are|am|{_alt(_LEX['present_schedule_verbs'])})(?!\w)", re.I)
 # "to run", "to meet": an infinitive of purpose/intention usually points to the future.
 _INFINITIVE_RE = re.compile(r"(?<![\w'])to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
                             r"those|be|death|power|office|court|prison|jail|date|war|school|work|life|"
