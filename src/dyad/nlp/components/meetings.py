@@ -101,10 +101,13 @@ def named_pair_or_leaders(two: re.Match[str]) -> bool:
     return not by_ministers(two) or bool(two.group("ministers_of") or two.group("ministers2"))
 
 
-# "called on President X", "paid a courtesy call on the Prime Minister": a visitor's call on a host
+# "called on President X", "paid a courtesy call on the Prime Minister", "called on Interior Minister X": a
+# visitor's call on a host
 CALLED_ON_RE = re.compile(r"\b(?:called|calls|will\s+call|to\s+call)\s+on\s+(?:the\s+)?"
                           r"(?=(?:" + "|".join(t.replace(" ", r"\s+") for t in DATA["leader_titles"]) +
-                          r"|Amir|Vice\s+President|Speaker|Governor|Head\s+of\s+State|Head\s+of\s+Government)\b)")
+                          r"|Amir|Vice\s+President|Speaker|Governor|Head\s+of\s+State|Head\s+of\s+Government|"
+                          # ("called on Interior Minister X", "called on the Minister of Finance, X")
+                          r"(?:[A-Z][\w\-]*\s+){0,3}(?:Minister|Secretary)(?!\s+(?:of\s+)?State\s+for\b))\b)")
 # "he met Mr Luxon's predecessor, Chris Hipkins": the possessor is named, not met
 POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|wife|husband|spouse|son|daughter|"
                           r"father|mother|brother|sister|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|envoy|"

@@ -67,6 +67,8 @@ PASSIVE_HOST_RE = re.compile(r"\b(?:was|were|is|are|be|being|been)\s+(?:\w+ly\s+
 # Who travels on a visit: officials, not tourists.
 OFFICIAL = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|king|queen|emir|sultan|prince|"
                       r"leader|head of (?:state|government)|delegation|ambassador|envoy|speaker|chairman|governor|"
+                      # ("The head of the Federal Department of Justice and Police is in Sri Lanka")
+                      r"head of the (?:[A-Z][\w\-]*\s+)*(?:Department|Ministry|Office|Agency|Directorate|Service)|"
                       r"statesman|stateswoman|"
                       r"officials?|government)s?\b", re.I)
 # "the prime minister's trip": a visit named by its traveller's office alone refers to one told before

@@ -85,7 +85,8 @@ from dyad.nlp.components.visit_story import days_apart, lead_dates, lead_end
 # "an official visit to Cabo Verde which he began on Wednesday the 14th": the day the visit began
 # ("a working visit to the Republic of Türkiye that began on Monday, 18 September")
 BEGAN_ON_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,3}\s+)?,?\s*"
-                         r"(?:which|that)\s+(?:(?:he|she|they)\s+(?:had\s+)?)?(?:began|begun|started|opened)\s+on\s+")
+                         r"(?:which|that)\s+(?:(?:he|she|they)\s+(?:had\s+)?)?(?:began|begun|started|opened)\s+"
+                         r"(?:on\s+|(?=yesterday\b|today\b|this\s+morning\b))")
 # a leg of the tour other than the visit's own ("after a stop in X", "before flying on to Y")
 OTHER_LEG_RE = re.compile(r"\b(?:after|before|following)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
                           r"(?:(?:brief|short|one-day|two-day)\s+)?(?:stop|stopover|visit|trip|leg|tour|flying|travelling)\b")
@@ -198,6 +199,8 @@ class VisitFinder:
                         guest = pair[0] if pair[1] == host else pair[1]
                 if not guest and host and len(pair) == 2 and host in pair and (
                         persons_in(doc, sent.start_char, trig_start) or OFFICIAL.search(text[:m.start()])
+                        # ("Mr Van Tigchelt is on a three-day visit": a person by an honorific the tagger missed)
+                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+[A-Z]", text[:m.start()])
                         or (m.group("noun") and re.search(r"\b(?:his|her)\s+(?:[\w\-]+\s+){0,2}$", text[:m.start()]))
                         # ("a commercial mission to Japan led by Minister Tovar": a traveller named after)
                         or (m.group("noun") and re.match(
@@ -238,6 +241,10 @@ class VisitFinder:
                     # "returned on Thursday 15 May, at the end of an official visit which he began on Wednesday the
                     # 14th": the visit ran from the day it began to the day told with its end
                     start, end = began_day, start
+                elif began_day and not ended and m.group("noun") and (not start or began_day <= start) and \
+                        began_day <= (doc._.dct or "") and DAYS_RE.search(text[:m.start()][-40:]):
+                    # "is on a three-day visit to Thailand that began yesterday": the visit runs from that day
+                    start, end = began_day, span_end(text[max(0, m.start() - 40):m.end()], began_day)
                 if RETURN_TRIGGER_RE.match(m.group(0)) and start and len(start) == 10 and not end:
                     start, end = start[:7], start  # the day of coming back is the visit's last
                 last_day = LAST_DAY_OF_RE.search(text[max(0, m.start() - 60):m.start()])
@@ -273,6 +280,11 @@ class VisitFinder:
                                              window, re.I))
                 if status == "occurred" and not start and re.search(r"\brecent", window, re.I) and doc._.dct:
                     start = doc._.dct[:7]  # "the recent visit": within the month of publication
+                if ONGOING_RE.search(text[max(0, m.start() - 70):m.end()]) and start and doc._.dct and \
+                        before_dct(start, doc._.dct) and not (len(start) == 10 and days_apart(start, doc._.dct) <= 14):
+                    # "X, who is on a two-day visit, said permits rose last year": a visit under way did not
+                    # begin in the year of a figure told beside it
+                    start, end = None, None
                 if ONGOING_RE.search(text[max(0, m.start() - 70):m.end()]) and not (start and not before_dct(
                         doc._.dct, start)):
                     # "X, who is in Kazakhstan on a state visit"; "currently on a visit to": under way
@@ -397,6 +409,14 @@ class VisitFinder:
                     days_apart(first["start"], v["start"]) <= 7 and set(v.get("participants") or []) & \
                     set(first.get("participants") or []):
                 continue  # "is scheduled to be received by the Vice President on Wednesday": the visit goes on
+            under_way = next((o for o in group if o["status"] == "occurred" and len(o["start"] or "") == 10
+                              and len(o.get("end") or "") == 10 and len(v["start"] or "") == 10
+                              and o["start"] < v["start"] <= o["end"]), None)
+            if v["status"] == "planned" and under_way:
+                # "Tomorrow the minister is to visit a prison in Bangkok": a day of the visit under way, which
+                # keeps its own dates
+                v["start"], v["end"], v["status"] = under_way["start"], under_way["end"], "occurred"
+                continue
             if v["start"] and v["status"] != "unknown" and not overlaps(v["start"], first["start"]) and (
                     v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
                 key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
@@ -596,7 +616,8 @@ class VisitFinder:
         return None
 
     def _host_in_sentence(self, doc: Doc, sent: Span, guest: str | None) -> str | None:
-        """A city or capital introduced by "in" anywhere in the sentence, not the guest's own."""
+        """A city or capital introduced by "in" anywhere in the sentence, or a country someone "is in", not the
+        guest's own."""
         for c in country_mentions(doc, sent.start_char, sent.end_char, ("capital", "city", "seat")):
             before = text_of(doc)[max(0, c["start"] - 25):c["start"]]
             clause = text_of(doc)[sent.start_char:c["start"]].rsplit(",", 1)[-1]
@@ -604,6 +625,11 @@ class VisitFinder:
                     and not RETURN_TO_RE.search(before) and \
                     not OTHER_CLAUSE_RE.search(clause):
                 return c["alpha3"]  # (not "the first since the new government took office in Damascus")
+        for c in country_mentions(doc, sent.start_char, sent.end_char, ("name",)):
+            # "X is in Sri Lanka on a two-day working visit": a country the traveller is in
+            if c["alpha3"] != guest and re.search(r"\b(?:is|was|are|were)\s+(?:also\s+|currently\s+|now\s+)?in\s+"
+                                                  r"(?:the\s+)?$", text_of(doc)[max(0, c["start"] - 30):c["start"]]):
+                return c["alpha3"]
         return None
 
     def _dateline_country(self, doc: Doc, guest: str | None) -> str | None:
