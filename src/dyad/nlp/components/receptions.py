@@ -52,7 +52,10 @@ RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
 HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
-TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}")
+# (the title may close on a comma before the name: "received the Prime Minister of the Democratic Republic of Sao
+# Tome and Principe, Patrice Trovoada")
+TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}|"
+                          r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}?[A-Z][\w\-]*,\s+")
 
 
 class ReceptionFinder:

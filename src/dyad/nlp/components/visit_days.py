@@ -30,7 +30,9 @@ NTH_DAY_OF_RE = re.compile(r"\bon\s+(?:the\s+(" + "|".join(NTH_DAYS) + r")\s+(?P
                            # ("on the second and final day of Modi's visit": the day told is its last too)
                            r"(?:his|her|their|the|an?|[A-Z][\w\-]+(?:'s|\u2019s))\s+(?:[\w\-]+\s+){0,3}$", re.I)
 # "a four-day official visit to China that ended on Thursday": the day told is the last
-ENDED_AFTER_RE = re.compile(r"\s+(?:to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+)?(?:(?:that|which)\s+)?"
+# ("a two-day official visit, the first of his tenure, which ended on Wednesday": an apposition between)
+ENDED_AFTER_RE = re.compile(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?"
+                            r"(?:,\s+(?:the|his|her|its|a|an)\s+[^,.;]{2,40},)?\s+(?:(?:that|which)\s+)?"
                             r"(?:ended|concluded|closed|wrapped\s+up|ends|concludes|closes|wraps\s+up|"
                             r"will\s+end|will\s+conclude|is\s+due\s+to\s+end)\b")
 # "leaves Fiji today for New Zealand after a three-day state visit": the day of leaving is the visit's last

@@ -49,7 +49,7 @@ VISIT_RE = re.compile(
     # "who was in Baku for the seventh meeting of ...": a named official's stay in a foreign place
     r"(?<=\bwho\s)(?:is|was|are|were)\s+(?:also\s+)?in(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-]+\s+){1,3}"
     r"(?:on\s+(?-i:[A-Z])|for\s+(?![^,.;]*\b(?:summit|forum|conference|games|championships?|olympics)\b)|"
-    r"with\s+(?:a|an|his|her|their)\s|this\s+week|at\s+the\s+invitation))|"
+    r"with\s+(?:a|an|his|her|their)\s|this\s+week|at\s+the\s+invitation|from\s+(?-i:[A-Z])|from\s+\d))|"
     # "Slovenia's culture minister, in the Czech Republic for two days, ...": the same stay in apposition
     r"(?<=,\s)in(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-]+\s+){1,3}for\s+(?:a|one|two|three|four|five|\d)[\s\-]+days?\b))\b",
     re.I)

@@ -309,6 +309,9 @@ class VisitFinder:
                             # ("met X in Abu Dhabi, on the second day of a three-day visit": the lead's day)
                             start = days_after(start, 1 - NTH_DAYS[(nth_day.group(1) or nth_day.group(3)).lower()])
                         end = span_end(text, start)
+                        if ended and end and len(start) == 10:
+                            # ("has concluded a three-day visit" under a dated lead: the lead's day is its last)
+                            start, end = days_before(start, end), start
                         status = status_of(text, start, end, doc._.dct, window, clause_tense(doc, trig_start))
                 if back and not of_to:
                     start, end, status = None, None, out[-1]["status"]  # its dates are the visit's, told before
@@ -322,7 +325,8 @@ class VisitFinder:
                 # The day of a visit told here is a day the story reaches, except an arrival's
                 # (visitors often land the evening before the talks) or a departure's.
                 arrival = re.match(r"(?:arrived|arrives|landed|lands|will arrive)\b", m.group(0), re.I)
-                own_day = start if single_day and not arrival and not ENDED_RE.search(
+                # ("on a three-day visit which began on Monday and ends today": the first day told as background)
+                own_day = start if single_day and not arrival and not began and not ENDED_RE.search(
                     text[max(0, m.start() - 45):m.start()]) else None
                 out.append({
                     "cue": "noun" if m.group("noun") else "verb",
