@@ -114,7 +114,8 @@ POSSESSOR_RE = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:predecessor|successor|
                           r"office|government|administration|cabinet|party)\b")
 # the visitor told by his title alone ("The Sultan ... held talks with X")
 GUEST_TITLE_WORDS = {"sultan", "prince", "king", "queen", "emir", "amir", "president", "premier", "chancellor",
-                     "guest", "visitor", "monarch", "leader"}  # ("the Leader of the Nation met with X")
+                     "guest", "visitor", "monarch", "leader", "minister"}  # ("the Leader of the Nation met with X";
+# "During the visit, the Minister also met President X": the visitor the article follows)
 # "witnessed the exchange of two instruments": what is exchanged at a signing
 
 
@@ -185,9 +186,11 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
             elif met and subj and persons_in(doc, sent.start_char + met.end(), sent.end_char):
                 m = met
             elif met and main and main.get("participants") and re.search(
-                    r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", span_text(sent)[:met.start()]) and \
-                    persons_in(doc, sent.start_char + met.end(), sent.end_char):
-                m = met  # "He met the Speaker, X": the visitor the story follows meets X
+                    r"\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:Minister|visitor|guest))\s+(?:\w+\s+)?$",
+                    span_text(sent)[:met.start()]) and persons_in(doc, sent.start_char + met.end(), sent.end_char):
+                # "He met the Speaker, X", "During the visit, the Minister also met President X": the visitor the
+                # story follows meets X
+                m = met
             elif not met and main and main.get("participants") and (will_meet := re.search(
                     r"(?:^\s*(?:[A-Z][\w ]{0,30},\s+)?|[.;]\s+)(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Z][a-z]+\s+)?"
                     r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Sultan|Minister|visitor|guest))\s+"

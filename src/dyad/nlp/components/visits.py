@@ -211,6 +211,14 @@ class VisitFinder:
                     # ("He recalled his visit to Nicosia in October 2022": the person told before)
                     # a traveller whose country we do not know, going to one country of the article's pair
                     guest = pair[0] if pair[1] == host else pair[1]
+                    subject = persons_in(doc, sent.start_char, trig_start)
+                    if len(subject) == 1 and not person_country(doc, subject[0]) and re.search(
+                            r"\b(?:minister|president|premier|secretary|chancellor|ambassador|envoy)\b",
+                            subject[0].get("role") or "", re.I):
+                        # ("Minister for Foreign Trade Johan Forssell visited Zambia" in a Swedish release): the
+                        # traveller is of the side the visit comes from, in this sentence and after
+                        subject[0]["country"] = guest
+                        guest_person = guest_person or subject[0]
                 if guest and not host and len(pair) == 2 and guest in pair and m.group("noun"):
                     # "was in the country for a one-day working visit": the other country of the article
                     host = self._dateline_country(doc, guest) or (pair[0] if pair[1] == guest else pair[1])
