@@ -114,6 +114,10 @@ class FormatMeetings:
         if re.match(r"\s+of\s+the\s+(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,8}"
                     r"(?:Council|Commission|Committee)\b", span_text(sent)[m.end():]):
             return []  # "co-chaired the sixth meeting of the A-B Cooperation Council": a session of the body
+        if re.match(r"\s+of\s+(?:the|their)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:joint|intergovernmental|bilateral|mixed|"
+                    r"binational|permanent)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)\b",
+                    span_text(sent)[m.end():]):
+            return []  # "held the first meeting of their free trade agreement joint committee": the body's session
         status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
         if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):
@@ -121,6 +125,10 @@ class FormatMeetings:
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
             (m.group("what6") + " meeting" if m.group("what6") else "")
+        recent = getattr(self, "recent_session", None)
+        if named == "meeting" and re.search(r"\bthe\s+meeting$", m.group(0)) and recent and \
+                self.sent_index - recent[0] <= 2:
+            return []  # "X and Y co-chaired the meeting" after a session is told: that session
         if re.fullmatch(r"(?:\w+(?:st|nd|rd|th)|first|second|third)\s+(?:meeting|session)", named, re.I) and any(
                 any(w in b.group("body") for w in DATA["council_markers"])
                 for b in BODY_NAME_RE.finditer(span_text(sent)[:m.start()])):

@@ -98,17 +98,19 @@ BODY_MEETS_RE = re.compile(r"\b[Tt]he\s+" + BODY
 # the border" (a body named in lower case)
 ORD_BODY_RE = re.compile(r"\b[Tt]he\s+" + ORD + r"\s+" + BODY + r"\s+(?:meeting|session|sitting)\b")
 _NTH = r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th)|next)"
-LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+(?:the|a|an)\s+"
-                           r"(?P<body>(?:[A-Z][\w\-]*\s+)?"
+# ("the first meeting of their free trade agreement joint committee by video conference": what the body serves
+# before it)
+LOWER_BODY_RE = re.compile(r"\b" + _NTH + r",?\s+(?:meeting|session|sitting)\s+of\s+(?:the|a|an|their)\s+"
+                           r"(?P<body>(?:[A-Z][\w\-]*\s+)?(?:(?!joint\b)[a-z][\w\-]*\s+){0,3}?"
                            r"(?:joint|intergovernmental|inter-governmental|interstate|inter-state|bilateral|mixed|"
                            r"binational|bi-national|"
                            r"permanent|high-level|high level)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)"
                            r"(?:\s+(?:for|on)\s+[a-z][\w\- ]{2,50}?)?)(?=[,.;]|\s+(?:in|on|at|was|were|held|took|"
-                           r"which|that|and|during|will|would|is|are)\b)")
+                           r"which|that|and|during|will|would|is|are|by|via)\b)")
 # "agreed to hold the session of the Algerian-Slovenian joint commission in Ljubljana in 2023": its coming session
 HOLD_THE_SESSION_RE = re.compile(r"\b(?:hold|holding|convene|convening|host|hosting)\s+the\s+"
                                  r"(?:meeting|session|sitting)\s+of\s+the\s+"
-                                 + LOWER_BODY_RE.pattern.split(r"\s+of\s+(?:the|a|an)\s+", 1)[1])
+                                 + LOWER_BODY_RE.pattern.split(r"\s+of\s+(?:the|a|an|their)\s+", 1)[1])
 # "the Fifth Binational Cabinet", "the sixth Joint Commission": an ordinal before a standing body is its session
 # ("which closes the Presidential Meeting and 15th Peru-Ecuador Binational Cabinet": the article shared)
 ORD_BODY_ALONE_RE = re.compile(r"\b(?:[Tt]he|and)\s+(?i:" + ORD + r"|(?P<next>next))\s+" + BODY
