@@ -35,3 +35,16 @@ def test_a_lower_case_committee_with_what_it_serves_holds_its_first_session():
     sessions = event_mentions(text, "council_session", DCT)
     assert any(s["start"] == "2024-05-15" and s["status"] == "occurred" for s in sessions), sessions
     assert not event_mentions(text, "meeting", DCT)
+
+
+def test_officials_who_will_meet_in_a_named_city_make_a_planned_meeting():
+    text = ("AVARUA - Australia and the Cook Islands agreed to study water supplies on the outer islands, and "
+            "officials would meet in Canberra in August to discuss it.")
+    meetings = event_mentions(text, "meeting", DCT)
+    assert any(m["status"] == "planned" and m["start"] == "2024-08" and m["location"] == "Canberra"
+               for m in meetings), meetings
+
+
+def test_officials_who_met_are_no_planned_meeting():
+    text = "AVARUA - Officials said the supplies would arrive in Rarotonga in August."
+    assert not event_mentions(text, "meeting", DCT)

@@ -41,7 +41,14 @@ FORMAT_MEETING_RE = re.compile(
     + "|".join(DATA["multilateral_formats"]) + r")\s+(?:summit|meeting|talks))\b|"
     # "the commerce secretaries of the two countries would meet in Dhaka in September"
     r"\b(?P<what6>(?:[a-z]+\s+){0,2}(?:ministers|secretaries|officials))\s+of\s+the\s+two\s+(?:countries|sides|"
-    r"governments)\s+(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|plan\s+to|agreed\s+to)\s+meet\b)")
+    r"governments)\s+(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|plan\s+to|agreed\s+to)\s+meet\b)|"
+    # "officials would meet in Canberra in August", "Technical teams from both ministries will meet in Port of Spain in
+    # March": the two sides' officials, to meet in a named place
+    r"\b(?P<what7>(?:(?!(?:and|that|the|but|said|which|who|as|if|when)\b)[a-z][\w\-]*\s+){0,2}"
+    r"(?:officials|teams|experts|negotiators|delegations))\s+"
+    r"(?:(?:from|of)\s+(?:both|the\s+two)\s+(?:ministries|countries|sides|governments|agencies)\s+)?"
+    r"(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|are\s+scheduled\s+to|plan\s+to)\s+"
+    r"(?:meet|convene)\s+in\s+[A-Z])")
 # a meeting of the two alone, then with their delegations: one meeting told in two formats
 PRIVATE_FORMATS = (r"private|one-on-one|tete-a-tete|t\u00eate-\u00e0-t\u00eate|four-eyes|restricted|closed-door|"
                    r"narrow-format")
@@ -124,7 +131,8 @@ class FormatMeetings:
             # "The Leaders held a four-eyes meeting, followed by a delegation meeting": the summit reported
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
-            (m.group("what6") + " meeting" if m.group("what6") else "")
+            (m.group("what6") + " meeting" if m.group("what6") else "") or \
+            (m.group("what7").lower() + " meeting" if m.group("what7") else "")
         recent = getattr(self, "recent_session", None)
         if named == "meeting" and re.search(r"\bthe\s+meeting$", m.group(0)) and recent and \
                 self.sent_index - recent[0] <= 2:
