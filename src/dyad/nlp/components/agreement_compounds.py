@@ -109,7 +109,7 @@ def quoted_titles(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | Non
 BARE_SIGNED = re.compile(
     r"\b(?:an?|the)\s+(?P<words>(?:(?:intergovernmental|interstate|bilateral|separate|framework|cooperation|"
     r"construction|concession|financing|loan|supply|joint)\s+){0,3})"
-    r"(?P<noun>agreements?|contracts?|declaration|memorandum(?:\s+of\s+understanding)?|protocol|treaty)"
+    r"(?P<noun>agreements?|contracts?|declaration|memorandum(?:\s+of\s+understanding)?|protocol|treaty|arrangement)"
     r"(?P<rest>\s+signed\b[^.;:()]{0,50}?|)\s+(?:in|on|last)\s+(?=[A-Z0-9]|last\b|this\b)", re.I)
 SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|inked)\s+$", re.I)
 
@@ -146,4 +146,37 @@ def backdrop_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dic
         rec = ex._common(doc, sent, main, a, None, m.group("noun"), None, sectors[:2], (a, b), done=True)
         rec["plural"] = m.group("noun").lower().endswith("s")
         out.append(rec)
+    return out
+
+
+# "signed a memorandum of understanding that will allow the coast guard and the navy to coordinate patrols", "signed
+# a memorandum of understanding in London on Wednesday to share inspection data": an instrument told by what it does
+PURPOSE_SIGNED = re.compile(
+    r"\b(?:signed|concluded|inked)\s+(?:an?|the)\s+(?P<noun>memorandum(?:\s+of\s+(?:understanding|cooperation))?|"
+    r"agreement|protocol|letter\s+of\s+intent|arrangement|MoU)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})?"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today))?"
+    r"\s+(?:(?:that|which)\s+(?:will|would)\s+|to\s+)"
+    r"(?P<what>(?:allow|enable|share|strengthen|coordinate|promote|develop|expand|boost|improve|facilitate|support|"
+    r"set\s+up|create|build|combat|fight|exchange|provide|train|protect|increase|deepen|step\s+up|speed\s+up|"
+    r"simplify|recognise|recognize|open|launch)\b[^.;:]{3,140})")
+
+
+def purpose_instruments(ex: AgreementExtractor, doc: Doc, sent: Span, main: dict | None,
+                        found: list[dict]) -> list[dict]:
+    """An instrument signed and told by its purpose ("to share inspection data", "that will allow X to
+    coordinate patrols"): filed under the sectors the purpose names; none when it names none."""
+    out: list[dict] = []
+    taken = [(f["sources"][0]["start"], f["sources"][0]["end"]) for f in found]
+    for m in PURPOSE_SIGNED.finditer(span_text(sent)):
+        a, b = sent.start_char + m.start("noun"), sent.start_char + m.end("what")
+        if any(x < b and a < y for x, y in taken):
+            continue
+        what = re.split(r",\s+(?:which|who|while|but|as|and\s+(?:the|a)\b)", m.group("what"))[0].strip()
+        sectors = [s for s in sectors_of(what) if s != "other"]
+        if not sectors:
+            continue
+        end = sent.start_char + m.start("what") + len(what)
+        out.append(ex._common(doc, sent, main, a, None, m.group("noun"), what, sectors[:2], (a, end), done=True))
+        taken.append((a, end))
     return out

@@ -10,7 +10,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.agreement_compounds import backdrop_instruments, compound_instruments, quoted_titles
+from dyad.nlp.components.agreement_compounds import (
+    backdrop_instruments,
+    compound_instruments,
+    purpose_instruments,
+    quoted_titles,
+)
 from dyad.nlp.components.agreement_context import (
     INTRO_SIGNED,
     PLURAL_COLON,
@@ -122,6 +127,7 @@ class AgreementExtractor(TitledAgreements):
             found += compound_instruments(self, doc, sent, main, found)
             found += quoted_titles(self, doc, sent, main, found)
             found += backdrop_instruments(self, doc, sent, main, found)
+            found += purpose_instruments(self, doc, sent, main, found)
             for rec in found:
                 if rec.pop("listed", False) and rec["status"] == "unknown":
                     # "witnessed the signing of a memorandum on A and a framework arrangement under
