@@ -32,3 +32,11 @@ def test_a_memorandum_whose_purpose_names_no_field_is_not_invented():
     found = _agreements("Belize and Honduras signed a memorandum of understanding on Tuesday to work together "
                         "more closely.")
     assert not found, found
+
+
+def test_two_ministers_who_signed_a_letter_of_intent_held_a_signing():
+    text = ("Title\n\nFREETOWN, 23 November 2023 - Irish Minister of State Sean Fleming met Sierra Leone's Minister "
+            "of Health Austin Demby yesterday.\n\nThe two Ministers signed a Letter of Intent on Maternal and Newborn "
+            "Health.")
+    signings = [e for e in mentions(text, "event", "2023-11-23") if e["event_type"] == "signing"]
+    assert signings and signings[0]["start"] == "2023-11-22", signings

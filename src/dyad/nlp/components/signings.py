@@ -24,7 +24,7 @@ SIGNING_RE = re.compile(
     # (the dot of an honorific does not end the clause: "the signing, chaired by Mr. A and Mr. B, of 19 memoranda")
     r"(?=(?:[^.]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr))\.){0,80}\b(?:agreements?|documents?|memorand\w*|"
     r"treat\w*|accords?|deals?|statements?|declarations?|contracts?|protocols?|roadmaps?|instruments?|minutes|"
-    r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for))))",
+    r"(?:work\s+)?plans?\s+(?:of|for)|programmes?\s+(?:of|for)|letters?\s+of\s+intent)))",
     re.I)
 PREPARED_FOR_RE = re.compile(r"\b(?:prepared|preparing|prepare|ready|readied|cleared|approved)\s+(?:\w+\s+)?for\s+$"
                              r"|\b(?:draft\w*|preparation)\s+(?:\w+\s+){0,2}for\s+$", re.I)
