@@ -8,7 +8,15 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from dyad.nlp.components.context import before_dct, clause_tense, country_mentions, prospective, status_of
+from dyad.nlp.components.context import (
+    before_dct,
+    clause_tense,
+    country_mentions,
+    person_country,
+    persons_in,
+    prospective,
+    status_of,
+)
 from dyad.nlp.components.sessions import BODY
 from dyad.nlp.components.util import patterns, source, span_text
 
@@ -62,8 +70,47 @@ NUMBERED_SUMMIT_RE = re.compile(
 BODY_NAME_RE = re.compile(r"\b" + BODY + r"\b")  # a body's name, with or without "the"
 
 
+# "the Vietnam-Romania Business Forum held in Bucharest", "attended the Egyptian-Danish Business Forum": a forum named
+# after the pair, where its officials meet
+PAIR_FORUM_RE = re.compile(
+    r"\b(?P<a>[A-Z][\w\-]+)[\-\u2013](?P<b>[A-Z][\w\-]+)\s+(?:[A-Z][\w\-]*\s+|and\s+){0,3}?"
+    r"(?:[Bb]usiness|[Ee]conomic|[Ii]nvestment|[Tt]rade)\s+(?:and\s+[A-Za-z]+\s+)?[Ff]orum\b")
+FORUM_HELD_RE = re.compile(r"\b(?:held|attended|attend|attends|attending|opened|open|opens|addressed|address|"
+                           r"co-chaired|took\s+place|takes\s+place|hosted|host|gathered)\b")
+
+
 class FormatMeetings:
     """Meetings of a named format and numbered summits of the pair."""
+
+    def pair_forums(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
+        """A business, trade or investment forum named after the pair and held, opened or attended: a meeting of the
+        two sides, one record per forum."""
+        out = []
+        for m in PAIR_FORUM_RE.finditer(span_text(sent)):
+            sides = {(self.gaz.country_of(m.group(g)) or (None,))[0] for g in ("a", "b")}
+            if len(sides) != 2 or None in sides or not FORUM_HELD_RE.search(span_text(sent)):
+                continue
+            officials = [p for p in persons_in(doc, sent.start_char, sent.end_char)
+                         if re.search(r"\b(?:minister|president|premier|secretary|chancellor)\b", p.get("role") or "",
+                                      re.I)]
+            if {person_country(doc, p) for p in officials} != sides:
+                continue  # a forum of companies; the two sides' officials meet there when both are named at it
+            a = sent.start_char + m.start()
+            start, end, own, countries, ref = self._context(doc, sent, main, a)
+            if set(countries[:2]) != sides:
+                continue
+            status = status_of(span_text(sent), start, end, doc._.dct,
+                               span_text(sent)[max(0, m.start() - 40):m.end() + 60], clause_tense(doc, a))
+            name = m.group(0)
+            out.append({
+                "cue": "forum", "kind": "event", "event_type": "meeting", "title": name,
+                "status": status, "start": start, "end": None,
+                "location": self._place_after(span_text(sent), m.end(), clause_only=True),
+                "countries": countries, "guest": None, "host": None, "level": None, "participants": [],
+                "object_key": "meeting:forum:" + "-".join(sorted(sides)) + ":" + re.sub(r"\W+", "-", name.lower()),
+                "parent": ref, "sources": [source(sent.start_char, sent.end_char)],
+            })
+        return out
 
     def numbered_summits(self, doc: Doc, sent: Span, main: dict | None) -> list[dict]:
         """"the 11th Malaysia-Singapore Leaders' Retreat": a summit of the pair named by its number; one

@@ -133,7 +133,7 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
         delegation = self.delegation_reception(doc, sent, main)
         if delegation:
             return delegation
-        summits = self.numbered_summits(doc, sent, main)
+        summits = self.numbered_summits(doc, sent, main) + self.pair_forums(doc, sent, main)
         out = summits + [o for o in self._meeting(doc, sent, main, rb) if not summits or o["cue"] != "format"]
         if not out and not rb:
             out = envoy_meeting(doc, sent, main)  # "presented her letters of credence to President X"
