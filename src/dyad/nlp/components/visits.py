@@ -433,11 +433,12 @@ class VisitFinder:
                     v["status"] != first["status"] or not overlaps(v["start"][:7], first["start"][:7])):
                 key = next((k for k, g in apart.items() if overlaps(v["start"], g[0]["start"])), v["start"])
                 apart.setdefault(key, []).append(v)
-            elif not v["start"] and v["status"] == "planned" and first["status"] == "occurred" and \
-                    v.get("participants") and first.get("participants") and \
+            elif (not v["start"] or len(v["start"]) < len(first["start"] or "")) and v["status"] == "planned" and \
+                    first["status"] == "occurred" and v.get("participants") and first.get("participants") and \
                     not set(v["participants"]) & set(first["participants"]):
                 # "an invitation to Chancellor Y to visit Chile" beside "the visit of then Chancellor X to Santiago
-                # in January 2023": another traveller, a visit still to come
+                # in January 2023"; "Prime Minister Y is expected to visit later this year" after minister X's visit
+                # that week: another traveller, a visit still to come
                 apart.setdefault("planned", []).append(v)
         for key, vs in apart.items():
             for v in vs:

@@ -79,7 +79,29 @@ def find_timexes(text: str, dct: str | None) -> list[Timex]:
         chosen.append((s, e, typ, val, mod))
     chosen.sort()
     out = [Timex(s, e, text[s:e], typ, val, mod) for s, e, typ, val, mod in chosen]
-    return _counted_back(ctx, _anaphoric_days(text, _anchor_times(text, out)))
+    return _counted_back(ctx, _anaphoric_days(text, _weekday_pairs(text, _anchor_times(text, out))))
+
+
+_WEEKDAY_RE = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
+_PAIR_LINK_RE = re.compile(r"\s*(?:and|to|through|until|-|\u2013)\s*(?:on\s+)?")
+
+
+def _weekday_pairs(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Two weekdays joined as one span ("on Thursday and Friday", "Monday to Wednesday") are days in a row: when the
+    first resolved after the second (the report's own weekday read as today, the next as last week's), the first
+    is the one before the second."""
+    import datetime as dt
+
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        t1, t2 = out[i], out[i + 1]
+        if not (t1.type == t2.type == "DATE" and _WEEKDAY_RE.fullmatch(t1.text) and _WEEKDAY_RE.fullmatch(t2.text)
+                and _PAIR_LINK_RE.fullmatch(text[t1.end:t2.start]) and _DAY_RE.fullmatch(t1.value)
+                and _DAY_RE.fullmatch(t2.value) and t1.value > t2.value):
+            continue
+        earlier = dt.date.fromisoformat(t1.value) - dt.timedelta(days=7)
+        out[i] = Timex(t1.start, t1.end, t1.text, t1.type, earlier.isoformat(), t1.mod)
+    return out
 
 
 # "the following day", "the day before", "two days later": counted from the day the text told last, not from
