@@ -71,6 +71,20 @@ HELDOUT56 = ROOT / "examples" / "heldout56"  # blind set, first sight 0.849 (P 0
 HELDOUT57 = ROOT / "examples" / "heldout57"  # blind set, first sight 0.799 (P 0.846 R 0.757), attributes 0.811
 HELDOUT58 = ROOT / "examples" / "heldout58"  # blind set, first sight 0.733 (P 0.716 R 0.750), attributes 0.867
 HELDOUT59 = ROOT / "examples" / "heldout59"  # blind set, first sight 0.834 (P 0.860 R 0.809), attributes 0.862
+HELDOUT60 = ROOT / "examples" / "heldout60"  # blind set, first sight 0.779 (P 0.795 R 0.764), attributes 0.758
+HELDOUT61 = ROOT / "examples" / "heldout61"  # blind set, first sight 0.762 (P 0.777 R 0.748), attributes 0.693
+HELDOUT62 = ROOT / "examples" / "heldout62"  # blind set, first sight 0.781 (P 0.847 R 0.724), attributes 0.824
+HELDOUT63 = ROOT / "examples" / "heldout63"  # blind set, first sight 0.859 (P 0.850 R 0.869), attributes 0.840
+HELDOUT64 = ROOT / "examples" / "heldout64"  # blind set, first sight 0.739 (P 0.742 R 0.736), attributes 0.744
+HELDOUT65 = ROOT / "examples" / "heldout65"  # blind set, first sight 0.727 (P 0.744 R 0.711), attributes 0.778
+HELDOUT66 = ROOT / "examples" / "heldout66"  # blind set, first sight 0.765 (P 0.802 R 0.732), attributes 0.756
+HELDOUT67 = ROOT / "examples" / "heldout67"  # blind set, first sight 0.823 (P 0.847 R 0.800), attributes 0.785
+HELDOUT68 = ROOT / "examples" / "heldout68"  # blind set, first sight 0.892 (P 0.920 R 0.866), attributes 0.827
+HELDOUT69 = ROOT / "examples" / "heldout69"  # blind set, first sight 0.800 (P 0.864 R 0.745), attributes 0.767
+HELDOUT70 = ROOT / "examples" / "heldout70"  # blind set, first sight 0.853 (P 0.876 R 0.832), attributes 0.808
+HELDOUT71 = ROOT / "examples" / "heldout71"  # blind set, first sight 0.795 (P 0.779 R 0.812), attributes 0.804
+HELDOUT72 = ROOT / "examples" / "heldout72"  # blind set, first sight 0.849 (P 0.855 R 0.843), attributes 0.855
+HELDOUT73 = ROOT / "examples" / "heldout73"  # blind set, first sight 0.780 (P 0.774 R 0.786), attributes 0.851
 
 # Last measured figures (../shared/eval/score.py): seeds fact F1 1.000, attributes 0.985;
 # sample corpus (examples/corpus, our own gold) 0.964, attributes 0.982; dev set (examples/devset,
@@ -117,11 +131,11 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT5: (0.95, 0.91),
     HELDOUT6: (0.965, 0.96),
     HELDOUT7: (0.985, 0.965),
-    HELDOUT8: (0.94, 0.905),
+    HELDOUT8: (0.94, 0.91),
     HELDOUT9: (0.955, 0.9),  # first sight 0.805; nlp13: 0.831 -> 0.916; 0.949; 0.956
     HELDOUT10: (0.88, 0.84),  # first sight 0.813; 0.833 after separate meetings, ...; 0.861 after next legs; 0.877
     HELDOUT11: (0.955, 0.94),  # first sight 0.795; 0.946 after abbreviated lists, tour legs, mp14's; 0.944
-    HELDOUT12: (0.89, 0.89),  # first sight 0.829; 0.842; 0.875-0.879 with proj15, lead8; 0.895
+    HELDOUT12: (0.895, 0.89),  # first sight 0.829; 0.842; 0.875-0.879 with proj15, lead8; 0.895
     HELDOUT13: (0.95, 0.89),  # first sight 0.854; 0.945 after this session's rules (developed on it); 0.951; 0.953
     HELDOUT14: (0.88, 0.855),  # first sight 0.839; 0.869; 0.878; 0.882
     HELDOUT15: (0.875, 0.86),  # first sight 0.838; 0.867; 0.872; 0.878
@@ -133,18 +147,18 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT18: (0.905, 0.875),  # first sight 0.816; 0.886 after the rules developed on it; 0.909
     HELDOUT19: (0.905, 0.85),  # first sight 0.873; 0.900; 0.907; 0.910
     HELDOUT20: (0.86, 0.935),  # first sight 0.754 (translated readouts); 0.845; 0.860; 0.864
-    HELDOUT21: (0.915, 0.835),  # first sight 0.861; 0.887; 0.916; 0.919
-    HELDOUT22: (0.85, 0.86),  # first sight 0.799; 0.823; 0.846; 0.853
-    HELDOUT23: (0.845, 0.835),  # first sight 0.810; 0.821; 0.840; 0.852
-    HELDOUT24: (0.905, 0.9),  # first sight 0.853 (wire and agency dispatches); 0.905
-    HELDOUT25: (0.835, 0.89),  # first sight 0.768 (business dailies); 0.778; 0.832; 0.842
+    HELDOUT21: (0.915, 0.84),  # first sight 0.861; 0.887; 0.916; 0.919
+    HELDOUT22: (0.855, 0.86),  # first sight 0.799; 0.823; 0.846; 0.853
+    HELDOUT23: (0.85, 0.835),  # first sight 0.810; 0.821; 0.840; 0.852
+    HELDOUT24: (0.91, 0.9),  # first sight 0.853 (wire and agency dispatches); 0.905
+    HELDOUT25: (0.84, 0.89),  # first sight 0.768 (business dailies); 0.778; 0.832; 0.842
     HELDOUT26: (0.875, 0.835),  # first sight 0.857 (three pairs over 2016-2025); 0.862; 0.877; 0.880
     HELDOUT27: (0.875, 0.87),  # first sight 0.805 (pandemic-era diplomacy); 0.862; 0.871
-    HELDOUT28: (0.86, 0.93),  # first sight 0.847 (state and official visits with their full harvest); 0.856; 0.861
-    HELDOUT29: (0.865, 0.88),  # first sight 0.828 (the South's own press, translated copy); 0.854; 0.865
+    HELDOUT28: (0.865, 0.93),  # first sight 0.847 (state and official visits with their full harvest); 0.856; 0.861
+    HELDOUT29: (0.87, 0.88),  # first sight 0.828 (the South's own press, translated copy); 0.854; 0.865
     HELDOUT30: (0.885, 0.845),  # first sight 0.884 (wire copy on trips between South and North); 0.887
     HELDOUT31: (0.85, 0.91),  # first sight 0.826 (Asia-Pacific and Eurasian ministerial diplomacy); 0.846; 0.849; 0.854
-    HELDOUT32: (0.875, 0.87),  # first sight 0.849 (economic and trade diplomacy); 0.877
+    HELDOUT32: (0.88, 0.87),  # first sight 0.849 (economic and trade diplomacy); 0.877
     HELDOUT33: (0.83, 0.88),  # first sight 0.809 (the everyday run of an archive); 0.835
     HELDOUT34: (0.885, 0.88),  # first sight 0.852 (long national-newspaper reports carrying background); 0.883; 0.888
     # (attributes 0.888 -> 0.883 when signings took their instruments' names: the scorer's title tie-break now pairs
@@ -155,25 +169,39 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT38: (0.81, 0.705),  # first sight 0.746 (joint projects and their progress); 0.809
     HELDOUT39: (0.8, 0.775),  # first sight 0.810 (agreements in detail); 0.806
     HELDOUT40: (0.86, 0.845),  # first sight 0.834 (ministers at work); 0.848
-    HELDOUT41: (0.875, 0.89),  # first sight 0.870 (looking back and ahead); 0.882
-    HELDOUT42: (0.835, 0.85),  # first sight 0.806 (heads of state on the move); 0.834
-    HELDOUT43: (0.835, 0.765),  # first sight 0.743 (trade and investment numbers); 0.818
-    HELDOUT44: (0.845, 0.85),  # first sight 0.832 (at a distance: calls, letters, envoys); 0.842
-    HELDOUT45: (0.83, 0.805),  # first sight 0.840 (neighbours); 0.833
+    HELDOUT41: (0.875, 0.895),  # first sight 0.870 (looking back and ahead); 0.882
+    HELDOUT42: (0.835, 0.855),  # first sight 0.806 (heads of state on the move); 0.834
+    HELDOUT43: (0.845, 0.765),  # first sight 0.743 (trade and investment numbers); 0.818
+    HELDOUT44: (0.86, 0.855),  # first sight 0.832 (at a distance: calls, letters, envoys); 0.842
+    HELDOUT45: (0.84, 0.805),  # first sight 0.840 (neighbours); 0.833
     HELDOUT46: (0.89, 0.87),  # first sight 0.878 (in translation); 0.893
-    HELDOUT47: (0.785, 0.735),  # first sight 0.769 (security and defence ties); 0.784
+    HELDOUT47: (0.795, 0.735),  # first sight 0.769 (security and defence ties); 0.784
     HELDOUT48: (0.81, 0.75),  # first sight 0.805 (beyond the executive: parliaments and regions); 0.805
-    HELDOUT49: (0.76, 0.72),  # first sight 0.758 (development partners); 0.764
-    HELDOUT50: (0.79, 0.865),  # first sight 0.767 (energy and resources); 0.795
+    HELDOUT49: (0.805, 0.735),  # first sight 0.758 (development partners); 0.764
+    HELDOUT50: (0.795, 0.865),  # first sight 0.767 (energy and resources); 0.795
     HELDOUT51: (0.865, 0.795),  # first sight 0.809 (people to people); 0.865; 0.870
-    HELDOUT52: (0.825, 0.77),  # first sight 0.825 (money between states); 0.830
-    HELDOUT53: (0.79, 0.805),  # first sight 0.763 (farms, food and water); 0.795
-    HELDOUT54: (0.775, 0.76),  # first sight 0.782 (digital, space and science); 0.782
+    HELDOUT52: (0.835, 0.78),  # first sight 0.825 (money between states); 0.830
+    HELDOUT53: (0.79, 0.81),  # first sight 0.763 (farms, food and water); 0.795
+    HELDOUT54: (0.79, 0.765),  # first sight 0.782 (digital, space and science); 0.782
     HELDOUT55: (0.84, 0.825),  # first sight 0.844 (a new government's first steps); 0.844
     HELDOUT56: (0.855, 0.89),  # first sight 0.849 (the week's diplomacy in brief); 0.861
-    HELDOUT57: (0.81, 0.81),  # first sight 0.799 (transport and trade routes); 0.814
-    HELDOUT58: (0.73, 0.86),  # first sight 0.733 (citizens abroad and crises); 0.733
-    HELDOUT59: (0.83, 0.855),  # first sight 0.834 (a relationship over time); 0.837
+    HELDOUT57: (0.815, 0.82),  # first sight 0.799 (transport and trade routes); 0.814
+    HELDOUT58: (0.75, 0.87),  # first sight 0.733 (citizens abroad and crises); 0.733
+    HELDOUT59: (0.84, 0.86),  # first sight 0.834 (a relationship over time); 0.837
+    HELDOUT60: (0.78, 0.76),  # first sight 0.779 (culture, sport and heritage); 0.786
+    HELDOUT61: (0.78, 0.715),  # first sight 0.762 (industry and manufacturing); 0.784
+    HELDOUT62: (0.79, 0.83),  # first sight 0.781 (justice, police and migration); 0.797
+    HELDOUT63: (0.88, 0.845),  # first sight 0.859 (voices and views); 0.884
+    HELDOUT64: (0.765, 0.745),  # first sight 0.739 (climate and environment); 0.768
+    HELDOUT65: (0.775, 0.795),  # first sight 0.727 (the sea); 0.779
+    HELDOUT66: (0.78, 0.78),  # first sight 0.765 (health cooperation); 0.784
+    HELDOUT67: (0.835, 0.805),  # first sight 0.823 (trade negotiations and disputes); 0.842
+    HELDOUT68: (0.885, 0.82),  # first sight 0.892 (embassies and envoys); 0.892
+    HELDOUT69: (0.8, 0.765),  # first sight 0.800 (business forums and delegations); 0.804
+    HELDOUT70: (0.85, 0.805),  # first sight 0.853 (the protocol wire); 0.853
+    HELDOUT71: (0.79, 0.8),  # first sight 0.795 (critical minerals); 0.795
+    HELDOUT72: (0.845, 0.85),  # first sight 0.849 (date forms newsrooms use); 0.849
+    HELDOUT73: (0.805, 0.835),  # first sight 0.780 (within Latin America and the Caribbean); 0.811
 }
 
 
