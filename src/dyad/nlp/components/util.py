@@ -225,8 +225,14 @@ DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][A-Za-z .'\-]{2,30}(?:,\s+[A-Z][\w .'\-]
 def in_dateline(text: str, pos: int) -> bool:
     """Does the date at ``pos`` open its line after a place ("ADDIS ABABA, May 3 (Agency) -")? It is the
     day of the report, not news of that day."""
-    head = DATELINE_HEAD_RE.match(text, text.rfind("\n", 0, pos) + 1)
-    return bool(head and pos <= head.end() + 2)
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = DATELINE_HEAD_RE.match(text, line_start)
+    if head and pos <= head.end() + 2:
+        return True
+    # ("Press Service of the President | 17.04.2024": a masthead line of fields the date closes)
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return " | " in line and not line.rstrip().endswith((".", "!", "?", '"', "\u201d"))
 
 
 def dateline_place(doc: Doc) -> tuple[str, str] | None:

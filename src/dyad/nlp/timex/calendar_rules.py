@@ -69,8 +69,32 @@ def _split_year(m: re.Match, c: _Ctx) -> _Result:
 def _slash_date(m: re.Match, c: _Ctx) -> _Result:
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"]) if int(m["y"]) < 50 else 1900 + int(m["y"])
-    # US order (month/day) unless the first number cannot be a month.
+    # US order (month/day) unless the first number cannot be a month, or the day-first reading falls near the
+    # report and the month-first one does not ("12/03/2024" in a report of 14 March 2024 is 12 March)
     mo, d = (a, b) if a <= 12 else (b, a)
+    if a <= 12 and b <= 12 and a != b and c.anchor.date is not None and _valid_day(y, b, a) and _valid_day(y, a, b):
+        near = abs((dt.date(y, b, a) - c.anchor.date).days)
+        if near <= 31 < abs((dt.date(y, a, b) - c.anchor.date).days):
+            mo, d = b, a
+    if not _valid_day(y, mo, d):
+        return None
+    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+
+
+# "14.03.2024", "24.9.2024", "1. 6. 2025": day, month and year with dots, as much of Europe writes them
+@_rule(r"(?<![\w/.-])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})(?![\w.]?\d)", 1)
+def _dotted_date(m: re.Match, c: _Ctx) -> _Result:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid_day(y, mo, d):
+        return None
+    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+
+
+# "from 10.03. to 12.03.2024": the first day of a dotted span, its year told with the last
+@_rule(r"(?<![\w/.-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s*(?:to|until|till|and|-|\u2013)\s*\d{1,2}\.\d{1,2}\.\s?"
+       r"(?P<y>(?:19|20)\d{2}))", 1)
+def _dotted_span_start(m: re.Match, c: _Ctx) -> _Result:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not _valid_day(y, mo, d):
         return None
     return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
