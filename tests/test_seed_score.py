@@ -85,6 +85,8 @@ HELDOUT70 = ROOT / "examples" / "heldout70"  # blind set, first sight 0.853 (P 0
 HELDOUT71 = ROOT / "examples" / "heldout71"  # blind set, first sight 0.795 (P 0.779 R 0.812), attributes 0.804
 HELDOUT72 = ROOT / "examples" / "heldout72"  # blind set, first sight 0.849 (P 0.855 R 0.843), attributes 0.855
 HELDOUT73 = ROOT / "examples" / "heldout73"  # blind set, first sight 0.780 (P 0.774 R 0.786), attributes 0.851
+HELDOUT74 = ROOT / "examples" / "heldout74"  # blind set, first sight 0.843 (P 0.857 R 0.829), attributes 0.853
+HELDOUT75 = ROOT / "examples" / "heldout75"  # blind set, first sight 0.877 (P 0.893 R 0.862), attributes 0.777
 
 # Last measured figures (../shared/eval/score.py): seeds fact F1 1.000, attributes 0.985;
 # sample corpus (examples/corpus, our own gold) 0.964, attributes 0.982; dev set (examples/devset,
@@ -144,7 +146,10 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     # two golds leave out or type otherwise - 'Around 300 Qatari companies' counted, a working group's coming meeting
     # read as a council session, which heldout25's gold calls a meeting; floors lowered to 0.855 and 0.835)
     HELDOUT17: (0.855, 0.895),  # first sight 0.815; 0.833; 0.853; 0.858; 0.862
-    HELDOUT18: (0.905, 0.875),  # first sight 0.816; 0.886 after the rules developed on it; 0.909
+    # (heldout18 0.909 -> 0.902 and heldout54 0.794 -> 0.787: a date closing a masthead line of fields, "Outlet |
+    # Section | 28 November 2024", is now the report's day, not news; in these two weeklies that masthead date had
+    # been what dated a background paragraph. Floors lowered to 0.9 and 0.785)
+    HELDOUT18: (0.9, 0.88),  # first sight 0.816; 0.886 after the rules developed on it; 0.909; 0.902
     HELDOUT19: (0.905, 0.85),  # first sight 0.873; 0.900; 0.907; 0.910
     HELDOUT20: (0.86, 0.935),  # first sight 0.754 (translated readouts); 0.845; 0.860; 0.864
     HELDOUT21: (0.915, 0.84),  # first sight 0.861; 0.887; 0.916; 0.919
@@ -159,7 +164,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT30: (0.885, 0.845),  # first sight 0.884 (wire copy on trips between South and North); 0.887
     HELDOUT31: (0.85, 0.91),  # first sight 0.826 (Asia-Pacific and Eurasian ministerial diplomacy); 0.846; 0.849; 0.854
     HELDOUT32: (0.88, 0.87),  # first sight 0.849 (economic and trade diplomacy); 0.877
-    HELDOUT33: (0.83, 0.88),  # first sight 0.809 (the everyday run of an archive); 0.835
+    HELDOUT33: (0.855, 0.88),  # first sight 0.809 (the everyday run of an archive); 0.835
     HELDOUT34: (0.885, 0.88),  # first sight 0.852 (long national-newspaper reports carrying background); 0.883; 0.888
     # (attributes 0.888 -> 0.883 when signings took their instruments' names: the scorer's title tie-break now pairs
     # the gold signing with the other report's unmerged one; no prediction changed but its title)
@@ -174,7 +179,7 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT43: (0.845, 0.765),  # first sight 0.743 (trade and investment numbers); 0.818
     HELDOUT44: (0.86, 0.855),  # first sight 0.832 (at a distance: calls, letters, envoys); 0.842
     HELDOUT45: (0.84, 0.805),  # first sight 0.840 (neighbours); 0.833
-    HELDOUT46: (0.89, 0.87),  # first sight 0.878 (in translation); 0.893
+    HELDOUT46: (0.89, 0.885),  # first sight 0.878 (in translation); 0.893
     HELDOUT47: (0.795, 0.735),  # first sight 0.769 (security and defence ties); 0.784
     HELDOUT48: (0.81, 0.75),  # first sight 0.805 (beyond the executive: parliaments and regions); 0.805
     HELDOUT49: (0.805, 0.735),  # first sight 0.758 (development partners); 0.764
@@ -182,12 +187,12 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT51: (0.865, 0.795),  # first sight 0.809 (people to people); 0.865; 0.870
     HELDOUT52: (0.835, 0.78),  # first sight 0.825 (money between states); 0.830
     HELDOUT53: (0.79, 0.81),  # first sight 0.763 (farms, food and water); 0.795
-    HELDOUT54: (0.79, 0.765),  # first sight 0.782 (digital, space and science); 0.782
+    HELDOUT54: (0.785, 0.77),  # first sight 0.782 (digital, space and science); 0.782; 0.794; 0.787
     HELDOUT55: (0.84, 0.825),  # first sight 0.844 (a new government's first steps); 0.844
     HELDOUT56: (0.855, 0.89),  # first sight 0.849 (the week's diplomacy in brief); 0.861
     HELDOUT57: (0.815, 0.82),  # first sight 0.799 (transport and trade routes); 0.814
     HELDOUT58: (0.75, 0.87),  # first sight 0.733 (citizens abroad and crises); 0.733
-    HELDOUT59: (0.84, 0.86),  # first sight 0.834 (a relationship over time); 0.837
+    HELDOUT59: (0.84, 0.865),  # first sight 0.834 (a relationship over time); 0.837
     HELDOUT60: (0.78, 0.76),  # first sight 0.779 (culture, sport and heritage); 0.786
     HELDOUT61: (0.78, 0.715),  # first sight 0.762 (industry and manufacturing); 0.784
     HELDOUT62: (0.79, 0.83),  # first sight 0.781 (justice, police and migration); 0.797
@@ -200,8 +205,10 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT69: (0.8, 0.765),  # first sight 0.800 (business forums and delegations); 0.804
     HELDOUT70: (0.85, 0.805),  # first sight 0.853 (the protocol wire); 0.853
     HELDOUT71: (0.79, 0.8),  # first sight 0.795 (critical minerals); 0.795
-    HELDOUT72: (0.845, 0.85),  # first sight 0.849 (date forms newsrooms use); 0.849
+    HELDOUT72: (0.85, 0.85),  # first sight 0.849 (date forms newsrooms use); 0.849
     HELDOUT73: (0.805, 0.835),  # first sight 0.780 (within Latin America and the Caribbean); 0.811
+    HELDOUT74: (0.84, 0.85),  # first sight 0.843 (a visit told day by day); 0.843
+    HELDOUT75: (0.87, 0.77),  # first sight 0.877 (small states and their partners); 0.877
 }
 
 
