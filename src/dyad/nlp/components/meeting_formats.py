@@ -70,6 +70,12 @@ NUMBERED_SUMMIT_RE = re.compile(
 BODY_NAME_RE = re.compile(r"\b" + BODY + r"\b")  # a body's name, with or without "the"
 
 
+# "the sixth meeting of the A-B Cooperation Council", "the first meeting of their free trade agreement joint committee":
+# the meeting is a session of that body
+OF_A_BODY_RE = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,8}(?:Council|Commission|Committee)\b|"
+    r"\s+of\s+(?:the|their)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:joint|intergovernmental|bilateral|mixed|binational|"
+    r"permanent)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)\b")
 # "the Vietnam-Romania Business Forum held in Bucharest", "attended the Egyptian-Danish Business Forum": a forum named
 # after the pair, where its officials meet
 PAIR_FORUM_RE = re.compile(
@@ -165,13 +171,8 @@ class FormatMeetings:
             start = None  # the visit's day is not the day of a meeting it announces
         if len(countries) < 2:
             return []
-        if re.match(r"\s+of\s+the\s+(?:[A-Z][\w\-\u2013]*\s+(?:(?:and|on|for)\s+)?){1,8}"
-                    r"(?:Council|Commission|Committee)\b", span_text(sent)[m.end():]):
+        if OF_A_BODY_RE.match(span_text(sent)[m.end():]):
             return []  # "co-chaired the sixth meeting of the A-B Cooperation Council": a session of the body
-        if re.match(r"\s+of\s+(?:the|their)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:joint|intergovernmental|bilateral|mixed|"
-                    r"binational|permanent)\s+(?:[a-z][\w\-]*\s+)?(?:council|commission|committee)\b",
-                    span_text(sent)[m.end():]):
-            return []  # "held the first meeting of their free trade agreement joint committee": the body's session
         status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
                            clause_tense(doc, a))
         if self.summit and not own and status != "planned" and not m.group("what4") and not m.group("what5"):

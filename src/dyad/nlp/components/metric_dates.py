@@ -262,11 +262,22 @@ def set_when(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
     return None
 
 
+def _of_last_two_weeks(iso: str, dct: str) -> bool:
+    """Is the day the report's own or one of the fourteen before it?"""
+    import datetime as dt
+
+    return len(iso) == 10 and 0 <= (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days <= 14
+
+
+def _distance(t: Timex, c: Mention) -> int:
+    """Characters between a date and a figure."""
+    return t.start - c.end if t.start >= c.end else c.start - t.end
+
+
 def fronted_day(doc: Doc, c: Mention) -> str | None:
     """The day a sentence opens with, in the days before the report ("On Thursday, the forum, attended
     by 120 companies, ...", "The day before, contracts worth $26 million were concluded"): the figures
     the sentence tells are of that day."""
-    import datetime as dt
 
     dct = doc._.dct
     if not dct or len(dct) != 10:
@@ -280,8 +291,7 @@ def fronted_day(doc: Doc, c: Mention) -> str | None:
         if len(iso) != 10 or not re.fullmatch(r"(?:(?:late|early|earlier|later)(?:\s+on)?|on)?",
                                               text[sent.start_char:t.start].strip(), re.I):
             continue
-        gap = (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days
-        return iso if 0 <= gap <= 14 else None
+        return iso if _of_last_two_weeks(iso, dct) else None
     return None
 
 
@@ -290,7 +300,6 @@ def sentence_day(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
     arrangement signed on Tuesday", "aim to lift trade to $5 billion by 2030, the minister said on Tuesday",
     "a transport aircraft landed yesterday carrying 6 tonnes of supplies"): the figure is of that day. The
     nearest such day wins; a bound ("since", "until", "by") or a day nearer another figure is not it."""
-    import datetime as dt
 
     dct = doc._.dct
     if not dct or len(dct) != 10:
@@ -302,15 +311,13 @@ def sentence_day(doc: Doc, c: Mention, cands: list[Mention]) -> str | None:
         if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.start < sent.end_char):
             continue
         iso = (t.iso_date() or "")[:10]
-        if len(iso) != 10 or not (0 <= (dt.date.fromisoformat(dct) - dt.date.fromisoformat(iso)).days <= 14) \
-                or in_dateline(text, t.start):
+        if not _of_last_two_weeks(iso, dct) or in_dateline(text, t.start):
             continue
         if re.search(r"\b(?:since|until|till|by|before|after|from|to|through)\s+(?:the\s+)?$",
                      text[max(sent.start_char, t.start - 20):t.start], re.I):
             continue
-        gap = t.start - c.end if t.start >= c.end else c.start - t.end
-        if any(o is not c and (abs(t.start - o.end) if t.start >= o.end else abs(o.start - t.end)) < gap
-               for o in cands if o.span.sent.start == sent.start):
+        gap = _distance(t, c)
+        if any(o is not c and o.span.sent.start == sent.start and _distance(t, o) < gap for o in cands):
             continue  # the day is another figure's
         if best is None or gap < best[0]:
             best = (gap, iso)

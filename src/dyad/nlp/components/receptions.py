@@ -54,8 +54,7 @@ HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+
                                   r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
 # (the title may close on a comma before the name: "received the Prime Minister of the Democratic Republic of Sao
 # Tome and Principe, Patrice Trovoada")
-TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}|"
-                          r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}?[A-Z][\w\-]*,\s+")
+TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}(?:[A-Z][\w\-]*,\s+)?")
 
 
 class ReceptionFinder:

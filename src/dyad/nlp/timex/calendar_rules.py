@@ -48,11 +48,14 @@ from dyad.nlp.timex.tense import _Ctx
        r"(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-])", 1)
 def _iso_date(m: re.Match, c: _Ctx) -> _Result:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not _valid_day(y, mo, d):
-        return None
-    if m["H"]:
+    if m["H"] and _valid_day(y, mo, d):
         return "TIME", f"{y:04d}-{mo:02d}-{d:02d}T{m['H']}:{m['M']}", None
-    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+    return _day(y, mo, d)
+
+
+def _day(y: int, mo: int, d: int) -> _Result:
+    """A calendar day given by numbers, or None when there is no such day."""
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}", None) if _valid_day(y, mo, d) else None
 
 
 # "fiscal year 2020/21", "in 2019/20", "FY2022-23": a split (fiscal) year, named by the year it ends in
@@ -76,28 +79,16 @@ def _slash_date(m: re.Match, c: _Ctx) -> _Result:
         near = abs((dt.date(y, b, a) - c.anchor.date).days)
         if near <= 31 < abs((dt.date(y, a, b) - c.anchor.date).days):
             mo, d = b, a
-    if not _valid_day(y, mo, d):
-        return None
-    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+    return _day(y, mo, d)
 
 
-# "14.03.2024", "24.9.2024", "1. 6. 2025": day, month and year with dots, as much of Europe writes them
+# "14.03.2024", "24.9.2024", "1. 6. 2025": day, month and year with dots, as much of Europe writes them; "from 10.03. to
+# 12.03.2024": the first day of a dotted span, its year told with the last
 @_rule(r"(?<![\w/.-])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})(?![\w.]?\d)", 1)
-def _dotted_date(m: re.Match, c: _Ctx) -> _Result:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not _valid_day(y, mo, d):
-        return None
-    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
-
-
-# "from 10.03. to 12.03.2024": the first day of a dotted span, its year told with the last
 @_rule(r"(?<![\w/.-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s*(?:to|until|till|and|-|\u2013)\s*\d{1,2}\.\d{1,2}\.\s?"
        r"(?P<y>(?:19|20)\d{2}))", 1)
-def _dotted_span_start(m: re.Match, c: _Ctx) -> _Result:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not _valid_day(y, mo, d):
-        return None
-    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+def _dotted_date(m: re.Match, c: _Ctx) -> _Result:
+    return _day(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 # ---- month + day (+ year) -------------------------------------------------------------------------
