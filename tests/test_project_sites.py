@@ -172,3 +172,27 @@ def test_first_harvest_makes_a_farm_operational():
             "province of Morocco, whose first harvest was collected last October.")
     assert p["status"] == "operational"
     assert [(m["date"], m["status"]) for m in p["milestones"]] == [("2023-10", "done")]
+
+
+def test_facility_a_partner_is_financing_in_a_town():
+    p = one("The ambassador said Malaysia is financing a vocational training centre in Kpalime, where young "
+            "Togolese mechanics will be trained.")
+    assert p["name"] == "vocational training centre in Kpalime"
+    assert p["project_type"] == "facility"
+
+
+def test_funding_for_a_plant_in_a_capital_city():
+    p = one("Kiribati President Taneti Maamau secured Korean funding for a solar plant in Tarawa after talks "
+            "in Seoul on Monday.")
+    assert p["name"] == "solar plant in Tarawa"
+    assert set(p["countries"]) == {"KIR", "KOR"}
+
+
+def test_restoration_of_a_museum_in_a_city():
+    p = one("Under the agreement with Peru, Spain will fund the restoration of the colonial museum in Arequipa, with "
+            "work due to start in March.")
+    assert p["name"] == "colonial museum in Arequipa"
+
+
+def test_funding_for_a_centre_in_a_country_is_not_specific():
+    assert projects("Norway announced new funding for a research centre in Kenya on Tuesday.") == []

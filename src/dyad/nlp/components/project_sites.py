@@ -43,7 +43,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
             + _PLACE + r"(?:\s+and\s+" + _PLACE + r")?)(?:\s+(?:" + _alt(d["site_admin_words"]) + r")\b)?)?")
     mods = r"(?P<mods>(?:(?!" + _STOP + r"\b)(?:\d[\d,.]*[\w\-]*|" + _WORD + r")\s+){0,6}?)"
     # "the construction of (a) ...", "to build a ...", "its $1.6 billion factory in ...": a thing built or priced
-    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on)\s+(?:the\s+|an?\s+)?|(?:"
+    lead = (r"\b(?:(?:" + _alt(d["undertaking_nouns"]) + r")\s+(?:of|on|for)\s+(?:the\s+|an?\s+)?|(?:"
             + _alt(d["undertaking_verbs"]) + r")\s+(?:a|an|the)\s+|(?:its|their)\s+(?:US)?\$\s?\d[\d.,]*\s+"
             r"(?:million|billion|bn|mln|bln)\s+)")
     nouns = _alt(list(d["site_nouns"]))
@@ -82,8 +82,13 @@ def extra_projects(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]
 
 
 def _country_only(ex: ProjectExtractor, words: str) -> bool:
-    parts = [w for w in re.split(r"[\s\-\u2013]+", words) if w]
-    return bool(parts) and all(ex.gaz.country_of(w) for w in parts)
+    """The place names countries only ("Kenya", "Chad and Niger"); a capital or a city is a site like any town
+    ("a desalination plant in Funafuti")."""
+    if (whole := ex.gaz.country_of(words)) is not None:
+        return whole[1] in ("name", "adjective", "demonym")
+    parts = [w for w in re.split(r"[\s\-\u2013]+", words) if w and w != "and"]
+    return bool(parts) and all((c := ex.gaz.country_of(w)) is not None and c[1] in ("name", "adjective", "demonym")
+                               for w in parts)
 
 
 def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict]) -> None:
@@ -98,7 +103,7 @@ def _undertakings(ex: ProjectExtractor, doc: Doc, sent: Span, found: list[dict])
         named = any(not (c := ex.gaz.country_of(w)) or c[1] not in ("name", "adjective") for w in caps)
         place = m.group("place") or ""
         bare_place = rx["direction"].sub("", place)
-        place_country = bool(place) and (_country_only(ex, bare_place) or bool(ex.gaz.country_of(bare_place)))
+        place_country = bool(place) and _country_only(ex, bare_place)
         if place and ex.gaz.organization(bare_place):
             continue
         measured = rx["capacity"].match(mods) is not None
