@@ -19,7 +19,12 @@ DATA = patterns("events")
 TIME_WORDS = (*DAY_AND_MONTH_NAMES, "week", "month", "year")
 OPENING_RE = re.compile(
     r"\b(?:opening ceremony of|opening of|ceremony (?:was held |will be held )?to open|inaugurated|inauguration of|"
-    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|"
+    r"opened|will open|to open|launch of|launched|commissioning of|commissioned|unveiled|inaugurate|"
+    r"dedicated(?=\s+(?:the|a|an|on|by|in|at|yesterday|today|last)\b)|"
+    # a facility handed over to its owners, or whose work begins with a ceremony
+    r"handed\s+over(?:\s+to\s+(?:[\w\-]+\s+){1,4}?(?:government|authorities|state|people))?|"
+    r"(?:turned|turning|turn)\s+the\s+(?:first\s+)?sod\s+(?:for|on|of)|"
+    r"(?:broke|breaking|break)\s+ground\s+(?:on|for)|groundbreaking\s+(?:ceremony\s+)?(?:of|for)|"
     r"(?:opening|inaugurating|launching)(?=\s+the\s))\s+"
     r"(?P<obj>(?:[^.;:\u201c\u201d]|(?<=\d)\.(?=\d)){3,160})",  # "a 2.8-kilometre road link"
     re.I)
@@ -61,7 +66,9 @@ def _noun_phrase(doc: Doc, head: Token) -> str:
             end = max(end, child.right_edge.i)
         else:
             break
-    return doc[head.left_edge.i:end + 1].text
+    # ("the complex of X, built under a line of credit, ...": the participle clause is no part of the name)
+    return re.split(r",\s+(?:built|constructed|funded|financed|which|that|where)\b",
+                    doc[head.left_edge.i:end + 1].text)[0]
 
 
 def object_first(doc: Doc, verb: Token) -> str | None:
@@ -73,9 +80,10 @@ def object_first(doc: Doc, verb: Token) -> str | None:
     # a participle with a by-agent is passive even when the parser calls its noun the subject
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     agent = verb.tag_ == "VBN" and not objects and any(c.dep_ == "agent" for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" or (agent and child.dep_ == "nsubj"):
-            return _noun_phrase(doc, child)
+    # the subject nearest the verb: a dateline ("PRAIA - The campus ... was handed over") may be parsed as another
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" or (agent and c.dep_ == "nsubj")]
+    if subjects:
+        return _noun_phrase(doc, subjects[-1])
     passive = agent or any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ == "xcomp" and passive:  # "the bridge is to be inaugurated"
         for child in verb.head.children:
@@ -86,6 +94,14 @@ def object_first(doc: Doc, verb: Token) -> str | None:
         if all(c.tag_ in ("WDT", "WP") for c in objects) and (objects or verb.dep_ == "acl" or passive):
             return _noun_phrase(doc, verb.head)
     return None
+
+
+def _facility_headed(obj: str) -> bool:
+    """What was handed over is itself a facility ("the campus of the University of X"), not something for one
+    ("fuel assemblies for the X plant", "a contribution ... to an agency for the repair of schools")."""
+    obj = re.sub(r"^(?:the\s+)?(?:[\w\-]+\s+)?(?:phase|section|stage|part|wing)\s+of\s+", "the ", obj, flags=re.I)
+    head = re.split(r"\s+(?:of|for|to|in|at|on|from|with|by|under)\s", obj, maxsplit=1)[0]
+    return re.match(r"(?:the|a|an|its|their)\s", head, re.I) is not None and PROJECT_HEADS.search(head) is not None
 
 
 class OpeningExtractor:
@@ -111,7 +127,8 @@ class OpeningExtractor:
         obj = re.sub(r"^(?:on\s+)?(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:\s+(?:morning|"
                      r"afternoon|evening|night))?,?\s+(?=(?:a|an|the|its|their)\s)", "", obj)
         obj = re.split(r"\s+(?:during|at the invitation|as part of|on the occasion|by video|by videoconference|"
-                       r"via video|remotely|virtually|alongside|together with|with the participation)\b", obj)[0]
+                       r"via video|remotely|virtually|alongside|together|jointly|with the participation|once|"
+                       r"as soon as)\b", obj)[0]
         # "opened branches of X and marked the arrival of Y": a second verb begins another clause
         for t in doc[sent.start:sent.end]:
             rel = t.idx - sent.start_char
@@ -122,6 +139,7 @@ class OpeningExtractor:
                 break
         items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
         cut = r",\s+(?:which|where|who|and|a|an|the|along with|making|bringing|funded|financed|built)\b|\s+-\s+|" \
+              r",\s+[a-z]+ing\b|\s+to\s+the\s+(?:[\w\-]+\s+){0,3}(?:government|authorities|people)\b|" \
               r"\s+\u2013\s+|" \
               r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
         # (a list ends with "and the ...": "the X section of the Y highway, the first motorway in C" is an apposition)
@@ -163,18 +181,26 @@ class OpeningExtractor:
         if re.search(r"\b(?:including|such as|discussed|regarding|concerning)\b[^.;:]{0,60}$",
                      span_text(sent)[:m.start()]):
             return []  # "discussed ..., including the launch of new projects": a topic, not a ceremony
-        objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m)) if self._is_opened(o)]
+        handed = m.group(0).lower().startswith("handed")
+        objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m))
+                if self._is_opened(o) and not (handed and not _facility_headed(o))]
         if not objs and REMOTE_RE.search(span_text(sent)) and re.match(r"inaugurat", m.group(0), re.I):
             # "the ministers of A, B and C inaugurated the cross-border power trade by video link": a
             # ceremony told as such opens what it names, facility or not
             objs = [re.sub(r"\s+(?:by|via|through)\s+video\s*(?:link|conference)\b.*$|\s+(?:virtually|remotely)\b.*$",
                            "", self._trim_when(o)) for o in self._opening_objects(doc, sent, m)
                     if not re.match(r"(?:in|on|at|by|from|since|with|to|for)\b", o, re.I)][:1]
+        if not objs:
+            # "dedicated the rehabilitated X Drive, the 11-kilometre corridor linking ...": the apposition tells
+            # what it is
+            app = re.match(r"([^,]{3,80}?),\s+(?:the|a|an)\s+([^,]{3,80})", m.group("obj"))
+            if app and self._is_opened("the " + app.group(2)):
+                objs = [self._trim_when(app.group(1))]
         told_before = False
         if not objs:
             verb = doc.char_span(a, a + len(m.group(0).split()[0]))
             found = object_first(doc, verb[0]) if verb is not None and len(verb) == 1 else None
-            if found and self._is_opened(found):
+            if found and self._is_opened(found) and not (handed and not _facility_headed(found)):
                 objs, told_before = [self._trim_when(found)], True
         if not objs:
             return []  # "opening a new chapter", "opened in 2012, ..." are not openings
@@ -199,12 +225,16 @@ class OpeningExtractor:
             sent_countries = list(pair)
         elif not in_visit and len(sent_countries) < 2 and not (told_before and two_leaders):
             return []
-        if told_before and not (openers or two_leaders or JOINTLY_RE.search(span_text(sent))):
+        # (a facility "handed over to the government today" is a ceremony, whoever is named at it)
+        if told_before and not (openers or two_leaders or JOINTLY_RE.search(span_text(sent))
+                                or handed):
             return []  # "the corridor, launched in 2019": background, no one told opening it
         start, end, own, countries, ref = self._context(doc, sent, main, a)
         # leaders of two countries open it together: their countries, not the article's pair
         countries = list(dict.fromkeys(sent_countries if len(openers) >= 2 else [*sent_countries, *countries]))
-        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 60):m.end()])
+        # the cue and what it opened; a clause hung on the object ("..., which will be built by X") tells of later work
+        told = m.end() if told_before else min(m.end(), m.start("obj") + len(objs[0]))
+        status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 60):told])
         if status == "unknown" and main:
             status = main["status"]
         out = []
