@@ -454,13 +454,19 @@ def _lasts(p: dict) -> set[str]:
 
 def _surname_first(doc: Doc, person: dict) -> list[dict]:
     """"Li" after "Premier Li Qiang": a one-word mention that is the first word of exactly one longer
-    name of the article, and the last word of none (names written surname first)."""
+    name of the article, and the last word of none (names written surname first); else a middle word of
+    exactly one name of three words or more (a surname of two words)."""
     words = person["name"].split()
     if len(words) != 1 or any(len(p["name"].split()) > 1 for p in _by_last(doc).get(_last(person["name"]), [])):
         return []
     key = unidecode(words[0]).lower()
     hits = [p for p in doc._.persons or [] if len(p["name"].split()) > 1
             and unidecode(p["name"].split()[0]).lower() == key]
+    if not hits and words[0][:1].isupper():
+        # "Mr. Mwenze" after "Olivier Mwenze Mukaleng", "Lopez" after "Andres Manuel Lopez Obrador": the first
+        # word of a surname of two words
+        hits = [p for p in doc._.persons or [] if len(p["name"].split()) > 2
+                and key in (unidecode(w).lower() for w in p["name"].split()[1:-1])]
     return hits if len({p["name"] for p in hits}) == 1 else []
 
 

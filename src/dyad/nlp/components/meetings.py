@@ -280,6 +280,11 @@ class MeetingFinder(ReceptionFinder, FormatMeetings):
                   and not POSSESSOR_RE.match(text_of(doc)[p["sources"][0]["end"]:p["sources"][0]["end"] + 40])]
         if not people and not received:
             people = self._the_two_named_before(doc, sent)  # "The two held talks at the ministry on Tuesday"
+        elif received and len(people) < 2:
+            # "the Prime Minister received the Chinese ambassador": host and guest told by office, named before
+            known = {full_name(doc, p): p for p in reversed(doc._.persons or [])}
+            people = [*people, *(known[n] for n in received_names if n in known
+                                 and all(full_name(doc, q) != n for q in people))]
         named_after = [full_name(doc, p) for p in people if p["sources"][0]["start"] >= sent.start_char + m.end()]
         if rb and not received and named_after and rb[1][0] not in named_after:
             # "was received the next day by President X, after holding talks with his counterpart Y": the host of

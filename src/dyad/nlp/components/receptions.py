@@ -57,6 +57,15 @@ HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+
 TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}(?:[A-Z][\w\-]*,\s+)?")
 
 
+# "Later, the Prime Minister received ...": the host told by office alone, right before the verb
+HOST_BY_TITLE_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)[Tt]he\s+(?P<office>President|Prime\s+Minister|King|"
+                              r"Emir|Sultan|Chancellor|Premier|Vice[\s\-]President|Foreign\s+Minister)\s+"
+                              r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+# "received the Japanese envoy", "received the ambassador and ...": a resident envoy told by office
+ENVOY_BY_OFFICE_RE = re.compile(r"\s+the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<office>(?i:ambassador|envoy|"
+                                r"high\s+commissioner))\b")
+
+
 class ReceptionFinder:
     """Receptions of the pair (a mixin of the meeting finder)."""
 
@@ -105,6 +114,11 @@ class ReceptionFinder:
             # Armed Forces, today received Y")
             hosts = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                      if person_country(doc, p)]
+            by_title = HOST_BY_TITLE_RE.search(span_text(sent)[:rv.start()])
+            if not hosts and by_title:
+                # "Before the ceremony, the Prime Minister received ...": the one of that office named before
+                earlier = role_antecedent(doc, by_title.group("office"), sent.start_char, home_country(doc, main))
+                hosts = [earlier] if earlier and person_country(doc, earlier) else []
             # ("received in audience on Wednesday 8 June 2022, at the Presidential Palace, Dr X": farther)
             # ("received at the ministry's headquarters in Riyadh today the Minister of X, Y", "received at the
             # Jubilee House the Deputy Prime Minister of C, Y", "received this Friday at the Palace of the
@@ -137,6 +151,16 @@ class ReceptionFinder:
                 side = self.gaz.country_of(told_by_office.group("adj"))[0]
                 earlier = role_antecedent(doc, told_by_office.group("office"), sent.start_char, side)
                 guests = [earlier] if earlier and person_country(doc, earlier) == side else []
+            envoy = ENVOY_BY_OFFICE_RE.match(span_text(sent)[rv.end():])
+            if not guests and envoy:
+                # "received the Japanese envoy at the palace", "received the ambassador and company executives":
+                # the envoy named before (of that country when told)
+                told = self.gaz.country_of(envoy.group("adj")) if envoy.group("adj") else None
+                side = told[0] if told and told[1] == "adjective" else None
+                office = "high commissioner" if "commissioner" in envoy.group("office").lower() else "ambassador"
+                earlier = role_antecedent(doc, office, sent.start_char, side)
+                if earlier and person_country(doc, earlier) and (side is None or person_country(doc, earlier) == side):
+                    guests = [earlier]
             unplaced = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
                         if not person_country(doc, p)] if told_by_office and guests and not hosts else []
             home = home_country(doc, main)

@@ -118,6 +118,11 @@ class VisitFinder:
                         VESSEL_VISITS_RE.search(text[max(0, m.start() - 90):m.start()])
                         or VISITS_PEOPLE_RE.match(text[m.end():])):
                     continue  # "the frigate ... will visit Manila"; "she will visit seafood processors": no state visit
+                if m.group("noun") and not m.group("level") and (
+                        re.search(r"\b(?:site|field|inspection)[\s\-]+$", text[:m.start()], re.I)
+                        or (re.match(r"\s+to\b", text[m.end():]) and VISITS_A_SITE_RE.match(text[m.end() + 3:]))) \
+                        and not country_mentions(doc, trig_end, min(trig_end + 60, sent.end_char), ("name", "capital")):
+                    continue  # "after a visit to the long-stalled site", "a site visit": a minister at home
                 of_to = self._visit_of_to(doc, sent, trig_end) if m.group("noun") else None
                 level_word = LEVELS.get((m.group("level") or "").lower())
                 same_level = not m.group("level") or bool(out and out[-1]["level"] == level_word)
