@@ -48,3 +48,14 @@ def test_a_ministers_site_visit_at_home_is_no_visit_of_the_contractors_country()
             "The Minister of Energy of Zimbabwe, Edgar Moyo, has given the Chinese contractor building the dam "
             "until June 2026 to finish the spillway, after a visit to the site in Binga district last week.")
     assert events(text, "visit") == []
+
+
+def test_host_of_a_ministry_release_takes_the_country_of_its_dateline():
+    text = ("Press Release\nMinistry of Higher Education\n\nHanoi, 8 March 2024 - Minister of Education and Training "
+            "Hoang Minh Tuan received the Minister of Higher Education of the Republic of Chile, Aisen Etcheverry, "
+            "at the ministry's office in Hanoi on Thursday.")
+    meets = events(text, "meeting")
+    assert len(meets) == 1, meets
+    assert set(meets[0]["countries"]) == {"VNM", "CHL"}
+    assert set(meets[0]["participants"]) == {"Hoang Minh Tuan", "Aisen Etcheverry"}
+    assert meets[0]["start"] == "2024-03-07"

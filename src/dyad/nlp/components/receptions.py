@@ -161,8 +161,10 @@ class ReceptionFinder:
                 earlier = role_antecedent(doc, office, sent.start_char, side)
                 if earlier and person_country(doc, earlier) and (side is None or person_country(doc, earlier) == side):
                     guests = [earlier]
+            # ("Minister of Education X received the Minister of ... of the Republic of C, Y": a host whose country
+            # the release leaves to its dateline)
             unplaced = [p for p in persons_in(doc, sent.start_char, sent.start_char + rv.start())
-                        if not person_country(doc, p)] if told_by_office and guests and not hosts else []
+                        if not person_country(doc, p)] if guests and not hosts else []
             home = home_country(doc, main)
             if hosts and guests and None not in {person_country(doc, hosts[-1]), person_country(doc, guests[0])} \
                     and person_country(doc, hosts[-1]) != person_country(doc, guests[0]):
