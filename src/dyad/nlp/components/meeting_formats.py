@@ -57,6 +57,7 @@ FORMAT_MEETING_RE = re.compile(
     r"(?:(?:from|of)\s+(?:both|the\s+two)\s+(?:ministries|countries|sides|governments|agencies)\s+)?"
     r"(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|are\s+scheduled\s+to|plan\s+to)\s+"
     r"(?:meet|convene)\s+in\s+[A-Z])")
+GOVERNMENTS_MEET_RE = re.compile(r"\b(?:intergovernmental|government|governments|cabinet|cabinets)\b", re.I)
 # a meeting of the two alone, then with their delegations: one meeting told in two formats
 PRIVATE_FORMATS = (r"private|one-on-one|tete-a-tete|t\u00eate-\u00e0-t\u00eate|four-eyes|restricted|closed-door|"
                    r"narrow-format")
@@ -223,9 +224,13 @@ class FormatMeetings:
             location = where.group(1)  # "to hold their next consultation in Malaysia": only the country is said
         key = "meeting:format:" + "-".join(sorted(pair)) + ":" + re.sub(r"\W+", "-", what.lower()) + \
             (":next" if m.group("what4") else "")  # the next round is not the one held
+        # the two governments or cabinets meeting as one ("their joint cabinet meeting", "intergovernmental
+        # consultations"): a standing format, a session like a council's
+        cabinets = GOVERNMENTS_MEET_RE.search(what) is not None
         return [{
             "cue": "format",
-            "kind": "event", "event_type": "meeting",
+            "kind": "event", "event_type": "council_session" if cabinets else "meeting",
+            **({"body": what} if cabinets else {}),
             "title": title,
             "status": status, "start": start, "end": None, "location": location,
             "countries": countries, "guest": None, "host": None, "level": None, "participants": [],

@@ -222,7 +222,8 @@ class SessionFinder:
                     # "the Fourth Binational Cabinet will be held": the ordinal numbers the session
                     body, word = body[lead.end():], word or lead.group("w").lower()
                 if rx is GOVERNMENTS_RE:
-                    body = "joint meeting of the governments"
+                    # (named as the text names it, "joint session" or "joint meeting"; one body either way)
+                    body = "joint " + m.group("body").split()[1].lower() + " of the governments"
                 self.last_body = body
                 lower_body = rx in (LOWER_BODY_RE, GOVERNMENTS_RE, LOWER_BODY_MEETS_RE, HOLD_THE_SESSION_RE)
                 if not lower_body and (not bilateral_body(body) or len(body.split()) < 2):
