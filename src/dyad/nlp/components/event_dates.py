@@ -188,6 +188,12 @@ class EventDates:
                     # "X arrives on Wednesday night ... will be received on Thursday morning. The two leaders will
                     # then hold talks": the day the story has reached, in a visit told without its last day
                     start = self.narrative[1]
+                elif start and len(start) == 10 and not main.get("end") and self.narrative and \
+                        self.sent_index - self.narrative[0] <= 1 and self.narrative[1] == start and \
+                        main.get("dated_by") != "arrival":
+                    # "On Monday X was received by Y, then held talks with Z. The two leaders adopted ...": the
+                    # day the sentence before has just told, not the day of the lead's news
+                    pass
                 else:
                     start = visit_part_date(main, doc._.dct)
                 end = None
