@@ -495,6 +495,9 @@ def _holds_words(longer: str, name: str) -> bool:
     if len(own) < 2:
         return True
     words = [w.strip(".,") for w in unidecode(longer).lower().split()]
+    if any(a in ("bin", "ibn", "bint", "binti", "ben") and words[i + 1:i + 1 + len(own)] == own
+           for i, a in enumerate(words[:-1])):
+        return False  # "Abdullah II" is the father in "Al Hussein bin Abdullah II", not the son
     return all((w in words) if len(w) > 1 else any(x.startswith(w) for x in words) for w in own if w)
 
 
