@@ -12,6 +12,7 @@ from dyad.nlp.components.context import (
     before_dct,
     clause_tense,
     country_mentions,
+    dates_in,
     person_country,
     persons_in,
     prospective,
@@ -56,7 +57,15 @@ FORMAT_MEETING_RE = re.compile(
     r"(?:officials|teams|experts|negotiators|delegations))\s+"
     r"(?:(?:from|of)\s+(?:both|the\s+two)\s+(?:ministries|countries|sides|governments|agencies)\s+)?"
     r"(?=(?:would|will|are\s+to|are\s+due\s+to|are\s+expected\s+to|are\s+scheduled\s+to|plan\s+to)\s+"
-    r"(?:meet|convene)\s+in\s+[A-Z])")
+    r"(?:meet|convene)\s+in\s+[A-Z])|"
+    # "the first political consultations would take place in Vaduz next year", "Foreign Office Consultations between
+    # the two ministries are to take place in Valletta", "consultations between the foreign offices ..., due in
+    # Havana early next year": a round of consultations to come, in a named place
+    r"\b(?P<what8>(?:(?:first|next|second|third|new)\s+)?(?:round\s+of\s+)?(?:(?:[A-Z][\w\-]*|(?!(?:the|a|an|and|"
+    r"of|their|its|to|hold|held|launch|resume|said|says|agreed|announced|noted|that|which|for|on|in|with|as|by|at)\b)"
+    r"[a-z][\w\-]*)\s+){0,3}?(?i:consultations))\b"
+    r"(?=(?:\s+(?:between|of|at)\s+[^.;,]{0,60}?)?,?\s+(?:(?:which|that)\s+)?(?:would|will|are\s+to|is\s+to|are\s+due\s+to|"
+    r"are\s+expected\s+to|are\s+scheduled\s+to|due|should)\s+(?:be\s+held\s+|take\s+place\s+)?in\s+[A-Z])")
 GOVERNMENTS_MEET_RE = re.compile(r"\b(?:intergovernmental|government|governments|cabinet|cabinets)\b", re.I)
 # a meeting of the two alone, then with their delegations: one meeting told in two formats
 PRIVATE_FORMATS = (r"private|one-on-one|tete-a-tete|t\u00eate-\u00e0-t\u00eate|four-eyes|restricted|closed-door|"
@@ -172,6 +181,9 @@ class FormatMeetings:
             start = None  # the visit's day is not the day of a meeting it announces
         if len(countries) < 2:
             return []
+        ahead = dates_in(doc, sent.start_char + m.end(), sent.end_char) if m.group("what8") else []
+        if ahead and ahead[0].iso_date():
+            start, end, own = ahead[0].iso_date(), None, True  # "agreed on Tuesday that ... would take place next year"
         if OF_A_BODY_RE.match(span_text(sent)[m.end():]):
             return []  # "co-chaired the sixth meeting of the A-B Cooperation Council": a session of the body
         status = status_of(span_text(sent), start, end, doc._.dct, span_text(sent)[max(0, m.start() - 40):m.end() + 60],
@@ -181,7 +193,7 @@ class FormatMeetings:
             return [{**self.summit, "sources": [source(sent.start_char, sent.end_char)]}]
         named = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what5") or \
             (m.group("what6") + " meeting" if m.group("what6") else "") or \
-            (m.group("what7").lower() + " meeting" if m.group("what7") else "")
+            (m.group("what7").lower() + " meeting" if m.group("what7") else "") or m.group("what8")
         recent = getattr(self, "recent_session", None)
         if named == "meeting" and re.search(r"\bthe\s+meeting$", m.group(0)) and recent and \
                 self.sent_index - recent[0] <= 2:
@@ -198,9 +210,10 @@ class FormatMeetings:
             return [{**earlier, "cue": "format", "sources": [source(sent.start_char, sent.end_char)]}]
         if prospective(span_text(sent), m.start(), m.end()) or (
                 re.match(r"(?:next|first|inaugural)\b", named) and not re.match(r"held\b", m.group(0))) or (
-                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4"):
+                m.group("what3") and re.match(r"(?:to|will|would)\s", m.group(0))) or m.group("what4") or \
+                m.group("what8"):
             status = "planned" if not (start and before_dct(start, doc._.dct)) else status
-        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+", "", named)
+        what = re.sub(r"^(?:next|first|annual|regular|inaugural)\s+(?:round\s+of\s+)?", "", named)
         pair = countries[:2]
         names = [self.gaz.name_of(c) or c for c in pair]
         what = re.sub(r"[\"\u201c\u201d]", "", what)
