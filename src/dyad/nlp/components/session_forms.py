@@ -71,6 +71,20 @@ GROUP_MEETING_RE = re.compile(
     r"(?:meeting|session)\b")
 
 
+# a body the two sides agree to set up, then its first meeting told in a place: "agreed to set up a joint working group
+# on downstream cooperation. Its first meeting is planned in Baghdad in January", "a joint working committee, with
+# the first meeting to be held in Thimphu in October", "the committee will hold its first meeting in Kathmandu"
+NEW_BODY_RE = re.compile(r"\b(?:set\s+up|setting\s+up|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)|form(?:ed|s|ing)?|"
+                         r"launch(?:ed|es|ing)?)\s+(?:a|an|the)\s+(?P<body>(?:new\s+)?(?:[A-Za-z][\w\-]*\s+){0,4}?"
+                         r"(?:[Ww]orking\s+[Gg]roup|[Ww]orking\s+[Cc]ommittee|[Cc]ommittee|[Cc]ommission|[Tt]ask\s+[Ff]orce)"
+                         r"(?:\s+(?:on|for)\s+(?:(?!in\b|with\b|and\b|whose\b|which\b)[\w\-]+\s+){0,4}?"
+                         r"(?!in\b|with\b|and\b|whose\b|which\b)[\w\-]+)?)(?=\s*[,.;]|\s+(?:and|with|whose|which|that)\b)")
+FIRST_MEETING_RE = re.compile(r"\b(?:(?:[Ii]ts|whose|with\s+the|[Tt]he)\s+first\s+(?:meeting|session)\s+(?:is|was|will|"
+                              r"would|should|to|due|planned|expected|scheduled)\b[^.;]{0,40}?|(?:will|would|should|is\s+to)\s+"
+                              r"(?:hold\s+its\s+first\s+(?:meeting|session)|meet\s+for\s+the\s+first\s+time)\s+)"
+                              r"in\s+(?=[A-Z])")
+
+
 def session_record(doc: Doc, main: dict | None, title: str, status: str, start: str | None, location: str | None,
                    key: str, body: str, span: tuple[int, int]) -> dict:
     """A council session of the article's pair (the visit's countries when a visit is told)."""
@@ -150,6 +164,15 @@ class SessionForms:
                    f["sources"][0]["start"] >= sent.start_char for f in found):
                 continue  # "the Commission would meet in Dodoma": told already as that body's session
             add(m, body, None, f"session of the {body}", f"council:next:{synonym_key(body)}", "planned")
+        for m in FIRST_MEETING_RE.finditer(text):
+            # the body set up in this sentence before the meeting, or in the sentence before
+            before = text[:m.start()]
+            told = list(NEW_BODY_RE.finditer(before))
+            if not told and sent.start > 0:
+                told = list(NEW_BODY_RE.finditer(span_text(doc[sent.start - 1].sent)))
+            if told:
+                body = re.sub(r"^(?i:new)\s+", "", told[-1].group("body").strip())
+                add(m, body, 1, f"first meeting of the {body}", f"council:1:{synonym_key(body)}", "planned")
         out += self._working_groups(doc, sent, main, keys)
         return out
 
