@@ -63,3 +63,15 @@ def test_planned_inauguration_stops_before_a_clause_of_time():
     assert len(ops) == 1, ops
     assert ops[0]["title"] == "opening of station"
     assert ops[0]["status"] == "planned"
+
+
+def test_a_list_after_including_still_tells_the_ceremony_that_dates_the_next_sentence():
+    text = ("NEW DELHI, Nov 2 - Prime Ministers Narendra Modi and Sheikh Hasina on Wednesday jointly inaugurated "
+            "three India-assisted projects in Bangladesh, including a new railway line to Tripura.\n\n"
+            "The two leaders pressed a button from New Delhi and Dhaka during a ceremony held by video link, "
+            "opening the Akhaura-"
+            "Agartala rail link, the Khulna-Mongla railway line and the second unit of the Rampal power plant.")
+    ops = openings(text)
+    dated = {o["title"]: o["start"] for o in extract_facts(text, "2023-11-02")
+             if o["kind"] == "event" and o["event_type"] == "opening"}
+    assert ops and dated.get("opening of Khulna-Mongla railway line") == "2023-11-01", dated

@@ -139,7 +139,7 @@ class OpeningExtractor:
                 break
         items = re.split(r",\s+(?:and\s+)?(?=the\s)|\s+and\s+(?=the\s)", obj)
         cut = r",\s+(?:which|where|who|and|a|an|the|along with|making|bringing|funded|financed|built)\b|\s+-\s+|" \
-              r",\s+[a-z]+ing\b|\s+to\s+the\s+(?:[\w\-]+\s+){0,3}(?:government|authorities|people)\b|" \
+              r",\s+(?!including\b)[a-z]+ing\b|\s+to\s+the\s+(?:[\w\-]+\s+){0,3}(?:government|authorities|people)\b|" \
               r"\s+\u2013\s+|" \
               r"\s+(?:is|are|was|were|will|would|has|have)\s+(?:be\s+)?(?:expected|planned|scheduled|due|set)\b"
         # (a list ends with "and the ...": "the X section of the Y highway, the first motorway in C" is an apposition)
