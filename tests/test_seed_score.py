@@ -230,7 +230,9 @@ FLOORS = {  # corpus: (fact F1, attribute accuracy)
     HELDOUT79: (0.88, 0.89),  # first sight 0.885 (the post-Soviet neighbourhood); 0.885
     HELDOUT80: (0.835, 0.775),  # first sight 0.810 (governments meeting as governments); 0.839
     HELDOUT81: (0.77, 0.745),  # first sight 0.731 (education, science and technology); 0.776
-    HELDOUT82: (0.84, 0.88),  # first sight 0.813 (the royal court and the palace wire); 0.843
+    # lowered from (0.84, 0.88) the same day: the rule that made "Albert II" the Prince of Monaco in office, unless the
+    # article names Belgium, was withdrawn (it misread a story that names King Philippe but not Belgium)
+    HELDOUT82: (0.815, 0.875),  # first sight 0.813 (the royal court and the palace wire); 0.843; 0.818
     HELDOUT83: (0.86, 0.83),  # first sight 0.855 (neighbours in South and Southeast Asia); 0.864
     HELDOUT84: (0.91, 0.87),  # first sight 0.916 (Africa among itself); 0.916
     HELDOUT85: (0.79, 0.785),  # first sight 0.795 (across the Pacific); 0.795

@@ -143,22 +143,6 @@ class Gazetteer:
         return sorted(pool, key=lambda c: (not c.in_office(date), not c.began_by(date),
                                            _neg(c.end or "9999"), role_rank(c.role)))[0]
 
-    def namesakes(self, leader: Leader) -> list[Leader]:
-        """Other people known by the same name ("Albert II": a King of the Belgians, a Prince of Monaco)."""
-        return [c for c in self.leader_index.get(fold(leader.name), []) + [
-            c for a in leader.aliases for c in self.leader_index.get(fold(a), [])]
-            if c.country and leader.country and c.country != leader.country]
-
-    def forms_of(self, alpha3: str) -> list[str]:
-        """The names and adjectives a country is written with ("Belgium", "Belgian")."""
-        table = self.__dict__.get("_forms_by_country")
-        if table is None:
-            table = self.__dict__["_forms_by_country"] = {}
-            for form, (code, kind) in self.country_forms.items():
-                if kind in ("name", "adjective", "demonym"):
-                    table.setdefault(code, []).append(form)
-        return table.get(alpha3, [])
-
     def office_holder(self, alpha3: str, office: str, date: str | None) -> Leader | None:
         """Who held ``office`` ("President", "Prime Minister"; "Head of State": the president or monarch)
         of a country at ``date``, when the gazetteer knows exactly one."""

@@ -231,9 +231,8 @@ class AgreementExtractor(TitledAgreements):
                          sent.start_char <= f["sources"][0]["start"] < sent.end_char), None)
             # ("... witnessed the signing of fourteen documents. Only a few were described: an agreement on X":
             # the ceremony told in the sentence before)
-            just_before = next((d for pos, d in reversed(self.signings) if pos < sent.start_char), None) \
-                if sent.start > 0 and any(sent.start_char > pos >= doc[sent.start - 1].sent.start_char
-                                          for pos, _d in self.signings) else None
+            prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            just_before = next((d for pos, d in reversed(self.signings) if prev_start <= pos < sent.start_char), None)
             inherited = here or told_event_date(text_of(doc), sent.start_char, doc._.facts or []) or just_before or \
                 (visit_part_date(main, doc._.dct) if main else None)
             if inherited and main and inherited == main.get("start") and main.get("end") and \

@@ -456,10 +456,6 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
             leader = leader if leader and len(leader.name.split()) >= 2 else None
         if leader is None and (span.text.endswith(".") or text[span.end_char:span.end_char + 1] == "."):
             leader = self.gaz.leader(name + ".", doc._.dct)  # "X Jr." with the full stop cut as a sentence end
-        if leader and (others := self.gaz.namesakes(leader)) and not self._country_told(doc, leader.country):
-            # "Albert II" in a story on Belgium is the King of the Belgians, not the Prince of Monaco in office
-            told = [c for c in others if self._country_told(doc, c.country)]
-            leader = told[0] if len({(c.name, c.country) for c in told}) == 1 else leader
         canonical = name
         if leader:
             # The article's own full spelling ("Chimed Saikhanbileg", "al-Sisi") over the gazetteer's;
@@ -485,15 +481,6 @@ class EntityExtractor(PersonRoles, PlaceAndOrgEntities, PersonSpans):
                 "country": country, "role": role, "leader": leader.name if leader else None,
                 "sources": [span_source(span)], "surname_only": len(tokens) < 2 and not leader and not titled}
 
-
-    def _country_told(self, doc: Doc, alpha3: str) -> bool:
-        """Does the article name the country (or its adjective) anywhere?"""
-        told = doc.user_data.setdefault("dyad_countries_told", {})
-        if alpha3 not in told:
-            forms = sorted(self.gaz.forms_of(alpha3), key=len, reverse=True)
-            told[alpha3] = bool(forms) and re.search(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b",
-                                                     text_of(doc).lower()) is not None
-        return told[alpha3]
 
 
 HEADLINE_VERBS = ("Holds", "Meets", "Receives", "Visits", "Says", "Calls", "Signs", "Hosts", "Welcomes", "Attends",

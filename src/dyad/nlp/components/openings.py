@@ -183,7 +183,7 @@ class OpeningExtractor:
             return []  # "discussed ..., including the launch of new projects": a topic, not a ceremony
         handed = m.group(0).lower().startswith("handed")
         objs = [o for o in (self._trim_when(o) for o in self._opening_objects(doc, sent, m))
-                if self._is_opened(o) and not (handed and not _facility_headed(o))]
+                if self._is_opened(o) and (not handed or _facility_headed(o))]
         if not objs and REMOTE_RE.search(span_text(sent)) and re.match(r"inaugurat", m.group(0), re.I):
             # "the ministers of A, B and C inaugurated the cross-border power trade by video link": a
             # ceremony told as such opens what it names, facility or not
@@ -200,7 +200,7 @@ class OpeningExtractor:
         if not objs:
             verb = doc.char_span(a, a + len(m.group(0).split()[0]))
             found = object_first(doc, verb[0]) if verb is not None and len(verb) == 1 else None
-            if found and self._is_opened(found) and not (handed and not _facility_headed(found)):
+            if found and self._is_opened(found) and (not handed or _facility_headed(found)):
                 objs, told_before = [self._trim_when(found)], True
         if not objs:
             return []  # "opening a new chapter", "opened in 2012, ..." are not openings

@@ -50,17 +50,18 @@ def home_country(doc: Doc, main: dict | None) -> str | None:
 # "President X received Y": the host meets the guest (a reception, told without "talks" or "met")
 RECEIVES_RE = re.compile(r"\b(?:" + "|".join(DATA["reception_verbs"]) + r")\b")
 # "His Highness received ...", "His Majesty received ...": the host named by his style alone
-HONORIFIC_SUBJECT_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)(?:His|Her)\s+(?:Highness|Majesty|Excellency)\s+"
-                                  r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+# (the subject opens the clause and only a word of time may stand between it and the verb)
+_SUBJECT_LEAD = r"(?:^|,\s+|\bthen\s+|\balso\s+)"
+_SUBJECT_TAIL = r"\s+(?:(?:also|later|then|today|yesterday|earlier)\s+)?$"
+HONORIFIC_SUBJECT_RE = re.compile(_SUBJECT_LEAD + r"(?:His|Her)\s+(?:Highness|Majesty|Excellency)" + _SUBJECT_TAIL)
 # (the title may close on a comma before the name: "received the Prime Minister of the Democratic Republic of Sao
 # Tome and Principe, Patrice Trovoada")
 TITLE_GAP_RE = re.compile(r"\s+(?:(?:[A-Z][\w\-]*|of|and|for|the)\s+){2,16}(?:[A-Z][\w\-]*,\s+)?")
 
 
 # "Later, the Prime Minister received ...": the host told by office alone, right before the verb
-HOST_BY_TITLE_RE = re.compile(r"(?:^|,\s+|\bthen\s+|\balso\s+)[Tt]he\s+(?P<office>President|Prime\s+Minister|King|"
-                              r"Emir|Sultan|Chancellor|Premier|Vice[\s\-]President|Foreign\s+Minister)\s+"
-                              r"(?:(?:also|later|then|today|yesterday|earlier)\s+)?$")
+HOST_BY_TITLE_RE = re.compile(_SUBJECT_LEAD + r"[Tt]he\s+(?P<office>President|Prime\s+Minister|King|Emir|Sultan|"
+                              r"Chancellor|Premier|Vice[\s\-]President|Foreign\s+Minister)" + _SUBJECT_TAIL)
 # "received the Japanese envoy", "received the ambassador and ...": a resident envoy told by office
 ENVOY_BY_OFFICE_RE = re.compile(r"\s+the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<office>(?i:ambassador|envoy|"
                                 r"high\s+commissioner))\b")
